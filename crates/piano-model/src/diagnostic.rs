@@ -1,0 +1,262 @@
+//! Diagnostics: what the readers and the parser noticed, with where.
+//!
+//! Nothing is lost silently: a line that does not make it into the model is
+//! reported here with its text, and every repair is reported so a user can
+//! tell a clean extraction from a doubtful one.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How much a diagnostic matters.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Something was repaired or inferred; the values are believed right.
+    Info,
+    /// A value may be missing or doubtful; the user should look.
+    Warning,
+    /// The input could not be read as a plan, in whole or in part.
+    Error,
+}
+
+/// A stable, kebab-case diagnostic code. Each code has a fixed [`Level`].
+///
+/// `docs/diagnostics.md` lists every code with its meaning; consumers may
+/// match on the codes, so they are never renamed within a schema version.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The input was not UTF-8 and was decoded from another encoding.
+    EncodingDetected,
+    /// The input holds no structure or objectives table: it is not a plan.
+    NoPlanFound,
+    /// The ente could not be found in the bundled ISTAT list, or is not named.
+    EnteUnknown,
+    /// The ente's name matches several comuni and the provincia does not decide.
+    EnteAmbiguous,
+    /// The plan's year was not in the title and was taken from the due dates.
+    YearInferred,
+    /// The plan's year could be found neither in the title nor in the due dates.
+    YearUnknown,
+    /// A structure's head (dirigente, responsabile) is left blank.
+    HeadMissing,
+    /// A mission name is not one of the D.Lgs. 118/2011 missions.
+    MissionUnknown,
+    /// A bare page number between content lines was set aside.
+    PageNumber,
+    /// A line continuing the previous row's cells was merged into them.
+    ContinuationLine,
+    /// A row's cells wrapped over several lines and were joined.
+    CellWrapped,
+    /// Text glued to the wrong cell (a stray bracket, a percent and a date) was moved back.
+    CellRepaired,
+    /// A row had fewer cells than its header; cells were assigned by content.
+    ColumnsRealigned,
+    /// A row that breaks the numbering and nearly repeats a neighbour (an OCR ghost) was dropped.
+    GarbledRow,
+    /// A row's number does not follow the sequence; the row was kept as numbered.
+    NumberSequence,
+    /// Rows torn apart by the extraction were rebuilt from their fragments.
+    TableScrambled,
+    /// Text that could not be placed in the model; the message keeps it whole.
+    TextUnplaced,
+    /// A due cell's year was broken by the extraction (`202 1`, `202`) and repaired.
+    DueRepaired,
+    /// A due cell holds no recognisable date; its raw text is kept.
+    DueUnparsed,
+    /// An objective or phase has an empty weight cell.
+    WeightMissing,
+    /// A weight cell holds no recognisable percentage.
+    WeightUnparsed,
+    /// A structure's objective weights do not sum to 100% (tolerance 1 point).
+    WeightSum,
+    /// An objective's phase weights do not sum to 100% (tolerance 1 point).
+    PhaseWeightSum,
+    /// A staff table has a header but no rows.
+    StaffEmpty,
+}
+
+impl Code {
+    /// Every code, in documentation order.
+    pub const ALL: [Code; 24] = [
+        Code::EncodingDetected,
+        Code::NoPlanFound,
+        Code::EnteUnknown,
+        Code::EnteAmbiguous,
+        Code::YearInferred,
+        Code::YearUnknown,
+        Code::HeadMissing,
+        Code::MissionUnknown,
+        Code::PageNumber,
+        Code::ContinuationLine,
+        Code::CellWrapped,
+        Code::CellRepaired,
+        Code::ColumnsRealigned,
+        Code::GarbledRow,
+        Code::NumberSequence,
+        Code::TableScrambled,
+        Code::TextUnplaced,
+        Code::DueRepaired,
+        Code::DueUnparsed,
+        Code::WeightMissing,
+        Code::WeightUnparsed,
+        Code::WeightSum,
+        Code::PhaseWeightSum,
+        Code::StaffEmpty,
+    ];
+
+    /// The code's fixed level.
+    pub fn level(self) -> Level {
+        match self {
+            Code::NoPlanFound => Level::Error,
+            Code::EnteUnknown
+            | Code::EnteAmbiguous
+            | Code::YearUnknown
+            | Code::HeadMissing
+            | Code::MissionUnknown
+            | Code::GarbledRow
+            | Code::NumberSequence
+            | Code::TableScrambled
+            | Code::TextUnplaced
+            | Code::DueUnparsed
+            | Code::WeightMissing
+            | Code::WeightUnparsed
+            | Code::WeightSum
+            | Code::PhaseWeightSum => Level::Warning,
+            Code::EncodingDetected
+            | Code::YearInferred
+            | Code::PageNumber
+            | Code::ContinuationLine
+            | Code::CellWrapped
+            | Code::CellRepaired
+            | Code::ColumnsRealigned
+            | Code::DueRepaired
+            | Code::StaffEmpty => Level::Info,
+        }
+    }
+
+    /// The kebab-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::EncodingDetected => "encoding-detected",
+            Code::NoPlanFound => "no-plan-found",
+            Code::EnteUnknown => "ente-unknown",
+            Code::EnteAmbiguous => "ente-ambiguous",
+            Code::YearInferred => "year-inferred",
+            Code::YearUnknown => "year-unknown",
+            Code::HeadMissing => "head-missing",
+            Code::MissionUnknown => "mission-unknown",
+            Code::PageNumber => "page-number",
+            Code::ContinuationLine => "continuation-line",
+            Code::CellWrapped => "cell-wrapped",
+            Code::CellRepaired => "cell-repaired",
+            Code::ColumnsRealigned => "columns-realigned",
+            Code::GarbledRow => "garbled-row",
+            Code::NumberSequence => "number-sequence",
+            Code::TableScrambled => "table-scrambled",
+            Code::TextUnplaced => "text-unplaced",
+            Code::DueRepaired => "due-repaired",
+            Code::DueUnparsed => "due-unparsed",
+            Code::WeightMissing => "weight-missing",
+            Code::WeightUnparsed => "weight-unparsed",
+            Code::WeightSum => "weight-sum",
+            Code::PhaseWeightSum => "phase-weight-sum",
+            Code::StaffEmpty => "staff-empty",
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Longest excerpt kept in a diagnostic, in characters.
+pub const EXCERPT_CHARS: usize = 200;
+
+/// One thing noticed while reading a plan, with where it was noticed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// How much it matters; fixed by the code.
+    pub level: Level,
+    /// What kind of thing was noticed.
+    pub code: Code,
+    /// A sentence for people.
+    pub message: String,
+    /// 1-based line of the intermediate text.
+    pub line: Option<u32>,
+    /// 1-based PDF page.
+    pub page: Option<u32>,
+    /// Ordinal of the structure concerned.
+    pub structure: Option<u32>,
+    /// Number of the objective or phase concerned.
+    pub number: Option<String>,
+    /// The input line concerned, cut to 200 characters.
+    pub excerpt: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no location yet; add one with the `at_*` methods.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            level: code.level(),
+            code,
+            message: message.into(),
+            line: None,
+            page: None,
+            structure: None,
+            number: None,
+            excerpt: None,
+        }
+    }
+
+    /// Sets the line and page.
+    pub fn at_line(mut self, line: u32, page: Option<u32>) -> Diagnostic {
+        self.line = Some(line);
+        self.page = page;
+        self
+    }
+
+    /// Sets the structure ordinal.
+    pub fn in_structure(mut self, ordinal: u32) -> Diagnostic {
+        self.structure = Some(ordinal);
+        self
+    }
+
+    /// Sets the objective or phase number.
+    pub fn for_number(mut self, number: impl Into<String>) -> Diagnostic {
+        self.number = Some(number.into());
+        self
+    }
+
+    /// Sets the excerpt, cut to [`EXCERPT_CHARS`] characters.
+    pub fn with_excerpt(mut self, text: &str) -> Diagnostic {
+        self.excerpt = Some(text.chars().take(EXCERPT_CHARS).collect());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_serialises_as_its_name() {
+        for code in Code::ALL {
+            let json = serde_json::to_string(&code).expect("a code serialises");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn excerpts_are_cut_to_200_characters() {
+        let long = "è".repeat(500);
+        let diagnostic = Diagnostic::new(Code::TextUnplaced, "x").with_excerpt(&long);
+        assert_eq!(diagnostic.excerpt.map(|e| e.chars().count()), Some(200));
+    }
+}

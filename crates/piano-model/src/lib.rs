@@ -1,0 +1,22 @@
+//! The typed model of an Italian public-sector performance plan.
+//!
+//! Every stage of piano speaks these types: readers (`piano-parse` for text
+//! dumps, `piano-pdf` for PDFs) produce a [`Layout`], the parser turns it into a
+//! [`Plan`], and the exporters serialise the plan as the data contract
+//! `piano.plan/1` describes. The crate does no I/O: the reference lists it
+//! bundles (ISTAT comuni, budget missions) are compiled in.
+
+mod diagnostic;
+mod due;
+mod layout;
+mod plan;
+pub mod reference;
+mod source;
+mod structure;
+
+pub use diagnostic::{Code, Diagnostic, Level};
+pub use due::{Due, DueDate, Precision, Recurrence};
+pub use layout::{Cell, Layout, TextLine, XSpan};
+pub use plan::{Ente, EnteKind, Plan, PreambleSection, SCHEMA};
+pub use source::{Source, SourceFormat};
+pub use structure::{Category, Entry, Head, LineSpan, Mission, Objective, Staff, Structure};

@@ -1,0 +1,119 @@
+//! The ISTAT list of Italian comuni (Fonte: ISTAT, CC BY 3.0 IT).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::fold;
+
+/// One comune of the ISTAT list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comune {
+    /// Six-digit ISTAT code.
+    pub istat: String,
+    /// Italian name, as ISTAT writes it.
+    pub name: String,
+    /// Provincia or città metropolitana.
+    pub provincia: String,
+}
+
+/// What a lookup of a comune found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComuneMatch {
+    /// Exactly one comune fits.
+    Found(&'static Comune),
+    /// Several comuni fit and the provincia does not decide between them.
+    Ambiguous(Vec<&'static Comune>),
+    /// No comune of that name.
+    NotFound,
+}
+
+struct Index {
+    comuni: Vec<Comune>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut comuni = Vec::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut reader =
+        csv::Reader::from_reader(include_str!("../../data/comuni-istat.csv").as_bytes());
+    for record in reader.records().filter_map(Result::ok) {
+        let field = |i: usize| record.get(i).unwrap_or("").to_owned();
+        let index = comuni.len();
+        // name (bilingual), name_it and name_other all identify the comune.
+        let mut names: Vec<String> = [0usize, 1, 2, 3]
+            .iter()
+            .map(|&i| fold(record.get(i + 1).unwrap_or("")))
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            by_name.entry(name).or_default().push(index);
+        }
+        comuni.push(Comune {
+            istat: field(0),
+            name: field(2),
+            provincia: field(4),
+        });
+    }
+    Index { comuni, by_name }
+});
+
+/// Looks a comune up by name, using the provincia (when given) to decide
+/// between comuni of the same name.
+pub fn find_comune(name: &str, provincia: Option<&str>) -> ComuneMatch {
+    let index: &'static Index = &INDEX;
+    let Some(candidates) = index.by_name.get(&fold(name)) else {
+        return ComuneMatch::NotFound;
+    };
+    let mut fitting: Vec<&'static Comune> = candidates.iter().map(|&i| &index.comuni[i]).collect();
+    if let Some(provincia) = provincia {
+        let wanted = fold(provincia);
+        let in_provincia: Vec<_> = fitting
+            .iter()
+            .copied()
+            .filter(|c| fold(&c.provincia) == wanted)
+            .collect();
+        if !in_provincia.is_empty() {
+            fitting = in_provincia;
+        }
+    }
+    match fitting.as_slice() {
+        [only] => ComuneMatch::Found(only),
+        _ => ComuneMatch::Ambiguous(fitting),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_comune_by_name_in_any_case() {
+        let ComuneMatch::Found(comune) = find_comune("PORTOFERRAIO", Some("LIVORNO")) else {
+            panic!("Portoferraio is in the list");
+        };
+        assert_eq!(
+            (comune.istat.as_str(), comune.name.as_str()),
+            ("049014", "Portoferraio")
+        );
+    }
+
+    #[test]
+    fn the_provincia_decides_between_namesakes() {
+        assert!(matches!(
+            find_comune("Livo", None),
+            ComuneMatch::Ambiguous(_)
+        ));
+        let ComuneMatch::Found(comune) = find_comune("Livo", Some("Trento")) else {
+            panic!("one Livo is in the provincia of Trento");
+        };
+        assert_eq!(comune.provincia, "Trento");
+    }
+
+    #[test]
+    fn unknown_names_are_not_found() {
+        assert_eq!(find_comune("Atlantide", None), ComuneMatch::NotFound);
+    }
+}
