@@ -1,0 +1,5 @@
+//! One module per subcommand; each exposes `run(args) -> anyhow::Result<ExitCode>`.
+
+pub mod check;
+pub mod extract;
+pub mod schema;

@@ -1,0 +1,1 @@
+//! `piano check` end to end.

@@ -1,0 +1,1 @@
+//! `piano extract` end to end.

@@ -1,0 +1,8 @@
+//! End-to-end tests of the `piano` binary: one test binary, one module per
+//! subcommand, shared helpers in [`support`].
+
+mod support;
+
+mod check;
+mod extract;
+mod schema;

@@ -1,0 +1,1 @@
+//! `piano schema` end to end.
