@@ -1,0 +1,625 @@
+//! Due cells: the date by which an objective or phase is due, as Italian
+//! plans write it.
+//!
+//! The grammar (nom, one small combinator per rule) reads a date expression:
+//! "31.12.2021", "31/12/21", "1° dicembre 2021", "novembre 2021",
+//! "entro il 30.06.2021", "31.12 di ogni anno". Around it a cell may carry
+//! the word "pluriennale" (the work spans several years) and a note
+//! ("31.01.2022 (salvo diverso termine indicato dall'ANAC)").
+//!
+//! Text extraction breaks some years: the last digit split off by a space
+//! ("31.12.202 1") or lost ("31.12.202"). The first is repaired from the
+//! digits, the second from the plan's year; [`ParsedDue::repaired`] says so,
+//! for the caller to raise a diagnostic. Dates that do not exist in the
+//! calendar give no date at all.
+
+use std::sync::LazyLock;
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag_no_case, take_while_m_n},
+    character::complete::{char, one_of, satisfy},
+    combinator::{eof, map, map_opt, map_res, not, opt, value},
+    error::{Error, ErrorKind},
+    sequence::{preceded, terminated},
+};
+use piano_model::{Due, DueDate};
+use regex::Regex;
+
+use super::normalize_space;
+
+/// A due cell read into the model, with whether its year had to be repaired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDue {
+    /// The due: raw text (whitespace-normalised), date, multiyear flag, note.
+    pub due: Due,
+    /// Whether the year was broken by the extraction ("31.12.202 1",
+    /// "31.12.202") and the date was rebuilt; the caller reports the repair.
+    pub repaired: bool,
+}
+
+/// Reads a due cell.
+///
+/// `plan_year` repairs a year cut to three digits ("31.12.202" in a 2021
+/// plan); without a fitting plan year such a cell has no date. The first date
+/// expression found at the start of a word is the date; "pluriennale" sets
+/// `multiyear`; what else is left, brackets removed, is the note. A cell
+/// without a date expression, or with an impossible date, keeps its raw text
+/// and has no date.
+pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
+    let raw = normalize_space(cell);
+    let (text, multiyear) = without_multiyear(&raw);
+    let (date, repaired, note) = match find_expression(&text) {
+        Some((before, written, after)) => {
+            let (date, repaired) = resolve(written, plan_year);
+            (date, repaired, note_from(before, after))
+        }
+        None => (None, false, None),
+    };
+    ParsedDue {
+        due: Due::new(raw, date, multiyear, note),
+        repaired,
+    }
+}
+
+/// Whether a cell reads as a due cell, to place cells by content when a row
+/// has fewer cells than its header.
+///
+/// True when the cell opens with a date expression (after "entro", "il",
+/// "al" or "entro il") followed by nothing, "di ogni anno", "pluriennale" or
+/// a note, even when the date is impossible or its year is cut; also for
+/// "pluriennale" alone, and for the first piece of a due wrapped over lines:
+/// a day and month name ("1 dicembre") or a day and month followed by part
+/// of "di ogni anno" ("31.12 di", "1 maggio di ogni").
+pub fn looks_like_due(cell: &str) -> bool {
+    let (text, multiyear) = without_multiyear(&normalize_space(cell));
+    let only_multiyear = multiyear && note_from("", &text).is_none();
+    only_multiyear || due_expression(&text).is_ok() || wrapped_due_start(&text).is_ok()
+}
+
+/// The year of a due cell whose year is written whole and whose date exists,
+/// as evidence of the plan's year; `None` for broken years, yearly dates and
+/// cells without a date.
+pub fn due_year(cell: &str) -> Option<u16> {
+    let parsed = parse_due(cell, None);
+    if parsed.repaired {
+        return None;
+    }
+    parsed.due.date.and_then(DueDate::year)
+}
+
+/// A date expression as written, before its year is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    day: Option<u8>,
+    month: u8,
+    year: WrittenYear,
+}
+
+/// A year as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WrittenYear {
+    /// Four digits, or two meaning 20yy.
+    Whole(u16),
+    /// Four digits with a space inside ("202 1"): a split the extraction made.
+    Split(u16),
+    /// Three digits ("202"): the extraction lost the last one.
+    Cut(u16),
+    /// "di ogni anno": every year.
+    Every,
+}
+
+/// The cell's text without "pluriennale" (and its brackets), and whether it
+/// was there.
+fn without_multiyear(raw: &str) -> (String, bool) {
+    static MULTIYEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale")
+            .expect("the multiyear pattern is valid")
+    });
+    let multiyear = MULTIYEAR.is_match(raw);
+    let text = normalize_space(&MULTIYEAR.replace_all(raw, " "));
+    (text, multiyear)
+}
+
+/// The first date expression starting a word of `text`: the text before it,
+/// what it says, and the text after it.
+fn find_expression(text: &str) -> Option<(&str, Written, &str)> {
+    let mut previous: Option<char> = None;
+    for (index, current) in text.char_indices() {
+        if !previous.is_some_and(char::is_alphanumeric) {
+            if let Ok((after, written)) = due_expression(&text[index..]) {
+                return Some((&text[..index], written, after));
+            }
+        }
+        previous = Some(current);
+    }
+    None
+}
+
+/// The date a written expression means, and whether its year was repaired.
+fn resolve(written: Written, plan_year: Option<u16>) -> (Option<DueDate>, bool) {
+    let (year, repaired) = match written.year {
+        WrittenYear::Every => {
+            let date = written
+                .day
+                .and_then(|day| DueDate::yearly(written.month, day));
+            return (date, false);
+        }
+        WrittenYear::Whole(year) => (year, false),
+        WrittenYear::Split(year) => (year, true),
+        WrittenYear::Cut(cut) => match plan_year.filter(|year| year / 10 == cut) {
+            Some(year) => (year, true),
+            None => return (None, false),
+        },
+    };
+    let date = match written.day {
+        Some(day) => DueDate::day(year, written.month, day),
+        None => DueDate::month(year, written.month),
+    };
+    (date, repaired && date.is_some())
+}
+
+/// The note: the text beside the date, brackets removed, trimmed of spaces
+/// and separating punctuation; `None` when no letter or digit is left.
+fn note_from(before: &str, after: &str) -> Option<String> {
+    let unbracketed: String = [before, after]
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
+        .collect();
+    let note = normalize_space(&unbracketed);
+    let note = note.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+    });
+    note.chars()
+        .any(char::is_alphanumeric)
+        .then(|| note.to_owned())
+}
+
+/// due_expression = [preposition] (numeric_date | textual_date | month_date)
+fn due_expression(input: &str) -> IResult<&str, Written> {
+    preceded(
+        opt(preposition),
+        alt((numeric_date, textual_date, month_date)),
+    )
+    .parse(input)
+}
+
+/// preposition = ("entro il" | "entro al" | "entro" | "il" | "al") " "
+fn preposition(input: &str) -> IResult<&str, &str> {
+    terminated(
+        alt((
+            tag_no_case("entro il"),
+            tag_no_case("entro al"),
+            tag_no_case("entro"),
+            tag_no_case("il"),
+            tag_no_case("al"),
+        )),
+        char(' '),
+    )
+    .parse(input)
+}
+
+/// numeric_date = day separator month (separator year | every_year)
+fn numeric_date(input: &str) -> IResult<&str, Written> {
+    let (input, (day, month)) = numeric_day_month(input)?;
+    let (input, year) = alt((preceded(separator, year), every_year)).parse(input)?;
+    let day = Some(day);
+    Ok((input, Written { day, month, year }))
+}
+
+/// numeric_day_month = day separator month
+fn numeric_day_month(input: &str) -> IResult<&str, (u8, u8)> {
+    (small_number, preceded(separator, small_number)).parse(input)
+}
+
+/// textual_date = textual_day_month (" " year | every_year)
+fn textual_date(input: &str) -> IResult<&str, Written> {
+    let (input, (day, month)) = textual_day_month(input)?;
+    let (input, year) = alt((preceded(char(' '), year), every_year)).parse(input)?;
+    let day = Some(day);
+    Ok((input, Written { day, month, year }))
+}
+
+/// textual_day_month = day [" "] ["°"] [" "] month_name
+fn textual_day_month(input: &str) -> IResult<&str, (u8, u8)> {
+    let ordinal = (opt(char(' ')), opt(one_of("°º")), opt(char(' ')));
+    (terminated(small_number, ordinal), month_name).parse(input)
+}
+
+/// month_date = month_name " " year
+fn month_date(input: &str) -> IResult<&str, Written> {
+    let (input, month) = month_name(input)?;
+    let (input, year) = preceded(char(' '), year).parse(input)?;
+    let day = None;
+    Ok((input, Written { day, month, year }))
+}
+
+/// wrapped_due_start = (textual_day_month | numeric_day_month " di")
+///                     [" di"] [" ogni"] end
+fn wrapped_due_start(input: &str) -> IResult<&str, ()> {
+    let numeric_then_di = terminated(numeric_day_month, tag_no_case(" di"));
+    let opening = alt((textual_day_month, numeric_then_di));
+    let tail = (opt(tag_no_case(" di")), opt(tag_no_case(" ogni")), eof);
+    value((), (opening, tail)).parse(input)
+}
+
+/// Italian month names, then their abbreviations, longest first where one
+/// begins another.
+const MONTH_NAMES: [(&str, u8); 25] = [
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("agosto", 8),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("novembre", 11),
+    ("dicembre", 12),
+    ("gen", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("sett", 9),
+    ("set", 9),
+    ("ott", 10),
+    ("nov", 11),
+    ("dic", 12),
+];
+
+/// month_name = a whole month name or abbreviation, any case, ["."]
+fn month_name(input: &str) -> IResult<&str, u8> {
+    for (name, month) in MONTH_NAMES {
+        if let Ok((rest, _)) = terminated(tag_no_case(name), word_end).parse(input) {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            return Ok((rest, month));
+        }
+    }
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+}
+
+/// every_year = " " ["di "] "ogni anno", a whole word
+fn every_year(input: &str) -> IResult<&str, WrittenYear> {
+    let words = (
+        char(' '),
+        opt(tag_no_case("di ")),
+        tag_no_case("ogni anno"),
+        word_end,
+    );
+    value(WrittenYear::Every, words).parse(input)
+}
+
+/// year = 4 digits | split_year | 3 digits (cut) | 2 digits (20yy),
+/// none followed by a digit
+fn year(input: &str) -> IResult<&str, WrittenYear> {
+    alt((
+        map(digits(4), WrittenYear::Whole),
+        split_year,
+        map(digits(3), WrittenYear::Cut),
+        map(digits(2), |short| WrittenYear::Whole(2000 + short)),
+    ))
+    .parse(input)
+}
+
+/// split_year = 1-3 digits " " 1-3 digits, four digits in all ("202 1")
+fn split_year(input: &str) -> IResult<&str, WrittenYear> {
+    let some_digits = || take_while_m_n(1, 3, |c: char| c.is_ascii_digit());
+    let halves = terminated((some_digits(), char(' '), some_digits()), not(digit));
+    map_opt(halves, |(head, _, tail): (&str, char, &str)| {
+        if head.len() + tail.len() != 4 {
+            return None;
+        }
+        format!("{head}{tail}").parse().ok().map(WrittenYear::Split)
+    })
+    .parse(input)
+}
+
+/// Exactly `count` digits, not followed by another.
+fn digits<'a>(count: usize) -> impl FnMut(&'a str) -> IResult<&'a str, u16> {
+    move |input| {
+        let exact = take_while_m_n(count, count, |c: char| c.is_ascii_digit());
+        terminated(map_res(exact, str::parse), not(digit)).parse(input)
+    }
+}
+
+/// small_number = 1-2 digits (a day or a month)
+fn small_number(input: &str) -> IResult<&str, u8> {
+    map_res(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        str::parse,
+    )
+    .parse(input)
+}
+
+/// separator = "." | "/" | "-"
+fn separator(input: &str) -> IResult<&str, char> {
+    one_of("./-").parse(input)
+}
+
+/// digit = an ASCII digit
+fn digit(input: &str) -> IResult<&str, char> {
+    satisfy(|c| c.is_ascii_digit()).parse(input)
+}
+
+/// word_end = the end of the text or a character that is not a letter or digit
+fn word_end(input: &str) -> IResult<&str, ()> {
+    not(satisfy(char::is_alphanumeric)).parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::{Precision, Recurrence};
+
+    use super::*;
+
+    /// What a due cell should give: date in ISO form, multiyear, note, repaired.
+    type Expected<'a> = (Option<&'a str>, bool, Option<&'a str>, bool);
+
+    fn check(input: &str, plan_year: Option<u16>, expected: Expected<'_>) {
+        let parsed = parse_due(input, plan_year);
+        let due = &parsed.due;
+        let date = due.date.map(|date| date.to_string());
+        let actual = (
+            date.as_deref(),
+            due.multiyear,
+            due.note.as_deref(),
+            parsed.repaired,
+        );
+        assert_eq!(actual, expected, "input {input:?}, plan year {plan_year:?}");
+        assert_eq!(due.raw, normalize_space(input), "raw of {input:?}");
+    }
+
+    #[test]
+    fn reads_due_cells() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<u16>, Expected<'_>)] = &[
+            // Numeric dates.
+            ("31.12.2021", None, (Some("2021-12-31"), false, None, false)),
+            ("31/12/2021", None, (Some("2021-12-31"), false, None, false)),
+            ("31-12-2021", None, (Some("2021-12-31"), false, None, false)),
+            ("1.3.2021", None, (Some("2021-03-01"), false, None, false)),
+            ("01.10.2021", None, (Some("2021-10-01"), false, None, false)),
+            ("31-12-21", None, (Some("2021-12-31"), false, None, false)),
+            ("31.12.21", None, (Some("2021-12-31"), false, None, false)),
+            (" 31.12.2021\t", None, (Some("2021-12-31"), false, None, false)),
+            ("29.02.2024", None, (Some("2024-02-29"), false, None, false)),
+            // Years broken by the extraction.
+            ("31.12.202 1", None, (Some("2021-12-31"), false, None, true)),
+            ("31.12.20 21", None, (Some("2021-12-31"), false, None, true)),
+            ("31.12.2 021", None, (Some("2021-12-31"), false, None, true)),
+            ("31.12.202  1", None, (Some("2021-12-31"), false, None, true)),
+            ("31.12.202", Some(2021), (Some("2021-12-31"), false, None, true)),
+            ("31.12.202", None, (None, false, None, false)),
+            ("31.12.202", Some(2019), (None, false, None, false)),
+            ("31.12.202 15 giorni", Some(2021), (Some("2021-12-31"), false, Some("15 giorni"), true)),
+            ("31.02.202 1", None, (None, false, None, false)),
+            // Month names.
+            ("31 dicembre 2021", None, (Some("2021-12-31"), false, None, false)),
+            ("1° dicembre 2021", None, (Some("2021-12-01"), false, None, false)),
+            ("1 ° dicembre 2021", None, (Some("2021-12-01"), false, None, false)),
+            ("1º Dicembre 2021", None, (Some("2021-12-01"), false, None, false)),
+            ("10 dicembre 2021", None, (Some("2021-12-10"), false, None, false)),
+            ("10 DICEMBRE 2021", None, (Some("2021-12-10"), false, None, false)),
+            ("15 gen 2022", None, (Some("2022-01-15"), false, None, false)),
+            ("15 Feb. 2022", None, (Some("2022-02-15"), false, None, false)),
+            ("30 sett. 2021", None, (Some("2021-09-30"), false, None, false)),
+            ("30 set 2021", None, (Some("2021-09-30"), false, None, false)),
+            ("30 settembre 2021", None, (Some("2021-09-30"), false, None, false)),
+            ("31 mar 2021", None, (Some("2021-03-31"), false, None, false)),
+            ("31 marzo 2021", None, (Some("2021-03-31"), false, None, false)),
+            ("31 dic 202 1", None, (Some("2021-12-31"), false, None, true)),
+            ("novembre 2021", None, (Some("2021-11"), false, None, false)),
+            ("Giugno 2022", None, (Some("2022-06"), false, None, false)),
+            ("nov. 2021", None, (Some("2021-11"), false, None, false)),
+            ("novembre 202 1", None, (Some("2021-11"), false, None, true)),
+            // Leading prepositions are not notes.
+            ("entro il 30.06.2021", None, (Some("2021-06-30"), false, None, false)),
+            ("Entro il 30.06.2021", None, (Some("2021-06-30"), false, None, false)),
+            ("entro 30/06/2021", None, (Some("2021-06-30"), false, None, false)),
+            ("al 31.12.2021", None, (Some("2021-12-31"), false, None, false)),
+            ("il 31.12.2021", None, (Some("2021-12-31"), false, None, false)),
+            ("entro al 31.12.2021", None, (Some("2021-12-31"), false, None, false)),
+            ("entro novembre 2021", None, (Some("2021-11"), false, None, false)),
+            // Every year.
+            ("31.12 di ogni anno", None, (Some("--12-31"), false, None, false)),
+            ("31/12 di ogni anno", None, (Some("--12-31"), false, None, false)),
+            ("1 dicembre di ogni anno", None, (Some("--12-01"), false, None, false)),
+            ("1 maggio di ogni anno", None, (Some("--05-01"), false, None, false)),
+            ("29.02 di ogni anno", None, (Some("--02-29"), false, None, false)),
+            ("entro il 31.12 di ogni anno", None, (Some("--12-31"), false, None, false)),
+            ("31.12 ogni anno", None, (Some("--12-31"), false, None, false)),
+            // Multiyear.
+            ("31.12.2021 pluriennale", None, (Some("2021-12-31"), true, None, false)),
+            ("31.12 di ogni anno (pluriennale)", None, (Some("--12-31"), true, None, false)),
+            ("31.12 di ogni anno (pluriennale", None, (Some("--12-31"), true, None, false)),
+            ("31.12 di ogni anno (PLURIENNALE)", None, (Some("--12-31"), true, None, false)),
+            ("Pluriennale 31.12.2021", None, (Some("2021-12-31"), true, None, false)),
+            ("pluriennale", None, (None, true, None, false)),
+            ("(pluriennale)", None, (None, true, None, false)),
+            // Notes.
+            (
+                "31.01.2022 (salvo diverso termine indicato dall'ANAC)",
+                None,
+                (Some("2022-01-31"), false, Some("salvo diverso termine indicato dall'ANAC"), false),
+            ),
+            (
+                "31.01.2022(salvo diverso termine indicato dall'ANAC)",
+                None,
+                (Some("2022-01-31"), false, Some("salvo diverso termine indicato dall'ANAC"), false),
+            ),
+            (
+                "31.12.2021 (pluriennale) salvo proroga",
+                None,
+                (Some("2021-12-31"), true, Some("salvo proroga"), false),
+            ),
+            ("31.12.2021 - salvo proroga", None, (Some("2021-12-31"), false, Some("salvo proroga"), false)),
+            ("31.12.2021.", None, (Some("2021-12-31"), false, None, false)),
+            ("Report entro il 31.12.2021", None, (Some("2021-12-31"), false, Some("Report"), false)),
+            ("31.12.2021 2022", None, (Some("2021-12-31"), false, Some("2022"), false)),
+            // No date.
+            ("31.02.2021", None, (None, false, None, false)),
+            ("31.04.2021 (nota)", None, (None, false, Some("nota"), false)),
+            ("32.12.2021", None, (None, false, None, false)),
+            ("31.13.2021", None, (None, false, None, false)),
+            ("0.12.2021", None, (None, false, None, false)),
+            ("31.12.20211", None, (None, false, None, false)),
+            ("131.12.2021", None, (None, false, None, false)),
+            ("31.12", None, (None, false, None, false)),
+            ("1 dicembre", None, (None, false, None, false)),
+            ("dicembre", None, (None, false, None, false)),
+            ("Produzione di specifico report.", None, (None, false, None, false)),
+            ("Rispetto del limite temporale di pagamento entro 30 gg.", None, (None, false, None, false)),
+            ("20%", None, (None, false, None, false)),
+            ("1.1", None, (None, false, None, false)),
+            ("", None, (None, false, None, false)),
+            ("marted\u{ec} 2021", None, (None, false, None, false)),
+        ];
+        for &(input, plan_year, expected) in cases {
+            check(input, plan_year, expected);
+        }
+    }
+
+    #[test]
+    fn raw_keeps_the_cell_as_written_whitespace_normalised() {
+        let cases = [
+            ("31.12.202 1", "31.12.202 1"),
+            ("31.12.202", "31.12.202"),
+            ("31.01.2022(salvo)", "31.01.2022(salvo)"),
+            (
+                "31.12 di\togni  anno (pluriennale)",
+                "31.12 di ogni anno (pluriennale)",
+            ),
+            ("Da definire", "Da definire"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                parse_due(input, Some(2021)).due.raw,
+                expected,
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sets_precision_and_recurrence_from_the_date() {
+        let cases = [
+            ("31.12.2021", Some(Precision::Day), None),
+            ("novembre 2021", Some(Precision::Month), None),
+            (
+                "31.12 di ogni anno",
+                Some(Precision::Day),
+                Some(Recurrence::Yearly),
+            ),
+            ("31.02.2021", None, None),
+        ];
+        for (input, precision, recurrence) in cases {
+            let due = parse_due(input, None).due;
+            assert_eq!(
+                (due.precision, due.recurrence),
+                (precision, recurrence),
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tells_due_cells_by_content() {
+        let cases = [
+            ("31.12.2021", true),
+            ("entro il 30.06.2021", true),
+            ("al 31.12.2021", true),
+            ("novembre 2021", true),
+            ("10 dicembre 2021", true),
+            ("31.12 di ogni anno (pluriennale)", true),
+            ("31.12 di ogni anno (pluriennale", true),
+            ("1 dicembre di ogni anno", true),
+            ("31.12.202 1", true),
+            ("31.12.202", true),
+            ("31.02.2021", true),
+            ("31.12.2021 pluriennale", true),
+            ("31.01.2022(salvo diverso termine indicato dall'ANAC)", true),
+            ("pluriennale", true),
+            ("(Pluriennale)", true),
+            ("31.12 di", true),
+            ("1 dicembre", true),
+            ("1 maggio di ogni", true),
+            ("31.12 di ogni", true),
+            ("31.12", false),
+            ("1.1", false),
+            ("12.5", false),
+            ("1.1.", false),
+            ("1 dicembre festa", false),
+            ("ogni anno", false),
+            ("di ogni", false),
+            ("anno", false),
+            ("Produzione di specifico report.", false),
+            (
+                "Rispetto del limite temporale di pagamento entro 30 gg.",
+                false,
+            ),
+            ("Report entro il 31.12.2021", false),
+            ("20%", false),
+            ("(50%)", false),
+            ("5", false),
+            ("2021", false),
+            ("", false),
+            ("pluriennale e oltre", false),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(looks_like_due(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn gives_whole_years_only() {
+        let cases = [
+            ("31.12.2021", Some(2021)),
+            ("31.12.21", Some(2021)),
+            ("entro il 30.06.2022", Some(2022)),
+            ("novembre 2021", Some(2021)),
+            ("31.01.2022 (salvo diverso termine)", Some(2022)),
+            ("31.12.202 1", None),
+            ("31.12.202", None),
+            ("31.12 di ogni anno", None),
+            ("31.02.2021", None),
+            ("pluriennale", None),
+            ("Produzione di specifico report.", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(due_year(input), expected, "input {input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(cell in "\\PC*", plan_year in proptest::option::of(proptest::num::u16::ANY)) {
+            let _ = parse_due(&cell, plan_year);
+            let _ = looks_like_due(&cell);
+            let _ = due_year(&cell);
+        }
+
+        #[test]
+        fn never_panics_on_date_like_text(
+            cell in "[0-9 ./°()-]{0,20}(di ogni anno|dic|pluriennale|entro il )?[0-9 .]{0,6}",
+            plan_year in proptest::option::of(proptest::num::u16::ANY),
+        ) {
+            let parsed = parse_due(&cell, plan_year);
+            proptest::prop_assert!(!parsed.repaired || parsed.due.date.is_some());
+        }
+
+        #[test]
+        fn reads_every_calendar_day(year in 1900u16..2100, month in 1u8..=12, day in 1u8..=31) {
+            let cell = format!("{day:02}.{month:02}.{year}");
+            let expected = DueDate::day(year, month, day);
+            proptest::prop_assert_eq!(parse_due(&cell, None).due.date, expected);
+        }
+    }
+}

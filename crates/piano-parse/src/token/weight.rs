@@ -1,0 +1,162 @@
+//! Weights: the share in percent an objective or phase carries ("20%",
+//! "5,88 %", "(50%)").
+//!
+//! Objective weights are usually bare ("20%") and phase weights bracketed
+//! ("(50%)"); decimals use a comma or a dot. A weight cell may have the next
+//! cell glued to it ("(50%)) 1 dicembre di ogni anno"), so the token is read
+//! at the start of the cell and the rest handed back.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A weight read at the start of a cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeightToken<'a> {
+    /// The percentage, rounded to 2 decimals: 5.88 for "5,88 %".
+    pub value: f64,
+    /// What follows the token in the cell, trimmed; empty when the cell is
+    /// only the weight.
+    pub rest: &'a str,
+}
+
+/// The weight at the start of `cell`, if any.
+///
+/// A percentage, optionally bracketed ("20%", "5,88 %", "(50%)", "12.5%"),
+/// may be followed by other text, returned as `rest`; one closing bracket is
+/// part of the token only when it opened with one. A bare number ("20",
+/// "8,33") is a weight only when it is the whole cell and has no dot, so
+/// that row numbers ("1.1") and dates ("31.12.2021") are not weights.
+pub fn parse_weight(cell: &str) -> Option<WeightToken<'_>> {
+    percentage(cell).or_else(|| bare_number(cell))
+}
+
+/// Whether the whole cell is one weight ("20%", "(50%)", "8,33").
+pub fn is_weight(cell: &str) -> bool {
+    parse_weight(cell).is_some_and(|token| token.rest.is_empty())
+}
+
+/// percentage = ["("] number "%" [")" if opened]
+fn percentage(cell: &str) -> Option<WeightToken<'_>> {
+    static PERCENTAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?<open>\(\s*)?(?<number>\d{1,3}(?:[.,]\d+)?)\s*%")
+            .expect("the percentage pattern is valid")
+    });
+    let captures = PERCENTAGE.captures(cell)?;
+    let value = value_of(&captures["number"])?;
+    let mut rest = &cell[captures.get(0)?.end()..];
+    if captures.name("open").is_some() {
+        let after_spaces = rest.trim_start();
+        rest = after_spaces.strip_prefix(')').unwrap_or(rest);
+    }
+    Some(WeightToken {
+        value,
+        rest: rest.trim(),
+    })
+}
+
+/// bare_number = digits [ "," digits ], the whole cell
+fn bare_number(cell: &str) -> Option<WeightToken<'_>> {
+    static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?<number>\d{1,3}(?:,\d+)?)\s*$")
+            .expect("the bare number pattern is valid")
+    });
+    let captures = BARE_NUMBER.captures(cell)?;
+    Some(WeightToken {
+        value: value_of(&captures["number"])?,
+        rest: "",
+    })
+}
+
+/// The number as written, with a decimal comma or dot, rounded to 2 decimals.
+fn value_of(number: &str) -> Option<f64> {
+    let value: f64 = number.replace(',', ".").parse().ok()?;
+    Some((value * 100.0).round() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<(f64, &str)>) {
+        let actual = parse_weight(input).map(|token| (token.value, token.rest));
+        assert_eq!(actual, expected, "input {input:?}");
+    }
+
+    #[test]
+    fn reads_weights_at_the_start_of_a_cell() {
+        let cases: &[(&str, Option<(f64, &str)>)] = &[
+            ("20%", Some((20.0, ""))),
+            ("5,88 %", Some((5.88, ""))),
+            ("8,33%", Some((8.33, ""))),
+            ("(50%)", Some((50.0, ""))),
+            ("(100%)", Some((100.0, ""))),
+            ("( 33 % )", Some((33.0, ""))),
+            ("100%", Some((100.0, ""))),
+            ("3,00 %", Some((3.0, ""))),
+            ("12.5%", Some((12.5, ""))),
+            ("25 %", Some((25.0, ""))),
+            (" 20% ", Some((20.0, ""))),
+            ("0%", Some((0.0, ""))),
+            ("33,333%", Some((33.33, ""))),
+            (
+                "(50%)) 1 dicembre di ogni anno",
+                Some((50.0, ") 1 dicembre di ogni anno")),
+            ),
+            ("20%) resto", Some((20.0, ") resto"))),
+            ("(50% 31.12.2021", Some((50.0, "31.12.2021"))),
+            ("20% 31.12.2021", Some((20.0, "31.12.2021"))),
+            ("20", Some((20.0, ""))),
+            ("8,33", Some((8.33, ""))),
+            (" 100 ", Some((100.0, ""))),
+            ("1000%", None),
+            ("1000", None),
+            ("12.5", None),
+            ("1.1", None),
+            ("31.12.2021", None),
+            ("1 dicembre di ogni anno", None),
+            ("Produzione di specifico report.", None),
+            ("Peso 20%", None),
+            ("%", None),
+            ("()", None),
+            ("", None),
+            ("-", None),
+            ("20,", None),
+        ];
+        for &(input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn a_weight_cell_is_one_token() {
+        let cases = [
+            ("20%", true),
+            ("(50%)", true),
+            ("8,33", true),
+            ("(50%))", false),
+            ("(50%)) 1 dicembre di ogni anno", false),
+            ("31.12.2021", false),
+            ("", false),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(is_weight(input), expected, "input {input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(cell in "\\PC*") {
+            let _ = parse_weight(&cell);
+            let _ = is_weight(&cell);
+        }
+
+        #[test]
+        fn keeps_two_decimals_as_written(whole in 0u32..1000, hundredths in 0u32..100) {
+            let cell = format!("{whole},{hundredths:02} %");
+            let token = parse_weight(&cell).expect("a percentage");
+            let expected: f64 = format!("{whole}.{hundredths:02}").parse().expect("a decimal");
+            proptest::prop_assert_eq!(token.value, expected);
+        }
+    }
+}
