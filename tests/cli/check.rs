@@ -1,1 +1,43 @@
-//! `piano check` end to end.
+//! `piano check` end to end: diagnostics as lines, a summary, exit codes.
+
+use crate::support::{fixture, piano, piano_with_stdin};
+
+#[test]
+fn lists_diagnostics_and_a_summary() {
+    let path = fixture("portoferraio-2021.txt");
+    let run = piano(&["check", &path]);
+    assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let (summary, diagnostics) = lines.split_last().expect("at least a summary");
+    assert!(summary.starts_with(&format!("{path}: ")), "{summary}");
+    assert!(summary.contains(" errors") || summary.contains(" error,"));
+    for line in diagnostics {
+        assert!(line.starts_with(&path), "{line}");
+        assert!(
+            ["error[", "warning[", "info["]
+                .iter()
+                .any(|level| line.contains(level)),
+            "{line}"
+        );
+    }
+    let has_errors = diagnostics.iter().any(|line| line.contains(": error["));
+    assert_eq!(run.code, Some(if has_errors { 1 } else { 0 }));
+}
+
+#[test]
+fn exits_1_when_the_plan_has_errors() {
+    let run = piano_with_stdin(&["check", "-"], b"Nothing here resembles a plan.\n");
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(run.stdout.contains("-:"), "{}", run.stdout);
+}
+
+#[test]
+fn unreadable_input_is_a_failure_naming_the_file() {
+    let run = piano(&["check", "no/such/plan.txt"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.starts_with("error: no/such/plan.txt: "),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,1 +1,191 @@
-//! `piano extract` end to end.
+//! `piano extract` end to end: formats, outputs, stdin, errors.
+
+use serde_json::Value;
+
+use crate::support::{entries, fixture, piano, piano_with_stdin, temp_dir, text_fixtures};
+
+const PLAN: &str = "portoferraio-2021.txt";
+
+/// The header rows the data contract lists, per file.
+const CSV_HEADERS: [(&str, &str); 5] = [
+    (
+        "plans.csv",
+        "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings",
+    ),
+    (
+        "structures.csv",
+        "plan_id,structure,name,head_role,head_name,head_ad_interim,strategic_line,strategic_objectives,missions,mission_codes,operational_objective,objectives_label",
+    ),
+    (
+        "objectives.csv",
+        "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line",
+    ),
+    ("staff.csv", "plan_id,structure,name,objective,weight"),
+    (
+        "diagnostics.csv",
+        "plan_id,level,code,message,page,line,structure,number,excerpt",
+    ),
+];
+
+fn parse_plan(text: &str) -> Value {
+    let plan: Value = serde_json::from_str(text).expect("the output is JSON");
+    assert_eq!(plan["schema"], "piano.plan/1");
+    plan
+}
+
+#[test]
+fn prints_json_and_a_summary() {
+    let run = piano(&["extract", &fixture(PLAN)]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let plan = parse_plan(&run.stdout);
+    assert_eq!(plan["source"]["file"], PLAN);
+    assert_eq!(plan["source"]["format"], "text");
+    assert!(run.stderr.contains(&format!("{PLAN}: ")), "{}", run.stderr);
+    assert!(run.stderr.contains(" structures, "), "{}", run.stderr);
+}
+
+#[test]
+fn every_text_fixture_extracts_to_a_plan() {
+    for path in text_fixtures() {
+        let run = piano(&["extract", "--quiet", &path.to_string_lossy()]);
+        assert_eq!(run.code, Some(0), "{}: {}", path.display(), run.stderr);
+        parse_plan(&run.stdout);
+    }
+}
+
+#[test]
+fn quiet_prints_no_summary() {
+    let run = piano(&["extract", "-q", &fixture(PLAN)]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn reads_standard_input() {
+    let bytes = std::fs::read(fixture(PLAN)).expect("the fixture is readable");
+    let run = piano_with_stdin(&["extract", "-"], &bytes);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let plan = parse_plan(&run.stdout);
+    assert_eq!(plan["source"]["file"], "-");
+    let from_file = parse_plan(&piano(&["extract", "-q", &fixture(PLAN)]).stdout);
+    assert_eq!(plan["plan_id"], from_file["plan_id"]);
+}
+
+#[test]
+fn writes_ndjson_as_one_line() {
+    let run = piano(&["extract", "-q", "--format", "ndjson", &fixture(PLAN)]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1);
+    parse_plan(&run.stdout);
+}
+
+#[test]
+fn writes_a_file_atomically() {
+    let dir = temp_dir();
+    let path = dir.path().join("plan.json");
+    let output = path.to_string_lossy();
+    let run = piano(&["extract", "-q", "-o", &output, &fixture(PLAN)]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    parse_plan(&std::fs::read_to_string(&path).expect("the output file exists"));
+    assert_eq!(
+        entries(dir.path()),
+        ["plan.json"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn writes_a_csv_folder_with_a_datapackage() {
+    let dir = temp_dir();
+    let folder = dir.path().join("tables");
+    let output = folder.to_string_lossy();
+    let run = piano(&["extract", "-q", "-f", "csv", "-o", &output, &fixture(PLAN)]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let mut expected: Vec<&str> = CSV_HEADERS.iter().map(|(file, _)| *file).collect();
+    expected.push("datapackage.json");
+    expected.sort();
+    assert_eq!(entries(&folder), expected, "no temporary file is left");
+    for (file, header) in CSV_HEADERS {
+        let text = std::fs::read_to_string(folder.join(file)).expect("the table exists");
+        assert_eq!(text.split("\r\n").next(), Some(header), "{file}");
+    }
+    let plans = std::fs::read_to_string(folder.join("plans.csv")).expect("plans.csv");
+    let mut reader = csv::Reader::from_reader(plans.as_bytes());
+    assert_eq!(reader.records().count(), 1, "one row per plan");
+    let package: Value = serde_json::from_str(
+        &std::fs::read_to_string(folder.join("datapackage.json")).expect("datapackage.json"),
+    )
+    .expect("the datapackage is JSON");
+    assert_eq!(package["resources"].as_array().map(Vec::len), Some(5));
+}
+
+#[test]
+fn csv_needs_an_output_folder() {
+    let run = piano(&["extract", "--format", "csv", &fixture(PLAN)]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--output"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn staff_names_only_when_asked() {
+    let names = |args: &[&str]| -> Vec<Value> {
+        let run = piano(args);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let plan = parse_plan(&run.stdout);
+        plan["structures"]
+            .as_array()
+            .expect("structures")
+            .iter()
+            .flat_map(|structure| structure["staff"].as_array().cloned().unwrap_or_default())
+            .map(|staff| staff["name"].clone())
+            .collect()
+    };
+    let hidden = names(&["extract", "-q", &fixture(PLAN)]);
+    assert!(hidden.iter().all(Value::is_null), "{hidden:?}");
+    let shown = names(&["extract", "-q", "--include-staff", &fixture(PLAN)]);
+    assert_eq!(shown.len(), hidden.len(), "rows are kept either way");
+}
+
+#[test]
+fn errors_name_the_file() {
+    let dir = temp_dir();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").expect("an empty file");
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"\x00\x01\x02\x03binary").expect("a binary file");
+    let missing = dir.path().join("missing.txt");
+    for path in [empty, binary, missing] {
+        let name = path.to_string_lossy();
+        let run = piano(&["extract", &name]);
+        assert_eq!(run.code, Some(1), "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!("error: {name}: ")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+    }
+}
+
+#[test]
+fn a_failed_extraction_writes_no_output() {
+    let dir = temp_dir();
+    let missing = dir.path().join("missing.txt");
+    let output = dir.path().join("plan.json");
+    let run = piano(&[
+        "extract",
+        "-o",
+        &output.to_string_lossy(),
+        &missing.to_string_lossy(),
+    ]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(entries(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn unknown_options_are_usage_errors() {
+    let run = piano(&["extract", "--format", "xml", &fixture(PLAN)]);
+    assert_eq!(run.code, Some(2));
+}

@@ -47,8 +47,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Output file (json, ndjson) or folder (csv); standard output when left out.
-    #[arg(short, long, value_name = "PATH")]
+    /// Output file (json, ndjson) or folder (csv, required); standard output when left out.
+    #[arg(short, long, value_name = "PATH", required_if_eq("format", "csv"))]
     pub output: Option<PathBuf>,
     /// Keep the names of staff members (personal data), left out by default.
     #[arg(long)]

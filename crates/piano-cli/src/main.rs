@@ -6,6 +6,9 @@
 
 mod args;
 mod cmd;
+mod input;
+mod output;
+mod report;
 
 use std::process::ExitCode;
 

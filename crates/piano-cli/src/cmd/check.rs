@@ -1,10 +1,26 @@
-//! `piano check` (being written).
+//! `piano check`: reads one plan and lists what was noticed, one diagnostic
+//! per line, then a summary; exits 1 when any diagnostic is an error.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use crate::args::CheckArgs;
+use crate::input::{display_name, load_plan};
+use crate::report::{diagnostic_line, summary};
 
 /// Runs `piano check`.
-pub fn run(_args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("piano check is not implemented yet")
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let name = display_name(&args.file);
+    let plan = load_plan(&args.file)?;
+    let mut stdout = std::io::stdout().lock();
+    for diagnostic in &plan.diagnostics {
+        writeln!(stdout, "{}", diagnostic_line(&name, diagnostic))?;
+    }
+    writeln!(stdout, "{}", summary(&name, &plan))?;
+    stdout.flush()?;
+    Ok(if plan.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,10 +1,58 @@
-//! `piano extract` (being written).
+//! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV tables.
 
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use crate::args::ExtractArgs;
+use piano_export::ExportOptions;
+use piano_model::Plan;
+
+use crate::args::{ExtractArgs, Format};
+use crate::input::{display_name, load_plan};
+use crate::output::{CsvFolder, write_file};
+use crate::report::summary;
 
 /// Runs `piano extract`.
-pub fn run(_args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("piano extract is not implemented yet")
+pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let options = ExportOptions {
+        include_staff: args.include_staff,
+    };
+    let plan = load_plan(&args.file)?;
+    match (args.format, &args.output) {
+        (Format::Csv, Some(folder)) => write_csv(&plan, options, folder)?,
+        (Format::Csv, None) => anyhow::bail!("--format csv writes a folder: give it with -o"),
+        (format, Some(path)) => {
+            write_file(path, |writer| write_json(&plan, options, format, writer))?
+        }
+        (format, None) => {
+            let mut stdout = std::io::stdout().lock();
+            write_json(&plan, options, format, &mut stdout)?;
+            stdout.flush()?;
+        }
+    }
+    if !args.quiet {
+        eprintln!("{}", summary(&display_name(&args.file), &plan));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `plan` as JSON (`json`) or one NDJSON line (`ndjson`).
+fn write_json(
+    plan: &Plan,
+    options: ExportOptions,
+    format: Format,
+    writer: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if format == Format::Ndjson {
+        piano_export::write_ndjson(plan, options, writer)?;
+    } else {
+        piano_export::write_json(plan, options, writer)?;
+    }
+    Ok(())
+}
+
+fn write_csv(plan: &Plan, options: ExportOptions, folder: &Path) -> anyhow::Result<()> {
+    let mut tables = CsvFolder::create(folder, options)?;
+    tables.add(plan)?;
+    tables.finish()
 }

@@ -1,0 +1,132 @@
+//! Writing output files atomically: each file is written to a temporary file
+//! in the same folder and renamed over the target only once complete, so a
+//! reader never sees half a file and a failed run leaves no debris.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use piano_export::{CsvTables, ExportOptions};
+use piano_model::Plan;
+use tempfile::NamedTempFile;
+
+/// The name of the data package descriptor written beside the CSV tables.
+pub const DATAPACKAGE: &str = "datapackage.json";
+
+/// Writes the file at `path` atomically with what `fill` writes.
+pub fn write_file<F>(path: &Path, fill: F) -> anyhow::Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+{
+    let mut writer = BufWriter::new(temp_file_beside(path)?);
+    fill(&mut writer)?;
+    let temp = writer
+        .into_inner()
+        .map_err(|error| error.into_error())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    persist(temp, path)
+}
+
+/// A folder of CSV tables with their `datapackage.json`, filled plan by plan.
+/// Every file appears at once when [`CsvFolder::finish`] succeeds.
+pub struct CsvFolder {
+    folder: PathBuf,
+    tables: CsvTables<BufWriter<NamedTempFile>>,
+}
+
+impl CsvFolder {
+    /// Creates `folder` if needed and opens a temporary file per table in it.
+    pub fn create(folder: &Path, options: ExportOptions) -> anyhow::Result<CsvFolder> {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
+        let tables = CsvTables::new(options, |table| {
+            temp_file_beside(&folder.join(table.file_name()))
+                .map(BufWriter::new)
+                .map_err(std::io::Error::other)
+        })?;
+        Ok(CsvFolder {
+            folder: folder.to_owned(),
+            tables,
+        })
+    }
+
+    /// Appends `plan`'s rows to every table.
+    pub fn add(&mut self, plan: &Plan) -> anyhow::Result<()> {
+        Ok(self.tables.add(plan)?)
+    }
+
+    /// Moves every table into place, then writes `datapackage.json`.
+    pub fn finish(self) -> anyhow::Result<()> {
+        for (table, writer) in self.tables.finish()? {
+            let path = self.folder.join(table.file_name());
+            let temp = writer
+                .into_inner()
+                .map_err(|error| error.into_error())
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            persist(temp, &path)?;
+        }
+        write_file(&self.folder.join(DATAPACKAGE), |writer| {
+            serde_json::to_writer_pretty(&mut *writer, &piano_export::datapackage())?;
+            Ok(writer.write_all(b"\n")?)
+        })
+    }
+}
+
+/// A hidden temporary file in `path`'s folder, readable as an ordinary output
+/// file would be once renamed; removed if dropped before [`persist`].
+fn temp_file_beside(path: &Path) -> anyhow::Result<NamedTempFile> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".piano-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
+        .tempfile_in(folder)
+        .with_context(|| format!("{}: cannot create a temporary file", folder.display()))
+}
+
+/// Syncs `temp` to disk and renames it to `path`.
+fn persist(temp: NamedTempFile, path: &Path) -> anyhow::Result<()> {
+    temp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    temp.persist(path)
+        .map(drop)
+        .map_err(|error| error.error)
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("plan.json");
+        let failed = write_file(&path, |writer| {
+            writer.write_all(b"{")?;
+            anyhow::bail!("interrupted")
+        });
+        assert!(failed.is_err());
+        let left = std::fs::read_dir(dir.path()).expect("readable").count();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn a_write_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("plan.json");
+        std::fs::write(&path, "old and longer").expect("a file to replace");
+        write_file(&path, |writer| Ok(writer.write_all(b"new")?)).expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("readable"), "new");
+        let left = std::fs::read_dir(dir.path()).expect("readable").count();
+        assert_eq!(left, 1);
+    }
+}

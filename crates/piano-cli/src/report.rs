@@ -1,0 +1,75 @@
+//! What the CLI tells people about a plan: a one-line summary and one line
+//! per diagnostic.
+
+use piano_model::{Diagnostic, Level, Plan};
+
+/// `name: 5 structures, 45 objectives, 70 phases; 0 errors, 9 warnings`.
+pub fn summary(name: &str, plan: &Plan) -> String {
+    let objectives = plan.structures.iter().flat_map(|s| &s.objectives);
+    let phases = objectives.clone().map(|o| o.phases.len()).sum();
+    let level = |level: Level| plan.diagnostics.iter().filter(|d| d.level == level).count();
+    format!(
+        "{name}: {}, {}, {}; {}, {}",
+        counted(plan.structures.len(), "structure"),
+        counted(objectives.count(), "objective"),
+        counted(phases, "phase"),
+        counted(level(Level::Error), "error"),
+        counted(level(Level::Warning), "warning"),
+    )
+}
+
+/// `name:line: level[code] message`, the line left out when unknown.
+pub fn diagnostic_line(name: &str, diagnostic: &Diagnostic) -> String {
+    let place = match diagnostic.line {
+        Some(line) => format!("{name}:{line}"),
+        None => name.to_owned(),
+    };
+    let level = match diagnostic.level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Info => "info",
+    };
+    format!(
+        "{place}: {level}[{}] {}",
+        diagnostic.code, diagnostic.message
+    )
+}
+
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use piano_model::{Code, Source, SourceFormat};
+
+    #[test]
+    fn summarises_counts_with_plurals() {
+        let mut plan = Plan::new(Source::from_bytes("p.txt", b"x", SourceFormat::Text));
+        plan.diagnostics
+            .push(Diagnostic::new(Code::NoPlanFound, "no table"));
+        assert_eq!(
+            summary("p.txt", &plan),
+            "p.txt: 0 structures, 0 objectives, 0 phases; 1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn places_diagnostics_by_line_when_known() {
+        let diagnostic = Diagnostic::new(Code::WeightSum, "sums to 91%").at_line(148, None);
+        assert_eq!(
+            diagnostic_line("p.txt", &diagnostic),
+            "p.txt:148: warning[weight-sum] sums to 91%"
+        );
+        let diagnostic = Diagnostic::new(Code::NoPlanFound, "no table");
+        assert_eq!(
+            diagnostic_line("p.txt", &diagnostic),
+            "p.txt: error[no-plan-found] no table"
+        );
+    }
+}
