@@ -12,24 +12,31 @@
 //! diagnostics say what could not be read. Only input that is not text at all
 //! is refused, by [`read_text`].
 
+mod assemble;
 pub mod decode;
+mod line;
+mod text;
+pub mod token;
+pub mod vocabulary;
 
 pub use decode::{ReadError, read_text};
 
 use piano_model::{Layout, Plan, Source, SourceFormat};
+use vocabulary::Vocabulary;
 
 /// Parses a layout (from [`read_text`] or the PDF reader) into a plan.
 pub fn parse(layout: Layout, mut source: Source) -> Plan {
     if source.format == SourceFormat::Pdf {
         source.pages = layout.pages;
     }
-    let mut plan = Plan::new(source);
-    plan.diagnostics = layout.diagnostics;
-    plan
+    assemble::assemble(layout, source, &Vocabulary::STRUTTURA_TABLE)
 }
 
 /// Reads and parses a text dump named `file`.
 pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Plan, ReadError> {
     let layout = read_text(bytes)?;
-    Ok(parse(layout, Source::from_bytes(file, bytes, SourceFormat::Text)))
+    Ok(parse(
+        layout,
+        Source::from_bytes(file, bytes, SourceFormat::Text),
+    ))
 }

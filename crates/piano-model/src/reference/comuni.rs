@@ -60,6 +60,13 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     Index { comuni, by_name }
 });
 
+/// Every comune of the bundled list, in ISTAT code order: for tools that
+/// enumerate or sample real comuni (the synthetic corpus generator).
+pub fn comuni() -> &'static [Comune] {
+    let index: &'static Index = &INDEX;
+    &index.comuni
+}
+
 /// Looks a comune up by name, using the provincia (when given) to decide
 /// between comuni of the same name.
 pub fn find_comune(name: &str, provincia: Option<&str>) -> ComuneMatch {

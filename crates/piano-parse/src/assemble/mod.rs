@@ -1,0 +1,132 @@
+//! Lines to a plan: the preamble, then one structure after another.
+//!
+//! Assembly is plain Rust over classified lines. Every non-blank line ends up
+//! in the model (preamble, structure, row) or in a diagnostic; a final
+//! accounting pass guarantees it.
+
+mod checks;
+mod enrich;
+mod preamble;
+mod recover;
+mod row;
+mod section;
+
+use piano_model::{Code, Diagnostic, Layout, Plan, Source, TextLine};
+
+use crate::line::{LineKind, classify};
+use crate::token::due::{due_year, looks_like_due};
+use crate::vocabulary::Vocabulary;
+use section::SectionBuilder;
+
+/// Builds the plan from a layout's lines.
+pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
+    let mut plan = Plan::new(source);
+    plan.diagnostics = layout.diagnostics;
+    let lines = layout.lines;
+    let kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, words)).collect();
+    let first_structure = kinds
+        .iter()
+        .position(|kind| matches!(kind, LineKind::Structure(_)));
+    let preamble_end = first_structure.unwrap_or(lines.len());
+
+    let preamble = preamble::read_preamble(&lines[..preamble_end], words);
+    plan.title = preamble.title;
+    plan.year = plan.title.as_deref().and_then(enrich::title_year);
+    if plan.year.is_none() {
+        plan.year = enrich::most_common_year(due_years(&lines[preamble_end..]));
+        let diagnostic = match plan.year {
+            Some(year) => Diagnostic::new(
+                Code::YearInferred,
+                format!("the title gives no year; {year} is the most common due year"),
+            ),
+            None => Diagnostic::new(
+                Code::YearUnknown,
+                "neither the title nor the due dates give the plan's year",
+            ),
+        };
+        plan.diagnostics.push(diagnostic);
+    }
+    let (kind, name) = preamble
+        .ente
+        .map_or((None, None), |(kind, name)| (Some(kind), Some(name)));
+    plan.ente = enrich::ente(
+        kind,
+        name.as_deref(),
+        preamble.provincia.as_deref(),
+        &mut plan.diagnostics,
+    );
+    plan.preamble = preamble.sections;
+
+    let mut current: Option<SectionBuilder> = None;
+    for (index, (line, kind)) in lines.iter().zip(&kinds).enumerate().skip(preamble_end) {
+        if let LineKind::Structure(heading) = kind {
+            finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+            let ordinal = u32::try_from(plan.structures.len() + 1).unwrap_or(u32::MAX);
+            current = Some(SectionBuilder::new(
+                ordinal,
+                heading.clone(),
+                line,
+                words,
+                plan.year,
+            ));
+            continue;
+        }
+        let Some(section) = current.as_mut() else {
+            continue;
+        };
+        match kind {
+            LineKind::Structure(_) => {}
+            LineKind::Field(field, value) => section.field(*field, value.clone(), line),
+            LineKind::TableHeader(columns) => section.table_header(columns.clone(), line),
+            LineKind::StaffTitle => section.staff_title(),
+            LineKind::Row(number) => {
+                let next_row = lines[index + 1..]
+                    .iter()
+                    .zip(&kinds[index + 1..])
+                    .find(|(_, kind)| matches!(kind, LineKind::Row(_) | LineKind::Structure(_)))
+                    .filter(|(_, kind)| matches!(kind, LineKind::Row(_)))
+                    .map(|(line, _)| line);
+                section.row(number.clone(), line, next_row);
+            }
+            LineKind::Continuation => section.continuation(line),
+            LineKind::PageNumber => plan.diagnostics.push(
+                Diagnostic::new(
+                    Code::PageNumber,
+                    format!(
+                        "bare page number {:?} set aside",
+                        line.to_tab_separated().trim()
+                    ),
+                )
+                .at_line(line.number, line.page)
+                .with_excerpt(&line.to_tab_separated()),
+            ),
+            LineKind::Text => section.text(line),
+        }
+    }
+    let last_line = lines.last().map_or(0, |line| line.number);
+    finish_section(&mut current, last_line, &mut plan);
+    if plan.structures.is_empty() {
+        plan.diagnostics.push(Diagnostic::new(
+            Code::NoPlanFound,
+            "no structure heading (STRUTTURA: …) and objectives table found: this does not look like a plan",
+        ));
+    }
+    plan
+}
+
+fn finish_section(current: &mut Option<SectionBuilder>, last_line: u32, plan: &mut Plan) {
+    if let Some(section) = current.take() {
+        let (structure, diagnostics) = section.finish(last_line);
+        plan.structures.push(structure);
+        plan.diagnostics.extend(diagnostics);
+    }
+}
+
+/// Years of the complete dates among the cells that look like dues.
+fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
+    lines
+        .iter()
+        .flat_map(|line| line.cells.iter().skip(1))
+        .filter(|cell| looks_like_due(&cell.text))
+        .filter_map(|cell| due_year(&cell.text))
+}

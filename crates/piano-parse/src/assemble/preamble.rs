@@ -1,0 +1,216 @@
+//! The lines before the first structure: the ente, the title and the prose.
+
+use std::sync::LazyLock;
+
+use piano_model::reference::fold;
+use piano_model::{EnteKind, PreambleSection, TextLine};
+use regex::Regex;
+
+use crate::text::clean;
+use crate::vocabulary::Vocabulary;
+
+/// What the preamble says.
+#[derive(Debug, Default, PartialEq)]
+pub struct Preamble {
+    /// The ente's kind and name as written.
+    pub ente: Option<(EnteKind, String)>,
+    /// The provincia (or città metropolitana) the ente belongs to, as written.
+    pub provincia: Option<String>,
+    /// The plan's title.
+    pub title: Option<String>,
+    /// The prose, by section.
+    pub sections: Vec<PreambleSection>,
+}
+
+static ENTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(comune|citt[aà]'?\s+metropolitana|provincia|unione\s+(?:dei|di)\s+comuni|regione)\s+(?:di\s+|del\s+|della\s+|dell'\s*|dei\s+|degli\s+)?(.+)$",
+    )
+    .expect("the ente pattern is valid")
+});
+
+/// Reads the preamble's lines.
+pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
+    let mut preamble = Preamble::default();
+    let mut rest = lines;
+    while let Some((line, after)) = rest.split_first() {
+        if preamble.title.is_some() || !read_ente_line(&mut preamble, line) {
+            break;
+        }
+        rest = after;
+    }
+    if let Some(title_at) = rest
+        .iter()
+        .position(|line| is_title(&line.to_tab_separated(), words))
+    {
+        let mut title_lines = vec![&rest[title_at]];
+        for line in &rest[title_at + 1..] {
+            let previous = title_lines.last().map_or(0, |l| l.number);
+            if line.number != previous + 1 || !is_upper_case(&line.to_tab_separated()) {
+                break;
+            }
+            title_lines.push(line);
+        }
+        let title: Vec<String> = title_lines
+            .iter()
+            .map(|line| clean(&line.to_tab_separated()))
+            .collect();
+        preamble.title = Some(title.join(" "));
+        // Lines before the title that are not the ente's are prose too.
+        let mut prose: Vec<&TextLine> = rest[..title_at].iter().collect();
+        prose.extend(&rest[title_at + title_lines.len()..]);
+        preamble.sections = sections(&prose);
+    } else {
+        preamble.sections = sections(&rest.iter().collect::<Vec<_>>());
+    }
+    preamble
+}
+
+/// Takes an "COMUNE DI X" / "Provincia di Y" line; false when the line is neither.
+fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
+    let text = clean(&line.to_tab_separated());
+    let Some(captures) = ENTE_LINE.captures(&text) else {
+        return false;
+    };
+    let (Some(word), Some(name)) = (captures.get(1), captures.get(2)) else {
+        return false;
+    };
+    if text.len() > 100 {
+        return false;
+    }
+    let kind = match fold(word.as_str()).as_str() {
+        "comune" => EnteKind::Comune,
+        "provincia" => EnteKind::Provincia,
+        "regione" => EnteKind::Regione,
+        folded if folded.starts_with("unione") => EnteKind::Unione,
+        _ => EnteKind::CittaMetropolitana,
+    };
+    let name = name.as_str().trim().to_owned();
+    match (&preamble.ente, kind) {
+        (None, _) => preamble.ente = Some((kind, name)),
+        (Some(_), EnteKind::Provincia | EnteKind::CittaMetropolitana)
+            if preamble.provincia.is_none() =>
+        {
+            preamble.provincia = Some(name);
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn is_title(text: &str, words: &Vocabulary) -> bool {
+    let folded = fold(text);
+    let names_a_plan = folded
+        .split(' ')
+        .any(|word| words.title_words.contains(&word));
+    names_a_plan && is_upper_case(text)
+}
+
+/// Mostly capital letters: headings and titles.
+fn is_upper_case(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 3 && upper * 10 >= letters.len() * 9
+}
+
+/// A heading: one short line in capitals that does not end a sentence.
+fn is_heading(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 150 && is_upper_case(text) && !text.ends_with(['.', ';', ',', ':'])
+}
+
+/// Groups prose into sections under headings; a paragraph is a run of
+/// consecutive lines (joined by "\n"), paragraphs are joined by "\n\n".
+fn sections(lines: &[&TextLine]) -> Vec<PreambleSection> {
+    let mut sections: Vec<PreambleSection> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut previous_line = 0;
+    let flush = |heading: Option<String>,
+                 paragraphs: &mut Vec<String>,
+                 sections: &mut Vec<PreambleSection>| {
+        if heading.is_some() || !paragraphs.is_empty() {
+            sections.push(PreambleSection {
+                heading,
+                text: paragraphs.join("\n\n"),
+            });
+        }
+        paragraphs.clear();
+    };
+    for line in lines {
+        let text = clean(&line.to_tab_separated());
+        if is_heading(&text) {
+            flush(heading.take(), &mut paragraphs, &mut sections);
+            heading = Some(text);
+        } else if line.number == previous_line + 1 && !paragraphs.is_empty() {
+            if let Some(paragraph) = paragraphs.last_mut() {
+                paragraph.push('\n');
+                paragraph.push_str(&text);
+            }
+        } else {
+            paragraphs.push(text);
+        }
+        previous_line = line.number;
+    }
+    flush(heading, &mut paragraphs, &mut sections);
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(numbered: &[(u32, &str)]) -> Vec<TextLine> {
+        numbered
+            .iter()
+            .map(|&(n, text)| TextLine::from_texts(n, None, [text]))
+            .collect()
+    }
+
+    #[test]
+    fn reads_ente_title_and_sections() {
+        let input = lines(&[
+            (1, "COMUNE DI SAN VITO"),
+            (3, "Provincia di LIVORNO"),
+            (5, "PIANO DEGLI OBIETTIVI 2022"),
+            (7, "PREMESSA"),
+            (9, "Primo paragrafo,"),
+            (10, "che continua."),
+            (12, "- un punto;"),
+            (14, "METODO"),
+            (16, "Testo."),
+        ]);
+        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        assert_eq!(
+            preamble.ente,
+            Some((EnteKind::Comune, "SAN VITO".to_owned()))
+        );
+        assert_eq!(preamble.provincia.as_deref(), Some("LIVORNO"));
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("PIANO DEGLI OBIETTIVI 2022")
+        );
+        let sections: Vec<_> = preamble
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                (
+                    Some("PREMESSA"),
+                    "Primo paragrafo,\nche continua.\n\n- un punto;"
+                ),
+                (Some("METODO"), "Testo."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_citta_metropolitana_line_names_the_provincia() {
+        let input = lines(&[(1, "Comune di Rho"), (2, "Città Metropolitana di Milano")]);
+        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        assert_eq!(preamble.provincia.as_deref(), Some("Milano"));
+    }
+}

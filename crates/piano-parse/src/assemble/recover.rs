@@ -1,0 +1,333 @@
+//! Recovery rules: one function per kind of damage a text extraction does to
+//! plan tables, each reporting what it did.
+
+use piano_model::{Code, Diagnostic, Entry, LineSpan};
+
+use crate::text::clean;
+use crate::token::due::looks_like_due;
+use crate::token::number::parse_row_number;
+use crate::token::weight::{is_weight, parse_weight};
+use crate::vocabulary::Vocabulary;
+
+/// What splitting a glued cell found.
+#[derive(Debug, Default, PartialEq)]
+pub struct Unglued {
+    /// Closing brackets that belong to the row above (its due's open bracket).
+    pub stray_closing: Option<String>,
+    /// Whether any cell was split.
+    pub repaired: bool,
+}
+
+/// Splits a weight cell glued to what follows it: "(50%)) 1 dicembre di ogni
+/// anno" is the weight "(50%)", a ")" that closes the row above, and the due
+/// "1 dicembre di ogni anno" in a cell of its own. Only the first filled cell
+/// after the description is the weight cell; a percent opening a later cell
+/// ("100% degli atti …") is prose.
+pub fn unglue_weight_cells(cells: &mut Vec<String>, first_value_cell: usize) -> Unglued {
+    let mut unglued = Unglued::default();
+    let Some(index) = (first_value_cell..cells.len()).find(|&i| !cells[i].trim().is_empty()) else {
+        return unglued;
+    };
+    let Some(token) = parse_weight(&cells[index]) else {
+        return unglued;
+    };
+    let rest = token.rest.trim();
+    if rest.is_empty() {
+        return unglued;
+    }
+    let closing_length = rest.len() - rest.trim_start_matches(')').len();
+    let (closing, remainder) = rest.split_at(closing_length);
+    let remainder = remainder.trim().to_owned();
+    let weight_text = cells[index][..cells[index].len() - token.rest.len()]
+        .trim()
+        .to_owned();
+    unglued.stray_closing = (!closing.is_empty()).then(|| closing.to_owned());
+    cells[index] = weight_text;
+    if !remainder.is_empty() {
+        cells.insert(index + 1, remainder);
+    }
+    unglued.repaired = true;
+    unglued
+}
+
+/// Similarity at which a row that breaks the numbering is taken for a garbled
+/// copy of its neighbour. Distinct objectives of one plan often share a long
+/// prefix ("Obiettivo di sviluppo specifico dell'area: …") and score up to about
+/// 0.6; OCR ghosts of a row score well above.
+const GHOST_SIMILARITY: f64 = 0.7;
+
+/// Whether `description` is a garbled near-copy of one of its neighbours.
+pub fn is_ghost_of(description: &str, neighbours: &[&str]) -> bool {
+    let description = clean(description).to_lowercase();
+    neighbours.iter().any(|neighbour| {
+        let neighbour = clean(neighbour).to_lowercase();
+        !neighbour.is_empty()
+            && strsim::normalized_levenshtein(&description, &neighbour) >= GHOST_SIMILARITY
+    })
+}
+
+/// A line that fits nowhere by itself, kept until its structure ends.
+#[derive(Debug, Clone)]
+pub struct Fragment {
+    /// Its line.
+    pub line: u32,
+    /// Its page.
+    pub page: Option<u32>,
+    /// Its text, cells joined by tabs.
+    pub text: String,
+}
+
+/// The pieces of a phase taken apart by the extraction.
+#[derive(Debug, Default)]
+struct Pieces {
+    description: Option<String>,
+    weight: Option<f64>,
+    due: Option<String>,
+    lines: Option<LineSpan>,
+    page: Option<u32>,
+}
+
+impl Pieces {
+    fn take_line(&mut self, fragment: &Fragment) {
+        let span = LineSpan::line(fragment.line);
+        self.lines = Some(self.lines.map_or(span, |lines| lines.cover(span)));
+        self.page = self.page.or(fragment.page);
+    }
+}
+
+/// Phases rebuilt from fragments, as raw pieces for the caller to finish.
+#[derive(Debug)]
+pub struct RebuiltPhase {
+    /// The phase as far as the fragments tell (due still raw in `due_raw`).
+    pub entry: Entry,
+    /// The due cell's text, when one was found.
+    pub due_raw: Option<String>,
+}
+
+/// Rebuilds phases of the objective numbered `parent` from fragments a
+/// column-by-column extraction tore apart: weights, numbers, descriptions and
+/// dues, each in document order. A description is one that opens with a phase
+/// marker ("Fase: …"); a fragment starting in lower case continues the one
+/// before. The rebuild happens only when it is unambiguous: as many weights and
+/// as many dues as descriptions (or none), and every number found fits its
+/// place. Otherwise `None`, and the caller keeps the fragments in diagnostics.
+pub fn rebuild_phases(
+    fragments: &[Fragment],
+    parent: &str,
+    phases_before: usize,
+    words: &Vocabulary,
+) -> Option<Vec<RebuiltPhase>> {
+    let mut descriptions: Vec<(String, Vec<&Fragment>)> = Vec::new();
+    let mut weights = Vec::new();
+    let mut dues = Vec::new();
+    let mut numbers = Vec::new();
+    for fragment in fragments {
+        let text = clean(&fragment.text);
+        if is_weight(&text) {
+            weights.push((parse_weight(&text)?.value, fragment));
+        } else if let Some(number) = parse_row_number(&text) {
+            numbers.push((number, fragment));
+        } else if looks_like_due(&text) {
+            dues.push((text, fragment));
+        } else if words.is_phase_text(&text) {
+            descriptions.push((text, vec![fragment]));
+        } else if text.chars().next().is_some_and(char::is_lowercase) && !descriptions.is_empty() {
+            let (description, pieces) = descriptions.last_mut()?;
+            *description = format!("{description} {text}");
+            pieces.push(fragment);
+        } else {
+            return None;
+        }
+    }
+    let count = descriptions.len();
+    let fits = |found: usize| found == 0 || found == count;
+    if count == 0 || !fits(weights.len()) || !fits(dues.len()) || numbers.len() > count {
+        return None;
+    }
+    let mut pieces: Vec<Pieces> = descriptions
+        .into_iter()
+        .map(|(description, fragments)| {
+            let mut piece = Pieces {
+                description: Some(description),
+                ..Pieces::default()
+            };
+            fragments
+                .iter()
+                .for_each(|fragment| piece.take_line(fragment));
+            piece
+        })
+        .collect();
+    for (piece, (weight, fragment)) in pieces.iter_mut().zip(weights) {
+        piece.weight = Some(weight);
+        piece.take_line(fragment);
+    }
+    for (piece, (due, fragment)) in pieces.iter_mut().zip(dues) {
+        piece.due = Some(due);
+        piece.take_line(fragment);
+    }
+    for (number, fragment) in numbers {
+        let place = number_place(&number.parts, parent, phases_before, count)?;
+        pieces[place].take_line(fragment);
+    }
+    Some(
+        pieces
+            .into_iter()
+            .enumerate()
+            .map(|(index, piece)| RebuiltPhase {
+                entry: Entry {
+                    number: format!("{parent}.{}", phases_before + index + 1),
+                    description: piece.description.unwrap_or_default(),
+                    weight: piece.weight,
+                    indicators: None,
+                    expected: None,
+                    due: None,
+                    lines: piece.lines.unwrap_or(LineSpan(0, 0)),
+                    page: piece.page,
+                },
+                due_raw: piece.due,
+            })
+            .collect(),
+    )
+}
+
+/// The index among the rebuilt phases that a found phase number designates.
+fn number_place(parts: &[u32], parent: &str, phases_before: usize, count: usize) -> Option<usize> {
+    let [objective, phase] = parts else {
+        return None;
+    };
+    let ordinal = usize::try_from(*phase).ok()?;
+    (objective.to_string() == parent && ordinal > phases_before && ordinal <= phases_before + count)
+        .then(|| ordinal - phases_before - 1)
+}
+
+/// Diagnostics that keep fragments no rule could place, whole.
+pub fn unplaced(fragments: &[Fragment], structure: u32, why: &str) -> Vec<Diagnostic> {
+    fragments
+        .iter()
+        .map(|fragment| {
+            Diagnostic::new(Code::TextUnplaced, format!("{why}: {}", fragment.text))
+                .at_line(fragment.line, fragment.page)
+                .in_structure(structure)
+                .with_excerpt(&fragment.text)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fragments(lines: &[(u32, &str)]) -> Vec<Fragment> {
+        lines
+            .iter()
+            .map(|&(line, text)| Fragment {
+                line,
+                page: None,
+                text: text.to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ungluing_moves_a_stray_bracket_and_splits_the_due() {
+        let mut cells: Vec<String> = ["12.1", "Fase: x", "(50%)) 1 dicembre di ogni anno"]
+            .map(String::from)
+            .to_vec();
+        let unglued = unglue_weight_cells(&mut cells, 2);
+        assert_eq!(
+            cells,
+            ["12.1", "Fase: x", "(50%)", "1 dicembre di ogni anno"]
+        );
+        assert_eq!(unglued.stray_closing.as_deref(), Some(")"));
+        assert!(unglued.repaired);
+
+        let mut clean_cells: Vec<String> =
+            ["1", "x", "20%", "31.12.2021"].map(String::from).to_vec();
+        assert_eq!(unglue_weight_cells(&mut clean_cells, 2), Unglued::default());
+
+        let mut prose: Vec<String> = [
+            "3.2",
+            "Fase: x",
+            "(25%)",
+            "Ind",
+            "100% degli atti",
+            "31.12.2021",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(unglue_weight_cells(&mut prose, 2), Unglued::default());
+        assert_eq!(prose[4], "100% degli atti");
+    }
+
+    #[test]
+    fn recognises_ghost_rows() {
+        let ghost =
+            "Objectivo di svirappo specifico den drea. Fediazzazione dena fotationa (Sun Giovanni)";
+        let original = "Obiettivo di sviluppo specifico dell'area: realizzazione della rotatoria (San Giovanni)";
+        let sibling = "Obiettivo di sviluppo specifico dell'area: luminarie natalizie";
+        assert!(is_ghost_of(ghost, &[original]));
+        assert!(!is_ghost_of(sibling, &[original]));
+    }
+
+    #[test]
+    fn rebuilds_phases_torn_apart_column_by_column() {
+        let torn = fragments(&[
+            (218, "(50%)"),
+            (220, "(50%)"),
+            (224, "17.2"),
+            (226, "Fase: definizione dei capitolati e"),
+            (228, "manutenzione del patrimonio."),
+            (230, "Fase: predisporre proposta"),
+            (234, "novembre 2021"),
+            (236, "10 dicembre 2021"),
+        ]);
+        let phases =
+            rebuild_phases(&torn, "17", 0, &Vocabulary::STRUTTURA_TABLE).expect("unambiguous");
+        let summary: Vec<_> = phases
+            .iter()
+            .map(|p| {
+                (
+                    p.entry.number.as_str(),
+                    p.entry.weight,
+                    p.due_raw.as_deref(),
+                    p.entry.lines,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "17.1",
+                    Some(50.0),
+                    Some("novembre 2021"),
+                    LineSpan(218, 234)
+                ),
+                (
+                    "17.2",
+                    Some(50.0),
+                    Some("10 dicembre 2021"),
+                    LineSpan(220, 236)
+                ),
+            ]
+        );
+        assert_eq!(
+            phases[0].entry.description,
+            "Fase: definizione dei capitolati e manutenzione del patrimonio."
+        );
+    }
+
+    #[test]
+    fn refuses_ambiguous_fragments() {
+        let words = Vocabulary::STRUTTURA_TABLE;
+        let torn = fragments(&[(1, "(50%)"), (2, "Fase: a"), (3, "Fase: b")]);
+        assert!(
+            rebuild_phases(&torn, "3", 0, &words).is_none(),
+            "one weight for two phases"
+        );
+        let prose = fragments(&[(1, "Il presente piano è approvato.")]);
+        assert!(rebuild_phases(&prose, "3", 0, &words).is_none());
+        let misnumbered = fragments(&[(1, "4.1"), (2, "Fase: a")]);
+        assert!(rebuild_phases(&misnumbered, "3", 0, &words).is_none());
+    }
+}

@@ -1,0 +1,358 @@
+//! A table row as read (cells by position, wrapped pieces merged) and its
+//! meaning once each cell is given its column.
+
+use std::sync::LazyLock;
+
+use piano_model::{Category, Code, Diagnostic, Due, Entry, LineSpan};
+use regex::Regex;
+
+use crate::text::{clean, has_open_bracket, join_wrapped};
+use crate::token::due::parse_due;
+use crate::token::number::RowNumber;
+use crate::token::weight::{is_weight, parse_weight};
+use crate::vocabulary::Column;
+
+/// The columns a table has when no header row names them: the family's usual order.
+pub const DEFAULT_COLUMNS: [Option<Column>; 6] = [
+    Some(Column::Number),
+    Some(Column::Description),
+    Some(Column::Weight),
+    Some(Column::Indicators),
+    Some(Column::Expected),
+    Some(Column::Due),
+];
+
+/// A row as read: its cells by position, with the lines it took.
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    /// The row number from the first cell.
+    pub number: RowNumber,
+    /// The cells by position; index 0 is the number cell.
+    pub cells: Vec<String>,
+    /// The lines the row's own text came from.
+    pub lines: LineSpan,
+    /// Page of the first line.
+    pub page: Option<u32>,
+    /// Lines merged into the row after its first.
+    pub continued_by: Vec<u32>,
+    /// Whether a merged line continued the description (the row wrapped).
+    pub wrapped: bool,
+}
+
+impl RawRow {
+    /// A row from its first line's cells.
+    pub fn new(number: RowNumber, cells: Vec<String>, line: u32, page: Option<u32>) -> RawRow {
+        RawRow {
+            number,
+            cells,
+            lines: LineSpan::line(line),
+            page,
+            continued_by: Vec::new(),
+            wrapped: false,
+        }
+    }
+
+    /// Merges a continuation line: each filled cell joins the cell at its position.
+    pub fn merge(&mut self, cells: &[String], line: u32, description_index: usize) {
+        for (index, cell) in cells.iter().enumerate() {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            if self.cells.len() <= index {
+                self.cells.resize(index + 1, String::new());
+            }
+            self.cells[index] = join_wrapped(&self.cells[index], cell);
+            self.wrapped |= index == description_index;
+        }
+        self.absorb_line(line);
+    }
+
+    /// Glues closing punctuation to the last cell with an open bracket; false if none has one.
+    pub fn close_bracket(&mut self, punctuation: &str) -> bool {
+        match self
+            .cells
+            .iter_mut()
+            .rev()
+            .find(|cell| has_open_bracket(cell))
+        {
+            Some(cell) => {
+                *cell = join_wrapped(cell, punctuation);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Counts `line` as part of the row.
+    pub fn absorb_line(&mut self, line: u32) {
+        self.lines = self.lines.cover(LineSpan::line(line));
+        self.continued_by.push(line);
+    }
+}
+
+/// Where a row's values are, and what had to be inferred to find them.
+pub struct Assigned {
+    /// The row's values.
+    pub entry: Entry,
+    /// The category its description declares.
+    pub category: Option<Category>,
+    /// Whether any cell was placed by content rather than by its header position.
+    pub realigned: bool,
+}
+
+/// Gives each cell of `row` its column: by header position where the content
+/// fits, by content where it does not (a percent is the weight, a last
+/// date-like cell is the due), because tab positions are not reliable.
+pub fn assign(
+    row: &RawRow,
+    columns: &[Option<Column>],
+    plan_year: Option<u16>,
+    diagnostics: &mut Vec<Diagnostic>,
+    locate: &dyn Fn(Diagnostic) -> Diagnostic,
+) -> Assigned {
+    let description_index = columns
+        .iter()
+        .position(|column| *column == Some(Column::Description))
+        .unwrap_or(1);
+    let header_at = |index: usize| columns.get(index).copied().flatten();
+    let filled: Vec<(usize, &str)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(description_index + 1)
+        .map(|(index, cell)| (index, cell.trim()))
+        .filter(|(_, cell)| !cell.is_empty())
+        .collect();
+
+    // A bare number is a weight only in the weight column; a percent is one anywhere.
+    let weight_cell = filled
+        .iter()
+        .find(|(index, cell)| {
+            is_weight(cell) && (cell.contains('%') || header_at(*index) == Some(Column::Weight))
+        })
+        .copied();
+    let due_cell = filled
+        .iter()
+        .rev()
+        .find(|(index, cell)| {
+            Some(*index) != weight_cell.map(|(i, _)| i) && crate::token::due::looks_like_due(cell)
+        })
+        .copied();
+    let mut realigned = weight_cell
+        .is_some_and(|(index, _)| header_at(index) != Some(Column::Weight))
+        || due_cell.is_some_and(|(index, _)| header_at(index) != Some(Column::Due));
+
+    let mut indicators: Option<String> = None;
+    let mut expected: Option<String> = None;
+    let weight = weight_cell
+        .and_then(|(_, cell)| parse_weight(cell))
+        .map(|token| token.value);
+    let mut due_raw = due_cell.map(|(_, cell)| cell.to_owned());
+    let taken = |index: usize| {
+        Some(index) == weight_cell.map(|(i, _)| i) || Some(index) == due_cell.map(|(i, _)| i)
+    };
+    for &(index, cell) in filled.iter().filter(|(index, _)| !taken(*index)) {
+        match header_at(index) {
+            Some(Column::Indicators) if indicators.is_none() => indicators = Some(clean(cell)),
+            Some(Column::Expected) if expected.is_none() => expected = Some(clean(cell)),
+            Some(Column::Weight) if weight.is_none() => {
+                diagnostics.push(locate(Diagnostic::new(
+                    Code::WeightUnparsed,
+                    format!(
+                        "row {}: the weight cell holds no percentage: {cell:?}",
+                        row.number.text
+                    ),
+                )));
+            }
+            Some(Column::Due) if due_raw.is_none() => due_raw = Some(cell.to_owned()),
+            _ => {
+                realigned = true;
+                if indicators.is_none() {
+                    indicators = Some(clean(cell));
+                } else if expected.is_none() {
+                    expected = Some(clean(cell));
+                } else {
+                    diagnostics.push(locate(Diagnostic::new(
+                        Code::TextUnplaced,
+                        format!("row {}: a cell fits no column: {cell}", row.number.text),
+                    )));
+                }
+            }
+        }
+    }
+    let due =
+        due_raw.map(|raw| parse_due_cell(&raw, plan_year, &row.number.text, diagnostics, locate));
+    let description = clean(row.cells.get(description_index).map_or("", String::as_str));
+    Assigned {
+        category: category_of(&description),
+        entry: Entry {
+            number: row.number.text.clone(),
+            description,
+            weight,
+            indicators,
+            expected,
+            due,
+            lines: row.lines,
+            page: row.page,
+        },
+        realigned,
+    }
+}
+
+fn parse_due_cell(
+    raw: &str,
+    plan_year: Option<u16>,
+    number: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    locate: &dyn Fn(Diagnostic) -> Diagnostic,
+) -> Due {
+    let parsed = parse_due(raw, plan_year);
+    let due = parsed.due;
+    if parsed.repaired {
+        if let Some(date) = due.date {
+            diagnostics.push(locate(Diagnostic::new(
+                Code::DueRepaired,
+                format!(
+                    "row {number}: due {:?} has a broken year, read as {date}",
+                    due.raw
+                ),
+            )));
+        }
+    } else if due.date.is_none() && !due.multiyear {
+        diagnostics.push(locate(Diagnostic::new(
+            Code::DueUnparsed,
+            format!("row {number}: no date recognised in due {:?}", due.raw),
+        )));
+    }
+    due
+}
+
+static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^obiettivo\s+di\s+(mantenimento|sviluppo)")
+        .expect("the category pattern is valid")
+});
+
+/// The category an "Obiettivo di mantenimento:" / "Obiettivo di sviluppo…:" prefix declares.
+pub fn category_of(description: &str) -> Option<Category> {
+    let captures = CATEGORY.captures(description)?;
+    match captures.get(1)?.as_str().to_lowercase().as_str() {
+        "mantenimento" => Some(Category::Mantenimento),
+        _ => Some(Category::Sviluppo),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::number::parse_row_number;
+
+    fn row(cells: &[&str]) -> RawRow {
+        let number = parse_row_number(cells[0]).expect("a row number");
+        RawRow::new(
+            number,
+            cells.iter().map(|c| (*c).to_owned()).collect(),
+            10,
+            None,
+        )
+    }
+
+    fn assign_default(row: &RawRow) -> (Assigned, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let assigned = assign(row, &DEFAULT_COLUMNS, Some(2021), &mut diagnostics, &|d| d);
+        (assigned, diagnostics)
+    }
+
+    #[test]
+    fn full_rows_are_read_by_position() {
+        let (assigned, diagnostics) =
+            assign_default(&row(&["1", "Desc", "20%", "Ind", "Exp", "31.12.2021"]));
+        let entry = assigned.entry;
+        assert_eq!(entry.weight, Some(20.0));
+        assert_eq!(
+            (entry.indicators.as_deref(), entry.expected.as_deref()),
+            (Some("Ind"), Some("Exp"))
+        );
+        assert_eq!(entry.due.map(|d| d.raw), Some("31.12.2021".to_owned()));
+        assert!(!assigned.realigned);
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn short_rows_are_read_by_content() {
+        let (assigned, _) = assign_default(&row(&["7.1", "Fase: x", "(33%)", "", "31.10.2021"]));
+        assert_eq!(assigned.entry.weight, Some(33.0));
+        assert_eq!(assigned.entry.indicators, None);
+        assert_eq!(
+            assigned
+                .entry
+                .due
+                .and_then(|d| d.date)
+                .map(|d| d.to_string()),
+            Some("2021-10-31".to_owned())
+        );
+        assert!(assigned.realigned);
+
+        let (assigned, _) = assign_default(&row(&[
+            "15",
+            "Obiettivo di sviluppo: y",
+            "5,88 %",
+            "30.11.2021",
+        ]));
+        assert_eq!(assigned.entry.weight, Some(5.88));
+        assert_eq!(assigned.category, Some(Category::Sviluppo));
+        assert!(assigned.entry.due.is_some());
+    }
+
+    #[test]
+    fn a_missing_weight_stays_null() {
+        let (assigned, _) = assign_default(&row(&["9", "Desc", "", "", "15.10.2021"]));
+        assert_eq!(assigned.entry.weight, None);
+        assert!(assigned.entry.due.is_some());
+    }
+
+    #[test]
+    fn wrapped_pieces_join_their_cells() {
+        let mut wrapped = row(&["5", "assicurare il presidio dei", "20%", "31.12 di"]);
+        wrapped.merge(
+            &[
+                "".into(),
+                "servizi all'utenza".into(),
+                "".into(),
+                "ogni anno".into(),
+            ],
+            11,
+            1,
+        );
+        wrapped.merge(
+            &["".into(), "".into(), "".into(), "(pluriennale".into()],
+            12,
+            1,
+        );
+        assert!(wrapped.close_bracket(")"));
+        let (assigned, diagnostics) = assign_default(&wrapped);
+        assert_eq!(
+            assigned.entry.description,
+            "assicurare il presidio dei servizi all'utenza"
+        );
+        let due = assigned.entry.due.expect("a due");
+        assert_eq!(due.raw, "31.12 di ogni anno (pluriennale)");
+        assert!(due.multiyear);
+        assert_eq!(assigned.entry.lines, LineSpan(10, 12));
+        assert!(wrapped.wrapped);
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn repaired_and_unparsed_dues_are_reported() {
+        let (_, diagnostics) = assign_default(&row(&["1", "D", "20%", "", "", "31.12.202 1"]));
+        assert_eq!(
+            diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::DueRepaired]
+        );
+        let (_, diagnostics) = assign_default(&row(&["1", "D", "20%", "", "", "a fine lavori"]));
+        assert_eq!(
+            diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::DueUnparsed]
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! What each line of a plan is: a structure heading, a header field, a table
+//! header, a row, a continuation, a page number, or plain text.
+//!
+//! Classification looks at one line at a time; what a line means in its
+//! context (a fragment of a scrambled table, a paragraph of the preamble) is
+//! decided by the assembler.
+
+use nom::IResult;
+use nom::Parser;
+use nom::bytes::complete::take_till1;
+use nom::character::complete::{char, space0};
+use nom::combinator::rest;
+use nom::sequence::{separated_pair, terminated};
+use piano_model::reference::fold;
+use piano_model::{Head, TextLine};
+
+use crate::text::clean;
+use crate::token::number::{RowNumber, is_page_number, parse_row_number};
+use crate::vocabulary::{Column, Field, Vocabulary};
+
+/// The kind of a line, with what was read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    /// "STRUTTURA: NAME – ROLE: HEAD".
+    Structure(StructureHeading),
+    /// "Linea Strategica<TAB>value" and the like.
+    Field(Field, String),
+    /// A table's header row: the column each cell names.
+    TableHeader(Vec<Option<Column>>),
+    /// "Dipendenti coinvolti sugli obiettivi:".
+    StaffTitle,
+    /// A table row: its first cell is a row number.
+    Row(RowNumber),
+    /// A line whose first cell is empty: it continues the row above.
+    Continuation,
+    /// A bare page number.
+    PageNumber,
+    /// Anything else: prose, headings, fragments.
+    Text,
+}
+
+/// What a structure heading says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureHeading {
+    /// The section word as written ("STRUTTURA").
+    pub kind: String,
+    /// The structure's name.
+    pub name: String,
+    /// Its head.
+    pub head: Head,
+}
+
+/// Classifies one line.
+pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
+    let cells: Vec<&str> = line.cells.iter().map(|cell| cell.text.trim()).collect();
+    let filled: Vec<&str> = cells
+        .iter()
+        .copied()
+        .filter(|text| !text.is_empty())
+        .collect();
+    let Some(&first) = cells.first() else {
+        return LineKind::Text;
+    };
+    if first.is_empty() {
+        return if filled.is_empty() {
+            LineKind::Text
+        } else {
+            LineKind::Continuation
+        };
+    }
+    if filled.len() == 1 {
+        return classify_single(first, words);
+    }
+    if let Some(columns) = table_header(&cells, words) {
+        return LineKind::TableHeader(columns);
+    }
+    if let Some(number) = parse_row_number(first) {
+        return LineKind::Row(number);
+    }
+    if let Some(field) = words.field(first) {
+        return LineKind::Field(field, clean(&filled[1..].join(" ")));
+    }
+    LineKind::Text
+}
+
+fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
+    if let Some(heading) = structure_heading(text, words) {
+        return LineKind::Structure(heading);
+    }
+    if words.is_staff_title(text) {
+        return LineKind::StaffTitle;
+    }
+    if is_page_number(text) {
+        return LineKind::PageNumber;
+    }
+    if let Some((label, value)) = text.split_once(':') {
+        if let Some(field) = words.field(label) {
+            return LineKind::Field(field, clean(value));
+        }
+    }
+    LineKind::Text
+}
+
+/// A header row names at least three columns, one of them the description or
+/// an employee, and every cell it fills names a column.
+fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
+    let columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    let named = columns.iter().flatten().count();
+    let unnamed_text = cells
+        .iter()
+        .zip(&columns)
+        .any(|(cell, column)| !cell.is_empty() && column.is_none());
+    let anchored = columns
+        .iter()
+        .any(|column| matches!(column, Some(Column::Description | Column::Employee)));
+    (named >= 3 && !unnamed_text && anchored).then_some(columns)
+}
+
+/// `section-word ":" body`, the section word one of the vocabulary's.
+fn section_word<'a>(
+    words: &Vocabulary,
+) -> impl Parser<&'a str, Output = (&'a str, &'a str), Error = nom::error::Error<&'a str>> {
+    separated_pair(
+        terminated(take_till1(|c| c == ':'), space0),
+        (char(':'), space0),
+        rest,
+    )
+    .map_opt(|(word, body): (&str, &str)| {
+        let folded = fold(word);
+        words
+            .section_words
+            .contains(&folded.as_str())
+            .then_some((word.trim(), body))
+    })
+}
+
+/// Reads "STRUTTURA: NAME – ROLE: HEAD": the role is the text between the last
+/// spaced dash and the last colon; "ad interim" is taken out of the head's name.
+pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    let parsed: IResult<&str, (&str, &str)> = section_word(words).parse(text);
+    let (_, (kind, body)) = parsed.ok()?;
+    let (name, role, person) = match body.rsplit_once(':') {
+        Some((before, person)) => match last_spaced_dash(before) {
+            Some((name, role)) => (name, Some(role), Some(person)),
+            None => (before, None, Some(person)),
+        },
+        None => (body, None, None),
+    };
+    let (person, ad_interim) = strip_interim(person.unwrap_or(""), words);
+    let name = clean(name);
+    (!name.is_empty()).then(|| StructureHeading {
+        kind: kind.to_owned(),
+        name,
+        head: Head {
+            role: role.map(clean).filter(|role| !role.is_empty()),
+            name: Some(clean(&person)).filter(|person| !person.is_empty()),
+            ad_interim,
+        },
+    })
+}
+
+fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
+        .max_by_key(|&(at, _)| at)
+        .map(|(at, length)| (&text[..at], &text[at + length..]))
+}
+
+fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
+    let lower = person.to_lowercase();
+    for marker in words.interim_markers {
+        if let Some(at) = lower.find(marker) {
+            // Lower-casing keeps byte offsets for the ASCII markers used here.
+            let kept = format!("{}{}", &person[..at], &person[at + marker.len()..]);
+            return (kept, true);
+        }
+    }
+    (person.to_owned(), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: Vocabulary = Vocabulary::STRUTTURA_TABLE;
+
+    fn kind_of(text: &str) -> LineKind {
+        classify(&TextLine::from_texts(1, None, text.split('\t')), &WORDS)
+    }
+
+    #[test]
+    fn reads_structure_headings() {
+        let heading = structure_heading(
+            "STRUTTURA: AREA 1 AFFARI GENERALI – DIRIGENTE/RESPONSABILE: ARCH. Mario Rossi ad interim",
+            &WORDS,
+        )
+        .expect("a heading");
+        assert_eq!(heading.kind, "STRUTTURA");
+        assert_eq!(heading.name, "AREA 1 AFFARI GENERALI");
+        assert_eq!(heading.head.role.as_deref(), Some("DIRIGENTE/RESPONSABILE"));
+        assert_eq!(heading.head.name.as_deref(), Some("ARCH. Mario Rossi"));
+        assert!(heading.head.ad_interim);
+
+        let heading = structure_heading("Settore: POLIZIA LOCALE - RESPONSABILE:", &WORDS)
+            .expect("a heading");
+        assert_eq!(
+            (heading.name.as_str(), heading.head.name),
+            ("POLIZIA LOCALE", None)
+        );
+        assert_eq!(structure_heading("AREA TECNICA", &WORDS), None);
+        assert_eq!(structure_heading("Nota: vedi sopra", &WORDS), None);
+    }
+
+    #[test]
+    fn classifies_each_kind_of_line() {
+        assert!(matches!(
+            kind_of("Missione\tOrdine pubblico e sicurezza"),
+            LineKind::Field(Field::Mission, _)
+        ));
+        assert!(matches!(
+            kind_of("N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori\tTarget\tScadenza"),
+            LineKind::TableHeader(_)
+        ));
+        assert!(matches!(
+            kind_of("N.\tDipendenti\tObiettivo\tPeso %"),
+            LineKind::TableHeader(_)
+        ));
+        assert!(matches!(kind_of("1.1.\tFase: x\t(50%)"), LineKind::Row(_)));
+        assert_eq!(kind_of("\t\tsegue"), LineKind::Continuation);
+        assert_eq!(kind_of("16"), LineKind::PageNumber);
+        assert_eq!(
+            kind_of("Dipendenti coinvolti sugli obiettivi:"),
+            LineKind::StaffTitle
+        );
+        assert_eq!(kind_of("17.2"), LineKind::Text);
+        assert_eq!(kind_of("(50%)"), LineKind::Text);
+        assert_eq!(kind_of("Il Ciclo della Performance"), LineKind::Text);
+    }
+}
