@@ -56,14 +56,24 @@ pub fn unglue_weight_cells(cells: &mut Vec<String>, first_value_cell: usize) -> 
 /// 0.6; OCR ghosts of a row score well above.
 const GHOST_SIMILARITY: f64 = 0.7;
 
+/// Longest description compared for ghosts: the edit distance is quadratic in
+/// the length, and table cells are far shorter than this.
+const GHOST_MAX_CHARS: usize = 2_000;
+
 /// Whether `description` is a garbled near-copy of one of its neighbours.
 pub fn is_ghost_of(description: &str, neighbours: &[&str]) -> bool {
-    let description = clean(description).to_lowercase();
-    neighbours.iter().any(|neighbour| {
-        let neighbour = clean(neighbour).to_lowercase();
-        !neighbour.is_empty()
-            && strsim::normalized_levenshtein(&description, &neighbour) >= GHOST_SIMILARITY
-    })
+    let comparable = |text: &str| {
+        Some(clean(text).to_lowercase()).filter(|t| !t.is_empty() && t.len() <= GHOST_MAX_CHARS)
+    };
+    let Some(description) = comparable(description) else {
+        return false;
+    };
+    neighbours
+        .iter()
+        .filter_map(|neighbour| comparable(neighbour))
+        .any(|neighbour| {
+            strsim::normalized_levenshtein(&description, &neighbour) >= GHOST_SIMILARITY
+        })
 }
 
 /// A line that fits nowhere by itself, kept until its structure ends.

@@ -144,6 +144,18 @@ pub fn assign(
 
     let mut indicators: Option<String> = None;
     let mut expected: Option<String> = None;
+    for (index, cell) in row.cells.iter().enumerate().take(description_index).skip(1) {
+        if !cell.trim().is_empty() {
+            diagnostics.push(locate(Diagnostic::new(
+                Code::TextUnplaced,
+                format!(
+                    "row {}: cell {} before the description fits no column: {cell}",
+                    row.number.text,
+                    index + 1
+                ),
+            )));
+        }
+    }
     let weight = weight_cell
         .and_then(|(_, cell)| parse_weight(cell))
         .map(|token| token.value);

@@ -457,6 +457,9 @@ impl<'w> SectionBuilder<'w> {
     }
 
     fn staff_row(&mut self, line: &TextLine) {
+        if self.staff_columns.is_empty() {
+            self.staff_columns = DEFAULT_STAFF_COLUMNS.to_vec();
+        }
         let cell = |column: Column| {
             self.staff_columns
                 .iter()
@@ -486,6 +489,14 @@ impl<'w> SectionBuilder<'w> {
         }
     }
 }
+
+/// The columns of a staff table with no header row: "N. | Dipendenti | Obiettivo | Peso %".
+const DEFAULT_STAFF_COLUMNS: [Option<Column>; 4] = [
+    Some(Column::Number),
+    Some(Column::Employee),
+    Some(Column::Objective),
+    Some(Column::Weight),
+];
 
 /// The description column's header without a leading "Descrizione".
 fn objectives_label(header: &str) -> String {
