@@ -78,11 +78,21 @@ pub enum Code {
     PhaseWeightSum,
     /// A staff table has a header but no rows.
     StaffEmpty,
+    /// PDF: a rebuilt table's quality report (rows, full rows, joins).
+    TableQuality,
+    /// PDF: a table row cut by a page break was joined with its continuation.
+    RowJoined,
+    /// PDF: a running header or footer, page number or repeated header row was set apart.
+    PageFurniture,
+    /// PDF: a page holds images but no text layer (it needs OCR).
+    NoTextLayer,
+    /// PDF: part of the file is damaged and was skipped or rebuilt.
+    PdfDamaged,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 29] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::EnteUnknown,
@@ -107,6 +117,11 @@ impl Code {
         Code::WeightSum,
         Code::PhaseWeightSum,
         Code::StaffEmpty,
+        Code::TableQuality,
+        Code::RowJoined,
+        Code::PageFurniture,
+        Code::NoTextLayer,
+        Code::PdfDamaged,
     ];
 
     /// The code's fixed level.
@@ -126,7 +141,9 @@ impl Code {
             | Code::WeightMissing
             | Code::WeightUnparsed
             | Code::WeightSum
-            | Code::PhaseWeightSum => Level::Warning,
+            | Code::PhaseWeightSum
+            | Code::NoTextLayer
+            | Code::PdfDamaged => Level::Warning,
             Code::EncodingDetected
             | Code::YearInferred
             | Code::PageNumber
@@ -135,7 +152,10 @@ impl Code {
             | Code::CellRepaired
             | Code::ColumnsRealigned
             | Code::DueRepaired
-            | Code::StaffEmpty => Level::Info,
+            | Code::StaffEmpty
+            | Code::TableQuality
+            | Code::RowJoined
+            | Code::PageFurniture => Level::Info,
         }
     }
 
@@ -166,6 +186,11 @@ impl Code {
             Code::WeightSum => "weight-sum",
             Code::PhaseWeightSum => "phase-weight-sum",
             Code::StaffEmpty => "staff-empty",
+            Code::TableQuality => "table-quality",
+            Code::RowJoined => "row-joined",
+            Code::PageFurniture => "page-furniture",
+            Code::NoTextLayer => "no-text-layer",
+            Code::PdfDamaged => "pdf-damaged",
         }
     }
 }
