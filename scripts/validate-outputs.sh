@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Validates piano's outputs against their published descriptions: every
+# fixture is extracted to JSON (checked with check-jsonschema against
+# `piano schema`) and to a CSV folder (checked with `frictionless validate`
+# against its datapackage.json: types, constraints, primary and foreign keys).
+#
+# Usage: scripts/validate-outputs.sh
+# Needs python3 with venv; installs frictionless and check-jsonschema into
+# target/validate-venv (reused on later runs). Exits non-zero on any failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+cargo build --quiet -p piano-cli
+piano="$root/target/debug/piano"
+
+venv="$root/target/validate-venv"
+if [[ ! -x "$venv/bin/frictionless" || ! -x "$venv/bin/check-jsonschema" ]]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check frictionless check-jsonschema
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$piano" schema >"$work/piano.plan-1.schema.json"
+
+shopt -s nullglob
+inputs=(fixtures/*.txt fixtures/*.pdf fixtures/*/*.pdf)
+if ((${#inputs[@]} == 0)); then
+    echo "validate-outputs: no fixtures found" >&2
+    exit 1
+fi
+
+failures=0
+for input in "${inputs[@]}"; do
+    name="$(basename "$input")"
+    out="$work/$name"
+    mkdir -p "$out"
+    if ! "$piano" extract --quiet --format json -o "$out/plan.json" "$input" ||
+        ! "$piano" extract --quiet --format csv -o "$out/tables" "$input"; then
+        echo "FAIL $input: extraction failed" >&2
+        failures=$((failures + 1))
+        continue
+    fi
+    failed_before=$failures
+    if ! "$venv/bin/check-jsonschema" --quiet \
+        --schemafile "$work/piano.plan-1.schema.json" "$out/plan.json"; then
+        echo "FAIL $input: JSON does not match the schema" >&2
+        failures=$((failures + 1))
+    fi
+    if ! "$venv/bin/frictionless" validate "$out/tables/datapackage.json" >"$out/frictionless.txt" 2>&1; then
+        cat "$out/frictionless.txt" >&2
+        echo "FAIL $input: CSV tables do not match datapackage.json" >&2
+        failures=$((failures + 1))
+    fi
+    if ((failures == failed_before)); then
+        echo "ok   $input"
+    fi
+done
+
+if ((failures > 0)); then
+    echo "validate-outputs: $failures failure(s)" >&2
+    exit 1
+fi
+echo "validate-outputs: ${#inputs[@]} input(s) valid"
