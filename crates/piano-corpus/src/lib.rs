@@ -1,0 +1,164 @@
+//! Synthetic Italian performance plans, for testing and benchmarking piano.
+//!
+//! From a seed, [`sample`] draws one realistic plan of varied size and shape
+//! (a real comune from the bundled ISTAT list, 1–8 structures, 1–20 objectives
+//! each with 0–5 phases, the weight and due forms plans use, empty cells,
+//! blank lines and page numbers between rows) and lays it out as a text dump
+//! in the template of real dumps and, on request, as a PDF. Each layout comes
+//! with the plan it means ([`expect`]): written by the generator from what it
+//! put in the document, never from what a parser reads back.
+//!
+//! [`compare`] checks plans read back against those expectations, field by
+//! field. The library does no I/O; the `piano-corpus` binary writes files.
+
+pub mod compare;
+mod draft;
+mod dues;
+pub mod expect;
+mod helvetica;
+mod pdf;
+mod text;
+mod vocab;
+
+use piano_model::{Plan, SourceFormat};
+
+/// One generated document and the plan it means.
+pub struct Document {
+    /// The file name to give it (`plan-00001.txt`).
+    pub file: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The plan it means (diagnostics empty).
+    pub expected: Plan,
+}
+
+/// Why a sample could not be laid out.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// lopdf failed to write the PDF of sample `index`.
+    #[error("writing the PDF of sample {index}: {source}")]
+    Pdf {
+        /// The sample's index.
+        index: usize,
+        /// lopdf's error.
+        source: lopdf::Error,
+    },
+}
+
+/// The `index`-th plan of the corpus `seed`, as a text dump and, when `pdf`
+/// is set, as a PDF. The same seed and index always give the same bytes,
+/// whatever the corpus size.
+pub fn sample(seed: u64, index: usize, pdf: bool) -> Result<Vec<Document>, CorpusError> {
+    let mut rng = fastrand::Rng::with_seed(mix(seed, index as u64));
+    let mut draft = draft::random_draft(&mut rng);
+    let stem = format!("plan-{index:05}");
+    let mut documents = Vec::new();
+    let text = text::render(&mut draft);
+    let file = format!("{stem}.txt");
+    let expected = expect::expected_plan(&draft, &file, SourceFormat::Text, &text);
+    documents.push(Document {
+        file,
+        bytes: text.bytes,
+        expected,
+    });
+    if pdf {
+        let laid_out =
+            pdf::render(&mut draft).map_err(|source| CorpusError::Pdf { index, source })?;
+        let file = format!("{stem}.pdf");
+        let expected = expect::expected_plan(&draft, &file, SourceFormat::Pdf, &laid_out);
+        documents.push(Document {
+            file,
+            bytes: laid_out.bytes,
+            expected,
+        });
+    }
+    Ok(documents)
+}
+
+/// A well-spread 64-bit seed for sample `index` of corpus `seed` (SplitMix64).
+fn mix(seed: u64, index: u64) -> u64 {
+    let mut z = seed
+        .wrapping_add(index.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_bytes() {
+        let first = sample(42, 3, true).expect("sample 3 lays out");
+        let second = sample(42, 3, true).expect("sample 3 lays out");
+        for (a, b) in first.iter().zip(&second) {
+            assert_eq!(a.bytes, b.bytes, "{}", a.file);
+        }
+        let other = sample(43, 3, false).expect("sample 3 lays out");
+        assert_ne!(first[0].bytes, other[0].bytes);
+    }
+
+    #[test]
+    fn every_row_of_the_text_dump_is_on_the_lines_the_plan_says() {
+        for index in 0..30 {
+            let documents = sample(7, index, false).expect("text always lays out");
+            let text = String::from_utf8(documents[0].bytes.clone()).expect("UTF-8 text");
+            let lines: Vec<&str> = text.lines().collect();
+            let plan = &documents[0].expected;
+            for structure in &plan.structures {
+                let header = lines[structure.lines.0 as usize - 1];
+                assert!(header.contains(&structure.name), "{header}");
+                assert!(structure.lines.1 as usize <= lines.len());
+                for objective in &structure.objectives {
+                    let entries = std::iter::once(&objective.entry).chain(&objective.phases);
+                    for entry in entries {
+                        let line = lines[entry.lines.0 as usize - 1];
+                        assert!(line.contains(&entry.description), "{line}");
+                    }
+                }
+            }
+            assert_eq!(
+                plan.structures.last().map(|s| s.lines.1 as usize),
+                Some(lines.len())
+            );
+        }
+    }
+
+    #[test]
+    fn shapes_vary_across_the_corpus() {
+        let plans: Vec<Plan> = (0..60)
+            .map(|i| sample(1, i, false).expect("lays out").remove(0).expected)
+            .collect();
+        let structures: Vec<usize> = plans.iter().map(|p| p.structures.len()).collect();
+        assert!(structures.contains(&1) && structures.iter().any(|&n| n >= 5));
+        let objectives = plans
+            .iter()
+            .flat_map(|p| &p.structures)
+            .map(|s| s.objectives.len());
+        assert!(objectives.clone().any(|n| n == 1) && objectives.clone().any(|n| n >= 12));
+        let inferred_year = |p: &Plan| {
+            let year = p.year.map(|y| y.to_string()).unwrap_or_default();
+            p.year.is_some() && !p.title.as_deref().unwrap_or_default().contains(&year)
+        };
+        assert!(
+            plans.iter().any(inferred_year),
+            "some years come from the dues"
+        );
+    }
+
+    #[test]
+    fn pdf_rows_know_their_pages() {
+        let documents = sample(5, 0, true).expect("lays out");
+        let pdf = &documents[1];
+        assert!(pdf.bytes.starts_with(b"%PDF-1.5"));
+        let pages = pdf.expected.source.pages.expect("a PDF has pages");
+        for structure in &pdf.expected.structures {
+            for objective in &structure.objectives {
+                let page = objective.entry.page.expect("PDF rows have a page");
+                assert!(page >= structure.page.unwrap_or(0) && page <= pages);
+            }
+        }
+    }
+}
