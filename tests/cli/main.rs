@@ -4,5 +4,6 @@
 mod support;
 
 mod check;
+mod docs;
 mod extract;
 mod schema;

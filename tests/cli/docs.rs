@@ -1,0 +1,25 @@
+//! The documentation keeps up with the code: every diagnostic code is listed
+//! in docs/diagnostics.md with its level.
+
+use std::path::Path;
+
+use piano_model::{Code, Level};
+
+#[test]
+fn every_diagnostic_code_is_documented_with_its_level() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md");
+    let docs = std::fs::read_to_string(&path).expect("docs/diagnostics.md is readable");
+    let missing: Vec<String> = Code::ALL
+        .iter()
+        .map(|code| {
+            let level = match code.level() {
+                Level::Error => "error",
+                Level::Warning => "warning",
+                Level::Info => "info",
+            };
+            format!("| `{code}` | {level} |")
+        })
+        .filter(|row| !docs.contains(row.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "missing from docs/diagnostics.md: {missing:#?}");
+}
