@@ -24,6 +24,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Reads one plan and lists what was noticed; exits 1 on any error.
     Check(CheckArgs),
+    /// Prints the lines of cells the parser reads (tab-separated), for PDFs and dumps alike.
+    Text(TextArgs),
     /// Prints the JSON Schema of the JSON output (piano.plan/1).
     Schema(SchemaArgs),
 }
@@ -68,3 +70,10 @@ pub struct CheckArgs {
 /// Arguments of `piano schema` (none yet).
 #[derive(Debug, Args)]
 pub struct SchemaArgs {}
+
+/// Arguments of `piano text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// The plan: a PDF or a text dump; `-` reads standard input.
+    pub file: PathBuf,
+}

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Text(args) => cmd::text::run(args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

@@ -1,19 +1,142 @@
 //! Turns a PDF into the lines of cells piano's parser reads.
+//!
+//! lopdf loads the file (cross-reference streams, object streams,
+//! incremental updates, empty-password decryption) and decodes font
+//! encodings; [`interpret`] runs each page's content stream to place every
+//! glyph and collect the ruling lines; [`rebuild`] turns bordered tables into
+//! rows of whole cells (wrapped lines joined, rows cut by page breaks joined,
+//! repeated headers and page furniture set apart) and the rest into lines of
+//! text. Each table row becomes one [`TextLine`](piano_model::TextLine) whose
+//! cells are the table's columns, empty cells included, exactly like a row of
+//! a tab-separated dump.
+//!
+//! Pages are read one at a time; at most two pages of glyphs are held.
 
-use piano_model::Layout;
+mod document;
+mod font;
+mod geometry;
+mod interpret;
+mod metrics;
+mod rebuild;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, ObjectId};
+use piano_model::{Code, Diagnostic, Layout};
+
+use crate::geometry::page_matrix;
+use crate::interpret::{FontCache, Interpreter, Marks};
+use crate::rebuild::assemble::Assembler;
+use crate::rebuild::page::compose;
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// The file is not a PDF lopdf can load.
-    #[error("not a readable PDF: {0}")]
-    Unreadable(String),
+    /// The bytes do not start like a PDF.
+    #[error("not a PDF: no %PDF- header in the first 1024 bytes")]
+    NotPdf,
+    /// The file is a PDF too damaged to load at all.
+    #[error("the PDF could not be read: {reason}")]
+    Unreadable {
+        /// What the PDF library said, with the byte offset when it knows it.
+        reason: String,
+    },
+    /// The file needs a password to open.
+    #[error(
+        "the PDF is protected by a password: piano reads only files that open without one \
+         (remove it first, e.g. `qpdf --decrypt --password=… in.pdf out.pdf`)"
+    )]
+    PasswordProtected,
+    /// The file has pages but no text on any of them: scanned images.
+    #[error(
+        "the PDF has no text layer: its {pages} pages are images only (a scan); \
+         run OCR first (e.g. `ocrmypdf -l ita in.pdf out.pdf`) and read the result"
+    )]
+    NoTextLayer {
+        /// Page count.
+        pages: u32,
+    },
+    /// The file has no pages.
+    #[error("the PDF has no pages")]
+    NoPages,
 }
 
-/// Reads a PDF into lines of cells.
+/// Reads a PDF into lines of cells: one line per table row (cells = columns)
+/// and per line of other text, numbered as `piano text` prints them.
 pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
-    if !bytes.starts_with(b"%PDF") {
-        return Err(PdfError::Unreadable("no %PDF header".into()));
+    let loaded = document::load(bytes)?;
+    let doc = &loaded.document;
+    let mut diagnostics = loaded.diagnostics;
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(PdfError::NoPages);
     }
-    Ok(Layout::default())
+    let mut fonts = FontCache::new();
+    let mut assembler = Assembler::default();
+    let mut glyphs = 0usize;
+    let mut images_only = 0u32;
+    for (&number, &id) in &pages {
+        let (marks, height) = read_page(doc, id, &mut fonts, number, &mut diagnostics);
+        glyphs += marks.glyphs.len();
+        if marks.glyphs.is_empty() && marks.images > 0 {
+            images_only += 1;
+            let mut diagnostic = Diagnostic::new(
+                Code::NoTextLayer,
+                format!("page {number} is an image without text: it needs OCR"),
+            );
+            diagnostic.page = Some(number);
+            diagnostics.push(diagnostic);
+        }
+        assembler.push(compose(&marks, number, height));
+    }
+    let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    if glyphs == 0 && (images_only > 0 || page_count > 0) {
+        return Err(PdfError::NoTextLayer { pages: page_count });
+    }
+    let (lines, mut rebuilt) = assembler.finish();
+    diagnostics.append(&mut rebuilt);
+    Ok(Layout {
+        lines,
+        pages: Some(page_count),
+        diagnostics,
+    })
+}
+
+/// Runs one page; what fails is reported and the page read as far as it goes.
+fn read_page<'a>(
+    doc: &'a Document,
+    id: ObjectId,
+    fonts: &mut FontCache<'a>,
+    number: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Marks, f32) {
+    let (area, rotate) = document::page_box(doc, id);
+    let (matrix, width, height) = page_matrix(area, rotate);
+    let mut problems = Vec::new();
+    let content = match doc.get_page_content_with_limit(id, DEFAULT_MAX_DECOMPRESSED_SIZE) {
+        Ok(content) => content,
+        Err(error) => {
+            problems.push(format!("page content unreadable ({error})"));
+            Vec::new()
+        }
+    };
+    let resources = document::page_resources(doc, id);
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        Interpreter::new(doc, fonts, matrix, width, height).run(&content, &resources)
+    }));
+    let marks = match run {
+        Ok(marks) => marks,
+        Err(_) => {
+            problems.push("the page's content could not be interpreted".into());
+            Marks::default()
+        }
+    };
+    problems.extend(marks.problems.iter().cloned());
+    problems.dedup();
+    for problem in problems {
+        let mut diagnostic = Diagnostic::new(Code::PdfDamaged, format!("page {number}: {problem}"));
+        diagnostic.page = Some(number);
+        diagnostics.push(diagnostic);
+    }
+    (marks, height)
 }

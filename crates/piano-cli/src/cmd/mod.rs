@@ -3,3 +3,4 @@
 pub mod check;
 pub mod extract;
 pub mod schema;
+pub mod text;

@@ -1,0 +1,309 @@
+//! Pages to numbered lines, holding one page back so that its last row can
+//! take in the part of the row that continues at the top of the next page.
+//!
+//! Only two pages of blocks are held at any time: memory stays flat in the
+//! page count.
+
+use piano_model::{Cell as ModelCell, Code, Diagnostic, TextLine, XSpan};
+
+use crate::rebuild::furniture::{candidates, is_page_number};
+use crate::rebuild::lines::join_wrapped;
+use crate::rebuild::page::{Block, Cell, PageBlocks, same_table};
+
+/// Lines whose baselines are further apart than this many font sizes are
+/// separate paragraphs.
+const PARAGRAPH_GAP: f32 = 1.6;
+
+/// A page waiting for the next one.
+struct Pending {
+    page: PageBlocks,
+    /// Furniture candidates (block index, signature).
+    candidates: Vec<(usize, String)>,
+    /// Blocks set apart (furniture, repeated headers, joined continuations).
+    removed: Vec<bool>,
+    /// Rows that took in a continuation from the next page.
+    joined: Vec<bool>,
+}
+
+/// Builds the lines of a document page by page.
+#[derive(Default)]
+pub(crate) struct Assembler {
+    pending: Option<Pending>,
+    /// Columns and header texts of the table open at the end of the pages emitted.
+    open_table: Option<(Vec<f32>, Vec<String>)>,
+    emitter: Emitter,
+}
+
+impl Assembler {
+    /// Takes the next page.
+    pub fn push(&mut self, page: PageBlocks) {
+        let found = candidates(&page);
+        let mut next = Pending {
+            removed: vec![false; page.blocks.len()],
+            joined: vec![false; page.blocks.len()],
+            candidates: found,
+            page,
+        };
+        let previous_signatures: Vec<String> = self
+            .pending
+            .as_ref()
+            .map(|p| p.candidates.iter().map(|(_, s)| s.clone()).collect())
+            .unwrap_or_default();
+        let next_signatures: Vec<String> = next.candidates.iter().map(|(_, s)| s.clone()).collect();
+        for (index, signature) in next.candidates.clone() {
+            let text = next.page.blocks[index].text();
+            if is_page_number(&text) || previous_signatures.contains(&signature) {
+                self.set_apart(&mut next, index, "page furniture");
+            }
+        }
+        if let Some(mut current) = self.pending.take() {
+            for (index, signature) in current.candidates.clone() {
+                if !current.removed[index] && next_signatures.contains(&signature) {
+                    self.set_apart(&mut current, index, "page furniture");
+                }
+            }
+            self.scan_tables(&current);
+            let repeated = self.continue_table(&mut current, &mut next);
+            self.emit(current);
+            if repeated {
+                self.emitter.note_repeated_header();
+            }
+        }
+        self.pending = Some(next);
+    }
+
+    /// Emits the last page; returns the lines and diagnostics.
+    pub fn finish(mut self) -> (Vec<TextLine>, Vec<Diagnostic>) {
+        if let Some(last) = self.pending.take() {
+            self.emit(last);
+        }
+        self.emitter.close_table();
+        (self.emitter.lines, self.emitter.diagnostics)
+    }
+
+    fn set_apart(&mut self, pending: &mut Pending, index: usize, what: &str) {
+        pending.removed[index] = true;
+        let text = pending.page.blocks[index].text();
+        let mut diagnostic = Diagnostic::new(
+            Code::PageFurniture,
+            format!("{what} set apart on page {}", pending.page.number),
+        )
+        .with_excerpt(&text);
+        diagnostic.page = Some(pending.page.number);
+        self.emitter.diagnostics.push(diagnostic);
+    }
+
+    /// Follows which table is open through a page, to know its header row.
+    fn scan_tables(&mut self, pending: &Pending) {
+        for (block, _) in kept(pending) {
+            match block {
+                Block::Row { columns, cells, .. } => {
+                    let continues = self
+                        .open_table
+                        .as_ref()
+                        .is_some_and(|(open, _)| same_table(open, columns));
+                    if !continues {
+                        let header = cells.iter().map(|c| c.text.clone()).collect();
+                        self.open_table = Some((columns.clone(), header));
+                    }
+                }
+                Block::Text { .. } => self.open_table = None,
+            }
+        }
+    }
+
+    /// Where the next page goes on with the table the current page ends
+    /// with: drops a repeated header row and joins a cut row. Returns whether
+    /// a header was dropped.
+    fn continue_table(&mut self, current: &mut Pending, next: &mut Pending) -> bool {
+        let Some(last) = kept(current).last().map(|(_, i)| i) else {
+            return false;
+        };
+        let Block::Row { columns, .. } = &current.page.blocks[last] else {
+            return false;
+        };
+        let columns = columns.clone();
+        let mut repeated = false;
+        let Some(mut first) = first_row_of(next, &columns) else {
+            return false;
+        };
+        let header = self.open_table.as_ref().map(|(_, h)| h.clone());
+        if header.is_some_and(|h| texts(&next.page.blocks[first]) == h) {
+            self.set_apart(next, first, "repeated table header");
+            repeated = true;
+            match first_row_of(next, &columns) {
+                Some(row) => first = row,
+                None => return repeated,
+            }
+        }
+        let cells = next.page.blocks[first].cells();
+        let continuation = cells.first().is_some_and(|c| c.text.is_empty())
+            && cells.iter().any(|c| !c.text.is_empty());
+        if continuation {
+            let tail: Vec<Cell> = cells.to_vec();
+            if let Block::Row { cells, .. } = &mut current.page.blocks[last] {
+                for (cell, more) in cells.iter_mut().zip(&tail) {
+                    join_wrapped(&mut cell.text, cell.trailing_space, &more.text);
+                    if !more.text.is_empty() {
+                        cell.trailing_space = more.trailing_space;
+                    }
+                }
+            }
+            next.removed[first] = true;
+            current.joined[last] = true;
+        }
+        repeated
+    }
+
+    fn emit(&mut self, pending: Pending) {
+        let number = pending.page.number;
+        for (block, index) in kept(&pending) {
+            self.emitter.emit(number, block, pending.joined[index]);
+        }
+    }
+}
+
+/// The blocks of a page that were not set apart, with their indices.
+fn kept(pending: &Pending) -> impl Iterator<Item = (&Block, usize)> {
+    pending
+        .page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !pending.removed[*i])
+        .map(|(i, b)| (b, i))
+}
+
+/// The first kept block of a page, if it is a row of the table with `columns`.
+fn first_row_of(pending: &Pending, columns: &[f32]) -> Option<usize> {
+    let (block, index) = kept(pending).next()?;
+    match block {
+        Block::Row { columns: other, .. } if same_table(columns, other) => Some(index),
+        _ => None,
+    }
+}
+
+fn texts(block: &Block) -> Vec<String> {
+    block.cells().iter().map(|c| c.text.clone()).collect()
+}
+
+/// What was emitted last, to decide blank lines and table bounds.
+enum Last {
+    Text { page: u32, y: f32, size: f32 },
+    Row { columns: Vec<f32> },
+}
+
+/// Quality counts of one table, reported when it ends.
+struct TableStats {
+    line: u32,
+    first_page: u32,
+    last_page: u32,
+    columns: usize,
+    rows: u32,
+    full: u32,
+    by_content: usize,
+    joined: u32,
+    repeated_headers: u32,
+}
+
+/// Numbers lines (a blank line between paragraphs and around tables) and
+/// keeps the table statistics.
+#[derive(Default)]
+struct Emitter {
+    next: u32,
+    last: Option<Last>,
+    table: Option<TableStats>,
+    lines: Vec<TextLine>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Emitter {
+    fn emit(&mut self, page: u32, block: &Block, joined: bool) {
+        let blank = match (&self.last, block) {
+            (None, _) => false,
+            (Some(Last::Text { page: lp, y: ly, size: ls }), Block::Text { y, size, .. }) => {
+                *lp != page || y - ly > PARAGRAPH_GAP * ls.max(*size) || y < ly
+            }
+            (Some(Last::Row { columns: lc }), Block::Row { columns, .. }) => !same_table(lc, columns),
+            _ => true,
+        };
+        if blank || self.last.is_none() {
+            self.close_table();
+        }
+        self.next += if blank { 2 } else { 1 };
+        let line = self.next;
+        match block {
+            Block::Text { y, size, .. } => {
+                self.close_table();
+                self.last = Some(Last::Text { page, y: *y, size: *size });
+            }
+            Block::Row { columns, cells, by_content, .. } => {
+                let stats = self.table.get_or_insert(TableStats {
+                    line,
+                    first_page: page,
+                    last_page: page,
+                    columns: cells.len(),
+                    rows: 0,
+                    full: 0,
+                    by_content: 0,
+                    joined: 0,
+                    repeated_headers: 0,
+                });
+                stats.last_page = page;
+                stats.rows += 1;
+                stats.full += u32::from(cells.iter().all(|c| !c.text.is_empty()));
+                stats.by_content += by_content;
+                if joined {
+                    stats.joined += 1;
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::RowJoined,
+                            format!("a row cut by the end of page {page} was joined with its continuation on page {}", page + 1),
+                        )
+                        .at_line(line, Some(page))
+                        .with_excerpt(&block.text()),
+                    );
+                }
+                self.last = Some(Last::Row { columns: columns.clone() });
+            }
+        }
+        let cells = block
+            .cells()
+            .iter()
+            .map(|c| ModelCell {
+                text: c.text.clone(),
+                span: Some(XSpan { left: c.x0, right: c.x1 }),
+            })
+            .collect();
+        self.lines.push(TextLine { number: line, page: Some(page), cells });
+    }
+
+    fn note_repeated_header(&mut self) {
+        if let Some(stats) = &mut self.table {
+            stats.repeated_headers += 1;
+        }
+    }
+
+    fn close_table(&mut self) {
+        let Some(t) = self.table.take() else {
+            return;
+        };
+        let pages = if t.first_page == t.last_page {
+            format!("page {}", t.first_page)
+        } else {
+            format!("pages {}–{}", t.first_page, t.last_page)
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::TableQuality,
+                format!(
+                    "table of {} columns on {pages}: {} rows, {} with every cell filled, \
+                     {} cells placed by content, {} rows joined across pages, \
+                     {} repeated header rows set apart",
+                    t.columns, t.rows, t.full, t.by_content, t.joined, t.repeated_headers
+                ),
+            )
+            .at_line(t.line, Some(t.first_page)),
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! One page's glyphs and rules to blocks in reading order: table rows (each
+//! cell the joined text of its wrapped lines) and lines of free text.
+
+use std::collections::BTreeMap;
+
+use crate::interpret::{Glyph, Marks};
+use crate::rebuild::grid::find_tables;
+use crate::rebuild::lines::{build_lines, join_wrapped};
+
+/// Outside tables, a gap wider than this many font sizes separates cells.
+const FREE_CELL_GAP: f32 = 2.5;
+
+/// One cell of a block.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cell {
+    /// The text, wrapped lines joined.
+    pub text: String,
+    /// Left edge (the column's, in a table).
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// The producer drew a space after the cell's last glyph.
+    pub trailing_space: bool,
+}
+
+/// A line of output in the making.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    /// A line of text outside tables.
+    Text {
+        /// One cell, or several where wide gaps split the line.
+        cells: Vec<Cell>,
+        /// Baseline.
+        y: f32,
+        /// Font size.
+        size: f32,
+    },
+    /// A row of a bordered table.
+    Row {
+        /// One cell per column, empty ones included.
+        cells: Vec<Cell>,
+        /// The table's column edges.
+        columns: Vec<f32>,
+        /// Top edge.
+        top: f32,
+        /// Bottom edge.
+        bottom: f32,
+        /// Cells that received text overflowing from outside their column.
+        by_content: usize,
+    },
+}
+
+impl Block {
+    /// Top edge, to order blocks.
+    pub fn top(&self) -> f32 {
+        match self {
+            Block::Text { y, size, .. } => y - size,
+            Block::Row { top, .. } => *top,
+        }
+    }
+
+    /// The cells.
+    pub fn cells(&self) -> &[Cell] {
+        match self {
+            Block::Text { cells, .. } | Block::Row { cells, .. } => cells,
+        }
+    }
+
+    /// The cells' texts joined by tabs.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.cells().iter().map(|c| c.text.as_str()).collect();
+        texts.join("\t")
+    }
+}
+
+/// A page as blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PageBlocks {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page height, to tell margins from the body.
+    pub height: f32,
+    /// Blocks, top to bottom.
+    pub blocks: Vec<Block>,
+}
+
+/// Where a glyph went: a table cell (table, row, column) or free text.
+type CellKey = (usize, usize, usize);
+
+/// Rebuilds one page.
+pub(crate) fn compose(marks: &Marks, number: u32, height: f32) -> PageBlocks {
+    let tables = find_tables(&marks.rules);
+    let mut cells: BTreeMap<CellKey, Vec<&Glyph>> = BTreeMap::new();
+    let mut overflowed: BTreeMap<CellKey, ()> = BTreeMap::new();
+    let mut free: Vec<&Glyph> = Vec::new();
+    for glyph in &marks.glyphs {
+        let x = (glyph.x0 + glyph.x1) / 2.0;
+        let y = glyph.y - 0.3 * glyph.size;
+        let place = tables.iter().enumerate().find_map(|(t, table)| {
+            let (left, right) = table.x_range();
+            if x < left - 1.0 || x > right + 1.0 {
+                return None;
+            }
+            let row = table.row_at(y)?;
+            Some(match table.column_at(x) {
+                Some(column) => ((t, row, column), false),
+                None => ((t, row, table.nearest_column(x)), true),
+            })
+        });
+        match place {
+            Some((key, overflow)) => {
+                cells.entry(key).or_default().push(glyph);
+                if overflow {
+                    overflowed.insert(key, ());
+                }
+            }
+            None => free.push(glyph),
+        }
+    }
+    let mut blocks: Vec<Block> = Vec::new();
+    for (t, table) in tables.iter().enumerate() {
+        for (r, &(top, bottom)) in table.rows.iter().enumerate() {
+            let row_cells: Vec<Cell> = table
+                .columns
+                .windows(2)
+                .enumerate()
+                .map(|(c, edges)| cell_of(cells.get(&(t, r, c)), edges[0], edges[1]))
+                .collect();
+            if row_cells.iter().all(|c| c.text.is_empty()) {
+                continue;
+            }
+            let by_content = (0..row_cells.len())
+                .filter(|c| overflowed.contains_key(&(t, r, *c)))
+                .count();
+            blocks.push(Block::Row {
+                cells: row_cells,
+                columns: table.columns.clone(),
+                top,
+                bottom,
+                by_content,
+            });
+        }
+    }
+    for line in build_lines(&free, FREE_CELL_GAP) {
+        let cells = line
+            .segments
+            .iter()
+            .map(|s| Cell {
+                text: s.text.clone(),
+                x0: s.x0,
+                x1: s.x1,
+                trailing_space: false,
+            })
+            .collect();
+        blocks.push(Block::Text {
+            cells,
+            y: line.y,
+            size: line.size,
+        });
+    }
+    blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    PageBlocks {
+        number,
+        height,
+        blocks,
+    }
+}
+
+fn cell_of(glyphs: Option<&Vec<&Glyph>>, x0: f32, x1: f32) -> Cell {
+    let mut text = String::new();
+    let mut trailing_space = false;
+    for line in build_lines(glyphs.map_or(&[][..], Vec::as_slice), f32::INFINITY) {
+        join_wrapped(&mut text, trailing_space, &line.text());
+        trailing_space = line.trailing_space;
+    }
+    Cell {
+        text,
+        x0,
+        x1,
+        trailing_space,
+    }
+}
+
+/// Whether a table is the one `columns` describes (for rows continuing on the next page).
+pub(crate) fn same_table(a: &[f32], b: &[f32]) -> bool {
+    crate::rebuild::grid::same_columns(a, b)
+}
+
