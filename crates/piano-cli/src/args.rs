@@ -28,6 +28,8 @@ pub enum Command {
     Text(TextArgs),
     /// Prints the JSON Schema of the JSON output (piano.plan/1).
     Schema(SchemaArgs),
+    /// Extracts a whole archive of plans into one folder, in parallel and resumably.
+    Batch(BatchArgs),
 }
 
 /// The output formats of a plan.
@@ -76,4 +78,51 @@ pub struct SchemaArgs {}
 pub struct TextArgs {
     /// The plan: a PDF or a text dump; `-` reads standard input.
     pub file: PathBuf,
+}
+
+/// Arguments of `piano batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Plans: files, folders (searched recursively for .pdf and .txt), or `-`
+    /// to read a list of paths, one per line, from standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The output folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Worker threads; all cores when left out.
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Outputs to write, comma-separated: json (plans/<plan_id>.json), csv
+    /// (the tables and datapackage.json), ndjson (plans.ndjson).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "json,csv,ndjson"
+    )]
+    pub format: Vec<Format>,
+    /// Continue an interrupted run: inputs already in DIR's report are not read again.
+    #[arg(long)]
+    pub resume: bool,
+    /// Stop at the first failed input (the report lists what was done).
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Time limit per input, in seconds; an input that runs longer is marked failed.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0, value_parser = positive_seconds)]
+    pub timeout: f64,
+    /// No progress display and no closing summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Keep the names of staff members (personal data), left out by default.
+    #[arg(long)]
+    pub include_staff: bool,
+}
+
+/// Parses a positive, finite number of seconds.
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 => Ok(seconds),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }

@@ -5,6 +5,7 @@
 //! 2 usage error (clap's own).
 
 mod args;
+mod batch;
 mod cmd;
 mod input;
 mod output;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Text(args) => cmd::text::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

@@ -1,0 +1,74 @@
+//! `piano batch`: resolves the arguments into a [`Config`] and runs it.
+//! Exit codes: 0 every input read (warnings are fine), 1 some failed (or the
+//! batch itself could not write), 2 usage error.
+
+use std::process::ExitCode;
+
+use crate::args::{BatchArgs, Format};
+use crate::batch::assemble::Aggregates;
+use crate::batch::discover::discover;
+use crate::batch::progress::summary;
+use crate::batch::report::Settings;
+use crate::batch::{Config, journal, run as run_batch};
+
+/// The exit code of a usage error.
+const USAGE: u8 = 2;
+
+/// Runs `piano batch`.
+pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
+    let files = match discover(&args.inputs, std::io::stdin().lock()) {
+        Ok(files) => files,
+        Err(error) => return Ok(usage(&error.to_string())),
+    };
+    let settings = Settings {
+        include_staff: args.include_staff,
+    };
+    if args.resume {
+        if let Some(previous) = journal::previous_settings(&args.out) {
+            if previous != settings {
+                return Ok(usage(&format!(
+                    "{} was written with{} --include-staff: resume with the same setting, or run again without --resume",
+                    args.out.display(),
+                    if previous.include_staff { "" } else { "out" },
+                )));
+            }
+        }
+    }
+    let config = Config {
+        files,
+        out: args.out.clone(),
+        jobs: args.jobs.map(usize::from),
+        json: args.format.contains(&Format::Json),
+        aggregates: Aggregates {
+            csv: args.format.contains(&Format::Csv),
+            ndjson: args.format.contains(&Format::Ndjson),
+        },
+        settings,
+        resume: args.resume,
+        fail_fast: args.fail_fast,
+        limit: std::time::Duration::try_from_secs_f64(args.timeout)
+            .unwrap_or(std::time::Duration::MAX),
+        quiet: args.quiet,
+    };
+    let outcome = run_batch(&config)?;
+    if !args.quiet {
+        eprintln!(
+            "{}",
+            summary(
+                &outcome.totals,
+                &outcome.entries,
+                outcome.read,
+                outcome.wall
+            )
+        );
+    }
+    Ok(match outcome.totals.failed {
+        0 => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    })
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(USAGE)
+}
