@@ -13,9 +13,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 cargo build --quiet -p piano-cli
-piano="$root/target/debug/piano"
+target="${CARGO_TARGET_DIR:-$root/target}"
+piano="$target/debug/piano"
 
-venv="$root/target/validate-venv"
+venv="$target/validate-venv"
 if [[ ! -x "$venv/bin/frictionless" || ! -x "$venv/bin/check-jsonschema" ]]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check frictionless check-jsonschema
@@ -45,8 +46,9 @@ for input in "${inputs[@]}"; do
         continue
     fi
     failed_before=$failures
-    if ! "$venv/bin/check-jsonschema" --quiet \
-        --schemafile "$work/piano.plan-1.schema.json" "$out/plan.json"; then
+    if ! "$venv/bin/check-jsonschema" --schemafile "$work/piano.plan-1.schema.json" \
+        "$out/plan.json" >"$out/check-jsonschema.txt" 2>&1; then
+        cat "$out/check-jsonschema.txt" >&2
         echo "FAIL $input: JSON does not match the schema" >&2
         failures=$((failures + 1))
     fi
