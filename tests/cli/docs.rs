@@ -21,5 +21,8 @@ fn every_diagnostic_code_is_documented_with_its_level() {
         })
         .filter(|row| !docs.contains(row.as_str()))
         .collect();
-    assert!(missing.is_empty(), "missing from docs/diagnostics.md: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "missing from docs/diagnostics.md: {missing:#?}"
+    );
 }
