@@ -164,7 +164,7 @@ def generated_plan(seed=7, year=2023):
             for p in range(1, phase_count + 1):
                 phases.append({"number": f"{number}.{p}",
                                "description": "Fase: " + sentence(rng, 8, 30).lower(),
-                               "weight": round(100 / phase_count),
+                               "weight": float(round(100 / phase_count)),
                                "indicators": sentence(rng, 3, 14) if rng.random() < 0.8 else None,
                                "expected": sentence(rng, 3, 18) if rng.random() < 0.8 else None,
                                "due": due(rng, year), "lines": None, "page": None})

@@ -6,4 +6,5 @@ mod support;
 mod check;
 mod docs;
 mod extract;
+mod pdf;
 mod schema;

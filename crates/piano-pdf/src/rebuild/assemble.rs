@@ -13,6 +13,9 @@ use crate::rebuild::page::{Block, Cell, PageBlocks, same_table};
 /// Lines whose baselines are further apart than this many font sizes are
 /// separate paragraphs.
 const PARAGRAPH_GAP: f32 = 1.6;
+/// Consecutive lines whose font sizes differ by more than this share are
+/// separate paragraphs (a heading and its text).
+const SIZE_CHANGE: f32 = 0.1;
 
 /// A page waiting for the next one.
 struct Pending {
@@ -222,7 +225,10 @@ impl Emitter {
         let blank = match (&self.last, block) {
             (None, _) => false,
             (Some(Last::Text { page: lp, y: ly, size: ls }), Block::Text { y, size, .. }) => {
-                *lp != page || y - ly > PARAGRAPH_GAP * ls.max(*size) || y < ly
+                *lp != page
+                    || y - ly > PARAGRAPH_GAP * ls.max(*size)
+                    || y < ly
+                    || (ls - size).abs() > SIZE_CHANGE * ls.max(*size)
             }
             (Some(Last::Row { columns: lc }), Block::Row { columns, .. }) => !same_table(lc, columns),
             _ => true,
