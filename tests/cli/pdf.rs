@@ -21,7 +21,11 @@ fn norm(value: &Value, chromium: bool) -> Value {
     match value.as_str() {
         Some(text) => {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            Value::String(if chromium { text.replace("- ", "-") } else { text })
+            Value::String(if chromium {
+                text.replace("- ", "-")
+            } else {
+                text
+            })
         }
         None => value.clone(),
     }
@@ -58,8 +62,9 @@ fn check_extract(pdf: &str, plan: &str) {
     let run = piano(&["extract", "--quiet", &fixture(&format!("pdf/{pdf}"))]);
     assert_eq!(run.code, Some(0), "{pdf}: {}", run.stderr);
     let got: Value = serde_json::from_str(&run.stdout).expect("JSON output");
-    let expected_text = std::fs::read_to_string(fixtures().join(format!("pdf/{plan}.expected.json")))
-        .expect("expected JSON exists");
+    let expected_text =
+        std::fs::read_to_string(fixtures().join(format!("pdf/{plan}.expected.json")))
+            .expect("expected JSON exists");
     let expected: Value = serde_json::from_str(&expected_text).expect("expected JSON parses");
     let (got, want) = (items(&got, chromium), items(&expected, chromium));
     for (g, w) in got.iter().zip(&want) {
@@ -86,9 +91,16 @@ fn text_prints_one_line_per_table_row() {
             .lines()
             .find(|l| l.starts_with("N°\t"))
             .expect("the plan has an objectives table");
-        assert!(run.stdout.lines().any(|l| l == header), "{pdf}: header row printed whole");
+        assert!(
+            run.stdout.lines().any(|l| l == header),
+            "{pdf}: header row printed whole"
+        );
         let printed_rows = run.stdout.lines().filter(|l| l.contains('\t')).count();
-        assert_eq!(printed_rows, rows.lines().count(), "{pdf}: one line per row");
+        assert_eq!(
+            printed_rows,
+            rows.lines().count(),
+            "{pdf}: one line per row"
+        );
     }
 }
 
@@ -105,7 +117,10 @@ fn text_prints_a_dump_as_its_reader_reads_it() {
 
 #[test]
 fn a_password_protected_pdf_says_so() {
-    let run = piano(&["text", &fixture("pdf-corpus/libreoffice-writer-password.pdf")]);
+    let run = piano(&[
+        "text",
+        &fixture("pdf-corpus/libreoffice-writer-password.pdf"),
+    ]);
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("password"), "{}", run.stderr);
 }

@@ -25,7 +25,8 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let loaded = std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, LoadOptions::default()));
+    let loaded =
+        std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, LoadOptions::default()));
     let document = match loaded {
         Ok(Ok(document)) => document,
         Ok(Err(lopdf::Error::InvalidPassword)) => return Err(PdfError::PasswordProtected),
@@ -111,6 +112,10 @@ pub(crate) fn page_resources(doc: &Document, page: ObjectId) -> Vec<&Dictionary>
         return Vec::new();
     };
     let mut all: Vec<&Dictionary> = own.into_iter().collect();
-    all.extend(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
+    all.extend(
+        inherited
+            .iter()
+            .filter_map(|id| doc.get_dictionary(*id).ok()),
+    );
     all
 }

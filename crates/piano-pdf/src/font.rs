@@ -144,9 +144,7 @@ impl<'a> Font<'a> {
                     standard.map(|s| s.width(byte))
                 })
                 .unwrap_or(*missing),
-            Widths::Composite { default, widths } => {
-                widths.get(&code).copied().unwrap_or(*default)
-            }
+            Widths::Composite { default, widths } => widths.get(&code).copied().unwrap_or(*default),
         }
     }
 }
@@ -307,7 +305,10 @@ mod tests {
 
     #[test]
     fn ligatures_are_expanded() {
-        assert_eq!(normalise("speci\u{FB01}co e\u{FB03}cace"), "specifico efficace");
+        assert_eq!(
+            normalise("speci\u{FB01}co e\u{FB03}cace"),
+            "specifico efficace"
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ use crate::geometry::Matrix;
 
 /// How deep Form XObjects may nest (loops are cut as well).
 const MAX_FORM_DEPTH: usize = 12;
+/// How many `q` may be open at once (a hostile stream cannot grow memory).
+const MAX_SAVED_STATES: usize = 256;
 /// A filled shape at most this thick (points) is a ruling line.
 const RULE_THICKNESS: f32 = 3.0;
 
@@ -153,11 +155,7 @@ impl<'a, 'c> Interpreter<'a, 'c> {
                 .collect()
         };
         match op.operator.as_str() {
-            "q" => {
-                if self.stack.len() < 256 {
-                    self.stack.push(self.state.clone());
-                }
-            }
+            "q" if self.stack.len() < MAX_SAVED_STATES => self.stack.push(self.state.clone()),
             "Q" => {
                 if let Some(state) = self.stack.pop() {
                     self.state = state;
@@ -334,7 +332,12 @@ impl<'a, 'c> Interpreter<'a, 'c> {
             let (ax, ay) = full.apply(0.0, state.rise);
             let (bx, by) = full.apply(advance, state.rise);
             let size = (state.size * full.vertical_scale()).abs();
-            let spacing = state.char_spacing + if code.word_space { state.word_spacing } else { 0.0 };
+            let spacing = state.char_spacing
+                + if code.word_space {
+                    state.word_spacing
+                } else {
+                    0.0
+                };
             let tx = (code.width * state.size + spacing) * state.scale;
             self.text = Matrix::translate(tx, 0.0).then(&self.text);
             let inside = ax > -5.0 && ax < self.width + 5.0 && ay > -5.0 && ay < self.height + 5.0;

@@ -42,7 +42,9 @@ fn parse(afm: &str) -> StandardMetrics {
             by_code.insert(code, width);
         }
     }
-    let lower: Vec<f32> = (b'a'..=b'z').filter_map(|c| by_code.get(&c).copied()).collect();
+    let lower: Vec<f32> = (b'a'..=b'z')
+        .filter_map(|c| by_code.get(&c).copied())
+        .collect();
     let average = if lower.is_empty() {
         500.0
     } else {

@@ -62,7 +62,10 @@ fn rotated_pages_with_a_cmap_font_are_read() {
     let text: Vec<String> = layout.lines.iter().map(|l| l.to_tab_separated()).collect();
     let text = text.join("\n");
     assert!(text.contains("habibi"), "{text}");
-    assert!(text.contains("\u{62d}\u{64e}\u{628}\u{64a}\u{628}\u{64a}"), "{text}");
+    assert!(
+        text.contains("\u{62d}\u{64e}\u{628}\u{64a}\u{628}\u{64a}"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -59,11 +59,22 @@ fn check(pdf: &str, plan: &str) {
     }
     assert_eq!(got.len(), want.len(), "{pdf}: row count");
     let pages = layout.pages.expect("a PDF has pages");
-    assert!(layout.lines.iter().all(|l| l.page.is_some_and(|p| p >= 1 && p <= pages)));
-    let numbers: Vec<u32> = layout.lines.iter().map(|l| l.number).collect();
-    assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{pdf}: line numbers increase");
     assert!(
-        layout.diagnostics.iter().any(|d| d.code == Code::TableQuality),
+        layout
+            .lines
+            .iter()
+            .all(|l| l.page.is_some_and(|p| p >= 1 && p <= pages))
+    );
+    let numbers: Vec<u32> = layout.lines.iter().map(|l| l.number).collect();
+    assert!(
+        numbers.windows(2).all(|w| w[0] < w[1]),
+        "{pdf}: line numbers increase"
+    );
+    assert!(
+        layout
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::TableQuality),
         "{pdf}: a quality report per table"
     );
 }
@@ -111,7 +122,10 @@ fn a_truncated_pdf_is_read_as_far_as_it_goes() {
     let cut = &bytes[..bytes.len() * 2 / 3];
     match read_pdf(cut) {
         Ok(layout) => assert!(
-            layout.diagnostics.iter().any(|d| d.code == Code::PdfDamaged),
+            layout
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::PdfDamaged),
             "damage is reported"
         ),
         Err(error) => assert!(matches!(error, PdfError::Unreadable { .. })),
@@ -120,5 +134,8 @@ fn a_truncated_pdf_is_read_as_far_as_it_goes() {
 
 #[test]
 fn not_a_pdf_says_so() {
-    assert!(matches!(read_pdf(b"COMUNE DI PROVA"), Err(PdfError::NotPdf)));
+    assert!(matches!(
+        read_pdf(b"COMUNE DI PROVA"),
+        Err(PdfError::NotPdf)
+    ));
 }

@@ -224,13 +224,22 @@ impl Emitter {
     fn emit(&mut self, page: u32, block: &Block, joined: bool) {
         let blank = match (&self.last, block) {
             (None, _) => false,
-            (Some(Last::Text { page: lp, y: ly, size: ls }), Block::Text { y, size, .. }) => {
+            (
+                Some(Last::Text {
+                    page: lp,
+                    y: ly,
+                    size: ls,
+                }),
+                Block::Text { y, size, .. },
+            ) => {
                 *lp != page
                     || y - ly > PARAGRAPH_GAP * ls.max(*size)
                     || y < ly
                     || (ls - size).abs() > SIZE_CHANGE * ls.max(*size)
             }
-            (Some(Last::Row { columns: lc }), Block::Row { columns, .. }) => !same_table(lc, columns),
+            (Some(Last::Row { columns: lc }), Block::Row { columns, .. }) => {
+                !same_table(lc, columns)
+            }
             _ => true,
         };
         if blank || self.last.is_none() {
@@ -241,9 +250,18 @@ impl Emitter {
         match block {
             Block::Text { y, size, .. } => {
                 self.close_table();
-                self.last = Some(Last::Text { page, y: *y, size: *size });
+                self.last = Some(Last::Text {
+                    page,
+                    y: *y,
+                    size: *size,
+                });
             }
-            Block::Row { columns, cells, by_content, .. } => {
+            Block::Row {
+                columns,
+                cells,
+                by_content,
+                ..
+            } => {
                 let stats = self.table.get_or_insert(TableStats {
                     line,
                     first_page: page,
@@ -270,7 +288,9 @@ impl Emitter {
                         .with_excerpt(&block.text()),
                     );
                 }
-                self.last = Some(Last::Row { columns: columns.clone() });
+                self.last = Some(Last::Row {
+                    columns: columns.clone(),
+                });
             }
         }
         let cells = block
@@ -278,10 +298,17 @@ impl Emitter {
             .iter()
             .map(|c| ModelCell {
                 text: c.text.clone(),
-                span: Some(XSpan { left: c.x0, right: c.x1 }),
+                span: Some(XSpan {
+                    left: c.x0,
+                    right: c.x1,
+                }),
             })
             .collect();
-        self.lines.push(TextLine { number: line, page: Some(page), cells });
+        self.lines.push(TextLine {
+            number: line,
+            page: Some(page),
+            cells,
+        });
     }
 
     fn note_repeated_header(&mut self) {

@@ -58,7 +58,13 @@ pub(crate) fn signature(text: &str) -> String {
 pub(crate) fn is_page_number(text: &str) -> bool {
     let cleaned: String = text
         .chars()
-        .map(|c| if "/-–—|.,()[]".contains(c) { ' ' } else { c })
+        .map(|c| {
+            if "/-–—|.,()[]".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut digits = 0;
     for token in cleaned.split_whitespace() {
@@ -80,7 +86,14 @@ mod tests {
 
     #[test]
     fn page_numbers_in_usual_wordings() {
-        for text in ["3", "Pagina 3 di 29", "- 3 -", "3/29", "Pag. 12", "Page 2 of 9"] {
+        for text in [
+            "3",
+            "Pagina 3 di 29",
+            "- 3 -",
+            "3/29",
+            "Pag. 12",
+            "Page 2 of 9",
+        ] {
             assert!(is_page_number(text), "{text}");
         }
         for text in ["31.12.2021 pagina", "Obiettivo 3", "", "Pagina"] {

@@ -36,7 +36,9 @@ impl Table {
 
     /// The row band holding y.
     pub fn row_at(&self, y: f32) -> Option<usize> {
-        self.rows.iter().position(|&(top, bottom)| top <= y && y < bottom)
+        self.rows
+            .iter()
+            .position(|&(top, bottom)| top <= y && y < bottom)
     }
 
     /// Left and right edges.
@@ -61,8 +63,16 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<Table> {
     let mut vertical = Vec::new();
     for rule in rules {
         match *rule {
-            Rule::Horizontal { y, x0, x1 } => horizontal.push(Segment { at: y, from: x0, to: x1 }),
-            Rule::Vertical { x, y0, y1 } => vertical.push(Segment { at: x, from: y0, to: y1 }),
+            Rule::Horizontal { y, x0, x1 } => horizontal.push(Segment {
+                at: y,
+                from: x0,
+                to: x1,
+            }),
+            Rule::Vertical { x, y0, y1 } => vertical.push(Segment {
+                at: x,
+                from: y0,
+                to: y1,
+            }),
         }
     }
     let horizontal = merge(horizontal);
@@ -203,12 +213,18 @@ fn tables_of(horizontal: &[Segment], vertical: &[Segment]) -> Vec<Table> {
 }
 
 fn touching(table: &Table, top: f32) -> bool {
-    table.rows.last().is_some_and(|&(_, bottom)| top - bottom <= MIN_ROW)
+    table
+        .rows
+        .last()
+        .is_some_and(|&(_, bottom)| top - bottom <= MIN_ROW)
 }
 
 /// Whether two lists of column edges are the same, within tolerance.
 pub(crate) fn same_columns(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0 * SAME_LINE)
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() <= 3.0 * SAME_LINE)
 }
 
 #[cfg(test)]
@@ -220,9 +236,17 @@ mod tests {
         let (top, bottom) = (ys[0], ys[ys.len() - 1]);
         let mut rules: Vec<Rule> = ys
             .iter()
-            .map(|&y| Rule::Horizontal { y, x0: left, x1: right })
+            .map(|&y| Rule::Horizontal {
+                y,
+                x0: left,
+                x1: right,
+            })
             .collect();
-        rules.extend(xs.iter().map(|&x| Rule::Vertical { x, y0: top, y1: bottom }));
+        rules.extend(xs.iter().map(|&x| Rule::Vertical {
+            x,
+            y0: top,
+            y1: bottom,
+        }));
         rules
     }
 
@@ -239,7 +263,11 @@ mod tests {
     #[test]
     fn a_row_cut_by_the_page_ends_where_the_verticals_end() {
         let mut rules = grid(&[10.0, 50.0, 200.0], &[100.0, 120.0]);
-        rules.extend([10.0, 50.0, 200.0].map(|x| Rule::Vertical { x, y0: 120.0, y1: 300.0 }));
+        rules.extend([10.0, 50.0, 200.0].map(|x| Rule::Vertical {
+            x,
+            y0: 120.0,
+            y1: 300.0,
+        }));
         let tables = find_tables(&rules);
         assert_eq!(tables[0].rows.last(), Some(&(120.0, 300.0)));
     }
@@ -256,7 +284,11 @@ mod tests {
 
     #[test]
     fn lone_rules_are_no_table() {
-        let rules = [Rule::Horizontal { y: 10.0, x0: 0.0, x1: 100.0 }];
+        let rules = [Rule::Horizontal {
+            y: 10.0,
+            x0: 0.0,
+            x1: 100.0,
+        }];
         assert!(find_tables(&rules).is_empty());
     }
 }

@@ -185,4 +185,3 @@ fn cell_of(glyphs: Option<&Vec<&Glyph>>, x0: f32, x1: f32) -> Cell {
 pub(crate) fn same_table(a: &[f32], b: &[f32]) -> bool {
     crate::rebuild::grid::same_columns(a, b)
 }
-
