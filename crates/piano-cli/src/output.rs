@@ -42,7 +42,7 @@ impl CsvFolder {
         let tables = CsvTables::new(options, |table| {
             temp_file_beside(&folder.join(table.file_name()))
                 .map(BufWriter::new)
-                .map_err(std::io::Error::other)
+                .map_err(|error| std::io::Error::other(format!("{error:#}")))
         })?;
         Ok(CsvFolder {
             folder: folder.to_owned(),
