@@ -28,7 +28,8 @@ where
 }
 
 /// A folder of CSV tables with their `datapackage.json`, filled plan by plan.
-/// Every file appears at once when [`CsvFolder::finish`] succeeds.
+/// The tables grow in hidden temporary files; [`CsvFolder::finish`] renames
+/// each into place whole, one after the other, `datapackage.json` last.
 pub struct CsvFolder {
     folder: PathBuf,
     tables: CsvTables<BufWriter<NamedTempFile>>,
