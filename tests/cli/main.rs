@@ -6,5 +6,7 @@ mod support;
 mod check;
 mod docs;
 mod extract;
+mod fixtures;
 mod pdf;
 mod schema;
+mod variants;
