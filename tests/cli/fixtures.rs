@@ -13,6 +13,7 @@
 //!   passes does, so that the marker is removed).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -201,12 +202,15 @@ fn check_gold(case: &Case, output: &Value) -> Option<String> {
             case.known_failure.display()
         )),
         (false, Some(reason)) => {
-            eprintln!(
+            // Written to the stream itself, not through `eprintln!`, so that
+            // the report shows although the test harness captures output.
+            let report = format!(
                 "known failure {}: {}\n{}",
                 case.name(),
                 reason.trim(),
                 listed(&found)
             );
+            let _ = std::io::stderr().write_all(report.as_bytes());
             None
         }
         (false, None) => Some(format!(
