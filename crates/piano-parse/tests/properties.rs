@@ -3,7 +3,8 @@
 //! - Any bytes at all: `parse_text` returns (a plan or a read error), never panics.
 //! - Lines drawn from a grammar of plausible plan lines (structure headings,
 //!   header fields, table headers, rows with missing cells, continuations,
-//!   page numbers, staff tables, prose, debris): never panics, and nothing is
+//!   page numbers, staff tables, prose, debris; LF, CRLF or CR line ends;
+//!   form feeds): never panics, and nothing is
 //!   lost: every non-blank line lies in the preamble (before the first
 //!   structure), in a structure's line span, or in a diagnostic. Spans are
 //!   ordered and nested as the contract describes them.
@@ -181,7 +182,7 @@ fn contains(span: LineSpan, line: u32) -> bool {
 }
 
 /// What the contract promises about where lines go, for a plan read from
-/// `lines` (joined by LF).
+/// `lines` (joined by one kind of line end; a form feed starts a page, not a line).
 fn check_accounting(lines: &[String], plan: &Plan) -> Result<(), TestCaseError> {
     let last_line = u32::try_from(lines.len()).unwrap_or(u32::MAX);
     let first_structure = plan.structures.first().map_or(u32::MAX, |s| s.lines.0);
@@ -238,8 +239,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn plan_like_lines_are_all_accounted_for(lines in plan_lines()) {
-        let text = lines.join("\n");
+    fn plan_like_lines_are_all_accounted_for(
+        lines in plan_lines(),
+        end in select(vec!["\n", "\r\n", "\r"]),
+        page_breaks in proptest::collection::vec(any::<bool>(), 64),
+    ) {
+        let lines: Vec<String> = lines
+            .into_iter()
+            .zip(page_breaks.iter().cycle())
+            .map(|(line, &page_break)| if page_break && line.len() % 5 == 0 { format!("\u{c}{line}") } else { line })
+            .collect();
+        let text = lines.join(end);
         let plan = parse(text.as_bytes());
         prop_assert!(plan.is_some(), "plan-like text is read as text");
         if let Some(plan) = plan {
