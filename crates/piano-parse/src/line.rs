@@ -16,7 +16,7 @@ use piano_model::{Head, TextLine};
 
 use crate::text::clean;
 use crate::token::number::{RowNumber, is_page_number, parse_row_number};
-use crate::vocabulary::{Column, Field, Vocabulary};
+use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary};
 
 /// The kind of a line, with what was read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,11 +71,12 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if filled.len() == 1 {
         return classify_single(first, words);
     }
-    if let Some(columns) = table_header(&cells, words) {
-        return LineKind::TableHeader(columns);
-    }
+    // Most lines are rows, and no header's first cell is a row number.
     if let Some(number) = parse_row_number(first) {
         return LineKind::Row(number);
+    }
+    if let Some(columns) = table_header(&cells, words) {
+        return LineKind::TableHeader(columns);
     }
     if let Some(field) = words.field(first) {
         return LineKind::Field(field, clean(&filled[1..].join(" ")));
@@ -126,6 +127,9 @@ fn section_word<'a>(
         rest,
     )
     .map_opt(|(word, body): (&str, &str)| {
+        if word.len() > LABEL_MAX_CHARS {
+            return None;
+        }
         let folded = fold(word);
         words
             .section_words

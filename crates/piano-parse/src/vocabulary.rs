@@ -7,6 +7,19 @@
 
 use piano_model::reference::fold;
 
+/// Longest text, in bytes, that can be a label or a title: longer cells are
+/// content, and are not folded for comparison.
+pub const LABEL_MAX_CHARS: usize = 80;
+
+/// The start of `text`, at most `max` bytes, cut at a character boundary.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// A column an objectives or staff table can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -120,6 +133,9 @@ impl Vocabulary {
 
     /// The field a label names.
     pub fn field(&self, label: &str) -> Option<Field> {
+        if label.len() > LABEL_MAX_CHARS {
+            return None;
+        }
         let label = fold(label);
         self.fields
             .iter()
@@ -130,6 +146,9 @@ impl Vocabulary {
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
+        if header.len() > LABEL_MAX_CHARS {
+            return None;
+        }
         let header = fold(header);
         self.columns
             .iter()
@@ -140,7 +159,7 @@ impl Vocabulary {
 
     /// Whether `line` opens a staff table.
     pub fn is_staff_title(&self, line: &str) -> bool {
-        let line = fold(line);
+        let line = fold(prefix(line, LABEL_MAX_CHARS));
         self.staff_titles
             .iter()
             .any(|title| line.starts_with(title))

@@ -1,6 +1,6 @@
 //! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV tables.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +25,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             write_file(path, |writer| write_json(&plan, options, format, writer))?
         }
         (format, None) => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = BufWriter::new(std::io::stdout().lock());
             write_json(&plan, options, format, &mut stdout)?;
             stdout.flush()?;
         }

@@ -122,11 +122,15 @@ fn finish_section(current: &mut Option<SectionBuilder>, last_line: u32, plan: &m
     }
 }
 
+/// Longest cell the year survey reads: due cells, notes included, are short,
+/// and reading every long description as a possible date would be wasted work.
+const DUE_CELL_MAX_BYTES: usize = 160;
+
 /// Years of the complete dates among the cells that look like dues.
 fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
     lines
         .iter()
         .flat_map(|line| line.cells.iter().skip(1))
-        .filter(|cell| looks_like_due(&cell.text))
+        .filter(|cell| cell.text.len() <= DUE_CELL_MAX_BYTES && looks_like_due(&cell.text))
         .filter_map(|cell| due_year(&cell.text))
 }

@@ -285,8 +285,38 @@ impl<'w> SectionBuilder<'w> {
                 .in_structure(self.structure.ordinal),
             );
         }
+        self.make_numbers_unique();
         super::checks::check_weights(&self.structure, &mut self.diagnostics);
         (self.structure, self.diagnostics)
+    }
+
+    /// Rows are keyed by number within their structure: a number printed
+    /// twice gives way to the row's ordinal path, and the printed one is reported.
+    fn make_numbers_unique(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let ordinal = self.structure.ordinal;
+        for (objective_index, objective) in self.structure.objectives.iter_mut().enumerate() {
+            let mut renumber = |entry: &mut piano_model::Entry, path: String| {
+                if !seen.insert(entry.number.clone()) {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::NumberSequence,
+                            format!("number {} is printed twice in the structure; this row is numbered {path}", entry.number),
+                        )
+                        .at_line(entry.lines.0, entry.page)
+                        .in_structure(ordinal)
+                        .for_number(path.clone()),
+                    );
+                    entry.number = path;
+                    seen.insert(entry.number.clone());
+                }
+            };
+            renumber(&mut objective.entry, (objective_index + 1).to_string());
+            let parent = objective.entry.number.clone();
+            for (phase_index, phase) in objective.phases.iter_mut().enumerate() {
+                renumber(phase, format!("{parent}.{}", phase_index + 1));
+            }
+        }
     }
 
     fn description_index(&self) -> usize {
