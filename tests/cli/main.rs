@@ -3,6 +3,7 @@
 
 mod support;
 
+mod batch;
 mod check;
 mod docs;
 mod extract;
