@@ -103,18 +103,16 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
 }
 
 /// A header row names at least three columns, one of them the description or
-/// an employee, and every cell it fills names a column.
+/// an employee, and most of the cells it fills name a column (a plan may add
+/// columns of its own, such as "Note").
 fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
     let columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
     let named = columns.iter().flatten().count();
-    let unnamed_text = cells
-        .iter()
-        .zip(&columns)
-        .any(|(cell, column)| !cell.is_empty() && column.is_none());
+    let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
     let anchored = columns
         .iter()
         .any(|column| matches!(column, Some(Column::Description | Column::Employee)));
-    (named >= 3 && !unnamed_text && anchored).then_some(columns)
+    (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
 }
 
 /// `section-word ":" body`, the section word one of the vocabulary's.

@@ -32,6 +32,13 @@ struct Index {
     by_name: HashMap<String, Vec<usize>>,
 }
 
+/// Columns of `comuni-istat.csv`.
+const ISTAT: usize = 0;
+const NAME: usize = 1;
+const NAME_IT: usize = 2;
+const NAME_OTHER: usize = 3;
+const PROVINCIA: usize = 4;
+
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut comuni = Vec::new();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
@@ -41,9 +48,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         let field = |i: usize| record.get(i).unwrap_or("").to_owned();
         let index = comuni.len();
         // name (bilingual), name_it and name_other all identify the comune.
-        let mut names: Vec<String> = [0usize, 1, 2, 3]
+        let mut names: Vec<String> = [NAME, NAME_IT, NAME_OTHER]
             .iter()
-            .map(|&i| fold(record.get(i + 1).unwrap_or("")))
+            .map(|&i| fold(record.get(i).unwrap_or("")))
             .filter(|n| !n.is_empty())
             .collect();
         names.sort();
@@ -52,9 +59,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             by_name.entry(name).or_default().push(index);
         }
         comuni.push(Comune {
-            istat: field(0),
-            name: field(2),
-            provincia: field(4),
+            istat: field(ISTAT),
+            name: field(NAME_IT),
+            provincia: field(PROVINCIA),
         });
     }
     Index { comuni, by_name }
@@ -117,6 +124,14 @@ mod tests {
             panic!("one Livo is in the provincia of Trento");
         };
         assert_eq!(comune.provincia, "Trento");
+    }
+
+    #[test]
+    fn a_capoluogo_is_not_confused_with_its_provincia() {
+        let ComuneMatch::Found(comune) = find_comune("Bergamo", Some("Bergamo")) else {
+            panic!("Bergamo is one comune");
+        };
+        assert_eq!(comune.istat, "016024");
     }
 
     #[test]

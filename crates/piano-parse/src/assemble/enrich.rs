@@ -92,7 +92,8 @@ fn capitalise(word: &str) -> String {
 }
 
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^/\d.])((?:19|20)\d{2})(?:$|[^/\d])").expect("the year pattern is valid")
+    Regex::new(r"(?:^|[^/\d.])((?:19|20)\d{2})(?:$|[^\d]|/(?:19|20)\d{2})")
+        .expect("the year pattern is valid")
 });
 
 /// The first year in a title that is not part of a law's number ("150/2009").
@@ -136,6 +137,7 @@ mod tests {
         );
         assert_eq!(title_year("PIANO DELLA PERFORMANCE 2022-2024"), Some(2022));
         assert_eq!(title_year("PEG 2021"), Some(2021));
+        assert_eq!(title_year("PIANO DELLA PERFORMANCE 2023/2025"), Some(2023));
     }
 
     #[test]

@@ -29,7 +29,14 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
         .position(|kind| matches!(kind, LineKind::Structure(_)));
     let preamble_end = first_structure.unwrap_or(lines.len());
 
-    let preamble = preamble::read_preamble(&lines[..preamble_end], words);
+    let (page_numbers, prose): (Vec<_>, Vec<_>) = lines[..preamble_end]
+        .iter()
+        .zip(&kinds)
+        .partition(|(_, kind)| matches!(kind, LineKind::PageNumber));
+    plan.diagnostics
+        .extend(page_numbers.into_iter().map(|(line, _)| page_number(line)));
+    let prose: Vec<TextLine> = prose.into_iter().map(|(line, _)| line.clone()).collect();
+    let preamble = preamble::read_preamble(&prose, words);
     plan.title = preamble.title;
     plan.year = plan.title.as_deref().and_then(enrich::title_year);
     if plan.year.is_none() {
@@ -89,17 +96,7 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
                 section.row(number.clone(), line, next_row);
             }
             LineKind::Continuation => section.continuation(line),
-            LineKind::PageNumber => plan.diagnostics.push(
-                Diagnostic::new(
-                    Code::PageNumber,
-                    format!(
-                        "bare page number {:?} set aside",
-                        line.to_tab_separated().trim()
-                    ),
-                )
-                .at_line(line.number, line.page)
-                .with_excerpt(&line.to_tab_separated()),
-            ),
+            LineKind::PageNumber => plan.diagnostics.push(page_number(line)),
             LineKind::Text => section.text(line),
         }
     }
@@ -112,6 +109,17 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
         ));
     }
     plan
+}
+
+/// A bare page number, set aside.
+fn page_number(line: &TextLine) -> Diagnostic {
+    let text = line.to_tab_separated();
+    Diagnostic::new(
+        Code::PageNumber,
+        format!("bare page number {:?} set aside", text.trim()),
+    )
+    .at_line(line.number, line.page)
+    .with_excerpt(&text)
 }
 
 fn finish_section(current: &mut Option<SectionBuilder>, last_line: u32, plan: &mut Plan) {

@@ -7,7 +7,7 @@ use piano_model::{EnteKind, PreambleSection, TextLine};
 use regex::Regex;
 
 use crate::text::clean;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Vocabulary, prefix};
 
 /// What the preamble says.
 #[derive(Debug, Default, PartialEq)]
@@ -21,6 +21,12 @@ pub struct Preamble {
     /// The prose, by section.
     pub sections: Vec<PreambleSection>,
 }
+
+/// How many lines after the ente's the title is looked for in.
+const TITLE_SEARCH_LINES: usize = 8;
+
+/// Longest line, in bytes, taken for a title.
+const TITLE_MAX_CHARS: usize = 400;
 
 static ENTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -39,10 +45,11 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
         }
         rest = after;
     }
-    if let Some(title_at) = rest
+    let title_at = rest
         .iter()
-        .position(|line| is_title(&line.to_tab_separated(), words))
-    {
+        .take(TITLE_SEARCH_LINES)
+        .position(|line| is_title(&line.to_tab_separated(), words));
+    if let Some(title_at) = title_at {
         let mut title_lines = vec![&rest[title_at]];
         for line in &rest[title_at + 1..] {
             let previous = title_lines.last().map_or(0, |l| l.number);
@@ -98,12 +105,19 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
     true
 }
 
+/// A title names a plan, and is either in capitals or a line that opens with a
+/// plan word ("Piano della Performance 2023-2025") rather than a sentence.
 fn is_title(text: &str, words: &Vocabulary) -> bool {
-    let folded = fold(text);
-    let names_a_plan = folded
-        .split(' ')
-        .any(|word| words.title_words.contains(&word));
-    names_a_plan && is_upper_case(text)
+    let folded = fold(prefix(text, TITLE_MAX_CHARS));
+    let mut folded_words = folded.split(' ');
+    let opens_with_plan_word = folded_words
+        .next()
+        .is_some_and(|word| words.title_words.contains(&word));
+    let names_a_plan =
+        opens_with_plan_word || folded_words.any(|word| words.title_words.contains(&word));
+    let reads_as_title =
+        is_upper_case(text) || (opens_with_plan_word && !text.trim_end().ends_with('.'));
+    text.len() <= TITLE_MAX_CHARS && names_a_plan && reads_as_title
 }
 
 /// Mostly capital letters: headings and titles.
@@ -205,6 +219,18 @@ mod tests {
                 (Some("METODO"), "Testo."),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_in_mixed_case_is_a_title_but_a_sentence_is_not() {
+        let words = Vocabulary::STRUTTURA_TABLE;
+        assert!(is_title("Piano della Performance 2023-2025", &words));
+        assert!(is_title("PIANO ESECUTIVO DI GESTIONE", &words));
+        assert!(!is_title(
+            "Il Piano della Performance è adottato ogni anno.",
+            &words
+        ));
+        assert!(!is_title("Piano di lavoro del servizio.", &words));
     }
 
     #[test]

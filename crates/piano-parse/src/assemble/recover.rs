@@ -7,7 +7,7 @@ use crate::text::clean;
 use crate::token::due::looks_like_due;
 use crate::token::number::parse_row_number;
 use crate::token::weight::{is_weight, parse_weight};
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Column, Vocabulary};
 
 /// What splitting a glued cell found.
 #[derive(Debug, Default, PartialEq)]
@@ -20,12 +20,12 @@ pub struct Unglued {
 
 /// Splits a weight cell glued to what follows it: "(50%)) 1 dicembre di ogni
 /// anno" is the weight "(50%)", a ")" that closes the row above, and the due
-/// "1 dicembre di ogni anno" in a cell of its own. Only the first filled cell
-/// after the description is the weight cell; a percent opening a later cell
-/// ("100% degli atti …") is prose.
-pub fn unglue_weight_cells(cells: &mut Vec<String>, first_value_cell: usize) -> Unglued {
+/// "1 dicembre di ogni anno" in a cell of its own. Only the weight cell (see
+/// [`weight_cell_index`]) is split; a percent opening another cell ("100% degli
+/// atti …") is prose.
+pub fn unglue_weight_cell(cells: &mut Vec<String>, weight_cell: Option<usize>) -> Unglued {
     let mut unglued = Unglued::default();
-    let Some(index) = (first_value_cell..cells.len()).find(|&i| !cells[i].trim().is_empty()) else {
+    let Some(index) = weight_cell.filter(|&index| index < cells.len()) else {
         return unglued;
     };
     let Some(token) = parse_weight(&cells[index]) else {
@@ -48,6 +48,22 @@ pub fn unglue_weight_cells(cells: &mut Vec<String>, first_value_cell: usize) -> 
     }
     unglued.repaired = true;
     unglued
+}
+
+/// Where a row's weight cell is: in a row with all its cells, the weight
+/// column; in a row short of cells (positions not to be trusted), the first
+/// filled cell after the description.
+pub fn weight_cell_index(
+    cells: &[String],
+    columns: &[Option<Column>],
+    description_index: usize,
+) -> Option<usize> {
+    if cells.len() >= columns.len() {
+        return columns
+            .iter()
+            .position(|column| *column == Some(Column::Weight));
+    }
+    (description_index + 1..cells.len()).find(|&index| !cells[index].trim().is_empty())
 }
 
 /// Similarity at which a row that breaks the numbering is taken for a garbled
@@ -243,7 +259,7 @@ mod tests {
         let mut cells: Vec<String> = ["12.1", "Fase: x", "(50%)) 1 dicembre di ogni anno"]
             .map(String::from)
             .to_vec();
-        let unglued = unglue_weight_cells(&mut cells, 2);
+        let unglued = unglue_weight_cell(&mut cells, Some(2));
         assert_eq!(
             cells,
             ["12.1", "Fase: x", "(50%)", "1 dicembre di ogni anno"]
@@ -253,7 +269,10 @@ mod tests {
 
         let mut clean_cells: Vec<String> =
             ["1", "x", "20%", "31.12.2021"].map(String::from).to_vec();
-        assert_eq!(unglue_weight_cells(&mut clean_cells, 2), Unglued::default());
+        assert_eq!(
+            unglue_weight_cell(&mut clean_cells, Some(2)),
+            Unglued::default()
+        );
 
         let mut prose: Vec<String> = [
             "3.2",
@@ -265,7 +284,16 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        assert_eq!(unglue_weight_cells(&mut prose, 2), Unglued::default());
+        let weight_cell = weight_cell_index(&prose, &crate::assemble::row::DEFAULT_COLUMNS, 1);
+        assert_eq!(
+            weight_cell,
+            Some(2),
+            "a full row's weight cell is its weight column"
+        );
+        assert_eq!(
+            unglue_weight_cell(&mut prose, weight_cell),
+            Unglued::default()
+        );
         assert_eq!(prose[4], "100% degli atti");
     }
 

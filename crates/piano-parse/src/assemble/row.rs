@@ -124,11 +124,14 @@ pub fn assign(
         .filter(|(_, cell)| !cell.is_empty())
         .collect();
 
-    // A bare number is a weight only in the weight column; a percent is one anywhere.
+    // A full row is read by position; in a row short of cells, a percent is the
+    // weight wherever it stands (a bare number only in the weight column).
+    let full = row.cells.len() >= columns.len();
     let weight_cell = filled
         .iter()
         .find(|(index, cell)| {
-            is_weight(cell) && (cell.contains('%') || header_at(*index) == Some(Column::Weight))
+            let in_weight_column = header_at(*index) == Some(Column::Weight);
+            is_weight(cell) && (in_weight_column || (!full && cell.contains('%')))
         })
         .copied();
     let due_cell = filled
@@ -177,6 +180,16 @@ pub fn assign(
                 )));
             }
             Some(Column::Due) if due_raw.is_none() => due_raw = Some(cell.to_owned()),
+            None if full && index < columns.len() => {
+                diagnostics.push(locate(Diagnostic::new(
+                    Code::TextUnplaced,
+                    format!(
+                        "row {}: cell {} is under a column piano does not know: {cell}",
+                        row.number.text,
+                        index + 1
+                    ),
+                )));
+            }
             _ => {
                 realigned = true;
                 if indicators.is_none() {

@@ -3,7 +3,9 @@
 use piano_model::reference::mission_code;
 use piano_model::{Code, Diagnostic, LineSpan, Mission, Objective, Staff, Structure, TextLine};
 
-use super::recover::{self, Fragment, is_ghost_of, rebuild_phases, unglue_weight_cells};
+use super::recover::{
+    self, Fragment, is_ghost_of, rebuild_phases, unglue_weight_cell, weight_cell_index,
+};
 use super::row::{DEFAULT_COLUMNS, RawRow, assign};
 use crate::line::StructureHeading;
 use crate::text::{clean, is_closing_punctuation};
@@ -166,7 +168,8 @@ impl<'w> SectionBuilder<'w> {
         self.table = Table::Objectives;
         let description_index = self.description_index();
         let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        let unglued = unglue_weight_cells(&mut cells, description_index + 1);
+        let weight_cell = weight_cell_index(&cells, &self.columns, description_index);
+        let unglued = unglue_weight_cell(&mut cells, weight_cell);
         if let Some(closing) = &unglued.stray_closing {
             let moved = self
                 .pending

@@ -25,7 +25,7 @@ pub struct WeightToken<'a> {
 /// A percentage, optionally bracketed ("20%", "5,88 %", "(50%)", "12.5%"),
 /// may be followed by other text, returned as `rest`; one closing bracket is
 /// part of the token only when it opened with one. A bare number ("20",
-/// "8,33") is a weight only when it is the whole cell and has no dot, so
+/// "8,33", "(50)") is a weight only when it is the whole cell and has no dot, so
 /// that row numbers ("1.1") and dates ("31.12.2021") are not weights.
 pub fn parse_weight(cell: &str) -> Option<WeightToken<'_>> {
     percentage(cell).or_else(|| bare_number(cell))
@@ -55,15 +55,20 @@ fn percentage(cell: &str) -> Option<WeightToken<'_>> {
     })
 }
 
-/// bare_number = digits [ "," digits ], the whole cell
+/// bare_number = ["("] digits [ "," digits ] [")"], the whole cell
 fn bare_number(cell: &str) -> Option<WeightToken<'_>> {
     static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?<number>\d{1,3}(?:,\d+)?)\s*$")
-            .expect("the bare number pattern is valid")
+        Regex::new(
+            r"^\s*(?:\(\s*(?<bracketed>\d{1,3}(?:,\d+)?)\s*\)|(?<number>\d{1,3}(?:,\d+)?))\s*$",
+        )
+        .expect("the bare number pattern is valid")
     });
     let captures = BARE_NUMBER.captures(cell)?;
+    let number = captures
+        .name("number")
+        .or_else(|| captures.name("bracketed"))?;
     Some(WeightToken {
-        value: value_of(&captures["number"])?,
+        value: value_of(number.as_str())?,
         rest: "",
     })
 }
@@ -108,6 +113,8 @@ mod tests {
             ("20% 31.12.2021", Some((20.0, "31.12.2021"))),
             ("20", Some((20.0, ""))),
             ("8,33", Some((8.33, ""))),
+            ("(50)", Some((50.0, ""))),
+            ("( 12,5 )", Some((12.5, ""))),
             (" 100 ", Some((100.0, ""))),
             ("1000%", None),
             ("1000", None),
