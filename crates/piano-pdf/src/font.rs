@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
@@ -18,8 +19,8 @@ use crate::metrics::{StandardMetrics, standard_metrics};
 /// One character code of a shown string.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Code {
-    /// The Unicode text; empty when the code maps to nothing.
-    pub text: String,
+    /// The Unicode text; empty when the code maps to nothing (shared: codes repeat).
+    pub text: Rc<str>,
     /// Advance width in text space units (1 = the font size).
     pub width: f32,
     /// A single-byte code 32, to which word spacing (`Tw`) applies.
@@ -52,7 +53,7 @@ pub(crate) struct Font<'a> {
     scale: f32,
     /// Composite fonts with an Identity CMap use two-byte codes.
     two_byte: bool,
-    texts: RefCell<HashMap<u32, String>>,
+    texts: RefCell<HashMap<u32, Rc<str>>>,
 }
 
 impl<'a> Font<'a> {
@@ -108,7 +109,7 @@ impl<'a> Font<'a> {
             .collect()
     }
 
-    fn text(&self, code: u32, bytes: &[u8]) -> String {
+    fn text(&self, code: u32, bytes: &[u8]) -> Rc<str> {
         if let Some(text) = self.texts.borrow().get(&code) {
             return text.clone();
         }
@@ -117,14 +118,14 @@ impl<'a> Font<'a> {
             .as_ref()
             .and_then(|e| e.bytes_to_string(bytes).ok())
             .filter(|t| !t.is_empty() && !t.contains('\u{FFFD}'));
-        let text = from_unicode
+        let text: Rc<str> = from_unicode
             .or_else(|| {
                 self.encoding
                     .as_ref()
                     .and_then(|e| e.bytes_to_string(bytes).ok())
             })
-            .map(|t| normalise(&t))
-            .unwrap_or_else(|| "\u{FFFD}".to_string());
+            .map(|t| Rc::from(normalise(&t)))
+            .unwrap_or_else(|| Rc::from("\u{FFFD}"));
         self.texts.borrow_mut().insert(code, text.clone());
         text
     }
@@ -338,9 +339,9 @@ mod tests {
         dict.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
         let font = Font::new(&doc, &dict);
         let codes = font.decode(b"A \xe8");
-        assert_eq!(codes[0].text, "A");
+        assert_eq!(&*codes[0].text, "A");
         assert!((codes[0].width - 0.667).abs() < 1e-6);
         assert!(codes[1].word_space);
-        assert_eq!(codes[2].text, "è");
+        assert_eq!(&*codes[2].text, "è");
     }
 }

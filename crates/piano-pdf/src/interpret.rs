@@ -25,7 +25,7 @@ const RULE_THICKNESS: f32 = 3.0;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Glyph {
     /// Its text (a space for a word space; several letters for a ligature).
-    pub text: String,
+    pub text: Rc<str>,
     /// Left edge.
     pub x0: f32,
     /// Right edge (left edge + advance).

@@ -149,7 +149,7 @@ mod tests {
         text.chars()
             .enumerate()
             .map(|(i, c)| Glyph {
-                text: c.to_string(),
+                text: c.to_string().into(),
                 x0: x + i as f32 * advance,
                 x1: x + (i + 1) as f32 * advance,
                 y,
