@@ -16,7 +16,7 @@ use piano_model::{Head, TextLine};
 
 use crate::text::clean;
 use crate::token::number::{RowNumber, is_page_number, parse_row_number};
-use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary};
+use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary, prefix};
 
 /// The kind of a line, with what was read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,10 +115,10 @@ fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>
     (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
 }
 
-/// `section-word ":" body`, the section word one of the vocabulary's.
+/// `section-word [ordinal] ":" body`, the section word one of the vocabulary's.
 fn section_word<'a>(
     words: &Vocabulary,
-) -> impl Parser<&'a str, Output = (&'a str, &'a str), Error = nom::error::Error<&'a str>> {
+) -> impl Parser<&'a str, Output = (SectionWord<'a>, &'a str), Error = nom::error::Error<&'a str>> {
     separated_pair(
         terminated(take_till1(|c| c == ':'), space0),
         (char(':'), space0),
@@ -128,37 +128,87 @@ fn section_word<'a>(
         if word.len() > LABEL_MAX_CHARS {
             return None;
         }
-        let folded = fold(word);
-        words
-            .section_words
-            .contains(&folded.as_str())
-            .then_some((word.trim(), body))
+        let word = word.trim();
+        let is_section_word = |text: &str| words.section_words.contains(&fold(text).as_str());
+        if is_section_word(word) {
+            return Some((
+                SectionWord {
+                    word,
+                    ordinal: None,
+                },
+                body,
+            ));
+        }
+        let (head, ordinal) = word.rsplit_once(' ')?;
+        (is_section_word(head) && is_ordinal(ordinal)).then_some((
+            SectionWord {
+                word: head.trim(),
+                ordinal: Some(ordinal),
+            },
+            body,
+        ))
     })
+}
+
+/// A section word as written, and the ordinal that may follow it ("SETTORE 1").
+struct SectionWord<'a> {
+    word: &'a str,
+    ordinal: Option<&'a str>,
+}
+
+/// "1", "12", "IV", "A": what numbers a section.
+fn is_ordinal(text: &str) -> bool {
+    let text = text.trim_end_matches(['.', ')']);
+    let digits = !text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit());
+    let roman =
+        !text.is_empty() && text.len() <= 5 && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
+    digits || roman || letter
 }
 
 /// Reads "STRUTTURA: NAME – ROLE: HEAD": the role is the text between the last
 /// spaced dash and the last colon; "ad interim" is taken out of the head's name.
+/// A section word with an ordinal ("SETTORE 1: NAME") keeps it in the name.
 pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
-    let parsed: IResult<&str, (&str, &str)> = section_word(words).parse(text);
-    let (_, (kind, body)) = parsed.ok()?;
-    let (name, role, person) = match body.rsplit_once(':') {
+    let parsed: IResult<&str, (SectionWord, &str)> = section_word(words).parse(text);
+    let (_, (section, body)) = parsed.ok()?;
+    let (name, head) = match body.rsplit_once(':') {
         Some((before, person)) => match last_spaced_dash(before) {
-            Some((name, role)) => (name, Some(role), Some(person)),
-            None => (before, None, Some(person)),
+            Some((name, role)) => (name, head_of(Some(role), person, words)),
+            None => (before, head_of(None, person, words)),
         },
-        None => (body, None, None),
+        None => (body, Head::default()),
     };
-    let (person, ad_interim) = strip_interim(person.unwrap_or(""), words);
-    let name = clean(name);
+    let name = match section.ordinal {
+        Some(ordinal) => clean(&format!("{} {ordinal} {name}", section.word)),
+        None => clean(name),
+    };
     (!name.is_empty()).then(|| StructureHeading {
-        kind: kind.to_owned(),
+        kind: section.word.to_owned(),
         name,
-        head: Head {
-            role: role.map(clean).filter(|role| !role.is_empty()),
-            name: Some(clean(&person)).filter(|person| !person.is_empty()),
-            ad_interim,
-        },
+        head,
     })
+}
+
+/// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
+pub fn head_line(text: &str, words: &Vocabulary) -> Option<Head> {
+    let (role, person) = text.split_once(':')?;
+    let folded = fold(prefix(role, LABEL_MAX_CHARS));
+    let is_role = role.len() <= LABEL_MAX_CHARS
+        && words
+            .role_words
+            .iter()
+            .any(|word| folded == *word || folded.starts_with(&format!("{word} ")));
+    is_role.then(|| head_of(Some(role), person, words))
+}
+
+fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
+    let (person, ad_interim) = strip_interim(person, words);
+    Head {
+        role: role.map(clean).filter(|role| !role.is_empty()),
+        name: Some(clean(&person)).filter(|person| !person.is_empty()),
+        ad_interim,
+    }
 }
 
 fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
@@ -169,13 +219,20 @@ fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
         .map(|(at, length)| (&text[..at], &text[at + length..]))
 }
 
+/// Takes an interim marker ("ad interim", "(ad interim)", "- ad interim") out
+/// of a head's name, with the brackets and dashes that set it apart.
 fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
-    let lower = person.to_lowercase();
     for marker in words.interim_markers {
-        if let Some(at) = lower.find(marker) {
-            // Lower-casing keeps byte offsets for the ASCII markers used here.
-            let kept = format!("{}{}", &person[..at], &person[at + marker.len()..]);
-            return (kept, true);
+        let found = person.char_indices().map(|(at, _)| at).find(|&at| {
+            person
+                .get(at..at + marker.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(marker))
+        });
+        if let Some(at) = found {
+            let separators: &[char] = &[' ', '-', '–', '—', ',', '('];
+            let before = person[..at].trim_end_matches(separators);
+            let after = person[at + marker.len()..].trim_start_matches([' ', ')']);
+            return (format!("{before} {after}"), true);
         }
     }
     (person.to_owned(), false)
@@ -211,7 +268,36 @@ mod tests {
             ("POLIZIA LOCALE", None)
         );
         assert_eq!(structure_heading("AREA TECNICA", &WORDS), None);
+
+        let heading = structure_heading(
+            "SETTORE 1: AFFARI GENERALI – RESPONSABILE: Dott.ssa Anna Neri (ad interim)",
+            &WORDS,
+        )
+        .expect("a numbered section word");
+        assert_eq!(
+            (heading.kind.as_str(), heading.name.as_str()),
+            ("SETTORE", "SETTORE 1 AFFARI GENERALI")
+        );
+        assert_eq!(heading.head.name.as_deref(), Some("Dott.ssa Anna Neri"));
+        assert!(heading.head.ad_interim);
+        let heading = structure_heading(
+            "AREA: TECNICA – RESPONSABILE: Ing. Paolo Berti - ad interim",
+            &WORDS,
+        )
+        .expect("a heading");
+        assert_eq!(heading.head.name.as_deref(), Some("Ing. Paolo Berti"));
+        assert_eq!(structure_heading("Settore 1 e 2: vedi sopra", &WORDS), None);
         assert_eq!(structure_heading("Nota: vedi sopra", &WORDS), None);
+    }
+
+    #[test]
+    fn reads_a_head_on_its_own_line() {
+        let head = head_line("RESPONSABILE: Dott. Luigi Paoli", &WORDS).expect("a head line");
+        assert_eq!(
+            (head.role.as_deref(), head.name.as_deref()),
+            (Some("RESPONSABILE"), Some("Dott. Luigi Paoli"))
+        );
+        assert_eq!(head_line("Nota: vedi sopra", &WORDS), None);
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub struct Vocabulary {
     pub staff_titles: &'static [&'static str],
     /// Words that open a phase's description.
     pub phase_markers: &'static [&'static str],
+    /// Words a head's role opens with ("Dirigente", "Responsabile di P.O.").
+    pub role_words: &'static [&'static str],
     /// Words that mark a head holding the post temporarily.
     pub interim_markers: &'static [&'static str],
     /// Words in a title that make it a plan's title.
@@ -127,6 +129,19 @@ impl Vocabulary {
         ],
         staff_titles: &["dipendenti coinvolti", "personale coinvolto"],
         phase_markers: &["fase"],
+        role_words: &[
+            "dirigente",
+            "responsabile",
+            "segretario",
+            "segretaria",
+            "titolare",
+            "direttore",
+            "direttrice",
+            "funzionario",
+            "coordinatore",
+            "capo",
+            "comandante",
+        ],
         interim_markers: &["ad interim"],
         title_words: &["piano", "peg", "pdo", "piao", "performance"],
     };

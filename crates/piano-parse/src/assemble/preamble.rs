@@ -75,7 +75,12 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
 
 /// Takes an "COMUNE DI X" / "Provincia di Y" line; false when the line is neither.
 fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
-    let text = clean(&line.to_tab_separated());
+    let whole = clean(&line.to_tab_separated());
+    // "COMUNE DI X (PROVINCIA DI Y)": the bracket names the provincia.
+    let (text, bracketed) = match whole.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        Some((text, inner)) => (text.trim().to_owned(), Some(inner.to_owned())),
+        _ => (whole.clone(), None),
+    };
     let Some(captures) = ENTE_LINE.captures(&text) else {
         return false;
     };
@@ -93,6 +98,14 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
         _ => EnteKind::CittaMetropolitana,
     };
     let name = name.as_str().trim().to_owned();
+    if let Some(inner) = bracketed {
+        let provincia = ENTE_LINE
+            .captures(inner.trim())
+            .filter(|c| c.get(1).is_some_and(|w| fold(w.as_str()) != "comune"))
+            .and_then(|c| c.get(2))
+            .map(|m| m.as_str().trim().to_owned());
+        preamble.provincia = provincia;
+    }
     match (&preamble.ente, kind) {
         (None, _) => preamble.ente = Some((kind, name)),
         (Some(_), EnteKind::Provincia | EnteKind::CittaMetropolitana)
@@ -231,6 +244,17 @@ mod tests {
             &words
         ));
         assert!(!is_title("Piano di lavoro del servizio.", &words));
+    }
+
+    #[test]
+    fn an_ente_line_may_carry_its_provincia_in_brackets() {
+        let input = lines(&[(1, "COMUNE DI CAMPO NELL'ELBA (PROVINCIA DI LIVORNO)")]);
+        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        assert_eq!(
+            preamble.ente,
+            Some((EnteKind::Comune, "CAMPO NELL'ELBA".to_owned()))
+        );
+        assert_eq!(preamble.provincia.as_deref(), Some("LIVORNO"));
     }
 
     #[test]

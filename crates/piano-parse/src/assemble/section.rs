@@ -1,14 +1,19 @@
 //! One structure: its heading, header fields, objectives table and staff table.
 
-use piano_model::reference::mission_code;
-use piano_model::{Code, Diagnostic, LineSpan, Mission, Objective, Staff, Structure, TextLine};
+use std::sync::LazyLock;
+
+use piano_model::reference::{MISSIONS, mission_code};
+use piano_model::{
+    Code, Diagnostic, Head, LineSpan, Mission, Objective, Staff, Structure, TextLine,
+};
+use regex::Regex;
 
 use super::recover::{
     self, Fragment, is_ghost_of, rebuild_phases, unglue_weight_cell, weight_cell_index,
 };
 use super::row::{DEFAULT_COLUMNS, RawRow, assign};
-use crate::line::StructureHeading;
-use crate::text::{clean, is_closing_punctuation};
+use crate::line::{StructureHeading, head_line};
+use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::number::RowNumber;
 use crate::token::weight::parse_weight;
@@ -36,6 +41,10 @@ pub struct SectionBuilder<'w> {
     staff_header: Option<u32>,
     pending: Option<RawRow>,
     last_field: Option<Field>,
+    /// The objectives table's header cells, while no row has followed them.
+    header_cells: Option<Vec<String>>,
+    /// Whether the label came from the header still open (and may still grow).
+    objectives_label_from_header: bool,
     fragments: Vec<Fragment>,
     realigned_rows: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
@@ -50,18 +59,7 @@ impl<'w> SectionBuilder<'w> {
         words: &'w Vocabulary,
         plan_year: Option<u16>,
     ) -> Self {
-        let mut diagnostics = Vec::new();
-        if heading.head.name.is_none() {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::HeadMissing,
-                    format!("structure {ordinal} ({}) names no head", heading.name),
-                )
-                .at_line(line.number, line.page)
-                .in_structure(ordinal)
-                .with_excerpt(&line.to_tab_separated()),
-            );
-        }
+        let diagnostics = Vec::new();
         SectionBuilder {
             words,
             plan_year,
@@ -85,6 +83,8 @@ impl<'w> SectionBuilder<'w> {
             staff_header: None,
             pending: None,
             last_field: None,
+            header_cells: None,
+            objectives_label_from_header: false,
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
             diagnostics,
@@ -116,8 +116,8 @@ impl<'w> SectionBuilder<'w> {
             Field::OperationalObjective => self.structure.operational_objective = Some(value),
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
-                for name in split(&value) {
-                    let code = mission_code(&name).map(str::to_owned);
+                for written in split(&value) {
+                    let Mission { name, code } = mission(&written);
                     if code.is_none() {
                         let diagnostic = Diagnostic::new(
                             Code::MissionUnknown,
@@ -142,15 +142,43 @@ impl<'w> SectionBuilder<'w> {
             self.staff_header = Some(line.number);
             return;
         }
-        if let Some(index) = columns.iter().position(|c| *c == Some(Column::Description)) {
-            let label = line
-                .cells
-                .get(index)
-                .map(|cell| objectives_label(&cell.text));
-            self.structure.objectives_label = self.structure.objectives_label.take().or(label);
-        }
         self.table = Table::Objectives;
+        self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
+        self.set_columns(columns);
+    }
+
+    /// Takes the columns of the objectives table, and its label unless an
+    /// earlier table of the structure gave one.
+    fn set_columns(&mut self, columns: Vec<Option<Column>>) {
+        let label = columns
+            .iter()
+            .position(|c| *c == Some(Column::Description))
+            .and_then(|index| self.header_cells.as_ref()?.get(index))
+            .and_then(|header| objectives_label(header));
+        if self.objectives_label_from_header || self.structure.objectives_label.is_none() {
+            self.structure.objectives_label = label;
+            self.objectives_label_from_header = self.header_cells.is_some();
+        }
         self.columns = columns;
+    }
+
+    /// A header row wrapped onto a second line: its pieces join the header's cells.
+    fn continue_header(&mut self, cells: &[String]) {
+        let Some(header) = self.header_cells.as_mut() else {
+            return;
+        };
+        for (index, cell) in cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !cell.trim().is_empty())
+        {
+            if header.len() <= index {
+                header.resize(index + 1, String::new());
+            }
+            header[index] = join_wrapped(&header[index], cell);
+        }
+        let columns = header.iter().map(|cell| self.words.column(cell)).collect();
+        self.set_columns(columns);
     }
 
     /// "Dipendenti coinvolti sugli obiettivi:": a staff table follows.
@@ -166,6 +194,7 @@ impl<'w> SectionBuilder<'w> {
             return;
         }
         self.table = Table::Objectives;
+        self.header_cells = None;
         let description_index = self.description_index();
         let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let weight_cell = weight_cell_index(&cells, &self.columns, description_index);
@@ -228,6 +257,10 @@ impl<'w> SectionBuilder<'w> {
     pub fn continuation(&mut self, line: &TextLine) {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        if self.header_cells.is_some() {
+            self.continue_header(&cells);
+            return;
+        }
         if let Some(row) = self.pending.as_mut() {
             row.merge(&cells, line.number, description_index);
             return;
@@ -246,6 +279,12 @@ impl<'w> SectionBuilder<'w> {
     /// fragment kept for [`rebuild_phases`].
     pub fn text(&mut self, line: &TextLine) {
         let text = line.to_tab_separated();
+        if self.table == Table::None && self.structure.head == Head::default() {
+            if let Some(head) = head_line(&text, self.words) {
+                self.structure.head = head;
+                return;
+            }
+        }
         if is_closing_punctuation(&text) {
             if let Some(row) = self.pending.as_mut() {
                 if row.close_bracket(text.trim()) {
@@ -267,6 +306,20 @@ impl<'w> SectionBuilder<'w> {
 
     /// Closes the structure; `last_line` is the line before the next structure.
     pub fn finish(mut self, last_line: u32) -> (Structure, Vec<Diagnostic>) {
+        if self.structure.head.name.is_none() {
+            let structure = &self.structure;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::HeadMissing,
+                    format!(
+                        "structure {} ({}) names no head",
+                        structure.ordinal, structure.name
+                    ),
+                )
+                .at_line(structure.lines.0, structure.page)
+                .in_structure(structure.ordinal),
+            );
+        }
         self.finish_row();
         self.place_fragments();
         self.close_staff_table();
@@ -523,6 +576,39 @@ impl<'w> SectionBuilder<'w> {
     }
 }
 
+static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:missione\s*(?:n\.?\s*)?)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
+        .expect("the mission pattern is valid")
+});
+
+/// A mission as written: "Ordine pubblico e sicurezza", or with its number
+/// ("Missione 12 - Diritti sociali…", "06 Politiche giovanili…"), which then
+/// gives the code when it is an official one; the name is what follows it.
+fn mission(written: &str) -> Mission {
+    let numbered = NUMBERED_MISSION.captures(written).and_then(|captures| {
+        let code = format!("{:0>2}", captures.get(1)?.as_str());
+        let name = clean(captures.get(2).map_or("", |m| m.as_str()));
+        MISSIONS
+            .iter()
+            .any(|m| m.code == code)
+            .then_some((code, name))
+    });
+    match numbered {
+        Some((code, name)) if name.is_empty() => Mission {
+            name: written.to_owned(),
+            code: Some(code),
+        },
+        Some((code, name)) => Mission {
+            name,
+            code: Some(code),
+        },
+        None => Mission {
+            name: written.to_owned(),
+            code: mission_code(written).map(str::to_owned),
+        },
+    }
+}
+
 /// The columns of a staff table with no header row: "N. | Dipendenti | Obiettivo | Peso %".
 const DEFAULT_STAFF_COLUMNS: [Option<Column>; 4] = [
     Some(Column::Number),
@@ -532,13 +618,69 @@ const DEFAULT_STAFF_COLUMNS: [Option<Column>; 4] = [
 ];
 
 /// The description column's header without a leading "Descrizione".
-fn objectives_label(header: &str) -> String {
+fn objectives_label(header: &str) -> Option<String> {
     let header = clean(header);
-    let lower = header.to_lowercase();
-    match lower.strip_prefix("descrizione") {
-        Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
-            header["descrizione".len()..].trim().to_owned()
-        }
+    let word = "descrizione";
+    let label = match header.get(..word.len()) {
+        Some(start) if start.eq_ignore_ascii_case(word) => header[word.len()..].trim().to_owned(),
         _ => header,
+    };
+    (!label.is_empty()).then_some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_missions_with_and_without_their_numbers() {
+        let cases = [
+            (
+                "Ordine pubblico e sicurezza",
+                "Ordine pubblico e sicurezza",
+                Some("03"),
+            ),
+            (
+                "Missione 12 - Diritti sociali, politiche sociali e famiglia",
+                "Diritti sociali, politiche sociali e famiglia",
+                Some("12"),
+            ),
+            (
+                "Missione 05: Tutela dei beni",
+                "Tutela dei beni",
+                Some("05"),
+            ),
+            (
+                "06 Politiche giovanili, sport e tempo libero",
+                "Politiche giovanili, sport e tempo libero",
+                Some("06"),
+            ),
+            (
+                "Missione 42 - Astronautica",
+                "Missione 42 - Astronautica",
+                None,
+            ),
+        ];
+        for (written, name, code) in cases {
+            let mission = mission(written);
+            assert_eq!(
+                (mission.name.as_str(), mission.code.as_deref()),
+                (name, code),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_label_drops_a_leading_descrizione() {
+        assert_eq!(
+            objectives_label("Descrizione Obiettivi Gestionali").as_deref(),
+            Some("Obiettivi Gestionali")
+        );
+        assert_eq!(
+            objectives_label("Obiettivi Operativi").as_deref(),
+            Some("Obiettivi Operativi")
+        );
+        assert_eq!(objectives_label("Descrizione"), None);
     }
 }
