@@ -134,11 +134,18 @@ fn finish_section(current: &mut Option<SectionBuilder>, last_line: u32, plan: &m
 /// and reading every long description as a possible date would be wasted work.
 const DUE_CELL_MAX_BYTES: usize = 160;
 
-/// Years of the complete dates among the cells that look like dues.
+/// Years of the complete dates among the cells that look like dues (each
+/// line's last filled cell: due dates close their rows).
 fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
     lines
         .iter()
-        .flat_map(|line| line.cells.iter().skip(1))
+        .filter_map(|line| {
+            line.cells
+                .iter()
+                .skip(1)
+                .rev()
+                .find(|cell| !cell.text.trim().is_empty())
+        })
         .filter(|cell| cell.text.len() <= DUE_CELL_MAX_BYTES && looks_like_due(&cell.text))
         .filter_map(|cell| due_year(&cell.text))
 }

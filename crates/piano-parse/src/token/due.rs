@@ -73,6 +73,12 @@ pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
 /// a day and month name ("1 dicembre") or a day and month followed by part
 /// of "di ogni anno" ("31.12 di", "1 maggio di ogni").
 pub fn looks_like_due(cell: &str) -> bool {
+    // Every due has a digit or says "pluriennale": a cheap test that spares
+    // the grammar most prose cells.
+    let has_digit = cell.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !cell.to_ascii_lowercase().contains("pluriennale") {
+        return false;
+    }
     let (text, multiyear) = without_multiyear(&normalize_space(cell));
     let only_multiyear = multiyear && note_from("", &text).is_none();
     only_multiyear || due_expression(&text).is_ok() || wrapped_due_start(&text).is_ok()
