@@ -279,6 +279,16 @@ impl<'w> SectionBuilder<'w> {
     /// fragment kept for [`rebuild_phases`].
     pub fn text(&mut self, line: &TextLine) {
         let text = line.to_tab_separated();
+        let filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty())
+            .count();
+        if self.table == Table::Staff && self.staff_header.is_some() && filled >= 2 {
+            // Staff tables without a number column have rows that open with a name.
+            self.staff_row(line);
+            return;
+        }
         if self.table == Table::None && self.structure.head == Head::default() {
             if let Some(head) = head_line(&text, self.words) {
                 self.structure.head = head;
