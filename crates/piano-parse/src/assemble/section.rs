@@ -112,8 +112,10 @@ impl<'w> SectionBuilder<'w> {
                 .collect()
         };
         match field {
-            Field::StrategicLine => self.structure.strategic_line = Some(value),
-            Field::OperationalObjective => self.structure.operational_objective = Some(value),
+            Field::StrategicLine => add_to_scalar(&mut self.structure.strategic_line, value),
+            Field::OperationalObjective => {
+                add_to_scalar(&mut self.structure.operational_objective, value)
+            }
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
@@ -257,7 +259,7 @@ impl<'w> SectionBuilder<'w> {
     pub fn continuation(&mut self, line: &TextLine) {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        if self.header_cells.is_some() {
+        if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
             self.continue_header(&cells);
             return;
         }
@@ -556,19 +558,40 @@ impl<'w> SectionBuilder<'w> {
         if self.staff_columns.is_empty() {
             self.staff_columns = DEFAULT_STAFF_COLUMNS.to_vec();
         }
-        let cell = |column: Column| {
-            self.staff_columns
-                .iter()
-                .position(|c| *c == Some(column))
-                .and_then(|index| line.cells.get(index))
-                .map(|cell| clean(&cell.text))
-                .filter(|text| !text.is_empty())
+        let mut staff = Staff {
+            name: None,
+            objective: None,
+            weight: None,
         };
-        let staff = Staff {
-            name: cell(Column::Employee),
-            objective: cell(Column::Objective),
-            weight: cell(Column::Weight).and_then(|w| parse_weight(&w).map(|token| token.value)),
-        };
+        let mut left_over = Vec::new();
+        for (index, cell) in line.cells.iter().enumerate() {
+            let text = clean(&cell.text);
+            if text.is_empty() {
+                continue;
+            }
+            match self.staff_columns.get(index).copied().flatten() {
+                Some(Column::Number) => {}
+                Some(Column::Employee) if staff.name.is_none() => staff.name = Some(text),
+                Some(Column::Objective) if staff.objective.is_none() => {
+                    staff.objective = Some(text)
+                }
+                Some(Column::Weight) if staff.weight.is_none() => match parse_weight(&text) {
+                    Some(token) => staff.weight = Some(token.value),
+                    None => left_over.push(text),
+                },
+                _ => left_over.push(text),
+            }
+        }
+        if !left_over.is_empty() {
+            let diagnostic = Diagnostic::new(
+                Code::TextUnplaced,
+                format!(
+                    "staff row: cells that fit no staff column: {}",
+                    left_over.join(" | ")
+                ),
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+        }
         self.structure.staff.push(staff);
     }
 
@@ -617,6 +640,21 @@ fn mission(written: &str) -> Mission {
             code: mission_code(written).map(str::to_owned),
         },
     }
+}
+
+/// A scalar header field given twice keeps both values, joined by "; ".
+fn add_to_scalar(field: &mut Option<String>, value: String) {
+    *field = Some(match field.take() {
+        Some(previous) if !value.is_empty() => format!("{previous}; {value}"),
+        Some(previous) => previous,
+        None => value,
+    });
+}
+
+/// Whether a cell of a line under a table header can be the rest of a header
+/// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
+fn is_header_piece(cell: &str) -> bool {
+    cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The columns of a staff table with no header row: "N. | Dipendenti | Obiettivo | Peso %".
