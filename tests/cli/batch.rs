@@ -229,8 +229,9 @@ fn a_killed_run_resumed_gives_the_same_folder_as_a_clean_run() {
     let inputs = dir.path().join("in");
     let total = 150;
     write_corpus(&inputs, 31, total, false);
+    std::fs::write(inputs.join("0-empty.txt"), b"").expect("written");
     let clean = dir.path().join("clean");
-    assert_eq!(batch(&[&inputs], &clean, &["-q"]).code, Some(0));
+    assert_eq!(batch(&[&inputs], &clean, &["-q"]).code, Some(1));
 
     let killed = dir.path().join("killed");
     let mut child = Command::new(env!("CARGO_BIN_EXE_piano"))
@@ -246,10 +247,10 @@ fn a_killed_run_resumed_gives_the_same_folder_as_a_clean_run() {
         .stdin(Stdio::null())
         .spawn()
         .expect("piano starts");
-    let journal = killed.join(".journal");
+    let plans = killed.join("plans");
     let deadline = Instant::now() + Duration::from_secs(120);
-    let records = || std::fs::read_dir(&journal).map_or(0, |d| d.count());
-    while records() < 4 {
+    let saved = || std::fs::read_dir(&plans).map_or(0, |d| d.count());
+    while saved() < 4 {
         assert!(
             Instant::now() < deadline,
             "the batch saves results as it goes"
@@ -268,8 +269,12 @@ fn a_killed_run_resumed_gives_the_same_folder_as_a_clean_run() {
         }
     }
 
+    assert!(
+        killed.join(".journal").read_dir().map_or(0, |d| d.count()) >= 2,
+        "the failure of 0-empty.txt is in the journal beside the settings"
+    );
     let resumed = batch(&[&inputs], &killed, &["--resume"]);
-    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    assert_eq!(resumed.code, Some(1), "{}", resumed.stderr);
     let read: usize = resumed
         .stderr
         .lines()
@@ -416,7 +421,6 @@ fn assert_no_mismatch(mismatches: &BTreeMap<String, Vec<Mismatch>>) {
 }
 
 #[test]
-#[ignore = "waits for the parser: mixed-case titles are not recognised, and a full row with an empty weight cell has its \"100% …\" expected value taken for the weight"]
 fn twenty_generated_plans_read_back_as_generated() {
     assert_no_mismatch(&corpus_mismatches(20, true));
 }

@@ -27,6 +27,26 @@ where
     persist(temp, path)
 }
 
+/// Like [`write_file`] but without waiting for the disk (no fsync): for the
+/// many per-input files of `piano batch`, where the rename must survive a
+/// killed process (it does: the file is complete before it gets its name),
+/// and a power cut is caught because the batch validates what it reads back.
+pub fn write_file_unsynced<F>(path: &Path, fill: F) -> anyhow::Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+{
+    let mut writer = BufWriter::with_capacity(64 * 1024, temp_file_beside(path)?);
+    fill(&mut writer)?;
+    let temp = writer
+        .into_inner()
+        .map_err(|error| error.into_error())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    temp.persist(path)
+        .map(drop)
+        .map_err(|error| error.error)
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
 /// A folder of CSV tables with their `datapackage.json`, filled plan by plan.
 /// The tables grow in hidden temporary files; [`CsvFolder::finish`] renames
 /// each into place whole, one after the other, `datapackage.json` last.

@@ -123,11 +123,12 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
             Ok(sha) if first_of.contains_key(sha.as_str()) => {}
             Ok(sha) => {
                 first_of.insert(sha, index);
-                match finished.get(&input.name) {
-                    Some(record) if still_valid(record, sha, &plans) => {
-                        done[index] = Some(record.clone());
-                    }
-                    _ => to_read.push(index),
+                match config.resume {
+                    true => match done_before(input, sha, &plans, &finished) {
+                        Some(record) => done[index] = Some(record),
+                        None => to_read.push(index),
+                    },
+                    false => to_read.push(index),
                 }
             }
         }
@@ -146,7 +147,9 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
                     return Ok((index, None));
                 }
                 let record = read_one(&identified[index], config.limit, &plans, options)?;
-                journal.save(&record)?;
+                if !record.entry.has_plan() {
+                    journal.save(&record)?;
+                }
                 progress.advance(record.entry.status);
                 if config.fail_fast && record.entry.status == Status::Failed {
                     stop.store(true, Ordering::Relaxed);
@@ -222,16 +225,28 @@ fn identify(path: &PathBuf) -> Identified {
     }
 }
 
-/// Whether an earlier run's `record` still stands for input bytes `sha`:
-/// same bytes, and its plan (if it gave one) still saved.
-fn still_valid(record: &Record, sha: &str, plans: &Path) -> bool {
-    let entry = &record.entry;
-    let same_bytes = entry.sha256.as_deref() == Some(sha);
-    let plan_kept = match (&entry.plan_id, entry.has_plan()) {
-        (Some(id), true) => journal::plan_path(plans, id).exists(),
-        _ => true,
-    };
-    same_bytes && plan_kept && entry.status != Status::Duplicate
+/// What an earlier run found for `input` (bytes `sha`), if it still stands:
+/// its saved plan, or the record of its failure with the same bytes.
+fn done_before(
+    input: &Identified,
+    sha: &str,
+    plans: &Path,
+    finished: &HashMap<String, Record>,
+) -> Option<Record> {
+    let earlier = finished.get(&input.name);
+    let seconds = earlier.and_then(|record| record.seconds);
+    if let Some(plan) = journal::saved_plan(plans, &input.name, sha) {
+        let entry = Entry::of_plan(input.name.clone(), &plan);
+        return Some(Record { entry, seconds });
+    }
+    earlier
+        .filter(|record| {
+            let entry = &record.entry;
+            entry.sha256.as_deref() == Some(sha)
+                && entry.status == Status::Failed
+                && !entry.has_plan()
+        })
+        .cloned()
 }
 
 /// Reads one input in isolation and saves its plan; the record says how it went.
