@@ -7,7 +7,9 @@
 //!   form feeds): never panics, and nothing is
 //!   lost: every non-blank line lies in the preamble (before the first
 //!   structure), in a structure's line span, or in a diagnostic. Spans are
-//!   ordered and nested as the contract describes them.
+//!   ordered and nested as the contract describes them. Stricter: the words of
+//!   every field, row, continuation and prose line are somewhere in the plan,
+//!   or a diagnostic names the line.
 //! - Synthetic plans from `piano-corpus` (a seeded generator that writes a
 //!   text dump and the plan it means): the dump parses to that plan.
 
@@ -151,8 +153,8 @@ fn plan_line() -> impl Strategy<Value = Line> {
         1 => select(vec![
             "N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori di Misurazione\tValori Attesi\tData Fine Attesa",
             "N.\tObiettivi Gestionali\tPeso\tIndicatore\tTarget\tScadenza",
-            "N.\tObiettivi Gestionali\tPeso\tIndicatore\tTarget\tScadenza",
-            "N.\tObiettivi Gestionali\tPeso\tIndicatore\tTarget\tScadenza",
+            "N.\tDipendenti\tObiettivo\tPeso %",
+            "Dipendenti coinvolti sugli obiettivi:",
         ])
         .prop_map(|line| other(line.to_owned())),
         6 => (row_number(), words(), weight(), words(), words(), due(), 0usize..6).prop_map(
@@ -311,28 +313,51 @@ fn check_accounting(lines: &[Line], plan: &Plan) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Plan-like lines, with one kind of line end and form feeds at random.
+fn plan_text() -> impl Strategy<Value = (Vec<Line>, String)> {
+    (
+        plan_lines(),
+        select(vec!["\n", "\r\n", "\r"]),
+        proptest::collection::vec(any::<bool>(), 64),
+    )
+        .prop_map(|(lines, end, page_breaks)| {
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .zip(page_breaks.iter().cycle())
+                .map(|((line, from_cell), &page_break)| {
+                    let line = if page_break && line.len() % 5 == 0 {
+                        format!("\u{c}{line}")
+                    } else {
+                        line
+                    };
+                    (line, from_cell)
+                })
+                .collect();
+            let text = lines
+                .iter()
+                .map(|(line, _)| line.as_str())
+                .collect::<Vec<_>>()
+                .join(end);
+            (lines, text)
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn plan_like_lines_lose_nothing(
-        lines in plan_lines(),
-        end in select(vec!["\n", "\r\n", "\r"]),
-        page_breaks in proptest::collection::vec(any::<bool>(), 64),
-    ) {
-        let lines: Vec<Line> = lines
-            .into_iter()
-            .zip(page_breaks.iter().cycle())
-            .map(|((line, from_cell), &page_break)| {
-                let line = if page_break && line.len() % 5 == 0 { format!("\u{c}{line}") } else { line };
-                (line, from_cell)
-            })
-            .collect();
-        let text = lines.iter().map(|(line, _)| line.as_str()).collect::<Vec<_>>().join(end);
+    fn plan_like_lines_are_all_accounted_for((lines, text) in plan_text()) {
         let plan = parse(text.as_bytes());
         prop_assert!(plan.is_some(), "plan-like text is read as text");
         if let Some(plan) = plan {
             check_accounting(&lines, &plan)?;
+        }
+    }
+
+    #[test]
+    #[ignore = "known parser failures: cells of a staff row beyond the staff table's columns are dropped without a diagnostic; a line continuing a header field whose value is empty (\"Linea Strategica\\t\" then \"\\tvalue\") is dropped, or appended to the field before"]
+    fn plan_like_lines_lose_no_words((lines, text) in plan_text()) {
+        if let Some(plan) = parse(text.as_bytes()) {
             check_words(&lines, &plan)?;
         }
     }
