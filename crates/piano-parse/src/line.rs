@@ -94,6 +94,9 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
     if is_page_number(text) {
         return LineKind::PageNumber;
     }
+    if let Some(field) = words.field(text) {
+        return LineKind::Field(field, String::new());
+    }
     if let Some((label, value)) = text.split_once(':') {
         if let Some(field) = words.field(label) {
             return LineKind::Field(field, clean(value));
@@ -222,6 +225,7 @@ fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
 /// Takes an interim marker ("ad interim", "(ad interim)", "- ad interim") out
 /// of a head's name, with the brackets and dashes that set it apart.
 fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
+    let person = &clean(person);
     for marker in words.interim_markers {
         let found = person.char_indices().map(|(at, _)| at).find(|&at| {
             person

@@ -38,9 +38,7 @@ pub fn unglue_weight_cell(cells: &mut Vec<String>, weight_cell: Option<usize>) -
     let closing_length = rest.len() - rest.trim_start_matches(')').len();
     let (closing, remainder) = rest.split_at(closing_length);
     let remainder = remainder.trim().to_owned();
-    let weight_text = cells[index][..cells[index].len() - token.rest.len()]
-        .trim()
-        .to_owned();
+    let weight_text = token.written.to_owned();
     unglued.stray_closing = (!closing.is_empty()).then(|| closing.to_owned());
     cells[index] = weight_text;
     if !remainder.is_empty() {
@@ -266,6 +264,15 @@ mod tests {
         );
         assert_eq!(unglued.stray_closing.as_deref(), Some(")"));
         assert!(unglued.repaired);
+
+        let mut spaced: Vec<String> = ["12.1", "Fase: x", "(50%)) 1 dicembre di ogni anno "]
+            .map(String::from)
+            .to_vec();
+        unglue_weight_cell(&mut spaced, Some(2));
+        assert_eq!(
+            spaced,
+            ["12.1", "Fase: x", "(50%)", "1 dicembre di ogni anno"]
+        );
 
         let mut clean_cells: Vec<String> =
             ["1", "x", "20%", "31.12.2021"].map(String::from).to_vec();

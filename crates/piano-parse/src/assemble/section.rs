@@ -111,6 +111,11 @@ impl<'w> SectionBuilder<'w> {
                 .filter(|part| !part.is_empty())
                 .collect()
         };
+        self.last_field = Some(field);
+        if value.is_empty() {
+            // A label alone: its value follows on continuation lines.
+            return;
+        }
         match field {
             Field::StrategicLine => add_to_scalar(&mut self.structure.strategic_line, value),
             Field::OperationalObjective => {
@@ -131,7 +136,6 @@ impl<'w> SectionBuilder<'w> {
                 }
             }
         }
-        self.last_field = Some(field);
     }
 
     /// A table header row: the objectives table, or the staff table when it names employees.
@@ -400,7 +404,7 @@ impl<'w> SectionBuilder<'w> {
             *value = Some(
                 value
                     .take()
-                    .map_or_else(|| text.clone(), |v| format!("{v} {text}")),
+                    .map_or_else(|| text.clone(), |v| join_wrapped(&v, &text)),
             );
         };
         match field {

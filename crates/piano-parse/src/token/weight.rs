@@ -18,6 +18,8 @@ pub struct WeightToken<'a> {
     /// What follows the token in the cell, trimmed; empty when the cell is
     /// only the weight.
     pub rest: &'a str,
+    /// The token as written, trimmed ("(50%)" in "(50%)) 1 dicembre").
+    pub written: &'a str,
 }
 
 /// The weight at the start of `cell`, if any.
@@ -52,6 +54,7 @@ fn percentage(cell: &str) -> Option<WeightToken<'_>> {
     Some(WeightToken {
         value,
         rest: rest.trim(),
+        written: cell[..cell.len() - rest.len()].trim(),
     })
 }
 
@@ -70,6 +73,7 @@ fn bare_number(cell: &str) -> Option<WeightToken<'_>> {
     Some(WeightToken {
         value: value_of(number.as_str())?,
         rest: "",
+        written: cell.trim(),
     })
 }
 
