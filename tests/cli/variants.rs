@@ -131,7 +131,6 @@ fn a_blank_line_between_every_line() {
 }
 
 #[test]
-#[ignore = "known parser failure: a trailing space after the glued cell \"(50%)) 1 dicembre di ogni anno\" (line 155) splits it as weight \"(50%)) 1\", so phase 12.1 of structure 3 loses its weight"]
 fn trailing_spaces_on_every_line() {
     assert_same_model(
         "trailing spaces",
@@ -147,7 +146,6 @@ fn a_form_feed_before_every_structure() {
 }
 
 #[test]
-#[ignore = "known parser failure: \"ad  interim\" (two spaces) is not recognised in a structure heading, so the head's name keeps it and ad_interim is false (structures 2 and 3)"]
 fn doubled_spaces_inside_cells() {
     let text = original_text().replace(' ', "  ");
     assert_same_model("doubled spaces", text.as_bytes());
