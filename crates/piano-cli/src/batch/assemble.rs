@@ -1,18 +1,21 @@
-//! Building the aggregate files from the saved plans: the CSV tables with
-//! their `datapackage.json`, `plans.ndjson`, and `report.json`.
+//! The aggregate files: the CSV tables with their `datapackage.json`,
+//! `plans.ndjson`, and `report.json`.
 //!
-//! Plans are read back one at a time in the report's order (sorted by input
-//! path), each fed to every aggregate before the next is read, so memory
-//! stays flat however many plans there are, and the bytes written do not
-//! depend on how many threads ran or in which order they finished.
+//! Plans are fed to the aggregates one at a time in input-path order (see
+//! [`crate::batch::pipeline`]), so memory stays flat however many plans
+//! there are, and the bytes written do not depend on how many threads ran
+//! or in which order they finished. The files grow under temporary names
+//! and appear, each whole, when the run completes.
 
+use std::io::Write;
 use std::path::Path;
 
 use piano_export::ExportOptions;
+use piano_model::Plan;
 
 use crate::batch::journal::{self, REPORT};
 use crate::batch::report::{Entry, REPORT_SCHEMA, Report, Settings, Totals};
-use crate::output::{CsvFolder, write_file};
+use crate::output::CsvFolder;
 
 /// The NDJSON file of all plans.
 pub const NDJSON: &str = "plans.ndjson";
@@ -26,47 +29,61 @@ pub struct Aggregates {
     pub ndjson: bool,
 }
 
-/// Writes the aggregates of `entries` (sorted by path) into `out`, reading
-/// plans from `plans`, then `report.json`; returns the totals.
-pub fn assemble(
-    out: &Path,
-    plans: &Path,
-    entries: &[Entry],
+/// The aggregates being written.
+pub struct Sink {
     aggregates: Aggregates,
-    settings: Settings,
-) -> anyhow::Result<Totals> {
-    let options = ExportOptions {
-        include_staff: settings.include_staff,
-    };
-    let mut csv = match aggregates.csv {
-        true => Some(CsvFolder::create(out, options)?),
-        false => None,
-    };
-    let with_plans = entries.iter().filter(|e| e.has_plan());
-    let mut feed = |ndjson: Option<&mut dyn std::io::Write>| -> anyhow::Result<()> {
-        let mut ndjson = ndjson;
-        for entry in with_plans.clone() {
-            let Some(plan_id) = &entry.plan_id else {
-                continue;
-            };
-            let plan = journal::load_plan(plans, plan_id)?;
-            if let Some(tables) = csv.as_mut() {
-                tables.add(&plan)?;
-            }
-            if let Some(writer) = ndjson.as_mut() {
-                piano_export::write_ndjson(&plan, options, &mut **writer)?;
-            }
+    csv: Option<CsvFolder>,
+    options: ExportOptions,
+}
+
+impl Sink {
+    /// Opens the aggregates `out` is to hold.
+    pub fn open(out: &Path, aggregates: Aggregates, settings: Settings) -> anyhow::Result<Sink> {
+        let options = ExportOptions {
+            include_staff: settings.include_staff,
+        };
+        let csv = match aggregates.csv {
+            true => Some(CsvFolder::create(out, options)?),
+            false => None,
+        };
+        Ok(Sink {
+            aggregates,
+            csv,
+            options,
+        })
+    }
+
+    /// Whether any aggregate needs the plans.
+    pub fn wants_plans(&self) -> bool {
+        self.aggregates.csv || self.aggregates.ndjson
+    }
+
+    /// Appends `plan` to the CSV tables and to `ndjson` (the open `plans.ndjson`).
+    pub fn feed<W: Write + ?Sized>(
+        &mut self,
+        plan: &Plan,
+        ndjson: Option<&mut W>,
+    ) -> anyhow::Result<()> {
+        if let Some(tables) = self.csv.as_mut() {
+            tables.add(plan)?;
+        }
+        if let Some(writer) = ndjson {
+            piano_export::write_ndjson(plan, self.options, writer)?;
         }
         Ok(())
-    };
-    if aggregates.ndjson {
-        write_file(&out.join(NDJSON), |writer| feed(Some(writer)))?;
-    } else if aggregates.csv {
-        feed(None)?;
     }
-    if let Some(tables) = csv {
-        tables.finish()?;
+
+    /// Moves the CSV tables into place and writes `datapackage.json`.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self.csv {
+            Some(tables) => tables.finish(),
+            None => Ok(()),
+        }
     }
+}
+
+/// Writes `report.json` for `entries` (sorted by path); returns the totals.
+pub fn write_report(out: &Path, entries: &[Entry], settings: Settings) -> anyhow::Result<Totals> {
     let totals = Totals::of(entries);
     let report = Report {
         schema: REPORT_SCHEMA.to_owned(),

@@ -4,12 +4,13 @@
 //! A run goes through five steps, one module each:
 //! 1. [`discover`]: list the input files, sorted by path;
 //! 2. identify them by SHA-256 (in parallel) so identical inputs are read once;
-//! 3. [`isolate`]: read each remaining input on the worker pool, each on a
-//!    thread of its own, so a panic or an input past the time limit fails
-//!    that input only;
-//! 4. [`journal`]: save each result atomically the moment it is known;
-//! 5. [`assemble`]: rebuild the aggregate files and [`report`] from the saved
-//!    results, in path order; [`progress`] shows how it goes.
+//! 3. [`pipeline`]: read each remaining input on the worker pool, each in
+//!    [`isolate`]d fashion so a panic or an input past the time limit fails
+//!    that input only, and feed the plans in path order to the aggregates;
+//! 4. [`journal`]: save each result atomically the moment it is known, so a
+//!    killed run can be resumed;
+//! 5. [`assemble`]: finish the aggregate files and the [`report`];
+//!    [`progress`] shows how it goes.
 //!
 //! Every output depends only on the inputs and the settings: the thread count
 //! and the order threads finish in change nothing but `timings.json`.
@@ -18,25 +19,26 @@ pub mod assemble;
 pub mod discover;
 pub mod isolate;
 pub mod journal;
+pub mod pipeline;
 pub mod progress;
 pub mod report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use piano_export::ExportOptions;
-use piano_model::{Plan, Source, SourceFormat};
+use piano_model::{Source, SourceFormat};
 use rayon::prelude::*;
 
-use crate::batch::assemble::{Aggregates, assemble};
-use crate::batch::isolate::run_isolated;
+use crate::batch::assemble::{Aggregates, NDJSON, Sink, write_report};
 use crate::batch::journal::{Journal, PLANS, Record};
+use crate::batch::pipeline::{Slot, Work};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Settings, Status, Timing, Timings, Totals};
-use crate::input::{display_name, parse_bytes};
+use crate::input::display_name;
+use crate::output::write_file;
 
 /// Everything a run needs to know, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -76,10 +78,13 @@ pub struct Outcome {
 }
 
 /// One input after identification.
-struct Identified {
-    path: PathBuf,
-    name: String,
-    sha256: Result<String, String>,
+pub struct Identified {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its path as the report shows it.
+    pub name: String,
+    /// SHA-256 of its bytes, or why they could not be read.
+    pub sha256: Result<String, String>,
 }
 
 /// Runs a batch as `config` says.
@@ -101,98 +106,48 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         .build()
         .context("cannot start the worker pool")?;
 
-    let identified: Vec<Identified> =
-        pool.install(|| config.files.par_iter().map(identify).collect());
-    let finished = match config.resume {
-        true => journal::finished_before(&config.out, &journal),
-        false => HashMap::new(),
+    let inputs: Vec<Identified> = pool.install(|| config.files.par_iter().map(identify).collect());
+    let slots = schedule(&inputs, config, &journal, &plans);
+    let reading = slots.iter().filter(|s| matches!(s, Slot::Read)).count();
+    let progress = Progress::start(reading, config.quiet);
+    let work = Work {
+        inputs: &inputs,
+        slots: &slots,
+        plans: &plans,
+        journal: &journal,
+        progress: &progress,
+        limit: config.limit,
+        fail_fast: config.fail_fast,
+        options: ExportOptions {
+            include_staff: config.settings.include_staff,
+        },
     };
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
-    let mut done: Vec<Option<Record>> = Vec::with_capacity(identified.len());
-    let mut to_read: Vec<usize> = Vec::new();
-    for (index, input) in identified.iter().enumerate() {
-        done.push(None);
-        match &input.sha256 {
-            Err(error) => {
-                let entry = Entry::failed(input.name.clone(), None, error.clone());
-                done[index] = Some(Record {
-                    entry,
-                    seconds: None,
-                });
-            }
-            Ok(sha) if first_of.contains_key(sha.as_str()) => {}
-            Ok(sha) => {
-                first_of.insert(sha, index);
-                match config.resume {
-                    true => match done_before(input, sha, &plans, &finished) {
-                        Some(record) => done[index] = Some(record),
-                        None => to_read.push(index),
-                    },
-                    false => to_read.push(index),
-                }
-            }
+    let mut sink = Sink::open(&config.out, config.aggregates, config.settings)?;
+    let records = match config.aggregates.ndjson {
+        true => {
+            let mut records = Vec::new();
+            write_file(&config.out.join(NDJSON), |writer| {
+                records = pipeline::drive(&pool, &work, &mut sink, Some(writer))?;
+                Ok(())
+            })?;
+            records
         }
-    }
-
-    let progress = Progress::start(to_read.len(), config.quiet);
-    let stop = AtomicBool::new(false);
-    let options = ExportOptions {
-        include_staff: config.settings.include_staff,
+        false => pipeline::drive(&pool, &work, &mut sink, None::<&mut std::io::Sink>)?,
     };
-    let results: Vec<(usize, Option<Record>)> = pool.install(|| {
-        to_read
-            .par_iter()
-            .map(|&index| {
-                if stop.load(Ordering::Relaxed) {
-                    return Ok((index, None));
-                }
-                let record = read_one(&identified[index], config.limit, &plans, options)?;
-                if !record.entry.has_plan() {
-                    journal.save(&record)?;
-                }
-                progress.advance(record.entry.status);
-                if config.fail_fast && record.entry.status == Status::Failed {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                Ok((index, Some(record)))
-            })
-            .collect::<anyhow::Result<_>>()
-    })?;
+    sink.finish()?;
     let (read, _) = progress.finish();
-    for (index, record) in results {
-        done[index] = record;
-    }
 
-    let mut entries = Vec::with_capacity(identified.len());
-    let mut timings = Vec::with_capacity(identified.len());
-    for (index, input) in identified.iter().enumerate() {
-        let record = match &input.sha256 {
-            Ok(sha) if first_of.get(sha.as_str()) != Some(&index) => {
-                let first = first_of.get(sha.as_str()).and_then(|&f| done[f].as_ref());
-                first.map(|first| Record {
-                    entry: Entry::duplicate(input.name.clone(), &first.entry),
-                    seconds: None,
-                })
-            }
-            _ => done[index].clone(),
-        };
-        if let Some(record) = record {
-            timings.push(Timing {
-                path: record.entry.path.clone(),
-                seconds: record.seconds,
-            });
-            entries.push(record.entry);
-        }
-    }
-
-    let totals = assemble(
-        &config.out,
-        &plans,
-        &entries,
-        config.aggregates,
-        config.settings,
-    )?;
+    let records: Vec<Record> = records.into_iter().flatten().collect();
+    let entries: Vec<Entry> = records.iter().map(|r| r.entry.clone()).collect();
+    let totals = write_report(&config.out, &entries, config.settings)?;
     let wall = started.elapsed();
+    let timings = records
+        .into_iter()
+        .map(|record| Timing {
+            path: record.entry.path,
+            seconds: record.seconds,
+        })
+        .collect();
     journal::write_pretty(
         &config.out.join(journal::TIMINGS),
         &Timings {
@@ -210,6 +165,37 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         read,
         wall,
     })
+}
+
+/// What to do with each input: read it, take an earlier run's result, or
+/// mark it a duplicate of the first input with the same bytes.
+fn schedule(inputs: &[Identified], config: &Config, journal: &Journal, plans: &Path) -> Vec<Slot> {
+    let finished = match config.resume {
+        true => journal::finished_before(&config.out, journal),
+        false => HashMap::new(),
+    };
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    inputs
+        .iter()
+        .enumerate()
+        .map(|(index, input)| match &input.sha256 {
+            Err(error) => Slot::Known(Record {
+                entry: Entry::failed(input.name.clone(), None, error.clone()),
+                seconds: None,
+            }),
+            Ok(sha) => match first_of.get(sha.as_str()) {
+                Some(&first) => Slot::Duplicate(first),
+                None => {
+                    first_of.insert(sha, index);
+                    let earlier = config
+                        .resume
+                        .then(|| done_before(input, sha, plans, &finished))
+                        .flatten();
+                    earlier.map_or(Slot::Read, Slot::Known)
+                }
+            },
+        })
+        .collect()
 }
 
 /// Reads and hashes one input (its bytes are dropped right after).
@@ -247,33 +233,4 @@ fn done_before(
                 && !entry.has_plan()
         })
         .cloned()
-}
-
-/// Reads one input in isolation and saves its plan; the record says how it went.
-fn read_one(
-    input: &Identified,
-    limit: Duration,
-    plans: &Path,
-    options: ExportOptions,
-) -> anyhow::Result<Record> {
-    let started = Instant::now();
-    let sha = input.sha256.as_ref().ok().cloned();
-    let path = input.path.clone();
-    let name = input.name.clone();
-    let outcome = run_isolated(limit, move || -> Result<Plan, String> {
-        let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
-    });
-    let entry = match outcome {
-        Ok(Ok(plan)) => {
-            journal::save_plan(plans, &plan, options)?;
-            Entry::of_plan(input.name.clone(), &plan)
-        }
-        Ok(Err(error)) => Entry::failed(input.name.clone(), sha, error),
-        Err(failure) => Entry::failed(input.name.clone(), sha, failure.to_string()),
-    };
-    Ok(Record {
-        entry,
-        seconds: Some(started.elapsed().as_secs_f64()),
-    })
 }

@@ -1,0 +1,241 @@
+//! Reading the inputs on the worker pool and feeding their plans to the
+//! aggregates in path order, at the same time.
+//!
+//! The workers take inputs in path order from a shared counter, so results
+//! arrive nearly in order; the calling thread puts them back in exact order
+//! and feeds each plan to the aggregates as soon as all before it are in.
+//! Plans that arrive early wait in memory, up to [`KEEP_IN_MEMORY`] of them;
+//! beyond that (behind an input that runs long) only their record waits and
+//! the plan is read back from its file when its turn comes, so memory stays
+//! bounded whatever the order of completion.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use piano_export::ExportOptions;
+use piano_model::Plan;
+use rayon::ThreadPool;
+
+use crate::batch::Identified;
+use crate::batch::assemble::Sink;
+use crate::batch::isolate::run_isolated;
+use crate::batch::journal::{self, Journal, Record};
+use crate::batch::progress::Progress;
+use crate::batch::report::{Entry, Status};
+use crate::input::parse_bytes;
+
+/// How many early plans may wait in memory for their turn.
+const KEEP_IN_MEMORY: usize = 64;
+
+/// What is to become of each input.
+#[derive(Debug, Clone)]
+pub enum Slot {
+    /// Read it in this run.
+    Read,
+    /// Known without reading: finished by an earlier run, or unreadable.
+    Known(Record),
+    /// The same bytes as the input at this index (always an earlier one).
+    Duplicate(usize),
+}
+
+/// Everything the workers share.
+pub struct Work<'a> {
+    /// The inputs, sorted by path.
+    pub inputs: &'a [Identified],
+    /// What to do with each.
+    pub slots: &'a [Slot],
+    /// Where plans are saved.
+    pub plans: &'a Path,
+    /// Where failures are recorded.
+    pub journal: &'a Journal,
+    /// Progress display.
+    pub progress: &'a Progress,
+    /// Time limit per input.
+    pub limit: Duration,
+    /// Stop at the first failure.
+    pub fail_fast: bool,
+    /// Export options for the saved plans.
+    pub options: ExportOptions,
+}
+
+/// One result sent from a worker: the input's index and its record and plan
+/// (`None` when skipped after a failure with `--fail-fast`).
+type Message = (usize, anyhow::Result<Option<(Record, Option<Plan>)>>);
+
+/// Reads every input marked [`Slot::Read`] on `pool` and feeds all plans, in
+/// path order, to `sink` and `ndjson`; returns the record of every input
+/// (`None` for inputs skipped after a failure with `--fail-fast`).
+pub fn drive<W: Write + ?Sized>(
+    pool: &ThreadPool,
+    work: &Work<'_>,
+    sink: &mut Sink,
+    mut ndjson: Option<&mut W>,
+) -> anyhow::Result<Vec<Option<Record>>> {
+    let to_read: Vec<usize> = (0..work.slots.len())
+        .filter(|&index| matches!(work.slots[index], Slot::Read))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (sender, receiver) = mpsc::sync_channel::<Message>(2 * KEEP_IN_MEMORY);
+    let mut order = Order::new(work.slots.len());
+    let mut failure = None;
+    std::thread::scope(|scope| {
+        let (to_read, next, stop) = (&to_read, &next, &stop);
+        scope.spawn(move || {
+            pool.scope(|workers| {
+                for _ in 0..pool.current_num_threads() {
+                    let sender = sender.clone();
+                    workers.spawn(move |_| read_in_turn(work, to_read, next, stop, &sender));
+                }
+            });
+        });
+        for (index, outcome) in receiver {
+            let fed = outcome.and_then(|result| {
+                order.arrive(index, result);
+                order.feed(work, sink, ndjson.as_deref_mut())
+            });
+            if let Err(error) = fed {
+                stop.store(true, Ordering::Relaxed);
+                failure = Some(error);
+                break;
+            }
+        }
+    });
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    order.feed(work, sink, ndjson)?;
+    Ok(order.records)
+}
+
+/// A worker: takes the next input in path order until there is none left.
+fn read_in_turn(
+    work: &Work<'_>,
+    to_read: &[usize],
+    next: &AtomicUsize,
+    stop: &AtomicBool,
+    sender: &mpsc::SyncSender<Message>,
+) {
+    while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
+        let outcome = match stop.load(Ordering::Relaxed) {
+            true => Ok(None),
+            false => read_and_save(work, index).map(Some),
+        };
+        if let Ok(Some((record, _))) = &outcome {
+            work.progress.advance(record.entry.status);
+            if work.fail_fast && record.entry.status == Status::Failed {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        if sender.send((index, outcome)).is_err() {
+            break;
+        }
+    }
+}
+
+/// Reads one input in isolation and saves what it gave: its plan, or the
+/// record of its failure.
+fn read_and_save(work: &Work<'_>, index: usize) -> anyhow::Result<(Record, Option<Plan>)> {
+    let input = &work.inputs[index];
+    let started = Instant::now();
+    let sha = input.sha256.as_ref().ok().cloned();
+    let (path, name) = (input.path.clone(), input.name.clone());
+    let outcome = run_isolated(work.limit, move || -> Result<Plan, String> {
+        let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
+        parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
+    });
+    let (entry, plan) = match outcome {
+        Ok(Ok(plan)) => {
+            journal::save_plan(work.plans, &plan, work.options)?;
+            (Entry::of_plan(input.name.clone(), &plan), Some(plan))
+        }
+        Ok(Err(error)) => (Entry::failed(input.name.clone(), sha, error), None),
+        Err(failure) => (
+            Entry::failed(input.name.clone(), sha, failure.to_string()),
+            None,
+        ),
+    };
+    let record = Record {
+        entry,
+        seconds: Some(started.elapsed().as_secs_f64()),
+    };
+    if plan.is_none() {
+        work.journal.save(&record)?;
+    }
+    Ok((record, plan))
+}
+
+/// Results put back in path order.
+struct Order {
+    /// The next input to feed.
+    cursor: usize,
+    /// Results that arrived before their turn.
+    waiting: BTreeMap<usize, Option<(Record, Option<Plan>)>>,
+    /// The record of every input fed so far.
+    records: Vec<Option<Record>>,
+}
+
+impl Order {
+    fn new(inputs: usize) -> Order {
+        Order {
+            cursor: 0,
+            waiting: BTreeMap::new(),
+            records: vec![None; inputs],
+        }
+    }
+
+    /// Takes in the result of input `index`, keeping its plan in memory only
+    /// while few wait.
+    fn arrive(&mut self, index: usize, result: Option<(Record, Option<Plan>)>) {
+        let keep = index == self.cursor || self.waiting.len() < KEEP_IN_MEMORY;
+        let result = result.map(|(record, plan)| (record, plan.filter(|_| keep)));
+        self.waiting.insert(index, result);
+    }
+
+    /// Feeds every input whose turn has come, in order.
+    fn feed<W: Write + ?Sized>(
+        &mut self,
+        work: &Work<'_>,
+        sink: &mut Sink,
+        mut ndjson: Option<&mut W>,
+    ) -> anyhow::Result<()> {
+        while let Some(slot) = work.slots.get(self.cursor) {
+            let index = self.cursor;
+            let (record, plan) = match slot {
+                Slot::Known(record) => (Some(record.clone()), None),
+                Slot::Duplicate(first) => {
+                    let name = work.inputs[index].name.clone();
+                    let record = self.records[*first].as_ref().map(|first| Record {
+                        entry: Entry::duplicate(name, &first.entry),
+                        seconds: None,
+                    });
+                    (record, None)
+                }
+                Slot::Read => match self.waiting.remove(&index) {
+                    None => return Ok(()),
+                    Some(None) => (None, None),
+                    Some(Some((record, plan))) => (Some(record), plan),
+                },
+            };
+            if let Some(record) = &record {
+                let entry = &record.entry;
+                if let (true, true, Some(plan_id)) =
+                    (entry.has_plan(), sink.wants_plans(), &entry.plan_id)
+                {
+                    let plan = match plan {
+                        Some(plan) => plan,
+                        None => journal::load_plan(work.plans, plan_id)?,
+                    };
+                    sink.feed(&plan, ndjson.as_deref_mut())?;
+                }
+            }
+            self.records[index] = record;
+            self.cursor += 1;
+        }
+        Ok(())
+    }
+}
