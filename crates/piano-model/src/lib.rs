@@ -14,7 +14,7 @@ pub mod reference;
 mod source;
 mod structure;
 
-pub use diagnostic::{Code, Diagnostic, Level};
+pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, Precision, Recurrence};
 pub use layout::{Cell, Layout, TextLine, XSpan};
 pub use plan::{Ente, EnteKind, Plan, PreambleSection, SCHEMA};

@@ -2,7 +2,7 @@
 //!
 //! Everything the parser recognises by wording lives here, as data, so that a
 //! layout family can bring its own words without touching the rules that use
-//! them. Labels are compared [`fold`](piano_model::reference::fold)ed: case,
+//! them. Labels are compared folded ([`piano_model::reference::fold`]): case,
 //! accents and punctuation do not matter.
 
 use piano_model::reference::fold;
