@@ -224,6 +224,23 @@ fn the_thread_count_does_not_change_the_output() {
 }
 
 #[test]
+fn a_long_input_ahead_of_many_short_ones_does_not_change_the_output() {
+    let dir = temp_dir();
+    let inputs = dir.path().join("in");
+    write_corpus(&inputs, 81, 90, false);
+    let mut long = Vec::new();
+    for index in 0..90 {
+        let documents = piano_corpus::sample(82, index, false).expect("the generator lays out");
+        long.extend_from_slice(&documents[0].bytes);
+    }
+    std::fs::write(inputs.join("0-long.txt"), &long).expect("written");
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    assert_eq!(batch(&[&inputs], &one, &["-j", "1", "-q"]).code, Some(0));
+    assert_eq!(batch(&[&inputs], &two, &["-j", "2", "-q"]).code, Some(0));
+    assert_same_tree(&one, &two);
+}
+
+#[test]
 fn a_killed_run_resumed_gives_the_same_folder_as_a_clean_run() {
     let dir = temp_dir();
     let inputs = dir.path().join("in");
