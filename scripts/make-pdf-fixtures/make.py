@@ -9,7 +9,7 @@ LibreOffice and by headless Chromium, with orientation, fonts and sizes varied
 so that cells wrap and rows break across pages.
 
 Usage: python3 scripts/make-pdf-fixtures/make.py [OUT_DIR]   (default fixtures/pdf)
-Needs: soffice (libreoffice-writer), chromium, qpdf on PATH.
+Needs: soffice (libreoffice-writer), chromium, wkhtmltopdf, qpdf on PATH.
 """
 
 import html
@@ -73,21 +73,21 @@ def table_rows(plan):
     return rows
 
 
-def structure_html(structure, dash):
+def structure_html(structure, dash, border):
     parts = [f"<h2>STRUTTURA: {html.escape(structure['name'])} {dash} "
              f"{html.escape(head_text(structure['head']))}</h2>"]
     keys = [("Linea Strategica", structure["strategic_line"]),
             ("Obiettivo Strategico", "; ".join(structure["strategic_objectives"])),
             ("Missione", "; ".join(m["name"] for m in structure["missions"])),
             ("Obiettivo Operativo", structure["operational_objective"])]
-    parts.append('<table class="keys" border="1" cellspacing="0" cellpadding="3" width="100%">' + "".join(
+    parts.append(f'<table class="keys" border="{border}" cellspacing="0" cellpadding="3" width="100%">' + "".join(
         f"<tr><td class=\"key\" width=\"22%\">{k}</td>{cell(v)}</tr>" for k, v in keys) + "</table>")
     header = [h.format(label=structure["objectives_label"]) for h in HEADER]
     rows = []
     for objective in structure["objectives"]:
         rows.append(row(objective, False))
         rows.extend(row(phase, True) for phase in objective["phases"])
-    parts.append('<table class="objectives" border="1" cellspacing="0" cellpadding="3" width="100%">'
+    parts.append(f'<table class="objectives" border="{border}" cellspacing="0" cellpadding="3" width="100%">'
                  '<colgroup><col class="n" width="6%"><col class="d" width="34%">'
                  '<col class="w" width="8%"><col class="i" width="20%"><col class="e" width="20%">'
                  '<col class="due" width="12%"></colgroup>'
@@ -107,12 +107,12 @@ def plan_html(plan, style):
         for paragraph in section["text"].split("\n\n"):
             body.append("<p>" + "<br>".join(html.escape(l) for l in paragraph.split("\n")) + "</p>")
     for structure in plan["structures"]:
-        body.append(structure_html(structure, style["dash"]))
+        body.append(structure_html(structure, style["dash"], style.get("border", 1)))
     css = f"""
 @page {{ size: {style['page']}; margin: 18mm 14mm; }}
 body {{ font-family: {style['font']}; font-size: {style['size']}; }}
 table {{ border-collapse: collapse; width: 100%; margin: 8pt 0 14pt 0; }}
-td, th {{ border: 0.75pt solid black; padding: 2pt 3pt; vertical-align: top; text-align: left; }}
+td, th {{ border: {style.get('border', 1) * 0.75}pt solid black; padding: 2pt 3pt; vertical-align: top; text-align: left; }}
 thead {{ display: {style['thead']}; }}
 col.n {{ width: 6%; }} col.d {{ width: 34%; }} col.w {{ width: 8%; }}
 col.i {{ width: 20%; }} col.e {{ width: 20%; }} col.due {{ width: 12%; }}
@@ -203,6 +203,13 @@ def libreoffice(html_path, out_dir):
     return out_dir / (html_path.stem + ".pdf")
 
 
+def wkhtmltopdf(html_path, pdf_path, page):
+    orientation = "Landscape" if "landscape" in page else "Portrait"
+    subprocess.run(["wkhtmltopdf", "--quiet", "--enable-local-file-access", "-O", orientation,
+                    str(html_path), str(pdf_path)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def chromium(html_path, pdf_path, footer):
     profile = tempfile.mkdtemp()
     command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
@@ -230,6 +237,14 @@ STYLES = {
     "san-vincenzo-2023.libreoffice": ("san-vincenzo-2023", "libreoffice",
         {"page": "A4 portrait", "font": "'DejaVu Serif', serif", "size": "11pt",
          "thead": "table-header-group", "break": "auto", "dash": "-"}),
+    "portoferraio-2021.wkhtmltopdf": ("portoferraio-2021", "wkhtmltopdf",
+        {"page": "A4 landscape", "font": "'Liberation Sans', sans-serif", "size": "10pt",
+         "thead": "table-header-group", "break": "auto", "dash": "–"}),
+    # No borders at all: columns must be inferred from the gaps.
+    "san-vincenzo-2023.borderless.chromium": ("san-vincenzo-2023", "chromium",
+        {"page": "A4 landscape", "font": "'Liberation Serif', serif", "size": "10pt",
+         "thead": "table-row-group", "break": "auto", "dash": "-", "footer": False,
+         "border": 0}),
 }
 
 
@@ -252,6 +267,8 @@ def main():
         target = out_dir / f"{name}.pdf"
         if producer == "libreoffice":
             shutil.move(libreoffice(html_path, work), target)
+        elif producer == "wkhtmltopdf":
+            wkhtmltopdf(html_path, target, style["page"])
         else:
             chromium(html_path, target, style.get("footer", False))
         print(target)

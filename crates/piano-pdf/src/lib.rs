@@ -87,7 +87,8 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
             diagnostic.page = Some(number);
             diagnostics.push(diagnostic);
         }
-        assembler.push(compose(&marks, number, height));
+        let carry = assembler.open_columns();
+        assembler.push(compose(&marks, number, height, carry.as_deref()));
     }
     let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     if glyphs == 0 && (images_only > 0 || page_count > 0) {

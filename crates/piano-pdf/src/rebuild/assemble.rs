@@ -75,6 +75,28 @@ impl Assembler {
         self.pending = Some(next);
     }
 
+    /// The column edges of the borderless table the page held back ends
+    /// with, if it ends with one (only edge lines, perhaps furniture, after it).
+    pub fn open_columns(&self) -> Option<Vec<f32>> {
+        let pending = self.pending.as_ref()?;
+        let edge_lines: Vec<usize> = pending.candidates.iter().map(|(i, _)| *i).collect();
+        let (index, block) = pending
+            .page
+            .blocks
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(i, _)| !edge_lines.contains(i))?;
+        match block {
+            Block::Row {
+                columns,
+                ruled: false,
+                ..
+            } if !pending.removed[index] => Some(columns.clone()),
+            _ => None,
+        }
+    }
+
     /// Emits the last page; returns the lines and diagnostics.
     pub fn finish(mut self) -> (Vec<TextLine>, Vec<Diagnostic>) {
         if let Some(last) = self.pending.take() {
@@ -139,6 +161,21 @@ impl Assembler {
                 None => return repeated,
             }
         }
+        if redrawn(&current.page.blocks[last], &next.page.blocks[first]) {
+            current.removed[last] = true;
+            let mut diagnostic = Diagnostic::new(
+                Code::RowJoined,
+                format!(
+                    "a row cut at the end of page {} is drawn again whole on page {}: \
+                     the cut copy was dropped",
+                    current.page.number, next.page.number
+                ),
+            )
+            .with_excerpt(&current.page.blocks[last].text());
+            diagnostic.page = Some(current.page.number);
+            self.emitter.diagnostics.push(diagnostic);
+            return repeated;
+        }
         let cells = next.page.blocks[first].cells();
         let continuation = cells.first().is_some_and(|c| c.text.is_empty())
             && cells.iter().any(|c| !c.text.is_empty());
@@ -184,6 +221,21 @@ fn first_row_of(pending: &Pending, columns: &[f32]) -> Option<usize> {
         Block::Row { columns: other, .. } if same_table(columns, other) => Some(index),
         _ => None,
     }
+}
+
+/// Whether `next` is `cut` drawn again whole (wkhtmltopdf repeats a row cut
+/// by a page break at the top of the next page): same first cell, and every
+/// cell of the cut copy begins its counterpart.
+fn redrawn(cut: &Block, next: &Block) -> bool {
+    let squash = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (cut, next) = (cut.cells(), next.cells());
+    cut.len() == next.len()
+        && cut.first().is_some_and(|c| !c.text.is_empty())
+        && cut.first().map(|c| &c.text) == next.first().map(|c| &c.text)
+        && cut
+            .iter()
+            .zip(next)
+            .all(|(a, b)| squash(&b.text).starts_with(&squash(&a.text)))
 }
 
 fn texts(block: &Block) -> Vec<String> {

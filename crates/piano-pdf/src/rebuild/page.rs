@@ -5,10 +5,17 @@ use std::collections::BTreeMap;
 
 use crate::interpret::{Glyph, Marks};
 use crate::rebuild::grid::find_tables;
-use crate::rebuild::lines::{build_lines, join_wrapped};
+use crate::rebuild::lines::{Line, build_lines, join_wrapped};
+use crate::rebuild::stream::infer_rows;
 
 /// Outside tables, a gap wider than this many font sizes separates cells.
 const FREE_CELL_GAP: f32 = 2.5;
+/// Share of the page height, from the top, where running heads print: a
+/// borderless table going on from the previous page starts below it.
+const RUNNING_HEAD: f32 = 0.06;
+/// A gap wider than this many font sizes separates the pieces that
+/// borderless tables are inferred from.
+const PIECE_GAP: f32 = 0.45;
 
 /// One cell of a block.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +54,8 @@ pub(crate) enum Block {
         bottom: f32,
         /// Cells that received text overflowing from outside their column.
         by_content: usize,
+        /// Drawn with borders (else inferred from aligned gaps).
+        ruled: bool,
     },
 }
 
@@ -87,8 +96,14 @@ pub(crate) struct PageBlocks {
 /// Where a glyph went: a table cell (table, row, column) or free text.
 type CellKey = (usize, usize, usize);
 
-/// Rebuilds one page.
-pub(crate) fn compose(marks: &Marks, number: u32, height: f32) -> PageBlocks {
+/// Rebuilds one page. `carry` is the column edges of a borderless table
+/// the previous page ended with, which may go on at the top of this one.
+pub(crate) fn compose(
+    marks: &Marks,
+    number: u32,
+    height: f32,
+    carry: Option<&[f32]>,
+) -> PageBlocks {
     let tables = find_tables(&marks.rules);
     let mut cells: BTreeMap<CellKey, Vec<&Glyph>> = BTreeMap::new();
     let mut overflowed: BTreeMap<CellKey, ()> = BTreeMap::new();
@@ -138,22 +153,16 @@ pub(crate) fn compose(marks: &Marks, number: u32, height: f32) -> PageBlocks {
                 top,
                 bottom,
                 by_content,
+                ruled: true,
             });
         }
     }
-    for line in build_lines(&free, FREE_CELL_GAP) {
-        let cells = line
-            .segments
-            .iter()
-            .map(|s| Cell {
-                text: s.text.clone(),
-                x0: s.x0,
-                x1: s.x1,
-                trailing_space: false,
-            })
-            .collect();
+    let top_margin = RUNNING_HEAD * height;
+    let (rows, lines) = infer_rows(&build_lines(&free, PIECE_GAP), carry, top_margin);
+    blocks.extend(rows);
+    for line in lines {
         blocks.push(Block::Text {
-            cells,
+            cells: free_cells(&line),
             y: line.y,
             size: line.size,
         });
@@ -164,6 +173,27 @@ pub(crate) fn compose(marks: &Marks, number: u32, height: f32) -> PageBlocks {
         height,
         blocks,
     }
+}
+
+/// A free line's cells: its pieces, those closer than `FREE_CELL_GAP` joined.
+fn free_cells(line: &Line) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for segment in &line.segments {
+        match cells.last_mut() {
+            Some(cell) if segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size => {
+                cell.text.push(' ');
+                cell.text.push_str(&segment.text);
+                cell.x1 = segment.x1;
+            }
+            _ => cells.push(Cell {
+                text: segment.text.clone(),
+                x0: segment.x0,
+                x1: segment.x1,
+                trailing_space: false,
+            }),
+        }
+    }
+    cells
 }
 
 fn cell_of(glyphs: Option<&Vec<&Glyph>>, x0: f32, x1: f32) -> Cell {

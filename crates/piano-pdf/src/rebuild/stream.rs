@@ -1,0 +1,320 @@
+//! Tables without borders (Camelot's "stream" tables): columns inferred from
+//! the header row's gaps, kept while the rows below leave those gaps empty.
+//!
+//! A region starts at a line of three or more pieces (a header row) and goes
+//! on while every following line leaves each gutter (the x range between two
+//! header pieces, narrowed by every line's text) at least a little open.
+//! A line with text in the first column starts a row; the others continue
+//! it, each cell joining its wrapped lines.
+
+use crate::rebuild::lines::{Line, join_wrapped};
+use crate::rebuild::page::{Block, Cell};
+
+/// A gutter narrower than this many font sizes is closed.
+const MIN_GUTTER: f32 = 0.3;
+/// Lines further apart than this many font sizes end a region.
+const MAX_ROW_GAP: f32 = 3.0;
+/// A region needs the header and at least this many lines below it.
+const MIN_BODY_LINES: usize = 2;
+
+/// A piece may cross a column edge by this much (points) and still fit.
+const EDGE_TOLERANCE: f32 = 2.0;
+
+/// Splits free lines into borderless table rows and the lines left as text.
+/// `carry` holds the columns of a borderless table the previous page ended
+/// with: the lines below `top_margin` that fit them go on with it.
+pub(crate) fn infer_rows(
+    lines: &[Line],
+    carry: Option<&[f32]>,
+    top_margin: f32,
+) -> (Vec<Block>, Vec<Line>) {
+    let mut rows = Vec::new();
+    let mut rest = Vec::new();
+    let mut i = 0;
+    let mut known: Option<Vec<f32>> = carry.map(<[f32]>::to_vec);
+    if let Some(columns) = carry {
+        let start = lines
+            .iter()
+            .position(|l| l.y > top_margin)
+            .unwrap_or(lines.len());
+        let end = fitting(lines, start, columns);
+        if end > start {
+            rest.extend_from_slice(&lines[..start]);
+            rows.extend(rows_of(&lines[start..end], columns));
+            i = end;
+        }
+    }
+    while i < lines.len() {
+        // A table seen before (on this page or the last) goes on where its
+        // columns still fit: its header may have had more columns than any
+        // row below can show.
+        if lines[i].segments.len() > 1
+            && let Some(columns) = &known
+        {
+            let end = fitting(lines, i, columns);
+            if end - i > MIN_BODY_LINES {
+                rows.extend(rows_of(&lines[i..end], columns));
+                i = end;
+                continue;
+            }
+        }
+        match region(lines, i) {
+            Some((end, columns)) => {
+                rows.extend(rows_of(&lines[i..end], &columns));
+                known = Some(columns);
+                i = end;
+            }
+            None => {
+                rest.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    (rows, rest)
+}
+
+/// The end (exclusive) and column edges of a region starting at `start`.
+fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
+    let header = &lines[start];
+    if header.segments.len() < 2 {
+        return None;
+    }
+    let mut gutters: Vec<(f32, f32)> = header
+        .segments
+        .windows(2)
+        .map(|w| (w[0].x1, w[1].x0))
+        .collect();
+    let mut end = start + 1;
+    while end < lines.len() {
+        let (line, above) = (&lines[end], &lines[end - 1]);
+        if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
+            break;
+        }
+        match narrowed(&gutters, line) {
+            Some(next) => gutters = next,
+            None => break,
+        }
+        end += 1;
+    }
+    if end - start <= MIN_BODY_LINES {
+        return None;
+    }
+    let left = lines[start..end]
+        .iter()
+        .filter_map(|l| l.segments.first().map(|s| s.x0))
+        .fold(f32::INFINITY, f32::min);
+    let right = lines[start..end]
+        .iter()
+        .filter_map(|l| l.segments.last().map(|s| s.x1))
+        .fold(f32::NEG_INFINITY, f32::max);
+    let mut columns = vec![left];
+    // Text is left-aligned: a column starts where its text starts.
+    columns.extend(gutters.iter().map(|(a, b)| (b - EDGE_TOLERANCE).max(*a)));
+    columns.push(right);
+    Some((end, columns))
+}
+
+/// The end (exclusive) of the lines from `start` whose pieces each stay within a column.
+fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    let mut end = start;
+    while end < lines.len() {
+        let line = &lines[end];
+        if end > start {
+            let above = &lines[end - 1];
+            if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
+                break;
+            }
+        }
+        let fits = line.segments.iter().all(|s| {
+            !inner
+                .iter()
+                .any(|edge| s.x0 < edge - EDGE_TOLERANCE && s.x1 > edge + EDGE_TOLERANCE)
+        });
+        if !fits {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The gutters left open by a line's pieces, or `None` if one closes.
+fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
+    let min = MIN_GUTTER * line.size;
+    let mut out = Vec::with_capacity(gutters.len());
+    for &(mut a, mut b) in gutters {
+        for segment in &line.segments {
+            if segment.x1 <= a || segment.x0 >= b {
+                continue;
+            }
+            // Keep the wider side of the gutter the piece leaves open.
+            if segment.x0 - a >= b - segment.x1 {
+                b = segment.x0;
+            } else {
+                a = segment.x1;
+            }
+        }
+        if b - a < min {
+            return None;
+        }
+        out.push((a, b));
+    }
+    Some(out)
+}
+
+fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
+    let count = columns.len() - 1;
+    let mut rows: Vec<Block> = Vec::new();
+    for line in lines {
+        let mut texts: Vec<String> = vec![String::new(); count];
+        let mut straddling = 0;
+        for segment in &line.segments {
+            let centre = (segment.x0 + segment.x1) / 2.0;
+            let inner = &columns[1..count];
+            let column = inner.iter().filter(|edge| **edge < centre).count();
+            straddling += usize::from(inner.iter().any(|edge| {
+                segment.x0 < edge - EDGE_TOLERANCE && segment.x1 > edge + EDGE_TOLERANCE
+            }));
+            join_wrapped(&mut texts[column], false, &segment.text);
+        }
+        let starts_row = !texts[0].is_empty() || rows.is_empty();
+        if starts_row {
+            let cells = texts
+                .into_iter()
+                .enumerate()
+                .map(|(c, text)| Cell {
+                    text,
+                    x0: columns[c],
+                    x1: columns[c + 1],
+                    trailing_space: line.trailing_space,
+                })
+                .collect();
+            rows.push(Block::Row {
+                cells,
+                columns: columns.to_vec(),
+                top: line.y - line.size,
+                bottom: line.y,
+                by_content: straddling,
+                ruled: false,
+            });
+        } else if let Some(Block::Row {
+            cells,
+            bottom,
+            by_content,
+            ..
+        }) = rows.last_mut()
+        {
+            for (cell, text) in cells.iter_mut().zip(texts) {
+                join_wrapped(&mut cell.text, cell.trailing_space, &text);
+            }
+            *bottom = line.y;
+            *by_content += straddling;
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rebuild::lines::Segment;
+
+    fn line(y: f32, pieces: &[(&str, f32, f32)]) -> Line {
+        Line {
+            segments: pieces
+                .iter()
+                .map(|&(text, x0, x1)| Segment {
+                    text: text.into(),
+                    x0,
+                    x1,
+                })
+                .collect(),
+            y,
+            size: 10.0,
+            trailing_space: false,
+        }
+    }
+
+    #[test]
+    fn aligned_gaps_make_columns_and_wrapped_lines_join() {
+        let lines = [
+            line(
+                100.0,
+                &[
+                    ("N°", 10.0, 20.0),
+                    ("Descrizione", 40.0, 100.0),
+                    ("Peso %", 200.0, 230.0),
+                ],
+            ),
+            line(
+                112.0,
+                &[
+                    ("1", 10.0, 15.0),
+                    ("Prima riga del", 40.0, 180.0),
+                    ("20%", 200.0, 220.0),
+                ],
+            ),
+            line(124.0, &[("testo", 40.0, 70.0)]),
+            line(
+                136.0,
+                &[
+                    ("2", 10.0, 15.0),
+                    ("Altro", 40.0, 90.0),
+                    ("80%", 200.0, 220.0),
+                ],
+            ),
+            line(
+                170.0,
+                &[("Un paragrafo che attraversa tutte le colonne", 10.0, 300.0)],
+            ),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "N°\tDescrizione\tPeso %",
+                "1\tPrima riga del testo\t20%",
+                "2\tAltro\t80%"
+            ]
+        );
+        assert_eq!(rest.len(), 1);
+    }
+
+    #[test]
+    fn a_table_goes_on_at_the_top_of_the_next_page() {
+        let columns = [10.0, 30.0, 190.0, 240.0];
+        let lines = [
+            line(20.0, &[("Comune di Prova", 10.0, 300.0)]),
+            line(100.0, &[("fine della descrizione", 40.0, 180.0)]),
+            line(
+                112.0,
+                &[
+                    ("3", 10.0, 15.0),
+                    ("Terzo", 40.0, 90.0),
+                    ("10%", 200.0, 220.0),
+                ],
+            ),
+        ];
+        let (rows, rest) = infer_rows(&lines, Some(&columns), 50.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(texts, ["\tfine della descrizione\t", "3\tTerzo\t10%"]);
+        assert_eq!(rest.len(), 1, "the running header stays text");
+    }
+
+    #[test]
+    fn prose_is_no_table() {
+        let lines = [
+            line(
+                100.0,
+                &[("a", 10.0, 20.0), ("b", 40.0, 60.0), ("c", 80.0, 90.0)],
+            ),
+            line(112.0, &[("a long line of prose", 10.0, 300.0)]),
+            line(124.0, &[("another", 10.0, 300.0)]),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        assert!(rows.is_empty());
+        assert_eq!(rest.len(), 3);
+    }
+}
