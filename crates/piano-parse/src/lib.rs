@@ -29,7 +29,7 @@ pub fn parse(layout: Layout, mut source: Source) -> Plan {
     if source.format == SourceFormat::Pdf {
         source.pages = layout.pages;
     }
-    assemble::assemble(layout, source, &Vocabulary::STRUTTURA_TABLE)
+    assemble::assemble(layout, source, Vocabulary::default_profile())
 }
 
 /// Reads and parses a text dump named `file`.

@@ -11,12 +11,11 @@ use nom::bytes::complete::take_till1;
 use nom::character::complete::{char, space0};
 use nom::combinator::rest;
 use nom::sequence::{separated_pair, terminated};
-use piano_model::reference::fold;
 use piano_model::{Head, TextLine};
 
 use crate::text::clean;
 use crate::token::number::{RowNumber, is_page_number, parse_row_number};
-use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary, prefix};
+use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary};
 
 /// The kind of a line, with what was read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +131,7 @@ fn section_word<'a>(
             return None;
         }
         let word = word.trim();
-        let is_section_word = |text: &str| words.section_words.contains(&fold(text).as_str());
+        let is_section_word = |text: &str| words.is_section_word(text);
         if is_section_word(word) {
             return Some((
                 SectionWord {
@@ -196,12 +195,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
 /// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
 pub fn head_line(text: &str, words: &Vocabulary) -> Option<Head> {
     let (role, person) = text.split_once(':')?;
-    let folded = fold(prefix(role, LABEL_MAX_CHARS));
-    let is_role = role.len() <= LABEL_MAX_CHARS
-        && words
-            .role_words
-            .iter()
-            .any(|word| folded == *word || folded.starts_with(&format!("{word} ")));
+    let is_role = words.is_role(role);
     is_role.then(|| head_of(Some(role), person, words))
 }
 
@@ -226,7 +220,7 @@ fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
 /// of a head's name, with the brackets and dashes that set it apart.
 fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
     let person = &clean(person);
-    for marker in words.interim_markers {
+    for marker in words.interim_markers() {
         let found = person.char_indices().map(|(at, _)| at).find(|&at| {
             person
                 .get(at..at + marker.len())
@@ -246,17 +240,19 @@ fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
 mod tests {
     use super::*;
 
-    const WORDS: Vocabulary = Vocabulary::STRUTTURA_TABLE;
+    fn words() -> &'static Vocabulary {
+        Vocabulary::default_profile()
+    }
 
     fn kind_of(text: &str) -> LineKind {
-        classify(&TextLine::from_texts(1, None, text.split('\t')), &WORDS)
+        classify(&TextLine::from_texts(1, None, text.split('\t')), words())
     }
 
     #[test]
     fn reads_structure_headings() {
         let heading = structure_heading(
             "STRUTTURA: AREA 1 AFFARI GENERALI – DIRIGENTE/RESPONSABILE: ARCH. Mario Rossi ad interim",
-            &WORDS,
+            words(),
         )
         .expect("a heading");
         assert_eq!(heading.kind, "STRUTTURA");
@@ -265,17 +261,17 @@ mod tests {
         assert_eq!(heading.head.name.as_deref(), Some("ARCH. Mario Rossi"));
         assert!(heading.head.ad_interim);
 
-        let heading = structure_heading("Settore: POLIZIA LOCALE - RESPONSABILE:", &WORDS)
+        let heading = structure_heading("Settore: POLIZIA LOCALE - RESPONSABILE:", words())
             .expect("a heading");
         assert_eq!(
             (heading.name.as_str(), heading.head.name),
             ("POLIZIA LOCALE", None)
         );
-        assert_eq!(structure_heading("AREA TECNICA", &WORDS), None);
+        assert_eq!(structure_heading("AREA TECNICA", words()), None);
 
         let heading = structure_heading(
             "SETTORE 1: AFFARI GENERALI – RESPONSABILE: Dott.ssa Anna Neri (ad interim)",
-            &WORDS,
+            words(),
         )
         .expect("a numbered section word");
         assert_eq!(
@@ -286,22 +282,25 @@ mod tests {
         assert!(heading.head.ad_interim);
         let heading = structure_heading(
             "AREA: TECNICA – RESPONSABILE: Ing. Paolo Berti - ad interim",
-            &WORDS,
+            words(),
         )
         .expect("a heading");
         assert_eq!(heading.head.name.as_deref(), Some("Ing. Paolo Berti"));
-        assert_eq!(structure_heading("Settore 1 e 2: vedi sopra", &WORDS), None);
-        assert_eq!(structure_heading("Nota: vedi sopra", &WORDS), None);
+        assert_eq!(
+            structure_heading("Settore 1 e 2: vedi sopra", words()),
+            None
+        );
+        assert_eq!(structure_heading("Nota: vedi sopra", words()), None);
     }
 
     #[test]
     fn reads_a_head_on_its_own_line() {
-        let head = head_line("RESPONSABILE: Dott. Luigi Paoli", &WORDS).expect("a head line");
+        let head = head_line("RESPONSABILE: Dott. Luigi Paoli", words()).expect("a head line");
         assert_eq!(
             (head.role.as_deref(), head.name.as_deref()),
             (Some("RESPONSABILE"), Some("Dott. Luigi Paoli"))
         );
-        assert_eq!(head_line("Nota: vedi sopra", &WORDS), None);
+        assert_eq!(head_line("Nota: vedi sopra", words()), None);
     }
 
     #[test]

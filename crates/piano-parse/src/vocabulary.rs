@@ -1,11 +1,17 @@
-//! The words plans of this family use for their parts.
+//! The words plans of a layout family use for their parts: a profile.
 //!
-//! Everything the parser recognises by wording lives here, as data, so that a
-//! layout family can bring its own words without touching the rules that use
-//! them. Labels are compared folded ([`piano_model::reference::fold`]): case,
-//! accents and punctuation do not matter.
+//! Everything the parser recognises by wording lives here, as data read from a
+//! TOML profile (`profiles/*.toml`, bundled in the binary; a user's own with
+//! `--profile FILE`), so that a family brings its own words without touching
+//! the rules that use them. Labels are compared folded
+//! ([`piano_model::reference::fold`]): case, accents and punctuation do not
+//! matter, and profiles write them as plans do.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use piano_model::reference::fold;
+use serde::Deserialize;
 
 /// Longest text, in bytes, that can be a label or a title: longer cells are
 /// content, and are not folded for comparison.
@@ -21,7 +27,8 @@ pub fn prefix(text: &str, max: usize) -> &str {
 }
 
 /// A column an objectives or staff table can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Column {
     /// Row number ("N°").
     Number,
@@ -42,7 +49,8 @@ pub enum Column {
 }
 
 /// The header fields above a structure's table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Field {
     /// "Linea Strategica".
     StrategicLine,
@@ -54,100 +62,82 @@ pub enum Field {
     OperationalObjective,
 }
 
-/// The words of one layout family.
+/// Why a profile could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("profile is not valid: {0}")]
+pub struct ProfileError(#[from] toml::de::Error);
+
+/// The words of one layout family, folded for comparison.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// Words that open a structure when followed by a colon ("STRUTTURA:").
-    pub section_words: &'static [&'static str],
-    /// Header-field labels, each with its field.
-    pub fields: &'static [(&'static str, Field)],
-    /// Column labels, each with its column; a header cell matches a label it equals
-    /// or starts with.
-    pub columns: &'static [(&'static str, Column)],
-    /// Lines that open a staff table.
-    pub staff_titles: &'static [&'static str],
-    /// Words that open a phase's description.
-    pub phase_markers: &'static [&'static str],
-    /// Words a head's role opens with ("Dirigente", "Responsabile di P.O.").
-    pub role_words: &'static [&'static str],
-    /// Words that mark a head holding the post temporarily.
-    pub interim_markers: &'static [&'static str],
-    /// Words in a title that make it a plan's title.
-    pub title_words: &'static [&'static str],
+    /// The family's name ("struttura-table").
+    pub name: String,
+    section_words: Vec<String>,
+    role_words: Vec<String>,
+    interim_markers: Vec<String>,
+    title_words: Vec<String>,
+    phase_markers: Vec<String>,
+    staff_titles: Vec<String>,
+    fields: Vec<(String, Field)>,
+    columns: Vec<(String, Column)>,
 }
 
+/// A profile as written in TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    name: String,
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "documents the profile for people; piano does not use it"
+    )]
+    description: Option<String>,
+    section_words: Vec<String>,
+    role_words: Vec<String>,
+    interim_markers: Vec<String>,
+    title_words: Vec<String>,
+    phase_markers: Vec<String>,
+    staff_titles: Vec<String>,
+    fields: BTreeMap<Field, Vec<String>>,
+    columns: BTreeMap<Column, Vec<String>>,
+}
+
+/// The profiles bundled in the binary.
+static BUNDLED: LazyLock<Vec<Vocabulary>> = LazyLock::new(|| {
+    [include_str!("../profiles/struttura-table.toml")]
+        .into_iter()
+        .map(|text| Vocabulary::from_toml(text).expect("a bundled profile is valid (tested)"))
+        .collect()
+});
+
 impl Vocabulary {
-    /// The vocabulary of the "struttura-table" family (PEG / PDO / Piano della Performance).
-    pub const STRUTTURA_TABLE: Vocabulary = Vocabulary {
-        section_words: &[
-            "struttura",
-            "settore",
-            "area",
-            "servizio",
-            "dipartimento",
-            "unita organizzativa",
-            "unita operativa",
-            "u o",
-        ],
-        fields: &[
-            ("linea strategica", Field::StrategicLine),
-            ("linee strategiche", Field::StrategicLine),
-            ("obiettivo strategico", Field::StrategicObjective),
-            ("obiettivi strategici", Field::StrategicObjective),
-            ("missione", Field::Mission),
-            ("missioni", Field::Mission),
-            ("obiettivo operativo", Field::OperationalObjective),
-            ("obiettivi operativi", Field::OperationalObjective),
-        ],
-        columns: &[
-            ("n", Column::Number),
-            ("nr", Column::Number),
-            ("num", Column::Number),
-            ("numero", Column::Number),
-            ("descrizione", Column::Description),
-            ("obiettivi", Column::Description),
-            ("fasi", Column::Description),
-            ("attivita", Column::Description),
-            ("peso", Column::Weight),
-            ("pesatura", Column::Weight),
-            ("indicatori", Column::Indicators),
-            ("indicatore", Column::Indicators),
-            ("valori attesi", Column::Expected),
-            ("valore atteso", Column::Expected),
-            ("target", Column::Expected),
-            ("risultato atteso", Column::Expected),
-            ("risultati attesi", Column::Expected),
-            ("data fine attesa", Column::Due),
-            ("data fine", Column::Due),
-            ("scadenza", Column::Due),
-            ("termine", Column::Due),
-            ("tempistica", Column::Due),
-            ("dipendenti", Column::Employee),
-            ("dipendente", Column::Employee),
-            ("nominativo", Column::Employee),
-            ("cognome", Column::Employee),
-            ("nome e cognome", Column::Employee),
-            ("personale", Column::Employee),
-            ("obiettivo", Column::Objective),
-        ],
-        staff_titles: &["dipendenti coinvolti", "personale coinvolto"],
-        phase_markers: &["fase"],
-        role_words: &[
-            "dirigente",
-            "responsabile",
-            "segretario",
-            "segretaria",
-            "titolare",
-            "direttore",
-            "direttrice",
-            "funzionario",
-            "coordinatore",
-            "capo",
-            "comandante",
-        ],
-        interim_markers: &["ad interim"],
-        title_words: &["piano", "peg", "pdo", "piao", "performance"],
-    };
+    /// Reads a profile from its TOML text.
+    pub fn from_toml(text: &str) -> Result<Vocabulary, ProfileError> {
+        let file: ProfileFile = toml::from_str(text)?;
+        let folded = |words: Vec<String>| words.iter().map(|word| fold(word)).collect();
+        Ok(Vocabulary {
+            name: file.name,
+            section_words: folded(file.section_words),
+            role_words: folded(file.role_words),
+            interim_markers: file.interim_markers,
+            title_words: folded(file.title_words),
+            phase_markers: folded(file.phase_markers),
+            staff_titles: folded(file.staff_titles),
+            fields: labelled(file.fields),
+            columns: labelled(file.columns),
+        })
+    }
+
+    /// The profiles bundled in the binary, the first the default.
+    pub fn bundled() -> &'static [Vocabulary] {
+        &BUNDLED
+    }
+
+    /// The default profile: the "struttura-table" family.
+    pub fn default_profile() -> &'static Vocabulary {
+        &BUNDLED[0]
+    }
 
     /// The field a label names.
     pub fn field(&self, label: &str) -> Option<Field> {
@@ -170,9 +160,34 @@ impl Vocabulary {
         let header = fold(header);
         self.columns
             .iter()
-            .filter(|(word, _)| header == *word || header.starts_with(&format!("{word} ")))
+            .filter(|(word, _)| opens_with(&header, word))
             .max_by_key(|(word, _)| word.len())
             .map(|&(_, column)| column)
+    }
+
+    /// Whether `word` (as written before a colon) opens a structure.
+    pub fn is_section_word(&self, word: &str) -> bool {
+        let word = fold(prefix(word, LABEL_MAX_CHARS));
+        self.section_words.contains(&word)
+    }
+
+    /// Whether a label (as written before a colon) names a head's role.
+    pub fn is_role(&self, label: &str) -> bool {
+        if label.len() > LABEL_MAX_CHARS {
+            return false;
+        }
+        let label = fold(label);
+        self.role_words.iter().any(|word| opens_with(&label, word))
+    }
+
+    /// Whether a folded word is one that names a plan in a title.
+    pub fn is_title_word(&self, folded_word: &str) -> bool {
+        self.title_words.iter().any(|word| word == folded_word)
+    }
+
+    /// The markers of a head holding the post temporarily, as written.
+    pub fn interim_markers(&self) -> &[String] {
+        &self.interim_markers
     }
 
     /// Whether `line` opens a staff table.
@@ -180,23 +195,44 @@ impl Vocabulary {
         let line = fold(prefix(line, LABEL_MAX_CHARS));
         self.staff_titles
             .iter()
-            .any(|title| line.starts_with(title))
+            .any(|title| opens_with(&line, title))
     }
 
     /// Whether `text` opens with a phase marker ("Fase: …").
     pub fn is_phase_text(&self, text: &str) -> bool {
-        let text = fold(text);
+        let text = fold(prefix(text, LABEL_MAX_CHARS));
         self.phase_markers
             .iter()
-            .any(|marker| text == *marker || text.starts_with(&format!("{marker} ")))
+            .any(|marker| opens_with(&text, marker))
     }
+}
+
+/// Each label folded, with what it names.
+fn labelled<K: Copy>(map: BTreeMap<K, Vec<String>>) -> Vec<(String, K)> {
+    map.into_iter()
+        .flat_map(|(key, labels)| labels.into_iter().map(move |label| (fold(&label), key)))
+        .collect()
+}
+
+/// Whether folded `text` is `word` or opens with it as a whole word.
+fn opens_with(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const WORDS: Vocabulary = Vocabulary::STRUTTURA_TABLE;
+    fn words() -> &'static Vocabulary {
+        Vocabulary::default_profile()
+    }
+
+    #[test]
+    fn the_bundled_profiles_are_valid() {
+        assert_eq!(Vocabulary::bundled().len(), 1);
+        assert_eq!(words().name, "struttura-table");
+    }
 
     #[test]
     fn recognises_column_label_variants() {
@@ -214,19 +250,50 @@ mod tests {
             ("Data Fine Attesa", Some(Column::Due)),
             ("Scadenza", Some(Column::Due)),
             ("Obiettivo", Some(Column::Objective)),
+            ("Cognome e Nome", Some(Column::Employee)),
             ("Note", None),
         ];
         for (header, column) in cases {
-            assert_eq!(WORDS.column(header), column, "{header}");
+            assert_eq!(words().column(header), column, "{header}");
         }
     }
 
     #[test]
-    fn recognises_fields_and_phase_text() {
-        assert_eq!(WORDS.field("Linea Strategica"), Some(Field::StrategicLine));
-        assert_eq!(WORDS.field("Missioni:"), Some(Field::Mission));
-        assert!(WORDS.is_phase_text("Fase :esecuzione"));
-        assert!(WORDS.is_phase_text("Fase:predisporre"));
-        assert!(!WORDS.is_phase_text("Fasce orarie"));
+    fn recognises_fields_sections_roles_and_phase_text() {
+        assert_eq!(
+            words().field("Linea Strategica"),
+            Some(Field::StrategicLine)
+        );
+        assert_eq!(words().field("Missioni:"), Some(Field::Mission));
+        assert!(words().is_section_word("UNITÀ ORGANIZZATIVA"));
+        assert!(words().is_role("Responsabile di P.O."));
+        assert!(!words().is_role("Responsabilità"));
+        assert!(words().is_phase_text("Fase :esecuzione"));
+        assert!(words().is_phase_text("Fase:predisporre"));
+        assert!(!words().is_phase_text("Fasce orarie"));
+    }
+
+    #[test]
+    fn a_user_profile_brings_its_own_words() {
+        let profile = r#"
+            name = "ufficio-table"
+            section_words = ["Ufficio"]
+            role_words = ["Capo ufficio"]
+            interim_markers = ["f.f."]
+            title_words = ["Piano"]
+            phase_markers = ["Azione"]
+            staff_titles = ["Personale assegnato"]
+            [fields]
+            mission = ["Missione di bilancio"]
+            [columns]
+            number = ["Cod."]
+            description = ["Attività"]
+            due = ["Entro il"]
+        "#;
+        let words = Vocabulary::from_toml(profile).expect("a valid profile");
+        assert!(words.is_section_word("UFFICIO"));
+        assert_eq!(words.column("Entro il"), Some(Column::Due));
+        assert!(words.is_phase_text("Azione 1: x"));
+        assert!(Vocabulary::from_toml("name = 3").is_err());
     }
 }

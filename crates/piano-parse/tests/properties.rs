@@ -342,6 +342,77 @@ fn plan_text() -> impl Strategy<Value = (Vec<Line>, String)> {
         })
 }
 
+/// Whether a diagnostic with `code` concerns structure `ordinal` (and, when
+/// given, row `number`).
+fn raised(plan: &Plan, code: &str, ordinal: u32, number: Option<&str>) -> bool {
+    plan.diagnostics.iter().any(|d| {
+        d.code.as_str() == code
+            && d.structure == Some(ordinal)
+            && number.is_none_or(|number| d.number.as_deref() == Some(number))
+    })
+}
+
+/// The diagnostics the contract promises: a weight sum more than 1 point off
+/// 100% is reported (for objectives of a structure, and for phases of an
+/// objective, when every weight is given) and one within the tolerance is not;
+/// a due cell without a recognisable date comes with a diagnostic on its row.
+fn check_promised_diagnostics(plan: &Plan) -> Result<(), TestCaseError> {
+    let off = |weights: &[Option<f64>]| -> Option<bool> {
+        let all: Option<Vec<f64>> = weights.iter().copied().collect();
+        let all = all.filter(|all| !all.is_empty())?;
+        Some((all.iter().sum::<f64>() - 100.0).abs() > 1.0 + 1e-9)
+    };
+    for structure in &plan.structures {
+        let ordinal = structure.ordinal;
+        let weights: Vec<Option<f64>> = structure
+            .objectives
+            .iter()
+            .map(|o| o.entry.weight)
+            .collect();
+        if let Some(off) = off(&weights) {
+            prop_assert_eq!(
+                off,
+                raised(plan, "weight-sum", ordinal, None),
+                "structure {}: objective weights {:?}",
+                ordinal,
+                weights
+            );
+        }
+        for objective in &structure.objectives {
+            let number = objective.entry.number.as_str();
+            let weights: Vec<Option<f64>> = objective.phases.iter().map(|p| p.weight).collect();
+            if let Some(off) = off(&weights) {
+                prop_assert_eq!(
+                    off,
+                    raised(plan, "phase-weight-sum", ordinal, Some(number)),
+                    "structure {} objective {}: phase weights {:?}",
+                    ordinal,
+                    number,
+                    weights
+                );
+            }
+            for entry in std::iter::once(&objective.entry).chain(&objective.phases) {
+                let Some(due) = entry.due.as_ref().filter(|due| due.date.is_none()) else {
+                    continue;
+                };
+                let on_row = plan.diagnostics.iter().any(|d| {
+                    d.line.is_some_and(|line| contains(entry.lines, line))
+                        || (d.structure == Some(ordinal)
+                            && d.number.as_deref() == Some(entry.number.as_str()))
+                });
+                prop_assert!(
+                    on_row,
+                    "structure {} row {}: due {:?} has no date and no diagnostic",
+                    ordinal,
+                    entry.number,
+                    due.raw
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -360,6 +431,13 @@ proptest! {
             check_words(&lines, &plan)?;
         }
     }
+
+    #[test]
+    fn plan_like_lines_get_the_promised_diagnostics((_lines, text) in plan_text()) {
+        if let Some(plan) = parse(text.as_bytes()) {
+            check_promised_diagnostics(&plan)?;
+        }
+    }
 }
 
 // ---- (c) synthetic plans from piano-corpus ------------------------------------
@@ -375,6 +453,7 @@ proptest! {
                 .map_err(|e| TestCaseError::fail(format!("{}: {e}", document.file)))?;
             let expected = piano_corpus::expect::expected_json(&document.expected);
             let actual = serde_json::to_value(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            check_promised_diagnostics(&plan)?;
             let mismatches = piano_corpus::compare::compare(&expected, &actual);
             let listed: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
             prop_assert!(

@@ -125,9 +125,8 @@ fn is_title(text: &str, words: &Vocabulary) -> bool {
     let mut folded_words = folded.split(' ');
     let opens_with_plan_word = folded_words
         .next()
-        .is_some_and(|word| words.title_words.contains(&word));
-    let names_a_plan =
-        opens_with_plan_word || folded_words.any(|word| words.title_words.contains(&word));
+        .is_some_and(|word| words.is_title_word(word));
+    let names_a_plan = opens_with_plan_word || folded_words.any(|word| words.is_title_word(word));
     let reads_as_title =
         is_upper_case(text) || (opens_with_plan_word && !text.trim_end().ends_with('.'));
     text.len() <= TITLE_MAX_CHARS && names_a_plan && reads_as_title
@@ -207,7 +206,7 @@ mod tests {
             (14, "METODO"),
             (16, "Testo."),
         ]);
-        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
         assert_eq!(
             preamble.ente,
             Some((EnteKind::Comune, "SAN VITO".to_owned()))
@@ -236,20 +235,20 @@ mod tests {
 
     #[test]
     fn a_title_in_mixed_case_is_a_title_but_a_sentence_is_not() {
-        let words = Vocabulary::STRUTTURA_TABLE;
-        assert!(is_title("Piano della Performance 2023-2025", &words));
-        assert!(is_title("PIANO ESECUTIVO DI GESTIONE", &words));
+        let words = Vocabulary::default_profile();
+        assert!(is_title("Piano della Performance 2023-2025", words));
+        assert!(is_title("PIANO ESECUTIVO DI GESTIONE", words));
         assert!(!is_title(
             "Il Piano della Performance è adottato ogni anno.",
-            &words
+            words
         ));
-        assert!(!is_title("Piano di lavoro del servizio.", &words));
+        assert!(!is_title("Piano di lavoro del servizio.", words));
     }
 
     #[test]
     fn an_ente_line_may_carry_its_provincia_in_brackets() {
         let input = lines(&[(1, "COMUNE DI CAMPO NELL'ELBA (PROVINCIA DI LIVORNO)")]);
-        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
         assert_eq!(
             preamble.ente,
             Some((EnteKind::Comune, "CAMPO NELL'ELBA".to_owned()))
@@ -260,7 +259,7 @@ mod tests {
     #[test]
     fn a_citta_metropolitana_line_names_the_provincia() {
         let input = lines(&[(1, "Comune di Rho"), (2, "Città Metropolitana di Milano")]);
-        let preamble = read_preamble(&input, &Vocabulary::STRUTTURA_TABLE);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
         assert_eq!(preamble.provincia.as_deref(), Some("Milano"));
     }
 }

@@ -327,7 +327,7 @@ mod tests {
             (236, "10 dicembre 2021"),
         ]);
         let phases =
-            rebuild_phases(&torn, "17", 0, &Vocabulary::STRUTTURA_TABLE).expect("unambiguous");
+            rebuild_phases(&torn, "17", 0, Vocabulary::default_profile()).expect("unambiguous");
         let summary: Vec<_> = phases
             .iter()
             .map(|p| {
@@ -364,15 +364,15 @@ mod tests {
 
     #[test]
     fn refuses_ambiguous_fragments() {
-        let words = Vocabulary::STRUTTURA_TABLE;
+        let words = Vocabulary::default_profile();
         let torn = fragments(&[(1, "(50%)"), (2, "Fase: a"), (3, "Fase: b")]);
         assert!(
-            rebuild_phases(&torn, "3", 0, &words).is_none(),
+            rebuild_phases(&torn, "3", 0, words).is_none(),
             "one weight for two phases"
         );
         let prose = fragments(&[(1, "Il presente piano è approvato.")]);
-        assert!(rebuild_phases(&prose, "3", 0, &words).is_none());
+        assert!(rebuild_phases(&prose, "3", 0, words).is_none());
         let misnumbered = fragments(&[(1, "4.1"), (2, "Fase: a")]);
-        assert!(rebuild_phases(&misnumbered, "3", 0, &words).is_none());
+        assert!(rebuild_phases(&misnumbered, "3", 0, words).is_none());
     }
 }

@@ -243,7 +243,7 @@ fn parse_due_cell(
                 ),
             )));
         }
-    } else if due.date.is_none() && !due.multiyear {
+    } else if due.date.is_none() {
         diagnostics.push(locate(Diagnostic::new(
             Code::DueUnparsed,
             format!("row {number}: no date recognised in due {:?}", due.raw),

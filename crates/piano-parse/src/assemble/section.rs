@@ -169,7 +169,12 @@ impl<'w> SectionBuilder<'w> {
     }
 
     /// A header row wrapped onto a second line: its pieces join the header's cells.
-    fn continue_header(&mut self, cells: &[String]) {
+    fn continue_header(&mut self, cells: &[String], line: &TextLine) {
+        let diagnostic = Diagnostic::new(
+            Code::CellWrapped,
+            "the table header wraps onto this line; its pieces join the header's cells",
+        );
+        self.diagnostics.push(self.locate(line)(diagnostic));
         let Some(header) = self.header_cells.as_mut() else {
             return;
         };
@@ -264,7 +269,7 @@ impl<'w> SectionBuilder<'w> {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
-            self.continue_header(&cells);
+            self.continue_header(&cells, line);
             return;
         }
         if let Some(row) = self.pending.as_mut() {
