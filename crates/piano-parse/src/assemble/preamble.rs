@@ -22,8 +22,8 @@ pub struct Preamble {
     pub sections: Vec<PreambleSection>,
 }
 
-/// How many lines after the ente's the title is looked for in.
-const TITLE_SEARCH_LINES: usize = 8;
+/// How many lines at the top of a document the ente and the title are looked for in.
+const HEAD_LINES: usize = 10;
 
 /// Longest line, in bytes, taken for a title.
 const TITLE_MAX_CHARS: usize = 400;
@@ -38,38 +38,36 @@ static ENTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the preamble's lines.
 pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
     let mut preamble = Preamble::default();
-    let mut rest = lines;
-    while let Some((line, after)) = rest.split_first() {
-        if preamble.title.is_some() || !read_ente_line(&mut preamble, line) {
-            break;
-        }
-        rest = after;
+    // The ente and the title head the document, though an annex's caption
+    // ("Allegato A alla deliberazione …") or the title may come first.
+    let head = lines.len().min(HEAD_LINES);
+    let mut taken = vec![false; lines.len()];
+    for (index, line) in lines[..head].iter().enumerate() {
+        taken[index] = read_ente_line(&mut preamble, line);
     }
-    let title_at = rest
-        .iter()
-        .take(TITLE_SEARCH_LINES)
-        .position(|line| is_title(&line.to_tab_separated(), words));
+    let title_at =
+        (0..head).find(|&index| !taken[index] && is_title(&lines[index].to_tab_separated(), words));
     if let Some(title_at) = title_at {
-        let mut title_lines = vec![&rest[title_at]];
-        for line in &rest[title_at + 1..] {
-            let previous = title_lines.last().map_or(0, |l| l.number);
-            if line.number != previous + 1 || !is_upper_case(&line.to_tab_separated()) {
+        let mut title = vec![clean(&lines[title_at].to_tab_separated())];
+        taken[title_at] = true;
+        for index in title_at + 1..lines.len() {
+            let text = lines[index].to_tab_separated();
+            let follows = lines[index].number == lines[index - 1].number + 1;
+            if taken[index] || !follows || !is_upper_case(&text) {
                 break;
             }
-            title_lines.push(line);
+            title.push(clean(&text));
+            taken[index] = true;
         }
-        let title: Vec<String> = title_lines
-            .iter()
-            .map(|line| clean(&line.to_tab_separated()))
-            .collect();
         preamble.title = Some(title.join(" "));
-        // Lines before the title that are not the ente's are prose too.
-        let mut prose: Vec<&TextLine> = rest[..title_at].iter().collect();
-        prose.extend(&rest[title_at + title_lines.len()..]);
-        preamble.sections = sections(&prose);
-    } else {
-        preamble.sections = sections(&rest.iter().collect::<Vec<_>>());
     }
+    let prose: Vec<&TextLine> = lines
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| !**taken)
+        .map(|(line, _)| line)
+        .collect();
+    preamble.sections = sections(&prose);
     preamble
 }
 
@@ -87,7 +85,10 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
     let (Some(word), Some(name)) = (captures.get(1), captures.get(2)) else {
         return false;
     };
-    if text.len() > 100 {
+    // A name, not a sentence that opens with "Comune di …".
+    let words_in_name = name.as_str().split_whitespace().count();
+    if text.len() > 100 || words_in_name > 6 || name.as_str().trim_end().ends_with(['.', ';', ':'])
+    {
         return false;
     }
     let kind = match fold(word.as_str()).as_str() {
@@ -254,6 +255,40 @@ mod tests {
             Some((EnteKind::Comune, "CAMPO NELL'ELBA".to_owned()))
         );
         assert_eq!(preamble.provincia.as_deref(), Some("LIVORNO"));
+    }
+
+    #[test]
+    fn the_ente_may_follow_an_annex_caption_or_the_title() {
+        let input = lines(&[
+            (
+                1,
+                "Allegato A alla deliberazione della Giunta comunale n. 12 del 31/01/2022",
+            ),
+            (3, "PIANO DELLA PERFORMANCE 2022"),
+            (5, "COMUNE DI BIBBONA"),
+            (7, "Provincia di Livorno"),
+            (
+                9,
+                "Il Comune di Bibbona adotta il presente piano ogni anno con deliberazione.",
+            ),
+        ]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(
+            preamble.ente,
+            Some((EnteKind::Comune, "BIBBONA".to_owned()))
+        );
+        assert_eq!(preamble.provincia.as_deref(), Some("Livorno"));
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("PIANO DELLA PERFORMANCE 2022")
+        );
+        let texts: Vec<&str> = preamble.sections.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Allegato A alla deliberazione della Giunta comunale n. 12 del 31/01/2022\n\nIl Comune di Bibbona adotta il presente piano ogni anno con deliberazione."
+            ]
+        );
     }
 
     #[test]
