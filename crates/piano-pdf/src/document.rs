@@ -4,7 +4,10 @@
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use piano_model::{Code, Diagnostic};
 
-use crate::PdfError;
+use crate::{PdfError, repair};
+
+/// What a guarded load returns: lopdf's result, or the panic it raised.
+type Loading = std::thread::Result<lopdf::Result<Document>>;
 
 /// How far `/Parent` links are followed for inherited attributes.
 const MAX_TREE_DEPTH: usize = 32;
@@ -25,14 +28,42 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let loaded =
-        std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, LoadOptions::default()));
+    let open = |options: LoadOptions| {
+        std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, options))
+    };
+    let mut loaded: Loading = open(LoadOptions::default());
+    let mut diagnostics = Vec::new();
+    let failed = |loaded: &Loading| matches!(loaded, Ok(Err(error)) if !matches!(error, lopdf::Error::InvalidPassword));
+    let repaired;
+    if failed(&loaded)
+        && let Some(bytes) = repair::with_page_tree(bytes)
+    {
+        // Truncated before its catalog or page tree: read the pages that survive.
+        repaired = bytes;
+        let rebuilt = std::panic::catch_unwind(|| {
+            Document::load_mem_with_options(
+                &repaired,
+                LoadOptions {
+                    force_reconstruct: true,
+                    ..LoadOptions::default()
+                },
+            )
+        });
+        if !failed(&rebuilt) {
+            diagnostics.push(Diagnostic::new(
+                Code::PdfDamaged,
+                "the file is cut short: its page tree is lost, and only the pages whose \
+                 objects survive were read",
+            ));
+            loaded = rebuilt;
+        }
+    }
     let document = match loaded {
         Ok(Ok(document)) => document,
         Ok(Err(lopdf::Error::InvalidPassword)) => return Err(PdfError::PasswordProtected),
         Ok(Err(error)) => {
             return Err(PdfError::Unreadable {
-                reason: error.to_string(),
+                reason: format!("damaged or cut short, and no page survives ({error})"),
             });
         }
         Err(_) => {
@@ -44,7 +75,6 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     if document.is_encrypted() {
         return Err(PdfError::PasswordProtected);
     }
-    let mut diagnostics = Vec::new();
     if let Some(recovery) = document.xref_recovery {
         diagnostics.push(Diagnostic::new(
             Code::PdfDamaged,

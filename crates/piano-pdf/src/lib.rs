@@ -18,6 +18,7 @@ mod geometry;
 mod interpret;
 mod metrics;
 mod rebuild;
+mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -91,8 +92,17 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
         assembler.push(compose(&marks, number, height, carry.as_deref()));
     }
     let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    if glyphs == 0 && (images_only > 0 || page_count > 0) {
-        return Err(PdfError::NoTextLayer { pages: page_count });
+    if glyphs == 0 {
+        let damaged = diagnostics.iter().find(|d| d.code == Code::PdfDamaged);
+        return Err(match damaged {
+            Some(damage) if images_only == 0 => PdfError::Unreadable {
+                reason: format!(
+                    "no text could be read from its {page_count} pages: {}",
+                    damage.message
+                ),
+            },
+            _ => PdfError::NoTextLayer { pages: page_count },
+        });
     }
     let (lines, mut rebuilt) = assembler.finish();
     diagnostics.append(&mut rebuilt);

@@ -130,20 +130,31 @@ fn rows_cut_by_page_breaks_are_joined() {
 }
 
 #[test]
-fn a_truncated_pdf_is_read_as_far_as_it_goes() {
+fn a_pdf_cut_before_its_page_tree_reads_the_pages_that_survive() {
     let bytes = std::fs::read(fixtures().join("pdf/san-vincenzo-2023.libreoffice.pdf"))
         .expect("fixture PDF exists");
-    let cut = &bytes[..bytes.len() * 2 / 3];
-    match read_pdf(cut) {
-        Ok(layout) => assert!(
-            layout
-                .diagnostics
-                .iter()
-                .any(|d| d.code == Code::PdfDamaged),
-            "damage is reported"
-        ),
-        Err(error) => assert!(matches!(error, PdfError::Unreadable { .. })),
-    }
+    let cut = &bytes[..bytes.len() * 99 / 100];
+    let layout = read_pdf(cut).expect("the pages survive the cut");
+    assert!(
+        layout
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::PdfDamaged),
+        "damage is reported"
+    );
+    assert_eq!(
+        table_rows(&layout),
+        table_rows(&read("san-vincenzo-2023.libreoffice.pdf"))
+    );
+}
+
+#[test]
+fn a_pdf_cut_in_half_says_what_was_lost() {
+    let bytes = std::fs::read(fixtures().join("pdf/san-vincenzo-2023.chromium.pdf"))
+        .expect("fixture PDF exists");
+    let error = read_pdf(&bytes[..bytes.len() / 2]).expect_err("its fonts are cut off");
+    assert!(matches!(error, PdfError::Unreadable { .. }));
+    assert!(error.to_string().contains("cut short"), "{error}");
 }
 
 #[test]
