@@ -47,6 +47,45 @@ where
         .with_context(|| format!("{}: cannot write", path.display()))
 }
 
+/// One file written through a temporary file beside it, renamed into place
+/// by [`AtomicFile::commit`]; dropped uncommitted, it leaves nothing. Unlike
+/// [`write_file`]'s closure, it can be handed to other threads (`piano
+/// batch` appends `plans.ndjson` from its workers).
+pub struct AtomicFile {
+    path: PathBuf,
+    writer: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Opens the temporary file for `path`.
+    pub fn create(path: &Path) -> anyhow::Result<AtomicFile> {
+        Ok(AtomicFile {
+            path: path.to_owned(),
+            writer: BufWriter::with_capacity(64 * 1024, temp_file_beside(path)?),
+        })
+    }
+
+    /// Syncs the file and renames it to its path.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let temp = self
+            .writer
+            .into_inner()
+            .map_err(|error| error.into_error())
+            .with_context(|| format!("{}: cannot write", self.path.display()))?;
+        persist(temp, &self.path)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 /// A folder of CSV tables with their `datapackage.json`, filled plan by plan.
 /// The tables grow in hidden temporary files; [`CsvFolder::finish`] renames
 /// each into place whole, one after the other, `datapackage.json` last.

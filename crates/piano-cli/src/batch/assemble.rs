@@ -7,7 +7,6 @@
 //! or in which order they finished. The files grow under temporary names
 //! and appear, each whole, when the run completes.
 
-use std::io::Write;
 use std::path::Path;
 
 use piano_export::ExportOptions;
@@ -15,7 +14,7 @@ use piano_model::Plan;
 
 use crate::batch::journal::{self, REPORT};
 use crate::batch::report::{Entry, REPORT_SCHEMA, Report, Settings, Totals};
-use crate::output::CsvFolder;
+use crate::output::{AtomicFile, CsvFolder};
 
 /// The NDJSON file of all plans.
 pub const NDJSON: &str = "plans.ndjson";
@@ -31,8 +30,8 @@ pub struct Aggregates {
 
 /// The aggregates being written.
 pub struct Sink {
-    aggregates: Aggregates,
     csv: Option<CsvFolder>,
+    ndjson: Option<AtomicFile>,
     options: ExportOptions,
 }
 
@@ -46,37 +45,40 @@ impl Sink {
             true => Some(CsvFolder::create(out, options)?),
             false => None,
         };
+        let ndjson = match aggregates.ndjson {
+            true => Some(AtomicFile::create(&out.join(NDJSON))?),
+            false => None,
+        };
         Ok(Sink {
-            aggregates,
             csv,
+            ndjson,
             options,
         })
     }
 
     /// Whether any aggregate needs the plans.
     pub fn wants_plans(&self) -> bool {
-        self.aggregates.csv || self.aggregates.ndjson
+        self.csv.is_some() || self.ndjson.is_some()
     }
 
-    /// Appends `plan` to the CSV tables and to `ndjson` (the open `plans.ndjson`).
-    pub fn feed<W: Write + ?Sized>(
-        &mut self,
-        plan: &Plan,
-        ndjson: Option<&mut W>,
-    ) -> anyhow::Result<()> {
+    /// Appends `plan` to the CSV tables and to `plans.ndjson`.
+    pub fn feed(&mut self, plan: &Plan) -> anyhow::Result<()> {
         if let Some(tables) = self.csv.as_mut() {
             tables.add(plan)?;
         }
-        if let Some(writer) = ndjson {
-            piano_export::write_ndjson(plan, self.options, writer)?;
+        if let Some(file) = self.ndjson.as_mut() {
+            piano_export::write_ndjson(plan, self.options, file)?;
         }
         Ok(())
     }
 
-    /// Moves the CSV tables into place and writes `datapackage.json`.
+    /// Moves the CSV tables, `datapackage.json` and `plans.ndjson` into place.
     pub fn finish(self) -> anyhow::Result<()> {
-        match self.csv {
-            Some(tables) => tables.finish(),
+        if let Some(tables) = self.csv {
+            tables.finish()?;
+        }
+        match self.ndjson {
+            Some(file) => file.commit(),
             None => Ok(()),
         }
     }

@@ -32,13 +32,12 @@ use piano_export::ExportOptions;
 use piano_model::{Source, SourceFormat};
 use rayon::prelude::*;
 
-use crate::batch::assemble::{Aggregates, NDJSON, Sink, write_report};
+use crate::batch::assemble::{Aggregates, Sink, write_report};
 use crate::batch::journal::{Journal, PLANS, Record};
 use crate::batch::pipeline::{Slot, Work};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Settings, Status, Timing, Timings, Totals};
 use crate::input::display_name;
-use crate::output::write_file;
 
 /// Everything a run needs to know, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -123,17 +122,7 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         },
     };
     let mut sink = Sink::open(&config.out, config.aggregates, config.settings)?;
-    let records = match config.aggregates.ndjson {
-        true => {
-            let mut records = Vec::new();
-            write_file(&config.out.join(NDJSON), |writer| {
-                records = pipeline::drive(&pool, &work, &mut sink, Some(writer))?;
-                Ok(())
-            })?;
-            records
-        }
-        false => pipeline::drive(&pool, &work, &mut sink, None::<&mut std::io::Sink>)?,
-    };
+    let records = pipeline::drive(&pool, &work, &mut sink)?;
     sink.finish()?;
     let (read, _) = progress.finish();
 

@@ -2,18 +2,19 @@
 //! aggregates in path order, at the same time.
 //!
 //! The workers take inputs in path order from a shared counter, so results
-//! arrive nearly in order; the calling thread puts them back in exact order
-//! and feeds each plan to the aggregates as soon as all before it are in.
+//! arrive nearly in order; each worker, once its input is read, puts the
+//! result back in exact order and feeds every plan whose turn has come to
+//! the aggregates (under a lock: one writer at a time). With `-j 1` the one
+//! worker reads and writes in turn; with more, writing overlaps reading.
 //! Plans that arrive early wait in memory, up to [`KEEP_IN_MEMORY`] of them;
 //! beyond that (behind an input that runs long) only their record waits and
 //! the plan is read back from its file when its turn comes, so memory stays
 //! bounded whatever the order of completion.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use piano_export::ExportOptions;
@@ -62,63 +63,58 @@ pub struct Work<'a> {
     pub options: ExportOptions,
 }
 
-/// One result sent from a worker: the input's index and its record and plan
-/// (`None` when skipped after a failure with `--fail-fast`).
-type Message = (usize, anyhow::Result<Option<(Record, Option<Plan>)>>);
+/// What the workers share: the results put back in order, and the aggregates.
+struct Shared<'s> {
+    order: Order,
+    sink: &'s mut Sink,
+    failure: Option<anyhow::Error>,
+}
 
 /// Reads every input marked [`Slot::Read`] on `pool` and feeds all plans, in
-/// path order, to `sink` and `ndjson`; returns the record of every input
-/// (`None` for inputs skipped after a failure with `--fail-fast`).
-pub fn drive<W: Write + ?Sized>(
+/// path order, to `sink`; returns the record of every input (`None` for
+/// inputs skipped after a failure with `--fail-fast`).
+pub fn drive(
     pool: &ThreadPool,
     work: &Work<'_>,
     sink: &mut Sink,
-    mut ndjson: Option<&mut W>,
 ) -> anyhow::Result<Vec<Option<Record>>> {
     let to_read: Vec<usize> = (0..work.slots.len())
         .filter(|&index| matches!(work.slots[index], Slot::Read))
         .collect();
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (sender, receiver) = mpsc::sync_channel::<Message>(2 * KEEP_IN_MEMORY);
-    let mut order = Order::new(work.slots.len());
-    let mut failure = None;
-    std::thread::scope(|scope| {
-        let (to_read, next, stop) = (&to_read, &next, &stop);
-        scope.spawn(move || {
-            pool.scope(|workers| {
-                for _ in 0..pool.current_num_threads() {
-                    let sender = sender.clone();
-                    workers.spawn(move |_| read_in_turn(work, to_read, next, stop, &sender));
-                }
-            });
-        });
-        for (index, outcome) in receiver {
-            let fed = outcome.and_then(|result| {
-                order.arrive(index, result);
-                order.feed(work, sink, ndjson.as_deref_mut())
-            });
-            if let Err(error) = fed {
-                stop.store(true, Ordering::Relaxed);
-                failure = Some(error);
-                break;
-            }
+    let shared = Mutex::new(Shared {
+        order: Order::new(work.slots.len()),
+        sink,
+        failure: None,
+    });
+    pool.scope(|workers| {
+        for _ in 0..pool.current_num_threads() {
+            workers.spawn(|_| read_in_turn(work, &to_read, &next, &stop, &shared));
         }
     });
+    let Shared {
+        mut order,
+        sink,
+        failure,
+    } = shared
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a worker failed while writing the aggregates"))?;
     if let Some(error) = failure {
         return Err(error);
     }
-    order.feed(work, sink, ndjson)?;
+    order.feed(work, sink)?;
     Ok(order.records)
 }
 
-/// A worker: takes the next input in path order until there is none left.
+/// A worker: takes the next input in path order until there is none left,
+/// then feeds whatever has become ready to the aggregates.
 fn read_in_turn(
     work: &Work<'_>,
     to_read: &[usize],
     next: &AtomicUsize,
     stop: &AtomicBool,
-    sender: &mpsc::SyncSender<Message>,
+    shared: &Mutex<Shared<'_>>,
 ) {
     while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
         let outcome = match stop.load(Ordering::Relaxed) {
@@ -131,8 +127,17 @@ fn read_in_turn(
                 stop.store(true, Ordering::Relaxed);
             }
         }
-        if sender.send((index, outcome)).is_err() {
-            break;
+        let Ok(mut shared) = shared.lock() else {
+            return;
+        };
+        let shared = &mut *shared;
+        let fed = outcome.and_then(|result| {
+            shared.order.arrive(index, result);
+            shared.order.feed(work, shared.sink)
+        });
+        if let Err(error) = fed {
+            stop.store(true, Ordering::Relaxed);
+            shared.failure.get_or_insert(error);
         }
     }
 }
@@ -197,12 +202,7 @@ impl Order {
     }
 
     /// Feeds every input whose turn has come, in order.
-    fn feed<W: Write + ?Sized>(
-        &mut self,
-        work: &Work<'_>,
-        sink: &mut Sink,
-        mut ndjson: Option<&mut W>,
-    ) -> anyhow::Result<()> {
+    fn feed(&mut self, work: &Work<'_>, sink: &mut Sink) -> anyhow::Result<()> {
         while let Some(slot) = work.slots.get(self.cursor) {
             let index = self.cursor;
             let (record, plan) = match slot {
@@ -230,7 +230,7 @@ impl Order {
                         Some(plan) => plan,
                         None => journal::load_plan(work.plans, plan_id)?,
                     };
-                    sink.feed(&plan, ndjson.as_deref_mut())?;
+                    sink.feed(&plan)?;
                 }
             }
             self.records[index] = record;
