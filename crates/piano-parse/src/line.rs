@@ -5,12 +5,6 @@
 //! context (a fragment of a scrambled table, a paragraph of the preamble) is
 //! decided by the assembler.
 
-use nom::IResult;
-use nom::Parser;
-use nom::bytes::complete::take_till1;
-use nom::character::complete::{char, space0};
-use nom::combinator::rest;
-use nom::sequence::{separated_pair, terminated};
 use piano_model::{Head, TextLine};
 
 use crate::text::clean;
@@ -117,63 +111,54 @@ fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>
     (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
 }
 
-/// `section-word [ordinal] ":" body`, the section word one of the vocabulary's.
-fn section_word<'a>(
-    words: &Vocabulary,
-) -> impl Parser<&'a str, Output = (SectionWord<'a>, &'a str), Error = nom::error::Error<&'a str>> {
-    separated_pair(
-        terminated(take_till1(|c| c == ':'), space0),
-        (char(':'), space0),
-        rest,
-    )
-    .map_opt(|(word, body): (&str, &str)| {
-        if word.len() > LABEL_MAX_CHARS {
-            return None;
-        }
-        let word = word.trim();
-        let is_section_word = |text: &str| words.is_section_word(text);
-        if is_section_word(word) {
-            return Some((
-                SectionWord {
-                    word,
-                    ordinal: None,
-                },
-                body,
-            ));
-        }
-        let (head, ordinal) = word.rsplit_once(' ')?;
-        (is_section_word(head) && is_ordinal(ordinal)).then_some((
-            SectionWord {
-                word: head.trim(),
-                ordinal: Some(ordinal),
-            },
-            body,
-        ))
+/// The words before a heading's separator: a section word, with an ordinal
+/// before or after it ("SETTORE 1", "SETTORE N. 1", "1° SETTORE", "AREA IV").
+struct SectionHead<'a> {
+    written: &'a str,
+    kind: String,
+    numbered: bool,
+}
+
+fn section_head<'a>(head: &'a str, words: &Vocabulary) -> Option<SectionHead<'a>> {
+    if head.len() > LABEL_MAX_CHARS {
+        return None;
+    }
+    let (ordinals, kind): (Vec<&str>, Vec<&str>) =
+        head.split_whitespace().partition(|token| is_ordinal(token));
+    let kind = kind.join(" ");
+    words.is_section_word(&kind).then(|| SectionHead {
+        written: head.trim(),
+        kind,
+        numbered: !ordinals.is_empty(),
     })
 }
 
-/// A section word as written, and the ordinal that may follow it ("SETTORE 1").
-struct SectionWord<'a> {
-    word: &'a str,
-    ordinal: Option<&'a str>,
-}
-
-/// "1", "12", "IV", "A": what numbers a section.
-fn is_ordinal(text: &str) -> bool {
-    let text = text.trim_end_matches(['.', ')']);
-    let digits = !text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit());
-    let roman =
-        !text.is_empty() && text.len() <= 5 && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    let letter = text.len() == 1 && text.chars().all(|c| c.is_ascii_uppercase());
-    digits || roman || letter
+/// "1", "1°", "12.", "IV", "A", "N.": what numbers a section.
+fn is_ordinal(token: &str) -> bool {
+    let token = token.trim_end_matches(['.', ')', '°', 'º']);
+    let digits = !token.is_empty() && token.len() <= 3 && token.chars().all(|c| c.is_ascii_digit());
+    let roman = !token.is_empty()
+        && token.len() <= 5
+        && token.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_uppercase());
+    let number_word = matches!(token, "N" | "n" | "Nr" | "nr" | "Num" | "num");
+    digits || roman || letter || number_word
 }
 
 /// Reads "STRUTTURA: NAME – ROLE: HEAD": the role is the text between the last
 /// spaced dash and the last colon; "ad interim" is taken out of the head's name.
-/// A section word with an ordinal ("SETTORE 1: NAME") keeps it in the name.
+/// A numbered section ("SETTORE 1: NAME", "SETTORE 1 – NAME – ROLE: HEAD")
+/// keeps its number in the name, and may use a dash for the first colon.
 pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
-    let parsed: IResult<&str, (SectionWord, &str)> = section_word(words).parse(text);
-    let (_, (section, body)) = parsed.ok()?;
+    let by_colon = text
+        .split_once(':')
+        .and_then(|(head, body)| Some((section_head(head, words)?, body)));
+    let by_dash = || {
+        let (head, body) = first_spaced_dash(text)?;
+        let head = section_head(head, words)?;
+        head.numbered.then_some((head, body))
+    };
+    let (section, body) = by_colon.or_else(by_dash)?;
     let (name, head) = match body.rsplit_once(':') {
         Some((before, person)) => match last_spaced_dash(before) {
             Some((name, role)) => (name, head_of(Some(role), person, words)),
@@ -181,12 +166,13 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         },
         None => (body, Head::default()),
     };
-    let name = match section.ordinal {
-        Some(ordinal) => clean(&format!("{} {ordinal} {name}", section.word)),
-        None => clean(name),
+    let name = if section.numbered {
+        clean(&format!("{} {name}", section.written))
+    } else {
+        clean(name)
     };
     (!name.is_empty()).then(|| StructureHeading {
-        kind: section.word.to_owned(),
+        kind: section.kind,
         name,
         head,
     })
@@ -208,8 +194,18 @@ fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
     }
 }
 
+const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
+fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    SPACED_DASHES
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| (at, dash.len())))
+        .min_by_key(|&(at, _)| at)
+        .map(|(at, length)| (&text[..at], &text[at + length..]))
+}
+
 fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
-    [" - ", " – ", " — "]
+    SPACED_DASHES
         .iter()
         .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
         .max_by_key(|&(at, _)| at)

@@ -30,7 +30,7 @@ const TITLE_MAX_CHARS: usize = 400;
 
 static ENTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(comune|citt[aà]'?\s+metropolitana|provincia|unione\s+(?:dei|di)\s+comuni|regione)\s+(?:di\s+|del\s+|della\s+|dell'\s*|dei\s+|degli\s+)?(.+)$",
+        r"(?i)^(comune|citt[aà]'?\s+metropolitana|citt[aà]'?|provincia|unione\s+(?:dei|di)\s+comuni|regione)\s+(?:di\s+|del\s+|della\s+|dell'\s*|dei\s+|degli\s+)?(.+)$",
     )
     .expect("the ente pattern is valid")
 });
@@ -92,7 +92,7 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
         return false;
     }
     let kind = match fold(word.as_str()).as_str() {
-        "comune" => EnteKind::Comune,
+        "comune" | "citta" => EnteKind::Comune,
         "provincia" => EnteKind::Provincia,
         "regione" => EnteKind::Regione,
         folded if folded.starts_with("unione") => EnteKind::Unione,
@@ -289,6 +289,17 @@ mod tests {
                 "Allegato A alla deliberazione della Giunta comunale n. 12 del 31/01/2022\n\nIl Comune di Bibbona adotta il presente piano ogni anno con deliberazione."
             ]
         );
+    }
+
+    #[test]
+    fn a_citta_is_a_comune() {
+        let input = lines(&[(1, "CITTÀ DI GROSSETO"), (2, "Provincia di Grosseto")]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(
+            preamble.ente,
+            Some((EnteKind::Comune, "GROSSETO".to_owned()))
+        );
+        assert_eq!(preamble.provincia.as_deref(), Some("Grosseto"));
     }
 
     #[test]
