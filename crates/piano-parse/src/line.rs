@@ -171,7 +171,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     } else {
         clean(name)
     };
-    (!name.is_empty()).then(|| StructureHeading {
+    (!name.is_empty()).then_some(StructureHeading {
         kind: section.kind,
         name,
         head,
