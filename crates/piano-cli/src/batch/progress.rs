@@ -39,10 +39,9 @@ impl Progress {
                 Some(total as u64),
                 ProgressDrawTarget::stderr_with_hz(5),
             );
-            let style = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files, {msg}, {per_sec}, eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, eta {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.set_message("0 failed");
             Display::Bar(bar)
@@ -68,21 +67,26 @@ impl Progress {
         match &self.display {
             Display::Quiet => {}
             Display::Bar(bar) => {
-                bar.set_message(format!("{failed} failed"));
+                bar.set_message(format!("{failed} failed, {:.1} files/s", self.rate(done)));
                 bar.inc(1);
             }
             Display::Plain(last) => {
                 let Ok(mut last) = last.lock() else { return };
                 if last.elapsed() >= PLAIN_EVERY || done == self.total {
                     *last = Instant::now();
-                    let rate = done as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
                     eprintln!(
-                        "piano batch: {done}/{} files, {failed} failed, {rate:.1} files/s",
-                        self.total
+                        "piano batch: {done}/{} files, {failed} failed, {:.1} files/s",
+                        self.total,
+                        self.rate(done)
                     );
                 }
             }
         }
+    }
+
+    /// Files per second so far.
+    fn rate(&self, done: usize) -> f64 {
+        done as f64 / self.started.elapsed().as_secs_f64().max(1e-9)
     }
 
     /// Clears the bar; returns how many inputs were read and the time taken.
@@ -98,7 +102,7 @@ impl Progress {
 pub fn summary(totals: &Totals, entries: &[Entry], read: usize, wall: Duration) -> String {
     let seconds = wall.as_secs_f64();
     let mut text = format!(
-        "{} files: {} ok, {} with warnings, {} failed, {} duplicates\n\
+        "{} files: {} ok, {} with warnings, {} failed, {} duplicate(s)\n\
          {} plans: {} structures, {} objectives, {} phases\n\
          {read} read in {seconds:.2} s ({:.1} files/s)",
         totals.inputs,
@@ -117,4 +121,26 @@ pub fn summary(totals: &Totals, entries: &[Entry], read: usize, wall: Duration) 
         text.push_str(&format!("\nfailed: {}: {error}", entry.path));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_outcomes_and_lists_failures() {
+        let entries = vec![Entry::failed(
+            "a.txt".into(),
+            None,
+            "the file is empty".into(),
+        )];
+        let totals = Totals::of(&entries);
+        let text = summary(&totals, &entries, 1, Duration::from_secs(2));
+        assert!(text.starts_with("1 files: 0 ok, 0 with warnings, 1 failed, 0 duplicate(s)\n"));
+        assert!(text.contains("\n1 read in 2.00 s (0.5 files/s)"), "{text}");
+        assert!(
+            text.ends_with("\nfailed: a.txt: the file is empty"),
+            "{text}"
+        );
+    }
 }
