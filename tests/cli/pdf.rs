@@ -7,15 +7,20 @@ use serde_json::Value;
 use crate::support::{fixture, fixtures, piano};
 
 /// The producer PDFs of `fixtures/pdf/` with the plan each was made from.
-const PRODUCED: [(&str, &str); 5] = [
+const PRODUCED: [(&str, &str); 7] = [
     ("portoferraio-2021.libreoffice.pdf", "portoferraio-2021"),
     ("portoferraio-2021.chromium.pdf", "portoferraio-2021"),
+    ("portoferraio-2021.wkhtmltopdf.pdf", "portoferraio-2021"),
+    (
+        "san-vincenzo-2023.borderless.chromium.pdf",
+        "san-vincenzo-2023",
+    ),
     ("san-vincenzo-2023.libreoffice.pdf", "san-vincenzo-2023"),
     ("san-vincenzo-2023.chromium.pdf", "san-vincenzo-2023"),
     ("san-vincenzo-2023.qpdf.pdf", "san-vincenzo-2023"),
 ];
 
-/// Whitespace collapsed; for Chromium, which drops the space after a hyphen
+/// Whitespace collapsed; for Chromium and wkhtmltopdf, which drop the space after a hyphen
 /// at a wrap, "- " read as "-" (the two cannot be told apart there).
 fn norm(value: &Value, chromium: bool) -> Value {
     match value.as_str() {
@@ -58,7 +63,9 @@ fn items(plan: &Value, chromium: bool) -> Vec<Vec<Value>> {
 }
 
 fn check_extract(pdf: &str, plan: &str) {
-    let chromium = pdf.contains("chromium") || pdf.contains("qpdf");
+    let chromium = ["chromium", "qpdf", "wkhtmltopdf"]
+        .iter()
+        .any(|producer| pdf.contains(producer));
     let run = piano(&["extract", "--quiet", &fixture(&format!("pdf/{pdf}"))]);
     assert_eq!(run.code, Some(0), "{pdf}: {}", run.stderr);
     let got: Value = serde_json::from_str(&run.stdout).expect("JSON output");
