@@ -30,6 +30,25 @@ pub enum ComuneMatch {
 struct Index {
     comuni: Vec<Comune>,
     by_name: HashMap<String, Vec<usize>>,
+    /// By name without its particles ("reggio emilia" for Reggio nell'Emilia),
+    /// for names a city writes shorter than ISTAT does.
+    by_short_name: HashMap<String, Vec<usize>>,
+}
+
+/// Particles a place name may carry or drop ("Reggio nell'Emilia", "Reggio Emilia").
+const PARTICLES: [&str; 14] = [
+    "di", "de", "del", "della", "dell", "dei", "degli", "delle", "nel", "nell", "nella", "in",
+    "sul", "sulla",
+];
+
+/// A folded name without its particles.
+fn short_name(name: &str) -> String {
+    let folded = fold(name);
+    let kept: Vec<&str> = folded
+        .split(' ')
+        .filter(|word| !PARTICLES.contains(word))
+        .collect();
+    kept.join(" ")
 }
 
 /// Columns of `comuni-istat.csv`.
@@ -42,6 +61,7 @@ const PROVINCIA: usize = 4;
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut comuni = Vec::new();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_short_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut reader =
         csv::Reader::from_reader(include_str!("../../data/comuni-istat.csv").as_bytes());
     for record in reader.records().filter_map(Result::ok) {
@@ -55,8 +75,13 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             .collect();
         names.sort();
         names.dedup();
+        let mut short_names: Vec<String> = names.iter().map(|name| short_name(name)).collect();
+        short_names.dedup();
         for name in names {
             by_name.entry(name).or_default().push(index);
+        }
+        for name in short_names {
+            by_short_name.entry(name).or_default().push(index);
         }
         comuni.push(Comune {
             istat: field(ISTAT),
@@ -64,7 +89,11 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             provincia: field(PROVINCIA),
         });
     }
-    Index { comuni, by_name }
+    Index {
+        comuni,
+        by_name,
+        by_short_name,
+    }
 });
 
 /// Every comune of the bundled list, in ISTAT code order: for tools that
@@ -78,16 +107,20 @@ pub fn comuni() -> &'static [Comune] {
 /// between comuni of the same name.
 pub fn find_comune(name: &str, provincia: Option<&str>) -> ComuneMatch {
     let index: &'static Index = &INDEX;
-    let Some(candidates) = index.by_name.get(&fold(name)) else {
+    let candidates = index
+        .by_name
+        .get(&fold(name))
+        .or_else(|| index.by_short_name.get(&short_name(name)));
+    let Some(candidates) = candidates else {
         return ComuneMatch::NotFound;
     };
     let mut fitting: Vec<&'static Comune> = candidates.iter().map(|&i| &index.comuni[i]).collect();
     if let Some(provincia) = provincia {
-        let wanted = fold(provincia);
+        let wanted = short_name(provincia);
         let in_provincia: Vec<_> = fitting
             .iter()
             .copied()
-            .filter(|c| fold(&c.provincia) == wanted)
+            .filter(|c| short_name(&c.provincia) == wanted)
             .collect();
         if !in_provincia.is_empty() {
             fitting = in_provincia;
@@ -132,6 +165,21 @@ mod tests {
             panic!("Bergamo is one comune");
         };
         assert_eq!(comune.istat, "016024");
+    }
+
+    #[test]
+    fn a_name_without_its_particles_is_found() {
+        let ComuneMatch::Found(comune) = find_comune("REGGIO EMILIA", Some("Reggio Emilia")) else {
+            panic!("Reggio Emilia is Reggio nell'Emilia");
+        };
+        assert_eq!(
+            (comune.istat.as_str(), comune.name.as_str()),
+            ("035033", "Reggio nell'Emilia")
+        );
+        assert!(matches!(
+            find_comune("Reggio Calabria", None),
+            ComuneMatch::Found(_)
+        ));
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
 /// A title names a plan, and is either in capitals or a line that opens with a
 /// plan word ("Piano della Performance 2023-2025") rather than a sentence.
 fn is_title(text: &str, words: &Vocabulary) -> bool {
-    let folded = fold(prefix(text, TITLE_MAX_CHARS));
+    let folded = join_initials(&fold(prefix(text, TITLE_MAX_CHARS)));
     let mut folded_words = folded.split(' ');
     let opens_with_plan_word = folded_words
         .next()
@@ -131,6 +131,21 @@ fn is_title(text: &str, words: &Vocabulary) -> bool {
     let reads_as_title =
         is_upper_case(text) || (opens_with_plan_word && !text.trim_end().ends_with('.'));
     text.len() <= TITLE_MAX_CHARS && names_a_plan && reads_as_title
+}
+
+/// Joins runs of single letters, as a folded "P.E.G." leaves them ("p e g" → "peg").
+fn join_initials(folded: &str) -> String {
+    let mut joined = String::with_capacity(folded.len());
+    let mut previous_was_initial = false;
+    for word in folded.split(' ') {
+        let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+        if !joined.is_empty() && !(is_initial && previous_was_initial) {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+        previous_was_initial = is_initial;
+    }
+    joined
 }
 
 /// Mostly capital letters: headings and titles.
@@ -239,6 +254,7 @@ mod tests {
         let words = Vocabulary::default_profile();
         assert!(is_title("Piano della Performance 2023-2025", words));
         assert!(is_title("PIANO ESECUTIVO DI GESTIONE", words));
+        assert!(is_title("P.E.G. 2022 – OBIETTIVI DI GESTIONE", words));
         assert!(!is_title(
             "Il Piano della Performance è adottato ogni anno.",
             words

@@ -585,7 +585,12 @@ impl<'w> SectionBuilder<'w> {
                     staff.objective = Some(text)
                 }
                 Some(Column::Weight) if staff.weight.is_none() => match parse_weight(&text) {
-                    Some(token) => staff.weight = Some(token.value),
+                    Some(token) => {
+                        staff.weight = Some(token.value);
+                        if !token.rest.is_empty() {
+                            left_over.push(token.rest.to_owned());
+                        }
+                    }
                     None => left_over.push(text),
                 },
                 _ => left_over.push(text),

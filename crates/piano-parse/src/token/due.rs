@@ -185,11 +185,35 @@ fn note_from(before: &str, after: &str) -> Option<String> {
 
 /// due_expression = [preposition] (numeric_date | textual_date | month_date)
 fn due_expression(input: &str) -> IResult<&str, Written> {
-    preceded(
-        opt(preposition),
-        alt((numeric_date, textual_date, month_date)),
-    )
+    alt((
+        yearly_first,
+        preceded(
+            opt(preposition),
+            alt((hyphenated_date, numeric_date, textual_date, month_date)),
+        ),
+    ))
     .parse(input)
+}
+
+/// yearly_first = ["di "] "ogni anno " [preposition] day-month ("ogni anno entro il 31.01")
+fn yearly_first(input: &str) -> IResult<&str, Written> {
+    let opening = (opt(tag_no_case("di ")), tag_no_case("ogni anno"), char(' '));
+    let day_month = alt((numeric_day_month, textual_day_month));
+    let (input, (day, month)) = preceded((opening, opt(preposition)), day_month).parse(input)?;
+    let (day, year) = (Some(day), WrittenYear::Every);
+    Ok((input, Written { day, month, year }))
+}
+
+/// hyphenated_date = day "-" month-name "-" year ("31-dic-22", as spreadsheets write dates)
+fn hyphenated_date(input: &str) -> IResult<&str, Written> {
+    let (input, (day, month, year)) = (
+        terminated(small_number, char('-')),
+        terminated(month_name, char('-')),
+        year,
+    )
+        .parse(input)?;
+    let day = Some(day);
+    Ok((input, Written { day, month, year }))
 }
 
 /// preposition = ("entro il" | "entro al" | "entro" | "il" | "al") " "
@@ -414,6 +438,9 @@ mod tests {
             ("1º Dicembre 2021", None, (Some("2021-12-01"), false, None, false)),
             ("10 dicembre 2021", None, (Some("2021-12-10"), false, None, false)),
             ("10 DICEMBRE 2021", None, (Some("2021-12-10"), false, None, false)),
+            ("31-dic-22", None, (Some("2022-12-31"), false, None, false)),
+            ("15-ott-2022", None, (Some("2022-10-15"), false, None, false)),
+            ("ogni anno entro il 31.01", None, (Some("--01-31"), false, None, false)),
             ("15 gen 2022", None, (Some("2022-01-15"), false, None, false)),
             ("15 Feb. 2022", None, (Some("2022-02-15"), false, None, false)),
             ("30 sett. 2021", None, (Some("2021-09-30"), false, None, false)),
