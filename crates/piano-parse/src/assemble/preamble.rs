@@ -139,7 +139,8 @@ fn join_initials(folded: &str) -> String {
     let mut previous_was_initial = false;
     for word in folded.split(' ') {
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if !joined.is_empty() && !(is_initial && previous_was_initial) {
+        let continues_initials = is_initial && previous_was_initial;
+        if !joined.is_empty() && !continues_initials {
             joined.push(' ');
         }
         joined.push_str(word);
