@@ -6,7 +6,9 @@
 
 use piano_model::{Cell as ModelCell, Code, Diagnostic, TextLine, XSpan};
 
-use crate::rebuild::furniture::{candidates, is_page_number};
+use std::collections::BTreeMap;
+
+use crate::rebuild::furniture::{candidates, is_page_number, signature};
 use crate::rebuild::lines::join_wrapped;
 use crate::rebuild::page::{Block, Cell, PageBlocks, same_table};
 
@@ -34,6 +36,8 @@ pub(crate) struct Assembler {
     pending: Option<Pending>,
     /// Columns and header texts of the table open at the end of the pages emitted.
     open_table: Option<(Vec<f32>, Vec<String>)>,
+    /// What was set apart, by kind and signature: the first text and the pages.
+    set_apart: BTreeMap<(&'static str, String), (String, Vec<u32>)>,
     emitter: Emitter,
 }
 
@@ -103,19 +107,34 @@ impl Assembler {
             self.emit(last);
         }
         self.emitter.close_table();
+        for ((what, _), (text, mut pages)) in std::mem::take(&mut self.set_apart) {
+            pages.sort_unstable();
+            let first = pages.first().copied().unwrap_or(1);
+            let last = pages.last().copied().unwrap_or(first);
+            let on = if pages.len() == 1 {
+                format!("on page {first}")
+            } else {
+                format!("on {} pages ({first}–{last})", pages.len())
+            };
+            let mut diagnostic =
+                Diagnostic::new(Code::PageFurniture, format!("{what} set apart {on}"))
+                    .with_excerpt(&text);
+            diagnostic.page = Some(first);
+            self.emitter.diagnostics.push(diagnostic);
+        }
         (self.emitter.lines, self.emitter.diagnostics)
     }
 
-    fn set_apart(&mut self, pending: &mut Pending, index: usize, what: &str) {
+    /// Sets a block apart; one diagnostic per kind and text (digits aside)
+    /// lists the pages, so running heads do not flood the report.
+    fn set_apart(&mut self, pending: &mut Pending, index: usize, what: &'static str) {
         pending.removed[index] = true;
         let text = pending.page.blocks[index].text();
-        let mut diagnostic = Diagnostic::new(
-            Code::PageFurniture,
-            format!("{what} set apart on page {}", pending.page.number),
-        )
-        .with_excerpt(&text);
-        diagnostic.page = Some(pending.page.number);
-        self.emitter.diagnostics.push(diagnostic);
+        let (_, pages) = self
+            .set_apart
+            .entry((what, signature(&text)))
+            .or_insert_with(|| (text, Vec::new()));
+        pages.push(pending.page.number);
     }
 
     /// Follows which table is open through a page, to know its header row.
