@@ -35,7 +35,8 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     let mut diagnostics = Vec::new();
     let failed = |loaded: &Loading| matches!(loaded, Ok(Err(error)) if !matches!(error, lopdf::Error::InvalidPassword));
     let repaired;
-    if failed(&loaded)
+    let pageless = matches!(&loaded, Ok(Ok(document)) if document.get_pages().is_empty());
+    if (failed(&loaded) || pageless)
         && let Some(bytes) = repair::with_page_tree(bytes)
     {
         // Truncated before its catalog or page tree: read the pages that survive.
@@ -49,11 +50,12 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
                 },
             )
         });
-        if !failed(&rebuilt) {
+        let found_pages = matches!(&rebuilt, Ok(Ok(document)) if !document.get_pages().is_empty());
+        if found_pages {
             diagnostics.push(Diagnostic::new(
                 Code::PdfDamaged,
-                "the file is cut short: its page tree is lost, and only the pages whose \
-                 objects survive were read",
+                "the page tree is lost (the file is cut short or damaged): the pages \
+                 found by scanning the file were read",
             ));
             loaded = rebuilt;
         }

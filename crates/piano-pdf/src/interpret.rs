@@ -133,17 +133,17 @@ impl<'a, 'c> Interpreter<'a, 'c> {
     }
 
     fn run_content(&mut self, content: &[u8], resources: &[&'a Dictionary]) {
-        let operations = match Content::decode(content) {
-            Ok(content) => content.operations,
-            Err(error) => {
-                self.marks
-                    .problems
-                    .push(format!("content stream unreadable ({error})"));
-                return;
+        // Operation by operation, so a damaged stream is read up to the damage.
+        for operation in Content::decode_iter(content) {
+            match operation {
+                Ok(operation) => self.operate(&operation, resources),
+                Err(error) => {
+                    self.marks.problems.push(format!(
+                        "content stream damaged ({error}); read up to the damage"
+                    ));
+                    return;
+                }
             }
-        };
-        for operation in &operations {
-            self.operate(operation, resources);
         }
     }
 
