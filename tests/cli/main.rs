@@ -9,5 +9,6 @@ mod docs;
 mod extract;
 mod fixtures;
 mod pdf;
+mod profiles;
 mod schema;
 mod variants;

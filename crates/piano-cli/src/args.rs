@@ -60,6 +60,9 @@ pub struct ExtractArgs {
     /// Do not print the summary of diagnostics on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Layout profiles to read with.
+    #[command(flatten)]
+    pub profiles: ProfileArgs,
 }
 
 /// Arguments of `piano check`.
@@ -67,6 +70,18 @@ pub struct ExtractArgs {
 pub struct CheckArgs {
     /// The plan: a PDF or a text dump; `-` reads standard input.
     pub file: PathBuf,
+    /// Layout profiles to read with.
+    #[command(flatten)]
+    pub profiles: ProfileArgs,
+}
+
+/// Layout profiles beyond the bundled ones.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// A layout profile (TOML) that adds a family, or replaces the bundled one of
+    /// its name; may be given several times.
+    #[arg(long = "profile", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// Arguments of `piano schema` (none yet).

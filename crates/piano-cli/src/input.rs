@@ -2,10 +2,11 @@
 //! a PDF from a text dump, and run the matching reader and the parser.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use piano_model::{Plan, Source, SourceFormat};
+use piano_parse::Vocabulary;
 
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
@@ -15,10 +16,10 @@ pub const STDIN: &str = "-";
 const PDF_SIGNATURE_WINDOW: usize = 1024;
 
 /// Reads and parses the plan at `path` (`-` for standard input). Errors name the path.
-pub fn load_plan(path: &Path) -> anyhow::Result<Plan> {
+pub fn load_plan(path: &Path, profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
     let name = display_name(path);
     let bytes = read_input(path).with_context(|| name.clone())?;
-    parse_bytes(&name, &bytes).with_context(|| name.clone())
+    parse_bytes_with(&name, &bytes, profiles).with_context(|| name.clone())
 }
 
 /// The name of `path` in messages: as given, `-` for standard input.
@@ -41,12 +42,30 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// Parses `bytes` read from the input named `name`: as a PDF when it carries
 /// the `%PDF-` signature in its first kilobyte, else as a text dump.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> anyhow::Result<Plan> {
-    if is_pdf(bytes) {
-        let layout = piano_pdf::read_pdf(bytes)?;
-        let source = Source::from_bytes(name, bytes, SourceFormat::Pdf);
-        return Ok(piano_parse::parse(layout, source));
-    }
-    Ok(piano_parse::parse_text(name, bytes)?)
+    parse_bytes_with(name, bytes, piano_parse::Vocabulary::bundled())
+}
+
+/// [`parse_bytes`] with the given layout profiles.
+pub fn parse_bytes_with(name: &str, bytes: &[u8], profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
+    let (layout, format) = if is_pdf(bytes) {
+        (piano_pdf::read_pdf(bytes)?, SourceFormat::Pdf)
+    } else {
+        (piano_parse::read_text(bytes)?, SourceFormat::Text)
+    };
+    let source = Source::from_bytes(name, bytes, format);
+    Ok(piano_parse::parse_with(layout, source, profiles))
+}
+
+/// The bundled profiles with the user's, read from `files`.
+pub fn load_profiles(files: &[PathBuf]) -> anyhow::Result<Vec<Vocabulary>> {
+    let user = files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).with_context(|| display_name(path))?;
+            Vocabulary::from_toml(&text).with_context(|| display_name(path))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Vocabulary::with_user_profiles(user))
 }
 
 /// Whether `bytes` look like a PDF.

@@ -6,7 +6,9 @@
 //! fields are left out too: they number the lines of the PDF reader's
 //! intermediate text, which the generator does not fix.
 
-use piano_model::{LineSpan, Objective, Plan, PreambleSection, Source, SourceFormat, Structure};
+use piano_model::{
+    DocumentKind, LineSpan, Objective, Plan, PreambleSection, Source, SourceFormat, Structure,
+};
 use serde_json::Value;
 
 use crate::draft::Draft;
@@ -37,6 +39,9 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
     let mut source = Source::from_bytes(file, &laid_out.bytes, format);
     source.pages = laid_out.pages;
     let mut plan = Plan::new(source);
+    // Generated plans follow the bundled struttura-table template.
+    plan.family = Some("struttura-table".to_owned());
+    plan.document_kind = Some(DocumentKind::Plan);
     plan.ente = draft.ente.clone();
     plan.title = Some(draft.title.clone());
     plan.year = draft.year;

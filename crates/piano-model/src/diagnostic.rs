@@ -34,6 +34,8 @@ pub enum Code {
     EncodingDetected,
     /// The input holds no structure or objectives table: it is not a plan.
     NoPlanFound,
+    /// The layout family (profile) the document was read with, and how well it fit.
+    FamilyDetected,
     /// The ente could not be found in the bundled ISTAT list, or is not named.
     EnteUnknown,
     /// The ente's name matches several comuni and the provincia does not decide.
@@ -92,9 +94,10 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
+        Code::FamilyDetected,
         Code::EnteUnknown,
         Code::EnteAmbiguous,
         Code::YearInferred,
@@ -144,7 +147,8 @@ impl Code {
             | Code::PhaseWeightSum
             | Code::NoTextLayer
             | Code::PdfDamaged => Level::Warning,
-            Code::EncodingDetected
+            Code::FamilyDetected
+            | Code::EncodingDetected
             | Code::YearInferred
             | Code::PageNumber
             | Code::ContinuationLine
@@ -164,6 +168,7 @@ impl Code {
         match self {
             Code::EncodingDetected => "encoding-detected",
             Code::NoPlanFound => "no-plan-found",
+            Code::FamilyDetected => "family-detected",
             Code::EnteUnknown => "ente-unknown",
             Code::EnteAmbiguous => "ente-ambiguous",
             Code::YearInferred => "year-inferred",

@@ -17,6 +17,6 @@ mod structure;
 pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, Precision, Recurrence};
 pub use layout::{Cell, Layout, TextLine, XSpan};
-pub use plan::{Ente, EnteKind, Plan, PreambleSection, SCHEMA};
+pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use source::{Source, SourceFormat};
 pub use structure::{Category, Entry, Head, LineSpan, Mission, Objective, Staff, Structure};

@@ -19,6 +19,10 @@ pub struct Plan {
     pub plan_id: String,
     /// The public body that adopted the plan.
     pub ente: Ente,
+    /// The layout family recognised (a profile's name, e.g. `struttura-table`).
+    pub family: Option<String>,
+    /// Whether the document is a plan or a report on one.
+    pub document_kind: Option<DocumentKind>,
     /// The plan's title as written.
     pub title: Option<String>,
     /// Reference year: from the title, else the most common due year.
@@ -39,6 +43,8 @@ impl Plan {
             plan_id: source.plan_id(),
             source,
             ente: Ente::default(),
+            family: None,
+            document_kind: None,
             title: None,
             year: None,
             preamble: Vec::new(),
@@ -53,6 +59,16 @@ impl Plan {
             .iter()
             .any(|d| d.level == crate::Level::Error)
     }
+}
+
+/// What kind of document of the performance cycle was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// A plan: objectives set for the year.
+    Plan,
+    /// A results report (Relazione sulla performance): objectives with what was reached.
+    Report,
 }
 
 /// The public body (ente) that adopted the plan.

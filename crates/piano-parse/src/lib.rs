@@ -14,7 +14,8 @@
 
 mod assemble;
 pub mod decode;
-mod line;
+pub mod detect;
+pub mod line;
 mod text;
 pub mod token;
 pub mod vocabulary;
@@ -22,14 +23,29 @@ pub mod vocabulary;
 pub use decode::{ReadError, read_text};
 
 use piano_model::{Layout, Plan, Source, SourceFormat};
-use vocabulary::Vocabulary;
+pub use vocabulary::{ProfileError, Vocabulary};
 
-/// Parses a layout (from [`read_text`] or the PDF reader) into a plan.
-pub fn parse(layout: Layout, mut source: Source) -> Plan {
+/// Parses a layout (from [`read_text`] or the PDF reader) into a plan, with
+/// the bundled profiles.
+pub fn parse(layout: Layout, source: Source) -> Plan {
+    parse_with(layout, source, Vocabulary::bundled())
+}
+
+/// Parses a layout with the given profiles: the one that recognises most of
+/// the document is used (see [`detect`]). Without profiles, the bundled ones.
+pub fn parse_with(layout: Layout, mut source: Source, profiles: &[Vocabulary]) -> Plan {
     if source.format == SourceFormat::Pdf {
         source.pages = layout.pages;
     }
-    assemble::assemble(layout, source, Vocabulary::default_profile())
+    let profiles = if profiles.is_empty() {
+        Vocabulary::bundled()
+    } else {
+        profiles
+    };
+    match detect::detect(&layout.lines, profiles) {
+        Some(detection) => assemble::assemble(layout, source, detection),
+        None => Plan::new(source),
+    }
 }
 
 /// Reads and parses a text dump named `file`.

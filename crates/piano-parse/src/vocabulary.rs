@@ -134,6 +134,22 @@ impl Vocabulary {
         &BUNDLED
     }
 
+    /// The bundled profiles with the user's: a user profile of a bundled
+    /// profile's name replaces it, others are added after the bundled ones.
+    pub fn with_user_profiles(user: Vec<Vocabulary>) -> Vec<Vocabulary> {
+        let mut profiles = Vocabulary::bundled().to_vec();
+        for profile in user {
+            match profiles
+                .iter_mut()
+                .find(|bundled| bundled.name == profile.name)
+            {
+                Some(bundled) => *bundled = profile,
+                None => profiles.push(profile),
+            }
+        }
+        profiles
+    }
+
     /// The default profile: the "struttura-table" family.
     pub fn default_profile() -> &'static Vocabulary {
         &BUNDLED[0]

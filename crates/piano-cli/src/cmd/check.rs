@@ -5,13 +5,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::args::CheckArgs;
-use crate::input::{display_name, load_plan};
+use crate::input::{display_name, load_plan, load_profiles};
 use crate::report::{diagnostic_line, summary};
 
 /// Runs `piano check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
-    let plan = load_plan(&args.file)?;
+    let profiles = load_profiles(&args.profiles.files)?;
+    let plan = load_plan(&args.file, &profiles)?;
     let mut stdout = std::io::stdout().lock();
     for diagnostic in &plan.diagnostics {
         writeln!(stdout, "{}", diagnostic_line(&name, diagnostic))?;

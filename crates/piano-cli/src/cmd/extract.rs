@@ -8,7 +8,7 @@ use piano_export::ExportOptions;
 use piano_model::Plan;
 
 use crate::args::{ExtractArgs, Format};
-use crate::input::{display_name, load_plan};
+use crate::input::{display_name, load_plan, load_profiles};
 use crate::output::{CsvFolder, write_file};
 use crate::report::summary;
 
@@ -17,7 +17,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let options = ExportOptions {
         include_staff: args.include_staff,
     };
-    let plan = load_plan(&args.file)?;
+    let profiles = load_profiles(&args.profiles.files)?;
+    let plan = load_plan(&args.file, &profiles)?;
     match (args.format, &args.output) {
         (Format::Csv, Some(folder)) => write_csv(&plan, options, folder)?,
         (Format::Csv, None) => anyhow::bail!("--format csv writes a folder: give it with -o"),

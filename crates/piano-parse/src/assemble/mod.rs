@@ -11,19 +11,23 @@ mod recover;
 mod row;
 mod section;
 
-use piano_model::{Code, Diagnostic, Layout, Plan, Source, TextLine};
+use piano_model::{Code, Diagnostic, DocumentKind, Layout, Plan, Source, TextLine};
 
-use crate::line::{LineKind, classify};
+use crate::detect::Detection;
+use crate::line::LineKind;
 use crate::token::due::{due_year, looks_like_due};
-use crate::vocabulary::Vocabulary;
 use section::SectionBuilder;
 
 /// Builds the plan from a layout's lines.
-pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
+pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     let mut plan = Plan::new(source);
     plan.diagnostics = layout.diagnostics;
+    plan.family = Some(detection.profile.name.clone());
+    plan.document_kind = Some(DocumentKind::Plan);
+    plan.diagnostics.push(detection.diagnostic());
+    let words = detection.profile;
     let lines = layout.lines;
-    let kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, words)).collect();
+    let kinds = &detection.kinds;
     let first_structure = kinds
         .iter()
         .position(|kind| matches!(kind, LineKind::Structure(_)));
@@ -31,7 +35,7 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
 
     let (page_numbers, prose): (Vec<_>, Vec<_>) = lines[..preamble_end]
         .iter()
-        .zip(&kinds)
+        .zip(kinds)
         .partition(|(_, kind)| matches!(kind, LineKind::PageNumber));
     plan.diagnostics
         .extend(page_numbers.into_iter().map(|(line, _)| page_number(line)));
@@ -65,7 +69,7 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
     plan.preamble = preamble.sections;
 
     let mut current: Option<SectionBuilder> = None;
-    for (index, (line, kind)) in lines.iter().zip(&kinds).enumerate().skip(preamble_end) {
+    for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
         if let LineKind::Structure(heading) = kind {
             finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
             let ordinal = u32::try_from(plan.structures.len() + 1).unwrap_or(u32::MAX);
@@ -103,10 +107,10 @@ pub fn assemble(layout: Layout, source: Source, words: &Vocabulary) -> Plan {
     let last_line = lines.last().map_or(0, |line| line.number);
     finish_section(&mut current, last_line, &mut plan);
     if plan.structures.is_empty() {
-        plan.diagnostics.push(Diagnostic::new(
-            Code::NoPlanFound,
-            "no structure heading (STRUTTURA: …) and objectives table found: this does not look like a plan",
-        ));
+        plan.family = None;
+        plan.document_kind = None;
+        plan.diagnostics
+            .push(Diagnostic::new(Code::NoPlanFound, detection.why_no_plan()));
     }
     plan
 }
