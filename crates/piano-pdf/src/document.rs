@@ -35,7 +35,8 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Loaded, PdfError> {
     let mut diagnostics = Vec::new();
     let failed = |loaded: &Loading| matches!(loaded, Ok(Err(error)) if !matches!(error, lopdf::Error::InvalidPassword));
     let repaired;
-    let pageless = matches!(&loaded, Ok(Ok(document)) if document.get_pages().is_empty());
+    let pageless = matches!(&loaded, Ok(Ok(document))
+        if !document.is_encrypted() && document.get_pages().is_empty());
     if (failed(&loaded) || pageless)
         && let Some(bytes) = repair::with_page_tree(bytes)
     {
