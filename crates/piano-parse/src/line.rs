@@ -166,6 +166,10 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         },
         None => (body, Head::default()),
     };
+    // "Area: tecnica, con i lavori pubblici." is a sentence, not a heading.
+    if head == Head::default() && body.trim_end().ends_with(['.', ';']) {
+        return None;
+    }
     let name = if section.numbered {
         clean(&format!("{} {name}", section.written))
     } else {
@@ -284,6 +288,30 @@ mod tests {
         assert_eq!(heading.head.name.as_deref(), Some("Ing. Paolo Berti"));
         assert_eq!(
             structure_heading("Settore 1 e 2: vedi sopra", words()),
+            None
+        );
+        for (text, name) in [
+            (
+                "SETTORE 1 – AFFARI GENERALI – DIRIGENTE: Dott.ssa Lucia Bartoli",
+                "SETTORE 1 AFFARI GENERALI",
+            ),
+            ("SETTORE N. 2: TRIBUTI", "SETTORE N. 2 TRIBUTI"),
+            ("1° SETTORE: TRIBUTI", "1° SETTORE TRIBUTI"),
+            ("AREA IV: VIGILANZA", "AREA IV VIGILANZA"),
+            ("STRUTTURA ORGANIZZATIVA: SEGRETERIA", "SEGRETERIA"),
+        ] {
+            let heading = structure_heading(text, words()).expect(text);
+            assert_eq!(heading.name, name, "{text}");
+        }
+        assert_eq!(
+            structure_heading("Area tecnica - Dirigente: Rossi", words()),
+            None
+        );
+        assert_eq!(
+            structure_heading(
+                "Area: tecnica, con i lavori pubblici e l'ambiente.",
+                words()
+            ),
             None
         );
         assert_eq!(structure_heading("Nota: vedi sopra", words()), None);
