@@ -2,11 +2,11 @@
 //!
 //! lopdf loads the file (cross-reference streams, object streams,
 //! incremental updates, empty-password decryption) and decodes font
-//! encodings; [`interpret`] runs each page's content stream to place every
-//! glyph and collect the ruling lines; [`rebuild`] turns bordered tables into
-//! rows of whole cells (wrapped lines joined, rows cut by page breaks joined,
-//! repeated headers and page furniture set apart) and the rest into lines of
-//! text. Each table row becomes one [`TextLine`](piano_model::TextLine) whose
+//! encodings; `interpret` runs each page's content stream to place every
+//! glyph and collect the ruling lines; `rebuild` turns tables (bordered, or
+//! borderless with columns inferred from aligned gaps) into rows of whole
+//! cells (wrapped lines joined, rows cut by page breaks joined, repeated
+//! headers and page furniture set apart) and the rest into lines of text. Each table row becomes one [`TextLine`](piano_model::TextLine) whose
 //! cells are the table's columns, empty cells included, exactly like a row of
 //! a tab-separated dump.
 //!
