@@ -6,6 +6,9 @@
 # Corpora (piano-corpus, fixed seeds): 1,000 text plans, 200 PDF plans.
 # Every run starts from an empty output folder (hyperfine --prepare) and
 # writes everything: plans/*.json, the CSV tables, plans.ndjson, report.json.
+# Wall time (median) gives files/s and speed-ups; CPU time (user + system,
+# mean) gives MB of input per CPU-second, which stays meaningful on a shared
+# machine where other jobs take cores away (the load average is printed).
 # Needs: cargo, pdftotext; hyperfine if available (otherwise a plain loop),
 # GNU time at /usr/bin/time for peak memory, python3 for the arithmetic.
 #
@@ -31,22 +34,19 @@ bytes_of() { cat "$1"/*."$2" | wc -c; }
 text_mb=$(python3 -c "print($(bytes_of "$work/text" txt) / 1e6)")
 pdf_mb=$(python3 -c "print($(bytes_of "$work/pdf" pdf) / 1e6)")
 
-median_seconds() { # COMMAND: median wall seconds over $runs runs, output folder emptied before each
+measure() { # COMMAND: "median-wall-seconds mean-cpu-seconds" over $runs runs, output folder emptied before each
     if command -v hyperfine > /dev/null; then
         hyperfine --style none --warmup 1 --runs "$runs" --prepare "rm -rf $work/out" \
             --export-json "$work/h.json" "$1" > /dev/null
-        python3 -c "import json;print(json.load(open('$work/h.json'))['results'][0]['median'])"
+        python3 -c "import json;r=json.load(open('$work/h.json'))['results'][0];print(r['median'], r['user'] + r['system'])"
     else
         local times=()
         for _ in $(seq "$runs"); do
             rm -rf "$work/out"
-            local start end
-            start=$(date +%s.%N)
-            sh -c "$1" > /dev/null
-            end=$(date +%s.%N)
-            times+=("$(python3 -c "print($end - $start)")")
+            /usr/bin/time -f '%e %U %S' -o "$work/t" sh -c "$1" > /dev/null
+            times+=("$(awk '{print $1, $2 + $3}' "$work/t")")
         done
-        printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+        printf '%s\n' "${times[@]}" | sort -g | awk '{w[NR]=$1; c+=$2} END {print w[int((NR+1)/2)], c/NR}'
     fi
 }
 
@@ -56,12 +56,14 @@ peak_mb() { # COMMAND...: peak resident memory in MB
 }
 
 batch() { echo "$piano batch $1 --out $work/out -q -j $2"; }
-text1=$(median_seconds "$(batch "$work/text" 1)")
-text2=$(median_seconds "$(batch "$work/text" 2)")
-pdf1=$(median_seconds "$(batch "$work/pdf" 1)")
-pdf2=$(median_seconds "$(batch "$work/pdf" 2)")
-peer1=$(median_seconds "for f in $work/pdf/*.pdf; do pdftotext -layout \$f /dev/null; done")
-peer2=$(median_seconds "ls $work/pdf/*.pdf | xargs -P 2 -I{} pdftotext -layout {} /dev/null")
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+text1=$(measure "$(batch "$work/text" 1)")
+text2=$(measure "$(batch "$work/text" 2)")
+pdf1=$(measure "$(batch "$work/pdf" 1)")
+pdf2=$(measure "$(batch "$work/pdf" 2)")
+peer1=$(measure "for f in $work/pdf/*.pdf; do pdftotext -layout \$f /dev/null; done")
+peer2=$(measure "ls $work/pdf/*.pdf | xargs -P 2 -I{} pdftotext -layout {} /dev/null")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 mem100=$(peak_mb "$piano" batch "$work/text100" --out "$work/out" -q)
 mem1000=$(peak_mb "$piano" batch "$work/text" --out "$work/out" -q)
 
@@ -69,19 +71,22 @@ rm -rf "$work/out"
 "$piano" batch "$work/text" --out "$work/out" -q --include-staff || true
 matching=$("$corpus" compare --corpus "$work/text" --batch "$work/out" | tail -1)
 
-python3 - "$text1" "$text2" "$pdf1" "$pdf2" "$peer1" "$peer2" "$text_mb" "$pdf_mb" <<'EOF'
+# shellcheck disable=SC2086 # each measurement is two numbers
+python3 - $text1 $text2 $pdf1 $pdf2 $peer1 $peer2 "$text_mb" "$pdf_mb" <<'EOF'
 import sys
-t1, t2, p1, p2, q1, q2, text_mb, pdf_mb = map(float, sys.argv[1:])
-print(f"text: 1,000 plans, {text_mb:.1f} MB; PDF: 200 plans, {pdf_mb:.1f} MB; medians of the runs")
+(t1, c_t1, t2, c_t2, p1, c_p1, p2, c_p2, q1, c_q1, q2, c_q2, text_mb, pdf_mb) = map(float, sys.argv[1:])
+print(f"text: 1,000 plans, {text_mb:.1f} MB; PDF: 200 plans, {pdf_mb:.1f} MB; median wall time, mean CPU time (user + system)")
 print()
-print("| corpus | threads | piano batch files/s | MB/s of input per thread | pdftotext -layout files/s | piano / pdftotext |")
-print("|---|---:|---:|---:|---:|---:|")
-print(f"| 1,000 text plans | 1 | {1000/t1:.0f} | {text_mb/t1:.1f} | – | – |")
-print(f"| 1,000 text plans | 2 | {1000/t2:.0f} | {text_mb/t2/2:.1f} | – | – |")
-print(f"| 200 PDF plans | 1 | {200/p1:.0f} | {pdf_mb/p1:.1f} | {200/q1:.0f} | {q1/p1:.2f} |")
-print(f"| 200 PDF plans | 2 | {200/p2:.0f} | {pdf_mb/p2/2:.1f} | {200/q2:.0f} | {q2/p2:.2f} |")
+print("| corpus | threads | piano batch files/s (wall) | MB/s of input per CPU-second | pdftotext -layout files/s (wall) | piano / pdftotext (wall) | piano / pdftotext (CPU) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+print(f"| 1,000 text plans | 1 | {1000/t1:.0f} | {text_mb/c_t1:.1f} | – | – | – |")
+print(f"| 1,000 text plans | 2 | {1000/t2:.0f} | {text_mb/c_t2:.1f} | – | – | – |")
+print(f"| 200 PDF plans | 1 | {200/p1:.0f} | {pdf_mb/c_p1:.1f} | {200/q1:.0f} | {q1/p1:.2f} | {c_q1/c_p1:.2f} |")
+print(f"| 200 PDF plans | 2 | {200/p2:.0f} | {pdf_mb/c_p2:.1f} | {200/q2:.0f} | {q2/p2:.2f} | {c_q2/c_p2:.2f} |")
 print()
-print(f"2-thread speed-up: text {t1/t2:.2f}x, PDF {p1/p2:.2f}x, pdftotext {q1/q2:.2f}x")
+print(f"2-thread speed-up (wall): text {t1/t2:.2f}x, PDF {p1/p2:.2f}x, pdftotext (the machine's own) {q1/q2:.2f}x")
+print(f"CPU time of 2 threads over 1 (parallel overhead): text {c_t2/c_t1:.2f}, PDF {c_p2/c_p1:.2f}")
 EOF
+echo "load average before / after the timed runs: $load_before / $load_after"
 echo "peak memory (2 threads, text): 100 files ${mem100} MB, 1,000 files ${mem1000} MB"
 echo "read back against the generator (1,000 text plans): $matching"
