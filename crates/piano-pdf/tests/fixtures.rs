@@ -123,6 +123,80 @@ fn a_qpdf_rewrite_reads_the_same() {
     check("san-vincenzo-2023.qpdf.pdf", "san-vincenzo-2023");
 }
 
+/// The fixture with every page's content turned a quarter left and the page
+/// given `/Rotate 90`: it displays exactly as before.
+fn rotated(name: &str) -> Vec<u8> {
+    use lopdf::{Document, Object};
+    let bytes = std::fs::read(fixtures().join("pdf").join(name)).expect("fixture PDF exists");
+    let mut doc = Document::load_mem(&bytes).expect("fixture loads");
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    for id in pages {
+        let content = doc.get_page_content(id);
+        let dict = doc.get_dictionary_mut(id).expect("a page dictionary");
+        let media: Vec<f32> = dict
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .expect("the page has its own MediaBox")
+            .iter()
+            .map(|v| v.as_float().expect("a number"))
+            .collect();
+        let (width, height) = (media[2] - media[0], media[3] - media[1]);
+        dict.set(
+            "MediaBox",
+            vec![0.into(), 0.into(), height.into(), width.into()],
+        );
+        dict.set("Rotate", 90);
+        dict.remove(b"CropBox");
+        let mut turned = format!("q 0 1 -1 0 {height} 0 cm\n").into_bytes();
+        turned.extend_from_slice(&content);
+        turned.extend_from_slice(b"\nQ\n");
+        doc.change_page_content(id, turned)
+            .expect("content replaced");
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saved");
+    out
+}
+
+#[test]
+fn rotated_pages_read_as_displayed() {
+    let layout = read_pdf(&rotated("san-vincenzo-2023.libreoffice.pdf")).expect("reads");
+    assert_eq!(
+        table_rows(&layout),
+        table_rows(&read("san-vincenzo-2023.libreoffice.pdf"))
+    );
+}
+
+#[test]
+fn an_incremental_update_is_read_through_to_its_newest_revision() {
+    use lopdf::{Document, IncrementalDocument, Object};
+    let name = "san-vincenzo-2023.libreoffice.pdf";
+    let bytes = std::fs::read(fixtures().join("pdf").join(name)).expect("fixture PDF exists");
+    let previous = Document::load_mem(&bytes).expect("fixture loads");
+    let first = *previous.get_pages().values().next().expect("a first page");
+    let mut update = IncrementalDocument::create_from(bytes, previous);
+    update
+        .opt_clone_object_to_new_document(first)
+        .expect("page copied into the update");
+    // The update empties the first page: the newest revision must win.
+    let empty = update
+        .new_document
+        .add_object(lopdf::Stream::new(lopdf::Dictionary::new(), Vec::new()));
+    update
+        .new_document
+        .get_dictionary_mut(first)
+        .expect("the page in the update")
+        .set("Contents", Object::Reference(empty));
+    let mut out = Vec::new();
+    update.save_to(&mut out).expect("saved incrementally");
+    let layout = read_pdf(&out).expect("reads");
+    assert!(
+        layout.lines.iter().all(|l| l.page != Some(1)),
+        "page 1 is empty now"
+    );
+    assert!(table_rows(&layout).len() > 10, "the other pages still read");
+}
+
 #[test]
 fn rows_cut_by_page_breaks_are_joined() {
     let layout = read("portoferraio-2021.libreoffice.pdf");
