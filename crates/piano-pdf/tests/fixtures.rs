@@ -198,6 +198,45 @@ fn an_incremental_update_is_read_through_to_its_newest_revision() {
 }
 
 #[test]
+fn text_inside_form_xobjects_is_read() {
+    use lopdf::{Dictionary, Document, Object, Stream};
+    let name = "san-vincenzo-2023.chromium.pdf";
+    let bytes = std::fs::read(fixtures().join("pdf").join(name)).expect("fixture PDF exists");
+    let mut doc = Document::load_mem(&bytes).expect("fixture loads");
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    for id in pages {
+        // Each page's content moves into a Form XObject, shifted by a /Matrix
+        // the page's own `cm` undoes.
+        let content = doc.get_page_content(id);
+        let page = doc.get_dictionary(id).expect("a page dictionary").clone();
+        let resources = page.get(b"Resources").expect("page resources").clone();
+        let mut form = Dictionary::new();
+        form.set("Type", Object::Name(b"XObject".to_vec()));
+        form.set("Subtype", Object::Name(b"Form".to_vec()));
+        form.set("BBox", page.get(b"MediaBox").expect("a MediaBox").clone());
+        form.set(
+            "Matrix",
+            vec![1.into(), 0.into(), 0.into(), 1.into(), 30.into(), 0.into()],
+        );
+        form.set("Resources", resources);
+        let form = doc.add_object(Stream::new(form, content));
+        let mut xobjects = Dictionary::new();
+        xobjects.set("Fx", Object::Reference(form));
+        let mut own = Dictionary::new();
+        own.set("XObject", Object::Dictionary(xobjects));
+        doc.get_dictionary_mut(id)
+            .expect("a page dictionary")
+            .set("Resources", Object::Dictionary(own));
+        doc.change_page_content(id, b"q 1 0 0 1 -30 0 cm /Fx Do Q".to_vec())
+            .expect("content replaced");
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saved");
+    let layout = read_pdf(&out).expect("reads");
+    assert_eq!(table_rows(&layout), table_rows(&read(name)));
+}
+
+#[test]
 fn rows_cut_by_page_breaks_are_joined() {
     let layout = read("portoferraio-2021.libreoffice.pdf");
     assert!(layout.diagnostics.iter().any(|d| d.code == Code::RowJoined));
