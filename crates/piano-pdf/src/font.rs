@@ -63,7 +63,11 @@ impl<'a> Font<'a> {
         let subtype = name(dict, b"Subtype").unwrap_or_default();
         let composite = subtype == "Type0";
         let unicode = to_unicode(doc, dict);
-        let encoding = if composite && unicode.is_some() {
+        // A composite font's codes mean nothing to a one-byte encoding: only
+        // the UCS-2 / UTF-16 CMaps, which lopdf decodes, stand in for ToUnicode.
+        let unicode_cmap =
+            name(dict, b"Encoding").is_some_and(|n| n.contains("UCS2") || n.contains("UTF16"));
+        let encoding = if composite && (unicode.is_some() || !unicode_cmap) {
             None
         } else {
             dict.get_font_encoding(doc).ok()
@@ -327,6 +331,121 @@ mod tests {
         assert_eq!(widths.get(&4), Some(&600.0));
         assert_eq!(widths.get(&12), Some(&250.0));
         assert_eq!(widths.get(&13), None);
+    }
+
+    fn name(text: &str) -> Object {
+        Object::Name(text.as_bytes().to_vec())
+    }
+
+    fn simple_font(encoding: Object) -> Dictionary {
+        let mut dict = Dictionary::new();
+        dict.set("Type", name("Font"));
+        dict.set("Subtype", name("TrueType"));
+        dict.set("BaseFont", name("ABCDEF+LiberationSans"));
+        dict.set("Encoding", encoding);
+        dict.set("FirstChar", 65);
+        dict.set("Widths", vec![Object::Integer(667), Object::Integer(667)]);
+        dict
+    }
+
+    fn to_unicode(doc: &mut Document, cmap: &str) -> Object {
+        let stream = lopdf::Stream::new(Dictionary::new(), cmap.as_bytes().to_vec());
+        Object::Reference(doc.add_object(stream))
+    }
+
+    /// A ToUnicode CMap in the canonical layout, around `body`.
+    fn cmap(body: &str) -> String {
+        format!(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CMapName /Test def\n/CMapType 2 def\n{body}\nendcmap\n\
+             CMapName currentdict /CMap defineresource pop\nend\nend\n"
+        )
+    }
+
+    #[test]
+    fn to_unicode_wins_over_the_encoding() {
+        let mut doc = Document::new();
+        let cmap = cmap(
+            "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n\
+             1 beginbfchar\n<41> <005A>\nendbfchar",
+        );
+        let mut dict = simple_font(name("WinAnsiEncoding"));
+        dict.set("ToUnicode", to_unicode(&mut doc, &cmap));
+        let font = Font::new(&doc, &dict);
+        let codes = font.decode(b"AB");
+        assert_eq!(&*codes[0].text, "Z", "ToUnicode maps A to Z");
+        assert_eq!(
+            &*codes[1].text, "B",
+            "unmapped codes fall back to the encoding"
+        );
+        assert!(
+            (codes[1].width - 0.667).abs() < 1e-6,
+            "/Widths from /FirstChar"
+        );
+    }
+
+    #[test]
+    fn differences_name_glyphs_over_a_base_encoding() {
+        let doc = Document::new();
+        let mut encoding = Dictionary::new();
+        encoding.set("BaseEncoding", name("WinAnsiEncoding"));
+        encoding.set("Differences", vec![Object::Integer(65), name("eacute")]);
+        let dict = simple_font(Object::Dictionary(encoding));
+        let font = Font::new(&doc, &dict);
+        let texts: Vec<String> = font
+            .decode(b"AB")
+            .iter()
+            .map(|c| c.text.to_string())
+            .collect();
+        assert_eq!(texts, ["é", "B"]);
+    }
+
+    #[test]
+    fn mac_roman_is_decoded() {
+        let doc = Document::new();
+        let dict = simple_font(name("MacRomanEncoding"));
+        let font = Font::new(&doc, &dict);
+        assert_eq!(&*font.decode(b"\x8e")[0].text, "é");
+    }
+
+    #[test]
+    fn type0_fonts_use_two_byte_codes_their_cmap_and_w_widths() {
+        let mut doc = Document::new();
+        let cmap = cmap(
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+             2 beginbfchar\n<0003> <0020>\n<0024> <0041>\nendbfchar\n\
+             1 beginbfrange\n<0040> <0041> <FB01>\nendbfrange",
+        );
+        let mut descendant = Dictionary::new();
+        descendant.set("Type", name("Font"));
+        descendant.set("Subtype", name("CIDFontType2"));
+        descendant.set("DW", 1000);
+        descendant.set(
+            "W",
+            vec![
+                Object::Integer(3),
+                Object::Array(vec![Object::Integer(250)]),
+                Object::Integer(36),
+                Object::Array(vec![Object::Integer(600)]),
+            ],
+        );
+        let descendant = doc.add_object(descendant);
+        let mut dict = Dictionary::new();
+        dict.set("Type", name("Font"));
+        dict.set("Subtype", name("Type0"));
+        dict.set("Encoding", name("Identity-H"));
+        dict.set("DescendantFonts", vec![Object::Reference(descendant)]);
+        dict.set("ToUnicode", to_unicode(&mut doc, &cmap));
+        let font = Font::new(&doc, &dict);
+        let codes = font.decode(b"\x00\x24\x00\x03\x00\x40\x00\x99");
+        let texts: Vec<&str> = codes.iter().map(|c| &*c.text).collect();
+        assert_eq!(texts, ["A", " ", "fi", "\u{FFFD}"]);
+        let widths: Vec<f32> = codes.iter().map(|c| c.width).collect();
+        assert_eq!(widths, [0.6, 0.25, 1.0, 1.0]);
+        assert!(
+            !codes[1].word_space,
+            "Tw applies to single-byte code 32 only"
+        );
     }
 
     #[test]
