@@ -122,14 +122,18 @@ impl<'a> Font<'a> {
             .as_ref()
             .and_then(|e| e.bytes_to_string(bytes).ok())
             .filter(|t| !t.is_empty() && !t.contains('\u{FFFD}'));
-        let text: Rc<str> = from_unicode
-            .or_else(|| {
-                self.encoding
-                    .as_ref()
-                    .and_then(|e| e.bytes_to_string(bytes).ok())
-            })
-            .map(|t| Rc::from(normalise(&t)))
-            .unwrap_or_else(|| Rc::from("\u{FFFD}"));
+        let from_encoding = || {
+            self.encoding
+                .as_ref()
+                .and_then(|e| e.bytes_to_string(bytes).ok())
+        };
+        let text: Rc<str> = match from_unicode.or_else(from_encoding) {
+            Some(text) => Rc::from(normalise(&text)),
+            // A code its font's ToUnicode leaves out is part of a cluster
+            // mapped on another glyph (shaped scripts): it adds no text.
+            None if self.unicode.is_some() => Rc::from(""),
+            None => Rc::from("\u{FFFD}"),
+        };
         self.texts.borrow_mut().insert(code, text.clone());
         text
     }
@@ -166,7 +170,7 @@ fn normalise(text: &str) -> String {
             '\u{FB04}' => out.push_str("ffl"),
             '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
             '\u{A0}' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || c == '\u{200B}' => {}
             c => out.push(c),
         }
     }
@@ -174,16 +178,40 @@ fn normalise(text: &str) -> String {
 }
 
 /// The font's ToUnicode CMap, parsed by lopdf (which reads it only when the
-/// font has no `/Encoding`: a copy without one is handed over).
+/// font has no `/Encoding`: a copy without one is handed over). lopdf rejects
+/// empty destinations (`<0003> <>`, written by WeasyPrint for glyphs that add
+/// no text); those are read as a zero-width space, which [`normalise`] drops.
 fn to_unicode<'a>(doc: &'a Document, dict: &Dictionary) -> Option<Encoding<'a>> {
     let reference = dict.get(b"ToUnicode").ok()?;
+    parse_to_unicode(doc, reference.clone()).or_else(|| {
+        let stream = deref(doc, reference).as_stream().ok()?;
+        let content = stream.decompressed_content().ok()?;
+        let patched = replace_all(&content, b"<>", b"<200B>");
+        let stream = lopdf::Stream::new(Dictionary::new(), patched);
+        parse_to_unicode(doc, Object::Stream(stream))
+    })
+}
+
+fn parse_to_unicode<'a>(doc: &'a Document, cmap: Object) -> Option<Encoding<'a>> {
     let mut only = Dictionary::new();
     only.set("Type", Object::Name(b"Font".to_vec()));
-    only.set("ToUnicode", reference.clone());
+    only.set("ToUnicode", cmap);
     match only.get_font_encoding(doc).ok()? {
         Encoding::UnicodeMapEncoding(cmap) => Some(Encoding::UnicodeMapEncoding(cmap)),
         _ => None,
     }
+}
+
+fn replace_all(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(at) = rest.windows(from.len()).position(|w| w == from) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(to);
+        rest = &rest[at + from.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 fn name(dict: &Dictionary, key: &[u8]) -> Option<String> {
@@ -439,7 +467,7 @@ mod tests {
         let font = Font::new(&doc, &dict);
         let codes = font.decode(b"\x00\x24\x00\x03\x00\x40\x00\x99");
         let texts: Vec<&str> = codes.iter().map(|c| &*c.text).collect();
-        assert_eq!(texts, ["A", " ", "fi", "\u{FFFD}"]);
+        assert_eq!(texts, ["A", " ", "fi", ""], "an unmapped code adds no text");
         let widths: Vec<f32> = codes.iter().map(|c| c.width).collect();
         assert_eq!(widths, [0.6, 0.25, 1.0, 1.0]);
         assert!(

@@ -62,6 +62,8 @@ fn rotated_pages_with_a_cmap_font_are_read() {
     let text: Vec<String> = layout.lines.iter().map(|l| l.to_tab_separated()).collect();
     let text = text.join("\n");
     assert!(text.contains("habibi"), "{text}");
+    // Its ToUnicode CMap maps some glyphs to nothing (`<>`): they add no text.
+    assert!(!text.contains('\u{FFFD}'), "{text}");
     assert!(
         text.contains("\u{62d}\u{64e}\u{628}\u{64a}\u{628}\u{64a}"),
         "{text}"
