@@ -22,7 +22,7 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-GOLD = ROOT / "fixtures" / "pdf" / "portoferraio-2021.expected.json"
+GOLD = ROOT / "fixtures" / "portoferraio-2021.expected.json"
 
 HEADER = ["N°", "Descrizione {label}", "Peso %", "Indicatori di Misurazione",
           "Valori Attesi", "Data Fine Attesa"]
@@ -251,8 +251,16 @@ STYLES = {
 def main():
     out_dir = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "fixtures" / "pdf")
     out_dir.mkdir(parents=True, exist_ok=True)
-    plans = {"portoferraio-2021": json.loads(GOLD.read_text(encoding="utf-8")),
-             "san-vincenzo-2023": generated_plan()}
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    # The PDF has the real table: the gold values hold, without the flags
+    # marking phases the text dump had scrambled.
+    for structure in gold["structures"]:
+        for objective in structure["objectives"]:
+            for phase in objective["phases"]:
+                phase.pop("hard", None)
+    plans = {"portoferraio-2021": gold, "san-vincenzo-2023": generated_plan()}
+    (out_dir / "portoferraio-2021.expected.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=2), encoding="utf-8")
     (out_dir / "san-vincenzo-2023.expected.json").write_text(
         json.dumps(plans["san-vincenzo-2023"], ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8")
