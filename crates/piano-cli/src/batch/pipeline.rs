@@ -154,7 +154,10 @@ fn read_and_save(work: &Work<'_>, index: usize) -> anyhow::Result<(Record, Optio
         parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
-        Ok(Ok(plan)) => {
+        Ok(Ok(mut plan)) => {
+            if !work.options.include_staff {
+                withhold_staff_names(&mut plan);
+            }
             journal::save_plan(work.plans, &plan, work.options)?;
             (Entry::of_plan(input.name.clone(), &plan), Some(plan))
         }
@@ -172,6 +175,13 @@ fn read_and_save(work: &Work<'_>, index: usize) -> anyhow::Result<(Record, Optio
         work.journal.save(&record)?;
     }
     Ok((record, plan))
+}
+
+/// Blanks staff names in place, as every exporter would for this plan:
+/// done once here, the three writers that follow need no redacted copy each.
+fn withhold_staff_names(plan: &mut Plan) {
+    let staff = plan.structures.iter_mut().flat_map(|s| s.staff.iter_mut());
+    staff.for_each(|member| member.name = None);
 }
 
 /// Results put back in path order.
