@@ -182,6 +182,18 @@ fn a_mixed_folder_gives_the_right_report_and_tables() {
                 .is_file()
         );
     }
+    let staff = csv_rows(&out.join("staff.csv"));
+    let staff_expected: usize = good
+        .iter()
+        .flat_map(|(_, plan)| &plan.structures)
+        .map(|s| s.staff.len())
+        .sum();
+    assert!(staff_expected > 0, "the corpus names some staff");
+    assert_eq!(staff.len(), staff_expected);
+    assert!(
+        staff.iter().all(|row| row[2].is_empty()),
+        "staff names are withheld without --include-staff"
+    );
     let plans = csv_rows(&out.join("plans.csv"));
     assert_eq!(
         plans.len(),
