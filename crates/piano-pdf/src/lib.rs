@@ -143,6 +143,7 @@ fn read_page<'a>(
         }
     };
     problems.extend(marks.problems.iter().cloned());
+    problems.sort();
     problems.dedup();
     for problem in problems {
         let mut diagnostic = Diagnostic::new(Code::PdfDamaged, format!("page {number}: {problem}"));
