@@ -7,24 +7,25 @@ use crate::support::{entries, fixture, piano, piano_with_stdin, temp_dir, text_f
 const PLAN: &str = "portoferraio-2021.txt";
 
 /// The header rows the data contract lists, per file.
-const CSV_HEADERS: [(&str, &str); 5] = [
+const CSV_HEADERS: [(&str, &str); 6] = [
     (
         "plans.csv",
-        "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings",
+        "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind",
     ),
     (
         "structures.csv",
-        "plan_id,structure,name,head_role,head_name,head_ad_interim,strategic_line,strategic_objectives,missions,mission_codes,operational_objective,objectives_label",
+        "plan_id,structure,name,head_role,head_name,head_ad_interim,strategic_line,strategic_objectives,missions,mission_codes,operational_objective,objectives_label,kind",
     ),
     (
         "objectives.csv",
-        "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line",
+        "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note",
     ),
     ("staff.csv", "plan_id,structure,name,objective,weight"),
     (
         "diagnostics.csv",
         "plan_id,level,code,message,page,line,structure,number,excerpt",
     ),
+    ("weights.csv", "plan_id,structure,number,head,weight"),
 ];
 
 fn parse_plan(text: &str) -> Value {
@@ -117,7 +118,10 @@ fn writes_a_csv_folder_with_a_datapackage() {
         &std::fs::read_to_string(folder.join("datapackage.json")).expect("datapackage.json"),
     )
     .expect("the datapackage is JSON");
-    assert_eq!(package["resources"].as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        package["resources"].as_array().map(Vec::len),
+        Some(CSV_HEADERS.len())
+    );
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub struct DraftStructure {
     pub header: String,
     /// The unit's name.
     pub name: String,
+    /// The section word the structure line opens with ("SETTORE").
+    pub kind: String,
     /// Its head.
     pub head: Head,
     /// Key rows: label and value as written.
@@ -262,6 +264,7 @@ fn random_structure(rng: &mut Rng, index: usize, name: &str, year: u16) -> Draft
     DraftStructure {
         header,
         name,
+        kind: (*word).to_owned(),
         head,
         keys,
         strategic_line,
@@ -420,6 +423,7 @@ fn random_row(
             due,
             lines: LineSpan(0, 0),
             page: None,
+            ..Entry::default()
         },
         page_break_before: rng.u32(0..12) == 0,
     }

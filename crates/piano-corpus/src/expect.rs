@@ -54,6 +54,7 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
         .map(|(index, (structure, placement))| Structure {
             ordinal: u32::try_from(index + 1).unwrap_or(u32::MAX),
             name: structure.name.clone(),
+            kind: Some(structure.kind.clone()),
             head: structure.head.clone(),
             strategic_line: Some(structure.strategic_line.clone()),
             strategic_objectives: structure.strategic_objectives.clone(),

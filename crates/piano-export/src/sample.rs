@@ -3,8 +3,8 @@
 //! diagnostics, with text that needs CSV quoting.
 
 use piano_model::{
-    Category, Code, Diagnostic, Due, DueDate, Ente, EnteKind, Entry, Head, LineSpan, Mission,
-    Objective, Plan, Source, SourceFormat, Staff, Structure,
+    Category, Code, Diagnostic, Due, DueDate, Ente, EnteKind, Entry, Head, HeadWeight, LineSpan,
+    Mission, Objective, Plan, Source, SourceFormat, Staff, Structure,
 };
 
 fn entry(number: &str, description: &str, weight: Option<f64>, due: Option<Due>) -> Entry {
@@ -17,6 +17,7 @@ fn entry(number: &str, description: &str, weight: Option<f64>, due: Option<Due>)
         due,
         lines: LineSpan::line(56),
         page: Some(7),
+        ..Entry::default()
     }
 }
 
@@ -35,7 +36,7 @@ pub fn sample_plan() -> Plan {
     };
     plan.title = Some("PIANO DEGLI OBIETTIVI".to_owned());
     plan.year = Some(2021);
-    let first = Objective {
+    let mut first = Objective {
         entry: entry(
             "1",
             "Obiettivo di sviluppo: \"Smart\" working, fase uno",
@@ -63,6 +64,17 @@ pub fn sample_plan() -> Plan {
             entry("1.2", "Fase: report\nannuale", Some(5.88), None),
         ],
     };
+    // A weight matrix's columns, as that family gives them.
+    first.entry.weights_by_head = vec![
+        HeadWeight {
+            head: "Segretario".to_owned(),
+            weight: 2.5,
+        },
+        HeadWeight {
+            head: "Area 1".to_owned(),
+            weight: 0.0,
+        },
+    ];
     let second = Objective {
         entry: entry(
             "2",
@@ -81,6 +93,7 @@ pub fn sample_plan() -> Plan {
     plan.structures.push(Structure {
         ordinal: 1,
         name: "SEGRETERIA".to_owned(),
+        kind: Some("STRUTTURA".to_owned()),
         head: Head {
             role: Some("SEGRETARIO GENERALE".to_owned()),
             name: Some("DOTT. CIRO RAMUNNI".to_owned()),

@@ -3,7 +3,7 @@
 //! One declaration serves both the CSV header rows and `datapackage.json`,
 //! so the description can never drift from the files it describes.
 
-use piano_model::{Category, EnteKind, Level, Precision, Recurrence, SourceFormat};
+use piano_model::{Category, DocumentKind, EnteKind, Level, Precision, Recurrence, SourceFormat};
 use schemars::JsonSchema;
 
 use FieldType::{Boolean, Integer, Number, String as Text};
@@ -21,6 +21,8 @@ pub enum Table {
     Staff,
     /// `diagnostics.csv`: one row per diagnostic.
     Diagnostics,
+    /// `weights.csv`: one row per objective and head of a weight matrix.
+    Weights,
 }
 
 /// The value type of a column, as Frictionless Table Schema names it.
@@ -238,6 +240,21 @@ const PLANS: &[Column] = &[
         "Avvisi",
         "Number of warning-level diagnostics.",
     )),
+    column(
+        "family",
+        Text,
+        "Famiglia di impaginazione",
+        "The layout family the plan was read as (`struttura-table`, …).",
+    ),
+    constrained(
+        column(
+            "document_kind",
+            Text,
+            "Tipo di documento",
+            "`plan`, or `report` for a results report of the performance cycle.",
+        ),
+        Constraint::OneOf(json_names::<DocumentKind>),
+    ),
 ];
 
 const STRUCTURES: &[Column] = &[
@@ -305,6 +322,12 @@ const STRUCTURES: &[Column] = &[
         Text,
         "Descrizione",
         "The header of the objectives' description column, a leading \"Descrizione\" dropped (\"Obiettivi Gestionali\").",
+    ),
+    column(
+        "kind",
+        Text,
+        "Tipo di struttura",
+        "The grouping word as written (STRUTTURA, SETTORE, AREA, MISSIONE/PROGRAMMA …).",
     ),
 ];
 
@@ -423,6 +446,69 @@ const OBJECTIVES: &[Column] = &[
         "Riga",
         "First line of the row in the intermediate text.",
     )),
+    column(
+        "code",
+        Text,
+        "Codice",
+        "The identifier as printed when it is not a plain ordinal (\"01.01.03\", \"OB.3\").",
+    ),
+    constrained(
+        column(
+            "mission_code",
+            Text,
+            "Missione",
+            "The D.Lgs. 118/2011 mission code, two digits.",
+        ),
+        Constraint::Pattern(TWO_DIGITS),
+    ),
+    constrained(
+        column(
+            "programme_code",
+            Text,
+            "Programma",
+            "The budget programme code, two digits.",
+        ),
+        Constraint::Pattern(TWO_DIGITS),
+    ),
+    column(
+        "responsible",
+        Text,
+        "Responsabile",
+        "Who answers for the row, when the row names it.",
+    ),
+    column(
+        "achievement",
+        Number,
+        "% di raggiungimento",
+        "Percent reached, in results reports.",
+    ),
+    column(
+        "achievement_note",
+        Text,
+        "Note",
+        "The note on what was reached, in results reports.",
+    ),
+];
+
+/// Two-digit budget codes ("01").
+const TWO_DIGITS: &str = "[0-9]{2}";
+
+const WEIGHTS: &[Column] = &[
+    PLAN_ID,
+    STRUCTURE,
+    required(column("number", Text, "N°", "The objective's number.")),
+    required(column(
+        "head",
+        Text,
+        "Responsabile",
+        "The head, as the weight matrix's header cell names them.",
+    )),
+    required(column(
+        "weight",
+        Number,
+        "Peso",
+        "The objective's weight under this head, in the matrix's own unit.",
+    )),
 ];
 
 const STAFF: &[Column] = &[
@@ -528,12 +614,13 @@ fn collect_names(schema: &serde_json::Value, names: &mut Vec<String>) {
 
 impl Table {
     /// Every table, in the order they are written and described.
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Plans,
         Table::Structures,
         Table::Objectives,
         Table::Staff,
         Table::Diagnostics,
+        Table::Weights,
     ];
 
     /// The resource name in `datapackage.json` (`plans`).
@@ -544,6 +631,7 @@ impl Table {
             Table::Objectives => "objectives",
             Table::Staff => "staff",
             Table::Diagnostics => "diagnostics",
+            Table::Weights => "weights",
         }
     }
 
@@ -555,6 +643,7 @@ impl Table {
             Table::Objectives => "objectives.csv",
             Table::Staff => "staff.csv",
             Table::Diagnostics => "diagnostics.csv",
+            Table::Weights => "weights.csv",
         }
     }
 
@@ -568,6 +657,9 @@ impl Table {
             }
             Table::Staff => "One row per line of a structure's staff table.",
             Table::Diagnostics => "One row per diagnostic noticed while reading a plan.",
+            Table::Weights => {
+                "One row per objective and head of a weight matrix (weight-matrix plans)."
+            }
         }
     }
 
@@ -579,6 +671,7 @@ impl Table {
             Table::Objectives => OBJECTIVES,
             Table::Staff => STAFF,
             Table::Diagnostics => DIAGNOSTICS,
+            Table::Weights => WEIGHTS,
         }
     }
 
@@ -588,6 +681,7 @@ impl Table {
             Table::Plans => &["plan_id"],
             Table::Structures => &["plan_id", "structure"],
             Table::Objectives => &["plan_id", "structure", "number"],
+            Table::Weights => &["plan_id", "structure", "number", "head"],
             Table::Staff | Table::Diagnostics => &[],
         }
     }
@@ -604,10 +698,16 @@ impl Table {
             table: Table::Structures,
             reference: &["plan_id", "structure"],
         };
+        const TO_OBJECTIVE: ForeignKey = ForeignKey {
+            fields: &["plan_id", "structure", "number"],
+            table: Table::Objectives,
+            reference: &["plan_id", "structure", "number"],
+        };
         match self {
             Table::Plans => &[],
             Table::Structures | Table::Diagnostics => &[TO_PLAN],
             Table::Objectives | Table::Staff => &[TO_STRUCTURE],
+            Table::Weights => &[TO_OBJECTIVE],
         }
     }
 }
@@ -623,15 +723,15 @@ mod tests {
         };
         assert_eq!(
             header(Table::Plans).join(","),
-            "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings"
+            "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind"
         );
         assert_eq!(
             header(Table::Structures).join(","),
-            "plan_id,structure,name,head_role,head_name,head_ad_interim,strategic_line,strategic_objectives,missions,mission_codes,operational_objective,objectives_label"
+            "plan_id,structure,name,head_role,head_name,head_ad_interim,strategic_line,strategic_objectives,missions,mission_codes,operational_objective,objectives_label,kind"
         );
         assert_eq!(
             header(Table::Objectives).join(","),
-            "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line"
+            "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note"
         );
         assert_eq!(
             header(Table::Staff).join(","),
@@ -640,6 +740,10 @@ mod tests {
         assert_eq!(
             header(Table::Diagnostics).join(","),
             "plan_id,level,code,message,page,line,structure,number,excerpt"
+        );
+        assert_eq!(
+            header(Table::Weights).join(","),
+            "plan_id,structure,number,head,weight"
         );
     }
 

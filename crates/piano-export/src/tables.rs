@@ -108,6 +108,7 @@ fn rows(table: Table, plan: &Plan) -> Vec<Row> {
             .collect(),
         Table::Staff => staff_rows(plan),
         Table::Diagnostics => diagnostic_rows(plan),
+        Table::Weights => weight_rows(plan),
     }
 }
 
@@ -138,6 +139,8 @@ fn plan_row(plan: &Plan) -> Row {
         phases.to_string(),
         count(Level::Error),
         count(Level::Warning),
+        optional_text(plan.family.as_deref()),
+        optional_name_of(plan.document_kind.as_ref()),
     ]
 }
 
@@ -160,6 +163,7 @@ fn structure_row(plan: &Plan, structure: &Structure) -> Row {
         ),
         optional_text(structure.operational_objective.as_deref()),
         optional_text(structure.objectives_label.as_deref()),
+        optional_text(structure.kind.as_deref()),
     ]
 }
 
@@ -214,7 +218,33 @@ fn entry_row(
     row.extend(due_cells(entry.due.as_ref()));
     row.push(optional_integer(entry.page));
     row.push(entry.lines.0.to_string());
+    row.extend([
+        optional_text(entry.code.as_deref()),
+        optional_text(entry.mission_code.as_deref()),
+        optional_text(entry.programme_code.as_deref()),
+        optional_text(entry.responsible.as_deref()),
+        optional_number(entry.achievement),
+        optional_text(entry.achievement_note.as_deref()),
+    ]);
     row
+}
+
+fn weight_rows(plan: &Plan) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for structure in &plan.structures {
+        for objective in &structure.objectives {
+            for head_weight in &objective.entry.weights_by_head {
+                rows.push(vec![
+                    plan.plan_id.clone(),
+                    structure.ordinal.to_string(),
+                    objective.entry.number.clone(),
+                    head_weight.head.clone(),
+                    optional_number(Some(head_weight.weight)),
+                ]);
+            }
+        }
+    }
+    rows
 }
 
 /// due_raw, due_date, due_precision, due_recurrence, due_multiyear, due_note.

@@ -19,4 +19,6 @@ pub use due::{Due, DueDate, Precision, Recurrence};
 pub use layout::{Cell, Layout, TextLine, XSpan};
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use source::{Source, SourceFormat};
-pub use structure::{Category, Entry, Head, LineSpan, Mission, Objective, Staff, Structure};
+pub use structure::{
+    Category, Entry, Head, HeadWeight, LineSpan, Mission, Objective, Staff, Structure,
+};

@@ -14,6 +14,8 @@ pub struct Structure {
     pub ordinal: u32,
     /// The unit's name as written.
     pub name: String,
+    /// The grouping word as written ("STRUTTURA", "SETTORE", "MISSIONE/PROGRAMMA").
+    pub kind: Option<String>,
     /// Who leads the unit.
     pub head: Head,
     /// "Linea Strategica".
@@ -68,7 +70,7 @@ pub struct Staff {
 }
 
 /// First and last line of the intermediate text something came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LineSpan(pub u32, pub u32);
 
 impl LineSpan {
@@ -96,7 +98,11 @@ pub struct Objective {
 }
 
 /// What objectives and phases share: one row of an objectives table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// The fields after `page` are filled by the layout families that have them
+/// (budget codes, per-row heads, results reports, weight matrices) and are
+/// `null` (or empty) elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Entry {
     /// "1", or "1.1" for a phase ("1.1." is written "1.1").
     pub number: String,
@@ -114,6 +120,29 @@ pub struct Entry {
     pub lines: LineSpan,
     /// PDF page of the row's first line.
     pub page: Option<u32>,
+    /// The identifier as printed when it is not a plain ordinal ("01.01.03", "OB.3").
+    pub code: Option<String>,
+    /// The D.Lgs. 118/2011 mission code (two digits), from the code or a column.
+    pub mission_code: Option<String>,
+    /// The budget programme code (two digits), from the code or a column.
+    pub programme_code: Option<String>,
+    /// Who answers for this row, when the row names it.
+    pub responsible: Option<String>,
+    /// Percent reached, in results reports.
+    pub achievement: Option<f64>,
+    /// The note on what was reached, in results reports.
+    pub achievement_note: Option<String>,
+    /// The row's weight under each head, in weight matrices, in table order.
+    pub weights_by_head: Vec<HeadWeight>,
+}
+
+/// One head's weight for an objective, in a weight matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HeadWeight {
+    /// The head as the matrix's header cell names them.
+    pub head: String,
+    /// The weight, in the matrix's own unit.
+    pub weight: f64,
 }
 
 /// The kind of objective a description's prefix declares.

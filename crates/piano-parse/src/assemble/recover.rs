@@ -207,6 +207,7 @@ pub fn rebuild_phases(
                     due: None,
                     lines: piece.lines.unwrap_or(LineSpan(0, 0)),
                     page: piece.page,
+                    ..Entry::default()
                 },
                 due_raw: piece.due,
             })

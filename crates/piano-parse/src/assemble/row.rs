@@ -219,6 +219,7 @@ pub fn assign(
             due,
             lines: row.lines,
             page: row.page,
+            ..Entry::default()
         },
         realigned,
     }

@@ -66,6 +66,7 @@ impl<'w> SectionBuilder<'w> {
             structure: Structure {
                 ordinal,
                 name: heading.name,
+                kind: Some(heading.kind),
                 head: heading.head,
                 strategic_line: None,
                 strategic_objectives: Vec::new(),
