@@ -34,6 +34,9 @@ pub(crate) struct Glyph {
     pub y: f32,
     /// Font size on the page.
     pub size: f32,
+    /// Where the glyph's baseline starts and ends on the page, which tells
+    /// the direction the text runs in.
+    pub run: [(f32, f32); 2],
 }
 
 /// A ruling line: a table border or rule.
@@ -350,6 +353,7 @@ impl<'a, 'c> Interpreter<'a, 'c> {
                 x1: ax.max(bx),
                 y: (ay + by) / 2.0,
                 size,
+                run: [(ax, ay), (bx, by)],
             });
         }
     }

@@ -17,6 +17,7 @@ mod font;
 mod geometry;
 mod interpret;
 mod metrics;
+mod orient;
 mod rebuild;
 mod repair;
 
@@ -135,7 +136,7 @@ fn read_page<'a>(
     let run = catch_unwind(AssertUnwindSafe(|| {
         Interpreter::new(doc, fonts, matrix, width, height).run(&content, &resources)
     }));
-    let marks = match run {
+    let mut marks = match run {
         Ok(marks) => marks,
         Err(_) => {
             problems.push("the page's content could not be interpreted".into());
@@ -150,5 +151,6 @@ fn read_page<'a>(
         diagnostic.page = Some(number);
         diagnostics.push(diagnostic);
     }
+    let (_, height) = orient::upright(&mut marks, width, height);
     (marks, height)
 }

@@ -123,9 +123,10 @@ fn a_qpdf_rewrite_reads_the_same() {
     check("san-vincenzo-2023.qpdf.pdf", "san-vincenzo-2023");
 }
 
-/// The fixture with every page's content turned a quarter left and the page
-/// given `/Rotate 90`: it displays exactly as before.
-fn rotated(name: &str) -> Vec<u8> {
+/// The fixture with every page's content turned a quarter left; with
+/// `set_upright`, the page is given `/Rotate 90` and displays as before,
+/// without, it displays sideways (a table printed across the page).
+fn rotated(name: &str, set_upright: bool) -> Vec<u8> {
     use lopdf::{Document, Object};
     let bytes = std::fs::read(fixtures().join("pdf").join(name)).expect("fixture PDF exists");
     let mut doc = Document::load_mem(&bytes).expect("fixture loads");
@@ -145,7 +146,9 @@ fn rotated(name: &str) -> Vec<u8> {
             "MediaBox",
             vec![0.into(), 0.into(), height.into(), width.into()],
         );
-        dict.set("Rotate", 90);
+        if set_upright {
+            dict.set("Rotate", 90);
+        }
         dict.remove(b"CropBox");
         let mut turned = format!("q 0 1 -1 0 {height} 0 cm\n").into_bytes();
         turned.extend_from_slice(&content);
@@ -160,7 +163,16 @@ fn rotated(name: &str) -> Vec<u8> {
 
 #[test]
 fn rotated_pages_read_as_displayed() {
-    let layout = read_pdf(&rotated("san-vincenzo-2023.libreoffice.pdf")).expect("reads");
+    let layout = read_pdf(&rotated("san-vincenzo-2023.libreoffice.pdf", true)).expect("reads");
+    assert_eq!(
+        table_rows(&layout),
+        table_rows(&read("san-vincenzo-2023.libreoffice.pdf"))
+    );
+}
+
+#[test]
+fn pages_printed_sideways_are_read_in_their_text_direction() {
+    let layout = read_pdf(&rotated("san-vincenzo-2023.libreoffice.pdf", false)).expect("reads");
     assert_eq!(
         table_rows(&layout),
         table_rows(&read("san-vincenzo-2023.libreoffice.pdf"))

@@ -154,6 +154,10 @@ mod tests {
                 x1: x + (i + 1) as f32 * advance,
                 y,
                 size: 10.0,
+                run: [
+                    (x + i as f32 * advance, y),
+                    (x + (i + 1) as f32 * advance, y),
+                ],
             })
             .collect()
     }
