@@ -25,6 +25,9 @@ fn run_of(glyph: &Glyph) -> Run {
     }
 }
 
+/// Maps a point `(x, y)` of a `width` × `height` page into the turned page.
+type Turn = fn(f32, f32, f32, f32) -> (f32, f32);
+
 /// Turns the page so that its dominant text direction reads left to right;
 /// returns the page's width and height as turned.
 pub(crate) fn upright(marks: &mut Marks, width: f32, height: f32) -> (f32, f32) {
@@ -36,7 +39,7 @@ pub(crate) fn upright(marks: &mut Marks, width: f32, height: f32) -> (f32, f32) 
         .into_iter()
         .max_by_key(|run| (counts[*run as usize], *run == Run::Right))
         .unwrap_or(Run::Right);
-    let (turn, size): (fn(f32, f32, f32, f32) -> (f32, f32), (f32, f32)) = match dominant {
+    let (turn, size): (Turn, (f32, f32)) = match dominant {
         Run::Right => return (width, height),
         Run::Down => (|x, y, w, _| (y, w - x), (height, width)),
         Run::Up => (|x, y, _, h| (h - y, x), (height, width)),

@@ -27,6 +27,10 @@ pub(crate) fn candidates(page: &PageBlocks) -> Vec<(usize, String)> {
             _ => break,
         }
     }
+    // Running heads go with a page's content; they are never all of it.
+    if out.len() == page.blocks.len() {
+        out.clear();
+    }
     out
 }
 
