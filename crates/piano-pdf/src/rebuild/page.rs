@@ -50,8 +50,6 @@ pub(crate) enum Block {
         columns: Vec<f32>,
         /// Top edge.
         top: f32,
-        /// Bottom edge.
-        bottom: f32,
         /// Cells that received text overflowing from outside their column.
         by_content: usize,
         /// Drawn with borders (else inferred from aligned gaps).
@@ -134,7 +132,7 @@ pub(crate) fn compose(
     }
     let mut blocks: Vec<Block> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
-        for (r, &(top, bottom)) in table.rows.iter().enumerate() {
+        for (r, &(top, _)) in table.rows.iter().enumerate() {
             let row_cells: Vec<Cell> = table
                 .columns
                 .windows(2)
@@ -151,7 +149,6 @@ pub(crate) fn compose(
                 cells: row_cells,
                 columns: table.columns.clone(),
                 top,
-                bottom,
                 by_content,
                 ruled: true,
             });

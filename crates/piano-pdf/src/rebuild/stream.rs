@@ -194,21 +194,16 @@ fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
                 cells,
                 columns: columns.to_vec(),
                 top: line.y - line.size,
-                bottom: line.y,
                 by_content: straddling,
                 ruled: false,
             });
         } else if let Some(Block::Row {
-            cells,
-            bottom,
-            by_content,
-            ..
+            cells, by_content, ..
         }) = rows.last_mut()
         {
             for (cell, text) in cells.iter_mut().zip(texts) {
                 join_wrapped(&mut cell.text, cell.trailing_space, &text);
             }
-            *bottom = line.y;
             *by_content += straddling;
         }
     }
