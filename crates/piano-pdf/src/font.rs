@@ -305,10 +305,15 @@ fn composite_widths(doc: &Document, dict: &Dictionary) -> Widths {
 }
 
 /// `/W`: `c [w1 w2 …]` gives consecutive codes from c; `c1 c2 w` a range.
+/// At most 65,536 codes are read (all two-byte codes): a hostile array
+/// cannot make reading it slow.
 fn read_w_array(doc: &Document, array: &[Object], widths: &mut HashMap<u32, f32>) {
     const MAX_RANGE: u32 = 65_536;
     let mut items = array.iter().map(|o| deref(doc, o)).peekable();
     while let Some(first) = items.next() {
+        if widths.len() >= MAX_RANGE as usize {
+            break;
+        }
         let Some(start) = first.as_float().ok().map(|n| n.max(0.0) as u32) else {
             continue;
         };
