@@ -185,7 +185,9 @@ fn to_unicode<'a>(doc: &'a Document, dict: &Dictionary) -> Option<Encoding<'a>> 
     let reference = dict.get(b"ToUnicode").ok()?;
     parse_to_unicode(doc, reference.clone()).or_else(|| {
         let stream = deref(doc, reference).as_stream().ok()?;
-        let content = stream.decompressed_content().ok()?;
+        let content = stream
+            .decompressed_content_with_limit(lopdf::DEFAULT_MAX_DECOMPRESSED_SIZE)
+            .ok()?;
         let patched = replace_all(&content, b"<>", b"<200B>");
         let stream = lopdf::Stream::new(Dictionary::new(), patched);
         parse_to_unicode(doc, Object::Stream(stream))

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Dictionary, Document, Object, ObjectId};
 
 use crate::font::Font;
 use crate::geometry::Matrix;
@@ -396,10 +396,18 @@ impl<'a, 'c> Interpreter<'a, 'c> {
                         .push(format!("form XObject {} {} nested too deep", id.0, id.1));
                     return;
                 }
-                let content = match stream.decompressed_content() {
-                    Ok(content) => content,
-                    Err(_) => stream.content.clone(),
-                };
+                let content =
+                    match stream.decompressed_content_with_limit(DEFAULT_MAX_DECOMPRESSED_SIZE) {
+                        Ok(content) => content,
+                        Err(_) if stream.dict.get(b"Filter").is_err() => stream.content.clone(),
+                        Err(error) => {
+                            self.marks.problems.push(format!(
+                                "form XObject {} {} unreadable ({error})",
+                                id.0, id.1
+                            ));
+                            return;
+                        }
+                    };
                 let saved = (self.state.clone(), self.stack.len(), self.text, self.line);
                 if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
                     let values: Vec<f32> = m.iter().filter_map(|v| v.as_float().ok()).collect();
