@@ -16,7 +16,7 @@ use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary};
 pub enum LineKind {
     /// "STRUTTURA: NAME – ROLE: HEAD".
     Structure(StructureHeading),
-    /// "Linea Strategica<TAB>value" and the like.
+    /// A header field: a label cell ("Linea Strategica") and its value.
     Field(Field, String),
     /// A table's header row: the column each cell names.
     TableHeader(Vec<Option<Column>>),
