@@ -84,7 +84,7 @@ pub enum Code {
     TableQuality,
     /// PDF: a table row cut by a page break was joined with its continuation.
     RowJoined,
-    /// PDF: a running header or footer, page number or repeated header row was set apart.
+    /// A running header or footer, page number or repeated table header row was set apart.
     PageFurniture,
     /// PDF: a page holds images but no text layer (it needs OCR).
     NoTextLayer,

@@ -60,15 +60,42 @@ fn decode(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, Rea
 
 fn decode_utf8(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, ReadError> {
     reject_binary(bytes)?;
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) => Ok(decode_with(
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let has_utf8_letters = bytes
+        .utf8_chunks()
+        .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()));
+    if !has_utf8_letters {
+        return Ok(decode_with(
             WINDOWS_1252,
             bytes,
             "bytes that are not UTF-8",
             diagnostics,
-        )),
+        ));
     }
+    Ok(decode_stray_bytes(bytes, diagnostics))
+}
+
+/// UTF-8 with a few bytes of another encoding (a line pasted from an older
+/// file): the UTF-8 stays UTF-8, and only the stray bytes are read as
+/// Windows-1252.
+fn decode_stray_bytes(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    let mut stray = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            stray += invalid.len();
+            text.push_str(&WINDOWS_1252.decode_without_bom_handling(invalid).0);
+        }
+    }
+    diagnostics.push(Diagnostic::new(
+        Code::EncodingDetected,
+        format!("UTF-8 with {stray} stray bytes that are not UTF-8, read as windows-1252"),
+    ));
+    text
 }
 
 fn decode_with(
@@ -244,6 +271,24 @@ mod tests {
         assert_eq!(texts(&layout)[0].2, "Città – perché");
         assert_eq!(layout.diagnostics.len(), 1);
         assert!(layout.diagnostics[0].message.contains("windows-1252"));
+    }
+
+    #[test]
+    fn stray_windows_1252_bytes_in_utf8_stay_local() {
+        let layout = read_text(
+            "Città\n"
+                .bytes()
+                .chain(*b"perch\xe9")
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        )
+        .expect("text");
+        let lines: Vec<String> = texts(&layout)
+            .into_iter()
+            .map(|(_, _, text)| text)
+            .collect();
+        assert_eq!(lines, ["Città", "perché"]);
+        assert!(layout.diagnostics[0].message.contains("1 stray bytes"));
     }
 
     #[test]

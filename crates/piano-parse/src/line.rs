@@ -71,10 +71,7 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(columns) = table_header(&cells, words) {
         return LineKind::TableHeader(columns);
     }
-    if let Some(field) = words.field(first) {
-        return LineKind::Field(field, clean(&filled[1..].join(" ")));
-    }
-    LineKind::Text
+    field_line(first, &filled[1..].join(" "), words).unwrap_or(LineKind::Text)
 }
 
 fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
@@ -87,28 +84,63 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
     if is_page_number(text) {
         return LineKind::PageNumber;
     }
-    if let Some(field) = words.field(text) {
-        return LineKind::Field(field, String::new());
+    if let Some(field) = field_line(text, "", words) {
+        return field;
     }
-    if let Some((label, value)) = text.split_once(':') {
-        if let Some(field) = words.field(label) {
-            return LineKind::Field(field, clean(value));
+    text.split_once(':')
+        .and_then(|(label, value)| field_line(label, value, words))
+        .unwrap_or(LineKind::Text)
+}
+
+/// A header field from its label and value. A label may carry the DUP's
+/// numbering ("Missione 01", "Obiettivo Operativo 1.2.1"); a mission's number
+/// stands for its code when the value gives none.
+fn field_line(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    let field = words.field(label)?;
+    let value = clean(value);
+    let number = label
+        .split_whitespace()
+        .last()
+        .filter(|token| token.bytes().all(|b| b.is_ascii_digit()));
+    let value = match number {
+        Some(code)
+            if field == Field::Mission && !value.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            format!("{code} {value}")
         }
-    }
-    LineKind::Text
+        _ => value,
+    };
+    Some(LineKind::Field(field, value))
 }
 
 /// A header row names at least three columns, one of them the description or
 /// an employee, and most of the cells it fills name a column (a plan may add
 /// columns of its own, such as "Note").
 fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
-    let columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    settle_objective_columns(&mut columns);
     let named = columns.iter().flatten().count();
     let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
     let anchored = columns
         .iter()
         .any(|column| matches!(column, Some(Column::Description | Column::Employee)));
     (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
+}
+
+/// "Obiettivo(i)" names the objective an employee works on in a staff table
+/// (one with an employee column), and the description in an objectives table.
+fn settle_objective_columns(columns: &mut [Option<Column>]) {
+    let staff = columns.contains(&Some(Column::Employee));
+    let has_description = columns.contains(&Some(Column::Description));
+    for column in columns.iter_mut() {
+        match *column {
+            Some(Column::Description) if staff => *column = Some(Column::Objective),
+            Some(Column::Objective) if !staff && !has_description => {
+                *column = Some(Column::Description);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The words before a heading's separator: a section word, with an ordinal
@@ -150,6 +182,7 @@ fn is_ordinal(token: &str) -> bool {
 /// A numbered section ("SETTORE 1: NAME", "SETTORE 1 – NAME – ROLE: HEAD")
 /// keeps its number in the name, and may use a dash for the first colon.
 pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    let text = &clean(text);
     let by_colon = text
         .split_once(':')
         .and_then(|(head, body)| Some((section_head(head, words)?, body)));

@@ -155,12 +155,14 @@ impl Vocabulary {
         &BUNDLED[0]
     }
 
-    /// The field a label names.
+    /// The field a label names; numbering after the label ("Missione 01",
+    /// "Obiettivo Operativo 1.2.1") does not matter.
     pub fn field(&self, label: &str) -> Option<Field> {
         if label.len() > LABEL_MAX_CHARS {
             return None;
         }
-        let label = fold(label);
+        let folded = fold(label);
+        let label = folded.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
         self.fields
             .iter()
             .find(|(word, _)| label == *word)

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use piano_model::reference::{MISSIONS, mission_code};
+use piano_model::reference::{MISSIONS, fold, mission_code};
 use piano_model::{
     Code, Diagnostic, Head, LineSpan, Mission, Objective, Staff, Structure, TextLine,
 };
@@ -43,6 +43,8 @@ pub struct SectionBuilder<'w> {
     last_field: Option<Field>,
     /// The objectives table's header cells, while no row has followed them.
     header_cells: Option<Vec<String>>,
+    /// The objectives table's header line, folded, to know it when it repeats.
+    header_text: Option<String>,
     /// Whether the label came from the header still open (and may still grow).
     objectives_label_from_header: bool,
     fragments: Vec<Fragment>,
@@ -85,6 +87,7 @@ impl<'w> SectionBuilder<'w> {
             pending: None,
             last_field: None,
             header_cells: None,
+            header_text: None,
             objectives_label_from_header: false,
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
@@ -141,6 +144,16 @@ impl<'w> SectionBuilder<'w> {
 
     /// A table header row: the objectives table, or the staff table when it names employees.
     pub fn table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
+        let text = fold(&line.to_tab_separated());
+        if self.table == Table::Objectives && self.header_text.as_deref() == Some(text.as_str()) {
+            // The header repeated after a page break: the row above may go on below it.
+            let diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                "the table header repeated after a page break, set aside",
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            return;
+        }
         self.finish_row();
         if columns.contains(&Some(Column::Employee)) {
             self.close_staff_table();
@@ -151,6 +164,7 @@ impl<'w> SectionBuilder<'w> {
         }
         self.table = Table::Objectives;
         self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
+        self.header_text = Some(text);
         self.set_columns(columns);
     }
 

@@ -186,6 +186,7 @@ fn note_from(before: &str, after: &str) -> Option<String> {
 /// due_expression = [preposition] (numeric_date | textual_date | month_date)
 fn due_expression(input: &str) -> IResult<&str, Written> {
     alt((
+        period,
         yearly_first,
         preceded(
             opt(preposition),
@@ -195,9 +196,22 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
     .parse(input)
 }
 
+/// period = "dal " date " al " date: the work is due by the end of the period.
+fn period(input: &str) -> IResult<&str, Written> {
+    let date = || alt((hyphenated_date, numeric_date, textual_date, month_date));
+    let (input, (_, _, _, end)) =
+        (tag_no_case("dal "), date(), tag_no_case(" al "), date()).parse(input)?;
+    Ok((input, end))
+}
+
 /// yearly_first = ["di "] "ogni anno " [preposition] day-month ("ogni anno entro il 31.01")
 fn yearly_first(input: &str) -> IResult<&str, Written> {
-    let opening = (opt(tag_no_case("di ")), tag_no_case("ogni anno"), char(' '));
+    let every = alt((
+        tag_no_case("ogni anno"),
+        tag_no_case("ciascun anno"),
+        tag_no_case("annualmente"),
+    ));
+    let opening = (opt(tag_no_case("di ")), every, opt(char(',')), char(' '));
     let day_month = alt((numeric_day_month, textual_day_month));
     let (input, (day, month)) = preceded((opening, opt(preposition)), day_month).parse(input)?;
     let (day, year) = (Some(day), WrittenYear::Every);
@@ -321,7 +335,7 @@ fn every_year(input: &str) -> IResult<&str, WrittenYear> {
     let words = (
         char(' '),
         opt(tag_no_case("di ")),
-        tag_no_case("ogni anno"),
+        alt((tag_no_case("ogni anno"), tag_no_case("ciascun anno"))),
         word_end,
     );
     value(WrittenYear::Every, words).parse(input)
@@ -441,6 +455,10 @@ mod tests {
             ("31-dic-22", None, (Some("2022-12-31"), false, None, false)),
             ("15-ott-2022", None, (Some("2022-10-15"), false, None, false)),
             ("ogni anno entro il 31.01", None, (Some("--01-31"), false, None, false)),
+            ("31 marzo di ciascun anno", None, (Some("--03-31"), false, None, false)),
+            ("entro il 31.07 di ciascun anno", None, (Some("--07-31"), false, None, false)),
+            ("annualmente entro il 31.03", None, (Some("--03-31"), false, None, false)),
+            ("dal 01.01.2022 al 31.12.2022", None, (Some("2022-12-31"), false, None, false)),
             ("15 gen 2022", None, (Some("2022-01-15"), false, None, false)),
             ("15 Feb. 2022", None, (Some("2022-02-15"), false, None, false)),
             ("30 sett. 2021", None, (Some("2021-09-30"), false, None, false)),

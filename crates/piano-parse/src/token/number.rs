@@ -30,7 +30,11 @@ pub struct RowNumber {
 /// decimals ("1,5") and header labels ("N°") are not row numbers.
 pub fn parse_row_number(cell: &str) -> Option<RowNumber> {
     let trimmed = cell.trim();
-    let body = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    // "1.1." and "1)" close the number; the mark is not part of it.
+    let body = trimmed
+        .strip_suffix('.')
+        .or_else(|| trimmed.strip_suffix(')'))
+        .unwrap_or(trimmed);
     let parts = body
         .split('.')
         .map(row_number_part)
@@ -100,6 +104,7 @@ mod tests {
             (" 3 ", Some((&[3], "3"))),
             ("1.", Some((&[1], "1"))),
             ("1.1.", Some((&[1, 1], "1.1"))),
+            ("2)", Some((&[2], "2"))),
             ("17.2", Some((&[17, 2], "17.2"))),
             ("01.2", Some((&[1, 2], "1.2"))),
             ("1.1.1", Some((&[1, 1, 1], "1.1.1"))),
