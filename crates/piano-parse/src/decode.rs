@@ -65,7 +65,7 @@ fn decode_utf8(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String
     }
     let has_utf8_letters = bytes
         .utf8_chunks()
-        .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()));
+        .any(|chunk| !chunk.valid().is_ascii());
     if !has_utf8_letters {
         return Ok(decode_with(
             WINDOWS_1252,
