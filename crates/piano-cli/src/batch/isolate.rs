@@ -1,14 +1,20 @@
-//! Running one input's work so that nothing it does can stop the batch.
+//! Running each input's work so that nothing it does can stop the batch.
 //!
-//! Each piece of work runs on a thread of its own (named [`WORKER_THREAD`])
-//! under `catch_unwind`; the batch waits for its result at most the time
-//! limit. A panic becomes [`Failure::Panicked`] with the panic's message. On
-//! timeout the thread is abandoned: Rust cannot stop a thread from outside,
-//! so it runs on until its work ends (or the process exits) and its result is
-//! dropped unread. The work only computes; the caller writes files, so an
-//! abandoned thread can never write into the output after its input has been
-//! reported failed. The cost: an input that never ends keeps one core busy
-//! until the batch exits.
+//! Every pipeline worker owns an [`Isolator`]: a helper thread (named
+//! [`WORKER_THREAD`]) that runs one piece of work at a time under
+//! `catch_unwind`, while the worker waits for the result at most the time
+//! limit. A panic becomes [`Failure::Panicked`] with the panic's message and
+//! the helper carries on with the next piece. On timeout the helper is
+//! abandoned: Rust cannot stop a thread from outside, so it runs on until its
+//! piece ends (or the process exits), finds nobody listening, and exits; the
+//! next piece gets a fresh helper. The work only computes; the caller writes
+//! files, so an abandoned helper can never write into the output after its
+//! input has been reported failed. The cost: an input that never ends keeps
+//! one core busy until the batch exits.
+//!
+//! Helpers live as long as their worker: starting a thread per input (with
+//! its stack and allocator arena) cost as much CPU as parsing small inputs
+//! and serialised the workers on the kernel's memory-map lock.
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
@@ -19,7 +25,7 @@ use std::time::Duration;
 /// The name of the threads that run inputs' work.
 pub const WORKER_THREAD: &str = "piano-worker";
 
-/// Stack size of worker threads: deeply nested PDFs need more than the default.
+/// Stack size of helper threads: deeply nested PDFs need more than the default.
 const WORKER_STACK: usize = 16 * 1024 * 1024;
 
 /// Why an input's work gave no result.
@@ -36,34 +42,88 @@ pub enum Failure {
     Spawn(String),
 }
 
-/// Runs `work` on its own thread and waits at most `limit` for its result.
-pub fn run_isolated<T, F>(limit: Duration, work: F) -> Result<T, Failure>
-where
-    T: Send + 'static,
-    F: FnOnce() -> T + Send + 'static,
-{
-    silence_worker_panics();
-    let (sender, receiver) = mpsc::sync_channel(1);
-    thread::Builder::new()
-        .name(WORKER_THREAD.to_owned())
-        .stack_size(WORKER_STACK)
-        .spawn(move || {
-            let outcome = panic::catch_unwind(AssertUnwindSafe(work));
-            // After a timeout nobody listens any more: the result is dropped.
-            drop(sender.send(outcome));
-        })
-        .map_err(|error| Failure::Spawn(error.to_string()))?;
-    match receiver.recv_timeout(limit) {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(payload)) => Err(Failure::Panicked(panic_message(payload.as_ref()))),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut(limit)),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Panicked(
-            "the worker ended without a result".to_owned(),
-        )),
+/// A piece of work for a helper.
+type Job<T> = Box<dyn FnOnce() -> T + Send>;
+
+/// Runs pieces of work on a helper thread, one at a time, each with a time limit.
+pub struct Isolator<T> {
+    helper: Option<Helper<T>>,
+}
+
+/// The two ends of a helper thread's channels.
+struct Helper<T> {
+    jobs: mpsc::Sender<Job<T>>,
+    results: mpsc::Receiver<thread::Result<T>>,
+}
+
+impl<T: Send + 'static> Isolator<T> {
+    /// An isolator; its helper starts with the first piece of work.
+    pub fn new() -> Isolator<T> {
+        silence_worker_panics();
+        Isolator { helper: None }
+    }
+
+    /// Runs `work` on the helper and waits at most `limit` for its result.
+    pub fn run<F>(&mut self, limit: Duration, work: F) -> Result<T, Failure>
+    where
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let helper = match self.helper.take() {
+            Some(helper) => helper,
+            None => Helper::spawn()?,
+        };
+        let helper = match helper.jobs.send(Box::new(work)) {
+            Ok(()) => helper,
+            // The helper is gone (only an abort could do that): start another.
+            Err(mpsc::SendError(work)) => {
+                let fresh = Helper::spawn()?;
+                fresh
+                    .jobs
+                    .send(work)
+                    .map_err(|_| Failure::Spawn("the new worker thread is gone".to_owned()))?;
+                fresh
+            }
+        };
+        match helper.results.recv_timeout(limit) {
+            Ok(Ok(value)) => {
+                self.helper = Some(helper);
+                Ok(value)
+            }
+            Ok(Err(payload)) => {
+                self.helper = Some(helper);
+                Err(Failure::Panicked(panic_message(payload.as_ref())))
+            }
+            // Dropping `helper` abandons the thread: it exits once its work ends.
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(Failure::TimedOut(limit)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failure::Panicked(
+                "the worker ended without a result".to_owned(),
+            )),
+        }
     }
 }
 
-/// Keeps panics of worker threads off standard error (their message goes into
+impl<T: Send + 'static> Helper<T> {
+    /// Starts a helper thread that runs the jobs it is sent, one at a time.
+    fn spawn() -> Result<Helper<T>, Failure> {
+        let (jobs, job_queue) = mpsc::channel::<Job<T>>();
+        let (result_sender, results) = mpsc::sync_channel(1);
+        thread::Builder::new()
+            .name(WORKER_THREAD.to_owned())
+            .stack_size(WORKER_STACK)
+            .spawn(move || {
+                for job in job_queue {
+                    let outcome = panic::catch_unwind(AssertUnwindSafe(job));
+                    if result_sender.send(outcome).is_err() {
+                        break; // abandoned after a timeout
+                    }
+                }
+            })
+            .map_err(|error| Failure::Spawn(error.to_string()))?;
+        Ok(Helper { jobs, results })
+    }
+}
+
+/// Keeps panics of helper threads off standard error (their message goes into
 /// the report instead); panics elsewhere are printed as usual.
 fn silence_worker_panics() {
     static INSTALL: Once = Once::new();
@@ -95,22 +155,28 @@ mod tests {
     const LONG: Duration = Duration::from_secs(30);
 
     #[test]
-    fn returns_the_result_of_work_that_ends_in_time() {
-        assert_eq!(run_isolated(LONG, || 6 * 7), Ok(42));
+    fn returns_the_results_of_work_that_ends_in_time() {
+        let mut isolator = Isolator::new();
+        assert_eq!(isolator.run(LONG, || 6 * 7), Ok(42));
+        assert_eq!(isolator.run(LONG, || 1 + 1), Ok(2));
     }
 
     #[test]
-    fn a_panic_becomes_a_failure_with_its_message() {
-        let outcome: Result<(), Failure> = run_isolated(LONG, || panic!("row {} is odd", 3));
+    fn a_panic_becomes_a_failure_and_the_next_work_still_runs() {
+        let mut isolator = Isolator::new();
+        let outcome: Result<u8, Failure> = isolator.run(LONG, || panic!("row {} is odd", 3));
         assert_eq!(outcome, Err(Failure::Panicked("row 3 is odd".to_owned())));
+        assert_eq!(isolator.run(LONG, || 7), Ok(7));
     }
 
     #[test]
-    fn work_past_the_limit_is_abandoned() {
+    fn work_past_the_limit_is_abandoned_and_a_fresh_helper_takes_over() {
+        let mut isolator = Isolator::new();
         let (release, wait) = mpsc::channel::<()>();
         let limit = Duration::from_millis(20);
-        let outcome = run_isolated(limit, move || wait.recv().is_ok());
+        let outcome = isolator.run(limit, move || u8::from(wait.recv().is_ok()));
         assert_eq!(outcome, Err(Failure::TimedOut(limit)));
+        assert_eq!(isolator.run(LONG, || 9), Ok(9));
         drop(release);
     }
 }

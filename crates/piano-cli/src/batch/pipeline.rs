@@ -23,7 +23,7 @@ use rayon::ThreadPool;
 
 use crate::batch::Identified;
 use crate::batch::assemble::Sink;
-use crate::batch::isolate::run_isolated;
+use crate::batch::isolate::Isolator;
 use crate::batch::journal::{self, Journal, Record};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Status};
@@ -116,10 +116,11 @@ fn read_in_turn(
     stop: &AtomicBool,
     shared: &Mutex<Shared<'_>>,
 ) {
+    let mut isolator = Isolator::new();
     while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
         let outcome = match stop.load(Ordering::Relaxed) {
             true => Ok(None),
-            false => read_and_save(work, index).map(Some),
+            false => read_and_save(work, &mut isolator, index).map(Some),
         };
         if let Ok(Some((record, _))) = &outcome {
             work.progress.advance(record.entry.status);
@@ -144,12 +145,16 @@ fn read_in_turn(
 
 /// Reads one input in isolation and saves what it gave: its plan, or the
 /// record of its failure.
-fn read_and_save(work: &Work<'_>, index: usize) -> anyhow::Result<(Record, Option<Plan>)> {
+fn read_and_save(
+    work: &Work<'_>,
+    isolator: &mut Isolator<Result<Plan, String>>,
+    index: usize,
+) -> anyhow::Result<(Record, Option<Plan>)> {
     let input = &work.inputs[index];
     let started = Instant::now();
     let sha = input.sha256.as_ref().ok().cloned();
     let (path, name) = (input.path.clone(), input.name.clone());
-    let outcome = run_isolated(work.limit, move || -> Result<Plan, String> {
+    let outcome = isolator.run(work.limit, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
         parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
     });
