@@ -3,9 +3,10 @@
 //!
 //! The workers take inputs in path order from a shared counter, so results
 //! arrive nearly in order; each worker, once its input is read, puts the
-//! result back in exact order and feeds every plan whose turn has come to
-//! the aggregates (under a lock: one writer at a time). With `-j 1` the one
-//! worker reads and writes in turn; with more, writing overlaps reading.
+//! result back in exact order and, unless another worker is already at it,
+//! feeds every plan whose turn has come to the aggregates. With `-j 1` the
+//! one worker reads and writes in turn; with more, writing overlaps reading
+//! and no worker waits for another.
 //! Plans that arrive early wait in memory, up to [`KEEP_IN_MEMORY`] of them;
 //! beyond that (behind an input that runs long) only their record waits and
 //! the plan is read back from its file when its turn comes, so memory stays
@@ -13,8 +14,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
 use piano_export::ExportOptions;
@@ -63,11 +64,13 @@ pub struct Work<'a> {
     pub options: ExportOptions,
 }
 
-/// What the workers share: the results put back in order, and the aggregates.
+/// What the workers share: the results put back in order, and the
+/// aggregates. The order is locked only for bookkeeping; the aggregates are
+/// written by one worker at a time, the others going on reading meanwhile.
 struct Shared<'s> {
-    order: Order,
-    sink: &'s mut Sink,
-    failure: Option<anyhow::Error>,
+    order: Mutex<Order>,
+    sink: Mutex<&'s mut Sink>,
+    failure: Mutex<Option<anyhow::Error>>,
 }
 
 /// Reads every input marked [`Slot::Read`] on `pool` and feeds all plans, in
@@ -83,38 +86,36 @@ pub fn drive(
         .collect();
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let shared = Mutex::new(Shared {
-        order: Order::new(work.slots.len()),
-        sink,
-        failure: None,
-    });
+    let shared = Shared {
+        order: Mutex::new(Order::new(work.slots.len())),
+        sink: Mutex::new(sink),
+        failure: Mutex::new(None),
+    };
     pool.scope(|workers| {
         for _ in 0..pool.current_num_threads() {
             workers.spawn(|_| read_in_turn(work, &to_read, &next, &stop, &shared));
         }
     });
-    let Shared {
-        mut order,
-        sink,
-        failure,
-    } = shared
-        .into_inner()
-        .map_err(|_| anyhow::anyhow!("a worker failed while writing the aggregates"))?;
-    if let Some(error) = failure {
+    if let Some(error) = shared.failure.into_inner().map_err(poisoned)? {
         return Err(error);
     }
-    order.feed(work, sink)?;
+    feed_ready(work, &shared.order, &shared.sink, usize::MAX)?;
+    let order = shared.order.into_inner().map_err(poisoned)?;
+    if order.cursor != work.slots.len() {
+        anyhow::bail!("input {} was never read", order.cursor + 1);
+    }
     Ok(order.records)
 }
 
 /// A worker: takes the next input in path order until there is none left,
-/// then feeds whatever has become ready to the aggregates.
+/// and after each one feeds whatever has become ready to the aggregates
+/// (unless another worker is at it).
 fn read_in_turn(
     work: &Work<'_>,
     to_read: &[usize],
     next: &AtomicUsize,
     stop: &AtomicBool,
-    shared: &Mutex<Shared<'_>>,
+    shared: &Shared<'_>,
 ) {
     let mut isolator = Isolator::new();
     while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
@@ -128,19 +129,72 @@ fn read_in_turn(
                 stop.store(true, Ordering::Relaxed);
             }
         }
-        let Ok(mut shared) = shared.lock() else {
-            return;
-        };
-        let shared = &mut *shared;
         let fed = outcome.and_then(|result| {
-            shared.order.arrive(index, result);
-            shared.order.feed(work, shared.sink)
+            shared.order.lock().map_err(poisoned)?.arrive(index, result);
+            feed_ready(work, &shared.order, &shared.sink, index)
         });
         if let Err(error) = fed {
             stop.store(true, Ordering::Relaxed);
-            shared.failure.get_or_insert(error);
+            if let Ok(mut failure) = shared.failure.lock() {
+                failure.get_or_insert(error);
+            }
         }
     }
+}
+
+/// Feeds the aggregates every input whose turn has come, up to input
+/// `last`, unless another worker is doing so. A worker feeds no further than
+/// its own input so that it goes back to reading: an input ready beyond it is
+/// fed by whichever worker next finishes a later one (or at the end). After
+/// letting go of the aggregates, a feeder looks once more, so an input added
+/// meanwhile by a worker that found the aggregates busy is not left behind.
+fn feed_ready(
+    work: &Work<'_>,
+    order: &Mutex<Order>,
+    sink: &Mutex<&mut Sink>,
+    last: usize,
+) -> anyhow::Result<()> {
+    loop {
+        let mut sink = match sink.try_lock() {
+            Ok(sink) => sink,
+            Err(TryLockError::WouldBlock) => return Ok(()),
+            Err(TryLockError::Poisoned(_)) => return Err(poisoned(())),
+        };
+        loop {
+            let taken = order.lock().map_err(poisoned)?.take(work, last);
+            let Some((record, plan)) = taken else { break };
+            feed_one(work, &mut sink, record.as_ref(), plan)?;
+        }
+        drop(sink);
+        if !order.lock().map_err(poisoned)?.is_ready(work, last) {
+            return Ok(());
+        }
+    }
+}
+
+/// Feeds the plan of `record` (from memory, or read back from its file).
+fn feed_one(
+    work: &Work<'_>,
+    sink: &mut Sink,
+    record: Option<&Record>,
+    plan: Option<Plan>,
+) -> anyhow::Result<()> {
+    let Some(entry) = record.map(|r| &r.entry) else {
+        return Ok(());
+    };
+    if let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) {
+        let plan = match plan {
+            Some(plan) => plan,
+            None => journal::load_plan(work.plans, plan_id)?,
+        };
+        sink.feed(&plan)?;
+    }
+    Ok(())
+}
+
+/// The error of a lock whose holder panicked (a bug in piano, not in an input).
+fn poisoned<E>(_: E) -> anyhow::Error {
+    anyhow::anyhow!("a worker failed while writing the aggregates")
 }
 
 /// Reads one input in isolation and saves what it gave: its plan, or the
@@ -216,41 +270,42 @@ impl Order {
         self.waiting.insert(index, result);
     }
 
-    /// Feeds every input whose turn has come, in order.
-    fn feed(&mut self, work: &Work<'_>, sink: &mut Sink) -> anyhow::Result<()> {
-        while let Some(slot) = work.slots.get(self.cursor) {
-            let index = self.cursor;
-            let (record, plan) = match slot {
-                Slot::Known(record) => (Some(record.clone()), None),
-                Slot::Duplicate(first) => {
-                    let name = work.inputs[index].name.clone();
-                    let record = self.records[*first].as_ref().map(|first| Record {
-                        entry: Entry::duplicate(name, &first.entry),
-                        seconds: None,
-                    });
-                    (record, None)
-                }
-                Slot::Read => match self.waiting.remove(&index) {
-                    None => return Ok(()),
-                    Some(None) => (None, None),
-                    Some(Some((record, plan))) => (Some(record), plan),
-                },
-            };
-            if let Some(record) = &record {
-                let entry = &record.entry;
-                if let (true, true, Some(plan_id)) =
-                    (entry.has_plan(), sink.wants_plans(), &entry.plan_id)
-                {
-                    let plan = match plan {
-                        Some(plan) => plan,
-                        None => journal::load_plan(work.plans, plan_id)?,
-                    };
-                    sink.feed(&plan)?;
-                }
-            }
-            self.records[index] = record;
-            self.cursor += 1;
+    /// Whether the input at the cursor can be taken, and is not past `last`.
+    fn is_ready(&self, work: &Work<'_>, last: usize) -> bool {
+        if self.cursor > last {
+            return false;
         }
-        Ok(())
+        match work.slots.get(self.cursor) {
+            Some(Slot::Read) => self.waiting.contains_key(&self.cursor),
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// Takes the input at the cursor if its turn has come and it is not past
+    /// `last`: its record (also kept in `records`) and its plan if still in memory.
+    fn take(&mut self, work: &Work<'_>, last: usize) -> Option<(Option<Record>, Option<Plan>)> {
+        let index = self.cursor;
+        if index > last {
+            return None;
+        }
+        let (record, plan) = match work.slots.get(index)? {
+            Slot::Known(record) => (Some(record.clone()), None),
+            Slot::Duplicate(first) => {
+                let name = work.inputs[index].name.clone();
+                let record = self.records[*first].as_ref().map(|first| Record {
+                    entry: Entry::duplicate(name, &first.entry),
+                    seconds: None,
+                });
+                (record, None)
+            }
+            Slot::Read => match self.waiting.remove(&index)? {
+                None => (None, None),
+                Some((record, plan)) => (Some(record), plan),
+            },
+        };
+        self.records[index] = record.clone();
+        self.cursor += 1;
+        Some((record, plan))
     }
 }
