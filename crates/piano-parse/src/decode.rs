@@ -63,9 +63,7 @@ fn decode_utf8(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }
-    let has_utf8_letters = bytes
-        .utf8_chunks()
-        .any(|chunk| !chunk.valid().is_ascii());
+    let has_utf8_letters = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
     if !has_utf8_letters {
         return Ok(decode_with(
             WINDOWS_1252,

@@ -68,10 +68,27 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(number) = parse_row_number(first) {
         return LineKind::Row(number);
     }
+    if let Some(number) = merged_row_number(first).filter(|_| filled.len() >= 3) {
+        return LineKind::Row(number);
+    }
     if let Some(columns) = table_header(&cells, words) {
         return LineKind::TableHeader(columns);
     }
     field_line(first, &filled[1..].join(" "), words).unwrap_or(LineKind::Text)
+}
+
+/// A row number merged with the description in one cell ("1 Coordinamento …",
+/// "1.1 Fase: …"): a number, a space, and a description opening in capitals.
+fn merged_row_number(cell: &str) -> Option<RowNumber> {
+    let (number, rest) = cell.trim().split_once(' ')?;
+    let opens_in_capitals = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    opens_in_capitals
+        .then(|| parse_row_number(number))
+        .flatten()
 }
 
 fn classify_single(text: &str, words: &Vocabulary) -> LineKind {

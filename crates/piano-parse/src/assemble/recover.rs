@@ -3,9 +3,9 @@
 
 use piano_model::{Code, Diagnostic, Entry, LineSpan};
 
-use crate::text::clean;
+use crate::text::{clean, join_wrapped};
 use crate::token::due::looks_like_due;
-use crate::token::number::parse_row_number;
+use crate::token::number::{RowNumber, parse_row_number};
 use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -62,6 +62,141 @@ pub fn weight_cell_index(
             .position(|column| *column == Some(Column::Weight));
     }
     (description_index + 1..cells.len()).find(|&index| !cells[index].trim().is_empty())
+}
+
+/// The cells a row really has: trailing empty cells (a tab at the end of a
+/// line) do not count.
+fn filled_length(cells: &[String]) -> usize {
+    cells
+        .iter()
+        .rposition(|cell| !cell.trim().is_empty())
+        .map_or(0, |last| last + 1)
+}
+
+fn is_weight_cell(cell: &str) -> bool {
+    is_weight(cell) && (cell.contains('%') || cell.trim_start().starts_with('('))
+}
+
+/// "1 Coordinamento …" in the number cell: the number column was merged with
+/// the description (a narrow N° column often comes out so). Splits it off.
+pub fn split_merged_number(cells: &mut Vec<String>, number: &RowNumber) -> bool {
+    let Some(first) = cells.first() else {
+        return false;
+    };
+    let first = first.trim();
+    if first == number.text || parse_row_number(first).is_some() {
+        return false;
+    }
+    let Some((written, rest)) = first.split_once(' ') else {
+        return false;
+    };
+    let rest = rest.trim().to_owned();
+    let written = written.to_owned();
+    cells[0] = written;
+    cells.insert(1, rest);
+    true
+}
+
+/// A description split in two cells by a stray tab: the row has more cells
+/// than its header, and its weight stands as many cells right of the weight
+/// column. Joins the pieces back into the description.
+pub fn join_split_description(
+    cells: &mut Vec<String>,
+    columns: &[Option<Column>],
+    description_index: usize,
+) -> bool {
+    let extra = filled_length(cells).saturating_sub(columns.len());
+    let Some(weight_column) = columns.iter().position(|c| *c == Some(Column::Weight)) else {
+        return false;
+    };
+    let shifted = weight_column + extra;
+    let fits = extra > 0
+        && weight_column > description_index
+        && !cells
+            .get(weight_column)
+            .is_some_and(|cell| is_weight_cell(cell))
+        && cells.get(shifted).is_some_and(|cell| is_weight_cell(cell));
+    if !fits {
+        return false;
+    }
+    let pieces: Vec<String> = cells
+        .drain(description_index..=description_index + extra)
+        .collect();
+    let joined = pieces
+        .iter()
+        .fold(String::new(), |joined, piece| join_wrapped(&joined, piece));
+    cells.insert(description_index, joined);
+    true
+}
+
+/// A weight glued to the end of the description ("… pinacoteca. 60%") in a
+/// row short of a cell, with no weight elsewhere: splits it into its cell.
+pub fn split_trailing_weight(
+    cells: &mut Vec<String>,
+    columns: &[Option<Column>],
+    description_index: usize,
+) -> bool {
+    let short = filled_length(cells) < columns.len();
+    let weight_elsewhere = cells
+        .iter()
+        .skip(description_index + 1)
+        .any(|cell| is_weight_cell(cell));
+    let Some(description) = cells.get(description_index) else {
+        return false;
+    };
+    let description = description.trim_end();
+    let Some((before, token)) = description.rsplit_once(' ') else {
+        return false;
+    };
+    if !short || weight_elsewhere || !is_weight_cell(token) || before.trim().is_empty() {
+        return false;
+    }
+    let (before, token) = (before.trim_end().to_owned(), token.to_owned());
+    cells[description_index] = before;
+    cells.insert(description_index + 1, token);
+    true
+}
+
+/// A due glued to the end of the row's last cell ("Tutti i banchi
+/// 31.12.2022") in a row short of a cell, with no due elsewhere: splits it
+/// into its cell.
+pub fn split_trailing_due(
+    cells: &mut Vec<String>,
+    columns: &[Option<Column>],
+    description_index: usize,
+) -> bool {
+    let length = filled_length(cells);
+    if length >= columns.len() || length <= description_index + 1 {
+        return false;
+    }
+    let values = &cells[description_index + 1..length];
+    if values.iter().any(|cell| looks_like_due(cell)) {
+        return false;
+    }
+    let last = &cells[length - 1];
+    let Some(at) = word_starts(last)
+        .skip(1)
+        .find(|&at| looks_like_due(&last[at..]))
+    else {
+        return false;
+    };
+    let (before, due) = (
+        last[..at].trim_end().to_owned(),
+        last[at..].trim().to_owned(),
+    );
+    cells[length - 1] = before;
+    cells.insert(length, due);
+    true
+}
+
+/// Byte offsets where the words of `text` start.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_is_space = true;
+    text.char_indices().filter_map(move |(at, c)| {
+        let starts = previous_is_space && !c.is_whitespace();
+        previous_is_space = c.is_whitespace();
+        starts.then_some(at)
+    })
 }
 
 /// Similarity at which a row that breaks the numbering is taken for a garbled
@@ -303,6 +438,97 @@ mod tests {
             Unglued::default()
         );
         assert_eq!(prose[4], "100% degli atti");
+    }
+
+    fn owned(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|cell| (*cell).to_owned()).collect()
+    }
+
+    const COLUMNS: [Option<Column>; 6] = crate::assemble::row::DEFAULT_COLUMNS;
+
+    #[test]
+    fn splits_a_number_merged_with_the_description() {
+        let number = parse_row_number("1.1").expect("a number");
+        let mut cells = owned(&["1.1 Fase: raccolta", "(100%)", "31.03.2022"]);
+        assert!(split_merged_number(&mut cells, &number));
+        assert_eq!(cells, ["1.1", "Fase: raccolta", "(100%)", "31.03.2022"]);
+        assert!(!split_merged_number(&mut cells, &number), "once only");
+    }
+
+    #[test]
+    fn joins_a_description_split_by_a_stray_tab() {
+        let mut cells = owned(&[
+            "1",
+            "Coordinamento del",
+            "controllo di gestione.",
+            "60%",
+            "Ind",
+            "Exp",
+            "31.12.2022",
+        ]);
+        assert!(join_split_description(&mut cells, &COLUMNS, 1));
+        assert_eq!(
+            cells,
+            [
+                "1",
+                "Coordinamento del controllo di gestione.",
+                "60%",
+                "Ind",
+                "Exp",
+                "31.12.2022"
+            ]
+        );
+        let mut full = owned(&["1", "D", "60%", "Ind", "Exp", "31.12.2022", ""]);
+        assert!(
+            !join_split_description(&mut full, &COLUMNS, 1),
+            "a trailing empty cell is no extra cell"
+        );
+    }
+
+    #[test]
+    fn splits_a_weight_glued_to_the_end_of_the_description() {
+        let mut cells = owned(&[
+            "1",
+            "Biglietto unico. 60%",
+            "Biglietti venduti",
+            "Almeno 1000",
+            "31.12.2022",
+        ]);
+        assert!(split_trailing_weight(&mut cells, &COLUMNS, 1));
+        assert_eq!(
+            cells,
+            [
+                "1",
+                "Biglietto unico.",
+                "60%",
+                "Biglietti venduti",
+                "Almeno 1000",
+                "31.12.2022"
+            ]
+        );
+        let mut full = owned(&["1", "Ridurre la spesa del 10%", "", "", "", "31.12.2022"]);
+        assert!(
+            !split_trailing_weight(&mut full, &COLUMNS, 1),
+            "a full row keeps its text"
+        );
+    }
+
+    #[test]
+    fn splits_a_due_glued_to_the_end_of_the_last_cell() {
+        let mut cells = owned(&["1", "D", "50%", "Banchi", "Tutti i banchi 31.12.2022"]);
+        assert!(split_trailing_due(&mut cells, &COLUMNS, 1));
+        assert_eq!(
+            cells,
+            ["1", "D", "50%", "Banchi", "Tutti i banchi", "31.12.2022"]
+        );
+        let mut entro = owned(&["2", "D", "50%", "Delibera di Consiglio entro il 30.09.2022"]);
+        assert!(split_trailing_due(&mut entro, &COLUMNS, 1));
+        assert_eq!(entro[4], "entro il 30.09.2022");
+        let mut dated = owned(&["3", "D", "50%", "Report", "31.12.2022"]);
+        assert!(
+            !split_trailing_due(&mut dated, &COLUMNS, 1),
+            "the row has its due"
+        );
     }
 
     #[test]

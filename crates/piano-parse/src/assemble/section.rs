@@ -9,7 +9,8 @@ use piano_model::{
 use regex::Regex;
 
 use super::recover::{
-    self, Fragment, is_ghost_of, rebuild_phases, unglue_weight_cell, weight_cell_index,
+    self, Fragment, is_ghost_of, join_split_description, rebuild_phases, split_merged_number,
+    split_trailing_due, split_trailing_weight, unglue_weight_cell, weight_cell_index,
 };
 use super::row::{DEFAULT_COLUMNS, RawRow, assign};
 use crate::line::{StructureHeading, head_line};
@@ -223,29 +224,40 @@ impl<'w> SectionBuilder<'w> {
         self.header_cells = None;
         let description_index = self.description_index();
         let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        let weight_cell = weight_cell_index(&cells, &self.columns, description_index);
+        let mut repairs: Vec<&str> = Vec::new();
+        let columns = &self.columns;
+        if split_merged_number(&mut cells, &number) {
+            repairs.push("its number was merged with the description");
+        }
+        if join_split_description(&mut cells, columns, description_index) {
+            repairs.push("its description was split by a stray tab");
+        }
+        if split_trailing_weight(&mut cells, columns, description_index) {
+            repairs.push("a weight was glued to the end of the description");
+        }
+        let weight_cell = weight_cell_index(&cells, columns, description_index);
         let unglued = unglue_weight_cell(&mut cells, weight_cell);
+        if unglued.repaired {
+            repairs.push("a weight was glued to the next cell");
+        }
+        if split_trailing_due(&mut cells, columns, description_index) {
+            repairs.push("a due date was glued to the end of the last cell");
+        }
         if let Some(closing) = &unglued.stray_closing {
             let moved = self
                 .pending
                 .as_mut()
                 .is_some_and(|row| row.close_bracket(closing));
-            if !moved {
+            if moved {
+                repairs.push("a bracket closing the row above was moved back");
+            } else {
                 cells.insert(description_index + 2, closing.clone());
             }
         }
-        if unglued.repaired {
+        if !repairs.is_empty() {
             let diagnostic = Diagnostic::new(
                 Code::CellRepaired,
-                format!(
-                    "row {}: a weight was glued to the next cell{}; split apart",
-                    number.text,
-                    if unglued.stray_closing.is_some() {
-                        " with a bracket closing the row above"
-                    } else {
-                        ""
-                    }
-                ),
+                format!("row {}: {}; split apart", number.text, repairs.join("; ")),
             )
             .for_number(number.text.clone());
             self.diagnostics.push(self.locate(line)(diagnostic));
