@@ -4,9 +4,10 @@
 //! The workers take inputs in path order from a shared counter, so results
 //! arrive nearly in order; each worker, once its input is read, puts the
 //! result back in exact order and, unless another worker is already at it,
-//! feeds every plan whose turn has come to the aggregates. With `-j 1` the
-//! one worker reads and writes in turn; with more, writing overlaps reading
-//! and no worker waits for another.
+//! feeds the aggregates every plan whose turn has come, up to its own. With
+//! `-j 1` the one worker reads and writes in turn; with more, writing
+//! overlaps reading and no worker waits for another.
+//!
 //! Plans that arrive early wait in memory, up to [`KEEP_IN_MEMORY`] of them;
 //! beyond that (behind an input that runs long) only their record waits and
 //! the plan is read back from its file when its turn comes, so memory stays
