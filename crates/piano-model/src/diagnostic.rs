@@ -80,6 +80,8 @@ pub enum Code {
     PhaseWeightSum,
     /// A staff table has a header but no rows.
     StaffEmpty,
+    /// A totals row under a table ("TOTALE 100%") was set aside: it is not data.
+    TotalRow,
     /// PDF: a rebuilt table's quality report (rows, full rows, joins).
     TableQuality,
     /// PDF: a table row cut by a page break was joined with its continuation.
@@ -94,7 +96,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -120,6 +122,7 @@ impl Code {
         Code::WeightSum,
         Code::PhaseWeightSum,
         Code::StaffEmpty,
+        Code::TotalRow,
         Code::TableQuality,
         Code::RowJoined,
         Code::PageFurniture,
@@ -156,6 +159,7 @@ impl Code {
             | Code::CellRepaired
             | Code::ColumnsRealigned
             | Code::DueRepaired
+            | Code::TotalRow
             | Code::StaffEmpty
             | Code::TableQuality
             | Code::RowJoined
@@ -191,6 +195,7 @@ impl Code {
             Code::WeightSum => "weight-sum",
             Code::PhaseWeightSum => "phase-weight-sum",
             Code::StaffEmpty => "staff-empty",
+            Code::TotalRow => "total-row",
             Code::TableQuality => "table-quality",
             Code::RowJoined => "row-joined",
             Code::PageFurniture => "page-furniture",

@@ -199,6 +199,27 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Words a totals row is labelled with.
+const TOTAL_WORDS: [&str; 4] = ["totale", "totali", "tot", "somma"];
+
+/// A totals row under a table: nothing but weights and "TOTALE" labels. A row
+/// that does not open with an empty cell must carry the label, since a lone
+/// weight there can be a fragment of a torn table.
+pub fn is_total_row(cells: &[String]) -> bool {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let is_label = |cell: &&str| TOTAL_WORDS.contains(&piano_model::reference::fold(cell).as_str());
+    let continues = cells.first().is_some_and(|cell| cell.trim().is_empty());
+    filled.iter().any(|cell| is_weight_cell(cell))
+        && filled
+            .iter()
+            .all(|cell| is_weight_cell(cell) || is_label(cell))
+        && (continues || filled.iter().any(is_label))
+}
+
 /// Similarity at which a row that breaks the numbering is taken for a garbled
 /// copy of its neighbour. Distinct objectives of one plan often share a long
 /// prefix ("Obiettivo di sviluppo specifico dell'area: …") and score up to about
@@ -529,6 +550,21 @@ mod tests {
             !split_trailing_due(&mut dated, &COLUMNS, 1),
             "the row has its due"
         );
+    }
+
+    #[test]
+    fn recognises_total_rows() {
+        assert!(is_total_row(&owned(&["", "TOTALE", "100%"])));
+        assert!(is_total_row(&owned(&["", "", "100%"])));
+        assert!(!is_total_row(&owned(&[
+            "",
+            "servizi all'utenza",
+            "",
+            "ogni anno"
+        ])));
+        assert!(!is_total_row(&owned(&["", "", "", "TOTALE"])));
+        assert!(is_total_row(&owned(&["TOTALE", "100%"])));
+        assert!(!is_total_row(&owned(&["(50%)"])), "a torn table's weight");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use piano_model::{
 use regex::Regex;
 
 use super::recover::{
-    self, Fragment, is_ghost_of, join_split_description, rebuild_phases, split_merged_number,
-    split_trailing_due, split_trailing_weight, unglue_weight_cell, weight_cell_index,
+    self, Fragment, is_ghost_of, is_total_row, join_split_description, rebuild_phases,
+    split_merged_number, split_trailing_due, split_trailing_weight, unglue_weight_cell,
+    weight_cell_index,
 };
 use super::row::{DEFAULT_COLUMNS, RawRow, assign};
 use crate::line::{StructureHeading, head_line};
@@ -295,6 +296,12 @@ impl<'w> SectionBuilder<'w> {
     pub fn continuation(&mut self, line: &TextLine) {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        if is_total_row(&cells) {
+            let diagnostic =
+                Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            return;
+        }
         if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
             self.continue_header(&cells, line);
             return;
@@ -316,6 +323,13 @@ impl<'w> SectionBuilder<'w> {
     /// A line that is plain text: closing punctuation of a wrapped cell, or a
     /// fragment kept for [`rebuild_phases`].
     pub fn text(&mut self, line: &TextLine) {
+        let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        if self.table == Table::Objectives && is_total_row(&cells) {
+            let diagnostic =
+                Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            return;
+        }
         let text = line.to_tab_separated();
         let filled = line
             .cells
