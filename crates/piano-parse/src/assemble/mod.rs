@@ -85,6 +85,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
         let Some(section) = current.as_mut() else {
             continue;
         };
+        section.saw(line.number);
         match kind {
             LineKind::Structure(_) => {}
             LineKind::Field(field, value) => section.field(*field, value.clone(), line),
@@ -152,4 +153,18 @@ fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
         })
         .filter(|cell| cell.text.len() <= DUE_CELL_MAX_BYTES && looks_like_due(&cell.text))
         .filter_map(|cell| due_year(&cell.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::LineSpan;
+
+    #[test]
+    fn a_heading_after_a_mid_line_form_feed_leaves_the_structure_above_whole() {
+        let plan = crate::parse_text("ff.txt", "STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n".as_bytes())
+            .expect("text");
+        let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();
+        assert_eq!(spans, [LineSpan(1, 2), LineSpan(2, 2)]);
+        assert_eq!(plan.structures[0].objectives[0].entry.lines, LineSpan(2, 2));
+    }
 }

@@ -47,6 +47,8 @@ pub struct SectionBuilder<'w> {
     header_cells: Option<Vec<String>>,
     /// The objectives table's header line, folded, to know it when it repeats.
     header_text: Option<String>,
+    /// The last line read into the structure.
+    last_line_seen: u32,
     /// Whether the label came from the header still open (and may still grow).
     objectives_label_from_header: bool,
     fragments: Vec<Fragment>,
@@ -90,6 +92,7 @@ impl<'w> SectionBuilder<'w> {
             last_field: None,
             header_cells: None,
             header_text: None,
+            last_line_seen: line.number,
             objectives_label_from_header: false,
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
@@ -366,8 +369,15 @@ impl<'w> SectionBuilder<'w> {
         });
     }
 
-    /// Closes the structure; `last_line` is the line before the next structure.
+    /// Notes that the structure reaches `line`.
+    pub fn saw(&mut self, line: u32) {
+        self.last_line_seen = self.last_line_seen.max(line);
+    }
+
+    /// Closes the structure; `last_line` is the line before the next structure
+    /// (or later, when a form feed put the next heading on this one's last line).
     pub fn finish(mut self, last_line: u32) -> (Structure, Vec<Diagnostic>) {
+        let last_line = last_line.max(self.last_line_seen);
         if self.structure.head.name.is_none() {
             let structure = &self.structure;
             self.diagnostics.push(
