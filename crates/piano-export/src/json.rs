@@ -10,16 +10,9 @@ use crate::{ExportError, ExportOptions};
 pub fn write_json<W: Write>(
     plan: &Plan,
     options: ExportOptions,
-    mut writer: W,
+    writer: W,
 ) -> Result<(), ExportError> {
-    let error = |source| ExportError::Json {
-        plan_id: plan.plan_id.clone(),
-        source,
-    };
-    serde_json::to_writer_pretty(&mut writer, &*options.publishable(plan)).map_err(error)?;
-    writer
-        .write_all(b"\n")
-        .map_err(|io| error(serde_json::Error::io(io)))
+    write_plan(plan, options, writer, Layout::Pretty)
 }
 
 /// Writes `plan` as one compact JSON line ending in a newline: call it once
@@ -27,13 +20,35 @@ pub fn write_json<W: Write>(
 pub fn write_ndjson<W: Write>(
     plan: &Plan,
     options: ExportOptions,
+    writer: W,
+) -> Result<(), ExportError> {
+    write_plan(plan, options, writer, Layout::Compact)
+}
+
+/// How a plan's JSON is laid out.
+enum Layout {
+    /// Indented, for people.
+    Pretty,
+    /// One line, for streams.
+    Compact,
+}
+
+fn write_plan<W: Write>(
+    plan: &Plan,
+    options: ExportOptions,
     mut writer: W,
+    layout: Layout,
 ) -> Result<(), ExportError> {
     let error = |source| ExportError::Json {
         plan_id: plan.plan_id.clone(),
         source,
     };
-    serde_json::to_writer(&mut writer, &*options.publishable(plan)).map_err(error)?;
+    let publishable = options.publishable(plan);
+    match layout {
+        Layout::Pretty => serde_json::to_writer_pretty(&mut writer, &*publishable),
+        Layout::Compact => serde_json::to_writer(&mut writer, &*publishable),
+    }
+    .map_err(error)?;
     writer
         .write_all(b"\n")
         .map_err(|io| error(serde_json::Error::io(io)))
