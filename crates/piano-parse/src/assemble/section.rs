@@ -17,7 +17,7 @@ use super::row::{DEFAULT_COLUMNS, RawRow, assign};
 use crate::line::{StructureHeading, head_line};
 use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
-use crate::token::number::RowNumber;
+use crate::token::number::{RowNumber, parse_row_number};
 use crate::token::weight::parse_weight;
 use crate::vocabulary::{Column, Field, Vocabulary};
 
@@ -299,6 +299,10 @@ impl<'w> SectionBuilder<'w> {
     pub fn continuation(&mut self, line: &TextLine) {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        if self.table == Table::Staff && self.staff_header.is_some() {
+            self.staff_row(line);
+            return;
+        }
         if is_total_row(&cells) {
             let diagnostic =
                 Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
@@ -623,13 +627,19 @@ impl<'w> SectionBuilder<'w> {
             objective: None,
             weight: None,
         };
+        // A row without its number under a header that has an N° column
+        // starts one column later.
+        let numbered_header = self.staff_columns.first() == Some(&Some(Column::Number));
+        let first = line.cells.first().map_or("", |cell| cell.text.trim());
+        let offset =
+            usize::from(numbered_header && !first.is_empty() && parse_row_number(first).is_none());
         let mut left_over = Vec::new();
         for (index, cell) in line.cells.iter().enumerate() {
             let text = clean(&cell.text);
             if text.is_empty() {
                 continue;
             }
-            match self.staff_columns.get(index).copied().flatten() {
+            match self.staff_columns.get(index + offset).copied().flatten() {
                 Some(Column::Number) => {}
                 Some(Column::Employee) if staff.name.is_none() => staff.name = Some(text),
                 Some(Column::Objective) if staff.objective.is_none() => {
