@@ -10,7 +10,7 @@
 //!   them. Stricter: the words of every field, row, continuation and prose
 //!   line are somewhere in the plan, or a diagnostic names the line. And the
 //!   promised diagnostics are raised: weight sums more than 1 point off 100%,
-//!   dues without a date.
+//!   dues without a date; row numbers are unique keys within a structure.
 //! - Synthetic plans from `piano-corpus` (a seeded generator that writes a
 //!   text dump and the plan it means): the dump parses to that plan, with the
 //!   promised diagnostics.
@@ -353,6 +353,19 @@ fn plan_text() -> impl Strategy<Value = (Vec<Line>, String)> {
         })
 }
 
+/// The row numbers (objectives and phases) a structure holds more than once:
+/// with `structure` and `number` the keys of the CSV tables, none should.
+fn duplicate_numbers(structure: &piano_model::Structure) -> Vec<&str> {
+    let mut seen = std::collections::BTreeSet::new();
+    structure
+        .objectives
+        .iter()
+        .flat_map(|o| std::iter::once(&o.entry).chain(&o.phases))
+        .map(|entry| entry.number.as_str())
+        .filter(|number| !seen.insert(*number))
+        .collect()
+}
+
 /// Whether a diagnostic with `code` concerns structure `ordinal` (and, when
 /// given, row `number`).
 fn raised(plan: &Plan, code: &str, ordinal: u32, number: Option<&str>) -> bool {
@@ -373,7 +386,11 @@ fn check_promised_diagnostics(plan: &Plan) -> Result<(), TestCaseError> {
         let all = all.filter(|all| !all.is_empty())?;
         Some((all.iter().sum::<f64>() - 100.0).abs() > 1.0 + 1e-9)
     };
-    for structure in &plan.structures {
+    for structure in plan
+        .structures
+        .iter()
+        .filter(|s| duplicate_numbers(s).is_empty())
+    {
         let ordinal = structure.ordinal;
         let weights: Vec<Option<f64>> = structure
             .objectives
@@ -437,10 +454,25 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "known parser failure: a staff row without a number cell under a header with an N. column loses its first cell without a diagnostic (fixtures/text/san-vincenzo-2022)"]
     fn plan_like_lines_lose_no_words((lines, text) in plan_text()) {
         if let Some(plan) = parse(text.as_bytes()) {
             check_words(&lines, &plan)?;
+        }
+    }
+
+    #[test]
+    #[ignore = "known parser failure: renumbering a repeated row number can give a number another row already has (rows 0, 1, 5, 1.1, 1.1, 1, 0 give two objectives 5)"]
+    fn row_numbers_are_unique_within_a_structure((_lines, text) in plan_text()) {
+        if let Some(plan) = parse(text.as_bytes()) {
+            for structure in &plan.structures {
+                let duplicates = duplicate_numbers(structure);
+                prop_assert!(
+                    duplicates.is_empty(),
+                    "structure {} holds {:?} more than once",
+                    structure.ordinal,
+                    duplicates
+                );
+            }
         }
     }
 
