@@ -428,8 +428,16 @@ impl<'w> SectionBuilder<'w> {
         let mut seen = std::collections::HashSet::new();
         let ordinal = self.structure.ordinal;
         for (objective_index, objective) in self.structure.objectives.iter_mut().enumerate() {
-            let mut renumber = |entry: &mut piano_model::Entry, path: String| {
+            let mut renumber = |entry: &mut piano_model::Entry, ordinal_path: String| {
                 if !seen.insert(entry.number.clone()) {
+                    // The ordinal path, or when a row already has it, the path with a suffix.
+                    let mut path = ordinal_path.clone();
+                    for suffix in 2.. {
+                        if !seen.contains(&path) {
+                            break;
+                        }
+                        path = format!("{ordinal_path}-{suffix}");
+                    }
                     self.diagnostics.push(
                         Diagnostic::new(
                             Code::NumberSequence,
