@@ -158,7 +158,10 @@ impl Vocabulary {
     /// The field a label names; numbering after the label ("Missione 01",
     /// "Obiettivo Operativo 1.2.1") does not matter.
     pub fn field(&self, label: &str) -> Option<Field> {
-        if label.len() > LABEL_MAX_CHARS {
+        let written = label.trim().trim_end_matches(':');
+        let plain =
+            |c: char| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '\'' | '’');
+        if label.len() > LABEL_MAX_CHARS || !written.chars().all(plain) {
             return None;
         }
         let folded = fold(label);
@@ -283,6 +286,12 @@ mod tests {
             Some(Field::StrategicLine)
         );
         assert_eq!(words().field("Missioni:"), Some(Field::Mission));
+        assert_eq!(words().field("Missione 01"), Some(Field::Mission));
+        assert_eq!(
+            words().field("Missione )"),
+            None,
+            "a label is words, not punctuation"
+        );
         assert!(words().is_section_word("UNITÀ ORGANIZZATIVA"));
         assert!(words().is_role("Responsabile di P.O."));
         assert!(!words().is_role("Responsabilità"));
