@@ -85,7 +85,7 @@ mod tests {
         let mut late = vec![b' '; PDF_SIGNATURE_WINDOW];
         late.extend_from_slice(b"%PDF-1.4");
         assert!(!is_pdf(&late));
-        assert!(!is_pdf(b"COMUNE DI PORTOFERRAIO\n%PDF"));
+        assert!(!is_pdf(b"COMUNE DI PROVA\n%PDF"));
         assert!(!is_pdf(b""));
     }
 

@@ -69,7 +69,7 @@ pub const FIRST_NAMES: &[&str] = &[
 
 /// Surnames.
 pub const SURNAMES: &[&str] = &[
-    "Rossi", "Bianchi", "Ramunni", "Tamberi", "Esposito", "Russo", "Ferrari", "Romano", "Gallo",
+    "Rossi", "Bianchi", "Martini", "Cattani", "Esposito", "Russo", "Ferrari", "Romano", "Gallo",
     "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti", "D'Angelo",
 ];
 

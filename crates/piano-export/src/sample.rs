@@ -30,9 +30,9 @@ pub fn sample_plan() -> Plan {
     ));
     plan.ente = Ente {
         kind: Some(EnteKind::Comune),
-        name: Some("Portoferraio".to_owned()),
-        provincia: Some("Livorno".to_owned()),
-        istat: Some("049014".to_owned()),
+        name: Some("Montepulciano".to_owned()),
+        provincia: Some("Siena".to_owned()),
+        istat: Some("052015".to_owned()),
     };
     plan.title = Some("PIANO DEGLI OBIETTIVI".to_owned());
     plan.year = Some(2021);
@@ -96,7 +96,7 @@ pub fn sample_plan() -> Plan {
         kind: Some("STRUTTURA".to_owned()),
         head: Head {
             role: Some("SEGRETARIO GENERALE".to_owned()),
-            name: Some("DOTT. CIRO RAMUNNI".to_owned()),
+            name: Some("DOTT. MARIO ROSSI".to_owned()),
             ad_interim: true,
         },
         strategic_line: Some("Promuovere la crescita".to_owned()),

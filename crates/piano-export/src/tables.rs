@@ -422,7 +422,7 @@ mod tests {
         );
         assert_eq!(cell(rows, t, 0, "mission_codes"), "01 | ");
         assert_eq!(cell(rows, t, 0, "head_ad_interim"), "true");
-        assert_eq!(cell(rows, t, 0, "head_name"), "DOTT. CIRO RAMUNNI");
+        assert_eq!(cell(rows, t, 0, "head_name"), "DOTT. MARIO ROSSI");
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub enum DocumentKind {
 pub struct Ente {
     /// What kind of body it is.
     pub kind: Option<EnteKind>,
-    /// Its name in title case, as people write it ("Portoferraio").
+    /// Its name in title case, as people write it ("Montepulciano").
     pub name: Option<String>,
     /// Its provincia or città metropolitana, in title case.
     pub provincia: Option<String>,

@@ -1,4 +1,4 @@
-//! Parse throughput on the bundled Portoferraio dump: bytes in, plan out.
+//! Parse throughput on the bundled fixture dump: bytes in, plan out.
 //!
 //! `read_text` (decoding and splitting into cells) and `parse_text` (the whole
 //! pipeline) are measured separately, in bytes per second of input.

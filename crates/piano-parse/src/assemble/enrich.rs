@@ -121,11 +121,11 @@ mod tests {
 
     #[test]
     fn title_cases_place_names() {
-        assert_eq!(title_case("PORTOFERRAIO"), "Portoferraio");
+        assert_eq!(title_case("MONTEPULCIANO"), "Montepulciano");
         assert_eq!(title_case("REGGIO NELL'EMILIA"), "Reggio nell'Emilia");
         assert_eq!(
-            title_case("SAN GIOVANNI IN PERSICETO"),
-            "San Giovanni in Persiceto"
+            title_case("CASTEL SAN PIETRO IN VAL DI SOLE"),
+            "Castel San Pietro in Val di Sole"
         );
     }
 
@@ -145,12 +145,12 @@ mod tests {
         let mut diagnostics = Vec::new();
         let found = ente(
             Some(EnteKind::Comune),
-            Some("PORTOFERRAIO"),
-            Some("LIVORNO"),
+            Some("SAN GIMIGNANO"),
+            Some("SIENA"),
             &mut diagnostics,
         );
-        assert_eq!(found.istat.as_deref(), Some("049014"));
-        assert_eq!(found.name.as_deref(), Some("Portoferraio"));
+        assert_eq!(found.istat.as_deref(), Some("052028"));
+        assert_eq!(found.name.as_deref(), Some("San Gimignano"));
         assert!(diagnostics.is_empty());
         ente(Some(EnteKind::Comune), Some("LIVO"), None, &mut diagnostics);
         ente(

@@ -569,9 +569,9 @@ mod tests {
 
     #[test]
     fn recognises_ghost_rows() {
-        let ghost =
-            "Objectivo di svirappo specifico den drea. Fediazzazione dena fotationa (Sun Giovanni)";
-        let original = "Obiettivo di sviluppo specifico dell'area: realizzazione della rotatoria (San Giovanni)";
+        let ghost = "Objectivo di svlluppo specifico den drea. Rifacimanto dei ponte (Borgo Nuovo)";
+        let original =
+            "Obiettivo di sviluppo specifico dell'area: rifacimento del ponte (Borgo Nuovo)";
         let sibling = "Obiettivo di sviluppo specifico dell'area: luminarie natalizie";
         assert!(is_ghost_of(ghost, &[original]));
         assert!(!is_ghost_of(sibling, &[original]));
