@@ -1,0 +1,92 @@
+"""Renders a fixture's HTML to PDF with a real producer: LibreOffice,
+Chromium or wkhtmltopdf, each document with its own page shape and font so
+that cells wrap differently from the text dump."""
+
+import html
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+# name: (producer, page, font, size, repeat the header row on a new page)
+STYLES = {
+    "montevarchi-2022": ("libreoffice", "A4 landscape", "'Liberation Serif', serif", "10pt", True),
+    "fidenza-2023": ("chromium", "A4 portrait", "'DejaVu Sans', sans-serif", "8pt", True),
+    "carpi-2022": ("chromium", "A4 portrait", "'Liberation Sans', sans-serif", "10pt", False),
+    "pescia-2023": ("libreoffice", "A4 portrait", "'DejaVu Serif', serif", "10pt", False),
+    "codogno-2023": ("libreoffice", "A4 landscape", "'Liberation Sans', sans-serif", "10pt", True),
+    "poggibonsi-2022": ("chromium", "A4 portrait", "'DejaVu Sans', sans-serif", "9pt", True),
+    "faenza-2022": ("chromium", "A4 landscape", "'Liberation Serif', serif", "10pt", True),
+    "sansepolcro-2022": ("libreoffice", "A4 landscape", "'DejaVu Sans', sans-serif", "9pt", True),
+    "fucecchio-piao-2023": ("wkhtmltopdf", "A4 portrait", "'Liberation Sans', sans-serif", "10pt", True),
+    "orbetello-2023": ("libreoffice", "A4 portrait", "'Liberation Serif', serif", "11pt", False),
+}
+
+
+def page_html(doc, body, style):
+    _, page, font, size, repeat = style
+    css = f"""
+@page {{ size: {page}; margin: 16mm 14mm; }}
+body {{ font-family: {font}; font-size: {size}; }}
+table {{ border-collapse: collapse; width: 100%; margin: 6pt 0 10pt 0; }}
+td, th {{ border: 0.75pt solid black; padding: 2pt 3pt; vertical-align: top; text-align: left; }}
+th {{ font-weight: bold; }}
+thead {{ display: {'table-header-group' if repeat else 'table-row-group'}; }}
+h1 {{ font-size: 140%; }} h2 {{ font-size: 115%; }} h3 {{ font-size: 105%; }}
+div.page-break {{ page-break-before: always; }}
+"""
+    return ("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(doc['title'])}</title><style>{css}</style></head><body>"
+            + body + "</body></html>")
+
+
+def libreoffice(html_path, out_dir):
+    profile = tempfile.mkdtemp()
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                    "--outdir", str(out_dir), str(html_path)], check=True,
+                   stdout=subprocess.DEVNULL)
+    shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / (html_path.stem + ".pdf")
+
+
+def chromium(html_path, pdf_path):
+    profile = tempfile.mkdtemp()
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
+                    html_path.as_uri()], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def wkhtmltopdf(html_path, pdf_path, doc, page):
+    """With the PIAO's running header and page footer on every page."""
+    orientation = "Landscape" if "landscape" in page else "Portrait"
+    footer = doc.get("page_footer", "").replace("{page}", "[page]").replace("{pages}", "[topage]")
+    command = ["wkhtmltopdf", "--quiet", "--enable-local-file-access", "-O", orientation,
+               "--margin-top", "20mm", "--margin-bottom", "20mm"]
+    if doc.get("page_header"):
+        command += ["--header-center", doc["page_header"], "--header-font-size", "9",
+                    "--footer-center", footer, "--footer-font-size", "9"]
+    subprocess.run(command + [str(html_path), str(pdf_path)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def render(doc, body, folder):
+    """Writes `<name>.<producer>.pdf` in folder; returns its path."""
+    style = STYLES[doc["name"]]
+    producer = style[0]
+    work = pathlib.Path(tempfile.mkdtemp())
+    html_path = work / f"{doc['name']}.html"
+    html_path.write_text(page_html(doc, body, style), encoding="utf-8")
+    target = folder / f"{doc['name']}.{producer}.pdf"
+    if producer == "libreoffice":
+        shutil.move(libreoffice(html_path, work), target)
+    elif producer == "chromium":
+        chromium(html_path, target)
+    else:
+        wkhtmltopdf(html_path, target, doc, style[1])
+    shutil.rmtree(work, ignore_errors=True)
+    return target
