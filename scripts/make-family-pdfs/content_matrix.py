@@ -17,7 +17,7 @@ CODOGNO = {
                "fattore di conversione."]],
     "caption": "Pesatura degli obiettivi di performance per Area",
     "header": ["Obiettivo n.", "Descrizione", "Area Amministrativa",
-               "Area Economico-Finanziaria", "Area Tecnica", "Polizia Locale",
+               "Area Finanziaria", "Area Tecnica", "Polizia Locale",
                "Segretario Generale"],
     "rows": [
         ("1", "Attuazione del piano triennale per la transizione digitale",

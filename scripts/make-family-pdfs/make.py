@@ -11,7 +11,8 @@ Usage:
   python3 scripts/make-family-pdfs/make.py text   # .txt and .expected.json
   python3 scripts/make-family-pdfs/make.py pdf    # the PDFs (needs the producers)
   python3 scripts/make-family-pdfs/make.py check  # the committed files are up to date
-Needs for `pdf`: soffice (libreoffice-writer), chromium, wkhtmltopdf on PATH.
+Needs for `pdf`: soffice (libreoffice-writer), chromium, wkhtmltopdf on PATH; pdftotext
+(poppler-utils) to warn of cells wrapped at a hyphen.
 """
 
 import json

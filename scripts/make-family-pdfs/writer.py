@@ -42,9 +42,23 @@ class Writer:
         return len(self.lines)
 
     def _close_table(self):
-        if self.table is not None:
-            self.body.append("<table>" + "".join(self.table) + "</table>")
-            self.table = None
+        if self.table is None:
+            return
+        width = max(len(cells) for cells, _ in self.table)
+        rows = []
+        for cells, header in self.table:
+            tag = "th" if header else "td"
+            if len(cells) == 1:
+                # A one-cell line inside a table ("Peso: 30%") spans the table.
+                rows.append(f'<tr><{tag} colspan="{width}">'
+                            f'{html.escape(joined(cells[0]) or "")}</{tag}></tr>')
+            else:
+                rows.append("<tr>" + "".join(
+                    f"<{tag}>{html.escape(joined(cell) or '')}</{tag}>" for cell in cells)
+                    + "</tr>")
+        self.body.append('<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+                         + "".join(rows) + "</table>")
+        self.table = None
 
     def line(self, text, tag="p"):
         """A single-cell line outside any table (heading, prose); its line number."""
@@ -53,14 +67,16 @@ class Writer:
         return self._text(text)
 
     def blank(self):
-        """An empty line; it also ends the table being written."""
-        self._close_table()
+        """An empty line; it also ends the table being written (in the HTML, a
+        table followed by an empty paragraph, so that two tables stay apart)."""
+        if self.table is not None:
+            self._close_table()
+            self.body.append("<p>&nbsp;</p>")
         self._text("")
 
     def row(self, cells, header=False):
         """One table row; a cell is a string, None (empty) or a list of fragments
         written on consecutive lines. Returns (first, last) line numbers."""
-        columns = len(cells)
         fragments = [cell if isinstance(cell, (list, tuple)) else [cell or ""] for cell in cells]
         depth = max(len(parts) for parts in fragments)
         first = None
@@ -72,12 +88,7 @@ class Writer:
         last = len(self.lines)
         if self.table is None:
             self.table = []
-        tag = "th" if header else "td"
-        if columns == 1:
-            self.table.append(f'<tr><{tag} colspan="20">{html.escape(joined(cells[0]) or "")}</{tag}></tr>')
-        else:
-            self.table.append("<tr>" + "".join(
-                f"<{tag}>{html.escape(joined(cell) or '')}</{tag}>" for cell in cells) + "</tr>")
+        self.table.append((cells, header))
         return [first, last]
 
     def page_break(self):
@@ -86,7 +97,7 @@ class Writer:
         if self.page_footer:
             self._text(self.page_footer.format(page=self.pages, pages="{pages}"))
         self.pages += 1
-        self.body.append('<div class="page-break"></div>')
+        self.body.append('<p class="page-break" style="page-break-before: always"></p>')
         self.form_feed = True
         if self.page_header:
             self._text(self.page_header)
