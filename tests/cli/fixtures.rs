@@ -23,6 +23,10 @@ use crate::support::{fixtures, piano};
 /// Keys of the gold that no extractor is held to.
 const IGNORED_KEYS: [&str; 1] = ["hard"];
 
+/// Keys of a text dump's gold that a PDF of the same plan does not share:
+/// positions in the intermediate text differ between the two.
+const POSITION_KEYS: [&str; 2] = ["lines", "page"];
+
 /// One field where the output differs from what was expected.
 pub struct Difference {
     /// Where: `structures[2].objectives[0].due.date`.
@@ -48,6 +52,9 @@ impl std::fmt::Display for Difference {
 pub enum Scope {
     /// Only the keys the expected value has (gold files).
     ExpectedKeys,
+    /// The keys the expected value has but positions (a PDF against the gold
+    /// of the text dump it was made from).
+    ExpectedContent,
     /// Every key on both sides (snapshots, variants).
     Everything,
 }
@@ -64,7 +71,15 @@ fn walk(path: &str, expected: &Value, actual: &Value, scope: Scope, found: &mut 
     match (expected, actual) {
         (Value::Object(expected), Value::Object(actual)) => {
             for (key, value) in expected {
-                if scope == Scope::ExpectedKeys && IGNORED_KEYS.contains(&key.as_str()) {
+                let ignored = match scope {
+                    Scope::ExpectedKeys => IGNORED_KEYS.contains(&key.as_str()),
+                    Scope::ExpectedContent => {
+                        IGNORED_KEYS.contains(&key.as_str())
+                            || POSITION_KEYS.contains(&key.as_str())
+                    }
+                    Scope::Everything => false,
+                };
+                if ignored {
                     continue;
                 }
                 let child = join(path, key);
@@ -150,18 +165,19 @@ impl Case {
 /// Every `fixtures/**/*.txt` with a `.expected.json` beside it, sorted.
 fn cases() -> Vec<Case> {
     let mut inputs = Vec::new();
-    collect_text_files(&fixtures(), &mut inputs);
+    collect_files(&fixtures(), "txt", &mut inputs);
     inputs.sort();
     inputs.into_iter().filter_map(Case::of).collect()
 }
 
-fn collect_text_files(dir: &Path, found: &mut Vec<PathBuf>) {
+/// Every file under `dir` whose extension is `extension`.
+fn collect_files(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries {
         let path = entry.expect("a readable folder entry").path();
         if path.is_dir() {
-            collect_text_files(&path, found);
-        } else if path.extension().is_some_and(|ext| ext == "txt") {
+            collect_files(&path, extension, found);
+        } else if path.extension().is_some_and(|ext| ext == extension) {
             found.push(path);
         }
     }
@@ -270,6 +286,45 @@ fn every_fixture_matches_its_gold_and_its_snapshot() {
         let output = extract(case);
         failures.extend(check_gold(case, &output));
         failures.extend(check_snapshot(case, &output, bless));
+    }
+    assert!(failures.is_empty(), "\n{failures}");
+}
+
+/// Every `fixtures/families/**/<name>.<producer>.pdf`, with the gold of the
+/// text dump `<name>.txt` it was made from: the same plan but for positions.
+#[test]
+fn every_family_pdf_matches_the_gold_of_its_text_dump() {
+    let mut inputs = Vec::new();
+    collect_files(&fixtures().join("families"), "pdf", &mut inputs);
+    inputs.sort();
+    assert!(inputs.len() >= 10, "the family PDFs are among the cases");
+    let mut failures = String::new();
+    for input in inputs {
+        let name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let plan = name.split('.').next().unwrap_or_default();
+        let gold = input.with_file_name(format!("{plan}.expected.json"));
+        let run = piano(&[
+            "extract",
+            "--quiet",
+            "--include-staff",
+            &input.to_string_lossy(),
+        ]);
+        assert_eq!(run.code, Some(0), "{name}: {}", run.stderr);
+        let output: Value =
+            serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let found = differences(&read_json(&gold), &output, Scope::ExpectedContent);
+        if !found.is_empty() {
+            let _ = writeln!(
+                failures,
+                "{name}: {} fields differ from {}\n{}",
+                found.len(),
+                gold.display(),
+                listed(&found)
+            );
+        }
     }
     assert!(failures.is_empty(), "\n{failures}");
 }

@@ -88,6 +88,9 @@ pub enum Code {
     RowJoined,
     /// A running header or footer, page number or repeated table header row was set apart.
     PageFurniture,
+    /// A PIAO's sub-sections after its performance sub-section were set aside:
+    /// only the performance plan is read.
+    OutsidePerformance,
     /// PDF: a page holds images but no text layer (it needs OCR).
     NoTextLayer,
     /// PDF: part of the file is damaged and was skipped or rebuilt.
@@ -96,7 +99,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -126,6 +129,7 @@ impl Code {
         Code::TableQuality,
         Code::RowJoined,
         Code::PageFurniture,
+        Code::OutsidePerformance,
         Code::NoTextLayer,
         Code::PdfDamaged,
     ];
@@ -163,7 +167,8 @@ impl Code {
             | Code::StaffEmpty
             | Code::TableQuality
             | Code::RowJoined
-            | Code::PageFurniture => Level::Info,
+            | Code::PageFurniture
+            | Code::OutsidePerformance => Level::Info,
         }
     }
 
@@ -199,6 +204,7 @@ impl Code {
             Code::TableQuality => "table-quality",
             Code::RowJoined => "row-joined",
             Code::PageFurniture => "page-furniture",
+            Code::OutsidePerformance => "outside-performance",
             Code::NoTextLayer => "no-text-layer",
             Code::PdfDamaged => "pdf-damaged",
         }

@@ -76,3 +76,30 @@ impl TextLine {
         texts.join("\t")
     }
 }
+
+/// The text with each run of digits replaced by `#`, lowercased, spaces
+/// collapsed: what a running page header or footer keeps from page to page
+/// ("Pagina 3 di 12" and "Pagina 4 di 12" alike), so that readers of PDFs and
+/// of text dumps tell furniture the same way.
+pub fn running_signature(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim().to_string()
+}

@@ -4,10 +4,11 @@
 //! structure headings, header fields, table headers, rows and staff titles)
 //! is used, and the plan says which it was and how well it fit.
 
+use piano_model::reference::fold;
 use piano_model::{Code, Diagnostic, TextLine};
 
 use crate::line::{LineKind, classify};
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Column, Sections, Vocabulary};
 
 /// The profile chosen for a document, with the lines as it reads them.
 pub struct Detection<'p> {
@@ -24,37 +25,69 @@ pub struct Detection<'p> {
 /// How many lines a profile recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fit {
-    /// Lines read as structure headings.
+    /// Lines that open structures: headings, budget headings, and for a
+    /// family whose tables are its structures, their headers.
     pub headings: usize,
-    /// Lines read as header fields, table headers, rows or staff titles.
+    /// Lines read as header fields, table headers, rows, cards or staff titles.
     pub table_lines: usize,
+    /// Header cells that name a column the profile knows.
+    pub named_columns: usize,
+    /// The family's keywords found in the document's opening lines.
+    pub keywords: usize,
+    /// Whether a table header has every column the family requires.
+    pub has_required_columns: bool,
     /// Lines in the document.
     pub lines: usize,
 }
 
+/// How many non-blank lines at the top of a document keywords are looked
+/// for in: the title and what heads it.
+const KEYWORD_LINES: usize = 15;
+
+/// Longest of those lines read for keywords (which are lines of one cell,
+/// not table rows): titles and headings are short, prose is not (a plan may well mention the "Relazione sulla performance"
+/// of the year before).
+const KEYWORD_LINE_MAX_BYTES: usize = 120;
+
 impl Fit {
-    fn of(kinds: &[LineKind]) -> Fit {
-        let headings = kinds
-            .iter()
-            .filter(|kind| matches!(kind, LineKind::Structure(_)))
-            .count();
-        let table_lines = kinds
-            .iter()
-            .filter(|kind| {
-                matches!(
-                    kind,
-                    LineKind::Field(..)
-                        | LineKind::TableHeader(_)
-                        | LineKind::Row(_)
-                        | LineKind::StaffTitle
-                )
-            })
-            .count();
-        Fit {
-            headings,
-            table_lines,
+    fn of(kinds: &[LineKind], opening: &[String], profile: &Vocabulary) -> Fit {
+        let mut fit = Fit {
+            headings: 0,
+            table_lines: 0,
+            named_columns: 0,
+            keywords: opening.iter().map(|line| profile.keyword_hits(line)).sum(),
+            has_required_columns: !profile.requires_columns(),
             lines: kinds.len(),
+        };
+        let mut card_fields = 0;
+        for kind in kinds {
+            match kind {
+                LineKind::Structure(_) | LineKind::BudgetMission(_) => fit.headings += 1,
+                LineKind::TableHeader(columns) => {
+                    fit.table_lines += 1;
+                    fit.named_columns += columns.iter().flatten().count();
+                    fit.has_required_columns |= profile.has_required_columns(columns);
+                    let opens = profile.sections == Sections::Tables
+                        && columns.contains(&Some(Column::HeadWeight));
+                    fit.headings += usize::from(opens);
+                }
+                LineKind::Field(..)
+                | LineKind::Row(_)
+                | LineKind::CodedRow(_)
+                | LineKind::CardOpener(..)
+                | LineKind::StaffTitle => fit.table_lines += 1,
+                LineKind::CardField(..) => card_fields += 1,
+                LineKind::Continuation | LineKind::PageNumber | LineKind::Text => {}
+            }
         }
+        // Labelled lines ("Responsabile: …") are card fields only under cards.
+        let has_cards = kinds
+            .iter()
+            .any(|kind| matches!(kind, LineKind::CardOpener(..)));
+        if has_cards {
+            fit.table_lines += card_fields;
+        }
+        fit
     }
 
     /// Share of the lines recognised, 0 to 1.
@@ -65,19 +98,39 @@ impl Fit {
         (self.headings + self.table_lines) as f64 / self.lines as f64
     }
 
-    /// Headings weigh most: without them a profile reads no structure at all.
-    fn rank(self) -> (bool, usize) {
-        (self.headings > 0, self.headings + self.table_lines)
+    /// Whether the profile reads any structure at all, with the columns the
+    /// family requires.
+    pub fn fits(self) -> bool {
+        self.headings > 0 && self.has_required_columns
+    }
+
+    /// Structures weigh most: without them a profile reads no plan at all.
+    /// Then what the profile understands of the lines and of the table
+    /// headers; keywords only part profiles that read the document alike.
+    fn rank(self) -> (bool, usize, usize) {
+        (
+            self.fits(),
+            self.headings + self.table_lines + self.named_columns,
+            self.keywords,
+        )
     }
 }
 
 /// Reads `lines` with every profile and keeps the best; `None` without profiles.
 pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Detection<'p>> {
+    let opening: Vec<String> = lines
+        .iter()
+        .map(|line| line.to_tab_separated())
+        .filter(|text| !text.trim().is_empty())
+        .take(KEYWORD_LINES)
+        .filter(|text| text.len() <= KEYWORD_LINE_MAX_BYTES && !text.trim().contains('\t'))
+        .map(|text| fold(&text))
+        .collect();
     let mut readings: Vec<(&Vocabulary, Vec<LineKind>, Fit)> = profiles
         .iter()
         .map(|profile| {
             let kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, profile)).collect();
-            let fit = Fit::of(&kinds);
+            let fit = Fit::of(&kinds, &opening, profile);
             (profile, kinds, fit)
         })
         .collect();
@@ -97,6 +150,11 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
 }
 
 impl Detection<'_> {
+    /// Whether the chosen profile reads structures: the document is of its family.
+    pub fn fits(&self) -> bool {
+        self.fit.fits()
+    }
+
     /// The `family-detected` diagnostic: which profile, and how sure.
     pub fn diagnostic(&self) -> Diagnostic {
         let describe = |name: &str, fit: Fit| {

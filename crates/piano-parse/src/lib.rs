@@ -13,8 +13,10 @@
 //! is refused, by [`read_text`].
 
 mod assemble;
+mod container;
 pub mod decode;
 pub mod detect;
+mod furniture;
 pub mod line;
 mod text;
 pub mod token;
@@ -33,10 +35,12 @@ pub fn parse(layout: Layout, source: Source) -> Plan {
 
 /// Parses a layout with the given profiles: the one that recognises most of
 /// the document is used (see [`detect`]). Without profiles, the bundled ones.
-pub fn parse_with(layout: Layout, mut source: Source, profiles: &[Vocabulary]) -> Plan {
+pub fn parse_with(mut layout: Layout, mut source: Source, profiles: &[Vocabulary]) -> Plan {
     if source.format == SourceFormat::Pdf {
         source.pages = layout.pages;
     }
+    furniture::strip_running_lines(&mut layout);
+    container::keep_performance_section(&mut layout);
     let profiles = if profiles.is_empty() {
         Vocabulary::bundled()
     } else {

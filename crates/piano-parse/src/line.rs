@@ -5,11 +5,15 @@
 //! context (a fragment of a scrambled table, a paragraph of the preamble) is
 //! decided by the assembler.
 
+use std::sync::LazyLock;
+
+use piano_model::reference::fold;
 use piano_model::{Head, TextLine};
+use regex::Regex;
 
 use crate::text::clean;
 use crate::token::number::{RowNumber, is_page_number, parse_row_number};
-use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, Vocabulary};
+use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, RowCode, Sections, Vocabulary, prefix};
 
 /// The kind of a line, with what was read from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +28,17 @@ pub enum LineKind {
     StaffTitle,
     /// A table row: its first cell is a row number.
     Row(RowNumber),
+    /// A table row whose first cell is a code of the profile's numbering
+    /// ("01.02.03"): rows numbered by position, the code kept as written.
+    CodedRow(RowCode),
+    /// A budget mission heading ("MISSIONE 01 – Servizi istituzionali …"),
+    /// which the programme headings under it belong to.
+    BudgetMission(BudgetHeading),
+    /// "Obiettivo n. 3": an objective card opens, with the number as written
+    /// and the title that may follow it.
+    CardOpener(String, Option<String>),
+    /// A labelled field of an objective card ("Peso", "30%").
+    CardField(Column, String),
     /// A line whose first cell is empty: it continues the row above.
     Continuation,
     /// A bare page number.
@@ -35,13 +50,27 @@ pub enum LineKind {
 /// What a structure heading says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructureHeading {
-    /// The section word as written ("STRUTTURA").
-    pub kind: String,
+    /// The section word as written ("STRUTTURA"); `None` for a table named
+    /// by its caption.
+    pub kind: Option<String>,
     /// The structure's name.
     pub name: String,
     /// Its head.
     pub head: Head,
 }
+
+/// A budget heading: the code after the word ("01", "0102", "01.02") and the
+/// name after its separator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetHeading {
+    /// The digits as written, dots removed ("0102").
+    pub code: String,
+    /// The name as written after the code.
+    pub name: String,
+}
+
+/// The kind of the structures a programme heading opens.
+pub const PROGRAMME_KIND: &str = "MISSIONE/PROGRAMMA";
 
 /// Classifies one line.
 pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
@@ -64,6 +93,18 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if filled.len() == 1 {
         return classify_single(first, words);
     }
+    if let Some(code) = words.row_code(first) {
+        return LineKind::CodedRow(code);
+    }
+    if let Some(card) = card_opener(first, words) {
+        let title = clean(&filled[1..].join(" "));
+        return match card {
+            LineKind::CardOpener(number, None) => {
+                LineKind::CardOpener(number, Some(title).filter(|title| !title.is_empty()))
+            }
+            other => other,
+        };
+    }
     // Most lines are rows, and no header's first cell is a row number.
     if let Some(number) = parse_row_number(first) {
         return LineKind::Row(number);
@@ -74,8 +115,62 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(columns) = table_header(&cells, words) {
         return LineKind::TableHeader(columns);
     }
-    field_line(first, &filled[1..].join(" "), words).unwrap_or(LineKind::Text)
+    let value = filled[1..].join(" ");
+    field_line(first, &value, words)
+        .or_else(|| card_field(first, &value, words))
+        .unwrap_or(LineKind::Text)
 }
+
+/// "Obiettivo n. 3" (with a title after a dash or colon, or none): the
+/// number is the first word after the opener and holds a digit.
+fn card_opener(text: &str, words: &Vocabulary) -> Option<LineKind> {
+    if !words.has_cards() {
+        return None;
+    }
+    let rest = words.card_opening(text)?;
+    let number_end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | ','))
+        .unwrap_or(rest.len());
+    let number = rest[..number_end].trim_end_matches(['.', ')', '-']);
+    let numbered = number.len() <= 8 && number.bytes().any(|b| b.is_ascii_digit());
+    if !numbered {
+        return None;
+    }
+    let title = clean(rest[number_end..].trim_start_matches([' ', ':', '-', '–', '—', '.']));
+    Some(LineKind::CardOpener(
+        number.to_owned(),
+        Some(title).filter(|title| !title.is_empty()),
+    ))
+}
+
+/// A card's labelled field: a label naming a column exactly, and its value.
+fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    if !words.has_cards() {
+        return None;
+    }
+    let column = words.card_label(label.trim().trim_end_matches(':'))?;
+    Some(LineKind::CardField(column, clean(value)))
+}
+
+/// "MISSIONE 01 – Name" / "Programma 0102 - Name": a budget word, its code,
+/// a separator, and the name.
+fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {
+    let captures = BUDGET_HEADING.captures(prefix(text, LABEL_MAX_CHARS * 3))?;
+    let word = captures.name("word")?.as_str();
+    if !is_word(&fold(word)) {
+        return None;
+    }
+    let code: String = captures.name("code")?.as_str().replace(['.', ' '], "");
+    let name = clean(captures.name("name")?.as_str());
+    (!name.is_empty()).then_some(BudgetHeading { code, name })
+}
+
+static BUDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<word>\p{L}+)\s+(?:n\.?\s*|n°\s*)?(?P<code>\d{1,2}(?:[. ]?\d{2})?)\s*(?:[-–—:.)]\s*|\s)(?P<name>\S.*)$",
+    )
+    .expect("the budget heading pattern is valid")
+});
 
 /// A row number merged with the description in one cell ("1 Coordinamento …",
 /// "1.1 Fase: …"): a number, a space, and a description opening in capitals.
@@ -95,6 +190,19 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
     if let Some(heading) = structure_heading(text, words) {
         return LineKind::Structure(heading);
     }
+    if let Some(heading) = budget_heading(text, |word| words.is_mission_word(word)) {
+        return LineKind::BudgetMission(heading);
+    }
+    if let Some(heading) = budget_heading(text, |word| words.is_programme_word(word)) {
+        return LineKind::Structure(StructureHeading {
+            kind: Some(PROGRAMME_KIND.to_owned()),
+            name: heading.name,
+            head: Head::default(),
+        });
+    }
+    if let Some(card) = card_opener(text, words) {
+        return card;
+    }
     if words.is_staff_title(text) {
         return LineKind::StaffTitle;
     }
@@ -105,7 +213,9 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
         return field;
     }
     text.split_once(':')
-        .and_then(|(label, value)| field_line(label, value, words))
+        .and_then(|(label, value)| {
+            field_line(label, value, words).or_else(|| card_field(label, value, words))
+        })
         .unwrap_or(LineKind::Text)
 }
 
@@ -136,12 +246,50 @@ fn field_line(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> 
 fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
     let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
     settle_objective_columns(&mut columns);
+    if let Some(matrix) = matrix_header(cells, &columns, words) {
+        return Some(matrix);
+    }
     let named = columns.iter().flatten().count();
     let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
     let anchored = columns
         .iter()
         .any(|column| matches!(column, Some(Column::Description | Column::Employee)));
     (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
+}
+
+/// The columns a header's cells name, as [`classify`] reads them once the
+/// line is known to be a header (a header wrapped onto two lines is read
+/// again once joined).
+pub fn header_columns(cells: &[&str], words: &Vocabulary) -> Vec<Option<Column>> {
+    let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    settle_objective_columns(&mut columns);
+    matrix_header(cells, &columns, words).unwrap_or(columns)
+}
+
+/// A weight matrix's header, in a family whose tables are its structures: a
+/// number and a description column and no weight column, then at least two
+/// cells naming no column: the heads, one column each.
+fn matrix_header(
+    cells: &[&str],
+    columns: &[Option<Column>],
+    words: &Vocabulary,
+) -> Option<Vec<Option<Column>>> {
+    let has = |wanted: Column| columns.contains(&Some(wanted));
+    let shaped = has(Column::Number) && has(Column::Description) && !has(Column::Weight);
+    if words.sections != Sections::Tables || !shaped {
+        return None;
+    }
+    let heads: Vec<usize> = (0..cells.len())
+        .filter(|&index| columns[index].is_none() && !cells[index].is_empty())
+        .collect();
+    if heads.len() < 2 {
+        return None;
+    }
+    let mut columns = columns.to_vec();
+    for index in heads {
+        columns[index] = Some(Column::HeadWeight);
+    }
+    Some(columns)
 }
 
 /// "Obiettivo(i)" names the objective an employee works on in a staff table
@@ -226,7 +374,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         clean(name)
     };
     (!name.is_empty()).then_some(StructureHeading {
-        kind: section.kind,
+        kind: Some(section.kind),
         name,
         head,
     })
@@ -305,7 +453,7 @@ mod tests {
             words(),
         )
         .expect("a heading");
-        assert_eq!(heading.kind, "STRUTTURA");
+        assert_eq!(heading.kind.as_deref(), Some("STRUTTURA"));
         assert_eq!(heading.name, "AREA 1 AFFARI GENERALI");
         assert_eq!(heading.head.role.as_deref(), Some("DIRIGENTE/RESPONSABILE"));
         assert_eq!(heading.head.name.as_deref(), Some("ARCH. Mario Rossi"));
@@ -325,8 +473,8 @@ mod tests {
         )
         .expect("a numbered section word");
         assert_eq!(
-            (heading.kind.as_str(), heading.name.as_str()),
-            ("SETTORE", "SETTORE 1 AFFARI GENERALI")
+            (heading.kind.as_deref(), heading.name.as_str()),
+            (Some("SETTORE"), "SETTORE 1 AFFARI GENERALI")
         );
         assert_eq!(heading.head.name.as_deref(), Some("Dott.ssa Anna Neri"));
         assert!(heading.head.ad_interim);

@@ -10,7 +10,9 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use piano_model::DocumentKind;
 use piano_model::reference::fold;
+use regex::Regex;
 use serde::Deserialize;
 
 /// Longest text, in bytes, that can be a label or a title: longer cells are
@@ -30,7 +32,7 @@ pub fn prefix(text: &str, max: usize) -> &str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
-    /// Row number ("N°").
+    /// Row number or code ("N°", "Cod.").
     Number,
     /// Description of the objective or phase.
     Description,
@@ -42,10 +44,20 @@ pub enum Column {
     Expected,
     /// Due date ("Data Fine Attesa", "Scadenza").
     Due,
+    /// Who answers for the row ("Responsabile"), in tables that name one per row.
+    Responsible,
+    /// Percent reached ("% di raggiungimento"), in results reports.
+    Achievement,
+    /// A note on what was reached ("Note"), in results reports.
+    Note,
     /// An employee's name, in staff tables ("Dipendenti").
     Employee,
     /// The objective an employee works on, in staff tables.
     Objective,
+    /// A head's weight, in weight matrices: a header cell naming no column of
+    /// the profile names a head there.
+    #[serde(skip)]
+    HeadWeight,
 }
 
 /// The header fields above a structure's table.
@@ -62,71 +74,204 @@ pub enum Field {
     OperationalObjective,
 }
 
+/// What opens a structure in a family's documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sections {
+    /// Headings ("SETTORE: …", "PROGRAMMA 01 – …").
+    #[default]
+    Headings,
+    /// Every table is a structure of its own, named by the caption above it.
+    Tables,
+}
+
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("profile is not valid: {0}")]
-pub struct ProfileError(#[from] toml::de::Error);
+pub enum ProfileError {
+    /// The TOML is not a profile.
+    #[error("profile is not valid: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// A row code pattern is not a regular expression.
+    #[error("profile {profile:?}: row code pattern {pattern:?} is not valid: {source}")]
+    Pattern {
+        /// The profile's name.
+        profile: String,
+        /// The pattern as written.
+        pattern: String,
+        /// What is wrong with it.
+        source: regex::Error,
+    },
+    /// `extends` names a profile that is not bundled.
+    #[error("profile {profile:?} extends {extends:?}, which is not a bundled profile")]
+    UnknownBase {
+        /// The profile's name.
+        profile: String,
+        /// The name it extends.
+        extends: String,
+    },
+}
+
+/// A row identifier that is not a plain ordinal ("01.02.03"), as a profile's
+/// pattern reads it: the whole cell, with the budget codes it embeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowCode {
+    /// The code as written.
+    pub text: String,
+    /// The mission's two digits, from the pattern's `mission` group.
+    pub mission: Option<String>,
+    /// The programme's two digits, from the pattern's `programme` group.
+    pub programme: Option<String>,
+}
 
 /// The words of one layout family, folded for comparison.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// The family's name ("struttura-table").
     pub name: String,
+    /// Whether the family's documents are plans or results reports.
+    pub document_kind: DocumentKind,
+    /// What opens a structure.
+    pub sections: Sections,
+    keywords: Vec<String>,
     section_words: Vec<String>,
+    mission_words: Vec<String>,
+    programme_words: Vec<String>,
     role_words: Vec<String>,
     interim_markers: Vec<String>,
     title_words: Vec<String>,
     phase_markers: Vec<String>,
     staff_titles: Vec<String>,
+    card_openers: Vec<String>,
+    total_labels: Vec<String>,
+    row_codes: Vec<Regex>,
     fields: Vec<(String, Field)>,
     columns: Vec<(String, Column)>,
+    card_fields: Vec<(String, Column)>,
+    required_columns: Vec<Column>,
 }
 
-/// A profile as written in TOML.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A profile as written in TOML. Every list may be left out; a profile that
+/// `extends` a bundled one adds its lists to that one's.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct ProfileFile {
     name: String,
-    #[serde(default)]
-    #[expect(
-        dead_code,
-        reason = "documents the profile for people; piano does not use it"
-    )]
+    /// Documents the profile for people; piano does not use it.
     description: Option<String>,
+    extends: Option<String>,
+    document_kind: Option<DocumentKind>,
+    sections: Option<Sections>,
+    keywords: Vec<String>,
     section_words: Vec<String>,
+    mission_words: Vec<String>,
+    programme_words: Vec<String>,
     role_words: Vec<String>,
     interim_markers: Vec<String>,
     title_words: Vec<String>,
     phase_markers: Vec<String>,
     staff_titles: Vec<String>,
+    card_openers: Vec<String>,
+    total_labels: Vec<String>,
+    row_codes: Vec<String>,
+    required_columns: Vec<Column>,
     fields: BTreeMap<Field, Vec<String>>,
     columns: BTreeMap<Column, Vec<String>>,
+    card_fields: BTreeMap<Column, Vec<String>>,
 }
 
-/// The profiles bundled in the binary.
+/// The profiles bundled in the binary, bases before the profiles extending them.
+const BUNDLED_TOML: [&str; 5] = [
+    include_str!("../profiles/struttura-table.toml"),
+    include_str!("../profiles/code-table.toml"),
+    include_str!("../profiles/objective-cards.toml"),
+    include_str!("../profiles/weight-matrix.toml"),
+    include_str!("../profiles/results-report.toml"),
+];
+
 static BUNDLED: LazyLock<Vec<Vocabulary>> = LazyLock::new(|| {
-    [include_str!("../profiles/struttura-table.toml")]
-        .into_iter()
-        .map(|text| Vocabulary::from_toml(text).expect("a bundled profile is valid (tested)"))
-        .collect()
+    let mut profiles: Vec<Vocabulary> = Vec::new();
+    for text in BUNDLED_TOML {
+        let profile =
+            Vocabulary::read(text, &profiles).expect("a bundled profile is valid (tested)");
+        profiles.push(profile);
+    }
+    profiles
 });
 
 impl Vocabulary {
-    /// Reads a profile from its TOML text.
+    /// Reads a profile from its TOML text; `extends` may name a bundled profile.
     pub fn from_toml(text: &str) -> Result<Vocabulary, ProfileError> {
+        Vocabulary::read(text, Vocabulary::bundled())
+    }
+
+    fn read(text: &str, bases: &[Vocabulary]) -> Result<Vocabulary, ProfileError> {
         let file: ProfileFile = toml::from_str(text)?;
-        let folded = |words: Vec<String>| words.iter().map(|word| fold(word)).collect();
-        Ok(Vocabulary {
-            name: file.name,
-            section_words: folded(file.section_words),
-            role_words: folded(file.role_words),
-            interim_markers: file.interim_markers,
-            title_words: folded(file.title_words),
-            phase_markers: folded(file.phase_markers),
-            staff_titles: folded(file.staff_titles),
-            fields: labelled(file.fields),
-            columns: labelled(file.columns),
-        })
+        let mut profile = match &file.extends {
+            Some(extends) => bases
+                .iter()
+                .find(|base| &base.name == extends)
+                .cloned()
+                .ok_or_else(|| ProfileError::UnknownBase {
+                    profile: file.name.clone(),
+                    extends: extends.clone(),
+                })?,
+            None => Vocabulary::empty(),
+        };
+        let folded = |words: &[String]| words.iter().map(|word| fold(word)).collect::<Vec<_>>();
+        for pattern in &file.row_codes {
+            let anchored = format!(r"^(?:{pattern})$");
+            let regex = Regex::new(&anchored).map_err(|source| ProfileError::Pattern {
+                profile: file.name.clone(),
+                pattern: pattern.clone(),
+                source,
+            })?;
+            profile.row_codes.push(regex);
+        }
+        profile.name = file.name;
+        profile.document_kind = file.document_kind.unwrap_or(profile.document_kind);
+        profile.sections = file.sections.unwrap_or(profile.sections);
+        profile.keywords.extend(folded(&file.keywords));
+        profile.section_words.extend(folded(&file.section_words));
+        profile.mission_words.extend(folded(&file.mission_words));
+        profile
+            .programme_words
+            .extend(folded(&file.programme_words));
+        profile.role_words.extend(folded(&file.role_words));
+        profile.interim_markers.extend(file.interim_markers);
+        profile.title_words.extend(folded(&file.title_words));
+        profile.phase_markers.extend(folded(&file.phase_markers));
+        profile.staff_titles.extend(folded(&file.staff_titles));
+        profile.card_openers.extend(folded(&file.card_openers));
+        profile.total_labels.extend(folded(&file.total_labels));
+        profile.required_columns.extend(file.required_columns);
+        profile.fields.extend(labelled(file.fields));
+        profile.columns.extend(labelled(file.columns));
+        profile.card_fields.extend(labelled(file.card_fields));
+        Ok(profile)
+    }
+
+    fn empty() -> Vocabulary {
+        Vocabulary {
+            name: String::new(),
+            document_kind: DocumentKind::Plan,
+            sections: Sections::Headings,
+            keywords: Vec::new(),
+            section_words: Vec::new(),
+            mission_words: Vec::new(),
+            programme_words: Vec::new(),
+            role_words: Vec::new(),
+            interim_markers: Vec::new(),
+            title_words: Vec::new(),
+            phase_markers: Vec::new(),
+            staff_titles: Vec::new(),
+            card_openers: Vec::new(),
+            total_labels: Vec::new(),
+            row_codes: Vec::new(),
+            fields: Vec::new(),
+            columns: Vec::new(),
+            card_fields: Vec::new(),
+            required_columns: Vec::new(),
+        }
     }
 
     /// The profiles bundled in the binary, the first the default.
@@ -186,10 +331,33 @@ impl Vocabulary {
             .map(|&(_, column)| column)
     }
 
+    /// The field of an objective card a label names exactly ("Peso",
+    /// "Valore atteso").
+    pub fn card_label(&self, label: &str) -> Option<Column> {
+        if label.len() > LABEL_MAX_CHARS {
+            return None;
+        }
+        let label = fold(label);
+        self.card_fields
+            .iter()
+            .find(|(word, _)| *word == label)
+            .map(|&(_, column)| column)
+    }
+
     /// Whether `word` (as written before a colon) opens a structure.
     pub fn is_section_word(&self, word: &str) -> bool {
         let word = fold(prefix(word, LABEL_MAX_CHARS));
         self.section_words.contains(&word)
+    }
+
+    /// Whether a folded word names a budget mission heading ("MISSIONE 01 – …").
+    pub fn is_mission_word(&self, folded_word: &str) -> bool {
+        self.mission_words.iter().any(|word| word == folded_word)
+    }
+
+    /// Whether a folded word names a budget programme heading ("PROGRAMMA 02 – …").
+    pub fn is_programme_word(&self, folded_word: &str) -> bool {
+        self.programme_words.iter().any(|word| word == folded_word)
     }
 
     /// Whether a label (as written before a colon) names a head's role.
@@ -226,6 +394,69 @@ impl Vocabulary {
             .iter()
             .any(|marker| opens_with(&text, marker))
     }
+
+    /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
+    pub fn is_total_label(&self, cell: &str) -> bool {
+        let cell = fold(prefix(cell, LABEL_MAX_CHARS));
+        !cell.is_empty()
+            && self
+                .total_labels
+                .iter()
+                .any(|label| opens_with(&cell, label))
+    }
+
+    /// Whether a table header naming `columns` has every column the family
+    /// requires (a results report's "% di raggiungimento").
+    pub fn has_required_columns(&self, columns: &[Option<Column>]) -> bool {
+        self.required_columns
+            .iter()
+            .all(|required| columns.contains(&Some(*required)))
+    }
+
+    /// Whether the family requires columns of its tables.
+    pub fn requires_columns(&self) -> bool {
+        !self.required_columns.is_empty()
+    }
+
+    /// Whether the family has objective cards.
+    pub fn has_cards(&self) -> bool {
+        !self.card_openers.is_empty()
+    }
+
+    /// The text after a card opener ("Obiettivo n. 3 – Titolo" gives
+    /// "3 – Titolo"), when `text` opens a card.
+    pub fn card_opening<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.card_openers.iter().find_map(|opener| {
+            let rest = strip_leading_words(text, opener)?;
+            Some(rest.trim_start_matches(['.', '°', 'º', ':', ' ']))
+        })
+    }
+
+    /// The code a cell holds, when the profile's numbering reads codes.
+    pub fn row_code(&self, cell: &str) -> Option<RowCode> {
+        let cell = cell.trim();
+        if cell.is_empty() || cell.len() > LABEL_MAX_CHARS {
+            return None;
+        }
+        self.row_codes.iter().find_map(|pattern| {
+            let captures = pattern.captures(cell)?;
+            let group = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
+            Some(RowCode {
+                text: cell.to_owned(),
+                mission: group("mission"),
+                programme: group("programme"),
+            })
+        })
+    }
+
+    /// How many of `lines`' words are the family's keywords: lines that
+    /// contain one ("Relazione sulla performance", "raggiungimento").
+    pub fn keyword_hits(&self, folded_line: &str) -> usize {
+        self.keywords
+            .iter()
+            .filter(|keyword| contains_words(folded_line, keyword))
+            .count()
+    }
 }
 
 /// Each label folded, with what it names.
@@ -233,6 +464,41 @@ fn labelled<K: Copy>(map: BTreeMap<K, Vec<String>>) -> Vec<(String, K)> {
     map.into_iter()
         .flat_map(|(key, labels)| labels.into_iter().map(move |label| (fold(&label), key)))
         .collect()
+}
+
+/// What follows the words of `folded` (folded words, space-separated) at the
+/// start of `text` as written: case, accents and punctuation between the
+/// words do not matter ("OBIETTIVO N.3" opens with "obiettivo n").
+fn strip_leading_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
+    let mut rest = text;
+    for word in folded.split(' ') {
+        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        if !rest[..start]
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        {
+            return None;
+        }
+        let run = &rest[start..];
+        let end = run
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(run.len());
+        if fold(&run[..end]) != word {
+            return None;
+        }
+        rest = &run[end..];
+    }
+    Some(rest)
+}
+
+/// Whether folded `text` holds `words` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = at == 0 || text.as_bytes()[at - 1] == b' ';
+        let after =
+            text[at + words.len()..].is_empty() || text[at + words.len()..].starts_with(' ');
+        before && after
+    })
 }
 
 /// Whether folded `text` is `word` or opens with it as a whole word.
@@ -251,7 +517,20 @@ mod tests {
 
     #[test]
     fn the_bundled_profiles_are_valid() {
-        assert_eq!(Vocabulary::bundled().len(), 1);
+        let names: Vec<&str> = Vocabulary::bundled()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "struttura-table",
+                "code-table",
+                "objective-cards",
+                "weight-matrix",
+                "results-report"
+            ]
+        );
         assert_eq!(words().name, "struttura-table");
     }
 

@@ -11,27 +11,34 @@ mod recover;
 mod row;
 mod section;
 
-use piano_model::{Code, Diagnostic, DocumentKind, Layout, Plan, Source, TextLine};
+use piano_model::reference::fold;
+use piano_model::{Code, Diagnostic, Head, Layout, Mission, Plan, Source, TextLine};
 
 use crate::detect::Detection;
-use crate::line::LineKind;
+use crate::line::{BudgetHeading, LineKind, PROGRAMME_KIND, StructureHeading};
+use crate::text::clean;
 use crate::token::due::{due_year, looks_like_due};
+use crate::vocabulary::{Column, Sections, Vocabulary};
 use section::SectionBuilder;
 
 /// Builds the plan from a layout's lines.
 pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     let mut plan = Plan::new(source);
     plan.diagnostics = layout.diagnostics;
-    plan.family = Some(detection.profile.name.clone());
-    plan.document_kind = Some(DocumentKind::Plan);
     plan.diagnostics.push(detection.diagnostic());
     let words = detection.profile;
+    let fits = detection.fits();
+    if fits {
+        plan.family = Some(words.name.clone());
+        plan.document_kind = Some(words.document_kind);
+    }
     let lines = layout.lines;
     let kinds = &detection.kinds;
-    let first_structure = kinds
+    let openers = openers(&lines, kinds, words.sections == Sections::Tables || !fits);
+    let preamble_end = openers
         .iter()
-        .position(|kind| matches!(kind, LineKind::Structure(_)));
-    let preamble_end = first_structure.unwrap_or(lines.len());
+        .position(Option::is_some)
+        .unwrap_or(lines.len());
 
     let (page_numbers, prose): (Vec<_>, Vec<_>) = lines[..preamble_end]
         .iter()
@@ -69,25 +76,66 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     plan.preamble = preamble.sections;
 
     let mut current: Option<SectionBuilder> = None;
+    // The budget mission above, with the line its next programme opens at.
+    let mut mission: Option<(Mission, u32)> = None;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
-        if let LineKind::Structure(heading) = kind {
-            finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
-            let ordinal = u32::try_from(plan.structures.len() + 1).unwrap_or(u32::MAX);
-            current = Some(SectionBuilder::new(
-                ordinal,
-                heading.clone(),
-                line,
-                words,
-                plan.year,
-            ));
-            continue;
+        match &openers[index] {
+            Some(Opener::Heading(heading)) => {
+                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                let mut section = SectionBuilder::new(
+                    next_ordinal(&plan),
+                    heading.clone(),
+                    line,
+                    words,
+                    plan.year,
+                );
+                if heading.kind.as_deref() == Some(PROGRAMME_KIND) {
+                    if let Some((mission, first_line)) = &mission {
+                        section.add_missions([mission.clone()]);
+                        section.starts_at(*first_line);
+                    }
+                }
+                mission = mission.map(|(mission, _)| (mission, line.number));
+                current = Some(section);
+                continue;
+            }
+            Some(Opener::Budget(heading)) => {
+                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                mission = Some((section::budget_mission(heading), line.number));
+                continue;
+            }
+            Some(Opener::Table { caption }) => {
+                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                let name = caption.clone().or_else(|| plan.title.clone());
+                current = Some(SectionBuilder::new(
+                    next_ordinal(&plan),
+                    StructureHeading {
+                        kind: None,
+                        name: name.unwrap_or_default(),
+                        head: Head::default(),
+                    },
+                    line,
+                    words,
+                    plan.year,
+                ));
+                if caption.is_some() {
+                    continue;
+                }
+            }
+            None => {}
+        }
+        if current.is_none() {
+            current = mission_as_structure(&mission, kind, line, words, &plan);
         }
         let Some(section) = current.as_mut() else {
+            if !line.to_tab_separated().trim().is_empty() {
+                plan.diagnostics.push(unplaced(line));
+            }
             continue;
         };
         section.saw(line.number);
         match kind {
-            LineKind::Structure(_) => {}
+            LineKind::Structure(_) | LineKind::BudgetMission(_) => section.text(line),
             LineKind::Field(field, value) => section.field(*field, value.clone(), line),
             LineKind::TableHeader(columns) => section.table_header(columns.clone(), line),
             LineKind::StaffTitle => section.staff_title(),
@@ -100,6 +148,11 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                     .map(|(line, _)| line);
                 section.row(number.clone(), line, next_row);
             }
+            LineKind::CodedRow(code) => section.coded_row(code.clone(), line),
+            LineKind::CardOpener(number, title) => {
+                section.card_opener(number.clone(), title.clone(), line);
+            }
+            LineKind::CardField(column, value) => section.card_field(*column, value, line),
             LineKind::Continuation => section.continuation(line),
             LineKind::PageNumber => plan.diagnostics.push(page_number(line)),
             LineKind::Text => section.text(line),
@@ -107,13 +160,122 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     }
     let last_line = lines.last().map_or(0, |line| line.number);
     finish_section(&mut current, last_line, &mut plan);
-    if plan.structures.is_empty() {
-        plan.family = None;
-        plan.document_kind = None;
+    if !fits {
         plan.diagnostics
             .push(Diagnostic::new(Code::NoPlanFound, detection.why_no_plan()));
     }
     plan
+}
+
+/// A budget mission whose table follows with no programme heading: the
+/// mission is the structure, from its heading.
+fn mission_as_structure<'w>(
+    mission: &Option<(Mission, u32)>,
+    kind: &LineKind,
+    line: &TextLine,
+    words: &'w Vocabulary,
+    plan: &Plan,
+) -> Option<SectionBuilder<'w>> {
+    let (mission, first_line) = mission.as_ref()?;
+    let is_table = matches!(
+        kind,
+        LineKind::TableHeader(_) | LineKind::Row(_) | LineKind::CodedRow(_)
+    );
+    if !is_table {
+        return None;
+    }
+    let heading = StructureHeading {
+        kind: Some(PROGRAMME_KIND.to_owned()),
+        name: mission.name.clone(),
+        head: Head::default(),
+    };
+    let mut section = SectionBuilder::new(next_ordinal(plan), heading, line, words, plan.year);
+    section.add_missions([mission.clone()]);
+    section.starts_at(*first_line);
+    Some(section)
+}
+
+/// A line between structures that belongs to none (after a budget mission's
+/// heading, before its first programme).
+fn unplaced(line: &TextLine) -> Diagnostic {
+    let text = line.to_tab_separated();
+    Diagnostic::new(
+        Code::TextUnplaced,
+        "text between headings that belongs to no structure",
+    )
+    .at_line(line.number, line.page)
+    .with_excerpt(&text)
+}
+
+/// What opens a structure at a line.
+enum Opener {
+    /// A structure heading ("SETTORE: …", "PROGRAMMA 02 – …").
+    Heading(StructureHeading),
+    /// A budget mission heading: the programmes under it are its structures.
+    Budget(BudgetHeading),
+    /// A table of its own, named by its caption (the line, when there is one)
+    /// or, without one, opening at its header line.
+    Table { caption: Option<String> },
+}
+
+/// Where structures open: at headings, and with `by_tables` at every table
+/// header that is not a repeat of the one above, from its caption line.
+fn openers(lines: &[TextLine], kinds: &[LineKind], by_tables: bool) -> Vec<Option<Opener>> {
+    let mut openers: Vec<Option<Opener>> = kinds
+        .iter()
+        .map(|kind| match kind {
+            LineKind::Structure(heading) => Some(Opener::Heading(heading.clone())),
+            LineKind::BudgetMission(heading) => Some(Opener::Budget(heading.clone())),
+            _ => None,
+        })
+        .collect();
+    if !by_tables {
+        return openers;
+    }
+    let mut last_header: Option<String> = None;
+    for (index, kind) in kinds.iter().enumerate() {
+        let LineKind::TableHeader(columns) = kind else {
+            continue;
+        };
+        let text = fold(&lines[index].to_tab_separated());
+        let is_objectives = columns.contains(&Some(Column::Description));
+        if !is_objectives || last_header.as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        last_header = Some(text);
+        let caption_at = index
+            .checked_sub(1)
+            .filter(|&above| is_caption(&lines[above], &kinds[above]) && openers[above].is_none());
+        match caption_at {
+            Some(above) => {
+                let caption = clean(&lines[above].to_tab_separated());
+                openers[above] = Some(Opener::Table {
+                    caption: Some(caption),
+                });
+            }
+            None => openers[index] = Some(Opener::Table { caption: None }),
+        }
+    }
+    openers
+}
+
+/// A caption names the table under it: one short cell of text.
+fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
+    let filled = line
+        .cells
+        .iter()
+        .filter(|cell| !cell.text.trim().is_empty())
+        .count();
+    matches!(kind, LineKind::Text)
+        && filled == 1
+        && line.to_tab_separated().len() <= CAPTION_MAX_BYTES
+}
+
+/// Longest line taken for a table's caption.
+const CAPTION_MAX_BYTES: usize = 200;
+
+fn next_ordinal(plan: &Plan) -> u32 {
+    u32::try_from(plan.structures.len() + 1).unwrap_or(u32::MAX)
 }
 
 /// A bare page number, set aside.

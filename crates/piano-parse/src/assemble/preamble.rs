@@ -45,8 +45,12 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
     for (index, line) in lines[..head].iter().enumerate() {
         taken[index] = read_ente_line(&mut preamble, line);
     }
-    let title_at =
-        (0..head).find(|&index| !taken[index] && is_title(&lines[index].to_tab_separated(), words));
+    let title_at = (0..head)
+        .find(|&index| !taken[index] && is_title(&lines[index].to_tab_separated(), words))
+        .or_else(|| {
+            (0..head)
+                .find(|&index| !taken[index] && is_dated_heading(&lines[index].to_tab_separated()))
+        });
     if let Some(title_at) = title_at {
         let mut title = vec![clean(&lines[title_at].to_tab_separated())];
         taken[title_at] = true;
@@ -131,6 +135,14 @@ fn is_title(text: &str, words: &Vocabulary) -> bool {
     let reads_as_title =
         is_upper_case(text) || (opens_with_plan_word && !text.trim_end().ends_with('.'));
     text.len() <= TITLE_MAX_CHARS && names_a_plan && reads_as_title
+}
+
+/// A line in capitals with a year ("DISCIPLINARE DEL LAVORO AGILE 2023"):
+/// the title of a document that names no plan.
+fn is_dated_heading(text: &str) -> bool {
+    text.len() <= TITLE_MAX_CHARS
+        && is_upper_case(text)
+        && super::enrich::title_year(text).is_some()
 }
 
 /// Joins runs of single letters, as a folded "P.E.G." leaves them ("p e g" → "peg").

@@ -199,25 +199,23 @@ fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Words a totals row is labelled with.
-const TOTAL_WORDS: [&str; 4] = ["totale", "totali", "tot", "somma"];
-
-/// A totals row under a table: nothing but weights and "TOTALE" labels. A row
-/// that does not open with an empty cell must carry the label, since a lone
-/// weight there can be a fragment of a torn table.
-pub fn is_total_row(cells: &[String]) -> bool {
+/// A totals row under a table: nothing but weights and the profile's totals
+/// labels ("TOTALE"). A row that does not open with an empty cell must carry
+/// the label, since a lone weight there can be a fragment of a torn table.
+pub fn is_total_row(cells: &[String], words: &Vocabulary) -> bool {
     let filled: Vec<&str> = cells
         .iter()
         .map(|cell| cell.trim())
         .filter(|cell| !cell.is_empty())
         .collect();
-    let is_label = |cell: &&str| TOTAL_WORDS.contains(&piano_model::reference::fold(cell).as_str());
+    let is_label = |cell: &&str| words.is_total_label(cell);
     let continues = cells.first().is_some_and(|cell| cell.trim().is_empty());
-    filled.iter().any(|cell| is_weight_cell(cell))
-        && filled
-            .iter()
-            .all(|cell| is_weight_cell(cell) || is_label(cell))
-        && (continues || filled.iter().any(is_label))
+    let labelled = filled.iter().any(is_label);
+    // Under a label, bare numbers are totals too ("Peso ponderale | 10 | 2,5").
+    let is_total = |cell: &&str| is_weight_cell(cell) || (labelled && is_weight(cell));
+    filled.iter().any(is_total)
+        && filled.iter().all(|cell| is_total(cell) || is_label(cell))
+        && (continues || labelled)
 }
 
 /// Similarity at which a row that breaks the numbering is taken for a garbled
@@ -554,17 +552,31 @@ mod tests {
 
     #[test]
     fn recognises_total_rows() {
-        assert!(is_total_row(&owned(&["", "TOTALE", "100%"])));
-        assert!(is_total_row(&owned(&["", "", "100%"])));
-        assert!(!is_total_row(&owned(&[
+        assert!(is_total_row_default(&owned(&["", "TOTALE", "100%"])));
+        assert!(is_total_row_default(&owned(&["", "", "100%"])));
+        assert!(!is_total_row_default(&owned(&[
             "",
             "servizi all'utenza",
             "",
             "ogni anno"
         ])));
-        assert!(!is_total_row(&owned(&["", "", "", "TOTALE"])));
-        assert!(is_total_row(&owned(&["TOTALE", "100%"])));
-        assert!(!is_total_row(&owned(&["(50%)"])), "a torn table's weight");
+        assert!(!is_total_row_default(&owned(&["", "", "", "TOTALE"])));
+        assert!(is_total_row_default(&owned(&["TOTALE", "100%"])));
+        assert!(
+            !is_total_row_default(&owned(&["(50%)"])),
+            "a torn table's weight"
+        );
+        let matrix = Vocabulary::bundled()
+            .iter()
+            .find(|profile| profile.name == "weight-matrix")
+            .expect("a bundled weight-matrix profile");
+        let footer = owned(&["Peso ponderale calcolato", "", "10", "2,5", "0"]);
+        assert!(is_total_row(&footer, matrix));
+        assert!(!is_total_row_default(&footer));
+    }
+
+    fn is_total_row_default(cells: &[String]) -> bool {
+        is_total_row(cells, Vocabulary::default_profile())
     }
 
     #[test]

@@ -3,14 +3,14 @@
 
 use std::sync::LazyLock;
 
-use piano_model::{Category, Code, Diagnostic, Due, Entry, LineSpan};
+use piano_model::{Category, Code, Diagnostic, Due, Entry, HeadWeight, LineSpan};
 use regex::Regex;
 
 use crate::text::{clean, has_open_bracket, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::number::RowNumber;
 use crate::token::weight::{is_weight, parse_weight};
-use crate::vocabulary::Column;
+use crate::vocabulary::{Column, RowCode};
 
 /// The columns a table has when no header row names them: the family's usual order.
 pub const DEFAULT_COLUMNS: [Option<Column>; 6] = [
@@ -37,6 +37,17 @@ pub struct RawRow {
     pub continued_by: Vec<u32>,
     /// Whether a merged line continued the description (the row wrapped).
     pub wrapped: bool,
+    /// The code that identifies the row, when the numbering uses codes.
+    pub code: Option<RowCode>,
+}
+
+/// What a table's header says about its columns.
+pub struct Header<'h> {
+    /// The column of each cell position.
+    pub columns: &'h [Option<Column>],
+    /// The header's text over each position, where the columns are heads of a
+    /// weight matrix (empty otherwise).
+    pub head_names: &'h [String],
 }
 
 impl RawRow {
@@ -49,6 +60,7 @@ impl RawRow {
             page,
             continued_by: Vec::new(),
             wrapped: false,
+            code: None,
         }
     }
 
@@ -105,11 +117,12 @@ pub struct Assigned {
 /// date-like cell is the due), because tab positions are not reliable.
 pub fn assign(
     row: &RawRow,
-    columns: &[Option<Column>],
+    header: &Header,
     plan_year: Option<u16>,
     diagnostics: &mut Vec<Diagnostic>,
     locate: &dyn Fn(Diagnostic) -> Diagnostic,
 ) -> Assigned {
+    let columns = header.columns;
     let description_index = columns
         .iter()
         .position(|column| *column == Some(Column::Description))
@@ -127,18 +140,28 @@ pub fn assign(
     // A full row is read by position; in a row short of cells, a percent is the
     // weight wherever it stands (a bare number only in the weight column).
     let full = row.cells.len() >= columns.len();
+    // Cells under columns of their own are never moved by content.
+    let movable = |index: usize| {
+        !matches!(
+            header_at(index),
+            Some(Column::Responsible | Column::Achievement | Column::Note | Column::HeadWeight)
+        )
+    };
     let weight_cell = filled
         .iter()
         .find(|(index, cell)| {
             let in_weight_column = header_at(*index) == Some(Column::Weight);
-            is_weight(cell) && (in_weight_column || (!full && cell.contains('%')))
+            is_weight(cell)
+                && (in_weight_column || (!full && movable(*index) && cell.contains('%')))
         })
         .copied();
     let due_cell = filled
         .iter()
         .rev()
         .find(|(index, cell)| {
-            Some(*index) != weight_cell.map(|(i, _)| i) && crate::token::due::looks_like_due(cell)
+            Some(*index) != weight_cell.map(|(i, _)| i)
+                && movable(*index)
+                && crate::token::due::looks_like_due(cell)
         })
         .copied();
     let mut realigned = weight_cell
@@ -147,6 +170,7 @@ pub fn assign(
 
     let mut indicators: Option<String> = None;
     let mut expected: Option<String> = None;
+    let mut extra = Entry::default();
     for (index, cell) in row.cells.iter().enumerate().take(description_index).skip(1) {
         if !cell.trim().is_empty() {
             diagnostics.push(locate(Diagnostic::new(
@@ -180,6 +204,40 @@ pub fn assign(
                 )));
             }
             Some(Column::Due) if due_raw.is_none() => due_raw = Some(cell.to_owned()),
+            Some(Column::Responsible) if extra.responsible.is_none() => {
+                extra.responsible = Some(clean(cell));
+            }
+            Some(Column::Note) if extra.achievement_note.is_none() => {
+                extra.achievement_note = Some(clean(cell));
+            }
+            Some(Column::Achievement) if extra.achievement.is_none() => {
+                match parse_weight(cell).filter(|token| token.rest.trim().is_empty()) {
+                    Some(token) => extra.achievement = Some(token.value),
+                    None => diagnostics.push(locate(Diagnostic::new(
+                        Code::WeightUnparsed,
+                        format!(
+                            "row {}: the achievement cell holds no percentage: {cell:?}",
+                            row.number.text
+                        ),
+                    ))),
+                }
+            }
+            Some(Column::HeadWeight) => {
+                let head = header.head_names.get(index).cloned().unwrap_or_default();
+                match parse_weight(cell).filter(|token| token.rest.trim().is_empty()) {
+                    Some(token) => extra.weights_by_head.push(HeadWeight {
+                        head,
+                        weight: token.value,
+                    }),
+                    None => diagnostics.push(locate(Diagnostic::new(
+                        Code::WeightUnparsed,
+                        format!(
+                            "row {}: the weight under {head:?} is not a number: {cell:?}",
+                            row.number.text
+                        ),
+                    ))),
+                }
+            }
             None if full && index < columns.len() => {
                 diagnostics.push(locate(Diagnostic::new(
                     Code::TextUnplaced,
@@ -219,13 +277,13 @@ pub fn assign(
             due,
             lines: row.lines,
             page: row.page,
-            ..Entry::default()
+            ..extra
         },
         realigned,
     }
 }
 
-fn parse_due_cell(
+pub fn parse_due_cell(
     raw: &str,
     plan_year: Option<u16>,
     number: &str,
@@ -284,7 +342,11 @@ mod tests {
 
     fn assign_default(row: &RawRow) -> (Assigned, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let assigned = assign(row, &DEFAULT_COLUMNS, Some(2021), &mut diagnostics, &|d| d);
+        let header = Header {
+            columns: &DEFAULT_COLUMNS,
+            head_names: &[],
+        };
+        let assigned = assign(row, &header, Some(2021), &mut diagnostics, &|d| d);
         (assigned, diagnostics)
     }
 

@@ -13,13 +13,13 @@ use super::recover::{
     split_merged_number, split_trailing_due, split_trailing_weight, unglue_weight_cell,
     weight_cell_index,
 };
-use super::row::{DEFAULT_COLUMNS, RawRow, assign};
-use crate::line::{StructureHeading, head_line};
+use super::row::{DEFAULT_COLUMNS, Header, RawRow, assign};
+use crate::line::{BudgetHeading, StructureHeading, head_line, header_columns};
 use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::number::{RowNumber, parse_row_number};
 use crate::token::weight::parse_weight;
-use crate::vocabulary::{Column, Field, Vocabulary};
+use crate::vocabulary::{Column, Field, RowCode, Vocabulary};
 
 /// Which table the lines being read belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,10 @@ enum Table {
     Objectives,
     /// The staff table.
     Staff,
+    /// An objective card's labelled fields.
+    Card,
+    /// An objective card's phase table.
+    Phases,
 }
 
 /// Builds one [`Structure`] from its lines, in document order.
@@ -49,8 +53,15 @@ pub struct SectionBuilder<'w> {
     header_text: Option<String>,
     /// The last line read into the structure.
     last_line_seen: u32,
+    /// The line of a table header repeated after a page break, while the
+    /// lines under it can still be its wrapped pieces.
+    repeated_header_at: Option<u32>,
     /// Whether the label came from the header still open (and may still grow).
     objectives_label_from_header: bool,
+    /// The header's text over each column, for the heads of a weight matrix.
+    head_names: Vec<String>,
+    /// The card field read last, which a wrapped value continues.
+    last_card_field: Option<Column>,
     fragments: Vec<Fragment>,
     realigned_rows: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
@@ -72,7 +83,7 @@ impl<'w> SectionBuilder<'w> {
             structure: Structure {
                 ordinal,
                 name: heading.name,
-                kind: Some(heading.kind),
+                kind: heading.kind,
                 head: heading.head,
                 strategic_line: None,
                 strategic_objectives: Vec::new(),
@@ -93,11 +104,25 @@ impl<'w> SectionBuilder<'w> {
             header_cells: None,
             header_text: None,
             last_line_seen: line.number,
+            repeated_header_at: None,
             objectives_label_from_header: false,
+            head_names: Vec::new(),
+            last_card_field: None,
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
             diagnostics,
         }
+    }
+
+    /// The budget missions the structure belongs to (a programme's mission).
+    pub fn add_missions(&mut self, missions: impl IntoIterator<Item = Mission>) {
+        self.structure.missions.extend(missions);
+    }
+
+    /// Makes the structure begin at an earlier line: the heading of the
+    /// budget mission above its programme's heading.
+    pub fn starts_at(&mut self, line: u32) {
+        self.structure.lines.0 = self.structure.lines.0.min(line);
     }
 
     fn locate(&self, line: &TextLine) -> impl Fn(Diagnostic) -> Diagnostic + use<> {
@@ -157,6 +182,7 @@ impl<'w> SectionBuilder<'w> {
                 "the table header repeated after a page break, set aside",
             );
             self.diagnostics.push(self.locate(line)(diagnostic));
+            self.repeated_header_at = Some(line.number);
             return;
         }
         self.finish_row();
@@ -165,6 +191,10 @@ impl<'w> SectionBuilder<'w> {
             self.table = Table::Staff;
             self.staff_columns = columns;
             self.staff_header = Some(line.number);
+            return;
+        }
+        if self.in_card() {
+            self.phase_table_header(columns, line);
             return;
         }
         self.table = Table::Objectives;
@@ -185,6 +215,12 @@ impl<'w> SectionBuilder<'w> {
             self.structure.objectives_label = label;
             self.objectives_label_from_header = self.header_cells.is_some();
         }
+        self.head_names = match &self.header_cells {
+            Some(cells) if columns.contains(&Some(Column::HeadWeight)) => {
+                cells.iter().map(|cell| clean(cell)).collect()
+            }
+            _ => Vec::new(),
+        };
         self.columns = columns;
     }
 
@@ -208,7 +244,8 @@ impl<'w> SectionBuilder<'w> {
             }
             header[index] = join_wrapped(&header[index], cell);
         }
-        let columns = header.iter().map(|cell| self.words.column(cell)).collect();
+        let cells: Vec<&str> = header.iter().map(|cell| cell.trim()).collect();
+        let columns = header_columns(&cells, self.words);
         self.set_columns(columns);
     }
 
@@ -222,6 +259,10 @@ impl<'w> SectionBuilder<'w> {
     pub fn row(&mut self, number: RowNumber, line: &TextLine, next_row: Option<&TextLine>) {
         if self.table == Table::Staff {
             self.staff_row(line);
+            return;
+        }
+        if self.in_card() {
+            self.phase_row(line);
             return;
         }
         self.table = Table::Objectives;
@@ -295,6 +336,28 @@ impl<'w> SectionBuilder<'w> {
         self.pending = Some(RawRow::new(number, cells, line.number, line.page));
     }
 
+    /// A row identified by a code ("01.02.03"): numbered by its position
+    /// among the structure's objectives, the code kept as written.
+    pub fn coded_row(&mut self, code: RowCode, line: &TextLine) {
+        if self.table == Table::Staff || self.in_card() {
+            self.text(line);
+            return;
+        }
+        self.table = Table::Objectives;
+        self.header_cells = None;
+        self.finish_row();
+        self.place_fragments();
+        let ordinal = self.structure.objectives.len() + 1;
+        let number = RowNumber {
+            parts: vec![u32::try_from(ordinal).unwrap_or(u32::MAX)],
+            text: ordinal.to_string(),
+        };
+        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        let mut row = RawRow::new(number, cells, line.number, line.page);
+        row.code = Some(code);
+        self.pending = Some(row);
+    }
+
     /// A line whose first cell is empty: more of the row (or field) above.
     pub fn continuation(&mut self, line: &TextLine) {
         let description_index = self.description_index();
@@ -303,7 +366,11 @@ impl<'w> SectionBuilder<'w> {
             self.staff_row(line);
             return;
         }
-        if is_total_row(&cells) {
+        if self.table == Table::Card {
+            self.continue_card_field(&cells, line);
+            return;
+        }
+        if is_total_row(&cells, self.words) {
             let diagnostic =
                 Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
             self.diagnostics.push(self.locate(line)(diagnostic));
@@ -311,6 +378,16 @@ impl<'w> SectionBuilder<'w> {
         }
         if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
             self.continue_header(&cells, line);
+            return;
+        }
+        let under_repeat = self.repeated_header_at.take() == Some(line.number.saturating_sub(1));
+        if under_repeat && cells.iter().all(|cell| is_header_piece(cell)) {
+            let diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                "the rest of the table header repeated after a page break, set aside",
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.repeated_header_at = Some(line.number);
             return;
         }
         if let Some(row) = self.pending.as_mut() {
@@ -331,7 +408,8 @@ impl<'w> SectionBuilder<'w> {
     /// fragment kept for [`rebuild_phases`].
     pub fn text(&mut self, line: &TextLine) {
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        if self.table == Table::Objectives && is_total_row(&cells) {
+        let is_table = matches!(self.table, Table::Objectives | Table::Phases);
+        if is_table && is_total_row(&cells, self.words) {
             let diagnostic =
                 Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
             self.diagnostics.push(self.locate(line)(diagnostic));
@@ -348,9 +426,32 @@ impl<'w> SectionBuilder<'w> {
             self.staff_row(line);
             return;
         }
+        let opens_with_text = line
+            .cells
+            .first()
+            .is_some_and(|cell| !cell.text.trim().is_empty());
+        if self.table == Table::Phases && self.pending.is_some() && continues_first_cell(&text) {
+            // A phase cell in the first column wraps onto a line of its own.
+            let description_index = self.description_index();
+            if let Some(row) = self.pending.as_mut() {
+                row.merge(&cells, line.number, description_index);
+            }
+            return;
+        }
+        if self.table == Table::Phases && opens_with_text && !is_closing_punctuation(&text) {
+            // Phase tables without a number column have rows that open with the phase.
+            self.phase_row(line);
+            return;
+        }
         if self.table == Table::None && self.structure.head == Head::default() {
             if let Some(head) = head_line(&text, self.words) {
                 self.structure.head = head;
+                return;
+            }
+        }
+        if self.wraps_head_name(line) {
+            if let Some(name) = self.structure.head.name.as_mut() {
+                *name = join_wrapped(name, &clean(&text));
                 return;
             }
         }
@@ -363,6 +464,20 @@ impl<'w> SectionBuilder<'w> {
             }
         }
         self.fragment(line);
+    }
+
+    /// Whether `line` is the end of the head's name, wrapped from the heading
+    /// line just above ("AREA: … – DIRIGENTE: Dott. Massimo" / "Lenzi"): a
+    /// few words, no digits and no colon, right under a heading naming a head.
+    fn wraps_head_name(&self, line: &TextLine) -> bool {
+        let text = line.to_tab_separated();
+        let words = text.split_whitespace().count();
+        self.table == Table::None
+            && self.structure.head.name.is_some()
+            && line.number == self.structure.lines.0 + 1
+            && (1..=HEAD_WRAP_MAX_WORDS).contains(&words)
+            && !text.contains([':', '\t'])
+            && !text.bytes().any(|b| b.is_ascii_digit())
     }
 
     fn fragment(&mut self, line: &TextLine) {
@@ -541,15 +656,23 @@ impl<'w> SectionBuilder<'w> {
             );
             self.diagnostics.push(locate(diagnostic));
         }
-        let assigned = assign(
+        let mut assigned = assign(
             &row,
-            &self.columns,
+            &Header {
+                columns: &self.columns,
+                head_names: &self.head_names,
+            },
             self.plan_year,
             &mut self.diagnostics,
             &locate,
         );
         if assigned.realigned {
             self.realigned_rows.push(first_line);
+        }
+        if let Some(code) = &row.code {
+            assigned.entry.code = Some(code.text.clone());
+            assigned.entry.mission_code = code.mission.clone();
+            assigned.entry.programme_code = code.programme.clone();
         }
         let is_phase = row.number.parts.len() > 1;
         match self.structure.objectives.last_mut() {
@@ -692,6 +815,23 @@ impl<'w> SectionBuilder<'w> {
     }
 }
 
+/// Most words of a head's name wrapped onto the line under its heading.
+const HEAD_WRAP_MAX_WORDS: usize = 3;
+
+/// The mission a budget heading names: its code when it is an official one.
+pub fn budget_mission(heading: &BudgetHeading) -> Mission {
+    let code = format!("{:0>2}", heading.code);
+    let official = MISSIONS.iter().any(|m| m.code == code);
+    Mission {
+        name: heading.name.clone(),
+        code: if official {
+            Some(code)
+        } else {
+            mission_code(&heading.name).map(str::to_owned)
+        },
+    }
+}
+
 static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:missione\s*(?:n\.?\s*)?)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
         .expect("the mission pattern is valid")
@@ -734,6 +874,12 @@ fn add_to_scalar(field: &mut Option<String>, value: String) {
     });
 }
 
+/// Whether a line is the wrapped rest of a first-column cell: one cell of
+/// text that opens in lower case ("presenza e a distanza").
+fn continues_first_cell(text: &str) -> bool {
+    !text.contains('\t') && text.trim_start().starts_with(char::is_lowercase)
+}
+
 /// Whether a cell of a line under a table header can be the rest of a header
 /// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
 fn is_header_piece(cell: &str) -> bool {
@@ -758,6 +904,8 @@ fn objectives_label(header: &str) -> Option<String> {
     };
     (!label.is_empty()).then_some(label)
 }
+
+mod card;
 
 #[cfg(test)]
 mod tests {

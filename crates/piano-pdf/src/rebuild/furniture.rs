@@ -2,6 +2,8 @@
 //! bottom edge of a page that are page numbers ("3", "Pagina 3 di 29",
 //! "- 3 -", "3/29") or that repeat, digits aside, on the neighbouring page.
 
+pub(crate) use piano_model::running_signature as signature;
+
 use crate::rebuild::page::{Block, PageBlocks};
 
 /// Share of the page height, from either edge, where furniture lives.
@@ -32,30 +34,6 @@ pub(crate) fn candidates(page: &PageBlocks) -> Vec<(usize, String)> {
         out.clear();
     }
     out
-}
-
-/// The text with each run of digits replaced by `#`, lowercased, spaces collapsed.
-pub(crate) fn signature(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('#');
-            }
-            in_digits = true;
-            continue;
-        }
-        in_digits = false;
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out.trim().to_string()
 }
 
 /// Whether a line is only a page number, in the usual wordings.

@@ -1,0 +1,151 @@
+//! Objective cards (schede obiettivo): an objective given as labelled fields
+//! ("Descrizione", "Peso", "Scadenza" …) under "Obiettivo n. 3", with its
+//! phases in a small table of the card's own.
+
+use piano_model::{Code, Diagnostic, Entry, LineSpan, Objective, TextLine};
+
+use super::{SectionBuilder, Table};
+use crate::assemble::row::{RawRow, parse_due_cell};
+use crate::line::head_line;
+use crate::text::{clean, join_wrapped};
+use crate::token::number::RowNumber;
+use crate::token::weight::parse_weight;
+use crate::vocabulary::Column;
+
+impl SectionBuilder<'_> {
+    /// Whether the lines being read belong to an objective card.
+    pub(super) fn in_card(&self) -> bool {
+        matches!(self.table, Table::Card | Table::Phases)
+    }
+
+    /// "Obiettivo n. 3": a card opens; its number is kept as written.
+    pub fn card_opener(&mut self, number: String, title: Option<String>, line: &TextLine) {
+        self.finish_row();
+        self.place_fragments();
+        self.table = Table::Card;
+        self.last_card_field = None;
+        self.structure.objectives.push(Objective {
+            entry: Entry {
+                number,
+                description: title.unwrap_or_default(),
+                lines: LineSpan::line(line.number),
+                page: line.page,
+                ..Entry::default()
+            },
+            category: None,
+            phases: Vec::new(),
+        });
+    }
+
+    /// A labelled field: of the open card, or, before any card, the
+    /// structure's head ("Responsabile: …").
+    pub fn card_field(&mut self, column: Column, value: &str, line: &TextLine) {
+        if !self.in_card() {
+            let head_unknown = self.structure.head.name.is_none();
+            match head_line(&line.to_tab_separated().replacen('\t', ": ", 1), self.words) {
+                Some(head) if head_unknown => self.structure.head = head,
+                _ => self.fragment(line),
+            }
+            return;
+        }
+        self.finish_row();
+        self.table = Table::Card;
+        self.last_card_field = Some(column);
+        self.set_card_field(column, value, false, line);
+    }
+
+    /// A line with an empty first cell under a card field: its value wraps.
+    pub(super) fn continue_card_field(&mut self, cells: &[String], line: &TextLine) {
+        let Some(column) = self.last_card_field else {
+            self.fragment(line);
+            return;
+        };
+        let text = clean(&cells.join(" "));
+        self.set_card_field(column, &text, true, line);
+    }
+
+    /// Sets a field of the open card; a value that `continues` the field's
+    /// wrapped text joins it.
+    fn set_card_field(&mut self, column: Column, value: &str, continues: bool, line: &TextLine) {
+        let year = self.plan_year;
+        let Some(objective) = self.structure.objectives.last_mut() else {
+            self.fragment(line);
+            return;
+        };
+        let entry = &mut objective.entry;
+        entry.lines = entry.lines.cover(LineSpan::line(line.number));
+        let join = |field: &mut Option<String>| {
+            *field = Some(match field.take() {
+                Some(before) => join_wrapped(&before, value),
+                None => value.to_owned(),
+            });
+        };
+        match column {
+            Column::Description if continues => {
+                entry.description = join_wrapped(&entry.description, value);
+            }
+            Column::Description => entry.description = value.to_owned(),
+            Column::Indicators => join(&mut entry.indicators),
+            Column::Expected => join(&mut entry.expected),
+            Column::Responsible => join(&mut entry.responsible),
+            Column::Note => join(&mut entry.achievement_note),
+            Column::Weight | Column::Achievement => {
+                let number = entry.number.clone();
+                match parse_weight(value).filter(|token| token.rest.trim().is_empty()) {
+                    Some(token) if column == Column::Weight => entry.weight = Some(token.value),
+                    Some(token) => entry.achievement = Some(token.value),
+                    None => {
+                        let diagnostic = Diagnostic::new(
+                            Code::WeightUnparsed,
+                            format!("objective {number}: {value:?} is not a percentage"),
+                        )
+                        .for_number(number);
+                        self.diagnostics.push(self.locate(line)(diagnostic));
+                    }
+                }
+            }
+            Column::Due => {
+                let number = entry.number.clone();
+                let raw = match entry.due.take() {
+                    Some(due) => join_wrapped(&due.raw, value),
+                    None => value.to_owned(),
+                };
+                let locate = self.locate(line);
+                let due = parse_due_cell(&raw, year, &number, &mut self.diagnostics, &locate);
+                if let Some(objective) = self.structure.objectives.last_mut() {
+                    objective.entry.due = Some(due);
+                }
+            }
+            Column::Number | Column::Employee | Column::Objective | Column::HeadWeight => {
+                self.fragment(line)
+            }
+        }
+    }
+
+    /// The header of a card's phase table.
+    pub(super) fn phase_table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
+        self.finish_row();
+        self.table = Table::Phases;
+        self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
+        self.columns = columns;
+    }
+
+    /// A row of a card's phase table: the card's next phase, numbered from
+    /// the card's number and the phase's ordinal.
+    pub(super) fn phase_row(&mut self, line: &TextLine) {
+        self.finish_row();
+        self.table = Table::Phases;
+        self.header_cells = None;
+        let Some(objective) = self.structure.objectives.last() else {
+            self.fragment(line);
+            return;
+        };
+        let ordinal = objective.phases.len() + 1;
+        let number = RowNumber {
+            parts: vec![0, u32::try_from(ordinal).unwrap_or(u32::MAX)],
+            text: format!("{}.{ordinal}", objective.entry.number),
+        };
+        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        self.pending = Some(RawRow::new(number, cells, line.number, line.page));
+    }
+}

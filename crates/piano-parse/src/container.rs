@@ -1,0 +1,145 @@
+//! A PIAO (Piano Integrato di Attività e Organizzazione) is a container, not a
+//! layout family: its performance plan is one sub-section ("Sottosezione 2.2
+//! Performance") among others (public value, corruption risks, staffing …),
+//! some of which have tables of their own. Only the performance sub-section's
+//! structures count, so the sub-sections after it are set aside before the
+//! family is detected; what comes before it stays the document's preamble.
+
+use piano_model::reference::fold;
+use piano_model::{Code, Diagnostic, Layout, TextLine};
+
+use crate::vocabulary::{LABEL_MAX_CHARS, prefix};
+
+/// Words that open a PIAO's section headings, folded, with their depth:
+/// sections hold sub-sections.
+const SECTION_WORDS: [(&str, u8); 4] = [
+    ("sottosezione", 2),
+    ("sotto sezione", 2),
+    ("sezione", 1),
+    ("parte", 1),
+];
+
+/// The word that names the performance sub-section, folded.
+const PERFORMANCE: &str = "performance";
+
+/// Sets aside the lines after a PIAO's performance sub-section, with one
+/// diagnostic per run of lines; a document without one is left as it is.
+pub fn keep_performance_section(layout: &mut Layout) {
+    let headings: Vec<(usize, Heading)> = layout
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| section_heading(line).map(|heading| (index, heading)))
+        .collect();
+    // The deepest heading that names the performance: "Sottosezione 2.2
+    // Performance" rather than "SEZIONE 2 VALORE PUBBLICO, PERFORMANCE …".
+    let performance = headings
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, heading))| heading.title.split(' ').any(|word| word == PERFORMANCE))
+        .max_by_key(|(at, (_, heading))| (heading.depth, std::cmp::Reverse(*at)));
+    let Some((at, (_, section))) = performance else {
+        return;
+    };
+    let Some(&(end, _)) = headings[at + 1..]
+        .iter()
+        .find(|(_, heading)| heading.depth <= section.depth)
+    else {
+        return;
+    };
+    let set_aside = layout.lines.split_off(end);
+    let (Some(first), Some(last)) = (set_aside.first(), set_aside.last()) else {
+        return;
+    };
+    layout.diagnostics.push(
+        Diagnostic::new(
+            Code::OutsidePerformance,
+            format!(
+                "lines {}–{} come after the PIAO's performance sub-section (from {:?}); set aside",
+                first.number,
+                last.number,
+                first.to_tab_separated().trim()
+            ),
+        )
+        .at_line(first.number, first.page)
+        .with_excerpt(&first.to_tab_separated()),
+    );
+}
+
+/// A PIAO section heading: how deep it is and its folded title.
+struct Heading {
+    depth: u8,
+    title: String,
+}
+
+/// Reads a PIAO section heading ("Sottosezione 2.2 Performance", "SEZIONE 3
+/// ORGANIZZAZIONE E CAPITALE UMANO"): a section word, a number, then the
+/// title, alone on its line.
+fn section_heading(line: &TextLine) -> Option<Heading> {
+    let filled = line
+        .cells
+        .iter()
+        .filter(|cell| !cell.text.trim().is_empty())
+        .count();
+    if filled != 1 {
+        return None;
+    }
+    let text = line.to_tab_separated();
+    let folded = fold(prefix(text.trim(), LABEL_MAX_CHARS));
+    let (depth, rest) = SECTION_WORDS
+        .iter()
+        .find_map(|(word, depth)| Some((*depth, folded.strip_prefix(word)?.strip_prefix(' ')?)))?;
+    let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+    let numbered = number.chars().next().is_some_and(|c| c.is_ascii_digit());
+    numbered.then(|| Heading {
+        depth,
+        title: title.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(texts: &[&str]) -> Layout {
+        let lines = texts
+            .iter()
+            .enumerate()
+            .map(|(index, text)| {
+                let number = u32::try_from(index + 1).expect("few lines");
+                TextLine::from_texts(number, None, text.split('\t'))
+            })
+            .collect();
+        Layout {
+            lines,
+            pages: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn keeps_what_precedes_the_performance_sub_section_and_the_sub_section() {
+        let mut piao = layout(&[
+            "PIANO INTEGRATO DI ATTIVITÀ E ORGANIZZAZIONE 2023-2025",
+            "SEZIONE 2 VALORE PUBBLICO, PERFORMANCE E ANTICORRUZIONE",
+            "Sottosezione 2.1 Valore pubblico",
+            "Sottosezione 2.2 Performance",
+            "SETTORE 1: A",
+            "1\tx\t100%",
+            "Sottosezione 2.3 Rischi corruttivi e trasparenza",
+            "Processo\tRischio\tMisura",
+        ]);
+        keep_performance_section(&mut piao);
+        assert_eq!(piao.lines.len(), 6);
+        assert_eq!(piao.diagnostics.len(), 1);
+        assert!(piao.diagnostics[0].message.starts_with("lines 7–8"));
+    }
+
+    #[test]
+    fn a_plan_without_sub_sections_is_left_whole() {
+        let mut plan = layout(&["PIANO DELLA PERFORMANCE 2022", "SETTORE 1: A", "1\tx\t100%"]);
+        keep_performance_section(&mut plan);
+        assert_eq!(plan.lines.len(), 3);
+        assert!(plan.diagnostics.is_empty());
+    }
+}
