@@ -84,6 +84,11 @@ fn section_heading(line: &TextLine) -> Option<Heading> {
     if filled != 1 {
         return None;
     }
+    // Most lines open with something else: look before folding.
+    let opening = line.cells.first()?.text.trim_start().chars().next()?;
+    if !matches!(opening.to_ascii_lowercase(), 's' | 'p') {
+        return None;
+    }
     let text = line.to_tab_separated();
     let folded = fold(prefix(text.trim(), LABEL_MAX_CHARS));
     let (depth, rest) = SECTION_WORDS

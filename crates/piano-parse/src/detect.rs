@@ -50,17 +50,22 @@ const KEYWORD_LINES: usize = 15;
 const KEYWORD_LINE_MAX_BYTES: usize = 120;
 
 impl Fit {
-    fn of(kinds: &[LineKind], opening: &[String], profile: &Vocabulary) -> Fit {
+    fn of<'k>(
+        kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
+        opening: &[String],
+        profile: &Vocabulary,
+    ) -> Fit {
         let mut fit = Fit {
             headings: 0,
             table_lines: 0,
             named_columns: 0,
             keywords: opening.iter().map(|line| profile.keyword_hits(line)).sum(),
             has_required_columns: !profile.requires_columns(),
-            lines: kinds.len(),
+            lines: 0,
         };
         let mut card_fields = 0;
-        for kind in kinds {
+        for kind in kinds.clone() {
+            fit.lines += 1;
             match kind {
                 LineKind::Structure(_) | LineKind::BudgetMission(_) => fit.headings += 1,
                 LineKind::TableHeader(columns) => {
@@ -82,7 +87,7 @@ impl Fit {
         }
         // Labelled lines ("Responsabile: …") are card fields only under cards.
         let has_cards = kinds
-            .iter()
+            .into_iter()
             .any(|kind| matches!(kind, LineKind::CardOpener(..)));
         if has_cards {
             fit.table_lines += card_fields;
@@ -116,7 +121,14 @@ impl Fit {
     }
 }
 
-/// Reads `lines` with every profile and keeps the best; `None` without profiles.
+/// How many lines every profile reads before one is chosen. A family shows
+/// in its first tables; reading a long document with every profile would
+/// multiply the parse's cost by the number of profiles.
+const SAMPLE_LINES: usize = 2_000;
+
+/// Reads `lines` with every profile and keeps the best; `None` without
+/// profiles. The profiles compete on the first [`SAMPLE_LINES`] lines (on all
+/// of them when none reads a structure there), and the winner reads the rest.
 pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Detection<'p>> {
     let opening: Vec<String> = lines
         .iter()
@@ -126,18 +138,20 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
         .filter(|text| text.len() <= KEYWORD_LINE_MAX_BYTES && !text.trim().contains('\t'))
         .map(|text| fold(&text))
         .collect();
-    let mut readings: Vec<(&Vocabulary, Vec<LineKind>, Fit)> = profiles
-        .iter()
-        .map(|profile| {
-            let kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, profile)).collect();
-            let fit = Fit::of(&kinds, &opening, profile);
-            (profile, kinds, fit)
-        })
-        .collect();
-    // Stable: on a tie the earlier profile (the bundled default first) wins.
-    readings.sort_by_key(|(_, _, fit)| std::cmp::Reverse(fit.rank()));
+    let sample = &lines[..lines.len().min(SAMPLE_LINES)];
+    let mut readings = compete(sample, profiles, &opening);
+    let sampled_fit = readings.first().map(|(_, _, fit)| *fit)?;
+    if !sampled_fit.fits() && sample.len() < lines.len() {
+        readings = compete(lines, profiles, &opening);
+    }
     let mut readings = readings.into_iter();
-    let (profile, kinds, fit) = readings.next()?;
+    let (profile, mut kinds, _) = readings.next()?;
+    kinds.extend(
+        lines[kinds.len()..]
+            .iter()
+            .map(|line| classify(line, profile)),
+    );
+    let fit = Fit::of(&kinds, &opening, profile);
     let runner_up = readings
         .next()
         .map(|(profile, _, fit)| (profile.name.as_str(), fit));
@@ -147,6 +161,59 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
         fit,
         runner_up,
     })
+}
+
+/// Every profile's reading of `lines`, best first.
+///
+/// Rows, continuations and page numbers read alike under every profile (for
+/// the fit, a row identified by a code counts as a row), so the first profile
+/// reads every line and the others only the lines it did not take for those;
+/// a profile that wins over the first then reads them all.
+fn compete<'p>(
+    lines: &[TextLine],
+    profiles: &'p [Vocabulary],
+    opening: &[String],
+) -> Vec<(&'p Vocabulary, Vec<LineKind>, Fit)> {
+    let Some((first, others)) = profiles.split_first() else {
+        return Vec::new();
+    };
+    let base: Vec<LineKind> = lines.iter().map(|line| classify(line, first)).collect();
+    let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, opening, first))];
+    for (index, profile) in others.iter().enumerate() {
+        let kinds: Vec<Option<LineKind>> = lines
+            .iter()
+            .zip(&base)
+            .map(|(line, kind)| (!reads_alike(kind)).then(|| classify(line, profile)))
+            .collect();
+        let merged = kinds
+            .iter()
+            .zip(&base)
+            .map(|(own, base)| own.as_ref().unwrap_or(base));
+        fits.push((index + 1, Fit::of(merged, opening, profile)));
+    }
+    // Stable: on a tie the earlier profile (the bundled default first) wins.
+    fits.sort_by_key(|(_, fit)| std::cmp::Reverse(fit.rank()));
+    let mut base = Some(base);
+    fits.into_iter()
+        .enumerate()
+        .map(|(rank, (index, fit))| {
+            let profile = &profiles[index];
+            let kinds = match (rank, index) {
+                (_, 0) => base.take().unwrap_or_default(),
+                (0, _) => lines.iter().map(|line| classify(line, profile)).collect(),
+                _ => Vec::new(),
+            };
+            (profile, kinds, fit)
+        })
+        .collect()
+}
+
+/// Whether every profile reads a line of this kind the same way.
+fn reads_alike(kind: &LineKind) -> bool {
+    matches!(
+        kind,
+        LineKind::Row(_) | LineKind::Continuation | LineKind::PageNumber
+    )
 }
 
 impl Detection<'_> {

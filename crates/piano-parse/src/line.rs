@@ -190,15 +190,17 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
     if let Some(heading) = structure_heading(text, words) {
         return LineKind::Structure(heading);
     }
-    if let Some(heading) = budget_heading(text, |word| words.is_mission_word(word)) {
-        return LineKind::BudgetMission(heading);
-    }
-    if let Some(heading) = budget_heading(text, |word| words.is_programme_word(word)) {
-        return LineKind::Structure(StructureHeading {
-            kind: Some(PROGRAMME_KIND.to_owned()),
-            name: heading.name,
-            head: Head::default(),
-        });
+    if words.has_budget_headings() {
+        if let Some(heading) = budget_heading(text, |word| words.is_mission_word(word)) {
+            return LineKind::BudgetMission(heading);
+        }
+        if let Some(heading) = budget_heading(text, |word| words.is_programme_word(word)) {
+            return LineKind::Structure(StructureHeading {
+                kind: Some(PROGRAMME_KIND.to_owned()),
+                name: heading.name,
+                head: Head::default(),
+            });
+        }
     }
     if let Some(card) = card_opener(text, words) {
         return card;

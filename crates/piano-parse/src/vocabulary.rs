@@ -350,6 +350,11 @@ impl Vocabulary {
         self.section_words.contains(&word)
     }
 
+    /// Whether the family groups its tables under budget headings.
+    pub fn has_budget_headings(&self) -> bool {
+        !self.mission_words.is_empty() || !self.programme_words.is_empty()
+    }
+
     /// Whether a folded word names a budget mission heading ("MISSIONE 01 – …").
     pub fn is_mission_word(&self, folded_word: &str) -> bool {
         self.mission_words.iter().any(|word| word == folded_word)
@@ -483,7 +488,13 @@ fn strip_leading_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
         let end = run
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(run.len());
-        if fold(&run[..end]) != word {
+        let written = &run[..end];
+        let same = if written.is_ascii() {
+            written.eq_ignore_ascii_case(word)
+        } else {
+            fold(written) == word
+        };
+        if !same {
             return None;
         }
         rest = &run[end..];
