@@ -1,6 +1,7 @@
-//! A layout family taught with a profile file alone: `--profile FILE` reads a
-//! plan of a made-up family (other section word, role words, field labels,
-//! column labels and phase marker) with no code written for it.
+//! A layout family taught with a profile file alone: `--profile FILE` reads
+//! plans of a made-up family (other section word, role words, field labels,
+//! column labels, phase marker and a numbering by codes) with no code
+//! written for it.
 //!
 //! `fixtures/profiles/<family>.toml` is the profile; every
 //! `fixtures/profiles/<name>.txt` beside it has its gold in
@@ -15,23 +16,39 @@ use crate::support::{fixtures, piano};
 fn a_profile_file_teaches_a_new_family() {
     let folder = fixtures().join("profiles");
     let profile = folder.join("ufficio-table.toml");
-    let input = folder.join("capraia-isola-2022.txt");
-    let gold = folder.join("capraia-isola-2022.expected-with-profile.json");
-    let run = piano(&[
-        "extract",
-        "-q",
-        "--profile",
-        &profile.to_string_lossy(),
-        &input.to_string_lossy(),
-    ]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let actual: Value = serde_json::from_str(&run.stdout).expect("JSON output");
-    let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(&gold).expect("the gold is readable"))
-            .expect("the gold is JSON");
-    let found = differences(&expected, &actual, Scope::ExpectedKeys);
-    let listed: Vec<String> = found.iter().map(ToString::to_string).collect();
-    assert!(found.is_empty(), "differences:\n{}", listed.join("\n"));
+    let mut inputs: Vec<_> = std::fs::read_dir(&folder)
+        .expect("fixtures/profiles is readable")
+        .map(|entry| entry.expect("a folder entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.len() >= 2,
+        "ordinal and coded numbering are both tried"
+    );
+    for input in inputs {
+        let gold = input.with_extension("expected-with-profile.json");
+        let run = piano(&[
+            "extract",
+            "-q",
+            "--profile",
+            &profile.to_string_lossy(),
+            &input.to_string_lossy(),
+        ]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let actual: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold).expect("the gold is readable"))
+                .expect("the gold is JSON");
+        let found = differences(&expected, &actual, Scope::ExpectedKeys);
+        let listed: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert!(
+            found.is_empty(),
+            "{}: differences:\n{}",
+            input.display(),
+            listed.join("\n")
+        );
+    }
 }
 
 #[test]

@@ -613,4 +613,38 @@ mod tests {
         assert!(words.is_phase_text("Azione 1: x"));
         assert!(Vocabulary::from_toml("name = 3").is_err());
     }
+
+    #[test]
+    fn a_profile_extends_a_bundled_one_and_reads_codes() {
+        let words = Vocabulary::from_toml(
+            r#"
+            name = "coded"
+            extends = "struttura-table"
+            row_codes = ['OB\.(?P<mission>\d{2})']
+            "#,
+        )
+        .expect("a valid profile");
+        assert!(words.is_section_word("Settore"), "the base's words stay");
+        let code = words.row_code("OB.05").expect("a code");
+        assert_eq!(code.mission.as_deref(), Some("05"));
+        assert_eq!(words.row_code("OB.05 e altro"), None, "the whole cell");
+        let unknown = Vocabulary::from_toml("name = \"x\"\nextends = \"nessuno\"");
+        assert!(matches!(unknown, Err(ProfileError::UnknownBase { .. })));
+        let broken = Vocabulary::from_toml("name = \"x\"\nrow_codes = ['(']");
+        assert!(matches!(broken, Err(ProfileError::Pattern { .. })));
+    }
+
+    #[test]
+    fn reads_card_openers_whatever_their_punctuation() {
+        let cards = Vocabulary::bundled()
+            .iter()
+            .find(|profile| profile.name == "objective-cards")
+            .expect("a bundled objective-cards profile");
+        assert_eq!(
+            cards.card_opening("OBIETTIVO N.3 – Titolo"),
+            Some("3 – Titolo")
+        );
+        assert_eq!(cards.card_opening("Obiettivo n° 12"), Some("12"));
+        assert_eq!(cards.card_opening("Obiettivi strategici"), None);
+    }
 }
