@@ -86,19 +86,36 @@ fn section_heading(line: &TextLine) -> Option<Heading> {
     }
     // Most lines open with something else: look before folding.
     let opening = line.cells.first()?.text.trim_start().chars().next()?;
-    if !matches!(opening.to_ascii_lowercase(), 's' | 'p') {
+    if !matches!(opening.to_ascii_lowercase(), 's' | 'p' | '0'..='9') {
         return None;
     }
     let text = line.to_tab_separated();
     let folded = fold(prefix(text.trim(), LABEL_MAX_CHARS));
-    let (depth, rest) = SECTION_WORDS
-        .iter()
-        .find_map(|(word, depth)| Some((*depth, folded.strip_prefix(word)?.strip_prefix(' ')?)))?;
-    let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
-    let numbered = number.chars().next().is_some_and(|c| c.is_ascii_digit());
-    numbered.then(|| Heading {
-        depth,
-        title: title.to_owned(),
+    // "Sottosezione 2.2 Performance", or the number first: "2.2 Sottosezione
+    // di programmazione Performance".
+    // Folding turns "2.2" into "2 2": every number token goes.
+    let numbered = |token: &str| token.starts_with(|c: char| c.is_ascii_digit());
+    let after_number = folded.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let (depth, title) = if numbered(&folded) {
+        let (depth, title) = section_word(after_number)?;
+        (depth, title.to_owned())
+    } else {
+        let (depth, rest) = section_word(&folded)?;
+        let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+        if !numbered(number) {
+            return None;
+        }
+        (depth, title.to_owned())
+    };
+    Some(Heading { depth, title })
+}
+
+/// The depth of the section word `folded` opens with, and what follows it.
+fn section_word(folded: &str) -> Option<(u8, &str)> {
+    SECTION_WORDS.iter().find_map(|(word, depth)| {
+        let rest = folded.strip_prefix(word)?;
+        let rest = rest.strip_prefix(' ').or(rest.is_empty().then_some(rest))?;
+        Some((*depth, rest))
     })
 }
 
@@ -138,6 +155,19 @@ mod tests {
         assert_eq!(piao.lines.len(), 6);
         assert_eq!(piao.diagnostics.len(), 1);
         assert!(piao.diagnostics[0].message.starts_with("lines 7–8"));
+    }
+
+    #[test]
+    fn reads_headings_with_the_number_first() {
+        let mut piao = layout(&[
+            "2.1 Sottosezione di programmazione Valore pubblico",
+            "2.2 Sottosezione di programmazione Performance",
+            "SETTORE 1: A",
+            "2.3 Sottosezione di programmazione Rischi corruttivi e trasparenza",
+            "SEZIONE 3. ORGANIZZAZIONE E CAPITALE UMANO",
+        ]);
+        keep_performance_section(&mut piao);
+        assert_eq!(piao.lines.len(), 3);
     }
 
     #[test]

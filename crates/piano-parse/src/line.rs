@@ -162,7 +162,9 @@ fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHe
     }
     let code: String = captures.name("code")?.as_str().replace(['.', ' '], "");
     let name = clean(captures.name("name")?.as_str());
-    (!name.is_empty()).then_some(BudgetHeading { code, name })
+    // A name opens with a word: "Missione 31.12.2021 …" is a date, not a code.
+    let named = name.starts_with(char::is_alphabetic);
+    named.then_some(BudgetHeading { code, name })
 }
 
 static BUDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,7 +5,9 @@ use piano_model::{Code, Diagnostic, Entry, Structure};
 /// Weight sums within this many points of 100 pass (3 × 33% and 17 × 5,88% do).
 const TOLERANCE: f64 = 1.0;
 
-/// Reports missing weights and objective or phase weights that do not sum to 100%.
+/// Reports missing weights and objective or phase weights that do not sum to
+/// 100%. Objectives weighted per head (a weight matrix) have no weight of
+/// their own to check.
 pub fn check_weights(structure: &Structure, diagnostics: &mut Vec<Diagnostic>) {
     let ordinal = structure.ordinal;
     let missing = |entry: &Entry, what: &str| {
@@ -17,7 +19,12 @@ pub fn check_weights(structure: &Structure, diagnostics: &mut Vec<Diagnostic>) {
         .in_structure(ordinal)
         .for_number(entry.number.clone())
     };
-    let objectives: Vec<&Entry> = structure.objectives.iter().map(|o| &o.entry).collect();
+    let objectives: Vec<&Entry> = structure
+        .objectives
+        .iter()
+        .map(|o| &o.entry)
+        .filter(|entry| entry.weights_by_head.is_empty())
+        .collect();
     for entry in objectives.iter().filter(|entry| entry.weight.is_none()) {
         diagnostics.push(missing(entry, "objective"));
     }

@@ -78,6 +78,8 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     let mut current: Option<SectionBuilder> = None;
     // The budget mission above, with the line its next programme opens at.
     let mut mission: Option<(Mission, u32)> = None;
+    // A budget heading's line while no structure under it has taken it in.
+    let mut unclaimed: Option<&TextLine> = None;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
         match &openers[index] {
             Some(Opener::Heading(heading)) => {
@@ -94,18 +96,25 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                         section.add_missions([mission.clone()]);
                         section.starts_at(*first_line);
                     }
+                    unclaimed = None;
                 }
+                plan.diagnostics
+                    .extend(unclaimed.take().map(lone_budget_heading));
                 mission = mission.map(|(mission, _)| (mission, line.number));
                 current = Some(section);
                 continue;
             }
             Some(Opener::Budget(heading)) => {
                 finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                plan.diagnostics
+                    .extend(unclaimed.replace(line).map(lone_budget_heading));
                 mission = Some((section::budget_mission(heading), line.number));
                 continue;
             }
             Some(Opener::Table { caption }) => {
                 finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                plan.diagnostics
+                    .extend(unclaimed.take().map(lone_budget_heading));
                 let name = caption.clone().or_else(|| plan.title.clone());
                 current = Some(SectionBuilder::new(
                     next_ordinal(&plan),
@@ -126,6 +135,9 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
         }
         if current.is_none() {
             current = mission_as_structure(&mission, kind, line, words, &plan);
+            if current.is_some() {
+                unclaimed = None;
+            }
         }
         let Some(section) = current.as_mut() else {
             if !line.to_tab_separated().trim().is_empty() {
@@ -160,6 +172,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     }
     let last_line = lines.last().map_or(0, |line| line.number);
     finish_section(&mut current, last_line, &mut plan);
+    plan.diagnostics.extend(unclaimed.map(lone_budget_heading));
     if !fits {
         plan.diagnostics
             .push(Diagnostic::new(Code::NoPlanFound, detection.why_no_plan()));
@@ -193,6 +206,17 @@ fn mission_as_structure<'w>(
     section.add_missions([mission.clone()]);
     section.starts_at(*first_line);
     Some(section)
+}
+
+/// A budget mission heading no programme or table follows.
+fn lone_budget_heading(line: &TextLine) -> Diagnostic {
+    let text = line.to_tab_separated();
+    Diagnostic::new(
+        Code::TextUnplaced,
+        "a budget mission heading with no programme or table under it",
+    )
+    .at_line(line.number, line.page)
+    .with_excerpt(&text)
 }
 
 /// A line between structures that belongs to none (after a budget mission's

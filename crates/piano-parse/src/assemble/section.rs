@@ -14,7 +14,7 @@ use super::recover::{
     weight_cell_index,
 };
 use super::row::{DEFAULT_COLUMNS, Header, RawRow, assign};
-use crate::line::{BudgetHeading, StructureHeading, head_line, header_columns};
+use crate::line::{BudgetHeading, PROGRAMME_KIND, StructureHeading, head_line, header_columns};
 use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::number::{RowNumber, parse_row_number};
@@ -497,7 +497,13 @@ impl<'w> SectionBuilder<'w> {
     /// (or later, when a form feed put the next heading on this one's last line).
     pub fn finish(mut self, last_line: u32) -> (Structure, Vec<Diagnostic>) {
         let last_line = last_line.max(self.last_line_seen);
-        if self.structure.head.name.is_none() {
+        // Budget programmes and captioned tables name no head by design.
+        let has_heads = self
+            .structure
+            .kind
+            .as_deref()
+            .is_some_and(|kind| kind != PROGRAMME_KIND);
+        if has_heads && self.structure.head.name.is_none() {
             let structure = &self.structure;
             self.diagnostics.push(
                 Diagnostic::new(
