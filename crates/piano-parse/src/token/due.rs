@@ -13,12 +13,13 @@
 //! for the caller to raise a diagnostic. Dates that do not exist in the
 //! calendar give no date at all.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag_no_case, take_while_m_n},
+    bytes::complete::take_while_m_n,
     character::complete::{char, one_of, satisfy},
     combinator::{eof, map, map_opt, map_res, not, opt, value},
     error::{Error, ErrorKind},
@@ -123,9 +124,10 @@ fn without_multiyear(raw: &str) -> (String, bool) {
         Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale")
             .expect("the multiyear pattern is valid")
     });
-    let multiyear = MULTIYEAR.is_match(raw);
-    let text = normalize_space(&MULTIYEAR.replace_all(raw, " "));
-    (text, multiyear)
+    // Borrowed back unchanged exactly when the word is not there.
+    let replaced = MULTIYEAR.replace_all(raw, " ");
+    let multiyear = matches!(replaced, Cow::Owned(_));
+    (normalize_space(&replaced), multiyear)
 }
 
 /// The first date expression starting a word of `text`: the text before it,
@@ -199,19 +201,29 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
 /// period = "dal " date " al " date: the work is due by the end of the period.
 fn period(input: &str) -> IResult<&str, Written> {
     let date = || alt((hyphenated_date, numeric_date, textual_date, month_date));
-    let (input, (_, _, _, end)) =
-        (tag_no_case("dal "), date(), tag_no_case(" al "), date()).parse(input)?;
+    let (input, (_, _, _, end)) = (
+        tag_no_case_ascii("dal "),
+        date(),
+        tag_no_case_ascii(" al "),
+        date(),
+    )
+        .parse(input)?;
     Ok((input, end))
 }
 
 /// yearly_first = ["di "] "ogni anno " [preposition] day-month ("ogni anno entro il 31.01")
 fn yearly_first(input: &str) -> IResult<&str, Written> {
     let every = alt((
-        tag_no_case("ogni anno"),
-        tag_no_case("ciascun anno"),
-        tag_no_case("annualmente"),
+        tag_no_case_ascii("ogni anno"),
+        tag_no_case_ascii("ciascun anno"),
+        tag_no_case_ascii("annualmente"),
     ));
-    let opening = (opt(tag_no_case("di ")), every, opt(char(',')), char(' '));
+    let opening = (
+        opt(tag_no_case_ascii("di ")),
+        every,
+        opt(char(',')),
+        char(' '),
+    );
     let day_month = alt((numeric_day_month, textual_day_month));
     let (input, (day, month)) = preceded((opening, opt(preposition)), day_month).parse(input)?;
     let (day, year) = (Some(day), WrittenYear::Every);
@@ -234,11 +246,11 @@ fn hyphenated_date(input: &str) -> IResult<&str, Written> {
 fn preposition(input: &str) -> IResult<&str, &str> {
     terminated(
         alt((
-            tag_no_case("entro il"),
-            tag_no_case("entro al"),
-            tag_no_case("entro"),
-            tag_no_case("il"),
-            tag_no_case("al"),
+            tag_no_case_ascii("entro il"),
+            tag_no_case_ascii("entro al"),
+            tag_no_case_ascii("entro"),
+            tag_no_case_ascii("il"),
+            tag_no_case_ascii("al"),
         )),
         char(' '),
     )
@@ -283,9 +295,13 @@ fn month_date(input: &str) -> IResult<&str, Written> {
 /// wrapped_due_start = (textual_day_month | numeric_day_month " di")
 ///                     [" di"] [" ogni"] end
 fn wrapped_due_start(input: &str) -> IResult<&str, ()> {
-    let numeric_then_di = terminated(numeric_day_month, tag_no_case(" di"));
+    let numeric_then_di = terminated(numeric_day_month, tag_no_case_ascii(" di"));
     let opening = alt((textual_day_month, numeric_then_di));
-    let tail = (opt(tag_no_case(" di")), opt(tag_no_case(" ogni")), eof);
+    let tail = (
+        opt(tag_no_case_ascii(" di")),
+        opt(tag_no_case_ascii(" ogni")),
+        eof,
+    );
     value((), (opening, tail)).parse(input)
 }
 
@@ -322,7 +338,7 @@ const MONTH_NAMES: [(&str, u8); 25] = [
 /// month_name = a whole month name or abbreviation, any case, ["."]
 fn month_name(input: &str) -> IResult<&str, u8> {
     for (name, month) in MONTH_NAMES {
-        if let Ok((rest, _)) = terminated(tag_no_case(name), word_end).parse(input) {
+        if let Ok((rest, _)) = terminated(tag_no_case_ascii(name), word_end).parse(input) {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             return Ok((rest, month));
         }
@@ -334,8 +350,11 @@ fn month_name(input: &str) -> IResult<&str, u8> {
 fn every_year(input: &str) -> IResult<&str, WrittenYear> {
     let words = (
         char(' '),
-        opt(tag_no_case("di ")),
-        alt((tag_no_case("ogni anno"), tag_no_case("ciascun anno"))),
+        opt(tag_no_case_ascii("di ")),
+        alt((
+            tag_no_case_ascii("ogni anno"),
+            tag_no_case_ascii("ciascun anno"),
+        )),
         word_end,
     );
     value(WrittenYear::Every, words).parse(input)
@@ -393,6 +412,19 @@ fn digit(input: &str) -> IResult<&str, char> {
     satisfy(|c| c.is_ascii_digit()).parse(input)
 }
 
+/// A tag in any case, as nom's `tag_no_case`, compared byte by byte: the
+/// tags of this grammar are ASCII without a "k" (the one ASCII letter a
+/// non-ASCII character, the Kelvin sign, lowercases to), so this is the same
+/// test without decoding and lowercasing every character.
+fn tag_no_case_ascii<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |input: &'a str| match input.as_bytes().get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag.as_bytes()) => {
+            Ok((&input[tag.len()..], &input[..tag.len()]))
+        }
+        _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
 /// word_end = the end of the text or a character that is not a letter or digit
 fn word_end(input: &str) -> IResult<&str, ()> {
     not(satisfy(char::is_alphanumeric)).parse(input)
@@ -419,6 +451,13 @@ mod tests {
         );
         assert_eq!(actual, expected, "input {input:?}, plan year {plan_year:?}");
         assert_eq!(due.raw, normalize_space(input), "raw of {input:?}");
+    }
+
+    #[test]
+    fn month_names_suit_the_ascii_tag() {
+        for (name, _) in MONTH_NAMES {
+            assert!(name.is_ascii() && !name.contains('k'), "{name}");
+        }
     }
 
     #[test]

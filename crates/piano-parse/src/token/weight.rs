@@ -30,6 +30,13 @@ pub struct WeightToken<'a> {
 /// "8,33", "(50)") is a weight only when it is the whole cell and has no dot, so
 /// that row numbers ("1.1") and dates ("31.12.2021") are not weights.
 pub fn parse_weight(cell: &str) -> Option<WeightToken<'_>> {
+    // Both patterns open with spaces and then a bracket or a digit (a digit
+    // other than ASCII is no number `value_of` reads): a cheap test that
+    // spares the patterns most cells.
+    let opening = cell.trim_start().bytes().next();
+    if !matches!(opening, Some(b'(' | b'0'..=b'9')) {
+        return None;
+    }
     percentage(cell).or_else(|| bare_number(cell))
 }
 
