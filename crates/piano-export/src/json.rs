@@ -33,6 +33,13 @@ enum Layout {
     Compact,
 }
 
+/// Room for a typical plan's JSON, so the buffer seldom grows.
+const TYPICAL_PLAN_BYTES: usize = 128 * 1024;
+
+/// Serialises into memory first and hands `writer` the whole document in one
+/// call: serde_json writes token by token (every indentation, every quote),
+/// and through a buffered file behind a `dyn Write` those small writes cost
+/// more than the serialisation itself.
 fn write_plan<W: Write>(
     plan: &Plan,
     options: ExportOptions,
@@ -44,13 +51,15 @@ fn write_plan<W: Write>(
         source,
     };
     let publishable = options.publishable(plan);
+    let mut bytes = Vec::with_capacity(TYPICAL_PLAN_BYTES);
     match layout {
-        Layout::Pretty => serde_json::to_writer_pretty(&mut writer, &*publishable),
-        Layout::Compact => serde_json::to_writer(&mut writer, &*publishable),
+        Layout::Pretty => serde_json::to_writer_pretty(&mut bytes, &*publishable),
+        Layout::Compact => serde_json::to_writer(&mut bytes, &*publishable),
     }
     .map_err(error)?;
+    bytes.push(b'\n');
     writer
-        .write_all(b"\n")
+        .write_all(&bytes)
         .map_err(|io| error(serde_json::Error::io(io)))
 }
 
