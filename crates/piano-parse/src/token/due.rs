@@ -28,7 +28,7 @@ use nom::{
 use piano_model::{Due, DueDate};
 use regex::Regex;
 
-use super::normalize_space;
+use super::{normalize_space, normalized};
 
 /// A due cell read into the model, with whether its year had to be repaired.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,10 +77,11 @@ pub fn looks_like_due(cell: &str) -> bool {
     // Every due has a digit or says "pluriennale": a cheap test that spares
     // the grammar most prose cells.
     let has_digit = cell.bytes().any(|b| b.is_ascii_digit());
-    if !has_digit && !cell.to_ascii_lowercase().contains("pluriennale") {
+    if !has_digit && !mentions_multiyear(cell) {
         return false;
     }
-    let (text, multiyear) = without_multiyear(&normalize_space(cell));
+    let normal = normalized(cell);
+    let (text, multiyear) = without_multiyear(&normal);
     let only_multiyear = multiyear && note_from("", &text).is_none();
     only_multiyear || due_expression(&text).is_ok() || wrapped_due_start(&text).is_ok()
 }
@@ -117,17 +118,32 @@ enum WrittenYear {
     Every,
 }
 
+/// "pluriennale", with its brackets if it has them.
+static MULTIYEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale").expect("the multiyear pattern is valid")
+});
+
 /// The cell's text without "pluriennale" (and its brackets), and whether it
-/// was there.
-fn without_multiyear(raw: &str) -> (String, bool) {
-    static MULTIYEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale")
-            .expect("the multiyear pattern is valid")
-    });
+/// was there. `raw` is whitespace-normalised already.
+fn without_multiyear(raw: &str) -> (Cow<'_, str>, bool) {
+    if !mentions_multiyear(raw) {
+        return (Cow::Borrowed(raw), false);
+    }
     // Borrowed back unchanged exactly when the word is not there.
     let replaced = MULTIYEAR.replace_all(raw, " ");
     let multiyear = matches!(replaced, Cow::Owned(_));
-    (normalize_space(&replaced), multiyear)
+    (Cow::Owned(normalize_space(&replaced)), multiyear)
+}
+
+/// Whether "pluriennale" is in `text` in any case: a cheap test before the
+/// pattern. The pattern's case-insensitive letters match only their ASCII
+/// capitals (no letter of the word has a non-ASCII case variant), so the
+/// two agree.
+fn mentions_multiyear(text: &str) -> bool {
+    const WORD: &[u8] = b"pluriennale";
+    text.as_bytes()
+        .windows(WORD.len())
+        .any(|window| window.eq_ignore_ascii_case(WORD))
 }
 
 /// The first date expression starting a word of `text`: the text before it,
@@ -451,6 +467,13 @@ mod tests {
         );
         assert_eq!(actual, expected, "input {input:?}, plan year {plan_year:?}");
         assert_eq!(due.raw, normalize_space(input), "raw of {input:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_multiyear_test_agrees_with_the_pattern(text in "(plur|PLUR|i|I|İ|ı|ennale|ENNALE|ſ| |x){0,6}") {
+            proptest::prop_assert_eq!(mentions_multiyear(&text), MULTIYEAR.is_match(&text));
+        }
     }
 
     #[test]

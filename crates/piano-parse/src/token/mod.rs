@@ -13,6 +13,8 @@
 //! the token gives `None` (or a due without a date), and the caller decides
 //! which diagnostic to raise. Cell text is compared after [`normalize_space`].
 
+use std::borrow::Cow;
+
 pub mod due;
 pub mod number;
 pub mod weight;
@@ -23,8 +25,14 @@ pub mod weight;
 /// Cells are compared and stored in this form, so that a cell reads the same
 /// whichever way the extraction spaced it.
 pub fn normalize_space(s: &str) -> String {
+    normalized(s).into_owned()
+}
+
+/// [`normalize_space`] borrowing `s` back when it is already normal, for
+/// callers that only look at the text.
+pub fn normalized(s: &str) -> Cow<'_, str> {
     if is_normalized(s) {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut normalized = String::with_capacity(s.len());
     for word in s.split_whitespace() {
@@ -33,7 +41,7 @@ pub fn normalize_space(s: &str) -> String {
         }
         normalized.push_str(word);
     }
-    normalized
+    Cow::Owned(normalized)
 }
 
 /// Whether `s` is already in [`normalize_space`]'s form (most cells are):
