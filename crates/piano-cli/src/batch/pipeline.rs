@@ -16,11 +16,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, TryLockError};
+use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
 use piano_export::ExportOptions;
 use piano_model::Plan;
+use piano_parse::Vocabulary;
 use rayon::ThreadPool;
 
 use crate::batch::Identified;
@@ -29,7 +30,7 @@ use crate::batch::isolate::Isolator;
 use crate::batch::journal::{self, Journal, Record};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Status};
-use crate::input::parse_bytes;
+use crate::input::parse_bytes_with;
 
 /// How many early plans may wait in memory for their turn.
 const KEEP_IN_MEMORY: usize = 64;
@@ -51,6 +52,8 @@ pub struct Work<'a> {
     pub inputs: &'a [Identified],
     /// What to do with each.
     pub slots: &'a [Slot],
+    /// The layout profiles to read with.
+    pub profiles: &'a Arc<Vec<Vocabulary>>,
     /// Where plans are saved.
     pub plans: &'a Path,
     /// Where failures are recorded.
@@ -209,9 +212,10 @@ fn read_and_save(
     let started = Instant::now();
     let sha = input.sha256.as_ref().ok().cloned();
     let (path, name) = (input.path.clone(), input.name.clone());
+    let profiles = Arc::clone(work.profiles);
     let outcome = isolator.run(work.limit, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
+        parse_bytes_with(&name, &bytes, &profiles).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
         Ok(Ok(mut plan)) => {
