@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
-use piano_export::ExportOptions;
+use piano_export::{Documents, ExportOptions};
 use piano_model::Plan;
 use piano_parse::Vocabulary;
 use rayon::ThreadPool;
@@ -166,8 +166,8 @@ fn feed_ready(
         };
         loop {
             let taken = order.lock().map_err(poisoned)?.take(work, last);
-            let Some((record, plan)) = taken else { break };
-            feed_one(work, &mut sink, record.as_ref(), plan)?;
+            let Some((record, fresh)) = taken else { break };
+            feed_one(work, &mut sink, record.as_ref(), fresh)?;
         }
         drop(sink);
         if !order.lock().map_err(poisoned)?.is_ready(work, last) {
@@ -176,22 +176,22 @@ fn feed_ready(
     }
 }
 
-/// Feeds the plan of `record` (from memory, or read back from its file).
+/// Feeds the plan of `record` (from memory with its NDJSON line, or read
+/// back from its file).
 fn feed_one(
     work: &Work<'_>,
     sink: &mut Sink,
     record: Option<&Record>,
-    plan: Option<Plan>,
+    fresh: Option<Fresh>,
 ) -> anyhow::Result<()> {
     let Some(entry) = record.map(|r| &r.entry) else {
         return Ok(());
     };
     if let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) {
-        let plan = match plan {
-            Some(plan) => plan,
-            None => journal::load_plan(work.plans, plan_id)?,
-        };
-        sink.feed(&plan)?;
+        match fresh {
+            Some(fresh) => sink.feed(&fresh.plan, Some(&fresh.line))?,
+            None => sink.feed(&journal::load_plan(work.plans, plan_id)?, None)?,
+        }
     }
     Ok(())
 }
@@ -207,7 +207,7 @@ fn read_and_save(
     work: &Work<'_>,
     isolator: &mut Isolator<Result<Plan, String>>,
     index: usize,
-) -> anyhow::Result<(Record, Option<Plan>)> {
+) -> anyhow::Result<(Record, Option<Fresh>)> {
     let input = &work.inputs[index];
     let started = Instant::now();
     let sha = input.sha256.as_ref().ok().cloned();
@@ -222,8 +222,10 @@ fn read_and_save(
             if !work.options.include_staff {
                 withhold_staff_names(&mut plan);
             }
-            journal::save_plan(work.plans, &plan, work.options)?;
-            (Entry::of_plan(input.name.clone(), &plan), Some(plan))
+            let Documents { pretty, line } = Documents::of(&plan, work.options)?;
+            journal::save_plan(work.plans, &plan.plan_id, &pretty)?;
+            let entry = Entry::of_plan(input.name.clone(), &plan);
+            (entry, Some(Fresh { plan, line }))
         }
         Ok(Err(error)) => (Entry::failed(input.name.clone(), sha, error), None),
         Err(failure) => (
@@ -248,12 +250,19 @@ fn withhold_staff_names(plan: &mut Plan) {
     staff.for_each(|member| member.name = None);
 }
 
+/// A plan read in this run, with its NDJSON line already serialised (the
+/// pretty JSON saved to its file was laid out from the same bytes).
+struct Fresh {
+    plan: Plan,
+    line: Vec<u8>,
+}
+
 /// Results put back in path order.
 struct Order {
     /// The next input to feed.
     cursor: usize,
     /// Results that arrived before their turn.
-    waiting: BTreeMap<usize, Option<(Record, Option<Plan>)>>,
+    waiting: BTreeMap<usize, Option<(Record, Option<Fresh>)>>,
     /// The record of every input fed so far.
     records: Vec<Option<Record>>,
 }
@@ -269,7 +278,7 @@ impl Order {
 
     /// Takes in the result of input `index`, keeping its plan in memory only
     /// while few wait.
-    fn arrive(&mut self, index: usize, result: Option<(Record, Option<Plan>)>) {
+    fn arrive(&mut self, index: usize, result: Option<(Record, Option<Fresh>)>) {
         let keep = index == self.cursor || self.waiting.len() < KEEP_IN_MEMORY;
         let result = result.map(|(record, plan)| (record, plan.filter(|_| keep)));
         self.waiting.insert(index, result);
@@ -289,7 +298,7 @@ impl Order {
 
     /// Takes the input at the cursor if its turn has come and it is not past
     /// `last`: its record (also kept in `records`) and its plan if still in memory.
-    fn take(&mut self, work: &Work<'_>, last: usize) -> Option<(Option<Record>, Option<Plan>)> {
+    fn take(&mut self, work: &Work<'_>, last: usize) -> Option<(Option<Record>, Option<Fresh>)> {
         let index = self.cursor;
         if index > last {
             return None;
