@@ -95,14 +95,18 @@ fn pretty_from_compact(compact: &[u8], pretty: &mut Vec<u8>) {
 }
 
 /// The index just past the string that opens at `start` (its closing quote;
-/// the end of the input if it has none).
+/// the end of the input if it has none). Strings are most of a plan's bytes:
+/// they are skipped to the next quote or backslash with `memchr`.
 fn string_end(json: &[u8], start: usize) -> usize {
     let mut index = start + 1;
-    while let Some(&byte) = json.get(index) {
-        match byte {
-            b'"' => return index + 1,
-            b'\\' => index += 2,
-            _ => index += 1,
+    while let Some(found) = json
+        .get(index..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        let at = index + found;
+        match json[at] {
+            b'"' => return at + 1,
+            _ => index = at + 2,
         }
     }
     json.len()
