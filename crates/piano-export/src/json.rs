@@ -28,8 +28,9 @@ pub fn write_ndjson<W: Write>(
 
 /// One plan as both its pretty JSON document and its NDJSON line, each
 /// ending in a newline, byte for byte what [`write_json`] and
-/// [`write_ndjson`] write: `piano batch` writes both for every plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// [`write_ndjson`] write: `piano batch` writes both for every plan. The
+/// buffers are meant to be reused from plan to plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Documents {
     /// The pretty-printed document.
     pub pretty: Vec<u8>,
@@ -38,17 +39,18 @@ pub struct Documents {
 }
 
 impl Documents {
-    /// Serialises `plan` once, compact, and lays the pretty document out
-    /// from those bytes: the layout only adds whitespace outside strings,
-    /// which costs a fraction of serialising again.
-    pub fn of(plan: &Plan, options: ExportOptions) -> Result<Documents, ExportError> {
-        let mut line = Vec::with_capacity(TYPICAL_PLAN_BYTES);
-        write_ndjson(plan, options, &mut line)?;
-        let mut pretty = Vec::with_capacity(line.len() * 2);
-        let compact = line.strip_suffix(b"\n").unwrap_or(&line);
-        pretty_from_compact(compact, &mut pretty);
-        pretty.push(b'\n');
-        Ok(Documents { pretty, line })
+    /// Fills both buffers with `plan`'s documents, replacing what they held.
+    /// The plan is serialised once, compact, and the pretty document laid
+    /// out from those bytes: the layout only adds whitespace outside
+    /// strings, which costs a fraction of serialising again.
+    pub fn fill(&mut self, plan: &Plan, options: ExportOptions) -> Result<(), ExportError> {
+        self.line.clear();
+        serialize_into(plan, options, Layout::Compact, &mut self.line)?;
+        self.pretty.clear();
+        let compact = self.line.strip_suffix(b"\n").unwrap_or(&self.line);
+        pretty_from_compact(compact, &mut self.pretty);
+        self.pretty.push(b'\n');
+        Ok(())
     }
 }
 
@@ -143,17 +145,31 @@ fn write_plan<W: Write>(
         plan_id: plan.plan_id.clone(),
         source,
     };
-    let publishable = options.publishable(plan);
     let mut bytes = Vec::with_capacity(TYPICAL_PLAN_BYTES);
-    match layout {
-        Layout::Pretty => serde_json::to_writer_pretty(&mut bytes, &*publishable),
-        Layout::Compact => serde_json::to_writer(&mut bytes, &*publishable),
-    }
-    .map_err(error)?;
-    bytes.push(b'\n');
+    serialize_into(plan, options, layout, &mut bytes)?;
     writer
         .write_all(&bytes)
         .map_err(|io| error(serde_json::Error::io(io)))
+}
+
+/// Appends `plan`'s JSON, laid out as asked, and a newline to `bytes`.
+fn serialize_into(
+    plan: &Plan,
+    options: ExportOptions,
+    layout: Layout,
+    bytes: &mut Vec<u8>,
+) -> Result<(), ExportError> {
+    let publishable = options.publishable(plan);
+    match layout {
+        Layout::Pretty => serde_json::to_writer_pretty(&mut *bytes, &*publishable),
+        Layout::Compact => serde_json::to_writer(&mut *bytes, &*publishable),
+    }
+    .map_err(|source| ExportError::Json {
+        plan_id: plan.plan_id.clone(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    Ok(())
 }
 
 #[cfg(test)]
@@ -210,7 +226,11 @@ mod tests {
             let (mut pretty, mut line) = (Vec::new(), Vec::new());
             write_json(&plan, options, &mut pretty).expect("JSON is written");
             write_ndjson(&plan, options, &mut line).expect("NDJSON is written");
-            let documents = Documents::of(&plan, options).expect("both are written");
+            let mut documents = Documents {
+                pretty: b"left over".to_vec(),
+                line: b"from an earlier plan".to_vec(),
+            };
+            documents.fill(&plan, options).expect("both are written");
             assert_eq!(
                 String::from_utf8_lossy(&documents.pretty),
                 String::from_utf8_lossy(&pretty)

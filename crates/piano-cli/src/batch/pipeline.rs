@@ -75,6 +75,31 @@ struct Shared<'s> {
     order: Mutex<Order>,
     sink: Mutex<&'s mut Sink>,
     failure: Mutex<Option<anyhow::Error>>,
+    /// NDJSON line buffers given back once written, for the next plans:
+    /// reusing them keeps the allocator from piling up freed buffers of
+    /// another thread (peak memory grew with the number of inputs).
+    spare_lines: Mutex<Vec<Vec<u8>>>,
+}
+
+impl Shared<'_> {
+    /// A line buffer to fill: a spare one, or a new one.
+    fn line_buffer(&self) -> Vec<u8> {
+        let spare = self
+            .spare_lines
+            .lock()
+            .ok()
+            .and_then(|mut spare| spare.pop());
+        spare.unwrap_or_default()
+    }
+
+    /// Keeps `line` for another plan, unless enough are kept.
+    fn give_back(&self, line: Vec<u8>) {
+        if let Ok(mut spare) = self.spare_lines.lock() {
+            if spare.len() < KEEP_IN_MEMORY {
+                spare.push(line);
+            }
+        }
+    }
 }
 
 /// Reads every input marked [`Slot::Read`] on `pool` and feeds all plans, in
@@ -94,16 +119,17 @@ pub fn drive(
         order: Mutex::new(Order::new(work.slots.len())),
         sink: Mutex::new(sink),
         failure: Mutex::new(None),
+        spare_lines: Mutex::new(Vec::new()),
     };
     pool.scope(|workers| {
         for _ in 0..pool.current_num_threads() {
             workers.spawn(|_| read_in_turn(work, &to_read, &next, &stop, &shared));
         }
     });
-    if let Some(error) = shared.failure.into_inner().map_err(poisoned)? {
+    if let Some(error) = shared.failure.lock().map_err(poisoned)?.take() {
         return Err(error);
     }
-    feed_ready(work, &shared.order, &shared.sink, usize::MAX)?;
+    feed_ready(work, &shared, usize::MAX)?;
     let order = shared.order.into_inner().map_err(poisoned)?;
     if order.cursor != work.slots.len() {
         anyhow::bail!("input {} was never read", order.cursor + 1);
@@ -122,10 +148,14 @@ fn read_in_turn(
     shared: &Shared<'_>,
 ) {
     let mut isolator = Isolator::new();
+    let mut documents = Documents::default();
     while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
         let outcome = match stop.load(Ordering::Relaxed) {
             true => Ok(None),
-            false => read_and_save(work, &mut isolator, index).map(Some),
+            false => {
+                documents.line = shared.line_buffer();
+                read_and_save(work, &mut isolator, &mut documents, index).map(Some)
+            }
         };
         if let Ok(Some((record, _))) = &outcome {
             work.progress.advance(record.entry.status);
@@ -135,7 +165,7 @@ fn read_in_turn(
         }
         let fed = outcome.and_then(|result| {
             shared.order.lock().map_err(poisoned)?.arrive(index, result);
-            feed_ready(work, &shared.order, &shared.sink, index)
+            feed_ready(work, shared, index)
         });
         if let Err(error) = fed {
             stop.store(true, Ordering::Relaxed);
@@ -152,14 +182,10 @@ fn read_in_turn(
 /// fed by whichever worker next finishes a later one (or at the end). After
 /// letting go of the aggregates, a feeder looks once more, so an input added
 /// meanwhile by a worker that found the aggregates busy is not left behind.
-fn feed_ready(
-    work: &Work<'_>,
-    order: &Mutex<Order>,
-    sink: &Mutex<&mut Sink>,
-    last: usize,
-) -> anyhow::Result<()> {
+fn feed_ready(work: &Work<'_>, shared: &Shared<'_>, last: usize) -> anyhow::Result<()> {
+    let order = &shared.order;
     loop {
-        let mut sink = match sink.try_lock() {
+        let mut sink = match shared.sink.try_lock() {
             Ok(sink) => sink,
             Err(TryLockError::WouldBlock) => return Ok(()),
             Err(TryLockError::Poisoned(_)) => return Err(poisoned(())),
@@ -167,7 +193,9 @@ fn feed_ready(
         loop {
             let taken = order.lock().map_err(poisoned)?.take(work, last);
             let Some((record, fresh)) = taken else { break };
-            feed_one(work, &mut sink, record.as_ref(), fresh)?;
+            if let Some(line) = feed_one(work, &mut sink, record.as_ref(), fresh)? {
+                shared.give_back(line);
+            }
         }
         drop(sink);
         if !order.lock().map_err(poisoned)?.is_ready(work, last) {
@@ -177,23 +205,29 @@ fn feed_ready(
 }
 
 /// Feeds the plan of `record` (from memory with its NDJSON line, or read
-/// back from its file).
+/// back from its file); gives back the line's buffer once written.
 fn feed_one(
     work: &Work<'_>,
     sink: &mut Sink,
     record: Option<&Record>,
     fresh: Option<Fresh>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Vec<u8>>> {
     let Some(entry) = record.map(|r| &r.entry) else {
-        return Ok(());
+        return Ok(None);
     };
-    if let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) {
-        match fresh {
-            Some(fresh) => sink.feed(&fresh.plan, Some(&fresh.line))?,
-            None => sink.feed(&journal::load_plan(work.plans, plan_id)?, None)?,
+    let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) else {
+        return Ok(fresh.map(|fresh| fresh.line));
+    };
+    match fresh {
+        Some(fresh) => {
+            sink.feed(&fresh.plan, Some(&fresh.line))?;
+            Ok(Some(fresh.line))
+        }
+        None => {
+            sink.feed(&journal::load_plan(work.plans, plan_id)?, None)?;
+            Ok(None)
         }
     }
-    Ok(())
 }
 
 /// The error of a lock whose holder panicked (a bug in piano, not in an input).
@@ -202,10 +236,12 @@ fn poisoned<E>(_: E) -> anyhow::Error {
 }
 
 /// Reads one input in isolation and saves what it gave: its plan, or the
-/// record of its failure.
+/// record of its failure. A plan's documents are laid out in `documents`
+/// (the pretty buffer stays for the next input, the line goes with the plan).
 fn read_and_save(
     work: &Work<'_>,
     isolator: &mut Isolator<Result<Plan, String>>,
+    documents: &mut Documents,
     index: usize,
 ) -> anyhow::Result<(Record, Option<Fresh>)> {
     let input = &work.inputs[index];
@@ -222,9 +258,10 @@ fn read_and_save(
             if !work.options.include_staff {
                 withhold_staff_names(&mut plan);
             }
-            let Documents { pretty, line } = Documents::of(&plan, work.options)?;
-            journal::save_plan(work.plans, &plan.plan_id, &pretty)?;
+            documents.fill(&plan, work.options)?;
+            journal::save_plan(work.plans, &plan.plan_id, &documents.pretty)?;
             let entry = Entry::of_plan(input.name.clone(), &plan);
+            let line = std::mem::take(&mut documents.line);
             (entry, Some(Fresh { plan, line }))
         }
         Ok(Err(error)) => (Entry::failed(input.name.clone(), sha, error), None),
