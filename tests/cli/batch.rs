@@ -13,6 +13,7 @@ use piano_corpus::expect::expected_json;
 use piano_model::Plan;
 use serde_json::Value;
 
+use crate::fixtures::{Scope, differences};
 use crate::support::{Run, piano, piano_with_stdin, temp_dir};
 
 /// Writes plans `0..count` of corpus `seed` into `dir` (PDFs too when `pdf`);
@@ -404,6 +405,80 @@ fn usage_errors_exit_with_2() {
         "resuming with other settings: {}",
         run.stderr
     );
+}
+
+#[test]
+fn a_profile_file_reads_a_new_family_in_every_worker() {
+    let folder = crate::support::fixtures().join("profiles");
+    let profile = folder.join("ufficio-table.toml");
+    let gold = read_json(&folder.join("capraia-isola-2022.expected-with-profile.json"));
+    // The same plan under three names (a duplicate is reported, not read
+    // again), and a plan of the bundled family: every worker needs the
+    // profile, and the bundled family still reads its own plans.
+    let dir = temp_dir();
+    let inputs = dir.path().join("in");
+    write_corpus(&inputs, 5, 1, false);
+    let plan = std::fs::read(folder.join("capraia-isola-2022.txt")).expect("fixture is readable");
+    let mut changed = plan.clone();
+    changed.extend_from_slice(b"\n");
+    std::fs::write(inputs.join("capraia-a.txt"), &plan).expect("input written");
+    std::fs::write(inputs.join("capraia-b.txt"), &changed).expect("input written");
+    std::fs::write(inputs.join("capraia-c.txt"), &plan).expect("input written");
+    let out = dir.path().join("out");
+    let run = batch(
+        &[&inputs],
+        &out,
+        &["-q", "-j", "2", "--profile", path_str(&profile)],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report = report_by_name(&out);
+    let duplicate_of = report["capraia-c.txt"]["duplicate_of"].as_str();
+    assert!(
+        duplicate_of.is_some_and(|first| first.ends_with("capraia-a.txt")),
+        "{duplicate_of:?}"
+    );
+    for name in ["capraia-a.txt", "capraia-b.txt"] {
+        assert_eq!(report[name]["status"], "ok", "{name}");
+        let plan_id = report[name]["plan_id"].as_str().expect("a plan id");
+        let mut actual = read_json(&out.join("plans").join(format!("{plan_id}.json")));
+        // The gold names the fixture's own file.
+        actual["source"]["file"] = gold["source"]["file"].clone();
+        if name == "capraia-b.txt" {
+            actual["source"]["sha256"] = gold["source"]["sha256"].clone();
+            actual["plan_id"] = gold["plan_id"].clone();
+        }
+        let found = differences(&gold, &actual, Scope::ExpectedKeys);
+        let listed: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert!(
+            found.is_empty(),
+            "{name}, differences:\n{}",
+            listed.join("\n")
+        );
+    }
+
+    let without = dir.path().join("without");
+    let run = batch(&[&inputs], &without, &["-q"]);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "without the profile the family is unknown"
+    );
+    let report_without = report_by_name(&without);
+    assert_eq!(report_without["capraia-a.txt"]["status"], "failed");
+    assert_eq!(
+        report_without["plan-00000.txt"], report["plan-00000.txt"],
+        "the bundled family reads its plan alike with a user profile or without"
+    );
+
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "name = \"x\"\n").expect("profile written");
+    let run = batch(
+        &[&inputs],
+        &dir.path().join("refused"),
+        &["--profile", path_str(&broken)],
+    );
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("broken.toml"), "{}", run.stderr);
 }
 
 /// Runs a batch over `count` generated plans and compares every plan read

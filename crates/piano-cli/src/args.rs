@@ -132,6 +132,9 @@ pub struct BatchArgs {
     /// Keep the names of staff members (personal data), left out by default.
     #[arg(long)]
     pub include_staff: bool,
+    /// Layout profiles to read every input with.
+    #[command(flatten)]
+    pub profiles: ProfileArgs,
 }
 
 /// Parses a positive, finite number of seconds.

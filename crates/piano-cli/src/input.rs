@@ -39,13 +39,9 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(std::fs::read(path)?)
 }
 
-/// Parses `bytes` read from the input named `name`: as a PDF when it carries
-/// the `%PDF-` signature in its first kilobyte, else as a text dump.
-pub fn parse_bytes(name: &str, bytes: &[u8]) -> anyhow::Result<Plan> {
-    parse_bytes_with(name, bytes, piano_parse::Vocabulary::bundled())
-}
-
-/// [`parse_bytes`] with the given layout profiles.
+/// Parses `bytes` read from the input named `name` with the layout
+/// `profiles`: as a PDF when it carries the `%PDF-` signature in its first
+/// kilobyte, else as a text dump.
 pub fn parse_bytes_with(name: &str, bytes: &[u8], profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
     let (layout, format) = if is_pdf(bytes) {
         (piano_pdf::read_pdf(bytes)?, SourceFormat::Pdf)
@@ -91,13 +87,14 @@ mod tests {
 
     #[test]
     fn text_input_is_parsed_as_text() {
-        let plan = parse_bytes("dir/plan.txt", b"COMUNE DI PROVA\n").expect("text is read");
+        let plan = parse_bytes_with("dir/plan.txt", b"COMUNE DI PROVA\n", Vocabulary::bundled())
+            .expect("text is read");
         assert_eq!(plan.source.format, SourceFormat::Text);
         assert_eq!(plan.source.file, "plan.txt");
     }
 
     #[test]
     fn empty_input_is_refused() {
-        assert!(parse_bytes("empty.txt", b"").is_err());
+        assert!(parse_bytes_with("empty.txt", b"", Vocabulary::bundled()).is_err());
     }
 }

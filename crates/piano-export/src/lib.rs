@@ -2,6 +2,7 @@
 //!
 //! - [`write_json`] and [`write_ndjson`]: one plan as pretty JSON, or as one
 //!   compact line of NDJSON (call it once per plan to stream many);
+//!   [`Documents`] both at once;
 //! - [`CsvTables`]: the five CSV tables (`plans`, `structures`, `objectives`,
 //!   `staff`, `diagnostics`), fed plan by plan so a whole archive streams
 //!   into one set of tables without being held in memory;
@@ -24,7 +25,7 @@ mod tables;
 
 pub use datapackage::datapackage;
 pub use error::ExportError;
-pub use json::{write_json, write_ndjson};
+pub use json::{Documents, write_json, write_ndjson};
 pub use privacy::ExportOptions;
 pub use schema::{SCHEMA_ID, json_schema};
 pub use table::{Column, Constraint, FieldType, ForeignKey, Table};

@@ -8,15 +8,9 @@ use std::io::Write;
 
 use piano_model::{Due, Entry, Level, Objective, Plan, Structure};
 
-use crate::cell::{
-    boolean, list, name_of, optional_integer, optional_name_of, optional_number, optional_text,
-    plan_weight,
-};
+use crate::cell::{RowWriter, Scratch, plan_weight};
 use crate::table::{OBJECTIVE_LEVEL, PHASE_LEVEL};
 use crate::{ExportError, ExportOptions, Table};
-
-/// One row: a cell per column of its table.
-type Row = Vec<String>;
 
 /// The five CSV tables, open for writing: UTF-8, comma-separated, RFC 4180
 /// quoting, CRLF line ends, a header row.
@@ -24,6 +18,8 @@ pub struct CsvTables<W: Write> {
     options: ExportOptions,
     /// One writer per table, in [`Table::ALL`] order.
     writers: Vec<(Table, csv::Writer<W>)>,
+    /// Where cells are formatted, reused for every row.
+    scratch: Scratch,
 }
 
 impl<W: Write> CsvTables<W> {
@@ -51,22 +47,27 @@ impl<W: Write> CsvTables<W> {
                 })?;
             writers.push((table, writer));
         }
-        Ok(CsvTables { options, writers })
+        Ok(CsvTables {
+            options,
+            writers,
+            scratch: Scratch::default(),
+        })
     }
 
     /// Appends `plan`'s rows to every table.
     pub fn add(&mut self, plan: &Plan) -> Result<(), ExportError> {
         let plan = self.options.publishable(plan);
         for (table, writer) in &mut self.writers {
-            for row in rows(*table, &plan) {
-                writer
-                    .write_record(&row)
-                    .map_err(|source| ExportError::Row {
-                        table: table.file_name(),
-                        plan_id: plan.plan_id.clone(),
-                        source,
-                    })?;
-            }
+            let mut rows = Rows {
+                writer,
+                scratch: &mut self.scratch,
+            };
+            rows.write(*table, &plan)
+                .map_err(|source| ExportError::Row {
+                    table: table.file_name(),
+                    plan_id: plan.plan_id.clone(),
+                    source,
+                })?;
         }
         Ok(())
     }
@@ -87,214 +88,228 @@ impl<W: Write> CsvTables<W> {
     }
 }
 
-/// The rows `plan` contributes to `table`.
-fn rows(table: Table, plan: &Plan) -> Vec<Row> {
-    match table {
-        Table::Plans => vec![plan_row(plan)],
-        Table::Structures => plan
-            .structures
-            .iter()
-            .map(|structure| structure_row(plan, structure))
-            .collect(),
-        Table::Objectives => plan
-            .structures
-            .iter()
-            .flat_map(|structure| {
+/// The rows of one plan going into one table.
+struct Rows<'a, W: Write> {
+    writer: &'a mut csv::Writer<W>,
+    scratch: &'a mut Scratch,
+}
+
+impl<W: Write> Rows<'_, W> {
+    /// A new row of the table.
+    fn row(&mut self) -> RowWriter<'_, W> {
+        RowWriter::new(self.writer, self.scratch)
+    }
+
+    /// Writes the rows `plan` contributes to `table`.
+    fn write(&mut self, table: Table, plan: &Plan) -> csv::Result<()> {
+        match table {
+            Table::Plans => self.plan(plan),
+            Table::Structures => plan
+                .structures
+                .iter()
+                .try_for_each(|structure| self.structure(plan, structure)),
+            Table::Objectives => plan.structures.iter().try_for_each(|structure| {
                 structure
                     .objectives
                     .iter()
-                    .flat_map(move |objective| objective_rows(plan, structure, objective))
-            })
-            .collect(),
-        Table::Staff => staff_rows(plan),
-        Table::Diagnostics => diagnostic_rows(plan),
-        Table::Weights => weight_rows(plan),
-    }
-}
-
-fn plan_row(plan: &Plan) -> Row {
-    let objectives = plan.structures.iter().flat_map(|s| &s.objectives);
-    let phases: usize = objectives.clone().map(|o| o.phases.len()).sum();
-    let count = |level: Level| {
-        plan.diagnostics
-            .iter()
-            .filter(|diagnostic| diagnostic.level == level)
-            .count()
-            .to_string()
-    };
-    vec![
-        plan.plan_id.clone(),
-        plan.source.file.clone(),
-        plan.source.sha256.clone(),
-        name_of(&plan.source.format),
-        optional_integer(plan.source.pages),
-        optional_name_of(plan.ente.kind.as_ref()),
-        optional_text(plan.ente.name.as_deref()),
-        optional_text(plan.ente.provincia.as_deref()),
-        optional_text(plan.ente.istat.as_deref()),
-        optional_integer(plan.year),
-        optional_text(plan.title.as_deref()),
-        plan.structures.len().to_string(),
-        objectives.count().to_string(),
-        phases.to_string(),
-        count(Level::Error),
-        count(Level::Warning),
-        optional_text(plan.family.as_deref()),
-        optional_name_of(plan.document_kind.as_ref()),
-    ]
-}
-
-fn structure_row(plan: &Plan, structure: &Structure) -> Row {
-    let missions = &structure.missions;
-    vec![
-        plan.plan_id.clone(),
-        structure.ordinal.to_string(),
-        structure.name.clone(),
-        optional_text(structure.head.role.as_deref()),
-        optional_text(structure.head.name.as_deref()),
-        boolean(structure.head.ad_interim),
-        optional_text(structure.strategic_line.as_deref()),
-        list(structure.strategic_objectives.iter().map(String::as_str)),
-        list(missions.iter().map(|mission| mission.name.as_str())),
-        list(
-            missions
-                .iter()
-                .map(|m| m.code.as_deref().unwrap_or_default()),
-        ),
-        optional_text(structure.operational_objective.as_deref()),
-        optional_text(structure.objectives_label.as_deref()),
-        optional_text(structure.kind.as_deref()),
-    ]
-}
-
-/// The objective's row followed by one row per phase.
-fn objective_rows(plan: &Plan, structure: &Structure, objective: &Objective) -> Vec<Row> {
-    let own = &objective.entry;
-    let mut rows = vec![entry_row(
-        plan,
-        structure,
-        own,
-        None,
-        OBJECTIVE_LEVEL,
-        optional_name_of(objective.category.as_ref()),
-        own.weight,
-    )];
-    for phase in &objective.phases {
-        rows.push(entry_row(
-            plan,
-            structure,
-            phase,
-            Some(&own.number),
-            PHASE_LEVEL,
-            String::new(),
-            plan_weight(own.weight, phase.weight),
-        ));
-    }
-    rows
-}
-
-fn entry_row(
-    plan: &Plan,
-    structure: &Structure,
-    entry: &Entry,
-    parent: Option<&str>,
-    level: &str,
-    category: String,
-    plan_weight: Option<f64>,
-) -> Row {
-    let mut row = vec![
-        plan.plan_id.clone(),
-        structure.ordinal.to_string(),
-        entry.number.clone(),
-        optional_text(parent),
-        level.to_owned(),
-        category,
-        entry.description.clone(),
-        optional_number(entry.weight),
-        optional_number(plan_weight),
-        optional_text(entry.indicators.as_deref()),
-        optional_text(entry.expected.as_deref()),
-    ];
-    row.extend(due_cells(entry.due.as_ref()));
-    row.push(optional_integer(entry.page));
-    row.push(entry.lines.0.to_string());
-    row.extend([
-        optional_text(entry.code.as_deref()),
-        optional_text(entry.mission_code.as_deref()),
-        optional_text(entry.programme_code.as_deref()),
-        optional_text(entry.responsible.as_deref()),
-        optional_number(entry.achievement),
-        optional_text(entry.achievement_note.as_deref()),
-    ]);
-    row
-}
-
-fn weight_rows(plan: &Plan) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for structure in &plan.structures {
-        for objective in &structure.objectives {
-            for head_weight in &objective.entry.weights_by_head {
-                rows.push(vec![
-                    plan.plan_id.clone(),
-                    structure.ordinal.to_string(),
-                    objective.entry.number.clone(),
-                    head_weight.head.clone(),
-                    optional_number(Some(head_weight.weight)),
-                ]);
-            }
+                    .try_for_each(|objective| self.objective(plan, structure, objective))
+            }),
+            Table::Staff => self.staff(plan),
+            Table::Diagnostics => self.diagnostics(plan),
+            Table::Weights => self.weights(plan),
         }
     }
-    rows
+
+    fn plan(&mut self, plan: &Plan) -> csv::Result<()> {
+        let objectives = plan.structures.iter().flat_map(|s| &s.objectives);
+        let phases: usize = objectives.clone().map(|o| o.phases.len()).sum();
+        let count = |level: Level| {
+            plan.diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.level == level)
+                .count()
+        };
+        self.row()
+            .text(&plan.plan_id)
+            .text(&plan.source.file)
+            .text(&plan.source.sha256)
+            .name_of(Some(&plan.source.format))
+            .integer(plan.source.pages)
+            .name_of(plan.ente.kind.as_ref())
+            .optional_text(plan.ente.name.as_deref())
+            .optional_text(plan.ente.provincia.as_deref())
+            .optional_text(plan.ente.istat.as_deref())
+            .integer(plan.year)
+            .optional_text(plan.title.as_deref())
+            .integer(Some(plan.structures.len()))
+            .integer(Some(objectives.count()))
+            .integer(Some(phases))
+            .integer(Some(count(Level::Error)))
+            .integer(Some(count(Level::Warning)))
+            .optional_text(plan.family.as_deref())
+            .name_of(plan.document_kind.as_ref())
+            .end()
+    }
+
+    fn structure(&mut self, plan: &Plan, structure: &Structure) -> csv::Result<()> {
+        let missions = &structure.missions;
+        self.row()
+            .text(&plan.plan_id)
+            .integer(Some(structure.ordinal))
+            .text(&structure.name)
+            .optional_text(structure.head.role.as_deref())
+            .optional_text(structure.head.name.as_deref())
+            .boolean(structure.head.ad_interim)
+            .optional_text(structure.strategic_line.as_deref())
+            .list(structure.strategic_objectives.iter().map(String::as_str))
+            .list(missions.iter().map(|mission| mission.name.as_str()))
+            .list(
+                missions
+                    .iter()
+                    .map(|m| m.code.as_deref().unwrap_or_default()),
+            )
+            .optional_text(structure.operational_objective.as_deref())
+            .optional_text(structure.objectives_label.as_deref())
+            .optional_text(structure.kind.as_deref())
+            .end()
+    }
+
+    /// The objective's row followed by one row per phase.
+    fn objective(
+        &mut self,
+        plan: &Plan,
+        structure: &Structure,
+        objective: &Objective,
+    ) -> csv::Result<()> {
+        let own = &objective.entry;
+        let place = Place { plan, structure };
+        let kind = Kind {
+            parent: None,
+            level: OBJECTIVE_LEVEL,
+            category: objective.category.as_ref(),
+            plan_weight: own.weight,
+        };
+        self.entry(place, own, kind)?;
+        for phase in &objective.phases {
+            let kind = Kind {
+                parent: Some(&own.number),
+                level: PHASE_LEVEL,
+                category: None,
+                plan_weight: plan_weight(own.weight, phase.weight),
+            };
+            self.entry(place, phase, kind)?;
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, place: Place<'_>, entry: &Entry, kind: Kind<'_>) -> csv::Result<()> {
+        let mut row = self.row();
+        row.text(&place.plan.plan_id)
+            .integer(Some(place.structure.ordinal))
+            .text(&entry.number)
+            .optional_text(kind.parent)
+            .text(kind.level)
+            .name_of(kind.category)
+            .text(&entry.description)
+            .number(entry.weight)
+            .number(kind.plan_weight)
+            .optional_text(entry.indicators.as_deref())
+            .optional_text(entry.expected.as_deref());
+        due_cells(&mut row, entry.due.as_ref());
+        row.integer(entry.page)
+            .integer(Some(entry.lines.0))
+            .optional_text(entry.code.as_deref())
+            .optional_text(entry.mission_code.as_deref())
+            .optional_text(entry.programme_code.as_deref())
+            .optional_text(entry.responsible.as_deref())
+            .number(entry.achievement)
+            .optional_text(entry.achievement_note.as_deref())
+            .end()
+    }
+
+    fn weights(&mut self, plan: &Plan) -> csv::Result<()> {
+        for structure in &plan.structures {
+            for objective in &structure.objectives {
+                for head_weight in &objective.entry.weights_by_head {
+                    self.row()
+                        .text(&plan.plan_id)
+                        .integer(Some(structure.ordinal))
+                        .text(&objective.entry.number)
+                        .text(&head_weight.head)
+                        .number(Some(head_weight.weight))
+                        .end()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn staff(&mut self, plan: &Plan) -> csv::Result<()> {
+        for structure in &plan.structures {
+            for staff in &structure.staff {
+                self.row()
+                    .text(&plan.plan_id)
+                    .integer(Some(structure.ordinal))
+                    .optional_text(staff.name.as_deref())
+                    .optional_text(staff.objective.as_deref())
+                    .number(staff.weight)
+                    .end()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn diagnostics(&mut self, plan: &Plan) -> csv::Result<()> {
+        for diagnostic in &plan.diagnostics {
+            self.row()
+                .text(&plan.plan_id)
+                .name_of(Some(&diagnostic.level))
+                .text(diagnostic.code.as_str())
+                .text(&diagnostic.message)
+                .integer(diagnostic.page)
+                .integer(diagnostic.line)
+                .integer(diagnostic.structure)
+                .optional_text(diagnostic.number.as_deref())
+                .optional_text(diagnostic.excerpt.as_deref())
+                .end()?;
+        }
+        Ok(())
+    }
+}
+
+/// Where an entry of `objectives.csv` sits.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    plan: &'a Plan,
+    structure: &'a Structure,
+}
+
+/// What sets an objective's row apart from a phase's.
+struct Kind<'a> {
+    /// The objective's number, for a phase.
+    parent: Option<&'a str>,
+    /// [`OBJECTIVE_LEVEL`] or [`PHASE_LEVEL`].
+    level: &'a str,
+    /// The objective's category; none for a phase.
+    category: Option<&'a piano_model::Category>,
+    /// The weight in percent of the structure.
+    plan_weight: Option<f64>,
 }
 
 /// due_raw, due_date, due_precision, due_recurrence, due_multiyear, due_note.
-fn due_cells(due: Option<&Due>) -> [String; 6] {
+fn due_cells<W: Write>(row: &mut RowWriter<'_, W>, due: Option<&Due>) {
     let Some(due) = due else {
-        return Default::default();
-    };
-    [
-        due.raw.clone(),
-        due.date.map(|date| date.to_string()).unwrap_or_default(),
-        optional_name_of(due.precision.as_ref()),
-        optional_name_of(due.recurrence.as_ref()),
-        boolean(due.multiyear),
-        optional_text(due.note.as_deref()),
-    ]
-}
-
-fn staff_rows(plan: &Plan) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for structure in &plan.structures {
-        for staff in &structure.staff {
-            rows.push(vec![
-                plan.plan_id.clone(),
-                structure.ordinal.to_string(),
-                optional_text(staff.name.as_deref()),
-                optional_text(staff.objective.as_deref()),
-                optional_number(staff.weight),
-            ]);
+        for _ in 0..6 {
+            row.text("");
         }
-    }
-    rows
-}
-
-fn diagnostic_rows(plan: &Plan) -> Vec<Row> {
-    plan.diagnostics
-        .iter()
-        .map(|diagnostic| {
-            vec![
-                plan.plan_id.clone(),
-                name_of(&diagnostic.level),
-                diagnostic.code.as_str().to_owned(),
-                diagnostic.message.clone(),
-                optional_integer(diagnostic.page),
-                optional_integer(diagnostic.line),
-                optional_integer(diagnostic.structure),
-                optional_text(diagnostic.number.as_deref()),
-                optional_text(diagnostic.excerpt.as_deref()),
-            ]
-        })
-        .collect()
+        return;
+    };
+    row.text(&due.raw)
+        .date(due.date)
+        .name_of(due.precision.as_ref())
+        .name_of(due.recurrence.as_ref())
+        .boolean(due.multiyear)
+        .optional_text(due.note.as_deref());
 }
 
 #[cfg(test)]

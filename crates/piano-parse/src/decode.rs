@@ -4,6 +4,8 @@
 //! Windows-1252 when exported by older office software. Lines end in LF, CRLF
 //! or CR; a form feed starts a new page. Cells are separated by tabs.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use piano_model::{Code, Diagnostic, Layout, TextLine};
 
@@ -34,45 +36,54 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
     }
     let mut diagnostics = Vec::new();
     let text = decode(bytes, &mut diagnostics)?;
+    // The text is only split into cells, which copy what they hold: UTF-8
+    // input is read in place.
     let mut layout = split_lines(&text);
     layout.diagnostics = diagnostics;
     Ok(layout)
 }
 
-fn decode(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, ReadError> {
+fn decode<'a>(
+    bytes: &'a [u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Cow<'a, str>, ReadError> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_length..];
         if encoding == encoding_rs::UTF_8 {
             return decode_utf8(body, diagnostics);
         }
-        return Ok(decode_with(
+        return Ok(Cow::Owned(decode_with(
             encoding,
             body,
             "a byte order mark",
             diagnostics,
-        ));
+        )));
     }
     if let Some(encoding) = bomless_utf16(bytes) {
-        return Ok(decode_with(encoding, bytes, "its NUL bytes", diagnostics));
+        let text = decode_with(encoding, bytes, "its NUL bytes", diagnostics);
+        return Ok(Cow::Owned(text));
     }
     decode_utf8(bytes, diagnostics)
 }
 
-fn decode_utf8(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<String, ReadError> {
+fn decode_utf8<'a>(
+    bytes: &'a [u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Cow<'a, str>, ReadError> {
     reject_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_owned());
+        return Ok(Cow::Borrowed(text));
     }
     let has_utf8_letters = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
     if !has_utf8_letters {
-        return Ok(decode_with(
+        return Ok(Cow::Owned(decode_with(
             WINDOWS_1252,
             bytes,
             "bytes that are not UTF-8",
             diagnostics,
-        ));
+        )));
     }
-    Ok(decode_stray_bytes(bytes, diagnostics))
+    Ok(Cow::Owned(decode_stray_bytes(bytes, diagnostics)))
 }
 
 /// UTF-8 with a few bytes of another encoding (a line pasted from an older
@@ -137,6 +148,11 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 fn reject_binary(bytes: &[u8]) -> Result<(), ReadError> {
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    // NUL is a control byte too: text without any (nearly all) is settled
+    // in one quick pass.
+    if !sample.iter().any(|&b| is_control(b)) {
+        return Ok(());
+    }
     let first = sample.iter().position(|&b| b == 0).or_else(|| {
         let controls = sample.iter().filter(|&&b| is_control(b)).count();
         (controls * 100 > sample.len()).then(|| sample.iter().position(|&b| is_control(b)))?
@@ -187,7 +203,7 @@ fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.find(['\n', '\r']) {
+        match current.bytes().position(|b| matches!(b, b'\n' | b'\r')) {
             Some(end) => {
                 let skip = if current[end..].starts_with("\r\n") {
                     2

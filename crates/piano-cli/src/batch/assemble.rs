@@ -7,6 +7,7 @@
 //! or in which order they finished. The files grow under temporary names
 //! and appear, each whole, when the run completes.
 
+use std::io::Write;
 use std::path::Path;
 
 use piano_export::ExportOptions;
@@ -61,13 +62,17 @@ impl Sink {
         self.csv.is_some() || self.ndjson.is_some()
     }
 
-    /// Appends `plan` to the CSV tables and to `plans.ndjson`.
-    pub fn feed(&mut self, plan: &Plan) -> anyhow::Result<()> {
+    /// Appends `plan` to the CSV tables and to `plans.ndjson`; `line` is
+    /// its NDJSON line when already serialised.
+    pub fn feed(&mut self, plan: &Plan, line: Option<&[u8]>) -> anyhow::Result<()> {
         if let Some(tables) = self.csv.as_mut() {
             tables.add(plan)?;
         }
         if let Some(file) = self.ndjson.as_mut() {
-            piano_export::write_ndjson(plan, self.options, file)?;
+            match line {
+                Some(line) => file.write_all(line)?,
+                None => piano_export::write_ndjson(plan, self.options, file)?,
+            }
         }
         Ok(())
     }

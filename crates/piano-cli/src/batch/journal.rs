@@ -23,7 +23,6 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use piano_export::ExportOptions;
 use piano_model::{Plan, Source, SourceFormat};
 use serde::{Deserialize, Serialize};
 
@@ -137,10 +136,11 @@ pub fn plan_path(plans: &Path, plan_id: &str) -> PathBuf {
     plans.join(format!("{plan_id}.json"))
 }
 
-/// Writes `plan` as JSON into `plans`, atomically.
-pub fn save_plan(plans: &Path, plan: &Plan, options: ExportOptions) -> anyhow::Result<()> {
-    write_file_unsynced(&plan_path(plans, &plan.plan_id), |writer| {
-        Ok(piano_export::write_json(plan, options, writer)?)
+/// Writes the pretty JSON of plan `plan_id` (`document`, from
+/// [`piano_export::Documents`]) into `plans`, atomically.
+pub fn save_plan(plans: &Path, plan_id: &str, document: &[u8]) -> anyhow::Result<()> {
+    write_file_unsynced(&plan_path(plans, plan_id), |writer| {
+        Ok(writer.write_all(document)?)
     })
 }
 

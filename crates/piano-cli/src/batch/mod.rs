@@ -25,11 +25,13 @@ pub mod report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use piano_export::ExportOptions;
 use piano_model::{Source, SourceFormat};
+use piano_parse::Vocabulary;
 use rayon::prelude::*;
 
 use crate::batch::assemble::{Aggregates, Sink, write_report};
@@ -44,6 +46,9 @@ use crate::input::display_name;
 pub struct Config {
     /// The input files, sorted by path, each once.
     pub files: Vec<PathBuf>,
+    /// The layout profiles every input is read with (the bundled ones and
+    /// the user's); shared with the workers' helper threads.
+    pub profiles: Arc<Vec<Vocabulary>>,
     /// The output folder.
     pub out: PathBuf,
     /// Worker threads; `None` for all cores.
@@ -112,6 +117,7 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
     let work = Work {
         inputs: &inputs,
         slots: &slots,
+        profiles: &config.profiles,
         plans: &plans,
         journal: &journal,
         progress: &progress,

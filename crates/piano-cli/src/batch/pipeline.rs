@@ -16,11 +16,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, TryLockError};
+use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
-use piano_export::ExportOptions;
+use piano_export::{Documents, ExportOptions};
 use piano_model::Plan;
+use piano_parse::Vocabulary;
 use rayon::ThreadPool;
 
 use crate::batch::Identified;
@@ -29,7 +30,7 @@ use crate::batch::isolate::Isolator;
 use crate::batch::journal::{self, Journal, Record};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Status};
-use crate::input::parse_bytes;
+use crate::input::parse_bytes_with;
 
 /// How many early plans may wait in memory for their turn.
 const KEEP_IN_MEMORY: usize = 64;
@@ -51,6 +52,8 @@ pub struct Work<'a> {
     pub inputs: &'a [Identified],
     /// What to do with each.
     pub slots: &'a [Slot],
+    /// The layout profiles to read with.
+    pub profiles: &'a Arc<Vec<Vocabulary>>,
     /// Where plans are saved.
     pub plans: &'a Path,
     /// Where failures are recorded.
@@ -72,6 +75,31 @@ struct Shared<'s> {
     order: Mutex<Order>,
     sink: Mutex<&'s mut Sink>,
     failure: Mutex<Option<anyhow::Error>>,
+    /// NDJSON line buffers given back once written, for the next plans:
+    /// reusing them keeps the allocator from piling up freed buffers of
+    /// another thread (peak memory grew with the number of inputs).
+    spare_lines: Mutex<Vec<Vec<u8>>>,
+}
+
+impl Shared<'_> {
+    /// A line buffer to fill: a spare one, or a new one.
+    fn line_buffer(&self) -> Vec<u8> {
+        let spare = self
+            .spare_lines
+            .lock()
+            .ok()
+            .and_then(|mut spare| spare.pop());
+        spare.unwrap_or_default()
+    }
+
+    /// Keeps `line` for another plan, unless enough are kept.
+    fn give_back(&self, line: Vec<u8>) {
+        if let Ok(mut spare) = self.spare_lines.lock() {
+            if spare.len() < KEEP_IN_MEMORY {
+                spare.push(line);
+            }
+        }
+    }
 }
 
 /// Reads every input marked [`Slot::Read`] on `pool` and feeds all plans, in
@@ -91,16 +119,17 @@ pub fn drive(
         order: Mutex::new(Order::new(work.slots.len())),
         sink: Mutex::new(sink),
         failure: Mutex::new(None),
+        spare_lines: Mutex::new(Vec::new()),
     };
     pool.scope(|workers| {
         for _ in 0..pool.current_num_threads() {
             workers.spawn(|_| read_in_turn(work, &to_read, &next, &stop, &shared));
         }
     });
-    if let Some(error) = shared.failure.into_inner().map_err(poisoned)? {
+    if let Some(error) = shared.failure.lock().map_err(poisoned)?.take() {
         return Err(error);
     }
-    feed_ready(work, &shared.order, &shared.sink, usize::MAX)?;
+    feed_ready(work, &shared, usize::MAX)?;
     let order = shared.order.into_inner().map_err(poisoned)?;
     if order.cursor != work.slots.len() {
         anyhow::bail!("input {} was never read", order.cursor + 1);
@@ -119,10 +148,14 @@ fn read_in_turn(
     shared: &Shared<'_>,
 ) {
     let mut isolator = Isolator::new();
+    let mut documents = Documents::default();
     while let Some(&index) = to_read.get(next.fetch_add(1, Ordering::Relaxed)) {
         let outcome = match stop.load(Ordering::Relaxed) {
             true => Ok(None),
-            false => read_and_save(work, &mut isolator, index).map(Some),
+            false => {
+                documents.line = shared.line_buffer();
+                read_and_save(work, &mut isolator, &mut documents, index).map(Some)
+            }
         };
         if let Ok(Some((record, _))) = &outcome {
             work.progress.advance(record.entry.status);
@@ -132,7 +165,7 @@ fn read_in_turn(
         }
         let fed = outcome.and_then(|result| {
             shared.order.lock().map_err(poisoned)?.arrive(index, result);
-            feed_ready(work, &shared.order, &shared.sink, index)
+            feed_ready(work, shared, index)
         });
         if let Err(error) = fed {
             stop.store(true, Ordering::Relaxed);
@@ -149,22 +182,20 @@ fn read_in_turn(
 /// fed by whichever worker next finishes a later one (or at the end). After
 /// letting go of the aggregates, a feeder looks once more, so an input added
 /// meanwhile by a worker that found the aggregates busy is not left behind.
-fn feed_ready(
-    work: &Work<'_>,
-    order: &Mutex<Order>,
-    sink: &Mutex<&mut Sink>,
-    last: usize,
-) -> anyhow::Result<()> {
+fn feed_ready(work: &Work<'_>, shared: &Shared<'_>, last: usize) -> anyhow::Result<()> {
+    let order = &shared.order;
     loop {
-        let mut sink = match sink.try_lock() {
+        let mut sink = match shared.sink.try_lock() {
             Ok(sink) => sink,
             Err(TryLockError::WouldBlock) => return Ok(()),
             Err(TryLockError::Poisoned(_)) => return Err(poisoned(())),
         };
         loop {
             let taken = order.lock().map_err(poisoned)?.take(work, last);
-            let Some((record, plan)) = taken else { break };
-            feed_one(work, &mut sink, record.as_ref(), plan)?;
+            let Some((record, fresh)) = taken else { break };
+            if let Some(line) = feed_one(work, &mut sink, record.as_ref(), fresh)? {
+                shared.give_back(line);
+            }
         }
         drop(sink);
         if !order.lock().map_err(poisoned)?.is_ready(work, last) {
@@ -173,24 +204,30 @@ fn feed_ready(
     }
 }
 
-/// Feeds the plan of `record` (from memory, or read back from its file).
+/// Feeds the plan of `record` (from memory with its NDJSON line, or read
+/// back from its file); gives back the line's buffer once written.
 fn feed_one(
     work: &Work<'_>,
     sink: &mut Sink,
     record: Option<&Record>,
-    plan: Option<Plan>,
-) -> anyhow::Result<()> {
+    fresh: Option<Fresh>,
+) -> anyhow::Result<Option<Vec<u8>>> {
     let Some(entry) = record.map(|r| &r.entry) else {
-        return Ok(());
+        return Ok(None);
     };
-    if let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) {
-        let plan = match plan {
-            Some(plan) => plan,
-            None => journal::load_plan(work.plans, plan_id)?,
-        };
-        sink.feed(&plan)?;
+    let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) else {
+        return Ok(fresh.map(|fresh| fresh.line));
+    };
+    match fresh {
+        Some(fresh) => {
+            sink.feed(&fresh.plan, Some(&fresh.line))?;
+            Ok(Some(fresh.line))
+        }
+        None => {
+            sink.feed(&journal::load_plan(work.plans, plan_id)?, None)?;
+            Ok(None)
+        }
     }
-    Ok(())
 }
 
 /// The error of a lock whose holder panicked (a bug in piano, not in an input).
@@ -199,27 +236,33 @@ fn poisoned<E>(_: E) -> anyhow::Error {
 }
 
 /// Reads one input in isolation and saves what it gave: its plan, or the
-/// record of its failure.
+/// record of its failure. A plan's documents are laid out in `documents`
+/// (the pretty buffer stays for the next input, the line goes with the plan).
 fn read_and_save(
     work: &Work<'_>,
     isolator: &mut Isolator<Result<Plan, String>>,
+    documents: &mut Documents,
     index: usize,
-) -> anyhow::Result<(Record, Option<Plan>)> {
+) -> anyhow::Result<(Record, Option<Fresh>)> {
     let input = &work.inputs[index];
     let started = Instant::now();
     let sha = input.sha256.as_ref().ok().cloned();
     let (path, name) = (input.path.clone(), input.name.clone());
+    let profiles = Arc::clone(work.profiles);
     let outcome = isolator.run(work.limit, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_bytes(&name, &bytes).map_err(|error| format!("{error:#}"))
+        parse_bytes_with(&name, &bytes, &profiles).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
         Ok(Ok(mut plan)) => {
             if !work.options.include_staff {
                 withhold_staff_names(&mut plan);
             }
-            journal::save_plan(work.plans, &plan, work.options)?;
-            (Entry::of_plan(input.name.clone(), &plan), Some(plan))
+            documents.fill(&plan, work.options)?;
+            journal::save_plan(work.plans, &plan.plan_id, &documents.pretty)?;
+            let entry = Entry::of_plan(input.name.clone(), &plan);
+            let line = std::mem::take(&mut documents.line);
+            (entry, Some(Fresh { plan, line }))
         }
         Ok(Err(error)) => (Entry::failed(input.name.clone(), sha, error), None),
         Err(failure) => (
@@ -244,12 +287,19 @@ fn withhold_staff_names(plan: &mut Plan) {
     staff.for_each(|member| member.name = None);
 }
 
+/// A plan read in this run, with its NDJSON line already serialised (the
+/// pretty JSON saved to its file was laid out from the same bytes).
+struct Fresh {
+    plan: Plan,
+    line: Vec<u8>,
+}
+
 /// Results put back in path order.
 struct Order {
     /// The next input to feed.
     cursor: usize,
     /// Results that arrived before their turn.
-    waiting: BTreeMap<usize, Option<(Record, Option<Plan>)>>,
+    waiting: BTreeMap<usize, Option<(Record, Option<Fresh>)>>,
     /// The record of every input fed so far.
     records: Vec<Option<Record>>,
 }
@@ -265,7 +315,7 @@ impl Order {
 
     /// Takes in the result of input `index`, keeping its plan in memory only
     /// while few wait.
-    fn arrive(&mut self, index: usize, result: Option<(Record, Option<Plan>)>) {
+    fn arrive(&mut self, index: usize, result: Option<(Record, Option<Fresh>)>) {
         let keep = index == self.cursor || self.waiting.len() < KEEP_IN_MEMORY;
         let result = result.map(|(record, plan)| (record, plan.filter(|_| keep)));
         self.waiting.insert(index, result);
@@ -285,7 +335,7 @@ impl Order {
 
     /// Takes the input at the cursor if its turn has come and it is not past
     /// `last`: its record (also kept in `records`) and its plan if still in memory.
-    fn take(&mut self, work: &Work<'_>, last: usize) -> Option<(Option<Record>, Option<Plan>)> {
+    fn take(&mut self, work: &Work<'_>, last: usize) -> Option<(Option<Record>, Option<Fresh>)> {
         let index = self.cursor;
         if index > last {
             return None;

@@ -3,6 +3,7 @@
 //! batch itself could not write), 2 usage error.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use crate::args::{BatchArgs, Format};
 use crate::batch::assemble::Aggregates;
@@ -10,6 +11,7 @@ use crate::batch::discover::discover;
 use crate::batch::progress::summary;
 use crate::batch::report::Settings;
 use crate::batch::{Config, journal, run as run_batch};
+use crate::input::load_profiles;
 
 /// The exit code of a usage error.
 const USAGE: u8 = 2;
@@ -34,8 +36,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    let profiles = Arc::new(load_profiles(&args.profiles.files)?);
     let config = Config {
         files,
+        profiles,
         out: args.out.clone(),
         jobs: args.jobs.map(usize::from),
         json: args.format.contains(&Format::Json),

@@ -27,6 +27,10 @@ pub static MISSIONS: LazyLock<Vec<OfficialMission>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The official names [`fold`]ed, in the order of [`MISSIONS`], folded once.
+static FOLDED_NAMES: LazyLock<Vec<String>> =
+    LazyLock::new(|| MISSIONS.iter().map(|m| fold(&m.name)).collect());
+
 /// The code of the mission `name` designates: its official name in any case or
 /// accenting, or an abbreviation that is the start of exactly one official name.
 pub fn mission_code(name: &str) -> Option<&'static str> {
@@ -35,12 +39,13 @@ pub fn mission_code(name: &str) -> Option<&'static str> {
         return None;
     }
     let missions: &'static [OfficialMission] = &MISSIONS;
-    if let Some(exact) = missions.iter().find(|m| fold(&m.name) == wanted) {
+    let folded = || missions.iter().zip(FOLDED_NAMES.iter());
+    if let Some((exact, _)) = folded().find(|(_, name)| **name == wanted) {
         return Some(&exact.code);
     }
-    let mut prefixed = missions
-        .iter()
-        .filter(|m| fold(&m.name).starts_with(&wanted));
+    let mut prefixed = folded()
+        .filter(|(_, name)| name.starts_with(&wanted))
+        .map(|(mission, _)| mission);
     match (prefixed.next(), prefixed.next()) {
         (Some(only), None) if wanted.len() >= 6 => Some(&only.code),
         _ => None,

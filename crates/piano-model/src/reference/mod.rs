@@ -16,7 +16,10 @@ pub fn fold(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
     let mut pending_space = false;
     for c in name.chars() {
-        let base = strip_accent(c.to_lowercase().next().unwrap_or(c));
+        let base = match c.is_ascii() {
+            true => c.to_ascii_lowercase(),
+            false => strip_accent(c.to_lowercase().next().unwrap_or(c)),
+        };
         if base.is_alphanumeric() {
             if pending_space && !folded.is_empty() {
                 folded.push(' ');
@@ -49,5 +52,6 @@ mod tests {
     fn folds_case_accents_and_punctuation() {
         assert_eq!(fold("  Città  dell'ALTO;"), "citta dell alto");
         assert_eq!(fold("Sant’Agata"), "sant agata");
+        assert_eq!(fold("ÀÉ Ünità-Ω 1°"), "ae unita ω 1");
     }
 }

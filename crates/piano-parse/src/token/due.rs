@@ -13,12 +13,13 @@
 //! for the caller to raise a diagnostic. Dates that do not exist in the
 //! calendar give no date at all.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag_no_case, take_while_m_n},
+    bytes::complete::take_while_m_n,
     character::complete::{char, one_of, satisfy},
     combinator::{eof, map, map_opt, map_res, not, opt, value},
     error::{Error, ErrorKind},
@@ -27,7 +28,7 @@ use nom::{
 use piano_model::{Due, DueDate};
 use regex::Regex;
 
-use super::normalize_space;
+use super::{normalize_space, normalized};
 
 /// A due cell read into the model, with whether its year had to be repaired.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +77,11 @@ pub fn looks_like_due(cell: &str) -> bool {
     // Every due has a digit or says "pluriennale": a cheap test that spares
     // the grammar most prose cells.
     let has_digit = cell.bytes().any(|b| b.is_ascii_digit());
-    if !has_digit && !cell.to_ascii_lowercase().contains("pluriennale") {
+    if !has_digit && !mentions_multiyear(cell) {
         return false;
     }
-    let (text, multiyear) = without_multiyear(&normalize_space(cell));
+    let normal = normalized(cell);
+    let (text, multiyear) = without_multiyear(&normal);
     let only_multiyear = multiyear && note_from("", &text).is_none();
     only_multiyear || due_expression(&text).is_ok() || wrapped_due_start(&text).is_ok()
 }
@@ -116,16 +118,32 @@ enum WrittenYear {
     Every,
 }
 
+/// "pluriennale", with its brackets if it has them.
+static MULTIYEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale").expect("the multiyear pattern is valid")
+});
+
 /// The cell's text without "pluriennale" (and its brackets), and whether it
-/// was there.
-fn without_multiyear(raw: &str) -> (String, bool) {
-    static MULTIYEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(\s*pluriennale\s*\)?|pluriennale")
-            .expect("the multiyear pattern is valid")
-    });
-    let multiyear = MULTIYEAR.is_match(raw);
-    let text = normalize_space(&MULTIYEAR.replace_all(raw, " "));
-    (text, multiyear)
+/// was there. `raw` is whitespace-normalised already.
+fn without_multiyear(raw: &str) -> (Cow<'_, str>, bool) {
+    if !mentions_multiyear(raw) {
+        return (Cow::Borrowed(raw), false);
+    }
+    // Borrowed back unchanged exactly when the word is not there.
+    let replaced = MULTIYEAR.replace_all(raw, " ");
+    let multiyear = matches!(replaced, Cow::Owned(_));
+    (Cow::Owned(normalize_space(&replaced)), multiyear)
+}
+
+/// Whether "pluriennale" is in `text` in any case: a cheap test before the
+/// pattern. The pattern's case-insensitive letters match only their ASCII
+/// capitals (no letter of the word has a non-ASCII case variant), so the
+/// two agree.
+fn mentions_multiyear(text: &str) -> bool {
+    const WORD: &[u8] = b"pluriennale";
+    text.as_bytes()
+        .windows(WORD.len())
+        .any(|window| window.eq_ignore_ascii_case(WORD))
 }
 
 /// The first date expression starting a word of `text`: the text before it,
@@ -199,19 +217,29 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
 /// period = "dal " date " al " date: the work is due by the end of the period.
 fn period(input: &str) -> IResult<&str, Written> {
     let date = || alt((hyphenated_date, numeric_date, textual_date, month_date));
-    let (input, (_, _, _, end)) =
-        (tag_no_case("dal "), date(), tag_no_case(" al "), date()).parse(input)?;
+    let (input, (_, _, _, end)) = (
+        tag_no_case_ascii("dal "),
+        date(),
+        tag_no_case_ascii(" al "),
+        date(),
+    )
+        .parse(input)?;
     Ok((input, end))
 }
 
 /// yearly_first = ["di "] "ogni anno " [preposition] day-month ("ogni anno entro il 31.01")
 fn yearly_first(input: &str) -> IResult<&str, Written> {
     let every = alt((
-        tag_no_case("ogni anno"),
-        tag_no_case("ciascun anno"),
-        tag_no_case("annualmente"),
+        tag_no_case_ascii("ogni anno"),
+        tag_no_case_ascii("ciascun anno"),
+        tag_no_case_ascii("annualmente"),
     ));
-    let opening = (opt(tag_no_case("di ")), every, opt(char(',')), char(' '));
+    let opening = (
+        opt(tag_no_case_ascii("di ")),
+        every,
+        opt(char(',')),
+        char(' '),
+    );
     let day_month = alt((numeric_day_month, textual_day_month));
     let (input, (day, month)) = preceded((opening, opt(preposition)), day_month).parse(input)?;
     let (day, year) = (Some(day), WrittenYear::Every);
@@ -234,11 +262,11 @@ fn hyphenated_date(input: &str) -> IResult<&str, Written> {
 fn preposition(input: &str) -> IResult<&str, &str> {
     terminated(
         alt((
-            tag_no_case("entro il"),
-            tag_no_case("entro al"),
-            tag_no_case("entro"),
-            tag_no_case("il"),
-            tag_no_case("al"),
+            tag_no_case_ascii("entro il"),
+            tag_no_case_ascii("entro al"),
+            tag_no_case_ascii("entro"),
+            tag_no_case_ascii("il"),
+            tag_no_case_ascii("al"),
         )),
         char(' '),
     )
@@ -283,9 +311,13 @@ fn month_date(input: &str) -> IResult<&str, Written> {
 /// wrapped_due_start = (textual_day_month | numeric_day_month " di")
 ///                     [" di"] [" ogni"] end
 fn wrapped_due_start(input: &str) -> IResult<&str, ()> {
-    let numeric_then_di = terminated(numeric_day_month, tag_no_case(" di"));
+    let numeric_then_di = terminated(numeric_day_month, tag_no_case_ascii(" di"));
     let opening = alt((textual_day_month, numeric_then_di));
-    let tail = (opt(tag_no_case(" di")), opt(tag_no_case(" ogni")), eof);
+    let tail = (
+        opt(tag_no_case_ascii(" di")),
+        opt(tag_no_case_ascii(" ogni")),
+        eof,
+    );
     value((), (opening, tail)).parse(input)
 }
 
@@ -322,7 +354,7 @@ const MONTH_NAMES: [(&str, u8); 25] = [
 /// month_name = a whole month name or abbreviation, any case, ["."]
 fn month_name(input: &str) -> IResult<&str, u8> {
     for (name, month) in MONTH_NAMES {
-        if let Ok((rest, _)) = terminated(tag_no_case(name), word_end).parse(input) {
+        if let Ok((rest, _)) = terminated(tag_no_case_ascii(name), word_end).parse(input) {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             return Ok((rest, month));
         }
@@ -334,8 +366,11 @@ fn month_name(input: &str) -> IResult<&str, u8> {
 fn every_year(input: &str) -> IResult<&str, WrittenYear> {
     let words = (
         char(' '),
-        opt(tag_no_case("di ")),
-        alt((tag_no_case("ogni anno"), tag_no_case("ciascun anno"))),
+        opt(tag_no_case_ascii("di ")),
+        alt((
+            tag_no_case_ascii("ogni anno"),
+            tag_no_case_ascii("ciascun anno"),
+        )),
         word_end,
     );
     value(WrittenYear::Every, words).parse(input)
@@ -393,6 +428,19 @@ fn digit(input: &str) -> IResult<&str, char> {
     satisfy(|c| c.is_ascii_digit()).parse(input)
 }
 
+/// A tag in any case, as nom's `tag_no_case`, compared byte by byte: the
+/// tags of this grammar are ASCII without a "k" (the one ASCII letter a
+/// non-ASCII character, the Kelvin sign, lowercases to), so this is the same
+/// test without decoding and lowercasing every character.
+fn tag_no_case_ascii<'a>(tag: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |input: &'a str| match input.as_bytes().get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag.as_bytes()) => {
+            Ok((&input[tag.len()..], &input[..tag.len()]))
+        }
+        _ => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
 /// word_end = the end of the text or a character that is not a letter or digit
 fn word_end(input: &str) -> IResult<&str, ()> {
     not(satisfy(char::is_alphanumeric)).parse(input)
@@ -419,6 +467,20 @@ mod tests {
         );
         assert_eq!(actual, expected, "input {input:?}, plan year {plan_year:?}");
         assert_eq!(due.raw, normalize_space(input), "raw of {input:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_multiyear_test_agrees_with_the_pattern(text in "(plur|PLUR|i|I|İ|ı|ennale|ENNALE|ſ| |x){0,6}") {
+            proptest::prop_assert_eq!(mentions_multiyear(&text), MULTIYEAR.is_match(&text));
+        }
+    }
+
+    #[test]
+    fn month_names_suit_the_ascii_tag() {
+        for (name, _) in MONTH_NAMES {
+            assert!(name.is_ascii() && !name.contains('k'), "{name}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! parts tell a phase from its objective. Page numbers survive the text
 //! extraction as lines of their own and must be told apart from data.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,11 +43,14 @@ pub fn parse_row_number(cell: &str) -> Option<RowNumber> {
     if parts.len() > MAX_PARTS {
         return None;
     }
-    let text = parts
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".");
+    let mut text = String::with_capacity(body.len());
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            text.push('.');
+        }
+        // Writing into a String cannot fail.
+        let _ = write!(text, "{part}");
+    }
     Some(RowNumber { parts, text })
 }
 
