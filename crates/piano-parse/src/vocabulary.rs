@@ -101,6 +101,14 @@ pub enum ProfileError {
         /// What is wrong with it.
         source: regex::Error,
     },
+    /// Nothing in the profile opens a structure: it could read no plan.
+    #[error(
+        "profile {profile:?} opens no structure: give section_words, mission_words/programme_words, or sections = \"tables\""
+    )]
+    OpensNothing {
+        /// The profile's name.
+        profile: String,
+    },
     /// `extends` names a profile that is not bundled.
     #[error("profile {profile:?} extends {extends:?}, which is not a bundled profile")]
     UnknownBase {
@@ -247,6 +255,14 @@ impl Vocabulary {
         profile.fields.extend(labelled(file.fields));
         profile.columns.extend(labelled(file.columns));
         profile.card_fields.extend(labelled(file.card_fields));
+        let opens = !profile.section_words.is_empty()
+            || profile.has_budget_headings()
+            || profile.sections == Sections::Tables;
+        if !opens {
+            return Err(ProfileError::OpensNothing {
+                profile: profile.name,
+            });
+        }
         Ok(profile)
     }
 
@@ -632,6 +648,8 @@ mod tests {
         assert!(matches!(unknown, Err(ProfileError::UnknownBase { .. })));
         let broken = Vocabulary::from_toml("name = \"x\"\nrow_codes = ['(']");
         assert!(matches!(broken, Err(ProfileError::Pattern { .. })));
+        let empty = Vocabulary::from_toml("name = \"x\"");
+        assert!(matches!(empty, Err(ProfileError::OpensNothing { .. })));
     }
 
     #[test]
