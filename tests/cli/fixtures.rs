@@ -290,14 +290,20 @@ fn every_fixture_matches_its_gold_and_its_snapshot() {
     assert!(failures.is_empty(), "\n{failures}");
 }
 
-/// Every `fixtures/families/**/<name>.<producer>.pdf`, with the gold of the
-/// text dump `<name>.txt` it was made from: the same plan but for positions.
+/// Folders whose PDFs are renderings of text dumps with a gold
+/// (`<name>.<producer>.pdf` beside `<name>.expected.json`).
+const RENDERED_PDF_FOLDERS: [&str; 2] = ["families", "held-out-2"];
+
+/// Every rendered PDF, with the gold of the text dump it was made from: the
+/// same plan but for positions.
 #[test]
 fn every_family_pdf_matches_the_gold_of_its_text_dump() {
     let mut inputs = Vec::new();
-    collect_files(&fixtures().join("families"), "pdf", &mut inputs);
+    for folder in RENDERED_PDF_FOLDERS {
+        collect_files(&fixtures().join(folder), "pdf", &mut inputs);
+    }
     inputs.sort();
-    assert!(inputs.len() >= 10, "the family PDFs are among the cases");
+    assert!(inputs.len() >= 20, "the family and held-out PDFs are among the cases");
     let mut failures = String::new();
     for input in inputs {
         let name = input
