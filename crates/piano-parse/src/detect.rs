@@ -50,16 +50,14 @@ const KEYWORD_LINES: usize = 15;
 const KEYWORD_LINE_MAX_BYTES: usize = 120;
 
 impl Fit {
-    fn of<'k>(
-        kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
-        opening: &[String],
-        profile: &Vocabulary,
-    ) -> Fit {
+    /// The fit of a reading; keywords are counted apart, only where they
+    /// decide (see [`compete`]).
+    fn of<'k>(kinds: impl IntoIterator<Item = &'k LineKind> + Clone, profile: &Vocabulary) -> Fit {
         let mut fit = Fit {
             headings: 0,
             table_lines: 0,
             named_columns: 0,
-            keywords: opening.iter().map(|line| profile.keyword_hits(line)).sum(),
+            keywords: 0,
             has_required_columns: !profile.requires_columns(),
             lines: 0,
         };
@@ -111,13 +109,19 @@ impl Fit {
 
     /// Structures weigh most: without them a profile reads no plan at all.
     /// Then what the profile understands of the lines and of the table
-    /// headers; keywords only part profiles that read the document alike.
-    fn rank(self) -> (bool, usize, usize) {
+    /// headers.
+    fn reading(self) -> (bool, usize) {
         (
             self.fits(),
             self.headings + self.table_lines + self.named_columns,
-            self.keywords,
         )
+    }
+
+    /// The reading, then keywords, which only part profiles that read the
+    /// document alike.
+    fn rank(self) -> (bool, usize, usize) {
+        let (fits, recognised) = self.reading();
+        (fits, recognised, self.keywords)
     }
 }
 
@@ -151,7 +155,7 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
             .iter()
             .map(|line| classify(line, profile)),
     );
-    let fit = Fit::of(&kinds, &opening, profile);
+    let fit = Fit::of(&kinds, profile);
     let runner_up = readings
         .next()
         .map(|(profile, _, fit)| (profile.name.as_str(), fit));
@@ -166,9 +170,11 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
 /// Every profile's reading of `lines`, best first.
 ///
 /// Rows, continuations and page numbers read alike under every profile (for
-/// the fit, a row identified by a code counts as a row), so the first profile
-/// reads every line and the others only the lines it did not take for those;
-/// a profile that wins over the first then reads them all.
+/// the fit, a row identified by a code counts as a row), and a profile that
+/// extends the first reads its headings, fields and staff titles alike too,
+/// and its one-cell lines unless it adds words for them. So the first profile
+/// reads every line and the others only the lines that can differ; a profile
+/// that wins over the first then reads them all.
 fn compete<'p>(
     lines: &[TextLine],
     profiles: &'p [Vocabulary],
@@ -178,18 +184,33 @@ fn compete<'p>(
         return Vec::new();
     };
     let base: Vec<LineKind> = lines.iter().map(|line| classify(line, first)).collect();
-    let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, opening, first))];
+    let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, first))];
     for (index, profile) in others.iter().enumerate() {
+        let extends_first = profile.extends() == Some(first.name.as_str());
         let kinds: Vec<Option<LineKind>> = lines
             .iter()
             .zip(&base)
-            .map(|(line, kind)| (!reads_alike(kind)).then(|| classify(line, profile)))
+            .map(|(line, kind)| {
+                let alike = reads_alike(kind)
+                    || (extends_first && reads_alike_when_extended(kind, line, profile));
+                (!alike).then(|| classify(line, profile))
+            })
             .collect();
         let merged = kinds
             .iter()
             .zip(&base)
             .map(|(own, base)| own.as_ref().unwrap_or(base));
-        fits.push((index + 1, Fit::of(merged, opening, profile)));
+        fits.push((index + 1, Fit::of(merged, profile)));
+    }
+    // Keywords part only the profiles that read the document best, alike.
+    let best = fits.iter().map(|(_, fit)| fit.reading()).max();
+    for (index, fit) in &mut fits {
+        if Some(fit.reading()) == best {
+            fit.keywords = opening
+                .iter()
+                .map(|line| profiles[*index].keyword_hits(line))
+                .sum();
+        }
     }
     // Stable: on a tie the earlier profile (the bundled default first) wins.
     fits.sort_by_key(|(_, fit)| std::cmp::Reverse(fit.rank()));
@@ -214,6 +235,25 @@ fn reads_alike(kind: &LineKind) -> bool {
         kind,
         LineKind::Row(_) | LineKind::Continuation | LineKind::PageNumber
     )
+}
+
+/// Whether a profile that extends the first reads a line as the first did:
+/// its headings, fields and staff titles keep their meaning (they are checked
+/// before anything a profile adds), and so does a line of one cell of text
+/// unless the profile has words for such lines of its own.
+fn reads_alike_when_extended(kind: &LineKind, line: &TextLine, profile: &Vocabulary) -> bool {
+    match kind {
+        LineKind::Structure(_) | LineKind::Field(..) | LineKind::StaffTitle => true,
+        LineKind::Text => {
+            let filled = line
+                .cells
+                .iter()
+                .filter(|cell| !cell.text.trim().is_empty())
+                .count();
+            filled <= 1 && !profile.reads_own_lines()
+        }
+        _ => false,
+    }
 }
 
 impl Detection<'_> {

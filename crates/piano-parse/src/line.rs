@@ -351,6 +351,14 @@ fn is_ordinal(token: &str) -> bool {
 /// A numbered section ("SETTORE 1: NAME", "SETTORE 1 – NAME – ROLE: HEAD")
 /// keeps its number in the name, and may use a dash for the first colon.
 pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    // The section word and its ordinal come before a colon or a spaced dash
+    // near the start: most lines (prose, rows) are told apart without cleaning.
+    let opening = prefix(text, HEADING_OPENING_BYTES);
+    let separated =
+        opening.contains(':') || SPACED_DASHES.iter().any(|dash| opening.contains(dash));
+    if !separated {
+        return None;
+    }
     let text = &clean(text);
     let by_colon = text
         .split_once(':')
@@ -401,6 +409,11 @@ fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
 }
 
 const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
+/// How far into a line a heading's separator is looked for before the line
+/// is cleaned: the words before it are a label (at most [`LABEL_MAX_CHARS`]
+/// once cleaned), with room for the spaces cleaning removes.
+const HEADING_OPENING_BYTES: usize = LABEL_MAX_CHARS * 2;
 
 fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
     SPACED_DASHES

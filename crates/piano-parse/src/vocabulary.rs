@@ -140,6 +140,11 @@ pub struct Vocabulary {
     pub document_kind: DocumentKind,
     /// What opens a structure.
     pub sections: Sections,
+    /// The bundled profile this one extends.
+    extends: Option<String>,
+    /// Whether the profile adds words for lines of one cell to the profile it
+    /// extends (section words, fields, staff titles, budget headings, cards).
+    adds_line_words: bool,
     keywords: Vec<String>,
     section_words: Vec<String>,
     mission_words: Vec<String>,
@@ -235,6 +240,14 @@ impl Vocabulary {
             })?;
             profile.row_codes.push(regex);
         }
+        profile.adds_line_words = !file.section_words.is_empty()
+            || !file.fields.is_empty()
+            || !file.staff_titles.is_empty()
+            || !file.mission_words.is_empty()
+            || !file.programme_words.is_empty()
+            || !file.card_openers.is_empty()
+            || !file.card_fields.is_empty();
+        profile.extends = file.extends;
         profile.name = file.name;
         profile.document_kind = file.document_kind.unwrap_or(profile.document_kind);
         profile.sections = file.sections.unwrap_or(profile.sections);
@@ -271,6 +284,8 @@ impl Vocabulary {
             name: String::new(),
             document_kind: DocumentKind::Plan,
             sections: Sections::Headings,
+            extends: None,
+            adds_line_words: false,
             keywords: Vec::new(),
             section_words: Vec::new(),
             mission_words: Vec::new(),
@@ -364,6 +379,17 @@ impl Vocabulary {
     pub fn is_section_word(&self, word: &str) -> bool {
         let word = fold(prefix(word, LABEL_MAX_CHARS));
         self.section_words.contains(&word)
+    }
+
+    /// The name of the bundled profile this one extends.
+    pub fn extends(&self) -> Option<&str> {
+        self.extends.as_deref()
+    }
+
+    /// Whether the profile reads lines of one cell with words of its own,
+    /// beyond those of the profile it extends.
+    pub fn reads_own_lines(&self) -> bool {
+        self.adds_line_words || self.has_budget_headings() || self.has_cards()
     }
 
     /// Whether the family groups its tables under budget headings.
