@@ -303,7 +303,10 @@ fn every_family_pdf_matches_the_gold_of_its_text_dump() {
         collect_files(&fixtures().join(folder), "pdf", &mut inputs);
     }
     inputs.sort();
-    assert!(inputs.len() >= 20, "the family and held-out PDFs are among the cases");
+    assert!(
+        inputs.len() >= 20,
+        "the family and held-out PDFs are among the cases"
+    );
     let mut failures = String::new();
     for input in inputs {
         let name = input
