@@ -131,7 +131,7 @@ impl Fit {
 const SAMPLE_LINES: usize = 2_000;
 
 /// Reads `lines` with every profile and keeps the best; `None` without
-/// profiles. The profiles compete on the first [`SAMPLE_LINES`] lines (on all
+/// profiles. The profiles compete on the first 2,000 lines (on all
 /// of them when none reads a structure there), and the winner reads the rest.
 pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Detection<'p>> {
     let opening: Vec<String> = lines
