@@ -346,6 +346,27 @@ mod tests {
     use piano_model::LineSpan;
 
     #[test]
+    fn a_continuation_after_text_that_fits_no_row_does_not_join_the_row_above() {
+        let text = "STRUTTURA: A\n\
+            N.\tDescrizione\tPeso %\tIndicatori\tTarget\tScadenza\n\
+            1\tRegolamento\t100%\tDelibera\tApprovato\t31.12.2022\n\
+            Processo\tRischio\tMisura\n\
+            Affidamenti\tFrazionamento\tRotazione\n\
+            \tdegli operatori\n";
+        let plan = crate::parse_text("t.txt", text.as_bytes()).expect("text");
+        let objective = &plan.structures[0].objectives[0].entry;
+        assert_eq!(objective.description, "Regolamento");
+        assert_eq!(objective.lines, LineSpan(3, 3));
+        assert!(
+            plan.diagnostics
+                .iter()
+                .any(|d| d.line == Some(6) && d.message.contains("degli operatori")),
+            "{:#?}",
+            plan.diagnostics
+        );
+    }
+
+    #[test]
     fn a_heading_after_a_mid_line_form_feed_leaves_the_structure_above_whole() {
         let plan = crate::parse_text("ff.txt", "STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n".as_bytes())
             .expect("text");

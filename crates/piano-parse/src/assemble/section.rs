@@ -390,7 +390,14 @@ impl<'w> SectionBuilder<'w> {
             self.repeated_header_at = Some(line.number);
             return;
         }
-        if let Some(row) = self.pending.as_mut() {
+        // A row goes on below itself, not below text that fits no row: after
+        // such text, the line continues that text.
+        let after_fragment = self
+            .fragments
+            .last()
+            .zip(self.pending.as_ref())
+            .is_some_and(|(fragment, row)| fragment.line > row.lines.1);
+        if let Some(row) = self.pending.as_mut().filter(|_| !after_fragment) {
             row.merge(&cells, line.number, description_index);
             return;
         }
