@@ -7,8 +7,13 @@ const TOLERANCE: f64 = 1.0;
 
 /// Reports missing weights and objective or phase weights that do not sum to
 /// 100%. Objectives weighted per head (a weight matrix) have no weight of
-/// their own to check.
-pub fn check_weights(structure: &Structure, diagnostics: &mut Vec<Diagnostic>) {
+/// their own to check, nor phases whose table has no weight column
+/// (`unweighted_phases` says which objectives' phases, by index).
+pub fn check_weights(
+    structure: &Structure,
+    unweighted_phases: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let ordinal = structure.ordinal;
     let missing = |entry: &Entry, what: &str| {
         Diagnostic::new(
@@ -45,7 +50,10 @@ pub fn check_weights(structure: &Structure, diagnostics: &mut Vec<Diagnostic>) {
         }
         diagnostics.push(diagnostic);
     }
-    for objective in &structure.objectives {
+    for (index, objective) in structure.objectives.iter().enumerate() {
+        if unweighted_phases.contains(&index) {
+            continue;
+        }
         let phases: Vec<&Entry> = objective.phases.iter().collect();
         for entry in phases.iter().filter(|entry| entry.weight.is_none()) {
             diagnostics.push(missing(entry, "phase"));

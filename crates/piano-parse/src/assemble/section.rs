@@ -62,6 +62,8 @@ pub struct SectionBuilder<'w> {
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
     last_card_field: Option<Column>,
+    /// The objectives (by index) whose phase table has no weight column.
+    unweighted_phases: Vec<usize>,
     fragments: Vec<Fragment>,
     realigned_rows: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
@@ -108,6 +110,7 @@ impl<'w> SectionBuilder<'w> {
             objectives_label_from_header: false,
             head_names: Vec::new(),
             last_card_field: None,
+            unweighted_phases: Vec::new(),
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
             diagnostics,
@@ -546,7 +549,11 @@ impl<'w> SectionBuilder<'w> {
             );
         }
         self.make_numbers_unique();
-        super::checks::check_weights(&self.structure, &mut self.diagnostics);
+        super::checks::check_weights(
+            &self.structure,
+            &self.unweighted_phases,
+            &mut self.diagnostics,
+        );
         (self.structure, self.diagnostics)
     }
 

@@ -127,6 +127,10 @@ impl SectionBuilder<'_> {
         self.finish_row();
         self.table = Table::Phases;
         self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
+        if !columns.contains(&Some(Column::Weight)) {
+            let card = self.structure.objectives.len().saturating_sub(1);
+            self.unweighted_phases.push(card);
+        }
         self.columns = columns;
     }
 
