@@ -292,7 +292,7 @@ fn every_fixture_matches_its_gold_and_its_snapshot() {
 
 /// Folders whose PDFs are renderings of text dumps with a gold
 /// (`<name>.<producer>.pdf` beside `<name>.expected.json`).
-const RENDERED_PDF_FOLDERS: [&str; 2] = ["families", "held-out-2"];
+const RENDERED_PDF_FOLDERS: [&str; 3] = ["families", "held-out-2", "held-out-3"];
 
 /// Every rendered PDF, with the gold of the text dump it was made from: the
 /// same plan but for positions.

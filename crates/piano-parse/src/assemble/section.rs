@@ -440,6 +440,10 @@ impl<'w> SectionBuilder<'w> {
             .cells
             .first()
             .is_some_and(|cell| !cell.text.trim().is_empty());
+        let card_line = self.table == Table::Card && opens_with_text && filled >= 2;
+        if card_line && self.phase_table_without_header(line) {
+            return;
+        }
         if self.table == Table::Phases && self.pending.is_some() && continues_first_cell(&text) {
             // A phase cell in the first column wraps onto a line of its own.
             let description_index = self.description_index();

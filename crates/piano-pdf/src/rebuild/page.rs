@@ -10,6 +10,11 @@ use crate::rebuild::stream::infer_rows;
 
 /// Outside tables, a gap wider than this many font sizes separates cells.
 const FREE_CELL_GAP: f32 = 2.5;
+/// A gap wider than this many font sizes after a short label separates the
+/// label from its value on a line of two pieces.
+const LABEL_GAP: f32 = 1.0;
+/// Longest label, in characters, of a label-and-value line.
+const LABEL_MAX_CHARS: usize = 40;
 /// Share of the page height, from the top, where running heads print: a
 /// borderless table going on from the previous page starts below it.
 const RUNNING_HEAD: f32 = 0.06;
@@ -172,12 +177,15 @@ pub(crate) fn compose(
     }
 }
 
-/// A free line's cells: its pieces, those closer than `FREE_CELL_GAP` joined.
+/// A free line's cells: its pieces, those closer than `FREE_CELL_GAP` joined,
+/// except that a short label and its value ("Missione    Istruzione …") are
+/// two cells when [`LABEL_GAP`] apart.
 fn free_cells(line: &Line) -> Vec<Cell> {
+    let labelled = is_label_and_value(line);
     let mut cells: Vec<Cell> = Vec::new();
     for segment in &line.segments {
         match cells.last_mut() {
-            Some(cell) if segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size => {
+            Some(cell) if !labelled && segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size => {
                 cell.text.push(' ');
                 cell.text.push_str(&segment.text);
                 cell.x1 = segment.x1;
@@ -211,4 +219,16 @@ fn cell_of(glyphs: Option<&Vec<&Glyph>>, x0: f32, x1: f32) -> Cell {
 /// Whether a table is the one `columns` describes (for rows continuing on the next page).
 pub(crate) fn same_table(a: &[f32], b: &[f32]) -> bool {
     crate::rebuild::grid::same_columns(a, b)
+}
+
+/// A line of two pieces whose first is a short label, the second its value,
+/// set well apart: "Missione    Istruzione e diritto allo studio".
+fn is_label_and_value(line: &Line) -> bool {
+    let [label, value] = line.segments.as_slice() else {
+        return false;
+    };
+    let short = label.text.chars().count() <= LABEL_MAX_CHARS
+        && label.text.split_whitespace().count() <= 4
+        && !label.text.trim_end().ends_with(['.', ',', ';']);
+    short && value.x0 - label.x1 > LABEL_GAP * line.size
 }

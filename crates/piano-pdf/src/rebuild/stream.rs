@@ -1,9 +1,12 @@
 //! Tables without borders (Camelot's "stream" tables): columns inferred from
 //! the header row's gaps, kept while the rows below leave those gaps empty.
 //!
-//! A region starts at a line of three or more pieces (a header row) and goes
+//! A region starts at a line of two or more pieces (a header row) and goes
 //! on while every following line leaves each gutter (the x range between two
-//! header pieces, narrowed by every line's text) at least a little open.
+//! header pieces, narrowed by every line's text) at least a little open, up to
+//! a line of three or more pieces that has more pieces than the region has
+//! columns: the header of the next table. A header with a single row under
+//! it is a table when both have three or more pieces.
 //! A line with text in the first column starts a row; the others continue
 //! it, each cell joining its wrapped lines.
 
@@ -90,13 +93,19 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
         if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
             break;
         }
+        let opens_a_table = line.segments.len() >= 3 && line.segments.len() > gutters.len() + 1;
+        if opens_a_table {
+            break;
+        }
         match narrowed(&gutters, line) {
             Some(next) => gutters = next,
             None => break,
         }
         end += 1;
     }
-    if end - start <= MIN_BODY_LINES {
+    let wide = |index: usize| lines[index].segments.len() >= 3;
+    let header_and_row = end - start == 2 && wide(start) && wide(start + 1);
+    if end - start <= MIN_BODY_LINES && !header_and_row {
         return None;
     }
     let left = lines[start..end]
@@ -296,6 +305,72 @@ mod tests {
         let texts: Vec<String> = rows.iter().map(Block::text).collect();
         assert_eq!(texts, ["\tfine della descrizione\t", "3\tTerzo\t10%"]);
         assert_eq!(rest.len(), 1, "the running header stays text");
+    }
+
+    #[test]
+    fn a_wider_header_below_a_label_and_value_block_opens_its_own_table() {
+        let lines = [
+            line(
+                100.0,
+                &[("Missione", 10.0, 50.0), ("Servizi generali", 80.0, 160.0)],
+            ),
+            line(
+                112.0,
+                &[
+                    ("Nr.", 10.0, 20.0),
+                    ("Obiettivo", 40.0, 90.0),
+                    ("Peso", 200.0, 220.0),
+                ],
+            ),
+            line(
+                124.0,
+                &[
+                    ("1", 10.0, 15.0),
+                    ("Primo", 40.0, 70.0),
+                    ("60%", 200.0, 220.0),
+                ],
+            ),
+            line(
+                136.0,
+                &[
+                    ("2", 10.0, 15.0),
+                    ("Altro", 40.0, 70.0),
+                    ("40%", 200.0, 220.0),
+                ],
+            ),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            ["Nr.\tObiettivo\tPeso", "1\tPrimo\t60%", "2\tAltro\t40%"]
+        );
+        assert_eq!(rest.len(), 1, "the label and value line stays free text");
+    }
+
+    #[test]
+    fn a_header_with_one_row_is_a_table() {
+        let lines = [
+            line(
+                100.0,
+                &[
+                    ("N.", 10.0, 20.0),
+                    ("Obiettivo", 40.0, 90.0),
+                    ("Peso", 200.0, 220.0),
+                ],
+            ),
+            line(
+                112.0,
+                &[
+                    ("1", 10.0, 15.0),
+                    ("Unico", 40.0, 70.0),
+                    ("100%", 200.0, 220.0),
+                ],
+            ),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        assert_eq!(rows.len(), 2);
+        assert!(rest.is_empty());
     }
 
     #[test]

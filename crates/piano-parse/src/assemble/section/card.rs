@@ -8,9 +8,18 @@ use super::{SectionBuilder, Table};
 use crate::assemble::row::{RawRow, parse_due_cell};
 use crate::line::head_line;
 use crate::text::{clean, join_wrapped};
+use crate::token::due::looks_like_due;
 use crate::token::number::RowNumber;
-use crate::token::weight::parse_weight;
+use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::Column;
+
+/// The columns of a phase table whose header could not be read: the phase,
+/// its weight, its due date (cells are placed by content where they differ).
+const PHASE_COLUMNS: [Option<Column>; 3] = [
+    Some(Column::Description),
+    Some(Column::Weight),
+    Some(Column::Due),
+];
 
 impl SectionBuilder<'_> {
     /// Whether the lines being read belong to an objective card.
@@ -120,6 +129,28 @@ impl SectionBuilder<'_> {
                 self.fragment(line)
             }
         }
+    }
+
+    /// A card's phase table whose header piano could not read as one (a PDF
+    /// that ran two of its cells together): a line opening with the phase
+    /// column's label is that header, and a line of a phase's text with a
+    /// weight or a date is its first row. False when `line` is neither.
+    pub(super) fn phase_table_without_header(&mut self, line: &TextLine) -> bool {
+        let first = line.cells.first().map_or("", |cell| cell.text.trim());
+        if self.words.column(first) == Some(Column::Description) {
+            self.phase_table_header(PHASE_COLUMNS.to_vec(), line);
+            return true;
+        }
+        let dated_or_weighted = line
+            .cells
+            .iter()
+            .skip(1)
+            .any(|cell| is_weight(cell.text.trim()) || looks_like_due(cell.text.trim()));
+        if dated_or_weighted {
+            self.columns = PHASE_COLUMNS.to_vec();
+            self.phase_row(line);
+        }
+        dated_or_weighted
     }
 
     /// The header of a card's phase table.
