@@ -76,10 +76,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     plan.preamble = preamble.sections;
 
     let mut current: Option<SectionBuilder> = None;
-    // The budget mission above, with the line its next programme opens at.
-    let mut mission: Option<(Mission, u32)> = None;
-    // A budget heading's line while no structure under it has taken it in.
-    let mut unclaimed: Option<&TextLine> = None;
+    let mut mission: Option<BudgetMission> = None;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
         match &openers[index] {
             Some(Opener::Heading(heading)) => {
@@ -91,30 +88,31 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                     words,
                     plan.year,
                 );
-                if heading.kind.as_deref() == Some(PROGRAMME_KIND) {
-                    if let Some((mission, first_line)) = &mission {
-                        section.add_missions([mission.clone()]);
-                        section.starts_at(*first_line);
+                match mission.as_mut() {
+                    Some(mission) if heading.kind.as_deref() == Some(PROGRAMME_KIND) => {
+                        mission.take_in(&mut section);
                     }
-                    unclaimed = None;
+                    Some(mission) => plan.diagnostics.extend(mission.settle()),
+                    None => {}
                 }
-                plan.diagnostics
-                    .extend(unclaimed.take().map(lone_budget_heading));
-                mission = mission.map(|(mission, _)| (mission, line.number));
                 current = Some(section);
                 continue;
             }
             Some(Opener::Budget(heading)) => {
                 finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
                 plan.diagnostics
-                    .extend(unclaimed.replace(line).map(lone_budget_heading));
-                mission = Some((section::budget_mission(heading), line.number));
+                    .extend(mission.as_mut().and_then(BudgetMission::settle));
+                mission = Some(BudgetMission {
+                    mission: section::budget_mission(heading),
+                    heading: line,
+                    claimed: false,
+                });
                 continue;
             }
             Some(Opener::Table { caption }) => {
                 finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
                 plan.diagnostics
-                    .extend(unclaimed.take().map(lone_budget_heading));
+                    .extend(mission.as_mut().and_then(BudgetMission::settle));
                 let name = caption.clone().or_else(|| plan.title.clone());
                 current = Some(SectionBuilder::new(
                     next_ordinal(&plan),
@@ -134,10 +132,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
             None => {}
         }
         if current.is_none() {
-            current = mission_as_structure(&mission, kind, line, words, &plan);
-            if current.is_some() {
-                unclaimed = None;
-            }
+            current = mission_as_structure(mission.as_mut(), kind, line, words, &plan);
         }
         let Some(section) = current.as_mut() else {
             if !line.to_tab_separated().trim().is_empty() {
@@ -172,7 +167,8 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     }
     let last_line = lines.last().map_or(0, |line| line.number);
     finish_section(&mut current, last_line, &mut plan);
-    plan.diagnostics.extend(unclaimed.map(lone_budget_heading));
+    plan.diagnostics
+        .extend(mission.as_mut().and_then(BudgetMission::settle));
     if !fits {
         plan.diagnostics
             .push(Diagnostic::new(Code::NoPlanFound, detection.why_no_plan()));
@@ -180,16 +176,52 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     plan
 }
 
+/// A budget mission heading ("MISSIONE 01 – …") and the programmes under it.
+struct BudgetMission<'l> {
+    mission: Mission,
+    heading: &'l TextLine,
+    /// Whether a structure under it has taken its heading line in.
+    claimed: bool,
+}
+
+impl BudgetMission<'_> {
+    /// A structure under the mission: it belongs to the mission, and the
+    /// first one begins at the mission's heading.
+    fn take_in(&mut self, section: &mut SectionBuilder) {
+        section.add_missions([self.mission.clone()]);
+        if !self.claimed {
+            section.starts_at(self.heading.number);
+            self.claimed = true;
+        }
+    }
+
+    /// The heading is done with: reported when no structure followed it.
+    fn settle(&mut self) -> Option<Diagnostic> {
+        if std::mem::replace(&mut self.claimed, true) {
+            return None;
+        }
+        let text = self.heading.to_tab_separated();
+        Some(
+            Diagnostic::new(
+                Code::TextUnplaced,
+                "a budget mission heading with no programme or table under it",
+            )
+            .at_line(self.heading.number, self.heading.page)
+            .with_excerpt(&text),
+        )
+    }
+}
+
 /// A budget mission whose table follows with no programme heading: the
 /// mission is the structure, from its heading.
 fn mission_as_structure<'w>(
-    mission: &Option<(Mission, u32)>,
+    mission: Option<&mut BudgetMission>,
     kind: &LineKind,
     line: &TextLine,
     words: &'w Vocabulary,
     plan: &Plan,
 ) -> Option<SectionBuilder<'w>> {
-    let (mission, first_line) = mission.as_ref()?;
+    let mission = mission?;
     let is_table = matches!(
         kind,
         LineKind::TableHeader(_) | LineKind::Row(_) | LineKind::CodedRow(_)
@@ -199,24 +231,12 @@ fn mission_as_structure<'w>(
     }
     let heading = StructureHeading {
         kind: Some(PROGRAMME_KIND.to_owned()),
-        name: mission.name.clone(),
+        name: mission.mission.name.clone(),
         head: Head::default(),
     };
     let mut section = SectionBuilder::new(next_ordinal(plan), heading, line, words, plan.year);
-    section.add_missions([mission.clone()]);
-    section.starts_at(*first_line);
+    mission.take_in(&mut section);
     Some(section)
-}
-
-/// A budget mission heading no programme or table follows.
-fn lone_budget_heading(line: &TextLine) -> Diagnostic {
-    let text = line.to_tab_separated();
-    Diagnostic::new(
-        Code::TextUnplaced,
-        "a budget mission heading with no programme or table under it",
-    )
-    .at_line(line.number, line.page)
-    .with_excerpt(&text)
 }
 
 /// A line between structures that belongs to none (after a budget mission's
@@ -364,6 +384,22 @@ mod tests {
             "{:#?}",
             plan.diagnostics
         );
+    }
+
+    #[test]
+    fn the_first_programme_under_a_mission_begins_at_the_mission_and_the_next_at_itself() {
+        let text = "MISSIONE 01 – Servizi istituzionali, generali e di gestione\n\
+            PROGRAMMA 02 – Segreteria generale\n\
+            Cod.\tObiettivo\tPeso\tScadenza\n\
+            01.02.01\tRegolamento\t100%\t31.12.2022\n\
+            PROGRAMMA 03 – Gestione economica\n\
+            Cod.\tObiettivo\tPeso\tScadenza\n\
+            01.03.01\tBilancio\t100%\t31.12.2022\n";
+        let plan = crate::parse_text("t.txt", text.as_bytes()).expect("text");
+        assert_eq!(plan.family.as_deref(), Some("code-table"));
+        let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();
+        assert_eq!(spans, [LineSpan(1, 4), LineSpan(5, 7)]);
+        assert!(plan.structures.iter().all(|s| s.missions.len() == 1));
     }
 
     #[test]
