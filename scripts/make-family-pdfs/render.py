@@ -5,6 +5,7 @@ Chromium, whose CSS page margin boxes draw its running header and page footer
 (Debian's wkhtmltopdf is built on an unpatched Qt and ignores --header-*)."""
 
 import html
+import importlib.util
 import pathlib
 import shutil
 import subprocess
@@ -49,32 +50,24 @@ p.page-break {{ page-break-before: always; margin: 0; }}
             + body + "</body></html>")
 
 
-def libreoffice(html_path, out_dir):
-    profile = tempfile.mkdtemp()
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
-                    "--outdir", str(out_dir), str(html_path)], check=True,
-                   stdout=subprocess.DEVNULL)
-    shutil.rmtree(profile, ignore_errors=True)
-    return out_dir / (html_path.stem + ".pdf")
+def _producers():
+    """The producer runners of scripts/make-pdf-fixtures/make.py (loaded by
+    path: both folders have a make.py), so that every fixture PDF is made the
+    same way."""
+    path = pathlib.Path(__file__).resolve().parent.parent / "make-pdf-fixtures" / "make.py"
+    spec = importlib.util.spec_from_file_location("make_pdf_fixtures", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_PRODUCERS = _producers()
+libreoffice = _PRODUCERS.libreoffice
+wkhtmltopdf = _PRODUCERS.wkhtmltopdf
 
 
 def chromium(html_path, pdf_path):
-    profile = tempfile.mkdtemp()
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}",
-                    html_path.as_uri()], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-def wkhtmltopdf(html_path, pdf_path, page):
-    orientation = "Landscape" if "landscape" in page else "Portrait"
-    subprocess.run(["wkhtmltopdf", "--quiet", "--enable-local-file-access", "-O", orientation,
-                    str(html_path), str(pdf_path)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _PRODUCERS.chromium(html_path, pdf_path, footer=False)
 
 
 def render(doc, body, folder):

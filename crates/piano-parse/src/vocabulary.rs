@@ -351,10 +351,7 @@ impl Vocabulary {
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
-        if header.len() > LABEL_MAX_CHARS {
-            return None;
-        }
-        let header = fold(header);
+        let header = folded_label(header)?;
         self.columns
             .iter()
             .filter(|(word, _)| opens_with(&header, word))
@@ -365,10 +362,7 @@ impl Vocabulary {
     /// The field of an objective card a label names exactly ("Peso",
     /// "Valore atteso").
     pub fn card_label(&self, label: &str) -> Option<Column> {
-        if label.len() > LABEL_MAX_CHARS {
-            return None;
-        }
-        let label = fold(label);
+        let label = folded_label(label)?;
         self.card_fields
             .iter()
             .find(|(word, _)| *word == label)
@@ -409,11 +403,8 @@ impl Vocabulary {
 
     /// Whether a label (as written before a colon) names a head's role.
     pub fn is_role(&self, label: &str) -> bool {
-        if label.len() > LABEL_MAX_CHARS {
-            return false;
-        }
-        let label = fold(label);
-        self.role_words.iter().any(|word| opens_with(&label, word))
+        folded_label(label)
+            .is_some_and(|label| self.role_words.iter().any(|word| opens_with(&label, word)))
     }
 
     /// Whether a folded word is one that names a plan in a title.
@@ -504,6 +495,12 @@ impl Vocabulary {
             .filter(|keyword| contains_words(folded_line, keyword))
             .count()
     }
+}
+
+/// `text` folded for comparison with labels; `None` when it is too long to be
+/// one (longer cells are content and are not folded).
+fn folded_label(text: &str) -> Option<String> {
+    (text.len() <= LABEL_MAX_CHARS).then(|| fold(text))
 }
 
 /// Each label folded, with what it names.
