@@ -96,14 +96,8 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(code) = words.row_code(first) {
         return LineKind::CodedRow(code);
     }
-    if let Some(card) = card_opener(first, words) {
-        let title = clean(&filled[1..].join(" "));
-        return match card {
-            LineKind::CardOpener(number, None) => {
-                LineKind::CardOpener(number, Some(title).filter(|title| !title.is_empty()))
-            }
-            other => other,
-        };
+    if let Some(card) = card_opener(first, &filled[1..].join(" "), words) {
+        return card;
     }
     // Most lines are rows, and no header's first cell is a row number.
     if let Some(number) = parse_row_number(first) {
@@ -122,8 +116,9 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
 }
 
 /// "Obiettivo n. 3" (with a title after a dash or colon, or none): the
-/// number is the first word after the opener and holds a digit.
-fn card_opener(text: &str, words: &Vocabulary) -> Option<LineKind> {
+/// number is the first word after the opener and holds a digit. Without a
+/// title in `text`, the card's title is `rest`, the line's other cells.
+fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<LineKind> {
     if !words.has_cards() {
         return None;
     }
@@ -137,10 +132,10 @@ fn card_opener(text: &str, words: &Vocabulary) -> Option<LineKind> {
         return None;
     }
     let title = clean(rest[number_end..].trim_start_matches([' ', ':', '-', '–', '—', '.']));
-    Some(LineKind::CardOpener(
-        number.to_owned(),
-        Some(title).filter(|title| !title.is_empty()),
-    ))
+    let title = Some(title)
+        .filter(|title| !title.is_empty())
+        .or_else(|| Some(clean(rest_of_line)).filter(|title| !title.is_empty()));
+    Some(LineKind::CardOpener(number.to_owned(), title))
 }
 
 /// A card's labelled field: a label naming a column exactly, and its value.
@@ -204,7 +199,7 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
             });
         }
     }
-    if let Some(card) = card_opener(text, words) {
+    if let Some(card) = card_opener(text, "", words) {
         return card;
     }
     if words.is_staff_title(text) {
