@@ -183,7 +183,7 @@ fn collect_files(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
     }
 }
 
-fn read_json(path: &Path) -> Value {
+pub(crate) fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -199,7 +199,7 @@ fn extract(case: &Case) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{}: {e}", case.name()))
 }
 
-fn listed(differences: &[Difference]) -> String {
+pub(crate) fn listed(differences: &[Difference]) -> String {
     differences.iter().fold(String::new(), |mut text, d| {
         let _ = writeln!(text, "    {d}");
         text

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod aligned;
 mod batch;
 mod check;
 mod docs;
