@@ -12,7 +12,7 @@ use piano_fuzz::{assert_spans_within, line_count};
 
 fuzz_target!(|text: PlanText| {
     let bytes = text.render().into_bytes();
-    if let Ok(plan) = piano_parse::parse_text("fuzz.txt", &bytes) {
+    if let Ok(plan) = piano_fuzz::parse_text("fuzz.txt", &bytes) {
         assert_spans_within(&plan, line_count(&bytes));
     }
 });

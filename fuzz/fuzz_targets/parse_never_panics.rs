@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use piano_fuzz::{assert_spans_within, line_count};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(plan) = piano_parse::parse_text("fuzz.txt", data) {
+    if let Ok(plan) = piano_fuzz::parse_text("fuzz.txt", data) {
         assert_spans_within(&plan, line_count(data));
     }
 });

@@ -6,7 +6,7 @@
 
 pub mod plan_lines;
 
-use piano_model::{LineSpan, Plan};
+use piano_model::{LineSpan, Plan, Source, SourceFormat};
 
 /// Panics, naming the first offending item, unless every line span of `plan`
 /// lies inside the input's `line_count` lines and nests as the model says:
@@ -46,11 +46,18 @@ pub fn assert_spans_within(plan: &Plan, line_count: u32) {
     }
 }
 
+/// Reads a dump as the CLI does (piano-text), then parses it.
+pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Plan, piano_text::ReadError> {
+    let layout = piano_text::read_text(bytes)?;
+    let source = Source::from_bytes(file, bytes, SourceFormat::Text);
+    Ok(piano_parse::parse(layout, source))
+}
+
 /// The input's line count as the parser numbers lines: the number of the last
 /// non-blank line (blank lines are left out of a layout; a span ending past
 /// the last non-blank line points at nothing).
 pub fn line_count(bytes: &[u8]) -> u32 {
-    piano_parse::read_text(bytes)
+    piano_text::read_text(bytes)
         .ok()
         .and_then(|layout| layout.lines.last().map(|line| line.number))
         .unwrap_or(0)

@@ -46,7 +46,7 @@ pub fn parse_bytes_with(name: &str, bytes: &[u8], profiles: &[Vocabulary]) -> an
     let (layout, format) = if is_pdf(bytes) {
         (piano_pdf::read_pdf(bytes)?, SourceFormat::Pdf)
     } else {
-        (piano_parse::read_text(bytes)?, SourceFormat::Text)
+        (piano_text::read_text(bytes)?, SourceFormat::Text)
     };
     let source = Source::from_bytes(name, bytes, format);
     Ok(piano_parse::parse_with(layout, source, profiles))

@@ -84,6 +84,13 @@ pub enum Code {
     TotalRow,
     /// PDF: a rebuilt table's quality report (rows, full rows, joins).
     TableQuality,
+    /// A space-aligned text dump: its columns were rebuilt from the
+    /// character positions of aligned gaps.
+    ColumnsRebuilt,
+    /// A rebuilt table row that the input leaves ambiguous (a row whose
+    /// first cell is empty, or a cell centred in a tall row, may belong to
+    /// the row above or start one): read one way, and said so.
+    RowAmbiguous,
     /// PDF: a table row cut by a page break was joined with its continuation.
     RowJoined,
     /// A running header or footer, page number or repeated table header row was set apart.
@@ -99,7 +106,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 34] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -127,6 +134,8 @@ impl Code {
         Code::StaffEmpty,
         Code::TotalRow,
         Code::TableQuality,
+        Code::ColumnsRebuilt,
+        Code::RowAmbiguous,
         Code::RowJoined,
         Code::PageFurniture,
         Code::OutsidePerformance,
@@ -153,6 +162,7 @@ impl Code {
             | Code::WeightSum
             | Code::PhaseWeightSum
             | Code::NoTextLayer
+            | Code::RowAmbiguous
             | Code::PdfDamaged => Level::Warning,
             Code::FamilyDetected
             | Code::EncodingDetected
@@ -166,6 +176,7 @@ impl Code {
             | Code::TotalRow
             | Code::StaffEmpty
             | Code::TableQuality
+            | Code::ColumnsRebuilt
             | Code::RowJoined
             | Code::PageFurniture
             | Code::OutsidePerformance => Level::Info,
@@ -202,6 +213,8 @@ impl Code {
             Code::StaffEmpty => "staff-empty",
             Code::TotalRow => "total-row",
             Code::TableQuality => "table-quality",
+            Code::ColumnsRebuilt => "columns-rebuilt",
+            Code::RowAmbiguous => "row-ambiguous",
             Code::RowJoined => "row-joined",
             Code::PageFurniture => "page-furniture",
             Code::OutsidePerformance => "outside-performance",

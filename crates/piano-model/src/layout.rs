@@ -1,9 +1,11 @@
 //! The seam between readers and the parser: lines of cells.
 //!
 //! A text dump and a PDF look nothing alike inside, but both can be seen as a
-//! sequence of lines, each a row of cells. Text readers split lines on tabs and
-//! know no positions; the PDF reader rebuilds table rows and knows each cell's
-//! horizontal extent on the page. The parser reads one [`Layout`] either way.
+//! sequence of lines, each a row of cells. Tab-separated dumps are split on
+//! tabs and know no positions; readers with positions (PDFs, space-aligned
+//! dumps, OCR) go through the table rebuild, which keeps each row's and each
+//! cell's box and the lowest confidence of a cell's words, for the views and
+//! checks that need them. The parser reads one [`Layout`] either way.
 
 use crate::Diagnostic;
 
@@ -27,6 +29,9 @@ pub struct TextLine {
     pub number: u32,
     /// 1-based page the line is on, when the input has pages.
     pub page: Option<u32>,
+    /// Where the line (a whole table row, wrapped lines included) lies on its
+    /// page; `None` for tab-separated text.
+    pub bbox: Option<BBox>,
     /// The cells, left to right. A cell may be empty: it still holds its column.
     pub cells: Vec<Cell>,
 }
@@ -36,17 +41,27 @@ pub struct TextLine {
 pub struct Cell {
     /// The cell's text as read, not yet normalised.
     pub text: String,
-    /// Horizontal extent on the page, in PDF points; `None` for text input.
-    pub span: Option<XSpan>,
+    /// The cell's box on the page (a table cell: its column's edges and its
+    /// row's); `None` for tab-separated text.
+    pub bbox: Option<BBox>,
+    /// The lowest recognition confidence of the cell's words (0 to 1), when
+    /// the reader knows one (OCR); `None` for text read as drawn.
+    pub confidence: Option<f32>,
 }
 
-/// A horizontal extent on a page, in PDF points from the left edge.
+/// A box on a page, origin at the top left, y growing down. Units are the
+/// reader's: PDF points for PDFs and scans, character columns and lines for
+/// space-aligned dumps.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct XSpan {
+pub struct BBox {
     /// Left edge.
     pub left: f32,
+    /// Top edge.
+    pub top: f32,
     /// Right edge.
     pub right: f32,
+    /// Bottom edge.
+    pub bottom: f32,
 }
 
 impl TextLine {
@@ -60,12 +75,14 @@ impl TextLine {
             .into_iter()
             .map(|text| Cell {
                 text: text.into(),
-                span: None,
+                bbox: None,
+                confidence: None,
             })
             .collect();
         TextLine {
             number,
             page,
+            bbox: None,
             cells,
         }
     }
@@ -75,6 +92,97 @@ impl TextLine {
         let texts: Vec<&str> = self.cells.iter().map(|cell| cell.text.as_str()).collect();
         texts.join("\t")
     }
+}
+
+impl Layout {
+    /// A tab-separated dump's lines of cells: each physical line (LF, CRLF or
+    /// CR) split on tabs, pages from form feeds, blank lines left out.
+    pub fn from_tab_separated(text: &str) -> Layout {
+        let mut lines = Vec::new();
+        for piece in text_lines(text) {
+            if !piece.text.trim().is_empty() {
+                lines.push(TextLine::from_texts(
+                    piece.number,
+                    piece.page,
+                    piece.text.split('\t'),
+                ));
+            }
+        }
+        let pages = lines.last().and_then(|line| line.page);
+        Layout {
+            lines,
+            pages,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// One line of a text, or the part of it on one page where a form feed
+/// cuts it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextPiece<'a> {
+    /// 1-based number of the physical line.
+    pub number: u32,
+    /// 1-based page, when the text has form feeds.
+    pub page: Option<u32>,
+    /// The text, without its line end, form feed or byte order mark.
+    pub text: &'a str,
+}
+
+/// The lines of a text (ended by LF, CRLF or CR), each cut where a form feed
+/// starts a new page: the numbering every reader of text dumps shares.
+pub fn text_lines(text: &str) -> impl Iterator<Item = TextPiece<'_>> {
+    let paged = text.contains('\u{c}');
+    let mut page = 1u32;
+    let mut lines = physical_lines(text).enumerate();
+    // The rest of the current line after a form feed, with its number.
+    let mut rest: Option<(u32, &str)> = None;
+    std::iter::from_fn(move || {
+        let (number, content) = match rest.take() {
+            Some(rest) => rest,
+            None => {
+                let (index, raw) = lines.next()?;
+                (u32::try_from(index + 1).unwrap_or(u32::MAX), raw)
+            }
+        };
+        let on = paged.then_some(page);
+        let text = match content.split_once('\u{c}') {
+            Some((before, after)) => {
+                page += 1;
+                rest = Some((number, after));
+                before
+            }
+            None => content,
+        };
+        Some(TextPiece {
+            number,
+            page: on,
+            text: text.strip_prefix('\u{feff}').unwrap_or(text),
+        })
+    })
+}
+
+/// Lines ended by LF, CRLF or CR.
+fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| matches!(b, b'\n' | b'\r')) {
+            Some(end) => {
+                let skip = if current[end..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[end + skip..]);
+                Some(&current[..end])
+            }
+            None => {
+                rest = None;
+                (!current.is_empty()).then_some(current)
+            }
+        }
+    })
 }
 
 /// The text with each run of digits replaced by `#`, lowercased, spaces

@@ -16,7 +16,7 @@ mod structure;
 
 pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, Precision, Recurrence};
-pub use layout::{Cell, Layout, TextLine, XSpan, running_signature};
+pub use layout::{BBox, Cell, Layout, TextLine, TextPiece, running_signature, text_lines};
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use source::{Source, SourceFormat};
 pub use structure::{

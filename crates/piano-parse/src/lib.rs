@@ -1,20 +1,17 @@
 //! Reads Italian performance plans into the typed model.
 //!
-//! The pipeline has three stages, each a module:
-//! 1. [`decode`]: bytes (any of the encodings plans come in) to a [`Layout`],
-//!    lines of tab-separated cells with page numbers from form feeds;
-//! 2. `token` and `line`: each cell and line recognised (dates, weights, row
+//! Readers (`piano-text` for dumps, `piano-pdf` for PDFs) hand it a
+//! [`Layout`], lines of cells; the parser never reads bytes itself. Two stages:
+//! 1. `token` and `line`: each cell and line recognised (dates, weights, row
 //!    numbers; structure headers, table headers, rows);
-//! 3. `assemble`: lines into a [`Plan`], with one named function per recovery
+//! 2. `assemble`: lines into a [`Plan`], with one named function per recovery
 //!    rule and a diagnostic for every repair.
 //!
 //! The parser never gives up: [`parse`] always returns a plan, whose
-//! diagnostics say what could not be read. Only input that is not text at all
-//! is refused, by [`read_text`].
+//! diagnostics say what could not be read.
 
 mod assemble;
 mod container;
-pub mod decode;
 pub mod detect;
 mod furniture;
 pub mod line;
@@ -22,12 +19,10 @@ mod text;
 pub mod token;
 pub mod vocabulary;
 
-pub use decode::{ReadError, read_text};
-
 use piano_model::{Layout, Plan, Source, SourceFormat};
 pub use vocabulary::{ProfileError, Vocabulary};
 
-/// Parses a layout (from [`read_text`] or the PDF reader) into a plan, with
+/// Parses a layout (from a text or PDF reader) into a plan, with
 /// the bundled profiles.
 pub fn parse(layout: Layout, source: Source) -> Plan {
     parse_with(layout, source, Vocabulary::bundled())
@@ -52,11 +47,11 @@ pub fn parse_with(mut layout: Layout, mut source: Source, profiles: &[Vocabulary
     }
 }
 
-/// Reads and parses a text dump named `file`.
-pub fn parse_text(file: &str, bytes: &[u8]) -> Result<Plan, ReadError> {
-    let layout = read_text(bytes)?;
-    Ok(parse(
-        layout,
-        Source::from_bytes(file, bytes, SourceFormat::Text),
-    ))
+/// Parses a tab-separated dump held in a string, as the unit tests write them.
+#[cfg(test)]
+pub(crate) fn parse_dump(text: &str) -> Plan {
+    parse(
+        Layout::from_tab_separated(text),
+        Source::from_bytes("test.txt", text.as_bytes(), SourceFormat::Text),
+    )
 }

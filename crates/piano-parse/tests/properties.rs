@@ -1,6 +1,7 @@
 //! Properties of the text parser over generated input.
 //!
-//! - Any bytes at all: `parse_text` returns (a plan or a read error), never panics.
+//! - Any bytes at all: read by `piano-text` and parsed, give a plan or a read
+//!   error, never a panic.
 //! - Lines drawn from a grammar of plausible plan lines (structure headings,
 //!   header fields, table headers, rows with missing cells, continuations,
 //!   page numbers, staff tables, prose, debris; LF, CRLF or CR line ends;
@@ -15,12 +16,19 @@
 //!   text dump and the plan it means): the dump parses to that plan, with the
 //!   promised diagnostics.
 
-use piano_model::{LineSpan, Plan};
+use piano_model::{LineSpan, Plan, Source, SourceFormat};
 use proptest::prelude::*;
 use proptest::sample::select;
 
+/// A dump read as the CLI reads it, then parsed.
+fn parse_text(file: &str, bytes: &[u8]) -> Result<Plan, piano_text::ReadError> {
+    let layout = piano_text::read_text(bytes)?;
+    let source = Source::from_bytes(file, bytes, SourceFormat::Text);
+    Ok(piano_parse::parse(layout, source))
+}
+
 fn parse(bytes: &[u8]) -> Option<Plan> {
-    piano_parse::parse_text("generated.txt", bytes).ok()
+    parse_text("generated.txt", bytes).ok()
 }
 
 // ---- (a) arbitrary bytes ------------------------------------------------------
@@ -39,12 +47,12 @@ fn texty_bytes() -> impl Strategy<Value = Vec<u8>> {
 proptest! {
     #[test]
     fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = piano_parse::parse_text("bytes.txt", &bytes);
+        let _ = parse_text("bytes.txt", &bytes);
     }
 
     #[test]
     fn text_like_bytes_never_panic(bytes in texty_bytes()) {
-        let _ = piano_parse::parse_text("bytes.txt", &bytes);
+        let _ = parse_text("bytes.txt", &bytes);
     }
 }
 
@@ -504,7 +512,7 @@ proptest! {
     fn synthetic_dumps_parse_to_the_plans_they_mean(seed in any::<u64>(), index in 0usize..1000) {
         let documents = piano_corpus::sample(seed, index, false).map_err(|e| TestCaseError::fail(e.to_string()))?;
         for document in documents {
-            let plan = piano_parse::parse_text(&document.file, &document.bytes)
+            let plan = parse_text(&document.file, &document.bytes)
                 .map_err(|e| TestCaseError::fail(format!("{}: {e}", document.file)))?;
             let expected = piano_corpus::expect::expected_json(&document.expected);
             let actual = serde_json::to_value(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;

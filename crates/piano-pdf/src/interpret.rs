@@ -39,14 +39,7 @@ pub(crate) struct Glyph {
     pub run: [(f32, f32); 2],
 }
 
-/// A ruling line: a table border or rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Rule {
-    /// A horizontal line at `y` from `x0` to `x1`.
-    Horizontal { y: f32, x0: f32, x1: f32 },
-    /// A vertical line at `x` from `y0` (top) to `y1`.
-    Vertical { x: f32, y0: f32, y1: f32 },
-}
+pub(crate) use piano_table::Rule;
 
 /// What one page draws.
 #[derive(Debug, Default)]

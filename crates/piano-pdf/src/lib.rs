@@ -3,12 +3,13 @@
 //! lopdf loads the file (cross-reference streams, object streams,
 //! incremental updates, empty-password decryption) and decodes font
 //! encodings; `interpret` runs each page's content stream to place every
-//! glyph and collect the ruling lines; `rebuild` turns tables (bordered, or
-//! borderless with columns inferred from aligned gaps) into rows of whole
-//! cells (wrapped lines joined, rows cut by page breaks joined, repeated
-//! headers and page furniture set apart) and the rest into lines of text. Each table row becomes one [`TextLine`](piano_model::TextLine) whose
-//! cells are the table's columns, empty cells included, exactly like a row of
-//! a tab-separated dump.
+//! glyph and collect the ruling lines; the shared table rebuild
+//! ([`piano_table`]) turns tables (bordered, or borderless with columns
+//! inferred from aligned gaps) into rows of whole cells (wrapped lines joined,
+//! rows cut by page breaks joined, repeated headers and page furniture set
+//! apart) and the rest into lines of text. Each table row becomes one
+//! [`TextLine`](piano_model::TextLine) whose cells are the table's columns,
+//! empty cells included, exactly like a row of a tab-separated dump.
 //!
 //! Pages are read one at a time; at most two pages of glyphs are held.
 
@@ -18,7 +19,6 @@ mod geometry;
 mod interpret;
 mod metrics;
 mod orient;
-mod rebuild;
 mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,8 +28,7 @@ use piano_model::{Code, Diagnostic, Layout};
 
 use crate::geometry::page_matrix;
 use crate::interpret::{FontCache, Interpreter, Marks};
-use crate::rebuild::assemble::Assembler;
-use crate::rebuild::page::compose;
+use piano_table::{Page, Rebuild, Word};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -74,7 +73,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
         return Err(PdfError::NoPages);
     }
     let mut fonts = FontCache::new();
-    let mut assembler = Assembler::default();
+    let mut rebuild = Rebuild::new();
     let mut glyphs = 0usize;
     let mut images_only = 0u32;
     for (&number, &id) in &pages {
@@ -89,8 +88,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
             diagnostic.page = Some(number);
             diagnostics.push(diagnostic);
         }
-        let carry = assembler.open_columns();
-        assembler.push(compose(&marks, number, height, carry.as_deref()));
+        rebuild.push(&page_of(marks, number, height));
     }
     let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     if glyphs == 0 {
@@ -105,13 +103,36 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
             _ => PdfError::NoTextLayer { pages: page_count },
         });
     }
-    let (lines, mut rebuilt) = assembler.finish();
+    let (lines, mut rebuilt) = rebuild.finish();
     diagnostics.append(&mut rebuilt);
     Ok(Layout {
         lines,
         pages: Some(page_count),
         diagnostics,
     })
+}
+
+/// What the rebuild reads of a page: each glyph as a word of its own (the
+/// rebuild finds the words by their gaps), and the rules.
+fn page_of(marks: Marks, number: u32, height: f32) -> Page {
+    let words = marks
+        .glyphs
+        .into_iter()
+        .map(|glyph| Word {
+            text: glyph.text,
+            x0: glyph.x0,
+            x1: glyph.x1,
+            y: glyph.y,
+            size: glyph.size,
+            confidence: None,
+        })
+        .collect();
+    Page {
+        number,
+        height,
+        words,
+        rules: marks.rules,
+    }
 }
 
 /// Runs one page; what fails is reported and the page read as far as it goes.

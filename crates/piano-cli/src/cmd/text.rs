@@ -19,7 +19,7 @@ pub fn run(args: &TextArgs) -> anyhow::Result<ExitCode> {
     let layout = if is_pdf(&bytes) {
         piano_pdf::read_pdf(&bytes).with_context(|| name.clone())?
     } else {
-        piano_parse::read_text(&bytes).with_context(|| name.clone())?
+        piano_text::read_text(&bytes).with_context(|| name.clone())?
     };
     let mut stdout = std::io::stdout().lock();
     write_layout(&layout, &mut stdout)?;

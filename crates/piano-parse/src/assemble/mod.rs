@@ -373,7 +373,7 @@ mod tests {
             Processo\tRischio\tMisura\n\
             Affidamenti\tFrazionamento\tRotazione\n\
             \tdegli operatori\n";
-        let plan = crate::parse_text("t.txt", text.as_bytes()).expect("text");
+        let plan = crate::parse_dump(text);
         let objective = &plan.structures[0].objectives[0].entry;
         assert_eq!(objective.description, "Regolamento");
         assert_eq!(objective.lines, LineSpan(3, 3));
@@ -395,7 +395,7 @@ mod tests {
             PROGRAMMA 03 – Gestione economica\n\
             Cod.\tObiettivo\tPeso\tScadenza\n\
             01.03.01\tBilancio\t100%\t31.12.2022\n";
-        let plan = crate::parse_text("t.txt", text.as_bytes()).expect("text");
+        let plan = crate::parse_dump(text);
         assert_eq!(plan.family.as_deref(), Some("code-table"));
         let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();
         assert_eq!(spans, [LineSpan(1, 4), LineSpan(5, 7)]);
@@ -404,8 +404,7 @@ mod tests {
 
     #[test]
     fn a_heading_after_a_mid_line_form_feed_leaves_the_structure_above_whole() {
-        let plan = crate::parse_text("ff.txt", "STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n".as_bytes())
-            .expect("text");
+        let plan = crate::parse_dump("STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n");
         let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();
         assert_eq!(spans, [LineSpan(1, 2), LineSpan(2, 2)]);
         assert_eq!(plan.structures[0].objectives[0].entry.lines, LineSpan(2, 2));

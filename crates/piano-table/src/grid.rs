@@ -3,7 +3,7 @@
 //! the verticals, where a page cut a row without closing it) the row edges.
 //! Consecutive row bands with the same column edges form one table.
 
-use crate::interpret::Rule;
+use crate::Rule;
 
 /// Rules closer than this (points) are the same line.
 const SAME_LINE: f32 = 2.0;

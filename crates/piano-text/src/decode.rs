@@ -1,49 +1,22 @@
-//! Bytes to lines of cells: encodings, line ends, form feeds, tabs.
+//! Bytes to text: the encodings plan dumps come in.
 //!
-//! Plan dumps come as UTF-8 (with or without BOM), UTF-16 with BOM, or
-//! Windows-1252 when exported by older office software. Lines end in LF, CRLF
-//! or CR; a form feed starts a new page. Cells are separated by tabs.
+//! Plan dumps come as UTF-8 (with or without BOM), UTF-16 with or without
+//! BOM, or Windows-1252 (and so Latin-1) when exported by older office
+//! software; UTF-8 with a few stray Windows-1252 bytes is read line by line.
 
 use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
-use piano_model::{Code, Diagnostic, Layout, TextLine};
 
-/// Why bytes could not be read as text at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ReadError {
-    /// The input has no bytes.
-    #[error("the file is empty")]
-    Empty,
-    /// The input holds bytes no text has (NUL and other control bytes).
-    #[error("not a text file: control byte 0x{byte:02x} at byte offset {offset}")]
-    Binary {
-        /// Offset of the first offending byte.
-        offset: usize,
-        /// The byte.
-        byte: u8,
-    },
-}
+use crate::ReadError;
+use piano_model::{Code, Diagnostic};
 
 /// How many leading bytes are sampled to tell text from binary data.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Decodes `bytes` into lines of tab-separated cells, with page numbers when
-/// the text has form feeds. Blank lines are left out (see [`Layout::lines`]).
-pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
-    if bytes.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    let mut diagnostics = Vec::new();
-    let text = decode(bytes, &mut diagnostics)?;
-    // The text is only split into cells, which copy what they hold: UTF-8
-    // input is read in place.
-    let mut layout = split_lines(&text);
-    layout.diagnostics = diagnostics;
-    Ok(layout)
-}
-
-fn decode<'a>(
+/// Decodes `bytes` (not empty) into text, saying in `diagnostics` which
+/// encoding was guessed when it was not UTF-8. UTF-8 input is read in place.
+pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Cow<'a, str>, ReadError> {
@@ -166,64 +139,11 @@ fn reject_binary(bytes: &[u8]) -> Result<(), ReadError> {
     }
 }
 
-/// Splits decoded text into numbered lines of cells; a form feed starts a page.
-fn split_lines(text: &str) -> Layout {
-    let paged = text.contains('\u{c}');
-    let mut page = 1u32;
-    let mut lines = Vec::new();
-    for (index, raw) in physical_lines(text).enumerate() {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let mut content = raw;
-        while let Some((before, after)) = content.split_once('\u{c}') {
-            if !before.trim().is_empty() {
-                lines.push(line_of(number, paged.then_some(page), before));
-            }
-            page += 1;
-            content = after;
-        }
-        if !content.trim().is_empty() {
-            lines.push(line_of(number, paged.then_some(page), content));
-        }
-    }
-    let last_page = lines.last().and_then(|line: &TextLine| line.page);
-    Layout {
-        lines,
-        pages: last_page,
-        diagnostics: Vec::new(),
-    }
-}
-
-fn line_of(number: u32, page: Option<u32>, text: &str) -> TextLine {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    TextLine::from_texts(number, page, text.split('\t'))
-}
-
-/// Lines ended by LF, CRLF or CR.
-fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.bytes().position(|b| matches!(b, b'\n' | b'\r')) {
-            Some(end) => {
-                let skip = if current[end..].starts_with("\r\n") {
-                    2
-                } else {
-                    1
-                };
-                rest = Some(&current[end + skip..]);
-                Some(&current[..end])
-            }
-            None => {
-                rest = None;
-                (!current.is_empty()).then_some(current)
-            }
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read_text;
+    use piano_model::Layout;
 
     fn texts(layout: &Layout) -> Vec<(u32, Option<u32>, String)> {
         layout

@@ -4,7 +4,7 @@
 
 pub(crate) use piano_model::running_signature as signature;
 
-use crate::rebuild::page::{Block, PageBlocks};
+use crate::page::{Block, PageBlocks};
 
 /// Share of the page height, from either edge, where furniture lives.
 const MARGIN: f32 = 0.12;

@@ -1,7 +1,7 @@
-//! Glyphs to visual lines: glyphs on one baseline, in x order, with spaces
-//! where the font drew one or where the gap between glyphs is a word gap.
+//! Glyphs to visual lines: words on one baseline, in x order, with spaces
+//! where the font drew one or where the gap between words is a word gap.
 
-use crate::interpret::Glyph;
+use crate::Word;
 
 /// A gap wider than this share of the font size separates words.
 const WORD_GAP: f32 = 0.17;
@@ -13,10 +13,55 @@ const BASELINE_TOLERANCE: f32 = 0.4;
 pub(crate) struct Segment {
     /// Its text, without leading or trailing spaces.
     pub text: String,
-    /// Left edge of its first glyph.
+    /// Left edge of its first word.
     pub x0: f32,
-    /// Right edge of its last glyph.
+    /// Right edge of its last word.
     pub x1: f32,
+    /// The lowest confidence of its words, where the reader knows it.
+    pub confidence: Option<f32>,
+    /// The spaces between its words: where a column edge may still cut it
+    /// (columns set one space apart, as a text dump prints them).
+    pub breaks: Vec<Break>,
+}
+
+/// A space between two words of a segment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Break {
+    /// Byte offset of the space in the segment's text.
+    pub at: usize,
+    /// Right edge of the word before.
+    pub x0: f32,
+    /// Left edge of the word after.
+    pub x1: f32,
+}
+
+impl Segment {
+    /// The segment cut at one of its breaks: the words before and after.
+    pub fn split(&self, cut: usize) -> (Segment, Segment) {
+        let at = self.breaks[cut];
+        let before = Segment {
+            text: self.text[..at.at].to_string(),
+            x0: self.x0,
+            x1: at.x0,
+            confidence: self.confidence,
+            breaks: self.breaks[..cut].to_vec(),
+        };
+        let shift = at.at + 1;
+        let after = Segment {
+            text: self.text[shift..].to_string(),
+            x0: at.x1,
+            x1: self.x1,
+            confidence: self.confidence,
+            breaks: self.breaks[cut + 1..]
+                .iter()
+                .map(|b| Break {
+                    at: b.at - shift,
+                    ..*b
+                })
+                .collect(),
+        };
+        (before, after)
+    }
 }
 
 /// One visual line.
@@ -28,7 +73,7 @@ pub(crate) struct Line {
     pub y: f32,
     /// Largest font size on the line.
     pub size: f32,
-    /// The producer drew a space after the last glyph (LibreOffice keeps
+    /// The producer drew a space after the last word (LibreOffice keeps
     /// the space at a wrap; a hyphen before it is then a real hyphen).
     pub trailing_space: bool,
 }
@@ -41,20 +86,20 @@ impl Line {
     }
 }
 
-/// Groups glyphs into lines, top to bottom. `split_gap` (a share of the
+/// Groups words into lines, top to bottom. `split_gap` (a share of the
 /// font size) cuts a line into segments; `f32::INFINITY` keeps it whole.
-pub(crate) fn build_lines(glyphs: &[&Glyph], split_gap: f32) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
+pub(crate) fn build_lines(words: &[&Word], split_gap: f32) -> Vec<Line> {
+    let mut sorted: Vec<&Word> = words.to_vec();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
-    for glyph in sorted {
+    let mut clusters: Vec<Vec<&Word>> = Vec::new();
+    for word in sorted {
         let joins = clusters.last().is_some_and(|cluster| {
             let anchor = cluster[0];
-            (glyph.y - anchor.y).abs() <= BASELINE_TOLERANCE * glyph.size.max(anchor.size)
+            (word.y - anchor.y).abs() <= BASELINE_TOLERANCE * word.size.max(anchor.size)
         });
         match clusters.last_mut() {
-            Some(cluster) if joins => cluster.push(glyph),
-            _ => clusters.push(vec![glyph]),
+            Some(cluster) if joins => cluster.push(word),
+            _ => clusters.push(vec![word]),
         }
     }
     clusters
@@ -66,29 +111,31 @@ pub(crate) fn build_lines(glyphs: &[&Glyph], split_gap: f32) -> Vec<Line> {
         .collect()
 }
 
-fn line_of(glyphs: &[&Glyph], split_gap: f32) -> Option<Line> {
-    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
-    let y = glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len() as f32;
+fn line_of(words: &[&Word], split_gap: f32) -> Option<Line> {
+    let size = words.iter().map(|g| g.size).fold(0.0, f32::max);
+    let y = words.iter().map(|g| g.y).sum::<f32>() / words.len() as f32;
     let mut segments: Vec<Segment> = Vec::new();
     let mut space = false;
-    let mut previous: Option<&Glyph> = None;
-    for glyph in glyphs {
-        if glyph.text.trim().is_empty() {
+    let mut previous: Option<&Word> = None;
+    for word in words {
+        if word.text.trim().is_empty() {
             space = true;
             continue;
         }
         if let Some(prev) = previous {
-            // Fake bold: the same glyph drawn again almost on top of itself.
-            if prev.text == glyph.text && (glyph.x0 - prev.x0).abs() < 0.15 * glyph.size {
+            // Fake bold: the same word drawn again almost on top of itself.
+            if prev.text == word.text && (word.x0 - prev.x0).abs() < 0.15 * word.size {
                 continue;
             }
-            let gap = glyph.x0 - prev.x1;
-            let em = glyph.size.max(prev.size);
+            let gap = word.x0 - prev.x1;
+            let em = word.size.max(prev.size);
             if gap > split_gap * em {
                 segments.push(Segment {
                     text: String::new(),
-                    x0: glyph.x0,
-                    x1: glyph.x1,
+                    x0: word.x0,
+                    x1: word.x1,
+                    confidence: None,
+                    breaks: Vec::new(),
                 });
                 space = false;
             } else if gap > WORD_GAP * em {
@@ -100,19 +147,27 @@ fn line_of(glyphs: &[&Glyph], split_gap: f32) -> Option<Line> {
             None => {
                 segments.push(Segment {
                     text: String::new(),
-                    x0: glyph.x0,
-                    x1: glyph.x1,
+                    x0: word.x0,
+                    x1: word.x1,
+                    confidence: None,
+                    breaks: Vec::new(),
                 });
                 segments.last_mut()?
             }
         };
         if space && !segment.text.is_empty() {
+            segment.breaks.push(Break {
+                at: segment.text.len(),
+                x0: segment.x1,
+                x1: word.x0,
+            });
             segment.text.push(' ');
         }
-        segment.text.push_str(&glyph.text);
-        segment.x1 = segment.x1.max(glyph.x1);
+        segment.text.push_str(&word.text);
+        segment.x1 = segment.x1.max(word.x1);
+        segment.confidence = crate::page::lowest(segment.confidence, word.confidence);
         space = false;
-        previous = Some(glyph);
+        previous = Some(word);
     }
     if segments.is_empty() {
         return None;
@@ -145,30 +200,27 @@ pub(crate) fn join_wrapped(text: &mut String, trailing_space: bool, next: &str) 
 mod tests {
     use super::*;
 
-    fn glyphs(text: &str, x: f32, y: f32, advance: f32) -> Vec<Glyph> {
+    fn words(text: &str, x: f32, y: f32, advance: f32) -> Vec<Word> {
         text.chars()
             .enumerate()
-            .map(|(i, c)| Glyph {
+            .map(|(i, c)| Word {
                 text: c.to_string().into(),
                 x0: x + i as f32 * advance,
                 x1: x + (i + 1) as f32 * advance,
                 y,
                 size: 10.0,
-                run: [
-                    (x + i as f32 * advance, y),
-                    (x + (i + 1) as f32 * advance, y),
-                ],
+                confidence: None,
             })
             .collect()
     }
 
     #[test]
     fn words_split_at_spaces_and_gaps_and_lines_at_baselines() {
-        let mut all = glyphs("Peso %", 10.0, 100.0, 5.0);
-        all.extend(glyphs("ab", 100.0, 100.5, 5.0));
-        all.extend(glyphs("cd", 113.0, 100.0, 5.0));
-        all.extend(glyphs("next", 10.0, 112.0, 5.0));
-        let refs: Vec<&Glyph> = all.iter().collect();
+        let mut all = words("Peso %", 10.0, 100.0, 5.0);
+        all.extend(words("ab", 100.0, 100.5, 5.0));
+        all.extend(words("cd", 113.0, 100.0, 5.0));
+        all.extend(words("next", 10.0, 112.0, 5.0));
+        let refs: Vec<&Word> = all.iter().collect();
         let lines = build_lines(&refs, f32::INFINITY);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "Peso % ab cd");

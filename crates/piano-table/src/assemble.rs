@@ -4,13 +4,13 @@
 //! Only two pages of blocks are held at any time: memory stays flat in the
 //! page count.
 
-use piano_model::{Cell as ModelCell, Code, Diagnostic, TextLine, XSpan};
+use piano_model::{BBox, Cell as ModelCell, Code, Diagnostic, TextLine};
 
 use std::collections::BTreeMap;
 
-use crate::rebuild::furniture::{candidates, is_page_number, signature};
-use crate::rebuild::lines::join_wrapped;
-use crate::rebuild::page::{Block, Cell, PageBlocks, same_table};
+use crate::furniture::{candidates, is_page_number, signature};
+use crate::lines::join_wrapped;
+use crate::page::{Block, Cell, PageBlocks, same_table};
 
 /// Lines whose baselines are further apart than this many font sizes are
 /// separate paragraphs.
@@ -203,6 +203,7 @@ impl Assembler {
             if let Block::Row { cells, .. } = &mut current.page.blocks[last] {
                 for (cell, more) in cells.iter_mut().zip(&tail) {
                     join_wrapped(&mut cell.text, cell.trailing_space, &more.text);
+                    cell.confidence = crate::page::lowest(cell.confidence, more.confidence);
                     if !more.text.is_empty() {
                         cell.trailing_space = more.trailing_space;
                     }
@@ -364,20 +365,30 @@ impl Emitter {
                 });
             }
         }
-        let cells = block
+        let cells: Vec<ModelCell> = block
             .cells()
             .iter()
             .map(|c| ModelCell {
                 text: c.text.clone(),
-                span: Some(XSpan {
+                bbox: Some(BBox {
                     left: c.x0,
+                    top: c.top,
                     right: c.x1,
+                    bottom: c.bottom,
                 }),
+                confidence: c.confidence,
             })
             .collect();
+        let bbox = cells.iter().filter_map(|c| c.bbox).reduce(|a, b| BBox {
+            left: a.left.min(b.left),
+            top: a.top.min(b.top),
+            right: a.right.max(b.right),
+            bottom: a.bottom.max(b.bottom),
+        });
         self.lines.push(TextLine {
             number: line,
             page: Some(page),
+            bbox,
             cells,
         });
     }

@@ -10,8 +10,8 @@
 //! A line with text in the first column starts a row; the others continue
 //! it, each cell joining its wrapped lines.
 
-use crate::rebuild::lines::{Line, join_wrapped};
-use crate::rebuild::page::{Block, Cell};
+use crate::lines::{Line, join_wrapped};
+use crate::page::{Block, Cell, lowest};
 
 /// A gutter narrower than this many font sizes is closed.
 const MIN_GUTTER: f32 = 0.3;
@@ -20,8 +20,8 @@ const MAX_ROW_GAP: f32 = 3.0;
 /// A region needs the header and at least this many lines below it.
 const MIN_BODY_LINES: usize = 2;
 
-/// A piece may cross a column edge by this much (points) and still fit.
-const EDGE_TOLERANCE: f32 = 2.0;
+/// A piece may cross a column edge by this many font sizes and still fit.
+const EDGE_TOLERANCE: f32 = 0.2;
 
 /// Splits free lines into borderless table rows and the lines left as text.
 /// `carry` holds the columns of a borderless table the previous page ended
@@ -118,7 +118,8 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
         .fold(f32::NEG_INFINITY, f32::max);
     let mut columns = vec![left];
     // Text is left-aligned: a column starts where its text starts.
-    columns.extend(gutters.iter().map(|(a, b)| (b - EDGE_TOLERANCE).max(*a)));
+    let tolerance = EDGE_TOLERANCE * header.size;
+    columns.extend(gutters.iter().map(|(a, b)| (b - tolerance).max(*a)));
     columns.push(right);
     Some((end, columns))
 }
@@ -135,10 +136,12 @@ fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
                 break;
             }
         }
+        let tolerance = EDGE_TOLERANCE * line.size;
+        let line = cut_at_edges(line, inner);
         let fits = line.segments.iter().all(|s| {
             !inner
                 .iter()
-                .any(|edge| s.x0 < edge - EDGE_TOLERANCE && s.x1 > edge + EDGE_TOLERANCE)
+                .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
         });
         if !fits {
             break;
@@ -148,7 +151,9 @@ fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
     end
 }
 
-/// The gutters left open by a line's pieces, or `None` if one closes.
+/// The gutters left open by a line's pieces, or `None` if one closes. A
+/// piece that runs across a gutter keeps it open where a space between two
+/// of its words lies in it (columns set one space apart in a text dump).
 fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
     let min = MIN_GUTTER * line.size;
     let mut out = Vec::with_capacity(gutters.len());
@@ -157,11 +162,18 @@ fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
             if segment.x1 <= a || segment.x0 >= b {
                 continue;
             }
-            // Keep the wider side of the gutter the piece leaves open.
-            if segment.x0 - a >= b - segment.x1 {
-                b = segment.x0;
-            } else {
-                a = segment.x1;
+            let across = segment.x0 < a && segment.x1 > b;
+            let space = segment
+                .breaks
+                .iter()
+                .map(|gap| (gap.x0.max(a), gap.x1.min(b)))
+                .filter(|(left, right)| right - left >= min)
+                .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
+            match space {
+                Some(open) if across => (a, b) = open,
+                // Keep the wider side of the gutter the piece leaves open.
+                _ if segment.x0 - a >= b - segment.x1 => b = segment.x0,
+                _ => a = segment.x1,
             }
         }
         if b - a < min {
@@ -172,30 +184,69 @@ fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
     Some(out)
 }
 
+/// The line with each piece that runs across a column edge cut at the space
+/// between its words that the edge falls in, where there is one.
+fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let mut segments = Vec::with_capacity(line.segments.len());
+    for segment in &line.segments {
+        let mut rest = segment.clone();
+        for &edge in inner {
+            if !(rest.x0 < edge - tolerance && rest.x1 > edge + tolerance) {
+                continue;
+            }
+            let cut = rest
+                .breaks
+                .iter()
+                .position(|gap| gap.x0 - tolerance <= edge && edge <= gap.x1 + tolerance);
+            if let Some(cut) = cut {
+                let (before, after) = rest.split(cut);
+                segments.push(before);
+                rest = after;
+            }
+        }
+        segments.push(rest);
+    }
+    Line {
+        segments,
+        ..line.clone()
+    }
+}
+
 fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
     let count = columns.len() - 1;
     let mut rows: Vec<Block> = Vec::new();
     for line in lines {
+        let line = &cut_at_edges(line, &columns[1..count]);
         let mut texts: Vec<String> = vec![String::new(); count];
+        let mut confidences: Vec<Option<f32>> = vec![None; count];
         let mut straddling = 0;
+        let tolerance = EDGE_TOLERANCE * line.size;
         for segment in &line.segments {
             let centre = (segment.x0 + segment.x1) / 2.0;
             let inner = &columns[1..count];
             let column = inner.iter().filter(|edge| **edge < centre).count();
-            straddling += usize::from(inner.iter().any(|edge| {
-                segment.x0 < edge - EDGE_TOLERANCE && segment.x1 > edge + EDGE_TOLERANCE
-            }));
+            straddling += usize::from(
+                inner
+                    .iter()
+                    .any(|edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance),
+            );
             join_wrapped(&mut texts[column], false, &segment.text);
+            confidences[column] = lowest(confidences[column], segment.confidence);
         }
         let starts_row = !texts[0].is_empty() || rows.is_empty();
         if starts_row {
             let cells = texts
                 .into_iter()
+                .zip(confidences)
                 .enumerate()
-                .map(|(c, text)| Cell {
+                .map(|(c, (text, confidence))| Cell {
                     text,
                     x0: columns[c],
                     x1: columns[c + 1],
+                    top: line.y - line.size,
+                    bottom: line.y,
+                    confidence,
                     trailing_space: line.trailing_space,
                 })
                 .collect();
@@ -210,8 +261,10 @@ fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
             cells, by_content, ..
         }) = rows.last_mut()
         {
-            for (cell, text) in cells.iter_mut().zip(texts) {
+            for ((cell, text), confidence) in cells.iter_mut().zip(texts).zip(confidences) {
                 join_wrapped(&mut cell.text, cell.trailing_space, &text);
+                cell.bottom = line.y;
+                cell.confidence = lowest(cell.confidence, confidence);
             }
             *by_content += straddling;
         }
@@ -222,7 +275,7 @@ fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rebuild::lines::Segment;
+    use crate::lines::Segment;
 
     fn line(y: f32, pieces: &[(&str, f32, f32)]) -> Line {
         Line {
@@ -232,6 +285,8 @@ mod tests {
                     text: text.into(),
                     x0,
                     x1,
+                    confidence: None,
+                    breaks: Vec::new(),
                 })
                 .collect(),
             y,

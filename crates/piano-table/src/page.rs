@@ -1,12 +1,12 @@
-//! One page's glyphs and rules to blocks in reading order: table rows (each
+//! One page's words and rules to blocks in reading order: table rows (each
 //! cell the joined text of its wrapped lines) and lines of free text.
 
 use std::collections::BTreeMap;
 
-use crate::interpret::{Glyph, Marks};
-use crate::rebuild::grid::find_tables;
-use crate::rebuild::lines::{Line, build_lines, join_wrapped};
-use crate::rebuild::stream::infer_rows;
+use crate::grid::find_tables;
+use crate::lines::{Line, build_lines, join_wrapped};
+use crate::stream::infer_rows;
+use crate::{Page, Word};
 
 /// Outside tables, a gap wider than this many font sizes separates cells.
 const FREE_CELL_GAP: f32 = 2.5;
@@ -31,7 +31,13 @@ pub(crate) struct Cell {
     pub x0: f32,
     /// Right edge.
     pub x1: f32,
-    /// The producer drew a space after the cell's last glyph.
+    /// Top edge (the row's, in a bordered table).
+    pub top: f32,
+    /// Bottom edge.
+    pub bottom: f32,
+    /// The lowest confidence of the cell's words, where the reader knows it.
+    pub confidence: Option<f32>,
+    /// The producer drew a space after the cell's last word.
     pub trailing_space: bool,
 }
 
@@ -96,24 +102,19 @@ pub(crate) struct PageBlocks {
     pub blocks: Vec<Block>,
 }
 
-/// Where a glyph went: a table cell (table, row, column) or free text.
+/// Where a word went: a table cell (table, row, column) or free text.
 type CellKey = (usize, usize, usize);
 
 /// Rebuilds one page. `carry` is the column edges of a borderless table
 /// the previous page ended with, which may go on at the top of this one.
-pub(crate) fn compose(
-    marks: &Marks,
-    number: u32,
-    height: f32,
-    carry: Option<&[f32]>,
-) -> PageBlocks {
-    let tables = find_tables(&marks.rules);
-    let mut cells: BTreeMap<CellKey, Vec<&Glyph>> = BTreeMap::new();
+pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
+    let tables = find_tables(&page.rules);
+    let mut cells: BTreeMap<CellKey, Vec<&Word>> = BTreeMap::new();
     let mut overflowed: BTreeMap<CellKey, ()> = BTreeMap::new();
-    let mut free: Vec<&Glyph> = Vec::new();
-    for glyph in &marks.glyphs {
-        let x = (glyph.x0 + glyph.x1) / 2.0;
-        let y = glyph.y - 0.3 * glyph.size;
+    let mut free: Vec<&Word> = Vec::new();
+    for word in &page.words {
+        let x = (word.x0 + word.x1) / 2.0;
+        let y = word.y - 0.3 * word.size;
         let place = tables.iter().enumerate().find_map(|(t, table)| {
             let (left, right) = table.x_range();
             if x < left - 1.0 || x > right + 1.0 {
@@ -127,22 +128,25 @@ pub(crate) fn compose(
         });
         match place {
             Some((key, overflow)) => {
-                cells.entry(key).or_default().push(glyph);
+                cells.entry(key).or_default().push(word);
                 if overflow {
                     overflowed.insert(key, ());
                 }
             }
-            None => free.push(glyph),
+            None => free.push(word),
         }
     }
     let mut blocks: Vec<Block> = Vec::new();
     for (t, table) in tables.iter().enumerate() {
-        for (r, &(top, _)) in table.rows.iter().enumerate() {
+        for (r, &(top, bottom)) in table.rows.iter().enumerate() {
             let row_cells: Vec<Cell> = table
                 .columns
                 .windows(2)
                 .enumerate()
-                .map(|(c, edges)| cell_of(cells.get(&(t, r, c)), edges[0], edges[1]))
+                .map(|(c, edges)| {
+                    let words = cells.get(&(t, r, c));
+                    cell_of(words, [edges[0], top, edges[1], bottom])
+                })
                 .collect();
             if row_cells.iter().all(|c| c.text.is_empty()) {
                 continue;
@@ -159,7 +163,7 @@ pub(crate) fn compose(
             });
         }
     }
-    let top_margin = RUNNING_HEAD * height;
+    let top_margin = RUNNING_HEAD * page.height;
     let (rows, lines) = infer_rows(&build_lines(&free, PIECE_GAP), carry, top_margin);
     blocks.extend(rows);
     for line in lines {
@@ -171,8 +175,8 @@ pub(crate) fn compose(
     }
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     PageBlocks {
-        number,
-        height,
+        number: page.number,
+        height: page.height,
         blocks,
     }
 }
@@ -189,11 +193,15 @@ fn free_cells(line: &Line) -> Vec<Cell> {
                 cell.text.push(' ');
                 cell.text.push_str(&segment.text);
                 cell.x1 = segment.x1;
+                cell.confidence = lowest(cell.confidence, segment.confidence);
             }
             _ => cells.push(Cell {
                 text: segment.text.clone(),
                 x0: segment.x0,
                 x1: segment.x1,
+                top: line.y - line.size,
+                bottom: line.y,
+                confidence: segment.confidence,
                 trailing_space: false,
             }),
         }
@@ -201,24 +209,40 @@ fn free_cells(line: &Line) -> Vec<Cell> {
     cells
 }
 
-fn cell_of(glyphs: Option<&Vec<&Glyph>>, x0: f32, x1: f32) -> Cell {
+/// A bordered cell: the text of the words inside `[left, top, right, bottom]`.
+fn cell_of(words: Option<&Vec<&Word>>, [x0, top, x1, bottom]: [f32; 4]) -> Cell {
     let mut text = String::new();
     let mut trailing_space = false;
-    for line in build_lines(glyphs.map_or(&[][..], Vec::as_slice), f32::INFINITY) {
+    let mut confidence = None;
+    for line in build_lines(words.map_or(&[][..], Vec::as_slice), f32::INFINITY) {
         join_wrapped(&mut text, trailing_space, &line.text());
         trailing_space = line.trailing_space;
+        for segment in &line.segments {
+            confidence = lowest(confidence, segment.confidence);
+        }
     }
     Cell {
         text,
         x0,
         x1,
+        top,
+        bottom,
+        confidence,
         trailing_space,
+    }
+}
+
+/// The lower of two confidences, either of which may be unknown.
+pub(crate) fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
 /// Whether a table is the one `columns` describes (for rows continuing on the next page).
 pub(crate) fn same_table(a: &[f32], b: &[f32]) -> bool {
-    crate::rebuild::grid::same_columns(a, b)
+    crate::grid::same_columns(a, b)
 }
 
 /// A line of two pieces whose first is a short label, the second its value,

@@ -1,0 +1,114 @@
+//! The table rebuild: positioned words and ruling lines of each page to the
+//! lines of cells the parser reads.
+//!
+//! Every reader that knows where text lies feeds it: the PDF reader its glyph
+//! runs, the space-aligned text reader its character columns, an OCR reader
+//! its word boxes. Each hands over one [`Page`] at a time to a [`Rebuild`],
+//! which gives back the model's lines of cells: one line per table row, whose
+//! cells are the table's columns (empty cells included, exactly like a row of
+//! a tab-separated dump), and one per line of other text.
+//!
+//! - [`page`](crate::page) turns one page into blocks: table rows from the
+//!   borders ([`grid`](crate::grid)), or from aligned gaps where there are
+//!   none ([`stream`](crate::stream)), and lines of free text;
+//! - [`assemble`](crate::assemble) joins pages: it sets page furniture apart,
+//!   drops repeated header rows, joins rows cut by a page break, numbers the
+//!   lines and reports each table's quality.
+//!
+//! Units are the reader's, as long as the font size is in the same ones:
+//! every threshold is a share of the font size, or of the page.
+
+mod assemble;
+mod furniture;
+mod grid;
+mod lines;
+mod page;
+mod stream;
+
+use std::rc::Rc;
+
+use piano_model::{Diagnostic, TextLine};
+
+/// One word (or glyph, or run of glyphs) placed on a page, origin at the top
+/// left, y growing down.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Its text; a lone space marks a space the producer drew.
+    pub text: Rc<str>,
+    /// Left edge.
+    pub x0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Baseline. The word's box is `x0..x1` by `y - size..y`.
+    pub y: f32,
+    /// Font size, or the height of the word's box where the reader knows no
+    /// font size: what every gap is measured against.
+    pub size: f32,
+    /// How sure the reader is of the text (0 to 1), where it knows (OCR).
+    pub confidence: Option<f32>,
+}
+
+/// A ruling line: a table border or rule, in the page's coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rule {
+    /// A horizontal line at `y` from `x0` to `x1`.
+    Horizontal {
+        /// Height on the page.
+        y: f32,
+        /// Left end.
+        x0: f32,
+        /// Right end.
+        x1: f32,
+    },
+    /// A vertical line at `x` from `y0` (top) to `y1`.
+    Vertical {
+        /// Position across the page.
+        x: f32,
+        /// Top end.
+        y0: f32,
+        /// Bottom end.
+        y1: f32,
+    },
+}
+
+/// One page as a reader sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page height, to tell margins (running heads, page numbers) from the body.
+    pub height: f32,
+    /// The words, in any order.
+    pub words: Vec<Word>,
+    /// Ruling lines, where the page has any.
+    pub rules: Vec<Rule>,
+}
+
+/// Rebuilds a document page by page. Two pages are held at most: the one
+/// pushed last waits for the next, whose top may continue its last row.
+#[derive(Default)]
+pub struct Rebuild {
+    assembler: assemble::Assembler,
+}
+
+impl Rebuild {
+    /// A rebuild with no page yet.
+    pub fn new() -> Rebuild {
+        Rebuild::default()
+    }
+
+    /// Takes the next page. A borderless table the previous page ended with
+    /// may go on at the top of this one.
+    pub fn push(&mut self, page: &Page) {
+        let carry = self.assembler.open_columns();
+        let blocks = page::compose(page, carry.as_deref());
+        self.assembler.push(blocks);
+    }
+
+    /// The lines of cells, numbered as `piano text` prints them (a blank
+    /// line between paragraphs and around tables), and what the rebuild
+    /// noticed: page furniture set apart, rows joined, each table's quality.
+    pub fn finish(self) -> (Vec<TextLine>, Vec<Diagnostic>) {
+        self.assembler.finish()
+    }
+}

@@ -1,0 +1,282 @@
+//! Space-aligned dumps (`pdftotext -layout`, `w3m -dump`, `lynx -dump`,
+//! fixed-width reports): each character is placed at its column, each line
+//! at its row, box-drawing borders become ruling lines, and the shared table
+//! rebuild finds the tables as it does on a PDF page: a character column is
+//! an x position.
+
+use std::rc::Rc;
+
+use piano_model::{Diagnostic, TextLine, text_lines};
+use piano_table::{Page, Rebuild, Rule, Word};
+
+/// The font size every character is given, a character being one unit wide:
+/// the rebuild measures gaps in font sizes, and at this size one space is a
+/// gap between words and two are a gap between cells, as on a printed page.
+pub(crate) const SIZE: f32 = 3.0;
+/// The distance between two lines, in the same units: one blank line is a
+/// paragraph break, two end a table, as they do on a printed page.
+const LINE_PITCH: f32 = 1.2 * SIZE;
+/// Where the middle of a character lies above its baseline, as the rebuild
+/// places text in bordered rows.
+const MIDDLE: f32 = 0.3 * SIZE;
+/// Tab stops, for the tabs of a dump that mixes them with spaces.
+const TAB_STOP: usize = 8;
+
+/// The lines of cells of a space-aligned dump, its page count when it has
+/// form feeds, and what the rebuild noticed.
+pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) {
+    let mut rebuild = Rebuild::new();
+    let mut page = Page {
+        number: 1,
+        ..Page::default()
+    };
+    let mut row = 0u32;
+    let mut paged = false;
+    for piece in text_lines(text) {
+        let number = piece.page.unwrap_or(1);
+        paged |= piece.page.is_some();
+        if number != page.number {
+            page.height = (row + 1) as f32 * LINE_PITCH;
+            rebuild.push(&page);
+            page = Page {
+                number,
+                ..Page::default()
+            };
+            row = 0;
+        }
+        row += 1;
+        place_line(&mut page, row, piece.text);
+    }
+    page.height = (row + 1) as f32 * LINE_PITCH;
+    let pages = paged.then_some(page.number);
+    rebuild.push(&page);
+    let (lines, diagnostics) = rebuild.finish();
+    (lines, pages, diagnostics)
+}
+
+/// Places the characters of one line (the `row`th of its page) on the page:
+/// runs of letters as words, box-drawing characters as rules.
+fn place_line(page: &mut Page, row: u32, text: &str) {
+    let baseline = row as f32 * LINE_PITCH;
+    let middle = baseline - MIDDLE;
+    let columns = expand_tabs(text);
+    if is_border(&columns) {
+        place_border(page, &columns, middle);
+        return;
+    }
+    let mut word: Option<(usize, String)> = None;
+    for (column, &c) in columns.iter().enumerate() {
+        let vertical = is_vertical_rule(c);
+        if c == ' ' || vertical {
+            if let Some((start, text)) = word.take() {
+                page.words.push(word_at(start, column, baseline, text));
+            }
+            if vertical {
+                page.rules.push(vertical_at(column, middle));
+            }
+            continue;
+        }
+        match &mut word {
+            Some((_, text)) => text.push(c),
+            None => word = Some((column, c.to_string())),
+        }
+    }
+    if let Some((start, text)) = word {
+        page.words
+            .push(word_at(start, columns.len(), baseline, text));
+    }
+}
+
+fn word_at(start: usize, end: usize, baseline: f32, text: String) -> Word {
+    Word {
+        text: Rc::from(text),
+        x0: start as f32,
+        x1: end as f32,
+        y: baseline,
+        size: SIZE,
+        confidence: None,
+    }
+}
+
+/// A vertical rule through the middle of a character cell, one line tall,
+/// so that the rules of consecutive lines meet.
+fn vertical_at(column: usize, middle: f32) -> Rule {
+    Rule::Vertical {
+        x: column as f32 + 0.5,
+        y0: middle - LINE_PITCH / 2.0,
+        y1: middle + LINE_PITCH / 2.0,
+    }
+}
+
+/// The line's characters, one per column: tabs (in a dump that mixes them
+/// with spaces) expanded to the next tab stop, and always to two spaces at
+/// least, since a tab always separates cells.
+fn expand_tabs(text: &str) -> Vec<char> {
+    let mut columns: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let next = (columns.len() / TAB_STOP + 1) * TAB_STOP;
+                let next = if next - columns.len() < 2 {
+                    next + TAB_STOP
+                } else {
+                    next
+                };
+                columns.resize(next, ' ');
+            }
+            c if c.is_whitespace() || c.is_control() => columns.push(' '),
+            c => columns.push(c),
+        }
+    }
+    columns
+}
+
+/// Characters that draw a table's horizontal borders.
+fn is_horizontal_rule(c: char) -> bool {
+    matches!(c, '-' | '=' | '─' | '━' | '═' | '┄' | '╌')
+}
+
+/// Characters that draw a table's vertical borders inside lines of text.
+fn is_vertical_rule(c: char) -> bool {
+    matches!(c, '|' | '│' | '┃' | '║' | '¦')
+}
+
+/// Characters where borders meet.
+fn is_junction(c: char) -> bool {
+    matches!(
+        c,
+        '+' | '┼'
+            | '┬'
+            | '┴'
+            | '├'
+            | '┤'
+            | '┌'
+            | '┐'
+            | '└'
+            | '┘'
+            | '╋'
+            | '╬'
+            | '╦'
+            | '╩'
+            | '╠'
+            | '╣'
+            | '╔'
+            | '╗'
+            | '╚'
+            | '╝'
+    )
+}
+
+/// A line that only draws borders: box-drawing characters and spaces, with
+/// a run of at least three horizontal ones (`+---+`, `├──┼──┤`, `-----`).
+fn is_border(columns: &[char]) -> bool {
+    let drawn = columns
+        .iter()
+        .all(|&c| c == ' ' || is_horizontal_rule(c) || is_vertical_rule(c) || is_junction(c));
+    let longest_run = columns
+        .split(|&c| !is_horizontal_rule(c))
+        .map(<[char]>::len)
+        .max()
+        .unwrap_or(0);
+    drawn && longest_run >= 3
+}
+
+/// A border line's rules: its horizontal runs, and a short vertical at each
+/// junction so that the verticals above and below meet it.
+fn place_border(page: &mut Page, columns: &[char], middle: f32) {
+    let mut start: Option<usize> = None;
+    for (column, &c) in columns.iter().enumerate() {
+        let drawn = c != ' ';
+        if drawn && start.is_none() {
+            start = Some(column);
+        }
+        if !drawn && let Some(from) = start.take() {
+            page.rules.push(horizontal(from, column, middle));
+        }
+        if is_junction(c) || is_vertical_rule(c) {
+            page.rules.push(vertical_at(column, middle));
+        }
+    }
+    if let Some(from) = start {
+        page.rules.push(horizontal(from, columns.len(), middle));
+    }
+}
+
+fn horizontal(from: usize, to: usize, y: f32) -> Rule {
+    Rule::Horizontal {
+        y,
+        x0: from as f32 + 0.5,
+        x1: to as f32 - 0.5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        read(text)
+            .0
+            .iter()
+            .map(TextLine::to_tab_separated)
+            .collect()
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop_and_always_separate() {
+        let columns: String = expand_tabs("ab\tc\td").into_iter().collect();
+        assert_eq!(columns, "ab      c       d");
+        let columns: String = expand_tabs("abcdefg\th").into_iter().collect();
+        assert_eq!(columns, "abcdefg         h");
+    }
+
+    #[test]
+    fn border_lines_are_told_from_text() {
+        let is = |line: &str| is_border(&expand_tabs(line));
+        assert!(is("+------+-----+"));
+        assert!(is("├──────┼─────┤"));
+        assert!(is("------  -------"));
+        assert!(!is("- 3 -"));
+        assert!(!is("Peso -- 20"));
+    }
+
+    #[test]
+    fn aligned_columns_and_wrapped_cells_are_rebuilt() {
+        let dump = "\
+N.   Obiettivo                     Peso   Scadenza
+1    Digitalizzazione delle        40     31/12/2023
+     pratiche edilizie
+2    Nuovo regolamento             60     30/06/2023
+";
+        assert_eq!(
+            texts(dump),
+            [
+                "N.\tObiettivo\tPeso\tScadenza",
+                "1\tDigitalizzazione delle pratiche edilizie\t40\t31/12/2023",
+                "2\tNuovo regolamento\t60\t30/06/2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn box_drawn_tables_are_read_by_their_rules() {
+        let dump = "\
+┌────┬──────────────────┬──────┐
+│ N. │ Obiettivo        │ Peso │
+├────┼──────────────────┼──────┤
+│ 1  │ Digitalizzazione │ 40   │
+│    │ delle pratiche   │      │
+├────┼──────────────────┼──────┤
+│ 2  │ Regolamento      │ 60   │
+└────┴──────────────────┴──────┘
+";
+        assert_eq!(
+            texts(dump),
+            [
+                "N.\tObiettivo\tPeso",
+                "1\tDigitalizzazione delle pratiche\t40",
+                "2\tRegolamento\t60",
+            ]
+        );
+    }
+}
