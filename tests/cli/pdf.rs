@@ -124,20 +124,31 @@ fn text_prints_a_dump_as_its_reader_reads_it() {
 
 #[test]
 fn a_password_protected_pdf_says_so() {
-    let run = piano(&[
-        "text",
-        &fixture("pdf-corpus/libreoffice-writer-password.pdf"),
-    ]);
-    assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("password"), "{}", run.stderr);
+    for pdf in [
+        "pdf-special/password.libreoffice.pdf",
+        "pdf-special/password-aes256.qpdf.pdf",
+    ] {
+        let run = piano(&["text", &fixture(pdf)]);
+        assert_eq!(run.code, Some(1), "{pdf}");
+        assert!(run.stderr.contains("password"), "{pdf}: {}", run.stderr);
+    }
 }
 
 #[test]
 fn a_scanned_pdf_names_ocr() {
-    let run = piano(&["extract", &fixture("pdf-corpus/imagemagick-lzw.pdf")]);
-    assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("no text layer"), "{}", run.stderr);
-    assert!(run.stderr.contains("OCR"), "{}", run.stderr);
+    for pdf in [
+        "pdf-special/scanned-table.lzw.pdf",
+        "pdf-special/scanned-table.img2pdf.pdf",
+    ] {
+        let run = piano(&["extract", &fixture(pdf)]);
+        assert_eq!(run.code, Some(1), "{pdf}");
+        assert!(
+            run.stderr.contains("no text layer"),
+            "{pdf}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("OCR"), "{pdf}: {}", run.stderr);
+    }
 }
 
 #[test]

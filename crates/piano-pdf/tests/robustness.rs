@@ -32,9 +32,13 @@ proptest! {
     fn damaged_pdfs_never_panic(
         keep in 0.0f64..=1.0,
         flips in prop::collection::vec((0.0f64..1.0, any::<u8>()), 0..16),
-        which in 0usize..3,
+        which in 0usize..6,
     ) {
-        let name = ["pdf-corpus/crazyones-pdfa.pdf", "pdf-corpus/pdflatex-4-pages.pdf",
+        let name = ["pdf-special/pdfa-2b.libreoffice.pdf",
+                    "pdf-special/plain-4-pages.libreoffice.pdf",
+                    "pdf-special/rotated.qpdf.pdf",
+                    "pdf-special/password-aes256.qpdf.pdf",
+                    "pdf-special/scanned-table.lzw.pdf",
                     "pdf/san-vincenzo-2023.qpdf.pdf"][which];
         let bytes = damage(fixture(name), keep, &flips);
         let _ = piano_pdf::read_pdf(&bytes);
