@@ -1,5 +1,8 @@
 //! `piano extract` end to end: formats, outputs, stdin, errors.
 
+use std::io::Read;
+use std::process::{Command, Stdio};
+
 use serde_json::Value;
 
 use crate::support::{entries, fixture, piano, piano_with_stdin, temp_dir, text_fixtures};
@@ -192,4 +195,28 @@ fn a_failed_extraction_writes_no_output() {
 fn unknown_options_are_usage_errors() {
     let run = piano(&["extract", "--format", "xml", &fixture(PLAN)]);
     assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `piano extract plan.txt | head -c 1024`. The plan's JSON (about 150 kB)
+    // is more than a pipe holds, so piano is still writing when the reader
+    // closes its end, and its next write fails with a broken pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["extract", &fixture(PLAN)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the piano binary starts");
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut head = [0u8; 1024];
+    stdout.read_exact(&mut head).expect("piano starts printing");
+    assert_eq!(head[0], b'{', "the output is JSON");
+    drop(stdout);
+    let output = child.wait_with_output().expect("piano runs to the end");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
 }

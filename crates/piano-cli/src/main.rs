@@ -35,7 +35,29 @@ fn main() -> ExitCode {
         Command::Batch(args) => cmd::batch::run(args),
     };
     outcome.unwrap_or_else(|error| {
+        if reader_went_away(&error) {
+            // `piano extract plan.txt | head`: the reader has all it wanted.
+            // Like other command-line tools, stop quietly and successfully.
+            return ExitCode::SUCCESS;
+        }
         eprintln!("error: {error:#}");
         ExitCode::FAILURE
+    })
+}
+
+/// Whether the failure was a write to a pipe whose reader had closed it
+/// (`BrokenPipe` anywhere in the chain of causes). Rust ignores SIGPIPE, so
+/// the write fails instead of the process ending. serde_json keeps its
+/// `io::Error` out of the chain (its `source` skips it), so it is asked for
+/// the kind itself.
+fn reader_went_away(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
