@@ -9,6 +9,12 @@
 //! [`MIN_F1`] against its gold, scored like `shared/tools/score.py` (see
 //! [`score`]); the field differences (`lines` and `page` ignored) are printed
 //! for every dump that does not match its gold exactly.
+//!
+//! `fixtures/aligned/SHORTFALLS.tsv` (`dump`, `f1`, `why`) lists the dumps
+//! piano does not yet read to [`MIN_F1`], each with the F1 it reached when
+//! listed: such a dump must not fall below it, and one that reaches
+//! [`MIN_F1`] fails the test until its line is removed, so the list only
+//! shrinks.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -120,11 +126,33 @@ fn run(row: &Row) -> Outcome {
     }
 }
 
+/// How far below its listed F1 a shortfall may score (rounding).
+const SHORTFALL_SLACK: f64 = 0.0005;
+
+/// The listed shortfalls: each dump's F1 when listed.
+fn shortfalls() -> BTreeMap<String, f64> {
+    let path = aligned().join("SHORTFALLS.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let f1 = fields
+                .get(1)
+                .and_then(|f| f.parse::<f64>().ok())
+                .unwrap_or_else(|| panic!("{}: no F1 in {line:?}", path.display()));
+            (fields[0].to_string(), f1)
+        })
+        .collect()
+}
+
 /// Runs every dump of `set`; prints the differences and asserts, once, that
-/// each reached [`MIN_F1`].
+/// each reached [`MIN_F1`], or the F1 its shortfall lists.
 fn check_set(set: &str) {
     let rows: Vec<Row> = manifest().into_iter().filter(|r| r.set == set).collect();
     assert!(!rows.is_empty(), "the manifest has {set} dumps");
+    let shortfalls = shortfalls();
     let mut failures = String::new();
     let mut passed = 0;
     for row in &rows {
@@ -158,9 +186,21 @@ fn check_set(set: &str) {
         // Written to the stream itself, not through `eprintln!`, so that the
         // report shows although the test harness captures output.
         let _ = std::io::stderr().write_all(printed.as_bytes());
-        if outcome.f1 >= MIN_F1 {
-            passed += 1;
-            continue;
+        match shortfalls.get(&row.dump) {
+            Some(_) if outcome.f1 >= MIN_F1 => {
+                let _ = writeln!(
+                    failures,
+                    "  {}: reaches F1 {:.4} now: remove its line from SHORTFALLS.tsv",
+                    row.dump, outcome.f1
+                );
+                continue;
+            }
+            Some(&listed) if outcome.f1 + SHORTFALL_SLACK >= listed => continue,
+            None if outcome.f1 >= MIN_F1 => {
+                passed += 1;
+                continue;
+            }
+            _ => {}
         }
         let first = match &outcome.report {
             Ok(found) => found
@@ -176,11 +216,15 @@ fn check_set(set: &str) {
             row.dump, row.producer, outcome.f1
         );
     }
+    let _ = writeln!(
+        std::io::stderr(),
+        "{passed} of {} {set} dumps reach F1 {MIN_F1}",
+        rows.len()
+    );
     assert!(
         failures.is_empty(),
-        "\n{} of {} {set} dumps are below F1 {MIN_F1} ({passed} reach it):\n{failures}",
-        rows.len() - passed,
-        rows.len()
+        "\n{set} dumps below F1 {MIN_F1} and below their listed shortfall, or listed but \
+         reaching it:\n{failures}"
     );
 }
 

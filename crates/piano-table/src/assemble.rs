@@ -19,6 +19,9 @@ const PARAGRAPH_GAP: f32 = 1.6;
 /// separate paragraphs (a heading and its text).
 const SIZE_CHANGE: f32 = 0.1;
 
+/// How much of a text set apart its diagnostic quotes.
+const SHOWN_CHARS: usize = 60;
+
 /// A page waiting for the next one.
 struct Pending {
     page: PageBlocks,
@@ -116,9 +119,19 @@ impl Assembler {
             } else {
                 format!("on {} pages ({first}–{last})", pages.len())
             };
-            let mut diagnostic =
-                Diagnostic::new(Code::PageFurniture, format!("{what} set apart {on}"))
-                    .with_excerpt(&text);
+            // Each text is named: running heads of several kinds (a header,
+            // a footer, the page number) are told apart in `piano check`.
+            let shown: String = text.replace('\t', " ").chars().take(SHOWN_CHARS).collect();
+            let ellipsis = if text.chars().count() > SHOWN_CHARS {
+                "…"
+            } else {
+                ""
+            };
+            let mut diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                format!("{what} \"{shown}{ellipsis}\" set apart {on}"),
+            )
+            .with_excerpt(&text);
             diagnostic.page = Some(first);
             self.emitter.diagnostics.push(diagnostic);
         }

@@ -82,6 +82,10 @@ pub struct Page {
     pub words: Vec<Word>,
     /// Ruling lines, where the page has any.
     pub rules: Vec<Rule>,
+    /// The page is a grid of fixed-pitch characters (a text dump), where a
+    /// single space may be all that separates two columns: a column edge
+    /// found on other lines may then cut a piece at a space between words.
+    pub monospaced: bool,
 }
 
 /// Rebuilds a document page by page. Two pages are held at most: the one

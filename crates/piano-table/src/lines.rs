@@ -88,7 +88,9 @@ impl Line {
 
 /// Groups words into lines, top to bottom. `split_gap` (a share of the
 /// font size) cuts a line into segments; `f32::INFINITY` keeps it whole.
-pub(crate) fn build_lines(words: &[&Word], split_gap: f32) -> Vec<Line> {
+/// On a `monospaced` page the spaces between words are kept as breaks,
+/// where a column edge may cut a segment.
+pub(crate) fn build_lines(words: &[&Word], split_gap: f32, monospaced: bool) -> Vec<Line> {
     let mut sorted: Vec<&Word> = words.to_vec();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut clusters: Vec<Vec<&Word>> = Vec::new();
@@ -106,12 +108,12 @@ pub(crate) fn build_lines(words: &[&Word], split_gap: f32) -> Vec<Line> {
         .into_iter()
         .filter_map(|mut cluster| {
             cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            line_of(&cluster, split_gap)
+            line_of(&cluster, split_gap, monospaced)
         })
         .collect()
 }
 
-fn line_of(words: &[&Word], split_gap: f32) -> Option<Line> {
+fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
     let size = words.iter().map(|g| g.size).fold(0.0, f32::max);
     let y = words.iter().map(|g| g.y).sum::<f32>() / words.len() as f32;
     let mut segments: Vec<Segment> = Vec::new();
@@ -156,11 +158,13 @@ fn line_of(words: &[&Word], split_gap: f32) -> Option<Line> {
             }
         };
         if space && !segment.text.is_empty() {
-            segment.breaks.push(Break {
-                at: segment.text.len(),
-                x0: segment.x1,
-                x1: word.x0,
-            });
+            if monospaced {
+                segment.breaks.push(Break {
+                    at: segment.text.len(),
+                    x0: segment.x1,
+                    x1: word.x0,
+                });
+            }
             segment.text.push(' ');
         }
         segment.text.push_str(&word.text);
@@ -221,11 +225,11 @@ mod tests {
         all.extend(words("cd", 113.0, 100.0, 5.0));
         all.extend(words("next", 10.0, 112.0, 5.0));
         let refs: Vec<&Word> = all.iter().collect();
-        let lines = build_lines(&refs, f32::INFINITY);
+        let lines = build_lines(&refs, f32::INFINITY, false);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "Peso % ab cd");
         assert_eq!(lines[1].text(), "next");
-        let split = build_lines(&refs, 2.0);
+        let split = build_lines(&refs, 2.0, false);
         assert_eq!(split[0].segments.len(), 2);
         assert_eq!(split[0].segments[1].text, "ab cd");
     }

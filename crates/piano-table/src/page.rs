@@ -164,7 +164,11 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
         }
     }
     let top_margin = RUNNING_HEAD * page.height;
-    let (rows, lines) = infer_rows(&build_lines(&free, PIECE_GAP), carry, top_margin);
+    let (rows, lines) = infer_rows(
+        &build_lines(&free, PIECE_GAP, page.monospaced),
+        carry,
+        top_margin,
+    );
     blocks.extend(rows);
     for line in lines {
         blocks.push(Block::Text {
@@ -214,7 +218,7 @@ fn cell_of(words: Option<&Vec<&Word>>, [x0, top, x1, bottom]: [f32; 4]) -> Cell 
     let mut text = String::new();
     let mut trailing_space = false;
     let mut confidence = None;
-    for line in build_lines(words.map_or(&[][..], Vec::as_slice), f32::INFINITY) {
+    for line in build_lines(words.map_or(&[][..], Vec::as_slice), f32::INFINITY, false) {
         join_wrapped(&mut text, trailing_space, &line.text());
         trailing_space = line.trailing_space;
         for segment in &line.segments {

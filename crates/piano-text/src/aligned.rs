@@ -28,6 +28,7 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
     let mut rebuild = Rebuild::new();
     let mut page = Page {
         number: 1,
+        monospaced: true,
         ..Page::default()
     };
     let mut row = 0u32;
@@ -40,6 +41,7 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
             rebuild.push(&page);
             page = Page {
                 number,
+                monospaced: true,
                 ..Page::default()
             };
             row = 0;
