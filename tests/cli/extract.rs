@@ -220,3 +220,17 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
     assert!(!stderr.contains("error"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
+
+/// A dump that lost its columns (`pdftotext` without `-layout`: one cell per
+/// line) is refused with a message saying what to give instead, not read
+/// into a plan full of warnings.
+#[test]
+fn a_dump_without_columns_is_refused_with_what_to_give_instead() {
+    let input = fixture("lost-columns/san-vincenzo-2023.chromium.pdftotext-raw.txt");
+    let run = piano(&["extract", &input]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("san-vincenzo-2023"), "{}", run.stderr);
+    assert!(run.stderr.contains("no columns left"), "{}", run.stderr);
+    assert!(run.stderr.contains("-layout"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}

@@ -34,7 +34,7 @@ const MIN_ALIGNED_LINES: usize = 2;
 /// this many of its lines hold a lone number, weight or date…
 const MIN_LONE_VALUES: usize = 4;
 /// …and they are at least this share of its lines.
-const LONE_VALUE_SHARE: f64 = 0.1;
+const LONE_VALUE_SHARE: f64 = 0.05;
 
 /// The route for `text`.
 pub(crate) fn route(text: &str) -> Route {
