@@ -4,6 +4,7 @@
 mod support;
 
 mod aligned;
+mod bad_input;
 mod batch;
 mod check;
 mod docs;
