@@ -8,10 +8,10 @@
 //! cells are the table's columns (empty cells included, exactly like a row of
 //! a tab-separated dump), and one per line of other text.
 //!
-//! - [`page`](crate::page) turns one page into blocks: table rows from the
-//!   borders ([`grid`](crate::grid)), or from aligned gaps where there are
-//!   none ([`stream`](crate::stream)), and lines of free text;
-//! - [`assemble`](crate::assemble) joins pages: it sets page furniture apart,
+//! - `page.rs` turns one page into blocks: table rows from the
+//!   borders (`grid.rs`), or from aligned gaps where there are
+//!   none (`stream.rs`), and lines of free text;
+//! - `assemble.rs` joins pages: it sets page furniture apart,
 //!   drops repeated header rows, joins rows cut by a page break, numbers the
 //!   lines and reports each table's quality.
 //!

@@ -36,6 +36,17 @@ pub(crate) struct Break {
 }
 
 impl Segment {
+    /// An empty segment where `word` begins; the word's text is added by the caller.
+    fn starting_at(word: &Word) -> Segment {
+        Segment {
+            text: String::new(),
+            x0: word.x0,
+            x1: word.x1,
+            confidence: None,
+            breaks: Vec::new(),
+        }
+    }
+
     /// The segment cut at one of its breaks: the words before and after.
     pub fn split(&self, cut: usize) -> (Segment, Segment) {
         let at = self.breaks[cut];
@@ -132,13 +143,7 @@ fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
             let gap = word.x0 - prev.x1;
             let em = word.size.max(prev.size);
             if gap > split_gap * em {
-                segments.push(Segment {
-                    text: String::new(),
-                    x0: word.x0,
-                    x1: word.x1,
-                    confidence: None,
-                    breaks: Vec::new(),
-                });
+                segments.push(Segment::starting_at(word));
                 space = false;
             } else if gap > WORD_GAP * em {
                 space = true;
@@ -147,13 +152,7 @@ fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
         let segment = match segments.last_mut() {
             Some(segment) => segment,
             None => {
-                segments.push(Segment {
-                    text: String::new(),
-                    x0: word.x0,
-                    x1: word.x1,
-                    confidence: None,
-                    breaks: Vec::new(),
-                });
+                segments.push(Segment::starting_at(word));
                 segments.last_mut()?
             }
         };

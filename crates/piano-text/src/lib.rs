@@ -1,14 +1,14 @@
 //! Text dumps of plans to lines of cells.
 //!
-//! Bytes are decoded first ([`decode`](crate::decode): UTF-8 with or without
+//! Bytes are decoded first (`decode.rs`: UTF-8 with or without
 //! BOM, UTF-16, Windows-1252 and Latin-1; LF, CRLF or CR; form feeds give
 //! pages). Then each dump takes one of two routes, told apart by the text
-//! itself ([`route`](crate::route)):
+//! itself (`route.rs`):
 //! - tab-separated dumps are split on tabs, each physical line a line of
 //!   cells numbered as in the file;
 //! - space-aligned dumps (`pdftotext -layout`, `w3m -dump`, `lynx -dump`,
 //!   fixed-width reports) go through the shared table rebuild
-//!   ([`aligned`](crate::aligned)), which finds columns from the character
+//!   (`aligned.rs`), which finds columns from the character
 //!   positions of aligned gaps as it does from x positions on a PDF page;
 //!   lines are then numbered as `piano text` prints them.
 //!
