@@ -163,13 +163,8 @@ CARGO_TARGET_DIR="$before_target" \
 old="$before_target/release/piano"
 
 # The same long PDFs as scripts/bench-pdf.sh.
-make_long() { # NAME SOURCE COPIES
-    local name="$1" source="$2" copies="$3" pages=()
-    for _ in $(seq "$copies"); do pages+=("$source"); done
-    qpdf --empty --pages "${pages[@]}" -- "$work/$name.pdf"
-}
-make_long libreoffice "$root/fixtures/pdf/portoferraio-2021.libreoffice.pdf" 18
-make_long chromium "$root/fixtures/pdf/portoferraio-2021.chromium.pdf" 15
+# shellcheck source=long-pdfs.sh
+source "$root/scripts/long-pdfs.sh"
 
 alternate() { # PDF: runs of (before, now, pdftotext) one after the other; prints CPU and wall per run
     local pdf="$1" i

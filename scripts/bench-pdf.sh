@@ -18,13 +18,8 @@ trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p piano-cli
 piano="$root/target/release/piano"
 
-make_long() { # NAME SOURCE COPIES
-    local name="$1" source="$2" copies="$3" pages=()
-    for _ in $(seq "$copies"); do pages+=("$source"); done
-    qpdf --empty --pages "${pages[@]}" -- "$work/$name.pdf"
-}
-make_long libreoffice "$root/fixtures/pdf/portoferraio-2021.libreoffice.pdf" 18
-make_long chromium "$root/fixtures/pdf/portoferraio-2021.chromium.pdf" 15
+# shellcheck source=long-pdfs.sh
+source "$root/scripts/long-pdfs.sh"
 
 seconds_per_run() { # COMMAND...: mean wall seconds over $runs runs
     if command -v hyperfine > /dev/null; then

@@ -13,4 +13,5 @@ mod fixtures;
 mod pdf;
 mod profiles;
 mod schema;
+mod score;
 mod variants;

@@ -211,3 +211,43 @@ pub fn running_signature(text: &str) -> String {
     }
     out.trim().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(layout: &Layout) -> Vec<(u32, Option<u32>, String)> {
+        layout
+            .lines
+            .iter()
+            .map(|line| (line.number, line.page, line.to_tab_separated()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_line_end_and_skips_blank_lines() {
+        let layout = Layout::from_tab_separated("a\tb\r\n\r\nc\rd\n  \ne");
+        let expected = [
+            (1, None, "a\tb"),
+            (3, None, "c"),
+            (4, None, "d"),
+            (6, None, "e"),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(n, p, t)| (n, p, t.to_owned()))
+            .collect();
+        assert_eq!(texts(&layout), expected);
+    }
+
+    #[test]
+    fn form_feeds_give_pages() {
+        let layout = Layout::from_tab_separated("uno\n\u{c}due\ntre\u{c}quattro\n\u{c}");
+        let pages: Vec<_> = texts(&layout).into_iter().map(|(n, p, _)| (n, p)).collect();
+        assert_eq!(
+            pages,
+            [(1, Some(1)), (2, Some(2)), (3, Some(2)), (3, Some(3))]
+        );
+        assert_eq!(layout.pages, Some(3));
+    }
+}

@@ -216,7 +216,7 @@ impl Assembler {
             if let Block::Row { cells, .. } = &mut current.page.blocks[last] {
                 for (cell, more) in cells.iter_mut().zip(&tail) {
                     join_wrapped(&mut cell.text, cell.trailing_space, &more.text);
-                    cell.confidence = crate::page::lowest(cell.confidence, more.confidence);
+                    cell.confidence = crate::lines::lowest(cell.confidence, more.confidence);
                     if !more.text.is_empty() {
                         cell.trailing_space = more.trailing_space;
                     }

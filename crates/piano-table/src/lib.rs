@@ -21,6 +21,7 @@
 mod assemble;
 mod furniture;
 mod grid;
+mod gutters;
 mod lines;
 mod page;
 mod stream;

@@ -168,7 +168,7 @@ fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
         }
         segment.text.push_str(&word.text);
         segment.x1 = segment.x1.max(word.x1);
-        segment.confidence = crate::page::lowest(segment.confidence, word.confidence);
+        segment.confidence = lowest(segment.confidence, word.confidence);
         space = false;
         previous = Some(word);
     }
@@ -197,6 +197,14 @@ pub(crate) fn join_wrapped(text: &mut String, trailing_space: bool, next: &str) 
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// The lower of two confidences, either of which may be unknown.
+pub(crate) fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::grid::find_tables;
-use crate::lines::{Line, build_lines, join_wrapped};
+use crate::lines::{Line, build_lines, join_wrapped, lowest};
 use crate::stream::infer_rows;
 use crate::{Page, Word};
 
@@ -233,14 +233,6 @@ fn cell_of(words: Option<&Vec<&Word>>, [x0, top, x1, bottom]: [f32; 4]) -> Cell 
         bottom,
         confidence,
         trailing_space,
-    }
-}
-
-/// The lower of two confidences, either of which may be unknown.
-pub(crate) fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
     }
 }
 

@@ -154,34 +154,6 @@ mod tests {
     }
 
     #[test]
-    fn reads_every_line_end_and_skips_blank_lines() {
-        let layout = read_text(b"a\tb\r\n\r\nc\rd\n  \ne").expect("text");
-        let expected = [
-            (1, None, "a\tb"),
-            (3, None, "c"),
-            (4, None, "d"),
-            (6, None, "e"),
-        ];
-        let expected: Vec<_> = expected
-            .iter()
-            .map(|&(n, p, t)| (n, p, t.to_owned()))
-            .collect();
-        assert_eq!(texts(&layout), expected);
-        assert!(layout.diagnostics.is_empty());
-    }
-
-    #[test]
-    fn form_feeds_give_pages() {
-        let layout = read_text("uno\n\u{c}due\ntre\u{c}quattro\n\u{c}".as_bytes()).expect("text");
-        let pages: Vec<_> = texts(&layout).into_iter().map(|(n, p, _)| (n, p)).collect();
-        assert_eq!(
-            pages,
-            [(1, Some(1)), (2, Some(2)), (3, Some(2)), (3, Some(3))]
-        );
-        assert_eq!(layout.pages, Some(3));
-    }
-
-    #[test]
     fn strips_the_utf8_bom() {
         let layout = read_text("\u{feff}Città".as_bytes()).expect("text");
         assert_eq!(texts(&layout)[0].2, "Città");
