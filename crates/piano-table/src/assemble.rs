@@ -345,8 +345,16 @@ impl Emitter {
                 columns,
                 cells,
                 by_content,
+                ambiguity,
                 ..
             } => {
+                if let Some(ambiguity) = ambiguity {
+                    self.diagnostics.push(
+                        Diagnostic::new(Code::RowAmbiguous, ambiguity.describe())
+                            .at_line(line, Some(page))
+                            .with_excerpt(&block.text()),
+                    );
+                }
                 let stats = self.table.get_or_insert(TableStats {
                     line,
                     first_page: page,

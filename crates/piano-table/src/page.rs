@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::grid::find_tables;
 use crate::lines::{Line, build_lines, join_wrapped, lowest};
+use crate::rows::Ambiguity;
 use crate::stream::infer_rows;
 use crate::{Page, Word};
 
@@ -65,6 +66,8 @@ pub(crate) enum Block {
         by_content: usize,
         /// Drawn with borders (else inferred from aligned gaps).
         ruled: bool,
+        /// Why the row was read one way when the input allows two.
+        ambiguity: Option<Ambiguity>,
     },
 }
 
@@ -160,6 +163,7 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
                 top,
                 by_content,
                 ruled: true,
+                ambiguity: None,
             });
         }
     }

@@ -7,13 +7,13 @@
 //! a line of three or more pieces that has more pieces than the region has
 //! columns: the header of the next table. A header with a single row under
 //! it is a table when both have three or more pieces.
-//! A line with text in the first column starts a row; the others continue
-//! it, each cell joining its wrapped lines. How lines narrow gutters, and the
+//! Which line starts a row is `rows.rs`'s; how lines narrow gutters, and the
 //! gutters a header does not show, are `gutters.rs`'s.
 
 use crate::gutters::{EDGE_TOLERANCE, channels, cut_at_edges, narrowed, new_gaps};
-use crate::lines::{Line, join_wrapped, lowest};
-use crate::page::{Block, Cell};
+use crate::lines::Line;
+use crate::page::Block;
+use crate::rows::rows_of;
 
 /// Lines further apart than this many font sizes end a region.
 const MAX_ROW_GAP: f32 = 3.0;
@@ -161,65 +161,6 @@ fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
         end += 1;
     }
     end
-}
-
-fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
-    let count = columns.len() - 1;
-    let mut rows: Vec<Block> = Vec::new();
-    for line in lines {
-        let line = &cut_at_edges(line, &columns[1..count]);
-        let mut texts: Vec<String> = vec![String::new(); count];
-        let mut confidences: Vec<Option<f32>> = vec![None; count];
-        let mut straddling = 0;
-        let tolerance = EDGE_TOLERANCE * line.size;
-        for segment in &line.segments {
-            let centre = (segment.x0 + segment.x1) / 2.0;
-            let inner = &columns[1..count];
-            let column = inner.iter().filter(|edge| **edge < centre).count();
-            straddling += usize::from(
-                inner
-                    .iter()
-                    .any(|edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance),
-            );
-            join_wrapped(&mut texts[column], false, &segment.text);
-            confidences[column] = lowest(confidences[column], segment.confidence);
-        }
-        let starts_row = !texts[0].is_empty() || rows.is_empty();
-        if starts_row {
-            let cells = texts
-                .into_iter()
-                .zip(confidences)
-                .enumerate()
-                .map(|(c, (text, confidence))| Cell {
-                    text,
-                    x0: columns[c],
-                    x1: columns[c + 1],
-                    top: line.y - line.size,
-                    bottom: line.y,
-                    confidence,
-                    trailing_space: line.trailing_space,
-                })
-                .collect();
-            rows.push(Block::Row {
-                cells,
-                columns: columns.to_vec(),
-                top: line.y - line.size,
-                by_content: straddling,
-                ruled: false,
-            });
-        } else if let Some(Block::Row {
-            cells, by_content, ..
-        }) = rows.last_mut()
-        {
-            for ((cell, text), confidence) in cells.iter_mut().zip(texts).zip(confidences) {
-                join_wrapped(&mut cell.text, cell.trailing_space, &text);
-                cell.bottom = line.y;
-                cell.confidence = lowest(cell.confidence, confidence);
-            }
-            *by_content += straddling;
-        }
-    }
-    rows
 }
 
 #[cfg(test)]

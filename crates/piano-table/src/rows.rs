@@ -1,0 +1,339 @@
+//! The lines of a borderless table to its rows: which line starts a row,
+//! and the rows a dump leaves ambiguous.
+//!
+//! A line with text in the first column starts a row; the others continue
+//! it, each cell joining its wrapped lines. Two layouts break that rule, and
+//! each row read despite them says so ([`Ambiguity`]):
+//! - a cell centred vertically in a tall row (LibreOffice, w3m): the row's
+//!   number sits on a middle line, and the lines above it, holding only text
+//!   of the cells its own line leaves empty, are its own; they go to it when
+//!   as many of its lines lie below it (one more or less), since centred
+//!   text spreads evenly;
+//! - a line with an empty first cell that holds a second set of values (two
+//!   or more cells where the row's first line has one word, such as a weight
+//!   or a date, which do not wrap): a row of its own, such as a totals row.
+
+use crate::gutters::{EDGE_TOLERANCE, cut_at_edges};
+use crate::lines::{Line, join_wrapped, lowest};
+use crate::page::{Block, Cell};
+
+/// Why a row was read one way when the dump allows two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ambiguity {
+    /// Lines above the row's first line were taken in: its cells are centred.
+    Centred,
+    /// Lines above the row's first line fill cells it leaves empty but were
+    /// left with the row above: too few lines below it to tell centring.
+    MaybeCentred,
+    /// The line has an empty first cell but a second set of values: read as
+    /// a row of its own.
+    EmptyFirstCell,
+}
+
+impl Ambiguity {
+    /// What a diagnostic says of it.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Ambiguity::Centred => {
+                "the lines above this row fill only the cells its first line leaves empty, as \
+                 when cells are centred in a tall row: they were read as part of it"
+            }
+            Ambiguity::MaybeCentred => {
+                "the lines above this row fill only the cells its first line leaves empty: they \
+                 were left with the row above, but may be this row's, centred in a tall row"
+            }
+            Ambiguity::EmptyFirstCell => {
+                "this line has an empty first cell, which continues the row above, but holds a \
+                 second set of values (such as weights or dates): it was read as a row of its own"
+            }
+        }
+    }
+}
+
+/// One line of the table cut into its columns.
+struct TableLine {
+    texts: Vec<String>,
+    confidences: Vec<Option<f32>>,
+    straddling: usize,
+    y: f32,
+    size: f32,
+    trailing_space: bool,
+}
+
+impl TableLine {
+    fn of(line: &Line, columns: &[f32]) -> TableLine {
+        let count = columns.len() - 1;
+        let inner = &columns[1..count];
+        let line = cut_at_edges(line, inner);
+        let mut texts = vec![String::new(); count];
+        let mut confidences = vec![None; count];
+        let mut straddling = 0;
+        let tolerance = EDGE_TOLERANCE * line.size;
+        for segment in &line.segments {
+            let centre = (segment.x0 + segment.x1) / 2.0;
+            let column = inner.iter().filter(|edge| **edge < centre).count();
+            straddling += usize::from(
+                inner
+                    .iter()
+                    .any(|edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance),
+            );
+            join_wrapped(&mut texts[column], false, &segment.text);
+            confidences[column] = lowest(confidences[column], segment.confidence);
+        }
+        TableLine {
+            texts,
+            confidences,
+            straddling,
+            y: line.y,
+            size: line.size,
+            trailing_space: line.trailing_space,
+        }
+    }
+
+    /// Whether the line only holds text in columns that `other` leaves empty.
+    fn fills_only_gaps_of(&self, other: &TableLine) -> bool {
+        self.texts
+            .iter()
+            .zip(&other.texts)
+            .all(|(mine, theirs)| mine.is_empty() || theirs.is_empty())
+    }
+
+    /// Whether the line, with an empty first cell, holds values in two or
+    /// more columns where `first` (a row's first line) holds one word.
+    fn repeats_values_of(&self, first: &TableLine) -> bool {
+        let single_word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
+        let repeated = self
+            .texts
+            .iter()
+            .zip(&first.texts)
+            .filter(|(mine, theirs)| !mine.is_empty() && single_word(theirs))
+            .count();
+        self.texts[0].is_empty() && repeated >= 2
+    }
+}
+
+/// A row in the making: its lines, the first one first.
+struct Row {
+    lines: Vec<TableLine>,
+    ambiguity: Option<Ambiguity>,
+}
+
+/// The rows of the lines of one borderless table with column edges `columns`.
+pub(crate) fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
+    let mut rows: Vec<Row> = Vec::new();
+    for line in lines {
+        let line = TableLine::of(line, columns);
+        let (starts, ambiguity) = match rows.last() {
+            None => (true, None),
+            Some(_) if !line.texts[0].is_empty() => (true, None),
+            Some(row) if line.repeats_values_of(&row.lines[0]) => {
+                (true, Some(Ambiguity::EmptyFirstCell))
+            }
+            Some(_) => (false, None),
+        };
+        match rows.last_mut() {
+            Some(row) if !starts => row.lines.push(line),
+            _ => rows.push(Row {
+                lines: vec![line],
+                ambiguity,
+            }),
+        }
+    }
+    take_in_centred_lines(&mut rows);
+    rows.into_iter().map(|row| block_of(row, columns)).collect()
+}
+
+/// Moves to each row the lines above its first line that are its own, its
+/// cells being centred in a tall row (see the module's documentation).
+fn take_in_centred_lines(rows: &mut [Row]) {
+    for index in 1..rows.len() {
+        let (before, after) = rows.split_at_mut(index);
+        let (above, row) = (&mut before[index - 1], &mut after[0]);
+        if row.ambiguity.is_some() {
+            continue;
+        }
+        let first = &row.lines[0];
+        let above_count = above.lines[1..]
+            .iter()
+            .rev()
+            .take_while(|line| line.fills_only_gaps_of(first))
+            .count();
+        if above_count == 0 {
+            continue;
+        }
+        let below_count = row.lines[1..]
+            .iter()
+            .take_while(|line| line.fills_only_gaps_of(first))
+            .count();
+        let even = below_count + 1 >= above_count && below_count <= above_count + 1;
+        if even && above_count + below_count >= 2 {
+            let taken = above.lines.split_off(above.lines.len() - above_count);
+            row.lines.splice(1..1, taken);
+            row.ambiguity = Some(Ambiguity::Centred);
+        } else {
+            row.ambiguity = Some(Ambiguity::MaybeCentred);
+        }
+    }
+}
+
+fn block_of(row: Row, columns: &[f32]) -> Block {
+    let count = columns.len() - 1;
+    let top = row
+        .lines
+        .iter()
+        .map(|l| l.y - l.size)
+        .fold(f32::INFINITY, f32::min);
+    let bottom = row
+        .lines
+        .iter()
+        .map(|l| l.y)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let mut cells: Vec<Cell> = (0..count)
+        .map(|c| Cell {
+            text: String::new(),
+            x0: columns[c],
+            x1: columns[c + 1],
+            top,
+            bottom,
+            confidence: None,
+            trailing_space: false,
+        })
+        .collect();
+    let mut by_content = 0;
+    // The first line tells whether the producer drew a space at a wrap.
+    let trailing_space = row.lines.first().is_some_and(|l| l.trailing_space);
+    for line in row.lines {
+        for ((cell, text), confidence) in cells.iter_mut().zip(line.texts).zip(line.confidences) {
+            join_wrapped(&mut cell.text, trailing_space, &text);
+            cell.confidence = lowest(cell.confidence, confidence);
+        }
+        by_content += line.straddling;
+    }
+    for cell in &mut cells {
+        cell.trailing_space = trailing_space;
+    }
+    Block::Row {
+        cells,
+        columns: columns.to_vec(),
+        top,
+        by_content,
+        ruled: false,
+        ambiguity: row.ambiguity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::Segment;
+
+    /// A line of pieces `(text, x0)`, each ten units wide, at row `y`.
+    fn line(y: f32, pieces: &[(&str, f32)]) -> Line {
+        Line {
+            segments: pieces
+                .iter()
+                .map(|&(text, x0)| Segment {
+                    text: text.into(),
+                    x0,
+                    x1: x0 + 10.0,
+                    confidence: None,
+                    breaks: Vec::new(),
+                })
+                .collect(),
+            y,
+            size: 3.0,
+            trailing_space: false,
+        }
+    }
+
+    const COLUMNS: [f32; 4] = [0.0, 10.0, 40.0, 60.0];
+
+    fn rows(lines: &[Line]) -> Vec<(String, Option<Ambiguity>)> {
+        rows_of(lines, &COLUMNS)
+            .iter()
+            .map(|block| match block {
+                Block::Row { ambiguity, .. } => (block.text(), *ambiguity),
+                Block::Text { .. } => (block.text(), None),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_above_a_centred_row_are_its_own_and_said_so() {
+        let lines = [
+            line(1.0, &[("1", 0.0), ("Bilancio", 12.0), ("40", 42.0)]),
+            line(2.0, &[("Riduzione dei", 12.0)]),
+            line(3.0, &[("2", 0.0), ("60", 42.0)]),
+            line(4.0, &[("tempi", 12.0)]),
+        ];
+        assert_eq!(
+            rows(&lines),
+            [
+                ("1\tBilancio\t40".to_string(), None),
+                (
+                    "2\tRiduzione dei tempi\t60".to_string(),
+                    Some(Ambiguity::Centred)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_cell_above_a_row_with_an_empty_cell_stays_but_is_flagged() {
+        let lines = [
+            line(1.0, &[("1", 0.0), ("Bilancio di", 12.0), ("40", 42.0)]),
+            line(2.0, &[("previsione", 12.0)]),
+            line(3.0, &[("2", 0.0), ("60", 42.0)]),
+        ];
+        assert_eq!(
+            rows(&lines),
+            [
+                ("1\tBilancio di previsione\t40".to_string(), None),
+                ("2\t\t60".to_string(), Some(Ambiguity::MaybeCentred)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_set_of_values_under_an_empty_first_cell_is_a_row_of_its_own() {
+        let lines = [
+            line(
+                1.0,
+                &[("1", 0.0), ("Bilancio di previsione", 12.0), ("40", 42.0)],
+            ),
+            line(2.0, &[("Totale", 12.0), ("100", 42.0)]),
+        ];
+        let read = rows(&lines);
+        assert_eq!(read.len(), 1, "one value column only: a wrap, {read:?}");
+        let wide = [0.0, 10.0, 40.0, 50.0, 60.0];
+        let lines = [
+            line(
+                1.0,
+                &[
+                    ("1", 0.0),
+                    ("Bilancio di previsione", 12.0),
+                    ("40", 41.0),
+                    ("5", 51.0),
+                ],
+            ),
+            line(2.0, &[("Totale", 12.0), ("100", 41.0), ("100", 51.0)]),
+        ];
+        let texts: Vec<(String, Option<Ambiguity>)> = rows_of(&lines, &wide)
+            .iter()
+            .map(|block| match block {
+                Block::Row { ambiguity, .. } => (block.text(), *ambiguity),
+                Block::Text { .. } => (block.text(), None),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("1\tBilancio di previsione\t40\t5".to_string(), None),
+                (
+                    "\tTotale\t100\t100".to_string(),
+                    Some(Ambiguity::EmptyFirstCell)
+                ),
+            ]
+        );
+    }
+}
