@@ -132,7 +132,7 @@ fn page_of(marks: Marks, number: u32, height: f32) -> Page {
         height,
         words,
         rules: marks.rules,
-        monospaced: false,
+        pitch: None,
     }
 }
 

@@ -18,7 +18,8 @@ const MIN_CHANNEL_LINES: usize = 2;
 /// The gutters left open by a line's pieces, or `None` if one closes. A
 /// piece that runs across a gutter, on a line of several pieces, keeps it open
 /// where a space between two of its words lies in it (columns set one space
-/// apart in a text dump).
+/// apart in a text dump); on a grid of characters a piece may overrun a
+/// gutter by one character.
 pub(crate) fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
     let min = MIN_GUTTER * line.size;
     let mut out = Vec::with_capacity(gutters.len());
@@ -30,6 +31,15 @@ pub(crate) fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, 
             // Only a line of several pieces is a row: prose has spaces
             // between words everywhere.
             let across = segment.x0 < a && segment.x1 > b && line.segments.len() > 1;
+            // On a grid of characters a cell's last character may stand
+            // where the next column starts: a piece from the left that ends
+            // there leaves the gutter open one character wide.
+            let x1 = match line.pitch {
+                Some(pitch) if segment.x0 < a && segment.x1 >= b && segment.x1 <= b + pitch => {
+                    b - pitch
+                }
+                _ => segment.x1,
+            };
             let space = segment
                 .breaks
                 .iter()
@@ -39,8 +49,8 @@ pub(crate) fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, 
             match space {
                 Some(open) if across => (a, b) = open,
                 // Keep the wider side of the gutter the piece leaves open.
-                _ if segment.x0 - a >= b - segment.x1 => b = segment.x0,
-                _ => a = segment.x1,
+                _ if segment.x0 - a >= b - x1 => b = segment.x0,
+                _ => a = x1,
             }
         }
         if b - a < min {
@@ -203,7 +213,7 @@ mod tests {
             column += token.chars().count() + 1;
         }
         let refs: Vec<&Word> = words.iter().collect();
-        build_lines(&refs, 0.45, true).remove(0)
+        build_lines(&refs, 0.45, Some(1.0)).remove(0)
     }
 
     #[test]

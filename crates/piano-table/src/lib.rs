@@ -84,10 +84,13 @@ pub struct Page {
     pub words: Vec<Word>,
     /// Ruling lines, where the page has any.
     pub rules: Vec<Rule>,
-    /// The page is a grid of fixed-pitch characters (a text dump), where a
-    /// single space may be all that separates two columns: a column edge
-    /// found on other lines may then cut a piece at a space between words.
-    pub monospaced: bool,
+    /// The width of every character where the page is a grid of fixed-pitch
+    /// characters (a text dump). There a single space may be all that
+    /// separates two columns, so a column edge found on other lines may cut a
+    /// piece at a space between words; and a cell's last character may be
+    /// printed where the next column starts (the grid rounds every position),
+    /// so a piece may overrun a gutter by one character.
+    pub pitch: Option<f32>,
 }
 
 /// Rebuilds a document page by page. Two pages are held at most: the one

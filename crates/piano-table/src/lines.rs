@@ -87,6 +87,9 @@ pub(crate) struct Line {
     /// The producer drew a space after the last word (LibreOffice keeps
     /// the space at a wrap; a hyphen before it is then a real hyphen).
     pub trailing_space: bool,
+    /// The page's character width, where it is a grid of fixed-pitch
+    /// characters (see [`Page::pitch`](crate::Page::pitch)).
+    pub pitch: Option<f32>,
 }
 
 impl Line {
@@ -99,9 +102,9 @@ impl Line {
 
 /// Groups words into lines, top to bottom. `split_gap` (a share of the
 /// font size) cuts a line into segments; `f32::INFINITY` keeps it whole.
-/// On a `monospaced` page the spaces between words are kept as breaks,
+/// On a page of fixed `pitch` the spaces between words are kept as breaks,
 /// where a column edge may cut a segment.
-pub(crate) fn build_lines(words: &[&Word], split_gap: f32, monospaced: bool) -> Vec<Line> {
+pub(crate) fn build_lines(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Vec<Line> {
     let mut sorted: Vec<&Word> = words.to_vec();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut clusters: Vec<Vec<&Word>> = Vec::new();
@@ -119,12 +122,12 @@ pub(crate) fn build_lines(words: &[&Word], split_gap: f32, monospaced: bool) -> 
         .into_iter()
         .filter_map(|mut cluster| {
             cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            line_of(&cluster, split_gap, monospaced)
+            line_of(&cluster, split_gap, pitch)
         })
         .collect()
 }
 
-fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
+fn line_of(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Option<Line> {
     let size = words.iter().map(|g| g.size).fold(0.0, f32::max);
     let y = words.iter().map(|g| g.y).sum::<f32>() / words.len() as f32;
     let mut segments: Vec<Segment> = Vec::new();
@@ -157,7 +160,7 @@ fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
             }
         };
         if space && !segment.text.is_empty() {
-            if monospaced {
+            if pitch.is_some() {
                 segment.breaks.push(Break {
                     at: segment.text.len(),
                     x0: segment.x1,
@@ -180,6 +183,7 @@ fn line_of(words: &[&Word], split_gap: f32, monospaced: bool) -> Option<Line> {
         y,
         size,
         trailing_space: space,
+        pitch,
     })
 }
 
@@ -232,11 +236,11 @@ mod tests {
         all.extend(words("cd", 113.0, 100.0, 5.0));
         all.extend(words("next", 10.0, 112.0, 5.0));
         let refs: Vec<&Word> = all.iter().collect();
-        let lines = build_lines(&refs, f32::INFINITY, false);
+        let lines = build_lines(&refs, f32::INFINITY, None);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "Peso % ab cd");
         assert_eq!(lines[1].text(), "next");
-        let split = build_lines(&refs, 2.0, false);
+        let split = build_lines(&refs, 2.0, None);
         assert_eq!(split[0].segments.len(), 2);
         assert_eq!(split[0].segments[1].text, "ab cd");
     }

@@ -169,7 +169,7 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
     }
     let top_margin = RUNNING_HEAD * page.height;
     let (rows, lines) = infer_rows(
-        &build_lines(&free, PIECE_GAP, page.monospaced),
+        &build_lines(&free, PIECE_GAP, page.pitch),
         carry,
         top_margin,
     );
@@ -222,7 +222,7 @@ fn cell_of(words: Option<&Vec<&Word>>, [x0, top, x1, bottom]: [f32; 4]) -> Cell 
     let mut text = String::new();
     let mut trailing_space = false;
     let mut confidence = None;
-    for line in build_lines(words.map_or(&[][..], Vec::as_slice), f32::INFINITY, false) {
+    for line in build_lines(words.map_or(&[][..], Vec::as_slice), f32::INFINITY, None) {
         join_wrapped(&mut text, trailing_space, &line.text());
         trailing_space = line.trailing_space;
         for segment in &line.segments {

@@ -10,8 +10,8 @@
 //!   as many of its lines lie below it (one more or less), since centred
 //!   text spreads evenly;
 //! - a line with an empty first cell that holds a second set of values (two
-//!   or more cells where the row's first line has one word, such as a weight
-//!   or a date, which do not wrap): a row of its own, such as a totals row.
+//!   or more numbers, weights or dates under the row's own, which do not
+//!   wrap): a row of its own, such as a totals row.
 
 use crate::gutters::{EDGE_TOLERANCE, cut_at_edges};
 use crate::lines::{Line, join_wrapped, lowest};
@@ -98,18 +98,24 @@ impl TableLine {
             .all(|(mine, theirs)| mine.is_empty() || theirs.is_empty())
     }
 
-    /// Whether the line, with an empty first cell, holds values in two or
-    /// more columns where `first` (a row's first line) holds one word.
+    /// Whether the line, with an empty first cell, holds values (numbers,
+    /// weights, dates: digits without letters) in two or more columns where
+    /// `first` (a row's first line) holds values too.
     fn repeats_values_of(&self, first: &TableLine) -> bool {
-        let single_word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
         let repeated = self
             .texts
             .iter()
             .zip(&first.texts)
-            .filter(|(mine, theirs)| !mine.is_empty() && single_word(theirs))
+            .filter(|(mine, theirs)| is_value(mine) && is_value(theirs))
             .count();
         self.texts[0].is_empty() && repeated >= 2
     }
+}
+
+/// A number, weight or date: digits and no letters ("16,67", "(50%)",
+/// "31.12.2023"), which a cell does not wrap into.
+fn is_value(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
 }
 
 /// A row in the making: its lines, the first one first.
@@ -243,6 +249,7 @@ mod tests {
             y,
             size: 3.0,
             trailing_space: false,
+            pitch: None,
         }
     }
 
@@ -296,6 +303,15 @@ mod tests {
 
     #[test]
     fn a_second_set_of_values_under_an_empty_first_cell_is_a_row_of_its_own() {
+        let wrapped = [
+            line(1.0, &[("1", 0.0), ("Bilancio", 12.0), ("16,67", 42.0)]),
+            line(2.0, &[("di previsione", 12.0), ("%", 42.0)]),
+        ];
+        assert_eq!(
+            rows(&wrapped).len(),
+            1,
+            "a weight's sign wraps: no second value"
+        );
         let lines = [
             line(
                 1.0,

@@ -35,9 +35,15 @@ pub(crate) fn infer_rows(
     let mut i = 0;
     let mut known: Option<Vec<f32>> = carry.map(<[f32]>::to_vec);
     if let Some(columns) = carry {
+        // A dump's page starts at its first line of text: the table goes on
+        // from the first line whose text starts at a column, a running head
+        // (centred) left above it.
         let start = lines
             .iter()
-            .position(|l| l.y > top_margin)
+            .position(|l| match l.pitch {
+                Some(_) => starts_at_a_column(l, columns),
+                None => l.y > top_margin,
+            })
             .unwrap_or(lines.len());
         let end = fitting(lines, start, columns);
         if end > start {
@@ -73,6 +79,16 @@ pub(crate) fn infer_rows(
         }
     }
     (rows, rest)
+}
+
+/// Whether a line's first piece starts at one of the column edges, within a
+/// font size, as a cell's left-aligned text does.
+fn starts_at_a_column(line: &Line, columns: &[f32]) -> bool {
+    line.segments.first().is_some_and(|first| {
+        columns[..columns.len().saturating_sub(1)]
+            .iter()
+            .any(|edge| (first.x0 - edge).abs() <= line.size)
+    })
 }
 
 /// The end (exclusive) and column edges of a region starting at `start`.
@@ -155,7 +171,14 @@ fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
                 .iter()
                 .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
         });
-        if !fits {
+        // Two pieces set wide apart in one column are another layout's
+        // columns (a label and its value under a table's wide first column).
+        let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
+        let shared = line.segments.windows(2).any(|pair| {
+            pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
+                && column_of(pair[0].x0) == column_of(pair[1].x0)
+        });
+        if !fits || shared {
             break;
         }
         end += 1;
@@ -183,6 +206,7 @@ mod tests {
             y,
             size: 10.0,
             trailing_space: false,
+            pitch: None,
         }
     }
 

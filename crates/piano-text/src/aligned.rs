@@ -9,6 +9,8 @@ use std::rc::Rc;
 use piano_model::{Diagnostic, TextLine, text_lines};
 use piano_table::{Page, Rebuild, Rule, Word};
 
+/// The width of a character: one unit, so that a character column is an x.
+const CHARACTER: f32 = 1.0;
 /// The font size every character is given, a character being one unit wide:
 /// the rebuild measures gaps in font sizes, and at this size one space is a
 /// gap between words and two are a gap between cells, as on a printed page.
@@ -28,7 +30,7 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
     let mut rebuild = Rebuild::new();
     let mut page = Page {
         number: 1,
-        monospaced: true,
+        pitch: Some(CHARACTER),
         ..Page::default()
     };
     let mut row = 0u32;
@@ -41,7 +43,7 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
             rebuild.push(&page);
             page = Page {
                 number,
-                monospaced: true,
+                pitch: Some(CHARACTER),
                 ..Page::default()
             };
             row = 0;
@@ -92,8 +94,8 @@ fn place_line(page: &mut Page, row: u32, text: &str) {
 fn word_at(start: usize, end: usize, baseline: f32, text: String) -> Word {
     Word {
         text: Rc::from(text),
-        x0: start as f32,
-        x1: end as f32,
+        x0: start as f32 * CHARACTER,
+        x1: end as f32 * CHARACTER,
         y: baseline,
         size: SIZE,
         confidence: None,
