@@ -2,13 +2,16 @@
 //! and the rows a dump leaves ambiguous.
 //!
 //! A line with text in the first column starts a row; the others continue
-//! it, each cell joining its wrapped lines. Two layouts break that rule, and
-//! each row read despite them says so ([`Ambiguity`]):
+//! it, each cell joining its wrapped lines. Three layouts break that rule,
+//! and each row read despite them (but the header) says so ([`Ambiguity`]):
 //! - a cell centred vertically in a tall row (LibreOffice, w3m): the row's
 //!   number sits on a middle line, and the lines above it, holding only text
 //!   of the cells its own line leaves empty, are its own; they go to it when
 //!   as many of its lines lie below it (one more or less), since centred
 //!   text spreads evenly;
+//! - a header whose first cell wraps ("Obiettivo" / "n.") gives lines with
+//!   text in the first column under it: they are the header's while they
+//!   hold no digit and the first row numbered in its first cell follows;
 //! - a line with an empty first cell that holds a second set of values (two
 //!   or more numbers, weights or dates under the row's own, which do not
 //!   wrap): a row of its own, such as a totals row.
@@ -145,8 +148,41 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
             }),
         }
     }
+    join_wrapped_header(&mut rows);
     take_in_centred_lines(&mut rows);
     rows.into_iter().map(|row| block_of(row, columns)).collect()
+}
+
+/// Joins to the header the rows below it that are the rest of a wrapped
+/// header cell of the first column ("Obiettivo" / "n."): rows without a
+/// digit, followed by the first row numbered in its first cell. A table whose
+/// rows are all words (staff, for one) keeps its rows.
+fn join_wrapped_header(rows: &mut Vec<Row>) {
+    let has_digit = |row: &Row| {
+        row.lines
+            .iter()
+            .flat_map(|line| &line.texts)
+            .any(|text| text.chars().any(|c| c.is_ascii_digit()))
+    };
+    let numbered = |row: &Row| {
+        row.lines[0].texts[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let Some(header) = rows.first() else {
+        return;
+    };
+    if has_digit(header) {
+        return;
+    }
+    let wrapped = rows[1..].iter().take_while(|row| !has_digit(row)).count();
+    let followed_by_a_number = rows.get(1 + wrapped).is_some_and(numbered);
+    if wrapped == 0 || !followed_by_a_number {
+        return;
+    }
+    let rest: Vec<TableLine> = rows.drain(1..=wrapped).flat_map(|row| row.lines).collect();
+    rows[0].lines.extend(rest);
 }
 
 /// Moves to each row the lines above its first line that are its own, its
@@ -263,6 +299,30 @@ mod tests {
                 Block::Text { .. } => (block.text(), None),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_wrapped_first_header_cell_stays_in_the_header() {
+        let lines = [
+            line(
+                1.0,
+                &[("Obiettivo", 0.0), ("Descrizione", 12.0), ("Peso", 42.0)],
+            ),
+            line(2.0, &[("n.", 0.0), ("%", 42.0)]),
+            line(
+                3.0,
+                &[("1", 0.0), ("Bilancio di previsione", 12.0), ("40", 42.0)],
+            ),
+        ];
+        let read = rows(&lines);
+        assert_eq!(read[0].0, "Obiettivo n.\tDescrizione\tPeso %");
+        assert_eq!(read.len(), 2);
+        let staff = [
+            line(1.0, &[("Nome", 0.0), ("Ruolo", 12.0)]),
+            line(2.0, &[("Rossi", 0.0), ("Istruttore", 12.0)]),
+            line(3.0, &[("Bianchi", 0.0), ("Funzionario", 12.0)]),
+        ];
+        assert_eq!(rows(&staff).len(), 3, "rows of words stay rows");
     }
 
     #[test]
