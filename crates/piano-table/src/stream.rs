@@ -164,26 +164,31 @@ fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
                 break;
             }
         }
-        let tolerance = EDGE_TOLERANCE * line.size;
-        let line = cut_at_edges(line, inner);
-        let fits = line.segments.iter().all(|s| {
-            !inner
-                .iter()
-                .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
-        });
-        // Two pieces set wide apart in one column are another layout's
-        // columns (a label and its value under a table's wide first column).
-        let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
-        let shared = line.segments.windows(2).any(|pair| {
-            pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
-                && column_of(pair[0].x0) == column_of(pair[1].x0)
-        });
-        if !fits || shared {
+        if !fits(line, inner) {
             break;
         }
         end += 1;
     }
     end
+}
+
+/// Whether each piece of a line stays within a column (cut at spaces on a
+/// dump's page), and no two set wide apart share one: those are another
+/// layout's columns (a label and its value under a table's wide first column).
+fn fits(line: &Line, inner: &[f32]) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let line = cut_at_edges(line, inner);
+    let within = line.segments.iter().all(|s| {
+        !inner
+            .iter()
+            .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
+    });
+    let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
+    let shared = line.segments.windows(2).any(|pair| {
+        pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
+            && column_of(pair[0].x0) == column_of(pair[1].x0)
+    });
+    within && !shared
 }
 
 #[cfg(test)]
