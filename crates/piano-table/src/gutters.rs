@@ -1,7 +1,7 @@
 //! The gaps between columns of a borderless table: how each line narrows
 //! them, the gaps a header does not show, and pieces cut at a column edge.
 //!
-//! On a monospaced page (a text dump) a single space may be all that
+//! On a page of fixed pitch (a text dump) a single space may be all that
 //! separates two columns: the spaces between a piece's words (its breaks)
 //! then count as open where the other lines show a gap.
 
@@ -69,7 +69,7 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
         return line.clone();
     }
     let tolerance = EDGE_TOLERANCE * line.size;
-    // As wide as a gutter: a monospaced dump's space (a third of the size),
+    // As wide as a gutter: a dump's space (a third of the size),
     // not the narrower space of a proportional font.
     let min = MIN_GUTTER * line.size;
     let mut segments = Vec::with_capacity(line.segments.len());
@@ -194,7 +194,7 @@ mod tests {
     use crate::Word;
     use crate::lines::build_lines;
 
-    /// A line of a monospaced page: each character one unit wide, size 3,
+    /// A line of a page of fixed pitch: each character one unit wide, size 3,
     /// as the aligned-text reader places them.
     fn dump_line(text: &str) -> Line {
         let mut words = Vec::new();
