@@ -41,3 +41,21 @@ fn unreadable_input_is_a_failure_naming_the_file() {
         run.stderr
     );
 }
+
+/// A row whose description cell is empty keeps its other values and is
+/// flagged, at its line.
+#[test]
+fn a_row_without_a_description_is_flagged() {
+    let dump = "COMUNE DI PROVA\n\
+                STRUTTURA: A - RESPONSABILE: Dott. Rossi\n\
+                N.\tDescrizione\tPeso %\tScadenza\n\
+                1\tPrimo obiettivo\t50%\t31.12.2023\n\
+                2\t\t50%\t31.12.2023\n";
+    let run = piano_with_stdin(&["check", "-"], dump.as_bytes());
+    assert!(
+        run.stdout
+            .contains("-:5: warning[description-missing] objective 2 has no description"),
+        "{}",
+        run.stdout
+    );
+}

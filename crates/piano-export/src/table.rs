@@ -359,12 +359,13 @@ const OBJECTIVES: &[Column] = &[
         ),
         Constraint::OneOf(json_names::<Category>),
     ),
-    required(column(
+    column(
         "description",
         Text,
         "Descrizione",
-        "The description cell's text, whitespace-normalised.",
-    )),
+        "The description cell's text, whitespace-normalised; empty when the row has none \
+         (a `description-missing` diagnostic says so).",
+    ),
     column(
         "weight",
         Number,

@@ -84,6 +84,8 @@ pub enum Code {
     TotalRow,
     /// PDF: a rebuilt table's quality report (rows, full rows, joins).
     TableQuality,
+    /// An objective or phase has an empty description cell.
+    DescriptionMissing,
     /// A space-aligned text dump: its columns were rebuilt from the
     /// character positions of aligned gaps.
     ColumnsRebuilt,
@@ -106,7 +108,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -134,6 +136,7 @@ impl Code {
         Code::StaffEmpty,
         Code::TotalRow,
         Code::TableQuality,
+        Code::DescriptionMissing,
         Code::ColumnsRebuilt,
         Code::RowAmbiguous,
         Code::RowJoined,
@@ -163,6 +166,7 @@ impl Code {
             | Code::PhaseWeightSum
             | Code::NoTextLayer
             | Code::RowAmbiguous
+            | Code::DescriptionMissing
             | Code::PdfDamaged => Level::Warning,
             Code::FamilyDetected
             | Code::EncodingDetected
@@ -213,6 +217,7 @@ impl Code {
             Code::StaffEmpty => "staff-empty",
             Code::TotalRow => "total-row",
             Code::TableQuality => "table-quality",
+            Code::DescriptionMissing => "description-missing",
             Code::ColumnsRebuilt => "columns-rebuilt",
             Code::RowAmbiguous => "row-ambiguous",
             Code::RowJoined => "row-joined",

@@ -1,4 +1,5 @@
-//! Consistency checks on a finished structure: weights that should sum to 100.
+//! Consistency checks on a finished structure: weights that should sum to
+//! 100, and rows without a description.
 
 use piano_model::{Code, Diagnostic, Entry, Structure};
 
@@ -72,6 +73,29 @@ pub fn check_weights(
                 .in_structure(ordinal)
                 .for_number(entry.number.clone()),
             );
+        }
+    }
+}
+
+/// Reports each objective and phase whose description is empty: a row read
+/// without its description cell (lost by the extraction, or left blank) is
+/// kept with its other values and flagged, never published silently.
+pub fn check_descriptions(structure: &Structure, diagnostics: &mut Vec<Diagnostic>) {
+    for objective in &structure.objectives {
+        let rows = std::iter::once((&objective.entry, "objective"))
+            .chain(objective.phases.iter().map(|phase| (phase, "phase")));
+        for (entry, what) in rows {
+            if entry.description.trim().is_empty() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::DescriptionMissing,
+                        format!("{what} {} has no description", entry.number),
+                    )
+                    .at_line(entry.lines.0, entry.page)
+                    .in_structure(structure.ordinal)
+                    .for_number(entry.number.clone()),
+                );
+            }
         }
     }
 }

@@ -558,6 +558,7 @@ impl<'w> SectionBuilder<'w> {
             &self.unweighted_phases,
             &mut self.diagnostics,
         );
+        super::checks::check_descriptions(&self.structure, &mut self.diagnostics);
         (self.structure, self.diagnostics)
     }
 
