@@ -188,14 +188,16 @@ fn line_of(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Option<Line> 
 }
 
 /// Joins the wrapped lines of one cell: one space between lines, none after
-/// a hyphen the producer did not follow with a space ("INI-" + "PEC") and
-/// none before closing punctuation ("(50%" + ")").
+/// a hyphen or a slash the producer did not follow with a space ("INI-" +
+/// "PEC", "31/12/" + "2023") and none before closing punctuation ("(50%" +
+/// ")").
 pub(crate) fn join_wrapped(text: &mut String, trailing_space: bool, next: &str) {
     let next = next.trim();
     if next.is_empty() {
         return;
     }
     let glued = (text.ends_with('-') && !trailing_space && !text.ends_with(" -"))
+        || (text.ends_with('/') && !trailing_space)
         || next.starts_with([')', ']', '}', ',', ';', '.', ':']);
     if !text.is_empty() && !glued {
         text.push(' ');
@@ -256,6 +258,9 @@ mod tests {
         let mut text = "(50%".to_string();
         join_wrapped(&mut text, false, ")");
         assert_eq!(text, "(50%)");
+        let mut text = "31/12/".to_string();
+        join_wrapped(&mut text, false, "2023");
+        assert_eq!(text, "31/12/2023");
         let mut text = "Fase 1 -".to_string();
         join_wrapped(&mut text, false, "verifica");
         assert_eq!(text, "Fase 1 - verifica");
