@@ -5,8 +5,10 @@
 //! on while every following line leaves each gutter (the x range between two
 //! header pieces, narrowed by every line's text) at least a little open, up to
 //! a line of three or more pieces that has more pieces than the region has
-//! columns: the header of the next table. A header with a single row under
-//! it is a table when both have three or more pieces.
+//! columns and two or more gaps outside its gutters: the header of the next
+//! table. A header with a single row under it is a table when both have three
+//! or more pieces; a header of two pieces less than a font size apart is
+//! justified prose.
 //! Which line starts a row is `rows.rs`'s; how lines narrow gutters, and the
 //! gutters a header does not show, are `gutters.rs`'s.
 
@@ -24,7 +26,9 @@ const MIN_BODY_LINES: usize = 2;
 
 /// Splits free lines into borderless table rows and the lines left as text.
 /// `carry` holds the columns of a borderless table the previous page ended
-/// with: the lines below `top_margin` that fit them go on with it.
+/// with: the lines that fit them go on with it, from the first line below
+/// `top_margin` (on a dump's page, which has no margins, from the first line
+/// that starts at a column).
 pub(crate) fn infer_rows(
     lines: &[Line],
     carry: Option<&[f32]>,

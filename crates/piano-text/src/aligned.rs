@@ -28,34 +28,34 @@ const TAB_STOP: usize = 8;
 /// form feeds, and what the rebuild noticed.
 pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) {
     let mut rebuild = Rebuild::new();
-    let mut page = Page {
-        number: 1,
-        pitch: Some(CHARACTER),
-        ..Page::default()
-    };
-    let mut row = 0u32;
+    let mut page = dump_page(1);
+    let mut rows = 0u32;
     let mut paged = false;
     for piece in text_lines(text) {
         let number = piece.page.unwrap_or(1);
         paged |= piece.page.is_some();
         if number != page.number {
-            page.height = (row + 1) as f32 * LINE_PITCH;
-            rebuild.push(&page);
-            page = Page {
-                number,
-                pitch: Some(CHARACTER),
-                ..Page::default()
-            };
-            row = 0;
+            page.height = (rows + 1) as f32 * LINE_PITCH;
+            rebuild.push(&std::mem::replace(&mut page, dump_page(number)));
+            rows = 0;
         }
-        row += 1;
-        place_line(&mut page, row, piece.text);
+        rows += 1;
+        place_line(&mut page, rows, piece.text);
     }
-    page.height = (row + 1) as f32 * LINE_PITCH;
+    page.height = (rows + 1) as f32 * LINE_PITCH;
     let pages = paged.then_some(page.number);
     rebuild.push(&page);
     let (lines, diagnostics) = rebuild.finish();
     (lines, pages, diagnostics)
+}
+
+/// An empty page of the dump, a grid of characters.
+fn dump_page(number: u32) -> Page {
+    Page {
+        number,
+        pitch: Some(CHARACTER),
+        ..Page::default()
+    }
 }
 
 /// Places the characters of one line (the `row`th of its page) on the page:
