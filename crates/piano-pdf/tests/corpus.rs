@@ -7,10 +7,12 @@
 //! and files that cannot be read say why. The same cases on files the project
 //! makes itself are in `special.rs`.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{agreement, piano_text};
 use piano_pdf::{PdfError, read_pdf};
 
 /// The collection's folder, or `None` (and a note on stderr, which the test
@@ -29,37 +31,10 @@ fn collection(test: &str) -> Option<PathBuf> {
     None
 }
 
-fn words(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for word in text.split_whitespace() {
-        *counts.entry(word.to_string()).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// What piano reads in a PDF: its lines, cells joined by tabs.
-fn read_text(bytes: &[u8]) -> Result<String, PdfError> {
-    let layout = read_pdf(bytes)?;
-    let lines: Vec<String> = layout.lines.iter().map(|l| l.to_tab_separated()).collect();
-    Ok(lines.join("\n"))
-}
-
-/// Share of poppler's words (with multiplicity) that are in `ours` too.
-fn agreement(ours: &str, poppler: &str) -> f64 {
-    let ours = words(ours);
-    let theirs = words(poppler);
-    let total: usize = theirs.values().sum();
-    let shared: usize = theirs
-        .iter()
-        .map(|(word, n)| (*n).min(ours.get(word).copied().unwrap_or(0)))
-        .sum();
-    shared as f64 / total.max(1) as f64
-}
-
 /// `path` is `folder/name.pdf` inside the collection.
 fn file_agreement(dir: &Path, path: &str) -> f64 {
     let bytes = std::fs::read(dir.join(path)).expect("collection file exists");
-    let ours = read_text(&bytes).expect("the file has a text layer");
+    let ours = piano_text(&bytes).expect("the file has a text layer");
     let poppler =
         std::fs::read_to_string(dir.join(poppler_reading(path))).expect("poppler's reading exists");
     agreement(&ours, &poppler)
@@ -146,7 +121,7 @@ fn every_file_of_the_collection_is_read_or_refused_with_its_reason() {
         checked += 1;
         let poppler = std::fs::read_to_string(dir.join(poppler_reading(&path)))
             .expect("poppler's reading exists");
-        let outcome = read_text(&bytes);
+        let outcome = piano_text(&bytes);
         if encrypted {
             if !matches!(outcome, Err(PdfError::PasswordProtected)) {
                 failures.push(format!("{path}: needs a password, read as {outcome:?}"));
@@ -213,7 +188,7 @@ fn rotated_pages_with_a_cmap_font_are_read() {
     // Poppler prints Arabic in visual order; piano keeps the ToUnicode
     // (logical) order, so the words are checked, not compared with poppler's.
     let bytes = std::fs::read(dir.join("015-arabic/habibi-rotated.pdf")).expect("exists");
-    let text = read_text(&bytes).expect("the file has a text layer");
+    let text = piano_text(&bytes).expect("the file has a text layer");
     assert!(text.contains("habibi"), "{text}");
     // Its ToUnicode CMap maps some glyphs to nothing (`<>`): they add no text.
     assert!(!text.contains('\u{FFFD}'), "{text}");

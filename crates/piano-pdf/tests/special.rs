@@ -3,9 +3,11 @@
 //! their words are poppler's words, rotated pages read upright, and files that
 //! cannot be read say why.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::piano_text;
 use piano_pdf::{PdfError, read_pdf};
 
 fn special(name: &str) -> PathBuf {
@@ -19,32 +21,16 @@ fn bytes(name: &str) -> Vec<u8> {
 }
 
 fn text(name: &str) -> String {
-    let layout = read_pdf(&bytes(name)).expect("the file has a text layer");
-    let lines: Vec<String> = layout.lines.iter().map(|l| l.to_tab_separated()).collect();
-    lines.join("\n")
-}
-
-fn words(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for word in text.split_whitespace() {
-        *counts.entry(word.to_string()).or_insert(0) += 1;
-    }
-    counts
+    piano_text(&bytes(name)).expect("the file has a text layer")
 }
 
 /// Share of poppler's words (with multiplicity) that piano reads too; the
 /// script writes poppler's reading (`pdftotext -raw`) beside each file.
 fn agreement(name: &str) -> f64 {
-    let ours = words(&text(&format!("{name}.pdf")));
+    let ours = text(&format!("{name}.pdf"));
     let theirs = std::fs::read_to_string(special(&format!("{name}.pdftotext.txt")))
         .expect("poppler's reading exists");
-    let theirs = words(&theirs);
-    let total: usize = theirs.values().sum();
-    let shared: usize = theirs
-        .iter()
-        .map(|(word, n)| (*n).min(ours.get(word).copied().unwrap_or(0)))
-        .sum();
-    shared as f64 / total.max(1) as f64
+    common::agreement(&ours, &theirs)
 }
 
 #[test]

@@ -143,20 +143,20 @@ fn reject_binary(bytes: &[u8]) -> Result<(), ReadError> {
 mod tests {
     use super::*;
     use crate::read_text;
-    use piano_model::Layout;
+    use piano_model::{Layout, TextLine};
 
-    fn texts(layout: &Layout) -> Vec<(u32, Option<u32>, String)> {
+    fn texts(layout: &Layout) -> Vec<String> {
         layout
             .lines
             .iter()
-            .map(|line| (line.number, line.page, line.to_tab_separated()))
+            .map(TextLine::to_tab_separated)
             .collect()
     }
 
     #[test]
     fn strips_the_utf8_bom() {
         let layout = read_text("\u{feff}Città".as_bytes()).expect("text");
-        assert_eq!(texts(&layout)[0].2, "Città");
+        assert_eq!(texts(&layout)[0], "Città");
         assert!(layout.diagnostics.is_empty());
     }
 
@@ -166,7 +166,7 @@ mod tests {
             let mut bytes = if bom { vec![0xff, 0xfe] } else { Vec::new() };
             bytes.extend("Città\tè\n".encode_utf16().flat_map(u16::to_le_bytes));
             let layout = read_text(&bytes).expect("utf-16");
-            assert_eq!(texts(&layout)[0].2, "Città\tè");
+            assert_eq!(texts(&layout)[0], "Città\tè");
             assert_eq!(layout.diagnostics[0].code, Code::EncodingDetected);
         }
     }
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn falls_back_to_windows_1252_and_says_so() {
         let layout = read_text(b"Citt\xe0 \x96 perch\xe9").expect("windows-1252");
-        assert_eq!(texts(&layout)[0].2, "Città – perché");
+        assert_eq!(texts(&layout)[0], "Città – perché");
         assert_eq!(layout.diagnostics.len(), 1);
         assert!(layout.diagnostics[0].message.contains("windows-1252"));
     }
@@ -189,11 +189,7 @@ mod tests {
                 .as_slice(),
         )
         .expect("text");
-        let lines: Vec<String> = texts(&layout)
-            .into_iter()
-            .map(|(_, _, text)| text)
-            .collect();
-        assert_eq!(lines, ["Città", "perché"]);
+        assert_eq!(texts(&layout), ["Città", "perché"]);
         assert!(layout.diagnostics[0].message.contains("1 stray bytes"));
     }
 
