@@ -5,7 +5,7 @@
 //! separates two columns: the spaces between a piece's words (its breaks)
 //! then count as open where the other lines show a gap.
 
-use crate::lines::Line;
+use crate::lines::{Line, Segment};
 
 /// A gutter narrower than this many font sizes is closed.
 pub(crate) const MIN_GUTTER: f32 = 0.3;
@@ -15,50 +15,122 @@ pub(crate) const EDGE_TOLERANCE: f32 = 0.2;
 /// lines of the region have a gap between pieces there.
 const MIN_CHANNEL_LINES: usize = 2;
 
-/// The gutters left open by a line's pieces, or `None` if one closes. A
-/// piece that runs across a gutter, on a line of several pieces, keeps it open
-/// where a space between two of its words lies in it (columns set one space
-/// apart in a text dump); on a grid of characters a piece may overrun a
-/// gutter by one character.
-pub(crate) fn narrowed(gutters: &[(f32, f32)], line: &Line) -> Option<Vec<(f32, f32)>> {
+/// The gap between two columns as the lines so far leave it open. A line
+/// may leave more than one part of it open (both sides of a piece set inside
+/// it, or the space between two words of a piece across it beside the room
+/// its last character overruns): every part is kept, since only the lines
+/// below tell which is the column gap.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Gutter {
+    open: Vec<(f32, f32)>,
+}
+
+impl Gutter {
+    /// The gap between two pieces of a line.
+    pub(crate) fn between(x0: f32, x1: f32) -> Gutter {
+        Gutter {
+            open: vec![(x0, x1)],
+        }
+    }
+
+    /// The part still open at whose right edge most lines of `lines` start
+    /// a piece, the widest of equals: the column gap where a line left more
+    /// than one part open, text being set from a column's left edge.
+    pub(crate) fn span(&self, lines: &[Line]) -> (f32, f32) {
+        let evidence = |part: &(f32, f32)| (starting_at(part.1, lines), part.1 - part.0);
+        self.open
+            .iter()
+            .copied()
+            .map(|part| (evidence(&part), part))
+            .reduce(|best, next| {
+                let ((gaps, width), (best_gaps, best_width)) = (next.0, best.0);
+                if gaps > best_gaps || (gaps == best_gaps && width > best_width) {
+                    next
+                } else {
+                    best
+                }
+            })
+            .map_or((0.0, 0.0), |(_, part)| part)
+    }
+
+    /// The parts still open, left to right.
+    pub(crate) fn parts(&self) -> &[(f32, f32)] {
+        &self.open
+    }
+
+    /// Whether some open part overlaps the x range `(x0, x1)`.
+    pub(crate) fn overlaps(&self, x0: f32, x1: f32) -> bool {
+        self.open.iter().any(|&(a, b)| x0 < b && x1 > a)
+    }
+}
+
+/// The gaps between a line's pieces, as gutters.
+pub(crate) fn gaps_of(line: &Line) -> Vec<Gutter> {
+    line.segments
+        .windows(2)
+        .map(|w| Gutter::between(w[0].x1, w[1].x0))
+        .collect()
+}
+
+/// The gutters as a line's pieces leave them open, or `None` if one closes.
+/// A piece that runs across a gutter, on a line of several pieces, keeps it
+/// open where a space between two of its words lies in it (columns set one
+/// space apart in a text dump); on a grid of characters a piece may overrun
+/// a gutter by one character.
+pub(crate) fn narrowed(gutters: &[Gutter], line: &Line) -> Option<Vec<Gutter>> {
     let min = MIN_GUTTER * line.size;
     let mut out = Vec::with_capacity(gutters.len());
-    for &(mut a, mut b) in gutters {
+    for gutter in gutters {
+        let mut open = gutter.open.clone();
         for segment in &line.segments {
-            if segment.x1 <= a || segment.x0 >= b {
+            if !open.iter().any(|&(a, b)| segment.x0 < b && segment.x1 > a) {
                 continue;
             }
-            // Only a line of several pieces is a row: prose has spaces
-            // between words everywhere.
-            let across = segment.x0 < a && segment.x1 > b && line.segments.len() > 1;
-            // On a grid of characters a cell's last character may stand
-            // where the next column starts: a piece from the left that ends
-            // there leaves the gutter open one character wide.
-            let x1 = match line.pitch {
-                Some(pitch) if segment.x0 < a && segment.x1 >= b && segment.x1 <= b + pitch => {
-                    b - pitch
-                }
-                _ => segment.x1,
-            };
-            let space = segment
+            open = open
+                .into_iter()
+                .flat_map(|part| left_open(part, segment, line))
+                .filter(|(a, b)| b - a >= min)
+                .collect();
+        }
+        if open.is_empty() {
+            return None;
+        }
+        out.push(Gutter { open });
+    }
+    Some(out)
+}
+
+/// The parts of the gutter part `(a, b)` that a piece of `line` leaves open.
+fn left_open((a, b): (f32, f32), segment: &Segment, line: &Line) -> Vec<(f32, f32)> {
+    if segment.x1 <= a || segment.x0 >= b {
+        return vec![(a, b)];
+    }
+    let mut parts = Vec::new();
+    // On a grid of characters a cell's last character may stand where the
+    // next column starts: a piece from the left that ends there leaves the
+    // gutter open one character wide.
+    let x1 = match line.pitch {
+        Some(pitch) if segment.x0 < a && segment.x1 >= b && segment.x1 <= b + pitch => b - pitch,
+        _ => segment.x1,
+    };
+    // Only a line of several pieces is a row: prose has spaces between
+    // words everywhere.
+    if segment.x0 < a && segment.x1 >= b && line.segments.len() > 1 {
+        parts.extend(
+            segment
                 .breaks
                 .iter()
                 .map(|gap| (gap.x0.max(a), gap.x1.min(b)))
-                .filter(|(left, right)| right - left >= min)
-                .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
-            match space {
-                Some(open) if across => (a, b) = open,
-                // Keep the wider side of the gutter the piece leaves open.
-                _ if segment.x0 - a >= b - x1 => b = segment.x0,
-                _ => a = x1,
-            }
-        }
-        if b - a < min {
-            return None;
-        }
-        out.push((a, b));
+                .filter(|(left, right)| right > left),
+        );
     }
-    Some(out)
+    if segment.x0 > a {
+        parts.push((a, segment.x0));
+    }
+    if x1 < b {
+        parts.push((x1.max(a), b));
+    }
+    parts
 }
 
 /// The line with each piece that runs across a column edge cut at the space
@@ -98,12 +170,13 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
 
 /// The gaps between a line's pieces that overlap none of the gutters: the
 /// columns of another table.
-pub(crate) fn new_gaps(line: &Line, gutters: &[(f32, f32)]) -> usize {
+pub(crate) fn new_gaps(line: &Line, gutters: &[Gutter]) -> usize {
     line.segments
         .windows(2)
         .filter(|w| {
-            let (a, b) = (w[0].x1, w[1].x0);
-            !gutters.iter().any(|&(left, right)| a < right && b > left)
+            !gutters
+                .iter()
+                .any(|gutter| gutter.overlaps(w[0].x1, w[1].x0))
         })
         .count()
 }
@@ -113,7 +186,8 @@ pub(crate) fn new_gaps(line: &Line, gutters: &[(f32, f32)]) -> usize {
 /// is a gap between pieces of some lines that every line of the region
 /// leaves open (a space between words counts as open): it is a column gap
 /// when it is a gap between pieces on at least [`MIN_CHANNEL_LINES`] lines,
-/// so that spaces between words that happen to line up make none.
+/// and as many start a piece at its right edge, so that spaces between words
+/// that happen to line up make none.
 pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)> {
     let Some(size) = lines.first().map(|l| l.size) else {
         return Vec::new();
@@ -137,22 +211,41 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
         for line in lines {
             channel = channel.and_then(|open| open_through(open, line, min));
         }
-        let Some(channel) = channel else {
-            continue;
-        };
-        let gaps = lines
-            .iter()
-            .filter(|line| {
-                line.segments
-                    .windows(2)
-                    .any(|w| w[0].x1 <= channel.0 + min && w[1].x0 >= channel.1 - min)
-            })
-            .count();
-        if gaps >= MIN_CHANNEL_LINES {
+        if let Some(channel) = channel.filter(|&part| is_column_gap(part, lines)) {
             found.push(channel);
         }
     }
     found
+}
+
+/// Whether an x range every line leaves open is a column gap: a gap between
+/// pieces on at least [`MIN_CHANNEL_LINES`] lines, and as many start a piece
+/// at its right edge.
+pub(crate) fn is_column_gap((a, b): (f32, f32), lines: &[Line]) -> bool {
+    let gaps = lines
+        .iter()
+        .filter(|line| {
+            let near = MIN_GUTTER * line.size;
+            line.segments
+                .windows(2)
+                .any(|w| w[0].x1 <= a + near && w[1].x0 >= b - near)
+        })
+        .count();
+    gaps >= MIN_CHANNEL_LINES && starting_at(b, lines) >= MIN_CHANNEL_LINES
+}
+
+/// How many of `lines` start a piece at `x` (a column's left edge), or a
+/// little right of it, as a column of numbers set to the right does.
+fn starting_at(x: f32, lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|line| {
+            let before = MIN_GUTTER * line.size;
+            line.segments
+                .iter()
+                .any(|segment| segment.x0 >= x - before && segment.x0 <= x + line.size)
+        })
+        .count()
 }
 
 /// What a line leaves open of a channel: the widest part that no word of
@@ -171,6 +264,14 @@ fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Option<(f32, f32)>
             open = open
                 .into_iter()
                 .flat_map(|(left, right)| {
+                    // A word's last character may overrun a column's
+                    // first, as in `narrowed`.
+                    let x1 = match line.pitch {
+                        Some(pitch) if x0 < left && x1 >= right && x1 <= right + pitch => {
+                            right - pitch
+                        }
+                        _ => x1,
+                    };
                     if x1 <= left || x0 >= right {
                         vec![(left, right)]
                     } else {
@@ -220,17 +321,24 @@ mod tests {
     fn a_piece_across_a_gutter_keeps_it_open_at_a_space_between_words() {
         let header = dump_line("Codice     Descrizione");
         let row = dump_line("01030101 Approvazione del   40");
-        let gutter = (header.segments[0].x1, header.segments[1].x0);
-        let open = narrowed(&[gutter], &row).expect("the space after the code keeps it open");
-        assert_eq!(open, vec![(8.0, 9.0)]);
+        let gutters = gaps_of(&header);
+        let open = narrowed(&gutters, &row).expect("the space after the code keeps it open");
+        assert_eq!(open[0].span(&[header, row]), (8.0, 9.0));
         let cut = cut_at_edges(&dump_line("01030101 Approvazione del   40"), &[8.4]);
         let texts: Vec<&str> = cut.segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["01030101", "Approvazione del", "40"]);
     }
 
     #[test]
+    fn a_piece_set_inside_a_gutter_leaves_both_sides_open() {
+        let gutter = Gutter::between(6.0, 20.0);
+        let open = narrowed(&[gutter], &dump_line("Nr.       Bil")).expect("two sides open");
+        assert_eq!(open[0].parts(), [(6.0, 10.0), (13.0, 20.0)]);
+    }
+
+    #[test]
     fn prose_across_a_gutter_closes_it() {
-        let gutter = (6.0, 11.0);
+        let gutter = Gutter::between(6.0, 11.0);
         assert_eq!(
             narrowed(&[gutter], &dump_line("Il peso di ogni obiettivo")),
             None

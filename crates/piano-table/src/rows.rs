@@ -4,11 +4,16 @@
 //! A line with text in the first column starts a row; the others continue
 //! it, each cell joining its wrapped lines. Three layouts break that rule,
 //! and each row read despite them (but the header) says so ([`Ambiguity`]):
-//! - a cell centred vertically in a tall row (LibreOffice, w3m): the row's
-//!   number sits on a middle line, and the lines above it, holding only text
-//!   of the cells its own line leaves empty, are its own; they go to it when
-//!   as many of its lines lie below it (one more or less), since centred
-//!   text spreads evenly;
+//! - cells centred vertically in tall rows (LibreOffice, HTML): a row's
+//!   number sits on a middle line, with lines of its wrapped cells above it
+//!   and below. A table shows it when a line below a row's first line holds
+//!   text in a column that first line leaves empty, which a cell set at the
+//!   top of its row never does: its lines are then shared out between the
+//!   rows so that each has as many above its first line as below it (one
+//!   more or less), since centred text spreads evenly, the lines above the
+//!   first row (a centred header's) included. Elsewhere, the lines above a
+//!   row holding only text of the cells its own line leaves empty go to it
+//!   when as many of its lines lie below it;
 //! - a header whose first cell wraps ("Obiettivo" / "n.") gives lines with
 //!   text in the first column under it: they are the header's while they
 //!   hold no digit and the first row numbered in its first cell follows;
@@ -121,21 +126,67 @@ fn is_value(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
 }
 
-/// A row in the making: its lines, the first one first.
+/// A row in the making: its lines from top to bottom, and which of them
+/// started it (the first, unless lines above it were taken in).
 struct Row {
     lines: Vec<TableLine>,
+    first: usize,
     ambiguity: Option<Ambiguity>,
 }
 
+impl Row {
+    fn first_line(&self) -> &TableLine {
+        &self.lines[self.first]
+    }
+
+    /// Whether its first line has text in the first column (else it is made
+    /// of lines that continue a row above, or are centred over one below).
+    fn is_anchored(&self) -> bool {
+        !self.first_line().texts[0].is_empty()
+    }
+
+    /// How many of its last lines have an empty first cell.
+    fn trailing_continuations(&self) -> usize {
+        self.lines[self.first + 1..]
+            .iter()
+            .rev()
+            .take_while(|line| line.texts[0].is_empty())
+            .count()
+    }
+
+    /// Whether a line below the first holds text in a column the first line
+    /// leaves empty: a cell that does not start at the top of the row.
+    fn starts_a_cell_below_its_top(&self) -> bool {
+        let first = self.first_line();
+        self.lines[self.first + 1..].iter().any(|line| {
+            line.texts
+                .iter()
+                .zip(&first.texts)
+                .any(|(text, top)| !text.is_empty() && top.is_empty())
+        })
+    }
+}
+
+/// Where the lines of a table come from: its own top (a header, perhaps
+/// centred over lines with an empty first cell), or a table the page above
+/// ended with, whose last row they may finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// The table starts here.
+    Top,
+    /// The lines go on with a table from the page above.
+    Carried,
+}
+
 /// The rows of the lines of one borderless table with column edges `columns`.
-pub(crate) fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
+pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Block> {
     let mut rows: Vec<Row> = Vec::new();
     for line in lines {
         let line = TableLine::of(line, columns);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
-            Some(row) if line.repeats_values_of(&row.lines[0]) => {
+            Some(row) if line.repeats_values_of(row.first_line()) => {
                 (true, Some(Ambiguity::EmptyFirstCell))
             }
             Some(_) => (false, None),
@@ -144,13 +195,183 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32]) -> Vec<Block> {
             Some(row) if !starts => row.lines.push(line),
             _ => rows.push(Row {
                 lines: vec![line],
+                first: 0,
                 ambiguity,
             }),
         }
     }
+    let centred = share_out_centred_lines(&mut rows, start);
     join_wrapped_header(&mut rows);
-    take_in_centred_lines(&mut rows);
+    if !centred {
+        take_in_centred_lines(&mut rows);
+    }
     rows.into_iter().map(|row| block_of(row, columns)).collect()
+}
+
+/// Shares the lines of a table whose cells are centred vertically between
+/// its rows (see the module's documentation), and says whether it did.
+fn share_out_centred_lines(rows: &mut Vec<Row>, start: Start) -> bool {
+    let header = match start {
+        Start::Top => header_rows(rows),
+        Start::Carried => usize::from(rows.first().is_some_and(|row| !row.is_anchored())),
+    };
+    // A header's own lines say nothing of how the body sets its cells: a
+    // header is often centred over a body set at the top.
+    if !rows[header..].iter().any(Row::starts_a_cell_below_its_top) {
+        if start == Start::Top && header > 0 && rows.len() > 1 && !rows[0].is_anchored() {
+            // Lines above the header's first line, centred, are the header's.
+            let lead = rows.remove(0).lines;
+            rows[0].first += lead.len();
+            rows[0].lines.splice(0..0, lead);
+        }
+        return false;
+    }
+    if header > 1 {
+        let merged: Vec<TableLine> = rows.drain(..header).flat_map(|row| row.lines).collect();
+        rows.insert(
+            0,
+            Row {
+                lines: merged,
+                first: 0,
+                ambiguity: None,
+            },
+        );
+    }
+    let shares: Vec<Share> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let below = row.lines.len() - 1;
+            let free = header > 0 && index == 0;
+            // A header gives the first row only its last lines with an empty
+            // first cell; a row carried from the page above keeps its lines.
+            let fewest = match (free, start) {
+                (true, Start::Top) => below - row.trailing_continuations(),
+                (true, Start::Carried) => below,
+                (false, _) => 0,
+            };
+            Share {
+                below,
+                fewest,
+                judged: !free,
+            }
+        })
+        .collect();
+    // A cell's text starts with a capital, or a digit: a row whose cell
+    // would start with a small letter takes a wrapped line of another's.
+    let small_starts = |index: usize, above: usize, keep: usize| {
+        let lines = rows[index].lines[..=keep].iter();
+        let tail = match index.checked_sub(1) {
+            Some(previous) => {
+                let lines = &rows[previous].lines;
+                &lines[lines.len() - above..]
+            }
+            None => &[],
+        };
+        let lines: Vec<&TableLine> = tail.iter().chain(lines).collect();
+        (0..rows[index].lines[0].texts.len())
+            .filter(|&column| {
+                lines
+                    .iter()
+                    .map(|line| &line.texts[column])
+                    .find(|text| !text.is_empty())
+                    .and_then(|text| text.chars().next())
+                    .is_some_and(char::is_lowercase)
+            })
+            .count()
+    };
+    let Some(kept) = centred_split(&shares, small_starts) else {
+        return false;
+    };
+    let mut taken: Vec<TableLine> = Vec::new();
+    for (row, kept) in rows.iter_mut().zip(kept) {
+        let mut lines = std::mem::take(&mut row.lines);
+        let next = lines.split_off(1 + kept);
+        if !taken.is_empty() {
+            row.first = taken.len();
+            row.ambiguity = row.ambiguity.or(Some(Ambiguity::Centred));
+            taken.extend(lines);
+            lines = taken;
+        }
+        row.lines = lines;
+        taken = next;
+    }
+    true
+}
+
+/// How many rows at the top of a table make its header: those above the
+/// first row with a digit in its first cell (a header may hold lines with
+/// an empty first cell, centred, and a first cell wrapped over several
+/// lines, "Ob." / "n."), or the first row alone (with the lines above it)
+/// when no such row comes soon.
+fn header_rows(rows: &[Row]) -> usize {
+    const MOST: usize = 4;
+    let numbered = rows.iter().position(|row| {
+        row.first_line().texts[0]
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    });
+    match numbered {
+        Some(index) if index <= MOST => index,
+        _ => {
+            let lead = usize::from(rows.first().is_some_and(|row| !row.is_anchored()));
+            (1 + lead).min(rows.len())
+        }
+    }
+}
+
+/// How one row's lines may be shared: how many lie below its first line,
+/// how many of those it keeps at least, and whether its evenness counts.
+struct Share {
+    below: usize,
+    fewest: usize,
+    judged: bool,
+}
+
+/// How many of each row's lines below its first line are its own (the rest
+/// go above the next row's first line) so that every judged row but the last
+/// has as many lines above its first line as below it, within one, and the
+/// rows are as even as they can be, with as few cells as can be starting
+/// with a small letter (`small_starts(row, above, keep)` counts them, each
+/// weighing as two lines of unevenness); `None` when no split does that.
+/// Ties keep lines with the row above, as a top-aligned reading would.
+fn centred_split(
+    shares: &[Share],
+    small_starts: impl Fn(usize, usize, usize) -> usize,
+) -> Option<Vec<usize>> {
+    let last = shares.len().checked_sub(1)?;
+    // For each count of lines above the current row's first line: the least
+    // unevenness so far, and the lines each row before it kept.
+    let mut states: Vec<Option<(usize, Vec<usize>)>> = vec![Some((0, Vec::new()))];
+    for (index, share) in shares.iter().enumerate() {
+        let count = share.below;
+        let mut next: Vec<Option<(usize, Vec<usize>)>> = vec![None; count + 1];
+        for (above, state) in states.iter().enumerate() {
+            let Some((cost, kept)) = state else {
+                continue;
+            };
+            let fewest = if index == last { count } else { share.fewest };
+            for keep in (fewest..=count).rev() {
+                let uneven = if share.judged {
+                    above.abs_diff(keep)
+                } else {
+                    0
+                };
+                if uneven > 1 && index != last {
+                    continue;
+                }
+                let total = cost + uneven + 2 * small_starts(index, above, keep);
+                let slot = &mut next[count - keep];
+                if slot.as_ref().is_none_or(|(best, _)| total < *best) {
+                    let mut kept = kept.clone();
+                    kept.push(keep);
+                    *slot = Some((total, kept));
+                }
+            }
+        }
+        states = next;
+    }
+    states.into_iter().flatten().next().map(|(_, kept)| kept)
 }
 
 /// Joins to the header the rows below it that are the rest of a wrapped
@@ -165,7 +386,7 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
             .any(|text| text.chars().any(|c| c.is_ascii_digit()))
     };
     let numbered = |row: &Row| {
-        row.lines[0].texts[0]
+        row.first_line().texts[0]
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit())
@@ -194,8 +415,8 @@ fn take_in_centred_lines(rows: &mut [Row]) {
         if row.ambiguity.is_some() {
             continue;
         }
-        let first = &row.lines[0];
-        let above_count = above.lines[1..]
+        let first = row.first_line();
+        let above_count = above.lines[above.first + 1..]
             .iter()
             .rev()
             .take_while(|line| line.fills_only_gaps_of(first))
@@ -203,14 +424,15 @@ fn take_in_centred_lines(rows: &mut [Row]) {
         if above_count == 0 {
             continue;
         }
-        let below_count = row.lines[1..]
+        let below_count = row.lines[row.first + 1..]
             .iter()
             .take_while(|line| line.fills_only_gaps_of(first))
             .count();
         let even = below_count + 1 >= above_count && below_count <= above_count + 1;
         if even && above_count + below_count >= 2 {
             let taken = above.lines.split_off(above.lines.len() - above_count);
-            row.lines.splice(1..1, taken);
+            row.lines.splice(0..0, taken);
+            row.first += above_count;
             row.ambiguity = Some(Ambiguity::Centred);
         } else {
             row.ambiguity = Some(Ambiguity::MaybeCentred);
@@ -243,7 +465,7 @@ fn block_of(row: Row, columns: &[f32]) -> Block {
         .collect();
     let mut by_content = 0;
     // The first line tells whether the producer drew a space at a wrap.
-    let trailing_space = row.lines.first().is_some_and(|l| l.trailing_space);
+    let trailing_space = row.first_line().trailing_space;
     for line in row.lines {
         for ((cell, text), confidence) in cells.iter_mut().zip(line.texts).zip(line.confidences) {
             join_wrapped(&mut cell.text, trailing_space, &text);
@@ -292,7 +514,7 @@ mod tests {
     const COLUMNS: [f32; 4] = [0.0, 10.0, 40.0, 60.0];
 
     fn rows(lines: &[Line]) -> Vec<(String, Option<Ambiguity>)> {
-        rows_of(lines, &COLUMNS)
+        rows_of(lines, &COLUMNS, Start::Top)
             .iter()
             .map(|block| match block {
                 Block::Row { ambiguity, .. } => (block.text(), *ambiguity),
@@ -346,6 +568,84 @@ mod tests {
     }
 
     #[test]
+    fn lines_of_cells_centred_in_tall_rows_are_shared_out_evenly() {
+        // A centred header ("Peso" over "%"), then rows whose number and
+        // weight sit on the middle line of a wrapped description.
+        let lines = [
+            line(1.0, &[("Peso", 42.0)]),
+            line(2.0, &[("N.", 0.0), ("Obiettivo", 12.0)]),
+            line(3.0, &[("%", 42.0)]),
+            line(4.0, &[("Bilancio di", 12.0)]),
+            line(5.0, &[("1", 0.0), ("40", 42.0)]),
+            line(6.0, &[("previsione", 12.0)]),
+            line(7.0, &[("Riduzione", 12.0)]),
+            line(8.0, &[("2", 0.0), ("dei tempi di", 12.0), ("60", 42.0)]),
+            line(9.0, &[("pagamento", 12.0)]),
+        ];
+        assert_eq!(
+            rows(&lines),
+            [
+                ("N.\tObiettivo\tPeso %".to_string(), None),
+                (
+                    "1\tBilancio di previsione\t40".to_string(),
+                    Some(Ambiguity::Centred)
+                ),
+                (
+                    "2\tRiduzione dei tempi di pagamento\t60".to_string(),
+                    Some(Ambiguity::Centred)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_that_starts_a_cell_with_a_small_letter_loses_to_one_that_does_not() {
+        // Leaving "Bilancio" to the header and giving "annuale" to the second
+        // row is as even (the last row is one line more even that way), but
+        // starts a description with a small letter.
+        let lines = [
+            line(1.0, &[("N.", 0.0), ("Obiettivo", 12.0), ("Peso", 42.0)]),
+            line(2.0, &[("Bilancio", 12.0)]),
+            line(3.0, &[("1", 0.0), ("40", 42.0)]),
+            line(4.0, &[("annuale", 12.0)]),
+            line(5.0, &[("Riduzione", 12.0)]),
+            line(6.0, &[("2", 0.0), ("60", 42.0)]),
+            line(7.0, &[("dei tempi", 12.0)]),
+            line(8.0, &[("di pagamento", 12.0)]),
+        ];
+        let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            read,
+            [
+                "N.\tObiettivo\tPeso",
+                "1\tBilancio annuale\t40",
+                "2\tRiduzione dei tempi di pagamento\t60"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_centred_over_a_body_set_at_the_top_leaves_the_body_alone() {
+        let lines = [
+            line(1.0, &[("Peso", 42.0)]),
+            line(2.0, &[("N.", 0.0), ("Obiettivo", 12.0)]),
+            line(3.0, &[("%", 42.0)]),
+            line(4.0, &[("1", 0.0), ("Bilancio di", 12.0), ("40", 42.0)]),
+            line(5.0, &[("previsione", 12.0)]),
+            line(6.0, &[("2", 0.0), ("Riduzione", 12.0), ("60", 42.0)]),
+        ];
+        let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            read,
+            [
+                "N.\tObiettivo\tPeso %",
+                "1\tBilancio di previsione\t40",
+                "2\tRiduzione\t60"
+            ]
+        );
+    }
+
+    #[test]
     fn a_wrapped_cell_above_a_row_with_an_empty_cell_stays_but_is_flagged() {
         let lines = [
             line(1.0, &[("1", 0.0), ("Bilancio di", 12.0), ("40", 42.0)]),
@@ -394,7 +694,7 @@ mod tests {
             ),
             line(2.0, &[("Totale", 12.0), ("100", 41.0), ("100", 51.0)]),
         ];
-        let texts: Vec<(String, Option<Ambiguity>)> = rows_of(&lines, &wide)
+        let texts: Vec<(String, Option<Ambiguity>)> = rows_of(&lines, &wide, Start::Top)
             .iter()
             .map(|block| match block {
                 Block::Row { ambiguity, .. } => (block.text(), *ambiguity),

@@ -6,19 +6,30 @@
 //! header pieces, narrowed by every line's text) at least a little open, up to
 //! a line of three or more pieces that has more pieces than the region has
 //! columns and two or more gaps outside its gutters: the header of the next
-//! table. A header with a single row under it is a table when both have three
+//! table, unless the lines so far are the top of its own (header cells set
+//! above the first line that shows every column, as a centred header is),
+//! which they are when they are set as one block with it, leave its gaps
+//! open, and either it is a numbered row or they leave its first column
+//! empty. A header with a single row under it is a table when both have three
 //! or more pieces; a header of two pieces less than a font size apart is
-//! justified prose.
+//! justified prose. Where a line leaves a gutter open in two parts, the
+//! column gap is the part that leaves the fewest lines not fitting the
+//! columns, and another part is a column of its own when more lines fit.
 //! Which line starts a row is `rows.rs`'s; how lines narrow gutters, and the
 //! gutters a header does not show, are `gutters.rs`'s.
 
-use crate::gutters::{EDGE_TOLERANCE, channels, cut_at_edges, narrowed, new_gaps};
+use crate::gutters::{
+    EDGE_TOLERANCE, Gutter, channels, cut_at_edges, gaps_of, is_column_gap, narrowed, new_gaps,
+};
 use crate::lines::Line;
 use crate::page::Block;
-use crate::rows::rows_of;
+use crate::rows::{Start, rows_of};
 
 /// Lines further apart than this many font sizes end a region.
 const MAX_ROW_GAP: f32 = 3.0;
+/// Lines of one block are at most this many font sizes apart (a blank line
+/// between them is more).
+const LINE_SPACING: f32 = 1.6;
 /// Two pieces closer than this many font sizes make no header.
 const NARROW_GAP: f32 = 1.0;
 /// A region needs the header and at least this many lines below it.
@@ -52,7 +63,7 @@ pub(crate) fn infer_rows(
         let end = fitting(lines, start, columns);
         if end > start {
             rest.extend_from_slice(&lines[..start]);
-            rows.extend(rows_of(&lines[start..end], columns));
+            rows.extend(rows_of(&lines[start..end], columns, Start::Carried));
             i = end;
         }
     }
@@ -65,14 +76,14 @@ pub(crate) fn infer_rows(
         {
             let end = fitting(lines, i, columns);
             if end - i > MIN_BODY_LINES {
-                rows.extend(rows_of(&lines[i..end], columns));
+                rows.extend(rows_of(&lines[i..end], columns, Start::Top));
                 i = end;
                 continue;
             }
         }
         match region(lines, i) {
             Some((end, columns)) => {
-                rows.extend(rows_of(&lines[i..end], &columns));
+                rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
                 known = Some(columns);
                 i = end;
             }
@@ -101,11 +112,7 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
     if header.segments.len() < 2 || is_spaced_prose(header) {
         return None;
     }
-    let mut gutters: Vec<(f32, f32)> = header
-        .segments
-        .windows(2)
-        .map(|w| (w[0].x1, w[1].x0))
-        .collect();
+    let mut gutters = gaps_of(header);
     let mut end = start + 1;
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
@@ -116,7 +123,30 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
             && line.segments.len() > gutters.len() + 1
             && new_gaps(line, &gutters) >= 2;
         if opens_a_table {
-            break;
+            // The lines so far may be the top of this line's table: header
+            // cells and text centred in a tall row above the first line that
+            // shows every column. They are when they are set as one block
+            // with it, at the spacing of lines, leave its gaps open, and
+            // either it is a numbered row (they are its header) or they leave
+            // its first column empty (they are header cells over its others,
+            // not a label and its value set above it).
+            let block = lines[start..=end]
+                .windows(2)
+                .all(|pair| pair[1].y - pair[0].y <= LINE_SPACING * pair[1].size);
+            let numbered = line.segments[0]
+                .text
+                .starts_with(|c: char| c.is_ascii_digit());
+            let second = line.segments[1].x0;
+            let over_the_others = lines[start..end]
+                .iter()
+                .all(|above| above.segments.first().is_none_or(|piece| piece.x1 > second));
+            let block = block && (numbered || over_the_others);
+            match gaps_through(&lines[start..end], line).filter(|_| block) {
+                Some(next) => gutters = next,
+                None => break,
+            }
+            end += 1;
+            continue;
         }
         match narrowed(&gutters, line) {
             Some(next) => gutters = next,
@@ -137,14 +167,76 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
         .iter()
         .filter_map(|l| l.segments.last().map(|s| s.x1))
         .fold(f32::NEG_INFINITY, f32::max);
-    gutters.extend(channels(&lines[start..end], &gutters));
-    gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns = vec![left];
-    // Text is left-aligned: a column starts where its text starts.
+    let region = &lines[start..end];
     let tolerance = EDGE_TOLERANCE * header.size;
-    columns.extend(gutters.iter().map(|(a, b)| (b - tolerance).max(*a)));
+    let misfits = |gaps: &[(f32, f32)]| {
+        let mut gaps = gaps.to_vec();
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let columns = columns_of(left, right, &gaps, tolerance);
+        let inner = &columns[1..columns.len() - 1];
+        region.iter().filter(|line| !fits(line, inner)).count()
+    };
+    let mut spans: Vec<(f32, f32)> = gutters.iter().map(|g| g.span(region)).collect();
+    // Where a line left a gutter open in more than one part, the column gap
+    // is the part that leaves the fewest lines not fitting the columns.
+    for (index, gutter) in gutters.iter().enumerate() {
+        if gutter.parts().len() < 2 {
+            continue;
+        }
+        let mut trial = spans.clone();
+        let mut best = (misfits(&trial), spans[index]);
+        for &part in gutter.parts() {
+            trial[index] = part;
+            let count = misfits(&trial);
+            if count < best.0 {
+                best = (count, part);
+            }
+        }
+        spans[index] = best.1;
+    }
+    // Another part is a column the header did not show where the lines say
+    // so, and more of them fit with it.
+    let others: Vec<(f32, f32)> = gutters
+        .iter()
+        .zip(spans.clone())
+        .flat_map(|(gutter, span)| {
+            gutter
+                .parts()
+                .iter()
+                .copied()
+                .filter(move |&part| part != span)
+        })
+        .filter(|&part| is_column_gap(part, region))
+        .collect();
+    for part in others {
+        let before = misfits(&spans);
+        spans.push(part);
+        if misfits(&spans) >= before {
+            spans.pop();
+        }
+    }
+    spans.extend(channels(region, &spans));
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Some((end, columns_of(left, right, &spans, tolerance)))
+}
+
+/// The column edges of a table from `left` to `right` with column gaps
+/// `gaps` (left to right): text is left-aligned, so a column starts where
+/// its text starts, `tolerance` left of the gap's end.
+fn columns_of(left: f32, right: f32, gaps: &[(f32, f32)], tolerance: f32) -> Vec<f32> {
+    let mut columns = Vec::with_capacity(gaps.len() + 2);
+    columns.push(left);
+    columns.extend(gaps.iter().map(|(a, b)| (b - tolerance).max(*a)));
     columns.push(right);
-    Some((end, columns))
+    columns
+}
+
+/// The gaps between `line`'s pieces as `lines` (set above it) leave them, or
+/// `None` if one of those lines closes one.
+fn gaps_through(lines: &[Line], line: &Line) -> Option<Vec<Gutter>> {
+    lines
+        .iter()
+        .try_fold(gaps_of(line), |gutters, above| narrowed(&gutters, above))
 }
 
 /// A line of two pieces set less than [`NARROW_GAP`] apart: justified prose
@@ -324,6 +416,83 @@ mod tests {
             texts,
             ["Nr.\tObiettivo\tPeso", "1\tPrimo\t60%", "2\tAltro\t40%"]
         );
+        assert_eq!(rest.len(), 1, "the label and value line stays free text");
+    }
+
+    #[test]
+    fn header_cells_set_above_the_line_that_shows_every_column_join_its_table() {
+        let row = |y: f32, number: &'static str, weight: &'static str| {
+            line(
+                y,
+                &[
+                    (number, 10.0, 15.0),
+                    ("Bilancio", 40.0, 80.0),
+                    (weight, 200.0, 210.0),
+                    ("31/12", 300.0, 330.0),
+                ],
+            )
+        };
+        let lines = [
+            line(100.0, &[("Peso", 200.0, 220.0), ("Data", 300.0, 320.0)]),
+            line(
+                112.0,
+                &[
+                    ("N.", 10.0, 20.0),
+                    ("Obiettivo", 40.0, 90.0),
+                    ("%", 200.0, 205.0),
+                    ("fine", 300.0, 320.0),
+                ],
+            ),
+            row(124.0, "1", "40"),
+            row(136.0, "2", "60"),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "N.\tObiettivo\tPeso %\tData fine",
+                "1\tBilancio\t40\t31/12",
+                "2\tBilancio\t60\t31/12"
+            ]
+        );
+        assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn a_label_and_value_set_at_a_tables_columns_stay_out_of_its_header() {
+        let row = |y: f32, number: &'static str| {
+            line(
+                y,
+                &[
+                    (number, 10.0, 15.0),
+                    ("Primo", 60.0, 90.0),
+                    ("50%", 200.0, 220.0),
+                    ("Atti", 300.0, 320.0),
+                    ("31/12", 400.0, 430.0),
+                ],
+            )
+        };
+        let lines = [
+            line(
+                100.0,
+                &[("Missione", 10.0, 50.0), ("Servizi generali", 200.0, 260.0)],
+            ),
+            line(
+                112.0,
+                &[
+                    ("Nr.", 10.0, 20.0),
+                    ("Obiettivo", 60.0, 100.0),
+                    ("Peso", 200.0, 220.0),
+                    ("Indicatori", 300.0, 340.0),
+                    ("Termine", 400.0, 430.0),
+                ],
+            ),
+            row(124.0, "1"),
+            row(136.0, "2"),
+        ];
+        let (rows, rest) = infer_rows(&lines, None, 0.0);
+        assert_eq!(rows[0].text(), "Nr.\tObiettivo\tPeso\tIndicatori\tTermine");
         assert_eq!(rest.len(), 1, "the label and value line stays free text");
     }
 
