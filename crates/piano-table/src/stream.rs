@@ -12,7 +12,11 @@
 //! open, and either it is a numbered row or they leave its first column
 //! empty. A header with a single row under it is a table when both have three
 //! or more pieces; a header of two pieces less than a font size apart is
-//! justified prose. Where a line leaves a gutter open in two parts, the
+//! justified prose. Below a blank line one gap outside the gutters is enough
+//! to open the next table, and a line starts another block where its first
+//! piece runs across the whole first gutter with no digit before it (a
+//! heading) or two of its pieces share a column (a label and its value).
+//! Where a line leaves a gutter open in two parts, the
 //! column gap is the part that leaves the fewest lines not fitting the
 //! columns, and another part is a column of its own when more lines fit.
 //! Which line starts a row is `rows.rs`'s; how lines narrow gutters, and the
@@ -119,9 +123,11 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
         if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
             break;
         }
+        // Below a blank line one gap outside the gutters is enough.
+        let spaced = line.y - above.y > LINE_SPACING * line.size.max(above.size);
         let opens_a_table = line.segments.len() >= 3
             && line.segments.len() > gutters.len() + 1
-            && new_gaps(line, &gutters) >= 2;
+            && new_gaps(line, &gutters) >= if spaced { 1 } else { 2 };
         if opens_a_table {
             // The lines so far may be the top of this line's table: header
             // cells and text centred in a tall row above the first line that
@@ -147,6 +153,26 @@ fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
             }
             end += 1;
             continue;
+        }
+        // Below a blank line, a line of several pieces starts another block
+        // (a heading, a label and its value) where its first piece runs
+        // across the whole first gutter with no digit before it (a row's
+        // number or code), or two of its pieces share a column.
+        if spaced && line.segments.len() > 1 {
+            let region = &lines[start..end];
+            let spans: Vec<(f32, f32)> = gutters.iter().map(|g| g.span(region)).collect();
+            let heading = match (line.segments.first(), spans.first()) {
+                (Some(first), Some(&(a, b))) => {
+                    let first_word = first.text.split(' ').next().unwrap_or("");
+                    first.x0 < a && first.x1 > b && !first_word.chars().any(|c| c.is_ascii_digit())
+                }
+                _ => false,
+            };
+            let tolerance = EDGE_TOLERANCE * header.size;
+            let edges: Vec<f32> = spans.iter().map(|(a, b)| (b - tolerance).max(*a)).collect();
+            if heading || shares_a_column(&cut_at_edges(line, &edges), &edges) {
+                break;
+            }
         }
         match narrowed(&gutters, line) {
             Some(next) => gutters = next,
@@ -279,12 +305,16 @@ fn fits(line: &Line, inner: &[f32]) -> bool {
             .iter()
             .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
     });
+    within && !shares_a_column(&line, inner)
+}
+
+/// Whether two pieces of a line, set wide apart, fall in one column.
+fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
     let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
-    let shared = line.segments.windows(2).any(|pair| {
+    line.segments.windows(2).any(|pair| {
         pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
             && column_of(pair[0].x0) == column_of(pair[1].x0)
-    });
-    within && !shared
+    })
 }
 
 #[cfg(test)]
@@ -494,6 +524,70 @@ mod tests {
         let (rows, rest) = infer_rows(&lines, None, 0.0);
         assert_eq!(rows[0].text(), "Nr.\tObiettivo\tPeso\tIndicatori\tTermine");
         assert_eq!(rest.len(), 1, "the label and value line stays free text");
+    }
+
+    /// The lines of a text dump, as the aligned-text reader places them:
+    /// each character one unit wide, size 3, a blank line one more pitch.
+    fn dump(text: &str) -> Vec<Line> {
+        let mut words = Vec::new();
+        for (row, line) in text.lines().enumerate() {
+            let mut column = 0;
+            for token in line.split(' ') {
+                if !token.is_empty() {
+                    words.push(crate::Word {
+                        text: token.into(),
+                        x0: column as f32,
+                        x1: (column + token.chars().count()) as f32,
+                        y: 3.6 * (row + 1) as f32,
+                        size: 3.0,
+                        confidence: None,
+                    });
+                }
+                column += token.chars().count() + 1;
+            }
+        }
+        let refs: Vec<&crate::Word> = words.iter().collect();
+        crate::lines::build_lines(&refs, 0.45, Some(1.0))
+    }
+
+    #[test]
+    fn below_a_blank_line_a_heading_or_a_label_and_value_start_another_block() {
+        let text = "\
+N.   Fase                       Termine
+1    Configurazione             31/03/2024
+2    Campagna informativa       30/06/2024
+
+Scheda obiettivo n. 2           Protocollo
+Descrizione  Aggiornamento del piano
+";
+        let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[..3],
+            [
+                "N.\tFase\tTermine",
+                "1\tConfigurazione\t31/03/2024",
+                "2\tCampagna informativa\t30/06/2024"
+            ]
+        );
+        assert!(
+            !texts.iter().skip(3).any(|t| t.starts_with("Scheda\t")),
+            "the heading is not cut into the table's columns: {texts:?} {rest:?}"
+        );
+        let text = "\
+Fase                          Peso     Scadenza
+Progettazione esecutiva       40%      maggio 2023
+
+Obiettivo n. 6      Cimiteri
+Descrizione         Censimento delle concessioni
+Responsabile        Geom. Laura Sartori
+";
+        let (rows, _) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert!(
+            texts.contains(&"Obiettivo n. 6\tCimiteri".to_string()),
+            "the card is a table of its own: {texts:?}"
+        );
     }
 
     #[test]
