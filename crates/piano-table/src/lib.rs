@@ -24,6 +24,7 @@ mod grid;
 mod gutters;
 mod lines;
 mod page;
+mod region;
 mod rows;
 mod stream;
 

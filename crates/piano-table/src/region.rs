@@ -1,0 +1,236 @@
+//! Where a borderless table starts and ends, and its columns.
+//!
+//! A region starts at a line of two or more pieces (a header row) and goes
+//! on while every following line leaves each gutter (the x range between two
+//! header pieces, narrowed by every line's text) at least a little open, up to
+//! a line of three or more pieces that has more pieces than the region has
+//! columns and two or more gaps outside its gutters (one below a blank line):
+//! the header of the next table, unless the lines so far are the top of its
+//! own (header cells set above the first line that shows every column, as a
+//! centred header is). Below a blank line, a heading or a label and its value
+//! start another block. A header with a single row under it is a table when
+//! both have three or more pieces; a header of two pieces less than a font
+//! size apart is justified prose. Where a line leaves a gutter open in two
+//! parts, the column gap is the part that leaves the fewest lines not fitting
+//! the columns, and another part is a column of its own when more lines fit.
+
+use crate::gutters::{
+    EDGE_TOLERANCE, Gutter, channels, cut_at_edges, gaps_of, is_column_gap, narrowed, new_gaps,
+};
+use crate::lines::Line;
+
+/// Lines further apart than this many font sizes end a region.
+pub(crate) const MAX_ROW_GAP: f32 = 3.0;
+/// Lines of one block are at most this many font sizes apart (a blank line
+/// between them is more).
+const LINE_SPACING: f32 = 1.6;
+/// Two pieces closer than this many font sizes make no header.
+const NARROW_GAP: f32 = 1.0;
+/// A region needs the header and at least this many lines below it.
+pub(crate) const MIN_BODY_LINES: usize = 2;
+
+/// The end (exclusive) and column edges of a region starting at `start`.
+pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
+    let header = &lines[start];
+    if header.segments.len() < 2 || is_spaced_prose(header) {
+        return None;
+    }
+    let mut gutters = gaps_of(header);
+    let mut end = start + 1;
+    while end < lines.len() {
+        let (line, above) = (&lines[end], &lines[end - 1]);
+        if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
+            break;
+        }
+        // Below a blank line one gap outside the gutters is enough.
+        let spaced = line.y - above.y > LINE_SPACING * line.size.max(above.size);
+        let opens_a_table = line.segments.len() >= 3
+            && line.segments.len() > gutters.len() + 1
+            && new_gaps(line, &gutters) >= if spaced { 1 } else { 2 };
+        if opens_a_table {
+            match top_of_its_table(&lines[start..=end]) {
+                Some(next) => gutters = next,
+                None => break,
+            }
+            end += 1;
+            continue;
+        }
+        if spaced && starts_another_block(&lines[start..end], &gutters, line) {
+            break;
+        }
+        match narrowed(&gutters, line) {
+            Some(next) => gutters = next,
+            None => break,
+        }
+        end += 1;
+    }
+    let wide = |index: usize| lines[index].segments.len() >= 3;
+    let header_and_row = end - start == 2 && wide(start) && wide(start + 1);
+    if end - start <= MIN_BODY_LINES && !header_and_row {
+        return None;
+    }
+    Some((end, columns(&lines[start..end], &gutters)))
+}
+
+/// The gaps of the last of `lines` as the lines above it leave them, if
+/// they are the top of its table: header cells and text centred in a tall
+/// row above the first line that shows every column. They are when they are
+/// set as one block with it, at the spacing of lines, leave its gaps open,
+/// and either it is a numbered row (they are its header) or they leave its
+/// first column empty (they are header cells over its others, not a label
+/// and its value set above it).
+fn top_of_its_table(lines: &[Line]) -> Option<Vec<Gutter>> {
+    let (line, above) = lines.split_last()?;
+    let block = lines
+        .windows(2)
+        .all(|pair| pair[1].y - pair[0].y <= LINE_SPACING * pair[1].size);
+    let numbered = line.segments[0]
+        .text
+        .starts_with(|c: char| c.is_ascii_digit());
+    let second = line.segments[1].x0;
+    let over_the_others = above
+        .iter()
+        .all(|l| l.segments.first().is_none_or(|piece| piece.x1 > second));
+    if !(block && (numbered || over_the_others)) {
+        return None;
+    }
+    gaps_through(above, line)
+}
+
+/// Whether a line of several pieces set below a blank line starts another
+/// block (a heading, a label and its value) rather than going on with the
+/// region's table: its first piece runs across the whole first gutter with
+/// no digit before it (a row's number or code), or two of its pieces share
+/// a column.
+fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &Line) -> bool {
+    if line.segments.len() < 2 {
+        return false;
+    }
+    let spans: Vec<(f32, f32)> = gutters.iter().map(|g| g.span(region)).collect();
+    let heading = match (line.segments.first(), spans.first()) {
+        (Some(first), Some(&(a, b))) => {
+            let first_word = first.text.split(' ').next().unwrap_or("");
+            first.x0 < a && first.x1 > b && !first_word.chars().any(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let edges: Vec<f32> = spans.iter().map(|(a, b)| (b - tolerance).max(*a)).collect();
+    heading || shares_a_column(&cut_at_edges(line, &edges), &edges)
+}
+
+/// The column edges of the lines of a region, from the gutters they left
+/// open (see the module's documentation).
+fn columns(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
+    let tolerance = region
+        .first()
+        .map_or(0.0, |line| EDGE_TOLERANCE * line.size);
+    let left = region
+        .iter()
+        .filter_map(|l| l.segments.first().map(|s| s.x0))
+        .fold(f32::INFINITY, f32::min);
+    let right = region
+        .iter()
+        .filter_map(|l| l.segments.last().map(|s| s.x1))
+        .fold(f32::NEG_INFINITY, f32::max);
+    let misfits = |gaps: &[(f32, f32)]| {
+        let mut gaps = gaps.to_vec();
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let columns = columns_of(left, right, &gaps, tolerance);
+        let inner = &columns[1..columns.len() - 1];
+        region.iter().filter(|line| !fits(line, inner)).count()
+    };
+    let mut spans: Vec<(f32, f32)> = gutters.iter().map(|g| g.span(region)).collect();
+    // Where a line left a gutter open in more than one part, the column gap
+    // is the part that leaves the fewest lines not fitting the columns.
+    for (index, gutter) in gutters.iter().enumerate() {
+        if gutter.parts().len() < 2 {
+            continue;
+        }
+        let mut trial = spans.clone();
+        let mut best = (misfits(&trial), spans[index]);
+        for &part in gutter.parts() {
+            trial[index] = part;
+            let count = misfits(&trial);
+            if count < best.0 {
+                best = (count, part);
+            }
+        }
+        spans[index] = best.1;
+    }
+    // Another part is a column the header did not show where the lines say
+    // so, and more of them fit with it.
+    let others: Vec<(f32, f32)> = gutters
+        .iter()
+        .zip(spans.clone())
+        .flat_map(|(gutter, span)| {
+            gutter
+                .parts()
+                .iter()
+                .copied()
+                .filter(move |&part| part != span)
+        })
+        .filter(|&part| is_column_gap(part, region))
+        .collect();
+    for part in others {
+        let before = misfits(&spans);
+        spans.push(part);
+        if misfits(&spans) >= before {
+            spans.pop();
+        }
+    }
+    spans.extend(channels(region, &spans));
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    columns_of(left, right, &spans, tolerance)
+}
+
+/// The column edges of a table from `left` to `right` with column gaps
+/// `gaps` (left to right): text is left-aligned, so a column starts where
+/// its text starts, `tolerance` left of the gap's end.
+fn columns_of(left: f32, right: f32, gaps: &[(f32, f32)], tolerance: f32) -> Vec<f32> {
+    let mut columns = Vec::with_capacity(gaps.len() + 2);
+    columns.push(left);
+    columns.extend(gaps.iter().map(|(a, b)| (b - tolerance).max(*a)));
+    columns.push(right);
+    columns
+}
+
+/// The gaps between `line`'s pieces as `lines` (set above it) leave them, or
+/// `None` if one of those lines closes one.
+fn gaps_through(lines: &[Line], line: &Line) -> Option<Vec<Gutter>> {
+    lines
+        .iter()
+        .try_fold(gaps_of(line), |gutters, above| narrowed(&gutters, above))
+}
+
+/// A line of two pieces set less than [`NARROW_GAP`] apart: justified prose
+/// (a dump spreads a justified line's spaces), not the header of a table.
+fn is_spaced_prose(line: &Line) -> bool {
+    match line.segments.as_slice() {
+        [first, second] => second.x0 - first.x1 < NARROW_GAP * line.size,
+        _ => false,
+    }
+}
+
+/// Whether each piece of a line stays within a column (cut at spaces on a
+/// dump's page), and no two set wide apart share one: those are another
+/// layout's columns (a label and its value under a table's wide first column).
+pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let line = cut_at_edges(line, inner);
+    let within = line.segments.iter().all(|s| {
+        !inner
+            .iter()
+            .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
+    });
+    within && !shares_a_column(&line, inner)
+}
+
+/// Whether two pieces of a line, set wide apart, fall in one column.
+fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
+    let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
+    line.segments.windows(2).any(|pair| {
+        pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
+            && column_of(pair[0].x0) == column_of(pair[1].x0)
+    })
+}
