@@ -3,7 +3,8 @@
 //! Every stage of piano speaks these types: readers (`piano-parse` for text
 //! dumps, `piano-pdf` for PDFs) produce a [`Layout`], the parser turns it into a
 //! [`Plan`], and the exporters serialise the plan as the data contract
-//! `piano.plan/1` describes. The crate does no I/O: the reference lists it
+//! `piano.plan/1` describes; beside the plan, the parser can say what each
+//! line became ([`Roles`]). The crate does no I/O: the reference lists it
 //! bundles (ISTAT comuni, budget missions) are compiled in.
 
 mod diagnostic;
@@ -11,6 +12,7 @@ mod due;
 mod layout;
 mod plan;
 pub mod reference;
+mod roles;
 mod source;
 mod structure;
 
@@ -18,6 +20,7 @@ pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, Precision, Recurrence};
 pub use layout::{BBox, Cell, Layout, TextLine, TextPiece, running_signature, text_lines};
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
+pub use roles::{LineRole, Roles};
 pub use source::{Source, SourceFormat};
 pub use structure::{
     Category, Entry, Head, HeadWeight, LineSpan, Mission, Objective, Staff, Structure,
