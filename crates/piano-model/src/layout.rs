@@ -7,7 +7,7 @@
 //! cell's box and the lowest confidence of a cell's words, for the views and
 //! checks that need them. The parser reads one [`Layout`] either way.
 
-use crate::Diagnostic;
+use crate::{Diagnostic, LineSpan};
 
 /// One document as lines of cells, ready for the parser.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,8 +25,13 @@ pub struct Layout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
     /// 1-based line number in the intermediate text (the dump itself, or the
-    /// output of `piano text` for a PDF). Diagnostics and `lines` refer to it.
+    /// output of `piano text` for a PDF): the first line it comes from.
+    /// Diagnostics and `lines` refer to it.
     pub number: u32,
+    /// The last line of the input the line comes from: a row a text dump
+    /// wraps over several of its lines spans them, from `number` to `last`.
+    /// Equal to `number` for a line read whole.
+    pub last: u32,
     /// 1-based page the line is on, when the input has pages.
     pub page: Option<u32>,
     /// Where the line (a whole table row, wrapped lines included) lies on its
@@ -81,10 +86,16 @@ impl TextLine {
             .collect();
         TextLine {
             number,
+            last: number,
             page,
             bbox: None,
             cells,
         }
+    }
+
+    /// The lines of the input it comes from, first and last.
+    pub fn span(&self) -> LineSpan {
+        LineSpan(self.number, self.last)
     }
 
     /// The line as the dump would show it: cells joined by tabs.

@@ -133,6 +133,7 @@ fn page_of(marks: Marks, number: u32, height: f32) -> Page {
         words,
         rules: marks.rules,
         pitch: None,
+        input_lines: None,
     }
 }
 

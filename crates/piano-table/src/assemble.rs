@@ -31,6 +31,9 @@ struct Pending {
     removed: Vec<bool>,
     /// Rows that took in a continuation from the next page.
     joined: Vec<bool>,
+    /// The last input line of the continuation each such row took in, where
+    /// the next page is lines of a text file.
+    continued_to: Vec<Option<u32>>,
 }
 
 /// Builds the lines of a document page by page.
@@ -51,6 +54,7 @@ impl Assembler {
         let mut next = Pending {
             removed: vec![false; page.blocks.len()],
             joined: vec![false; page.blocks.len()],
+            continued_to: vec![None; page.blocks.len()],
             candidates: found,
             page,
         };
@@ -224,14 +228,30 @@ impl Assembler {
             }
             next.removed[first] = true;
             current.joined[last] = true;
+            current.continued_to[last] = next.page.input_lines.as_ref().and_then(|input| {
+                let (first, last) = next.page.blocks[first].baselines();
+                input.lines_of(first, last).map(|(_, to)| to)
+            });
         }
         repeated
     }
 
     fn emit(&mut self, pending: Pending) {
         let number = pending.page.number;
+        let input = pending.page.input_lines.as_ref();
         for (block, index) in kept(&pending) {
-            self.emitter.emit(number, block, pending.joined[index]);
+            // On lines of a text file, the block's own lines of the file.
+            let lines = input
+                .and_then(|input| {
+                    let (first, last) = block.baselines();
+                    input.lines_of(first, last)
+                })
+                .map(|(first, last)| {
+                    let last = pending.continued_to[index].map_or(last, |to| to.max(last));
+                    (first, last)
+                });
+            self.emitter
+                .emit(number, block, pending.joined[index], lines);
         }
     }
 }
@@ -306,7 +326,9 @@ struct Emitter {
 }
 
 impl Emitter {
-    fn emit(&mut self, page: u32, block: &Block, joined: bool) {
+    /// Emits a block of `page`, numbered `input` (its first and last lines
+    /// of the input file) where given, else next in `piano text`'s order.
+    fn emit(&mut self, page: u32, block: &Block, joined: bool, input: Option<(u32, u32)>) {
         let blank = match (&self.last, block) {
             (None, _) => false,
             (
@@ -331,7 +353,7 @@ impl Emitter {
             self.close_table();
         }
         self.next += if blank { 2 } else { 1 };
-        let line = self.next;
+        let (line, last) = input.unwrap_or((self.next, self.next));
         match block {
             Block::Text { y, size, .. } => {
                 self.close_table();
@@ -408,6 +430,7 @@ impl Emitter {
         });
         self.lines.push(TextLine {
             number: line,
+            last,
             page: Some(page),
             bbox,
             cells,

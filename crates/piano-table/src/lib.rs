@@ -92,6 +92,36 @@ pub struct Page {
     /// printed where the next column starts (the grid rounds every position),
     /// so a piece may overrun a gutter by one character.
     pub pitch: Option<f32>,
+    /// Where the page lies in its input, when it is lines of a text file:
+    /// its lines and diagnostics are then numbered as the file's lines, a
+    /// row wrapped over several of them spanning them all. `None` (PDFs,
+    /// scans): numbered as `piano text` prints them.
+    pub input_lines: Option<InputLines>,
+}
+
+/// The input lines of a page that is lines of a text file: its `k`th row of
+/// text (1-based) has its baseline at `k × pitch` and is line `numbers[k-1]`
+/// of the file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InputLines {
+    /// The file's line number of each row of the page, top to bottom.
+    pub numbers: Vec<u32>,
+    /// The distance between two rows' baselines.
+    pub pitch: f32,
+}
+
+impl InputLines {
+    /// The file's lines of the rows whose baselines are `first` and `last`.
+    pub(crate) fn lines_of(&self, first: f32, last: f32) -> Option<(u32, u32)> {
+        let row = |y: f32| -> Option<u32> {
+            let k = (y / self.pitch).round();
+            if !k.is_finite() || k < 1.0 {
+                return None;
+            }
+            self.numbers.get(k as usize - 1).copied()
+        };
+        Some((row(first)?, row(last)?))
+    }
 }
 
 /// Rebuilds a document page by page. Two pages are held at most: the one
@@ -115,8 +145,9 @@ impl Rebuild {
         self.assembler.push(blocks);
     }
 
-    /// The lines of cells, numbered as `piano text` prints them (a blank
-    /// line between paragraphs and around tables), and what the rebuild
+    /// The lines of cells, numbered as their pages' input lines, or else as
+    /// `piano text` prints them (a blank line between paragraphs and around
+    /// tables), and what the rebuild
     /// noticed: page furniture set apart, rows joined, each table's quality.
     pub fn finish(self) -> (Vec<TextLine>, Vec<Diagnostic>) {
         self.assembler.finish()

@@ -62,6 +62,8 @@ pub(crate) enum Block {
         columns: Vec<f32>,
         /// Top edge.
         top: f32,
+        /// The baselines of its first and last lines of text.
+        baselines: (f32, f32),
         /// Cells that received text overflowing from outside their column.
         by_content: usize,
         /// Drawn with borders (else inferred from aligned gaps).
@@ -77,6 +79,14 @@ impl Block {
         match self {
             Block::Text { y, size, .. } => y - size,
             Block::Row { top, .. } => *top,
+        }
+    }
+
+    /// The baselines of its first and last lines of text.
+    pub fn baselines(&self) -> (f32, f32) {
+        match self {
+            Block::Text { y, .. } => (*y, *y),
+            Block::Row { baselines, .. } => *baselines,
         }
     }
 
@@ -103,6 +113,8 @@ pub(crate) struct PageBlocks {
     pub height: f32,
     /// Blocks, top to bottom.
     pub blocks: Vec<Block>,
+    /// Where the page lies in its input, when it is lines of a text file.
+    pub input_lines: Option<crate::InputLines>,
 }
 
 /// Where a word went: a table cell (table, row, column) or free text.
@@ -157,10 +169,17 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
             let by_content = (0..row_cells.len())
                 .filter(|c| overflowed.contains_key(&(t, r, *c)))
                 .count();
+            let row_words = (0..row_cells.len())
+                .filter_map(|c| cells.get(&(t, r, c)))
+                .flatten();
+            let baselines = row_words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), word| {
+                (a.min(word.y), b.max(word.y))
+            });
             blocks.push(Block::Row {
                 cells: row_cells,
                 columns: table.columns.clone(),
                 top,
+                baselines,
                 by_content,
                 ruled: true,
                 ambiguity: None,
@@ -186,6 +205,7 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
         number: page.number,
         height: page.height,
         blocks,
+        input_lines: page.input_lines.clone(),
     }
 }
 

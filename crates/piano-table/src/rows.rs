@@ -243,11 +243,13 @@ fn block_of(row: Row, columns: &[f32]) -> Block {
         .iter()
         .map(|l| l.y - l.size)
         .fold(f32::INFINITY, f32::min);
-    let bottom = row
+    let baselines = row
         .lines
         .iter()
-        .map(|l| l.y)
-        .fold(f32::NEG_INFINITY, f32::max);
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), l| {
+            (a.min(l.y), b.max(l.y))
+        });
+    let bottom = baselines.1;
     let mut cells: Vec<Cell> = (0..count)
         .map(|c| Cell {
             text: String::new(),
@@ -276,6 +278,7 @@ fn block_of(row: Row, columns: &[f32]) -> Block {
         cells,
         columns: columns.to_vec(),
         top,
+        baselines,
         by_content,
         ruled: false,
         ambiguity: row.ambiguity,

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use piano_model::{Diagnostic, TextLine, text_lines};
-use piano_table::{Page, Rebuild, Rule, Word};
+use piano_table::{InputLines, Page, Rebuild, Rule, Word};
 
 /// The width of a character: one unit, so that a character column is an x.
 const CHARACTER: f32 = 1.0;
@@ -40,6 +40,9 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
             rows = 0;
         }
         rows += 1;
+        if let Some(input) = &mut page.input_lines {
+            input.numbers.push(piece.number);
+        }
         place_line(&mut page, rows, piece.text);
     }
     page.height = (rows + 1) as f32 * LINE_PITCH;
@@ -49,11 +52,16 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
     (lines, pages, diagnostics)
 }
 
-/// An empty page of the dump, a grid of characters.
+/// An empty page of the dump, a grid of characters whose rows are lines of
+/// the file (numbered as the file's lines).
 fn dump_page(number: u32) -> Page {
     Page {
         number,
         pitch: Some(CHARACTER),
+        input_lines: Some(InputLines {
+            numbers: Vec::new(),
+            pitch: LINE_PITCH,
+        }),
         ..Page::default()
     }
 }
@@ -282,5 +290,38 @@ N.   Obiettivo                     Peso   Scadenza
                 "2\tRegolamento\t60",
             ]
         );
+    }
+
+    /// Each line's first and last line of the file.
+    fn spans(dump: &str) -> Vec<(u32, u32)> {
+        let (lines, _, _) = read(dump);
+        lines.iter().map(|line| (line.number, line.last)).collect()
+    }
+
+    #[test]
+    fn lines_are_numbered_as_the_files_and_a_wrapped_row_spans_its_lines() {
+        let dump = "\
+COMUNE DI PROVA
+
+N.   Obiettivo                     Peso   Scadenza
+1    Digitalizzazione delle        40     31/12/2023
+     pratiche edilizie
+2    Nuovo regolamento             60     30/06/2023
+\u{c}Pagina 2
+3    Formazione                    10     30/09/2023
+";
+        assert_eq!(
+            spans(dump),
+            [(1, 1), (3, 3), (4, 5), (6, 6), (7, 7), (8, 8)]
+        );
+        let boxed = "\
+┌────┬──────────────────┬──────┐
+│ N. │ Obiettivo        │ Peso │
+├────┼──────────────────┼──────┤
+│ 1  │ Digitalizzazione │ 40   │
+│    │ delle pratiche   │      │
+└────┴──────────────────┴──────┘
+";
+        assert_eq!(spans(boxed), [(2, 2), (4, 5)]);
     }
 }

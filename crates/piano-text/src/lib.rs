@@ -72,7 +72,8 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
                 Code::ColumnsRebuilt,
                 format!(
                     "a space-aligned dump ({lines} lines with aligned gaps): columns rebuilt \
-                     from character positions; line numbers are those `piano text` prints"
+                     from character positions; a row wrapped over several lines of the file \
+                     spans them (line numbers are the file's)"
                 ),
             ));
             diagnostics.append(&mut rebuilt);
