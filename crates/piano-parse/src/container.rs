@@ -6,7 +6,7 @@
 //! family is detected; what comes before it stays the document's preamble.
 
 use piano_model::reference::fold;
-use piano_model::{Code, Diagnostic, Layout, TextLine};
+use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine};
 
 use crate::vocabulary::{LABEL_MAX_CHARS, prefix};
 
@@ -22,9 +22,10 @@ const SECTION_WORDS: [(&str, u8); 4] = [
 /// The word that names the performance sub-section, folded.
 const PERFORMANCE: &str = "performance";
 
-/// Sets aside the lines after a PIAO's performance sub-section, with one
-/// diagnostic per run of lines; a document without one is left as it is.
-pub fn keep_performance_section(layout: &mut Layout) {
+/// Sets aside the lines after a PIAO's performance sub-section, each as
+/// [`LineRole::OutsidePerformance`], with one diagnostic per run of lines; a
+/// document without one is left as it is.
+pub fn keep_performance_section(layout: &mut Layout, roles: &mut Roles) {
     let headings: Vec<(usize, Heading)> = layout
         .lines
         .iter()
@@ -48,6 +49,9 @@ pub fn keep_performance_section(layout: &mut Layout) {
         return;
     };
     let set_aside = layout.lines.split_off(end);
+    for line in &set_aside {
+        roles.set_line(line, LineRole::OutsidePerformance);
+    }
     let (Some(first), Some(last)) = (set_aside.first(), set_aside.last()) else {
         return;
     };
@@ -151,10 +155,19 @@ mod tests {
             "Sottosezione 2.3 Rischi corruttivi e trasparenza",
             "Processo\tRischio\tMisura",
         ]);
-        keep_performance_section(&mut piao);
+        let mut roles = Roles::new();
+        keep_performance_section(&mut piao, &mut roles);
         assert_eq!(piao.lines.len(), 6);
         assert_eq!(piao.diagnostics.len(), 1);
         assert!(piao.diagnostics[0].message.starts_with("lines 7–8"));
+        let set_aside: Vec<_> = roles.iter().collect();
+        assert_eq!(
+            set_aside,
+            [
+                (7, None, LineRole::OutsidePerformance),
+                (8, None, LineRole::OutsidePerformance),
+            ]
+        );
     }
 
     #[test]
@@ -166,15 +179,17 @@ mod tests {
             "2.3 Sottosezione di programmazione Rischi corruttivi e trasparenza",
             "SEZIONE 3. ORGANIZZAZIONE E CAPITALE UMANO",
         ]);
-        keep_performance_section(&mut piao);
+        keep_performance_section(&mut piao, &mut Roles::new());
         assert_eq!(piao.lines.len(), 3);
     }
 
     #[test]
     fn a_plan_without_sub_sections_is_left_whole() {
         let mut plan = layout(&["PIANO DELLA PERFORMANCE 2022", "SETTORE 1: A", "1\tx\t100%"]);
-        keep_performance_section(&mut plan);
+        let mut roles = Roles::new();
+        keep_performance_section(&mut plan, &mut roles);
         assert_eq!(plan.lines.len(), 3);
         assert!(plan.diagnostics.is_empty());
+        assert!(roles.is_empty());
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use piano_model::{Code, Diagnostic, Layout, TextLine, running_signature};
+use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine, running_signature};
 
 use crate::token::number::is_page_number;
 
@@ -17,8 +17,9 @@ const EDGE_LINES: usize = 2;
 /// Fewest pages a line must repeat on to be furniture.
 const MIN_PAGES: usize = 3;
 
-/// Sets the running headers and footers of `layout` aside.
-pub fn strip_running_lines(layout: &mut Layout) {
+/// Sets the running headers and footers of `layout` aside, each as
+/// [`LineRole::Furniture`].
+pub fn strip_running_lines(layout: &mut Layout, roles: &mut Roles) {
     let running = running_signatures(&layout.lines);
     if running.is_empty() {
         return;
@@ -30,6 +31,7 @@ pub fn strip_running_lines(layout: &mut Layout) {
             .get(&index)
             .is_some_and(|signature| running.contains(signature));
         if is_running {
+            roles.set_line(&line, LineRole::Furniture);
             let text = line.to_tab_separated();
             layout.diagnostics.push(
                 Diagnostic::new(
@@ -128,7 +130,8 @@ mod tests {
             &["Comune di X – PIAO 2023-2025", "1\tobiettivo\t50%"],
             &["Comune di X – PIAO 2023-2025", "2\tobiettivo\t50%"],
         ]);
-        strip_running_lines(&mut layout);
+        let mut roles = Roles::new();
+        strip_running_lines(&mut layout, &mut roles);
         let texts: Vec<String> = layout
             .lines
             .iter()
@@ -144,19 +147,30 @@ mod tests {
             ]
         );
         assert_eq!(layout.diagnostics.len(), 3);
+        let furniture: Vec<_> = roles.iter().collect();
+        assert_eq!(
+            furniture,
+            [
+                (1, Some(1), LineRole::Furniture),
+                (4, Some(2), LineRole::Furniture),
+                (6, Some(3), LineRole::Furniture),
+            ]
+        );
     }
 
     #[test]
     fn keeps_lines_that_do_not_repeat_and_short_documents() {
         let mut two_pages = layout(&[&["Titolo", "a"], &["Titolo", "b"]]);
-        strip_running_lines(&mut two_pages);
+        strip_running_lines(&mut two_pages, &mut Roles::new());
         assert_eq!(two_pages.lines.len(), 4);
         let mut headings = layout(&[
             &["SETTORE 1: A", "x"],
             &["SETTORE 2: B", "y"],
             &["SETTORE 3: C", "z"],
         ]);
-        strip_running_lines(&mut headings);
+        let mut roles = Roles::new();
+        strip_running_lines(&mut headings, &mut roles);
+        assert!(roles.is_empty(), "no line is furniture");
         assert_eq!(
             headings.lines.len(),
             6,

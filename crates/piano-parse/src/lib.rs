@@ -8,7 +8,8 @@
 //!    rule and a diagnostic for every repair.
 //!
 //! The parser never gives up: [`parse`] always returns a plan, whose
-//! diagnostics say what could not be read.
+//! diagnostics say what could not be read. [`parse_with_roles`] also says
+//! what each line became (its [`LineRole`]), as the assembler decided it.
 
 mod assemble;
 mod container;
@@ -19,7 +20,7 @@ mod text;
 pub mod token;
 pub mod vocabulary;
 
-use piano_model::{Layout, Plan, Source, SourceFormat};
+use piano_model::{Layout, LineRole, Plan, Roles, Source, SourceFormat};
 pub use vocabulary::{ProfileError, Vocabulary};
 
 /// Parses a layout (from a text or PDF reader) into a plan, with
@@ -30,28 +31,67 @@ pub fn parse(layout: Layout, source: Source) -> Plan {
 
 /// Parses a layout with the given profiles: the one that recognises most of
 /// the document is used (see [`detect`]). Without profiles, the bundled ones.
-pub fn parse_with(mut layout: Layout, mut source: Source, profiles: &[Vocabulary]) -> Plan {
+pub fn parse_with(layout: Layout, source: Source, profiles: &[Vocabulary]) -> Plan {
+    parse_with_roles(layout, source, profiles).0
+}
+
+/// Parses a layout as [`parse_with`] does, and says what each of its lines
+/// became ([`Roles`]: the title, a structure heading, an objective's row, a
+/// line set aside …), as the parser decided it while reading: the same
+/// reading, not a second one. Every line of `layout` has exactly one role; a
+/// line the plan does not hold has the role of the diagnostic that reports it.
+pub fn parse_with_roles(
+    mut layout: Layout,
+    mut source: Source,
+    profiles: &[Vocabulary],
+) -> (Plan, Roles) {
     if source.format == SourceFormat::Pdf {
         source.pages = layout.pages;
     }
-    furniture::strip_running_lines(&mut layout);
-    container::keep_performance_section(&mut layout);
+    let mut roles = Roles::new();
+    furniture::strip_running_lines(&mut layout, &mut roles);
+    container::keep_performance_section(&mut layout, &mut roles);
     let profiles = if profiles.is_empty() {
         Vocabulary::bundled()
     } else {
         profiles
     };
-    match detect::detect(&layout.lines, profiles) {
-        Some(detection) => assemble::assemble(layout, source, detection),
-        None => Plan::new(source),
-    }
+    let plan = match detect::detect(&layout.lines, profiles) {
+        Some(detection) => assemble::assemble(layout, source, detection, &mut roles),
+        None => {
+            // No profile at all (never with the bundled ones): nothing is read.
+            for line in &layout.lines {
+                roles.fill_line(line, LineRole::Unplaced);
+            }
+            Plan::new(source)
+        }
+    };
+    (plan, roles)
 }
 
 /// Parses a tab-separated dump held in a string, as the unit tests write them.
 #[cfg(test)]
 pub(crate) fn parse_dump(text: &str) -> Plan {
-    parse(
+    parse_dump_with_roles(text).0
+}
+
+/// Parses a tab-separated dump held in a string, with each line's role.
+#[cfg(test)]
+pub(crate) fn parse_dump_with_roles(text: &str) -> (Plan, Roles) {
+    parse_with_roles(
         Layout::from_tab_separated(text),
         Source::from_bytes("test.txt", text.as_bytes(), SourceFormat::Text),
+        Vocabulary::bundled(),
     )
+}
+
+/// The role of each line of a tab-separated dump, by line number, as the
+/// unit tests check them.
+#[cfg(test)]
+pub(crate) fn roles_of(text: &str) -> Vec<(u32, LineRole)> {
+    let (_, roles) = parse_dump_with_roles(text);
+    roles
+        .iter()
+        .map(|(number, _, role)| (number, role))
+        .collect()
 }

@@ -1,8 +1,11 @@
 //! Lines to a plan: the preamble, then one structure after another.
 //!
 //! Assembly is plain Rust over classified lines. Every non-blank line ends up
-//! in the model (preamble, structure, row) or in a diagnostic; a final
-//! accounting pass guarantees it.
+//! in the model (preamble, structure, row) or in a diagnostic, and each line's
+//! [`LineRole`] is recorded where it is decided: here for the preamble,
+//! headings and lines between structures, in `section` for a structure's
+//! lines. A last pass gives a line no rule took the role
+//! [`LineRole::Unplaced`].
 
 mod checks;
 mod enrich;
@@ -12,7 +15,9 @@ mod row;
 mod section;
 
 use piano_model::reference::fold;
-use piano_model::{Code, Diagnostic, Head, Layout, Mission, Plan, Source, TextLine};
+use piano_model::{
+    Code, Diagnostic, Head, Layout, LineRole, Mission, Plan, Roles, Source, TextLine,
+};
 
 use crate::detect::Detection;
 use crate::line::{BudgetHeading, LineKind, PROGRAMME_KIND, StructureHeading};
@@ -21,8 +26,9 @@ use crate::token::due::{due_year, looks_like_due};
 use crate::vocabulary::{Column, Sections, Vocabulary};
 use section::SectionBuilder;
 
-/// Builds the plan from a layout's lines.
-pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
+/// Builds the plan from a layout's lines, recording in `roles` what each
+/// line became.
+pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mut Roles) -> Plan {
     let mut plan = Plan::new(source);
     plan.diagnostics = layout.diagnostics;
     plan.diagnostics.push(detection.diagnostic());
@@ -44,10 +50,14 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
         .iter()
         .zip(kinds)
         .partition(|(_, kind)| matches!(kind, LineKind::PageNumber));
-    plan.diagnostics
-        .extend(page_numbers.into_iter().map(|(line, _)| page_number(line)));
+    for (line, _) in page_numbers {
+        plan.diagnostics.push(page_number(line, roles));
+    }
     let prose: Vec<TextLine> = prose.into_iter().map(|(line, _)| line.clone()).collect();
     let preamble = preamble::read_preamble(&prose, words);
+    for (line, role) in prose.iter().zip(&preamble.roles) {
+        roles.set_line(line, *role);
+    }
     plan.title = preamble.title;
     plan.year = plan.title.as_deref().and_then(enrich::title_year);
     if plan.year.is_none() {
@@ -80,7 +90,13 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
         match &openers[index] {
             Some(Opener::Heading(heading)) => {
-                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                finish_section(
+                    &mut current,
+                    line.number.saturating_sub(1),
+                    &mut plan,
+                    roles,
+                );
+                roles.set_line(line, LineRole::StructureHeading);
                 let mut section = SectionBuilder::new(
                     next_ordinal(&plan),
                     heading.clone(),
@@ -92,16 +108,22 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                     Some(mission) if heading.kind.as_deref() == Some(PROGRAMME_KIND) => {
                         mission.take_in(&mut section);
                     }
-                    Some(mission) => plan.diagnostics.extend(mission.settle()),
+                    Some(mission) => plan.diagnostics.extend(mission.settle(roles)),
                     None => {}
                 }
                 current = Some(section);
                 continue;
             }
             Some(Opener::Budget(heading)) => {
-                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                finish_section(
+                    &mut current,
+                    line.number.saturating_sub(1),
+                    &mut plan,
+                    roles,
+                );
                 plan.diagnostics
-                    .extend(mission.as_mut().and_then(BudgetMission::settle));
+                    .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
+                roles.set_line(line, LineRole::MissionHeading);
                 mission = Some(BudgetMission {
                     mission: section::budget_mission(heading),
                     heading: line,
@@ -110,9 +132,14 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                 continue;
             }
             Some(Opener::Table { caption }) => {
-                finish_section(&mut current, line.number.saturating_sub(1), &mut plan);
+                finish_section(
+                    &mut current,
+                    line.number.saturating_sub(1),
+                    &mut plan,
+                    roles,
+                );
                 plan.diagnostics
-                    .extend(mission.as_mut().and_then(BudgetMission::settle));
+                    .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
                 let name = caption.clone().or_else(|| plan.title.clone());
                 current = Some(SectionBuilder::new(
                     next_ordinal(&plan),
@@ -126,6 +153,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
                     plan.year,
                 ));
                 if caption.is_some() {
+                    roles.set_line(line, LineRole::StructureHeading);
                     continue;
                 }
             }
@@ -137,6 +165,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
         let Some(section) = current.as_mut() else {
             if !line.to_tab_separated().trim().is_empty() {
                 plan.diagnostics.push(unplaced(line));
+                roles.set_line(line, LineRole::Unplaced);
             }
             continue;
         };
@@ -145,7 +174,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
             LineKind::Structure(_) | LineKind::BudgetMission(_) => section.text(line),
             LineKind::Field(field, value) => section.field(*field, value.clone(), line),
             LineKind::TableHeader(columns) => section.table_header(columns.clone(), line),
-            LineKind::StaffTitle => section.staff_title(),
+            LineKind::StaffTitle => section.staff_title(line),
             LineKind::Row(number) => {
                 let next_row = lines[index + 1..]
                     .iter()
@@ -161,17 +190,22 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection) -> Plan {
             }
             LineKind::CardField(column, value) => section.card_field(*column, value, line),
             LineKind::Continuation => section.continuation(line),
-            LineKind::PageNumber => plan.diagnostics.push(page_number(line)),
+            LineKind::PageNumber => plan.diagnostics.push(page_number(line, roles)),
             LineKind::Text => section.text(line),
         }
     }
     let last_line = lines.last().map_or(0, |line| line.number);
-    finish_section(&mut current, last_line, &mut plan);
+    finish_section(&mut current, last_line, &mut plan, roles);
     plan.diagnostics
-        .extend(mission.as_mut().and_then(BudgetMission::settle));
+        .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
     if !fits {
         plan.diagnostics
             .push(Diagnostic::new(Code::NoPlanFound, detection.why_no_plan()));
+    }
+    // Every rule above gives the lines it takes their roles; a line none took
+    // is in no part of the plan.
+    for line in &lines {
+        roles.fill_line(line, LineRole::Unplaced);
     }
     plan
 }
@@ -195,11 +229,13 @@ impl BudgetMission<'_> {
         }
     }
 
-    /// The heading is done with: reported when no structure followed it.
-    fn settle(&mut self) -> Option<Diagnostic> {
+    /// The heading is done with: reported, and left unplaced, when no
+    /// structure followed it.
+    fn settle(&mut self, roles: &mut Roles) -> Option<Diagnostic> {
         if std::mem::replace(&mut self.claimed, true) {
             return None;
         }
+        roles.set_line(self.heading, LineRole::Unplaced);
         let text = self.heading.to_tab_separated();
         Some(
             Diagnostic::new(
@@ -323,7 +359,8 @@ fn next_ordinal(plan: &Plan) -> u32 {
 }
 
 /// A bare page number, set aside.
-fn page_number(line: &TextLine) -> Diagnostic {
+fn page_number(line: &TextLine, roles: &mut Roles) -> Diagnostic {
+    roles.set_line(line, LineRole::PageNumber);
     let text = line.to_tab_separated();
     Diagnostic::new(
         Code::PageNumber,
@@ -333,11 +370,17 @@ fn page_number(line: &TextLine) -> Diagnostic {
     .with_excerpt(&text)
 }
 
-fn finish_section(current: &mut Option<SectionBuilder>, last_line: u32, plan: &mut Plan) {
+fn finish_section(
+    current: &mut Option<SectionBuilder>,
+    last_line: u32,
+    plan: &mut Plan,
+    roles: &mut Roles,
+) {
     if let Some(section) = current.take() {
-        let (structure, diagnostics) = section.finish(last_line);
-        plan.structures.push(structure);
-        plan.diagnostics.extend(diagnostics);
+        let finished = section.finish(last_line);
+        plan.structures.push(finished.structure);
+        plan.diagnostics.extend(finished.diagnostics);
+        roles.merge(finished.roles);
     }
 }
 
@@ -363,7 +406,7 @@ fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use piano_model::LineSpan;
+    use piano_model::{LineRole, LineSpan};
 
     #[test]
     fn a_continuation_after_text_that_fits_no_row_does_not_join_the_row_above() {
@@ -408,5 +451,75 @@ mod tests {
         let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();
         assert_eq!(spans, [LineSpan(1, 2), LineSpan(2, 2)]);
         assert_eq!(plan.structures[0].objectives[0].entry.lines, LineSpan(2, 2));
+    }
+
+    #[test]
+    fn headings_preamble_and_lines_between_structures_get_their_roles() {
+        let text = "COMUNE DI PROVA\n\
+            PIANO DELLA PERFORMANCE 2022\n\
+            Il piano è adottato ogni anno.\n\
+            MISSIONE 01 – Servizi istituzionali, generali e di gestione\n\
+            PROGRAMMA 02 – Segreteria generale\n\
+            Cod.\tObiettivo\tPeso\tScadenza\n\
+            01.02.01\tRegolamento\t100%\t31.12.2022\n\
+            12\n\
+            MISSIONE 03 – Ordine pubblico e sicurezza\n\
+            Testo fuori da ogni programma\n\
+            MISSIONE 04 – Istruzione e diritto allo studio\n\
+            PROGRAMMA 01 – Istruzione prescolastica\n\
+            Cod.\tObiettivo\tPeso\tScadenza\n\
+            04.01.01\tMense\t100%\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        assert_eq!(plan.family.as_deref(), Some("code-table"));
+        use LineRole::*;
+        assert_eq!(
+            crate::roles_of(text),
+            [
+                (1, Ente),
+                (2, Title),
+                (3, Preamble),
+                (4, MissionHeading),
+                (5, StructureHeading),
+                (6, TableHeader),
+                (7, Objective),
+                (8, PageNumber),
+                // A mission with no programme under it, and text under no
+                // structure: both only in text-unplaced diagnostics.
+                (9, Unplaced),
+                (10, Unplaced),
+                (11, MissionHeading),
+                (12, StructureHeading),
+                (13, TableHeader),
+                (14, Objective),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_named_by_its_caption_opens_at_the_caption() {
+        let text = "Ufficio tecnico\n\
+            N.\tDescrizione\tPeso\tScadenza\n\
+            1\tManutenzione delle strade\t100%\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        assert_eq!(plan.structures[0].name, "Ufficio tecnico");
+        use LineRole::*;
+        assert_eq!(
+            crate::roles_of(text),
+            [(1, StructureHeading), (2, TableHeader), (3, Objective)]
+        );
+    }
+
+    #[test]
+    fn a_line_cut_by_a_form_feed_has_a_role_on_each_page() {
+        let (_, roles) = crate::parse_dump_with_roles("STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n");
+        let listed: Vec<_> = roles.iter().collect();
+        assert_eq!(
+            listed,
+            [
+                (1, Some(1), LineRole::StructureHeading),
+                (2, Some(1), LineRole::Objective),
+                (2, Some(2), LineRole::StructureHeading),
+            ]
+        );
     }
 }

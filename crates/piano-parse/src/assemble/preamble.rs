@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use piano_model::reference::fold;
-use piano_model::{EnteKind, PreambleSection, TextLine};
+use piano_model::{EnteKind, LineRole, PreambleSection, TextLine};
 use regex::Regex;
 
 use crate::text::clean;
@@ -20,6 +20,8 @@ pub struct Preamble {
     pub title: Option<String>,
     /// The prose, by section.
     pub sections: Vec<PreambleSection>,
+    /// What each line read became: the ente's, the title's, or prose.
+    pub roles: Vec<LineRole>,
 }
 
 /// How many lines at the top of a document the ente and the title are looked for in.
@@ -42,8 +44,12 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
     // ("Allegato A alla deliberazione …") or the title may come first.
     let head = lines.len().min(HEAD_LINES);
     let mut taken = vec![false; lines.len()];
+    preamble.roles = vec![LineRole::Preamble; lines.len()];
     for (index, line) in lines[..head].iter().enumerate() {
         taken[index] = read_ente_line(&mut preamble, line);
+        if taken[index] {
+            preamble.roles[index] = LineRole::Ente;
+        }
     }
     let title_at = (0..head)
         .find(|&index| !taken[index] && is_title(&lines[index].to_tab_separated(), words))
@@ -54,6 +60,7 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
     if let Some(title_at) = title_at {
         let mut title = vec![clean(&lines[title_at].to_tab_separated())];
         taken[title_at] = true;
+        preamble.roles[title_at] = LineRole::Title;
         for index in title_at + 1..lines.len() {
             let text = lines[index].to_tab_separated();
             let follows = lines[index].number == lines[index - 1].number + 1;
@@ -62,6 +69,7 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
             }
             title.push(clean(&text));
             taken[index] = true;
+            preamble.roles[index] = LineRole::Title;
         }
         preamble.title = Some(title.join(" "));
     }
@@ -260,6 +268,30 @@ mod tests {
                 (Some("METODO"), "Testo."),
             ]
         );
+        use LineRole::{Ente, Preamble, Title};
+        assert_eq!(
+            preamble.roles,
+            [
+                Ente, Ente, Title, Preamble, Preamble, Preamble, Preamble, Preamble, Preamble
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_wrapped_in_capitals_is_all_title() {
+        let input = lines(&[
+            (1, "Comune di Rio"),
+            (2, "PIANO DELLA PERFORMANCE"),
+            (3, "TRIENNIO 2022-2024"),
+            (4, "Il piano è adottato ogni anno."),
+        ]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("PIANO DELLA PERFORMANCE TRIENNIO 2022-2024")
+        );
+        use LineRole::{Ente, Preamble, Title};
+        assert_eq!(preamble.roles, [Ente, Title, Title, Preamble]);
     }
 
     #[test]

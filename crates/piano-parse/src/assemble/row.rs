@@ -33,8 +33,8 @@ pub struct RawRow {
     pub lines: LineSpan,
     /// Page of the first line.
     pub page: Option<u32>,
-    /// Lines merged into the row after its first.
-    pub continued_by: Vec<u32>,
+    /// Lines merged into the row after its first, by number and page.
+    pub continued_by: Vec<(u32, Option<u32>)>,
     /// Whether a merged line continued the description (the row wrapped).
     pub wrapped: bool,
     /// The code that identifies the row, when the numbering uses codes.
@@ -64,8 +64,15 @@ impl RawRow {
         }
     }
 
-    /// Merges a continuation line: each filled cell joins the cell at its position.
-    pub fn merge(&mut self, cells: &[String], line: u32, description_index: usize) {
+    /// Merges a continuation line (numbered `line`, on `page`): each filled
+    /// cell joins the cell at its position.
+    pub fn merge(
+        &mut self,
+        cells: &[String],
+        line: u32,
+        page: Option<u32>,
+        description_index: usize,
+    ) {
         for (index, cell) in cells.iter().enumerate() {
             if cell.trim().is_empty() {
                 continue;
@@ -76,7 +83,7 @@ impl RawRow {
             self.cells[index] = join_wrapped(&self.cells[index], cell);
             self.wrapped |= index == description_index;
         }
-        self.absorb_line(line);
+        self.absorb_line(line, page);
     }
 
     /// Glues closing punctuation to the last cell with an open bracket; false if none has one.
@@ -95,10 +102,16 @@ impl RawRow {
         }
     }
 
-    /// Counts `line` as part of the row.
-    pub fn absorb_line(&mut self, line: u32) {
+    /// Counts `line`, on `page`, as part of the row.
+    pub fn absorb_line(&mut self, line: u32, page: Option<u32>) {
         self.lines = self.lines.cover(LineSpan::line(line));
-        self.continued_by.push(line);
+        self.continued_by.push((line, page));
+    }
+
+    /// Every line the row was read from, by number and page: its first (the
+    /// lowest number: the lines continuing it follow it) and those merged.
+    pub fn line_keys(&self) -> impl Iterator<Item = (u32, Option<u32>)> + '_ {
+        std::iter::once((self.lines.0, self.page)).chain(self.continued_by.iter().copied())
     }
 }
 
@@ -409,11 +422,13 @@ mod tests {
                 "ogni anno".into(),
             ],
             11,
+            None,
             1,
         );
         wrapped.merge(
             &["".into(), "".into(), "".into(), "(pluriennale".into()],
             12,
+            None,
             1,
         );
         assert!(wrapped.close_bracket(")"));

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use piano_model::reference::{MISSIONS, fold, mission_code};
 use piano_model::{
-    Code, Diagnostic, Head, LineSpan, Mission, Objective, Staff, Structure, TextLine,
+    Code, Diagnostic, Head, LineRole, LineSpan, Mission, Objective, Roles, Staff, Structure,
+    TextLine,
 };
 use regex::Regex;
 
@@ -67,6 +68,20 @@ pub struct SectionBuilder<'w> {
     fragments: Vec<Fragment>,
     realigned_rows: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
+    /// What each line read into the structure became (its heading's role is
+    /// the assembler's).
+    roles: Roles,
+}
+
+/// A structure read to its end: the structure, what was noticed reading it,
+/// and what each of its lines became.
+pub struct Finished {
+    /// The structure.
+    pub structure: Structure,
+    /// Its diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The roles of the lines read into it.
+    pub roles: Roles,
 }
 
 impl<'w> SectionBuilder<'w> {
@@ -114,6 +129,7 @@ impl<'w> SectionBuilder<'w> {
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
             diagnostics,
+            roles: Roles::new(),
         }
     }
 
@@ -126,6 +142,11 @@ impl<'w> SectionBuilder<'w> {
     /// budget mission above its programme's heading.
     pub fn starts_at(&mut self, line: u32) {
         self.structure.lines.0 = self.structure.lines.0.min(line);
+    }
+
+    /// Records what `line` became.
+    fn role(&mut self, line: &TextLine, role: LineRole) {
+        self.roles.set_line(line, role);
     }
 
     fn locate(&self, line: &TextLine) -> impl Fn(Diagnostic) -> Diagnostic + use<> {
@@ -149,6 +170,7 @@ impl<'w> SectionBuilder<'w> {
                 .collect()
         };
         self.last_field = Some(field);
+        self.role(line, LineRole::StructureField);
         if value.is_empty() {
             // A label alone: its value follows on continuation lines.
             return;
@@ -185,10 +207,12 @@ impl<'w> SectionBuilder<'w> {
                 "the table header repeated after a page break, set aside",
             );
             self.diagnostics.push(self.locate(line)(diagnostic));
+            self.role(line, LineRole::Furniture);
             self.repeated_header_at = Some(line.number);
             return;
         }
         self.finish_row();
+        self.role(line, LineRole::TableHeader);
         if columns.contains(&Some(Column::Employee)) {
             self.close_staff_table();
             self.table = Table::Staff;
@@ -234,6 +258,7 @@ impl<'w> SectionBuilder<'w> {
             "the table header wraps onto this line; its pieces join the header's cells",
         );
         self.diagnostics.push(self.locate(line)(diagnostic));
+        self.role(line, LineRole::TableHeader);
         let Some(header) = self.header_cells.as_mut() else {
             return;
         };
@@ -253,8 +278,9 @@ impl<'w> SectionBuilder<'w> {
     }
 
     /// "Dipendenti coinvolti sugli obiettivi:": a staff table follows.
-    pub fn staff_title(&mut self) {
+    pub fn staff_title(&mut self, line: &TextLine) {
         self.finish_row();
+        self.role(line, LineRole::TableHeader);
         self.table = Table::Staff;
     }
 
@@ -324,6 +350,7 @@ impl<'w> SectionBuilder<'w> {
                     ),
                 );
                 self.diagnostics.push(self.locate(line)(diagnostic));
+                self.role(line, LineRole::GarbledRow);
                 return;
             }
             let diagnostic = Diagnostic::new(
@@ -374,9 +401,7 @@ impl<'w> SectionBuilder<'w> {
             return;
         }
         if is_total_row(&cells, self.words) {
-            let diagnostic =
-                Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
-            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.total_row(line);
             return;
         }
         if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
@@ -390,6 +415,7 @@ impl<'w> SectionBuilder<'w> {
                 "the rest of the table header repeated after a page break, set aside",
             );
             self.diagnostics.push(self.locate(line)(diagnostic));
+            self.role(line, LineRole::Furniture);
             self.repeated_header_at = Some(line.number);
             return;
         }
@@ -401,12 +427,14 @@ impl<'w> SectionBuilder<'w> {
             .zip(self.pending.as_ref())
             .is_some_and(|(fragment, row)| fragment.line > row.lines.1);
         if let Some(row) = self.pending.as_mut().filter(|_| !after_fragment) {
-            row.merge(&cells, line.number, description_index);
+            // The row's lines get its role when it is finished.
+            row.merge(&cells, line.number, line.page, description_index);
             return;
         }
         if self.table == Table::None {
             if let Some(field) = self.last_field {
                 let text = clean(&cells.join(" "));
+                self.role(line, LineRole::StructureField);
                 self.append_to_field(field, text, line);
                 return;
             }
@@ -420,9 +448,7 @@ impl<'w> SectionBuilder<'w> {
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let is_table = matches!(self.table, Table::Objectives | Table::Phases);
         if is_table && is_total_row(&cells, self.words) {
-            let diagnostic =
-                Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
-            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.total_row(line);
             return;
         }
         let text = line.to_tab_separated();
@@ -448,7 +474,7 @@ impl<'w> SectionBuilder<'w> {
             // A phase cell in the first column wraps onto a line of its own.
             let description_index = self.description_index();
             if let Some(row) = self.pending.as_mut() {
-                row.merge(&cells, line.number, description_index);
+                row.merge(&cells, line.number, line.page, description_index);
             }
             return;
         }
@@ -460,19 +486,21 @@ impl<'w> SectionBuilder<'w> {
         if self.table == Table::None && self.structure.head == Head::default() {
             if let Some(head) = head_line(&text, self.words) {
                 self.structure.head = head;
+                self.role(line, LineRole::StructureField);
                 return;
             }
         }
         if self.wraps_head_name(line) {
             if let Some(name) = self.structure.head.name.as_mut() {
                 *name = join_wrapped(name, &clean(&text));
+                self.role(line, LineRole::StructureField);
                 return;
             }
         }
         if is_closing_punctuation(&text) {
             if let Some(row) = self.pending.as_mut() {
                 if row.close_bracket(text.trim()) {
-                    row.absorb_line(line.number);
+                    row.absorb_line(line.number, line.page);
                     return;
                 }
             }
@@ -494,6 +522,15 @@ impl<'w> SectionBuilder<'w> {
             && !text.bytes().any(|b| b.is_ascii_digit())
     }
 
+    /// A totals row under a table, set aside.
+    fn total_row(&mut self, line: &TextLine) {
+        let diagnostic = Diagnostic::new(Code::TotalRow, "a totals row under the table, set aside");
+        self.diagnostics.push(self.locate(line)(diagnostic));
+        self.role(line, LineRole::TotalRow);
+    }
+
+    /// A line that fits nowhere yet: its role (a piece of a rebuilt phase,
+    /// or unplaced) is decided with the fragments around it.
     fn fragment(&mut self, line: &TextLine) {
         self.fragments.push(Fragment {
             line: line.number,
@@ -509,7 +546,7 @@ impl<'w> SectionBuilder<'w> {
 
     /// Closes the structure; `last_line` is the line before the next structure
     /// (or later, when a form feed put the next heading on this one's last line).
-    pub fn finish(mut self, last_line: u32) -> (Structure, Vec<Diagnostic>) {
+    pub fn finish(mut self, last_line: u32) -> Finished {
         let last_line = last_line.max(self.last_line_seen);
         // Budget programmes and captioned tables name no head by design.
         let has_heads = self
@@ -559,7 +596,11 @@ impl<'w> SectionBuilder<'w> {
             &mut self.diagnostics,
         );
         super::checks::check_descriptions(&self.structure, &mut self.diagnostics);
-        (self.structure, self.diagnostics)
+        Finished {
+            structure: self.structure,
+            diagnostics: self.diagnostics,
+            roles: self.roles,
+        }
     }
 
     /// Rows are keyed by number within their structure: a number printed
@@ -666,7 +707,7 @@ impl<'w> SectionBuilder<'w> {
                 .in_structure(ordinal)
                 .for_number(number.clone())
         };
-        if let Some(&continued) = row.continued_by.first() {
+        if let Some(&(continued, _)) = row.continued_by.first() {
             let code = if row.wrapped {
                 Code::CellWrapped
             } else {
@@ -700,6 +741,14 @@ impl<'w> SectionBuilder<'w> {
             assigned.entry.programme_code = code.programme.clone();
         }
         let is_phase = row.number.parts.len() > 1;
+        let role = match self.structure.objectives.last() {
+            Some(_) if is_phase => LineRole::Phase,
+            _ if is_phase => LineRole::Unplaced,
+            _ => LineRole::Objective,
+        };
+        for (number, page) in row.line_keys() {
+            self.roles.set(number, page, role);
+        }
         match self.structure.objectives.last_mut() {
             Some(objective) if is_phase => objective.phases.push(assigned.entry),
             _ if is_phase => {
@@ -737,6 +786,14 @@ impl<'w> SectionBuilder<'w> {
                 self.words,
             )
         });
+        let role = if rebuilt.is_some() {
+            LineRole::Phase
+        } else {
+            LineRole::Unplaced
+        };
+        for fragment in &fragments {
+            self.roles.set(fragment.line, fragment.page, role);
+        }
         let (Some(phases), Some(objective)) = (rebuilt, self.structure.objectives.last_mut())
         else {
             self.diagnostics.extend(recover::unplaced(
@@ -775,6 +832,7 @@ impl<'w> SectionBuilder<'w> {
     }
 
     fn staff_row(&mut self, line: &TextLine) {
+        self.role(line, LineRole::StaffRow);
         if self.staff_columns.is_empty() {
             self.staff_columns = DEFAULT_STAFF_COLUMNS.to_vec();
         }
@@ -986,5 +1044,114 @@ mod tests {
             Some("Obiettivi Operativi")
         );
         assert_eq!(objectives_label("Descrizione"), None);
+    }
+
+    #[test]
+    fn each_line_of_a_structure_gets_the_role_it_played() {
+        let header =
+            "N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa";
+        let text = [
+            "STRUTTURA: SEGRETERIA - SEGRETARIO GENERALE: DOTT. ROSSI",
+            "Linea Strategica\tPromuovere la crescita",
+            "\tdella città",
+            header,
+            "\t\t\t\t\t(prevista)",
+            "1\tRegolamento del servizio\t60%\tDelibera\tApprovato\t31.12.2022",
+            "\tper gli utenti",
+            "1.1\tFase: bozza del regolamento\t(100%)\tBozza\tPronta\t30.06.2022",
+            header,
+            "2\tArchivio documentale dell'ente\t40%\tScarto\tFatto\t31.12.2022",
+            "7\tArchivio documentale dell ente\t40%\tScarto\tFatto\t31.12.2022",
+            "\tTOTALE\t100%",
+            "Processo di lavoro che nessuna riga accoglie",
+            "Dipendenti coinvolti sugli obiettivi:",
+            "N.\tDipendenti\tObiettivo\tPeso %",
+            "1\tMario Bianchi\t1\t50%",
+        ]
+        .join("\n");
+        let (plan, _) = crate::parse_dump_with_roles(&text);
+        let structure = &plan.structures[0];
+        assert_eq!(structure.objectives.len(), 2, "the ghost row is dropped");
+        assert_eq!(structure.staff.len(), 1);
+        use LineRole::*;
+        assert_eq!(
+            crate::roles_of(&text),
+            [
+                (1, StructureHeading),
+                (2, StructureField),
+                (3, StructureField),
+                (4, TableHeader),
+                (5, TableHeader),
+                (6, Objective),
+                (7, Objective),
+                (8, Phase),
+                (9, Furniture),
+                (10, Objective),
+                (11, GarbledRow),
+                (12, TotalRow),
+                (13, Unplaced),
+                (14, TableHeader),
+                (15, TableHeader),
+                (16, StaffRow),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phase_before_any_objective_is_unplaced_and_a_head_line_is_a_field() {
+        let text = "STRUTTURA: SEGRETERIA\n\
+            RESPONSABILE: Dott. Rossi\n\
+            N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa\n\
+            1.1\tFase: prima di ogni obiettivo\t(100%)\tBozza\tPronta\t30.06.2022\n\
+            \tche continua qui\n\
+            1\tRegolamento\t100%\tDelibera\tApprovato\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        assert_eq!(plan.structures[0].head.name.as_deref(), Some("Dott. Rossi"));
+        use LineRole::*;
+        assert_eq!(
+            crate::roles_of(text),
+            [
+                (1, StructureHeading),
+                (2, StructureField),
+                (3, TableHeader),
+                (4, Unplaced),
+                (5, Unplaced),
+                (6, Objective),
+            ]
+        );
+    }
+
+    #[test]
+    fn pieces_of_phases_torn_apart_are_phases_when_rebuilt() {
+        let text = "STRUTTURA: SEGRETERIA - SEGRETARIO GENERALE: DOTT. ROSSI\n\
+            N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa\n\
+            1\tRegolamento\t100%\tDelibera\tApprovato\t31.12.2022\n\
+            (50%)\n\
+            (50%)\n\
+            Fase: bozza\n\
+            Fase: approvazione\n\
+            30.06.2022\n\
+            31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        assert_eq!(plan.structures[0].objectives[0].phases.len(), 2);
+        let roles: Vec<LineRole> = crate::roles_of(text)
+            .into_iter()
+            .map(|(_, role)| role)
+            .collect();
+        use LineRole::*;
+        assert_eq!(
+            roles,
+            [
+                StructureHeading,
+                TableHeader,
+                Objective,
+                Phase,
+                Phase,
+                Phase,
+                Phase,
+                Phase,
+                Phase
+            ]
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! ("Descrizione", "Peso", "Scadenza" …) under "Obiettivo n. 3", with its
 //! phases in a small table of the card's own.
 
-use piano_model::{Code, Diagnostic, Entry, LineSpan, Objective, TextLine};
+use piano_model::{Code, Diagnostic, Entry, LineRole, LineSpan, Objective, TextLine};
 
 use super::{SectionBuilder, Table};
 use crate::assemble::row::{RawRow, parse_due_cell};
@@ -33,6 +33,7 @@ impl SectionBuilder<'_> {
         self.place_fragments();
         self.table = Table::Card;
         self.last_card_field = None;
+        self.role(line, LineRole::Objective);
         self.structure.objectives.push(Objective {
             entry: Entry {
                 number,
@@ -52,7 +53,10 @@ impl SectionBuilder<'_> {
         if !self.in_card() {
             let head_unknown = self.structure.head.name.is_none();
             match head_line(&line.to_tab_separated().replacen('\t', ": ", 1), self.words) {
-                Some(head) if head_unknown => self.structure.head = head,
+                Some(head) if head_unknown => {
+                    self.structure.head = head;
+                    self.role(line, LineRole::StructureField);
+                }
                 _ => self.fragment(line),
             }
             return;
@@ -81,6 +85,9 @@ impl SectionBuilder<'_> {
             self.fragment(line);
             return;
         };
+        // A label that names no field of a card (below) makes the line a
+        // fragment after all, whose role is decided with the others.
+        self.roles.set_line(line, LineRole::CardField);
         let entry = &mut objective.entry;
         entry.lines = entry.lines.cover(LineSpan::line(line.number));
         let join = |field: &mut Option<String>| {
@@ -157,6 +164,7 @@ impl SectionBuilder<'_> {
     pub(super) fn phase_table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
         self.finish_row();
         self.table = Table::Phases;
+        self.role(line, LineRole::TableHeader);
         self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
         if !columns.contains(&Some(Column::Weight)) {
             let card = self.structure.objectives.len().saturating_sub(1);
@@ -182,5 +190,46 @@ impl SectionBuilder<'_> {
         };
         let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
         self.pending = Some(RawRow::new(number, cells, line.number, line.page));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::LineRole;
+
+    #[test]
+    fn a_card_is_an_objective_with_its_fields_and_phases() {
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1 – Assistenza domiciliare\n\
+            Descrizione\tServizio di assistenza\n\
+            \tagli anziani soli\n\
+            Peso\t100%\n\
+            Scadenza\t31.12.2022\n\
+            Fase\tPeso\tScadenza\n\
+            Attivazione del servizio\t50%\t30.06.2022\n\
+            Verifica dei risultati\t50%\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        assert_eq!(plan.family.as_deref(), Some("objective-cards"));
+        let card = &plan.structures[0].objectives[0];
+        assert_eq!(
+            card.entry.description,
+            "Servizio di assistenza agli anziani soli"
+        );
+        assert_eq!(card.phases.len(), 2);
+        use LineRole::*;
+        assert_eq!(
+            crate::roles_of(text),
+            [
+                (1, StructureHeading),
+                (2, Objective),
+                (3, CardField),
+                (4, CardField),
+                (5, CardField),
+                (6, CardField),
+                (7, TableHeader),
+                (8, Phase),
+                (9, Phase),
+            ]
+        );
     }
 }
