@@ -384,3 +384,45 @@ fn the_manifest_lists_every_dump_with_a_gold_a_producer_and_a_set() {
         );
     }
 }
+
+/// Line numbers of a space-aligned dump are the file's, and a row wrapped
+/// over several lines spans them all (the contract's decision on line
+/// numbers), as they are for a tab-separated dump. Checked by hand against
+/// the dump: its first objective's description is centred around its number,
+/// on lines 11 to 15; the second's on lines 16 to 20.
+#[test]
+fn an_aligned_dumps_rows_span_the_lines_of_the_file_they_came_from() {
+    let dump =
+        fixtures().join("aligned/held-out-2/montichiari-2023.libreoffice.pdftotext-layout.txt");
+    let run = piano(&["extract", "--quiet", &dump.to_string_lossy()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let plan: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let objectives = &plan["structures"][0]["objectives"];
+    let spans: Vec<(String, Value)> = (0..2)
+        .map(|i| {
+            (
+                objectives[i]["number"].as_str().unwrap_or("").to_owned(),
+                objectives[i]["lines"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("1".to_owned(), serde_json::json!([11, 15])),
+            ("2".to_owned(), serde_json::json!([16, 20])),
+        ]
+    );
+    let check = piano(&["check", &dump.to_string_lossy()]);
+    assert!(
+        check
+            .stderr
+            .contains("pdftotext-layout.txt:16: warning[row-ambiguous]")
+            || check
+                .stdout
+                .contains("pdftotext-layout.txt:16: warning[row-ambiguous]"),
+        "the second row's diagnostic names its first line of the file:\n{}{}",
+        check.stdout,
+        check.stderr
+    );
+}

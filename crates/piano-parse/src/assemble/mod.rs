@@ -169,7 +169,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
             }
             continue;
         };
-        section.saw(line.number);
+        section.saw(line.last);
         match kind {
             LineKind::Structure(_) | LineKind::BudgetMission(_) => section.text(line),
             LineKind::Field(field, value) => section.field(*field, value.clone(), line),
@@ -194,7 +194,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
             LineKind::Text => section.text(line),
         }
     }
-    let last_line = lines.last().map_or(0, |line| line.number);
+    let last_line = lines.last().map_or(0, |line| line.last);
     finish_section(&mut current, last_line, &mut plan, roles);
     plan.diagnostics
         .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));

@@ -213,7 +213,7 @@ fn sections(lines: &[&TextLine]) -> Vec<PreambleSection> {
         } else {
             paragraphs.push(text);
         }
-        previous_line = line.number;
+        previous_line = line.last;
     }
     flush(heading, &mut paragraphs, &mut sections);
     sections

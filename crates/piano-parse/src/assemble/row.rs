@@ -51,12 +51,18 @@ pub struct Header<'h> {
 }
 
 impl RawRow {
-    /// A row from its first line's cells.
-    pub fn new(number: RowNumber, cells: Vec<String>, line: u32, page: Option<u32>) -> RawRow {
+    /// A row from its first line's cells; `lines` are the input lines that
+    /// line spans (a dump's row wrapped over several).
+    pub fn new(
+        number: RowNumber,
+        cells: Vec<String>,
+        lines: LineSpan,
+        page: Option<u32>,
+    ) -> RawRow {
         RawRow {
             number,
             cells,
-            lines: LineSpan::line(line),
+            lines,
             page,
             continued_by: Vec::new(),
             wrapped: false,
@@ -64,12 +70,12 @@ impl RawRow {
         }
     }
 
-    /// Merges a continuation line (numbered `line`, on `page`): each filled
+    /// Merges a continuation line (spanning `lines`, on `page`): each filled
     /// cell joins the cell at its position.
     pub fn merge(
         &mut self,
         cells: &[String],
-        line: u32,
+        lines: LineSpan,
         page: Option<u32>,
         description_index: usize,
     ) {
@@ -83,7 +89,7 @@ impl RawRow {
             self.cells[index] = join_wrapped(&self.cells[index], cell);
             self.wrapped |= index == description_index;
         }
-        self.absorb_line(line, page);
+        self.absorb_line(lines, page);
     }
 
     /// Glues closing punctuation to the last cell with an open bracket; false if none has one.
@@ -102,10 +108,10 @@ impl RawRow {
         }
     }
 
-    /// Counts `line`, on `page`, as part of the row.
-    pub fn absorb_line(&mut self, line: u32, page: Option<u32>) {
-        self.lines = self.lines.cover(LineSpan::line(line));
-        self.continued_by.push((line, page));
+    /// Counts the line spanning `lines`, on `page`, as part of the row.
+    pub fn absorb_line(&mut self, lines: LineSpan, page: Option<u32>) {
+        self.lines = self.lines.cover(lines);
+        self.continued_by.push((lines.0, page));
     }
 
     /// Every line the row was read from, by number and page: its first (the
@@ -348,7 +354,7 @@ mod tests {
         RawRow::new(
             number,
             cells.iter().map(|c| (*c).to_owned()).collect(),
-            10,
+            LineSpan::line(10),
             None,
         )
     }
@@ -421,13 +427,13 @@ mod tests {
                 "".into(),
                 "ogni anno".into(),
             ],
-            11,
+            LineSpan::line(11),
             None,
             1,
         );
         wrapped.merge(
             &["".into(), "".into(), "".into(), "(pluriennale".into()],
-            12,
+            LineSpan::line(12),
             None,
             1,
         );

@@ -109,7 +109,7 @@ impl<'w> SectionBuilder<'w> {
                 objectives_label: None,
                 objectives: Vec::new(),
                 staff: Vec::new(),
-                lines: LineSpan::line(line.number),
+                lines: line.span(),
                 page: line.page,
             },
             table: Table::None,
@@ -120,7 +120,7 @@ impl<'w> SectionBuilder<'w> {
             last_field: None,
             header_cells: None,
             header_text: None,
-            last_line_seen: line.number,
+            last_line_seen: line.last,
             repeated_header_at: None,
             objectives_label_from_header: false,
             head_names: Vec::new(),
@@ -208,7 +208,7 @@ impl<'w> SectionBuilder<'w> {
             );
             self.diagnostics.push(self.locate(line)(diagnostic));
             self.role(line, LineRole::Furniture);
-            self.repeated_header_at = Some(line.number);
+            self.repeated_header_at = Some(line.last);
             return;
         }
         self.finish_row();
@@ -363,7 +363,7 @@ impl<'w> SectionBuilder<'w> {
             .for_number(number.text.clone());
             self.diagnostics.push(self.locate(line)(diagnostic));
         }
-        self.pending = Some(RawRow::new(number, cells, line.number, line.page));
+        self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
     }
 
     /// A row identified by a code ("01.02.03"): numbered by its position
@@ -383,7 +383,7 @@ impl<'w> SectionBuilder<'w> {
             text: ordinal.to_string(),
         };
         let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        let mut row = RawRow::new(number, cells, line.number, line.page);
+        let mut row = RawRow::new(number, cells, line.span(), line.page);
         row.code = Some(code);
         self.pending = Some(row);
     }
@@ -416,7 +416,7 @@ impl<'w> SectionBuilder<'w> {
             );
             self.diagnostics.push(self.locate(line)(diagnostic));
             self.role(line, LineRole::Furniture);
-            self.repeated_header_at = Some(line.number);
+            self.repeated_header_at = Some(line.last);
             return;
         }
         // A row goes on below itself, not below text that fits no row: after
@@ -428,7 +428,7 @@ impl<'w> SectionBuilder<'w> {
             .is_some_and(|(fragment, row)| fragment.line > row.lines.1);
         if let Some(row) = self.pending.as_mut().filter(|_| !after_fragment) {
             // The row's lines get its role when it is finished.
-            row.merge(&cells, line.number, line.page, description_index);
+            row.merge(&cells, line.span(), line.page, description_index);
             return;
         }
         if self.table == Table::None {
@@ -474,7 +474,7 @@ impl<'w> SectionBuilder<'w> {
             // A phase cell in the first column wraps onto a line of its own.
             let description_index = self.description_index();
             if let Some(row) = self.pending.as_mut() {
-                row.merge(&cells, line.number, line.page, description_index);
+                row.merge(&cells, line.span(), line.page, description_index);
             }
             return;
         }
@@ -500,7 +500,7 @@ impl<'w> SectionBuilder<'w> {
         if is_closing_punctuation(&text) {
             if let Some(row) = self.pending.as_mut() {
                 if row.close_bracket(text.trim()) {
-                    row.absorb_line(line.number, line.page);
+                    row.absorb_line(line.span(), line.page);
                     return;
                 }
             }

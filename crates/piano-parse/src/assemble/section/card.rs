@@ -2,7 +2,7 @@
 //! ("Descrizione", "Peso", "Scadenza" …) under "Obiettivo n. 3", with its
 //! phases in a small table of the card's own.
 
-use piano_model::{Code, Diagnostic, Entry, LineRole, LineSpan, Objective, TextLine};
+use piano_model::{Code, Diagnostic, Entry, LineRole, Objective, TextLine};
 
 use super::{SectionBuilder, Table};
 use crate::assemble::row::{RawRow, parse_due_cell};
@@ -38,7 +38,7 @@ impl SectionBuilder<'_> {
             entry: Entry {
                 number,
                 description: title.unwrap_or_default(),
-                lines: LineSpan::line(line.number),
+                lines: line.span(),
                 page: line.page,
                 ..Entry::default()
             },
@@ -89,7 +89,7 @@ impl SectionBuilder<'_> {
         // fragment after all, whose role is decided with the others.
         self.roles.set_line(line, LineRole::CardField);
         let entry = &mut objective.entry;
-        entry.lines = entry.lines.cover(LineSpan::line(line.number));
+        entry.lines = entry.lines.cover(line.span());
         let join = |field: &mut Option<String>| {
             *field = Some(match field.take() {
                 Some(before) => join_wrapped(&before, value),
@@ -189,7 +189,7 @@ impl SectionBuilder<'_> {
             text: format!("{}.{ordinal}", objective.entry.number),
         };
         let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
-        self.pending = Some(RawRow::new(number, cells, line.number, line.page));
+        self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
     }
 }
 
