@@ -14,4 +14,5 @@ mod pdf;
 mod profiles;
 mod schema;
 mod score;
+mod text;
 mod variants;

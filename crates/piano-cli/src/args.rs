@@ -93,6 +93,22 @@ pub struct SchemaArgs {}
 pub struct TextArgs {
     /// The plan: a PDF or a text dump; `-` reads standard input.
     pub file: PathBuf,
+    /// Parse the plan too, and print before each line what it became, as a
+    /// first tab-separated column.
+    ///
+    /// The roles: ente, title, preamble (prose before the first structure);
+    /// structure-heading, mission-heading, structure-field (a field above a
+    /// structure's table, or its head), table-header, objective, phase,
+    /// card-field, staff-row; and lines set aside, each reported by the
+    /// diagnostic of the same name: page-number, furniture (page-furniture),
+    /// outside-performance, total-row, garbled-row, unplaced (text-unplaced).
+    /// Blank lines stay blank, so line numbers do not change.
+    #[arg(long)]
+    pub roles: bool,
+    /// A layout profile (TOML) to parse with, as for `piano extract`; may be
+    /// given several times. Only with --roles.
+    #[arg(long = "profile", value_name = "FILE", requires = "roles")]
+    pub profiles: Vec<PathBuf>,
 }
 
 /// Arguments of `piano batch`.

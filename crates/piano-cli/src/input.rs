@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use piano_model::{Plan, Source, SourceFormat};
+use piano_model::{Layout, Plan, Source, SourceFormat};
 use piano_parse::Vocabulary;
 
 /// The path that stands for standard input.
@@ -43,13 +43,19 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
 /// `profiles`: as a PDF when it carries the `%PDF-` signature in its first
 /// kilobyte, else as a text dump.
 pub fn parse_bytes_with(name: &str, bytes: &[u8], profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
-    let (layout, format) = if is_pdf(bytes) {
+    let (layout, format) = read_layout(bytes)?;
+    let source = Source::from_bytes(name, bytes, format);
+    Ok(piano_parse::parse_with(layout, source, profiles))
+}
+
+/// The lines of cells in `bytes`, read as a PDF when it carries the `%PDF-`
+/// signature in its first kilobyte, else as a text dump, with the format read.
+pub fn read_layout(bytes: &[u8]) -> anyhow::Result<(Layout, SourceFormat)> {
+    Ok(if is_pdf(bytes) {
         (piano_pdf::read_pdf(bytes)?, SourceFormat::Pdf)
     } else {
         (piano_text::read_text(bytes)?, SourceFormat::Text)
-    };
-    let source = Source::from_bytes(name, bytes, format);
-    Ok(piano_parse::parse_with(layout, source, profiles))
+    })
 }
 
 /// The bundled profiles with the user's, read from `files`.
