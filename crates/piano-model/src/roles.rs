@@ -7,7 +7,6 @@
 //! profile for a new layout (`piano text --roles`), who need to see how each
 //! line was read without reading the plan back line by line.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::{Code, TextLine};
@@ -144,8 +143,14 @@ impl fmt::Display for LineRole {
 /// each may become something else (the end of a row, the next heading).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Roles {
-    by_line: BTreeMap<(u32, Option<u32>), LineRole>,
+    /// Sorted by line and page, one entry per line. The parser decides
+    /// roles mostly in line order, so a new one is usually pushed at the end
+    /// (every parse records them, and a map cost a few percent of it).
+    by_line: Vec<(LineKey, LineRole)>,
 }
+
+/// A line's number and page.
+type LineKey = (u32, Option<u32>);
 
 impl Roles {
     /// No roles yet.
@@ -157,7 +162,19 @@ impl Roles {
     /// replaces an earlier one (a row first read as an objective may turn
     /// out to be a phase, or to fit nowhere).
     pub fn set(&mut self, number: u32, page: Option<u32>, role: LineRole) {
-        self.by_line.insert((number, page), role);
+        let key = (number, page);
+        match self.by_line.last() {
+            Some((last, _)) if *last >= key => match self.find(key) {
+                Ok(index) => self.by_line[index].1 = role,
+                Err(index) => self.by_line.insert(index, (key, role)),
+            },
+            _ => self.by_line.push((key, role)),
+        }
+    }
+
+    /// Where the line keyed `key` is, or would go.
+    fn find(&self, key: LineKey) -> Result<usize, usize> {
+        self.by_line.binary_search_by(|(line, _)| line.cmp(&key))
     }
 
     /// Gives `line` its role, replacing any earlier one.
@@ -167,12 +184,15 @@ impl Roles {
 
     /// Gives `line` a role only if it has none yet.
     pub fn fill_line(&mut self, line: &TextLine, role: LineRole) {
-        self.by_line.entry((line.number, line.page)).or_insert(role);
+        if self.of(line).is_none() {
+            self.set_line(line, role);
+        }
     }
 
     /// The role of the line numbered `number` on `page`, if it has one.
     pub fn get(&self, number: u32, page: Option<u32>) -> Option<LineRole> {
-        self.by_line.get(&(number, page)).copied()
+        let index = self.find((number, page)).ok()?;
+        self.by_line.get(index).map(|(_, role)| *role)
     }
 
     /// The role of `line`, if it has one.
@@ -182,14 +202,16 @@ impl Roles {
 
     /// Takes in `other`'s roles; where both give a line one, `other`'s wins.
     pub fn merge(&mut self, other: Roles) {
-        self.by_line.extend(other.by_line);
+        for ((number, page), role) in other.by_line {
+            self.set(number, page, role);
+        }
     }
 
     /// Each line's number, page and role, in line order.
     pub fn iter(&self) -> impl Iterator<Item = (u32, Option<u32>, LineRole)> + '_ {
         self.by_line
             .iter()
-            .map(|(&(number, page), &role)| (number, page, role))
+            .map(|&((number, page), role)| (number, page, role))
     }
 
     /// How many lines have a role.
@@ -249,6 +271,38 @@ mod tests {
         assert_eq!(roles.of(&end_of_row), Some(LineRole::Objective));
         assert_eq!(roles.of(&heading), Some(LineRole::StructureHeading));
         assert_eq!(roles.len(), 2);
+    }
+
+    #[test]
+    fn roles_decided_out_of_order_are_kept_in_line_order() {
+        let mut roles = Roles::new();
+        for (number, role) in [
+            (5, LineRole::Objective),
+            (9, LineRole::PageNumber),
+            (2, LineRole::Title),
+            (7, LineRole::Unplaced),
+            (5, LineRole::Phase),
+            (1, LineRole::Ente),
+        ] {
+            roles.set(number, None, role);
+        }
+        let listed: Vec<_> = roles
+            .iter()
+            .map(|(number, _, role)| (number, role))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (1, LineRole::Ente),
+                (2, LineRole::Title),
+                (5, LineRole::Phase),
+                (7, LineRole::Unplaced),
+                (9, LineRole::PageNumber),
+            ]
+        );
+        assert_eq!(roles.get(7, None), Some(LineRole::Unplaced));
+        assert_eq!(roles.get(7, Some(1)), None);
+        assert_eq!(roles.get(3, None), None);
     }
 
     #[test]
