@@ -11,6 +11,8 @@ use crate::lines::{Line, Segment};
 pub(crate) const MIN_GUTTER: f32 = 0.3;
 /// A piece may cross a column edge by this many font sizes and still fit.
 pub(crate) const EDGE_TOLERANCE: f32 = 0.2;
+/// Positions that differ by less than this are the same (float rounding).
+const ROUNDING: f32 = 1e-3;
 /// A gap the header does not show is a column gap when at least this many
 /// lines of the region have a gap between pieces there.
 const MIN_CHANNEL_LINES: usize = 2;
@@ -166,6 +168,38 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
         segments,
         ..line.clone()
     }
+}
+
+/// A line of one piece on a grid of characters cut where a word starts
+/// right at one of `starts` (columns' left edges): a label as long as its
+/// column, its value one space after it ("Indicatori di risultato Piano
+/// approvato"). `None` when no word does, or the line is not such a line.
+pub(crate) fn cut_at_column_starts(line: &Line, starts: &[f32]) -> Option<Line> {
+    let [segment] = line.segments.as_slice() else {
+        return None;
+    };
+    line.pitch?;
+    let min = MIN_GUTTER * line.size;
+    let mut segments = Vec::new();
+    let mut rest = segment.clone();
+    while let Some(cut) = rest.breaks.iter().position(|gap| {
+        gap.x1 - gap.x0 >= min
+            && starts
+                .iter()
+                .any(|start| (gap.x1 - start).abs() <= ROUNDING)
+    }) {
+        let (before, after) = rest.split(cut);
+        segments.push(before);
+        rest = after;
+    }
+    if segments.is_empty() {
+        return None;
+    }
+    segments.push(rest);
+    Some(Line {
+        segments,
+        ..line.clone()
+    })
 }
 
 /// The gaps between a line's pieces that overlap none of the gutters: the

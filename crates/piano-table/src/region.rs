@@ -7,15 +7,20 @@
 //! columns and two or more gaps outside its gutters (one below a blank line):
 //! the header of the next table, unless the lines so far are the top of its
 //! own (header cells set above the first line that shows every column, as a
-//! centred header is). Below a blank line, a heading or a label and its value
-//! start another block. A header with a single row under it is a table when
+//! centred header is), or, below its last blank line, the lines there are.
+//! Below a blank line, a heading or a label and its value start another
+//! block, and a line none of whose gaps is in a gutter heads another table.
+//! On a grid of characters, a line of one piece within a block is cut where
+//! a word starts a column (a label as long as its column, its value one space
+//! after it). A header with a single row under it is a table when
 //! both have three or more pieces; a header of two pieces less than a font
 //! size apart is justified prose. Where a line leaves a gutter open in two
 //! parts, the column gap is the part that leaves the fewest lines not fitting
 //! the columns, and another part is a column of its own when more lines fit.
 
 use crate::gutters::{
-    EDGE_TOLERANCE, Gutter, channels, cut_at_edges, gaps_of, is_column_gap, narrowed, new_gaps,
+    EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, gaps_of, is_column_gap,
+    narrowed, new_gaps,
 };
 use crate::lines::Line;
 
@@ -42,15 +47,31 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
             break;
         }
-        // Below a blank line one gap outside the gutters is enough.
+        // Below a blank line one gap outside the gutters is enough, or a
+        // line none of whose gaps is in a gutter: another table's header.
         let spaced = line.y - above.y > LINE_SPACING * line.size.max(above.size);
-        let opens_a_table = line.segments.len() >= 3
+        let gaps = line.segments.len().saturating_sub(1);
+        let outside = new_gaps(line, &gutters);
+        let opens_a_table = (line.segments.len() >= 3
             && line.segments.len() > gutters.len() + 1
-            && new_gaps(line, &gutters) >= if spaced { 1 } else { 2 };
+            && outside >= if spaced { 1 } else { 2 })
+            || (spaced && gaps > 0 && outside == gaps);
         if opens_a_table {
             match top_of_its_table(&lines[start..=end]) {
                 Some(next) => gutters = next,
-                None => break,
+                None => {
+                    // The lines below the region's last blank line may be
+                    // the new table's top: the region ends above them.
+                    let block = (start + 1..end)
+                        .rev()
+                        .find(|&j| lines[j].y - lines[j - 1].y > LINE_SPACING * lines[j].size);
+                    if let Some(block) =
+                        block.filter(|&j| top_of_its_table(&lines[j..=end]).is_some())
+                    {
+                        end = block;
+                    }
+                    break;
+                }
             }
             end += 1;
             continue;
@@ -58,7 +79,26 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         if spaced && starts_another_block(&lines[start..end], &gutters, line) {
             break;
         }
-        match narrowed(&gutters, line) {
+        // Within a block, a line of one piece on a grid of characters may be
+        // a label as long as its column and its value one space after it:
+        // cut where a word starts a column, each piece then within one.
+        let narrowing = narrowed(&gutters, line).or_else(|| {
+            let starts: Vec<f32> = gutters
+                .iter()
+                .flat_map(|gutter| gutter.parts().iter().map(|part| part.1))
+                .collect();
+            let cut = cut_at_column_starts(line, &starts).filter(|cut| {
+                !spaced
+                    && cut.segments.iter().all(|piece| {
+                        gutters.iter().all(|gutter| {
+                            let (a, b) = gutter.span(&lines[start..end]);
+                            !(piece.x0 < a && piece.x1 > b)
+                        })
+                    })
+            })?;
+            narrowed(&gutters, &cut)
+        });
+        match narrowing {
             Some(next) => gutters = next,
             None => break,
         }

@@ -16,7 +16,7 @@
 
 mod centred;
 
-use crate::gutters::{EDGE_TOLERANCE, cut_at_edges};
+use crate::gutters::{EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
@@ -68,11 +68,14 @@ impl TableLine {
     fn of(line: &Line, columns: &[f32]) -> TableLine {
         let count = columns.len() - 1;
         let inner = &columns[1..count];
-        let line = cut_at_edges(line, inner);
+        // A column starts a tolerance right of its edge (`region.rs`); a
+        // cell as long as its column may have the next one space after it.
+        let tolerance = EDGE_TOLERANCE * line.size;
+        let starts: Vec<f32> = inner.iter().map(|edge| edge + tolerance).collect();
+        let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
         let mut texts = vec![String::new(); count];
         let mut confidences = vec![None; count];
         let mut straddling = 0;
-        let tolerance = EDGE_TOLERANCE * line.size;
         for segment in &line.segments {
             let centre = (segment.x0 + segment.x1) / 2.0;
             let column = inner.iter().filter(|edge| **edge < centre).count();

@@ -377,6 +377,60 @@ Responsabile        Geom. Laura Sartori
     }
 
     #[test]
+    fn a_label_as_long_as_its_column_and_a_header_below_a_blank_line_are_read() {
+        // lynx sets a card's longest label one space from its value, and the
+        // phase table's header below a blank line shows none of the card's
+        // gaps: it heads the numbered rows under it.
+        let text = "\
+Scheda obiettivo n. 2   Protocollo
+Descrizione             Aggiornamento del piano
+Indicatori di risultato Piano approvato
+Termine                 30 settembre 2024
+
+N. Azioni                                 Entro
+1  Ricognizione dei fascicoli aperti      30/04/2024
+2  Adozione del nuovo piano con determina 30/09/2024
+";
+        let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Scheda obiettivo n. 2\tProtocollo",
+                "Descrizione\tAggiornamento del piano",
+                "Indicatori di risultato\tPiano approvato",
+                "Termine\t30 settembre 2024",
+                "N.\tAzioni\tEntro",
+                "1\tRicognizione dei fascicoli aperti\t30/04/2024",
+                "2\tAdozione del nuovo piano con determina\t30/09/2024",
+            ],
+            "{rest:?}"
+        );
+        // A header whose one gap lies right of the card's gutter, over rows
+        // whose dates stand one space from their text.
+        let text = "\
+Responsabile            Dott.ssa Elena Martinelli
+Indicatori di risultato Certificati rilasciati
+Termine                 31/10/2024
+
+N. Fasi di realizzazione                   Tempi di realizzazione
+1  Configurazione del servizio sul portale 31/03/2024
+2  Campagna informativa ai cittadini       30/06/2024
+";
+        let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[3..],
+            [
+                "N.\tFasi di realizzazione\tTempi di realizzazione",
+                "1\tConfigurazione del servizio sul portale\t31/03/2024",
+                "2\tCampagna informativa ai cittadini\t30/06/2024",
+            ],
+            "the phase header heads its own table: {rest:?}"
+        );
+    }
+
+    #[test]
     fn a_header_with_one_row_is_a_table() {
         let lines = [
             line(
