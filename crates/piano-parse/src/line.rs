@@ -223,11 +223,20 @@ fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
 /// stands for its code when the value gives none.
 fn field_line(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
     let field = words.field(label)?;
-    let value = clean(value);
-    let number = label
+    let mut value = clean(value);
+    let trailing = label
         .split_whitespace()
+        .skip(1)
         .last()
-        .filter(|token| token.bytes().all(|b| b.is_ascii_digit()));
+        .filter(|token| token.starts_with(|c: char| c.is_ascii_digit()));
+    // A mission is numbered by its code, digits only: anything else after
+    // the label ("Missione 31.12.2021") is what was written as its value.
+    if let Some(token) = trailing.filter(|token| {
+        field == Field::Mission && value.is_empty() && !token.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        value = clean(token);
+    }
+    let number = trailing.filter(|token| token.bytes().all(|b| b.is_ascii_digit()));
     let value = match number {
         Some(code)
             if field == Field::Mission && !value.starts_with(|c: char| c.is_ascii_digit()) =>
@@ -535,6 +544,19 @@ mod tests {
             (Some("RESPONSABILE"), Some("Dott. Luigi Paoli"))
         );
         assert_eq!(head_line("Nota: vedi sopra", words()), None);
+    }
+
+    #[test]
+    fn a_missions_number_is_its_code_and_anything_else_after_the_label_its_value() {
+        // The date is kept as what was written, to be reported as no mission.
+        assert_eq!(
+            kind_of("Missione 31.12.2021"),
+            LineKind::Field(Field::Mission, "31.12.2021".to_owned())
+        );
+        assert!(matches!(
+            kind_of("Missione 01"),
+            LineKind::Field(Field::Mission, value) if value.starts_with("01")
+        ));
     }
 
     #[test]
