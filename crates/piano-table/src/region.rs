@@ -8,7 +8,7 @@
 //! the header of the next table, unless the lines so far are the top of its
 //! own (header cells set above the first line that shows every column, as a
 //! centred header is), or, below its last blank line, the lines there are.
-//! Below a blank line, a heading or a label and its value start another
+//! Below a blank line, a heading across the first column starts another
 //! block, and a line none of whose gaps is in a gutter heads another table.
 //! On a grid of characters, a line of one piece within a block is cut where
 //! a word starts a column (a label as long as its column, its value one space
@@ -140,23 +140,19 @@ fn top_of_its_table(lines: &[Line]) -> Option<Vec<Gutter>> {
 /// Whether a line of several pieces set below a blank line starts another
 /// block (a heading, a label and its value) rather than going on with the
 /// region's table: its first piece runs across the whole first gutter with
-/// no digit before it (a row's number or code), or two of its pieces share
-/// a column.
+/// no digit before it (a row's number or code).
 fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &Line) -> bool {
     if line.segments.len() < 2 {
         return false;
     }
-    let spans: Vec<(f32, f32)> = gutters.iter().map(|g| g.span(region)).collect();
-    let heading = match (line.segments.first(), spans.first()) {
-        (Some(first), Some(&(a, b))) => {
+    let first_gutter = gutters.first().map(|gutter| gutter.span(region));
+    match (line.segments.first(), first_gutter) {
+        (Some(first), Some((a, b))) => {
             let first_word = first.text.split(' ').next().unwrap_or("");
             first.x0 < a && first.x1 > b && !first_word.chars().any(|c| c.is_ascii_digit())
         }
         _ => false,
-    };
-    let tolerance = EDGE_TOLERANCE * line.size;
-    let edges: Vec<f32> = spans.iter().map(|(a, b)| (b - tolerance).max(*a)).collect();
-    heading || shares_a_column(&cut_at_edges(line, &edges), &edges)
+    }
 }
 
 /// The column edges of the lines of a region, from the gutters they left
