@@ -17,7 +17,7 @@
 mod centred;
 
 use crate::gutters::{EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges};
-use crate::lines::{Line, join_wrapped, lowest};
+use crate::lines::{Line, Segment, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 
@@ -73,6 +73,7 @@ impl TableLine {
         let tolerance = EDGE_TOLERANCE * line.size;
         let starts: Vec<f32> = inner.iter().map(|edge| edge + tolerance).collect();
         let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
+        let line = value_pushed_left(&line, inner);
         let mut texts = vec![String::new(); count];
         let mut confidences = vec![None; count];
         let mut straddling = 0;
@@ -116,6 +117,45 @@ impl TableLine {
             .filter(|(mine, theirs)| is_value(mine) && is_value(theirs))
             .count();
         self.texts[0].is_empty() && repeated >= 2
+    }
+}
+
+/// The line with a value the producer pushed left, one space after the text
+/// of the cell before it (`pdftotext` squeezes a line: "… esecutivo di 20%"),
+/// cut off into the column whose edge the piece runs across, when that column
+/// holds nothing else on the line. Only on a grid of characters.
+fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
+    if line.pitch.is_none() {
+        return line.clone();
+    }
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let mut segments: Vec<Segment> = Vec::with_capacity(line.segments.len() + 1);
+    for (index, segment) in line.segments.iter().enumerate() {
+        let crossed = inner
+            .iter()
+            .position(|&edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance);
+        let next_start = line
+            .segments
+            .get(index + 1)
+            .map_or(f32::INFINITY, |next| next.x0);
+        let split = crossed.and_then(|column| {
+            let cut = segment.breaks.len().checked_sub(1)?;
+            let last_word = &segment.text[segment.breaks[cut].at + 1..];
+            let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
+            (is_value(last_word) && next_start >= after).then_some(cut)
+        });
+        match split {
+            Some(cut) => {
+                let (before, after) = segment.split(cut);
+                segments.push(before);
+                segments.push(after);
+            }
+            None => segments.push(segment.clone()),
+        }
+    }
+    Line {
+        segments,
+        ..line.clone()
     }
 }
 
@@ -323,6 +363,44 @@ mod tests {
                 Block::Text { .. } => (block.text(), None),
             })
             .collect()
+    }
+
+    /// One line of a text dump as the aligned-text reader places it: each
+    /// character one unit wide, size 3.
+    fn dump_line(text: &str) -> Line {
+        let mut words = Vec::new();
+        let mut column = 0;
+        for token in text.split(' ') {
+            if !token.is_empty() {
+                words.push(crate::Word {
+                    text: token.into(),
+                    x0: column as f32,
+                    x1: (column + token.chars().count()) as f32,
+                    y: 3.6,
+                    size: 3.0,
+                    confidence: None,
+                });
+            }
+            column += token.chars().count() + 1;
+        }
+        let refs: Vec<&crate::Word> = words.iter().collect();
+        crate::lines::build_lines(&refs, 0.45, Some(1.0)).remove(0)
+    }
+
+    #[test]
+    fn a_value_pushed_left_by_a_dump_goes_to_its_column() {
+        let columns = [0.0, 4.0, 21.0, 31.0, 40.0];
+        let texts = |text: &str| TableLine::of(&dump_line(text), &columns).texts;
+        assert_eq!(
+            texts("2   Progetto esecutivo di 20%     Report"),
+            ["2", "Progetto esecutivo di", "20%", "Report"]
+        );
+        // A value ending a text that runs into a column holding a value of
+        // its own stays with the text.
+        assert_eq!(
+            texts("3   Riduzione tempi del 20%  15%    Atto"),
+            ["3", "Riduzione tempi del 20%", "15%", "Atto"]
+        );
     }
 
     #[test]
