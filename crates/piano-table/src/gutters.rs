@@ -220,8 +220,7 @@ pub(crate) fn new_gaps(line: &Line, gutters: &[Gutter]) -> usize {
 /// is a gap between pieces of some lines that every line of the region
 /// leaves open (a space between words counts as open): it is a column gap
 /// when it is a gap between pieces on at least [`MIN_CHANNEL_LINES`] lines,
-/// and as many start a piece at its right edge, so that spaces between words
-/// that happen to line up make none.
+/// so that spaces between words that happen to line up make none.
 pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)> {
     let Some(size) = lines.first().map(|l| l.size) else {
         return Vec::new();
@@ -253,8 +252,7 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
 }
 
 /// Whether an x range every line leaves open is a column gap: a gap between
-/// pieces on at least [`MIN_CHANNEL_LINES`] lines, and as many start a piece
-/// at its right edge.
+/// pieces on at least [`MIN_CHANNEL_LINES`] lines.
 pub(crate) fn is_column_gap((a, b): (f32, f32), lines: &[Line]) -> bool {
     let gaps = lines
         .iter()
@@ -265,7 +263,7 @@ pub(crate) fn is_column_gap((a, b): (f32, f32), lines: &[Line]) -> bool {
                 .any(|w| w[0].x1 <= a + near && w[1].x0 >= b - near)
         })
         .count();
-    gaps >= MIN_CHANNEL_LINES && starting_at(b, lines) >= MIN_CHANNEL_LINES
+    gaps >= MIN_CHANNEL_LINES
 }
 
 /// How many of `lines` start a piece at `x` (a column's left edge), or a
