@@ -324,29 +324,11 @@ fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Option<(f32, f32)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Word;
-    use crate::lines::build_lines;
 
     /// A line of a page of fixed pitch: each character one unit wide, size 3,
     /// as the aligned-text reader places them.
     fn dump_line(text: &str) -> Line {
-        let mut words = Vec::new();
-        let mut column = 0;
-        for token in text.split(' ') {
-            if !token.is_empty() {
-                words.push(Word {
-                    text: token.into(),
-                    x0: column as f32,
-                    x1: (column + token.chars().count()) as f32,
-                    y: 10.0,
-                    size: 3.0,
-                    confidence: None,
-                });
-            }
-            column += token.chars().count() + 1;
-        }
-        let refs: Vec<&Word> = words.iter().collect();
-        build_lines(&refs, 0.45, Some(1.0)).remove(0)
+        crate::lines::dump_lines(text).remove(0)
     }
 
     #[test]

@@ -213,6 +213,32 @@ pub(crate) fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
     }
 }
 
+/// Lines of a text dump as the aligned-text reader places them (each
+/// character one unit wide, size 3, line `k` at baseline `3.6 k`), for the
+/// rebuild's unit tests.
+#[cfg(test)]
+pub(crate) fn dump_lines(text: &str) -> Vec<Line> {
+    let mut words = Vec::new();
+    for (row, line) in text.lines().enumerate() {
+        let mut column = 0;
+        for token in line.split(' ') {
+            if !token.is_empty() {
+                words.push(Word {
+                    text: token.into(),
+                    x0: column as f32,
+                    x1: (column + token.chars().count()) as f32,
+                    y: 3.6 * (row + 1) as f32,
+                    size: 3.0,
+                    confidence: None,
+                });
+            }
+            column += token.chars().count() + 1;
+        }
+    }
+    let refs: Vec<&Word> = words.iter().collect();
+    build_lines(&refs, 0.45, Some(1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -368,23 +368,7 @@ mod tests {
     /// One line of a text dump as the aligned-text reader places it: each
     /// character one unit wide, size 3.
     fn dump_line(text: &str) -> Line {
-        let mut words = Vec::new();
-        let mut column = 0;
-        for token in text.split(' ') {
-            if !token.is_empty() {
-                words.push(crate::Word {
-                    text: token.into(),
-                    x0: column as f32,
-                    x1: (column + token.chars().count()) as f32,
-                    y: 3.6,
-                    size: 3.0,
-                    confidence: None,
-                });
-            }
-            column += token.chars().count() + 1;
-        }
-        let refs: Vec<&crate::Word> = words.iter().collect();
-        crate::lines::build_lines(&refs, 0.45, Some(1.0)).remove(0)
+        crate::lines::dump_lines(text).remove(0)
     }
 
     #[test]

@@ -315,25 +315,7 @@ mod tests {
     /// The lines of a text dump, as the aligned-text reader places them:
     /// each character one unit wide, size 3, a blank line one more pitch.
     fn dump(text: &str) -> Vec<Line> {
-        let mut words = Vec::new();
-        for (row, line) in text.lines().enumerate() {
-            let mut column = 0;
-            for token in line.split(' ') {
-                if !token.is_empty() {
-                    words.push(crate::Word {
-                        text: token.into(),
-                        x0: column as f32,
-                        x1: (column + token.chars().count()) as f32,
-                        y: 3.6 * (row + 1) as f32,
-                        size: 3.0,
-                        confidence: None,
-                    });
-                }
-                column += token.chars().count() + 1;
-            }
-        }
-        let refs: Vec<&crate::Word> = words.iter().collect();
-        crate::lines::build_lines(&refs, 0.45, Some(1.0))
+        crate::lines::dump_lines(text)
     }
 
     #[test]
