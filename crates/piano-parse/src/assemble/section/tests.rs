@@ -1,0 +1,163 @@
+//! The section assembler's rules, each on a few hand-written lines.
+
+use super::*;
+
+#[test]
+fn reads_missions_with_and_without_their_numbers() {
+    let cases = [
+        (
+            "Ordine pubblico e sicurezza",
+            "Ordine pubblico e sicurezza",
+            Some("03"),
+        ),
+        (
+            "Missione 12 - Diritti sociali, politiche sociali e famiglia",
+            "Diritti sociali, politiche sociali e famiglia",
+            Some("12"),
+        ),
+        (
+            "Missione 05: Tutela dei beni",
+            "Tutela dei beni",
+            Some("05"),
+        ),
+        (
+            "06 Politiche giovanili, sport e tempo libero",
+            "Politiche giovanili, sport e tempo libero",
+            Some("06"),
+        ),
+        (
+            "Missione 42 - Astronautica",
+            "Missione 42 - Astronautica",
+            None,
+        ),
+    ];
+    for (written, name, code) in cases {
+        let mission = mission(written);
+        assert_eq!(
+            (mission.name.as_str(), mission.code.as_deref()),
+            (name, code),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn the_label_drops_a_leading_descrizione() {
+    assert_eq!(
+        objectives_label("Descrizione Obiettivi Gestionali").as_deref(),
+        Some("Obiettivi Gestionali")
+    );
+    assert_eq!(
+        objectives_label("Obiettivi Operativi").as_deref(),
+        Some("Obiettivi Operativi")
+    );
+    assert_eq!(objectives_label("Descrizione"), None);
+}
+
+#[test]
+fn each_line_of_a_structure_gets_the_role_it_played() {
+    let header = "N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa";
+    let text = [
+        "STRUTTURA: SEGRETERIA - SEGRETARIO GENERALE: DOTT. ROSSI",
+        "Linea Strategica\tPromuovere la crescita",
+        "\tdella città",
+        header,
+        "\t\t\t\t\t(prevista)",
+        "1\tRegolamento del servizio\t60%\tDelibera\tApprovato\t31.12.2022",
+        "\tper gli utenti",
+        "1.1\tFase: bozza del regolamento\t(100%)\tBozza\tPronta\t30.06.2022",
+        header,
+        "2\tArchivio documentale dell'ente\t40%\tScarto\tFatto\t31.12.2022",
+        "7\tArchivio documentale dell ente\t40%\tScarto\tFatto\t31.12.2022",
+        "\tTOTALE\t100%",
+        "Processo di lavoro che nessuna riga accoglie",
+        "Dipendenti coinvolti sugli obiettivi:",
+        "N.\tDipendenti\tObiettivo\tPeso %",
+        "1\tMario Bianchi\t1\t50%",
+    ]
+    .join("\n");
+    let (plan, _) = crate::parse_dump_with_roles(&text);
+    let structure = &plan.structures[0];
+    assert_eq!(structure.objectives.len(), 2, "the ghost row is dropped");
+    assert_eq!(structure.staff.len(), 1);
+    use LineRole::*;
+    assert_eq!(
+        crate::roles_of(&text),
+        [
+            (1, StructureHeading),
+            (2, StructureField),
+            (3, StructureField),
+            (4, TableHeader),
+            (5, TableHeader),
+            (6, Objective),
+            (7, Objective),
+            (8, Phase),
+            (9, Furniture),
+            (10, Objective),
+            (11, GarbledRow),
+            (12, TotalRow),
+            (13, Unplaced),
+            (14, TableHeader),
+            (15, TableHeader),
+            (16, StaffRow),
+        ]
+    );
+}
+
+#[test]
+fn a_phase_before_any_objective_is_unplaced_and_a_head_line_is_a_field() {
+    let text = "STRUTTURA: SEGRETERIA\n\
+        RESPONSABILE: Dott. Rossi\n\
+        N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa\n\
+        1.1\tFase: prima di ogni obiettivo\t(100%)\tBozza\tPronta\t30.06.2022\n\
+        \tche continua qui\n\
+        1\tRegolamento\t100%\tDelibera\tApprovato\t31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    assert_eq!(plan.structures[0].head.name.as_deref(), Some("Dott. Rossi"));
+    use LineRole::*;
+    assert_eq!(
+        crate::roles_of(text),
+        [
+            (1, StructureHeading),
+            (2, StructureField),
+            (3, TableHeader),
+            (4, Unplaced),
+            (5, Unplaced),
+            (6, Objective),
+        ]
+    );
+}
+
+#[test]
+fn pieces_of_phases_torn_apart_are_phases_when_rebuilt() {
+    let text = "STRUTTURA: SEGRETERIA - SEGRETARIO GENERALE: DOTT. ROSSI\n\
+        N°\tDescrizione Obiettivi\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa\n\
+        1\tRegolamento\t100%\tDelibera\tApprovato\t31.12.2022\n\
+        (50%)\n\
+        (50%)\n\
+        Fase: bozza\n\
+        Fase: approvazione\n\
+        30.06.2022\n\
+        31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    assert_eq!(plan.structures[0].objectives[0].phases.len(), 2);
+    let roles: Vec<LineRole> = crate::roles_of(text)
+        .into_iter()
+        .map(|(_, role)| role)
+        .collect();
+    use LineRole::*;
+    assert_eq!(
+        roles,
+        [
+            StructureHeading,
+            TableHeader,
+            Objective,
+            Phase,
+            Phase,
+            Phase,
+            Phase,
+            Phase,
+            Phase
+        ]
+    );
+}
