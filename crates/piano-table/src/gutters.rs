@@ -202,6 +202,60 @@ pub(crate) fn cut_at_column_starts(line: &Line, starts: &[f32]) -> Option<Line> 
     })
 }
 
+/// The line with a value the producer pushed left, one space after the text
+/// of the cell before it (`pdftotext` squeezes a line: "… esecutivo di 20%"),
+/// cut off into the column whose edge (of `inner`) the piece runs across,
+/// when that column holds nothing else on the line, and set where that
+/// column's text starts, as the producer would have set it given room. Only
+/// on a grid of characters.
+pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
+    if line.pitch.is_none() {
+        return line.clone();
+    }
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let mut segments: Vec<Segment> = Vec::with_capacity(line.segments.len() + 1);
+    for (index, segment) in line.segments.iter().enumerate() {
+        let crossed = inner
+            .iter()
+            .position(|&edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance);
+        let next_start = line
+            .segments
+            .get(index + 1)
+            .map_or(f32::INFINITY, |next| next.x0);
+        let split = crossed.and_then(|column| {
+            let cut = segment.breaks.len().checked_sub(1)?;
+            let last_word = &segment.text[segment.breaks[cut].at + 1..];
+            let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
+            (is_value(last_word) && next_start >= after).then_some((cut, inner[column]))
+        });
+        match split {
+            Some((cut, edge)) => {
+                let (before, mut value) = segment.split(cut);
+                let shift = (edge + tolerance - value.x0).max(0.0);
+                value.x0 += shift;
+                value.x1 += shift;
+                for space in &mut value.breaks {
+                    space.x0 += shift;
+                    space.x1 += shift;
+                }
+                segments.push(before);
+                segments.push(value);
+            }
+            None => segments.push(segment.clone()),
+        }
+    }
+    Line {
+        segments,
+        ..line.clone()
+    }
+}
+
+/// A number, weight or date: digits and no letters ("16,67", "(50%)",
+/// "31.12.2023"), which a cell does not wrap into.
+pub(crate) fn is_value(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
+}
+
 /// The gaps between a line's pieces that overlap none of the gutters: the
 /// columns of another table.
 pub(crate) fn new_gaps(line: &Line, gutters: &[Gutter]) -> usize {

@@ -20,7 +20,7 @@
 
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, gaps_of, is_column_gap,
-    narrowed, new_gaps,
+    narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::Line;
 
@@ -97,6 +97,15 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                     })
             })?;
             narrowed(&gutters, &cut)
+        });
+        // On a grid of characters a value pushed left against the text
+        // before it runs across a gutter: it is its column's.
+        let narrowing = narrowing.or_else(|| {
+            let inner = inner_edges(&lines[start..end], &gutters);
+            let pushed = value_pushed_left(line, &inner);
+            (pushed.segments.len() > line.segments.len())
+                .then(|| narrowed(&gutters, &pushed))
+                .flatten()
         });
         match narrowing {
             Some(next) => gutters = next,
@@ -221,14 +230,30 @@ fn columns(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
 }
 
 /// The column edges of a table from `left` to `right` with column gaps
-/// `gaps` (left to right): text is left-aligned, so a column starts where
-/// its text starts, `tolerance` left of the gap's end.
+/// `gaps` (left to right), each column starting as [`column_start`] says.
 fn columns_of(left: f32, right: f32, gaps: &[(f32, f32)], tolerance: f32) -> Vec<f32> {
     let mut columns = Vec::with_capacity(gaps.len() + 2);
     columns.push(left);
-    columns.extend(gaps.iter().map(|(a, b)| (b - tolerance).max(*a)));
+    columns.extend(gaps.iter().map(|&gap| column_start(gap, tolerance)));
     columns.push(right);
     columns
+}
+
+/// Where the column right of a gap starts: text is left-aligned, so where
+/// its text starts, `tolerance` left of the gap's end.
+fn column_start((a, b): (f32, f32), tolerance: f32) -> f32 {
+    (b - tolerance).max(a)
+}
+
+/// The edges between the columns the gutters leave so far in `region`.
+fn inner_edges(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
+    let tolerance = region
+        .first()
+        .map_or(0.0, |line| EDGE_TOLERANCE * line.size);
+    gutters
+        .iter()
+        .map(|gutter| column_start(gutter.span(region), tolerance))
+        .collect()
 }
 
 /// The gaps between `line`'s pieces as `lines` (set above it) leave them, or
@@ -253,7 +278,7 @@ fn is_spaced_prose(line: &Line) -> bool {
 /// layout's columns (a label and its value under a table's wide first column).
 pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
     let tolerance = EDGE_TOLERANCE * line.size;
-    let line = cut_at_edges(line, inner);
+    let line = value_pushed_left(&cut_at_edges(line, inner), inner);
     let within = line.segments.iter().all(|s| {
         !inner
             .iter()
@@ -269,4 +294,29 @@ fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
         pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
             && column_of(pair[0].x0) == column_of(pair[1].x0)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::dump_lines;
+
+    #[test]
+    fn a_value_pushed_against_the_text_before_it_keeps_the_region_whole() {
+        // pdftotext sets a weight or a date one space after a long text,
+        // across the gutter: the line stays in the region, and the columns
+        // are the header's.
+        let text = "\
+N.  Descrizione                  Peso        Scadenza
+1   Riduzione dei tempi medi     100,00%     30/06/2024
+2   Digitalizzazione pratiche    30% 31/12/2024
+    edilizie
+3   Formazione del personale     30%         30/09/2024
+";
+        let lines = dump_lines(text);
+        let (end, columns) = region(&lines, 0).expect("a table");
+        assert_eq!(end, lines.len());
+        assert_eq!(columns[1..4], [3.4, 32.4, 44.4]);
+        assert!(fits(&lines[2], &columns[1..4]));
+    }
 }

@@ -16,8 +16,10 @@
 
 mod centred;
 
-use crate::gutters::{EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges};
-use crate::lines::{Line, Segment, join_wrapped, lowest};
+use crate::gutters::{
+    EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges, is_value, value_pushed_left,
+};
+use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 
@@ -118,51 +120,6 @@ impl TableLine {
             .count();
         self.texts[0].is_empty() && repeated >= 2
     }
-}
-
-/// The line with a value the producer pushed left, one space after the text
-/// of the cell before it (`pdftotext` squeezes a line: "… esecutivo di 20%"),
-/// cut off into the column whose edge the piece runs across, when that column
-/// holds nothing else on the line. Only on a grid of characters.
-fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
-    if line.pitch.is_none() {
-        return line.clone();
-    }
-    let tolerance = EDGE_TOLERANCE * line.size;
-    let mut segments: Vec<Segment> = Vec::with_capacity(line.segments.len() + 1);
-    for (index, segment) in line.segments.iter().enumerate() {
-        let crossed = inner
-            .iter()
-            .position(|&edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance);
-        let next_start = line
-            .segments
-            .get(index + 1)
-            .map_or(f32::INFINITY, |next| next.x0);
-        let split = crossed.and_then(|column| {
-            let cut = segment.breaks.len().checked_sub(1)?;
-            let last_word = &segment.text[segment.breaks[cut].at + 1..];
-            let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
-            (is_value(last_word) && next_start >= after).then_some(cut)
-        });
-        match split {
-            Some(cut) => {
-                let (before, after) = segment.split(cut);
-                segments.push(before);
-                segments.push(after);
-            }
-            None => segments.push(segment.clone()),
-        }
-    }
-    Line {
-        segments,
-        ..line.clone()
-    }
-}
-
-/// A number, weight or date: digits and no letters ("16,67", "(50%)",
-/// "31.12.2023"), which a cell does not wrap into.
-fn is_value(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
 }
 
 /// A row in the making: its lines from top to bottom, and which of them

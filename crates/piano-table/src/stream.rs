@@ -46,10 +46,14 @@ pub(crate) fn infer_rows(
     }
     while i < lines.len() {
         // A table seen before (on this page or the last) goes on where its
-        // columns still fit: its header may have had more columns than any
-        // row below can show.
+        // columns still fit (its header may have had more columns than any
+        // row below can show), unless a table of more columns starts here.
+        let found = region(lines, i);
         if lines[i].segments.len() > 1
             && let Some(columns) = &known
+            && found
+                .as_ref()
+                .is_none_or(|(_, own)| own.len() <= columns.len())
         {
             let end = fitting(lines, i, columns);
             if end - i > MIN_BODY_LINES {
@@ -58,7 +62,7 @@ pub(crate) fn infer_rows(
                 continue;
             }
         }
-        match region(lines, i) {
+        match found {
             Some((end, columns)) => {
                 rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
                 known = Some(columns);
@@ -395,6 +399,34 @@ N. Fasi di realizzazione                   Tempi di realizzazione
                 "2\tCampagna informativa ai cittadini\t30/06/2024",
             ],
             "the phase header heads its own table: {rest:?}"
+        );
+    }
+
+    #[test]
+    fn a_table_of_more_columns_below_a_card_is_not_read_in_the_cards() {
+        // A card's label and value (its last value pushed one space from its
+        // label) and, below blank lines, a phase table whose cells the card's
+        // one gutter would cut.
+        let text = "\
+Indicatore   Interventi conclusi
+Target       2 ponti
+Scadenza: 30/09/2023
+
+
+N.  Fasi di attuazione     Tempi
+1  Progetto esecutivo    28/02/2023
+2  Esecuzione dei lavori 30/09/2023
+";
+        let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts[texts.len() - 3..],
+            [
+                "N.\tFasi di attuazione\tTempi",
+                "1\tProgetto esecutivo\t28/02/2023",
+                "2\tEsecuzione dei lavori\t30/09/2023",
+            ],
+            "{rest:?}"
         );
     }
 
