@@ -147,11 +147,16 @@ impl Assembler {
     fn set_apart(&mut self, pending: &mut Pending, index: usize, what: &'static str) {
         pending.removed[index] = true;
         let text = pending.page.blocks[index].text();
+        self.note_set_apart(what, text, pending.page.number);
+    }
+
+    /// Records that `text` was set apart as `what` on `page`.
+    fn note_set_apart(&mut self, what: &'static str, text: String, page: u32) {
         let (_, pages) = self
             .set_apart
             .entry((what, signature(&text)))
             .or_insert_with(|| (text, Vec::new()));
-        pages.push(pending.page.number);
+        pages.push(page);
     }
 
     /// Follows which table is open through a page, to know its header row.
@@ -183,18 +188,54 @@ impl Assembler {
         let Block::Row { columns, .. } = &current.page.blocks[last] else {
             return false;
         };
-        let columns = columns.clone();
+        let mut columns = columns.clone();
         let mut repeated = false;
-        let Some(mut first) = first_row_of(next, &columns) else {
+        let Some((Block::Row { columns: own, .. }, mut first)) = kept(next).next() else {
             return false;
         };
-        let header = self.open_table.as_ref().map(|(_, h)| h.clone());
-        if header.is_some_and(|h| texts(&next.page.blocks[first]) == h) {
-            self.set_apart(next, first, "repeated table header");
+        let own = own.clone();
+        // The header drawn again, alone or with the lines under it that
+        // finish the cut row (a dump's page gives them to it); on a dump's
+        // page it may stand a few characters from where it stood above.
+        let header = self
+            .open_table
+            .as_ref()
+            .filter(|_| own.len() == columns.len())
+            .map(|(_, header)| header.clone());
+        let header_again = header.as_ref().and_then(|header| {
+            let row = texts(&next.page.blocks[first]);
+            if row == *header {
+                Some(None)
+            } else {
+                below_header(&row, header).map(Some)
+            }
+        });
+        if header_again.is_none() && !same_table(&columns, &own) {
+            return false;
+        }
+        if let Some(rest) = header_again {
             repeated = true;
-            match first_row_of(next, &columns) {
-                Some(row) => first = row,
-                None => return repeated,
+            columns = own;
+            if let Some(open) = &mut self.open_table {
+                open.0 = columns.clone();
+            }
+            match rest {
+                None => {
+                    self.set_apart(next, first, "repeated table header");
+                    match first_row_of(next, &columns) {
+                        Some(row) => first = row,
+                        None => return repeated,
+                    }
+                }
+                Some(rest) => {
+                    let text = header.map(|cells| cells.join("\t")).unwrap_or_default();
+                    self.note_set_apart("repeated table header", text, next.page.number);
+                    if let Block::Row { cells, .. } = &mut next.page.blocks[first] {
+                        for (cell, text) in cells.iter_mut().zip(rest) {
+                            cell.text = text;
+                        }
+                    }
+                }
             }
         }
         if redrawn(&current.page.blocks[last], &next.page.blocks[first]) {
@@ -289,6 +330,29 @@ fn redrawn(cut: &Block, next: &Block) -> bool {
             .iter()
             .zip(next)
             .all(|(a, b)| squash(&b.text).starts_with(&squash(&a.text)))
+}
+
+/// The rest of each cell of `row` after the words of `header`'s cell, when
+/// every cell starts with its header cell and the first has nothing more:
+/// the header drawn again at a page's top with, joined under it, the lines
+/// that finish the row the page above cut.
+fn below_header(row: &[String], header: &[String]) -> Option<Vec<String>> {
+    if row.len() != header.len() {
+        return None;
+    }
+    let rest: Vec<String> = row
+        .iter()
+        .zip(header)
+        .map(|(cell, head)| {
+            let mut words = cell.split_whitespace();
+            head.split_whitespace()
+                .all(|word| words.next() == Some(word))
+                .then(|| words.collect::<Vec<_>>().join(" "))
+        })
+        .collect::<Option<_>>()?;
+    let continues =
+        rest.first().is_some_and(String::is_empty) && rest.iter().any(|r| !r.is_empty());
+    continues.then_some(rest)
 }
 
 fn texts(block: &Block) -> Vec<String> {

@@ -223,10 +223,17 @@ pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
             .get(index + 1)
             .map_or(f32::INFINITY, |next| next.x0);
         let split = crossed.and_then(|column| {
-            let cut = segment.breaks.len().checked_sub(1)?;
-            let last_word = &segment.text[segment.breaks[cut].at + 1..];
+            let edge = inner[column];
+            // The last words that are values and end across the edge: the
+            // value, perhaps cut by a space ("31.10.202 1").
+            let words = segment.words();
+            let first = words
+                .iter()
+                .rposition(|&(word, end)| !is_value(word) || end <= edge + tolerance)?
+                + 1;
+            let cut = first.checked_sub(1).filter(|_| first < words.len())?;
             let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
-            (is_value(last_word) && next_start >= after).then_some((cut, inner[column]))
+            (next_start >= after).then_some((cut, edge))
         });
         match split {
             Some((cut, edge)) => {

@@ -47,6 +47,20 @@ impl Segment {
         }
     }
 
+    /// Its words, each with where it ends.
+    pub fn words(&self) -> Vec<(&str, f32)> {
+        let starts = std::iter::once(0).chain(self.breaks.iter().map(|space| space.at + 1));
+        let ends = self
+            .breaks
+            .iter()
+            .map(|space| (space.at, space.x0))
+            .chain([(self.text.len(), self.x1)]);
+        starts
+            .zip(ends)
+            .map(|(start, (end, x1))| (&self.text[start..end], x1))
+            .collect()
+    }
+
     /// The segment cut at one of its breaks: the words before and after.
     pub fn split(&self, cut: usize) -> (Segment, Segment) {
         let at = self.breaks[cut];

@@ -336,6 +336,11 @@ mod tests {
             texts("2   Progetto esecutivo di 20%     Report"),
             ["2", "Progetto esecutivo di", "20%", "Report"]
         );
+        // A date that pdftotext cut with a space goes whole.
+        assert_eq!(
+            texts("4   Formazione atti 31.10.202 1  Atto"),
+            ["4", "Formazione atti", "31.10.202 1", "Atto"]
+        );
         // A value ending a text that runs into a column holding a value of
         // its own stays with the text.
         assert_eq!(

@@ -37,7 +37,16 @@ pub(crate) fn infer_rows(
                 None => l.y > top_margin,
             })
             .unwrap_or(lines.len());
-        let end = fitting(lines, start, columns);
+        // Its header drawn again heads a table of the page's own columns
+        // (a dump's page may set them a character or two apart).
+        let header_again = lines.get(start).is_some_and(|line| {
+            region(lines, start).is_some_and(|(_, own)| heads_its_own_table(line, &own, columns))
+        });
+        let end = if header_again {
+            start
+        } else {
+            fitting(lines, start, columns)
+        };
         if end > start {
             rest.extend_from_slice(&lines[..start]);
             rows.extend(rows_of(&lines[start..end], columns, Start::Carried));
@@ -47,13 +56,13 @@ pub(crate) fn infer_rows(
     while i < lines.len() {
         // A table seen before (on this page or the last) goes on where its
         // columns still fit (its header may have had more columns than any
-        // row below can show), unless a table of more columns starts here.
+        // row below can show), unless another table starts here.
         let found = region(lines, i);
         if lines[i].segments.len() > 1
             && let Some(columns) = &known
             && found
                 .as_ref()
-                .is_none_or(|(_, own)| own.len() <= columns.len())
+                .is_none_or(|(_, own)| !heads_its_own_table(&lines[i], own, columns))
         {
             let end = fitting(lines, i, columns);
             if end - i > MIN_BODY_LINES {
@@ -75,6 +84,21 @@ pub(crate) fn infer_rows(
         }
     }
     (rows, rest)
+}
+
+/// Whether `line`, the first of a region of columns `own`, heads a table of
+/// its own rather than going on with a table of columns `known`: it shows
+/// more columns, or as many and is that table's header drawn again (text at
+/// its first column, no row number), which on a dump's page may stand a
+/// character or two from where it stood before.
+fn heads_its_own_table(line: &Line, own: &[f32], known: &[f32]) -> bool {
+    let header_again = line.segments.first().is_some_and(|piece| {
+        !piece.text.starts_with(|c: char| c.is_ascii_digit())
+            && known
+                .first()
+                .is_some_and(|left| (piece.x0 - left).abs() <= line.size)
+    });
+    own.len() > known.len() || (own.len() == known.len() && header_again)
 }
 
 /// Whether a line's first piece starts at one of the column edges, within a

@@ -292,6 +292,35 @@ N.   Obiettivo                     Peso   Scadenza
         );
     }
 
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined_under_the_header_drawn_again() {
+        // pdftotext sets the next page's columns two characters right, and
+        // the header drawn again there takes in the cut row's last lines.
+        let dump = "\
+N.   Obiettivo                     Peso   Scadenza
+1    Digitalizzazione delle        40     31/12/2023
+     pratiche edilizie
+2    Nuovo regolamento per         60     30/06/2023
+     l'accesso agli atti
+\u{c}  N.   Obiettivo                     Peso   Scadenza
+       e ai documenti
+  3    Riduzione dei tempi           30     31/10/2023
+       medi di pagamento
+  4    Revisione della               20     30/09/2023
+       modulistica
+";
+        assert_eq!(
+            texts(dump),
+            [
+                "N.\tObiettivo\tPeso\tScadenza",
+                "1\tDigitalizzazione delle pratiche edilizie\t40\t31/12/2023",
+                "2\tNuovo regolamento per l'accesso agli atti e ai documenti\t60\t30/06/2023",
+                "3\tRiduzione dei tempi medi di pagamento\t30\t31/10/2023",
+                "4\tRevisione della modulistica\t20\t30/09/2023",
+            ]
+        );
+    }
+
     /// Each line's first and last line of the file.
     fn spans(dump: &str) -> Vec<(u32, u32)> {
         let (lines, _, _) = read(dump);
