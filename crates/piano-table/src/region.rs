@@ -30,7 +30,7 @@ pub(crate) const MAX_ROW_GAP: f32 = 3.0;
 /// between them is more).
 const LINE_SPACING: f32 = 1.6;
 /// Two pieces closer than this many font sizes make no header.
-const NARROW_GAP: f32 = 1.0;
+pub(crate) const NARROW_GAP: f32 = 1.0;
 /// A region needs the header and at least this many lines below it.
 pub(crate) const MIN_BODY_LINES: usize = 2;
 
@@ -289,11 +289,15 @@ pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
 
 /// Whether two pieces of a line, set wide apart, fall in one column.
 fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
-    let column_of = |x: f32| inner.iter().filter(|edge| **edge < x).count();
     line.segments.windows(2).any(|pair| {
         pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
-            && column_of(pair[0].x0) == column_of(pair[1].x0)
+            && column_of(pair[0].x0, inner) == column_of(pair[1].x0, inner)
     })
+}
+
+/// The column, of those inner edges `inner` leave, that x falls in.
+pub(crate) fn column_of(x: f32, inner: &[f32]) -> usize {
+    inner.iter().filter(|edge| **edge < x).count()
 }
 
 #[cfg(test)]

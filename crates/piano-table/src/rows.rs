@@ -21,6 +21,7 @@ use crate::gutters::{
 };
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
+use crate::region::{NARROW_GAP, column_of};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 
 /// Why a row was read one way when the dump allows two.
@@ -79,9 +80,13 @@ impl TableLine {
         let mut texts = vec![String::new(); count];
         let mut confidences = vec![None; count];
         let mut straddling = 0;
-        for segment in &line.segments {
-            let centre = (segment.x0 + segment.x1) / 2.0;
-            let column = inner.iter().filter(|edge| **edge < centre).count();
+        let mut placed: Vec<usize> = line
+            .segments
+            .iter()
+            .map(|segment| column_of((segment.x0 + segment.x1) / 2.0, inner))
+            .collect();
+        set_pushed_blocks_right(&line, &mut placed, count);
+        for (segment, &column) in line.segments.iter().zip(&placed) {
             straddling += usize::from(
                 inner
                     .iter()
@@ -119,6 +124,29 @@ impl TableLine {
             .filter(|(mine, theirs)| is_value(mine) && is_value(theirs))
             .count();
         self.texts[0].is_empty() && repeated >= 2
+    }
+}
+
+/// Moves to the next column, of `count`, each piece of a line on a grid of
+/// characters that `columns` (one per piece) put in the column of the piece
+/// before it though set wide apart from it, when that next column holds no
+/// other piece: a dump sets a cell left of its column when the line is
+/// crowded (pdftotext gives each block of text its own start).
+fn set_pushed_blocks_right(line: &Line, columns: &mut [usize], count: usize) {
+    if line.pitch.is_none() {
+        return;
+    }
+    for index in 1..columns.len() {
+        let (before, piece) = (&line.segments[index - 1], &line.segments[index]);
+        let next = columns[index] + 1;
+        let wide = piece.x0 - before.x1 >= NARROW_GAP * line.size;
+        if wide
+            && columns[index] == columns[index - 1]
+            && next < count
+            && !columns[index + 1..].contains(&next)
+        {
+            columns[index] = next;
+        }
     }
 }
 
@@ -335,6 +363,16 @@ mod tests {
         assert_eq!(
             texts("2   Progetto esecutivo di 20%     Report"),
             ["2", "Progetto esecutivo di", "20%", "Report"]
+        );
+        // A cell set left of its column, wide apart from the text before
+        // it, goes to that column when it holds nothing else on the line.
+        assert_eq!(
+            texts("2   Testo    Altro              Report"),
+            ["2", "Testo", "Altro", "Report"]
+        );
+        assert_eq!(
+            texts("2   Testo    Altro     Esito    Report"),
+            ["2", "Testo Altro", "Esito", "Report"]
         );
         // A date that pdftotext cut with a space goes whole.
         assert_eq!(
