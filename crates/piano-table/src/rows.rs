@@ -1,5 +1,6 @@
 //! The lines of a borderless table to its rows: which line starts a row,
-//! and the rows a dump leaves ambiguous.
+//! and the rows a dump leaves ambiguous (which column each piece of a line
+//! goes to is `placed.rs`'s).
 //!
 //! A line with text in the first column starts a row; the others continue
 //! it, each cell joining its wrapped lines. Three layouts break that rule,
@@ -15,14 +16,13 @@
 //!   wrap): a row of its own, such as a totals row.
 
 mod centred;
+mod placed;
 
-use crate::gutters::{
-    EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges, is_value, value_pushed_left,
-};
+use crate::gutters::{EDGE_TOLERANCE, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
-use crate::region::{NARROW_GAP, column_of};
 use centred::{share_out_centred_lines, take_in_centred_lines};
+use placed::{PlacedLine, column_contents};
 
 /// Why a row was read one way when the dump allows two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,25 +68,14 @@ struct TableLine {
 }
 
 impl TableLine {
-    fn of(line: &Line, columns: &[f32]) -> TableLine {
-        let count = columns.len() - 1;
-        let inner = &columns[1..count];
-        // A column starts a tolerance right of its edge (`region.rs`); a
-        // cell as long as its column may have the next one space after it.
+    fn of(placed: PlacedLine, inner: &[f32]) -> TableLine {
+        let count = inner.len() + 1;
+        let line = placed.line;
         let tolerance = EDGE_TOLERANCE * line.size;
-        let starts: Vec<f32> = inner.iter().map(|edge| edge + tolerance).collect();
-        let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
-        let line = value_pushed_left(&line, inner);
         let mut texts = vec![String::new(); count];
         let mut confidences = vec![None; count];
         let mut straddling = 0;
-        let mut placed: Vec<usize> = line
-            .segments
-            .iter()
-            .map(|segment| column_of((segment.x0 + segment.x1) / 2.0, inner))
-            .collect();
-        set_pushed_blocks_right(&line, &mut placed, count);
-        for (segment, &column) in line.segments.iter().zip(&placed) {
+        for (segment, &column) in line.segments.iter().zip(&placed.columns) {
             straddling += usize::from(
                 inner
                     .iter()
@@ -124,29 +113,6 @@ impl TableLine {
             .filter(|(mine, theirs)| is_value(mine) && is_value(theirs))
             .count();
         self.texts[0].is_empty() && repeated >= 2
-    }
-}
-
-/// Moves to the next column, of `count`, each piece of a line on a grid of
-/// characters that `columns` (one per piece) put in the column of the piece
-/// before it though set wide apart from it, when that next column holds no
-/// other piece: a dump sets a cell left of its column when the line is
-/// crowded (pdftotext gives each block of text its own start).
-fn set_pushed_blocks_right(line: &Line, columns: &mut [usize], count: usize) {
-    if line.pitch.is_none() {
-        return;
-    }
-    for index in 1..columns.len() {
-        let (before, piece) = (&line.segments[index - 1], &line.segments[index]);
-        let next = columns[index] + 1;
-        let wide = piece.x0 - before.x1 >= NARROW_GAP * line.size;
-        if wide
-            && columns[index] == columns[index - 1]
-            && next < count
-            && !columns[index + 1..].contains(&next)
-        {
-            columns[index] = next;
-        }
     }
 }
 
@@ -205,8 +171,14 @@ pub(crate) enum Start {
 /// The rows of the lines of one borderless table with column edges `columns`.
 pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Block> {
     let mut rows: Vec<Row> = Vec::new();
-    for line in lines {
-        let line = TableLine::of(line, columns);
+    let inner = &columns[1..columns.len() - 1];
+    let placed: Vec<PlacedLine> = lines
+        .iter()
+        .map(|line| PlacedLine::of(line, columns))
+        .collect();
+    let contents = column_contents(&placed, columns.len() - 1);
+    for placed in placed {
+        let line = TableLine::of(placed.with_values_in_gutters_moved(&contents), inner);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
@@ -359,7 +331,9 @@ mod tests {
     #[test]
     fn a_value_pushed_left_by_a_dump_goes_to_its_column() {
         let columns = [0.0, 4.0, 21.0, 31.0, 40.0];
-        let texts = |text: &str| TableLine::of(&dump_line(text), &columns).texts;
+        let texts = |text: &str| {
+            TableLine::of(PlacedLine::of(&dump_line(text), &columns), &columns[1..4]).texts
+        };
         assert_eq!(
             texts("2   Progetto esecutivo di 20%     Report"),
             ["2", "Progetto esecutivo di", "20%", "Report"]
@@ -384,6 +358,35 @@ mod tests {
         assert_eq!(
             texts("3   Riduzione tempi del 20%  15%    Atto"),
             ["3", "Riduzione tempi del 20%", "15%", "Atto"]
+        );
+    }
+
+    #[test]
+    fn a_value_pushed_into_the_gutter_goes_to_its_column_of_values() {
+        // pdftotext set the weight of row 2 one space after its text, left
+        // of the column, where no line's text reaches.
+        let text = "\
+N.  Descrizione                  Peso    Scadenza
+1   Riduzione dei tempi medi     40%     30/06/2024
+    pagamento delle fatture
+2   Digitalizzazione pratiche 30%        31/12/2024
+3   Obiettivo del Piano 2024             31/10/2024
+4   Revisione del regolamento    30%     30/09/2024
+";
+        let columns = [0.0, 3.4, 32.4, 40.4, 60.0];
+        let texts: Vec<String> = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top)
+            .iter()
+            .map(Block::text)
+            .collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "1\tRiduzione dei tempi medi pagamento delle fatture\t40%\t30/06/2024",
+                "2\tDigitalizzazione pratiche\t30%\t31/12/2024",
+                "3\tObiettivo del Piano 2024\t\t31/10/2024",
+                "4\tRevisione del regolamento\t30%\t30/09/2024",
+            ],
+            "a year ending a text within the column's width stays with it"
         );
     }
 
