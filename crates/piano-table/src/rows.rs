@@ -176,9 +176,9 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         .iter()
         .map(|line| PlacedLine::of(line, columns))
         .collect();
-    let contents = column_contents(&placed, columns.len() - 1);
+    let contents = column_contents(&placed, inner);
     for placed in placed {
-        let line = TableLine::of(placed.with_values_in_gutters_moved(&contents), inner);
+        let line = TableLine::of(placed.with_gutter_text_moved(&contents, inner), inner);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
@@ -387,6 +387,26 @@ N.  Descrizione                  Peso    Scadenza
                 "4\tRevisione del regolamento\t30%\t30/09/2024",
             ],
             "a year ending a text within the column's width stays with it"
+        );
+    }
+
+    #[test]
+    fn a_cell_pushed_into_the_gutter_across_the_next_column_goes_to_it() {
+        let text = "\
+N.  Obiettivo       Valore atteso       Scadenza
+1   Bilancio        Report annuale      31/12/2024
+2   Regolamento     Delibera Giunta     30/06/2024
+3   Sportello       Apertura sito web 31.12 di ogni anno
+4   Archivio        Riordino completo   30/09/2024
+";
+        let columns = [0.0, 3.4, 19.4, 39.4, 70.0];
+        let texts: Vec<String> = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top)
+            .iter()
+            .map(Block::text)
+            .collect();
+        assert_eq!(
+            texts[3],
+            "3\tSportello\tApertura sito web\t31.12 di ogni anno"
         );
     }
 

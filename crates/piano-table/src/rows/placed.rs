@@ -9,6 +9,10 @@ use crate::gutters::{
 use crate::lines::Line;
 use crate::region::{NARROW_GAP, column_of};
 
+/// A column's text is known to end where it does when this many of its
+/// pieces, staying within it, say so.
+const MIN_TEXT_ENDS: usize = 3;
+
 /// A line of a table cut at its columns, each piece with its column.
 pub(super) struct PlacedLine {
     /// The line, its pieces cut where they cross into another column.
@@ -40,40 +44,67 @@ impl PlacedLine {
         }
     }
 
-    /// The line with the values that end a piece of a column of text but
-    /// start right of where its text ends on every line, in the gutter,
-    /// moved to the next column when that is a column of values holding
+    /// The line with the words that end a piece but start in the gutter
+    /// after its column (right of where the column's text ends on every line
+    /// whose text stays in it) moved to the next column, when that holds
     /// nothing else on the line: a dump pushed them left against the text
-    /// before them ("… della zona a 11,11%"). Only on a grid of characters.
-    pub(super) fn with_values_in_gutters_moved(mut self, contents: &[ColumnContent]) -> PlacedLine {
+    /// before them. They are when the piece runs across the next column's
+    /// edge, or was cut there ("… report annuale. 31.12 di ogni anno"), or
+    /// when they are values
+    /// ending a column of text, before a column of values ("… della zona a
+    /// 11,11%"). Only on a grid of characters; `inner` are the column edges.
+    pub(super) fn with_gutter_text_moved(
+        mut self,
+        contents: &[ColumnContent],
+        inner: &[f32],
+    ) -> PlacedLine {
         let Some(pitch) = self.line.pitch else {
             return self;
         };
+        let tolerance = EDGE_TOLERANCE * self.line.size;
         let mut index = 0;
         while index < self.line.segments.len() {
             let column = self.columns[index];
-            // A column of text, and a column of values after it that holds
-            // nothing on this line.
-            let next_is_free = contents[column].is_text()
-                && contents
-                    .get(column + 1)
-                    .is_some_and(ColumnContent::is_values)
-                && !self.columns.contains(&(column + 1));
             let segment = &self.line.segments[index];
+            // A piece cut at the column's edge (`cut_at_edges`) goes on one
+            // space away in the next column, with words that need a head
+            // (not a value of their own, as a whole date is).
+            let continued = self.line.segments.get(index + 1).is_some_and(|next| {
+                self.columns[index + 1] == column + 1
+                    && next.x0 - segment.x1 <= 1.5 * pitch
+                    && !is_value(&next.text.replace(' ', ""))
+            });
+            let next_is_free =
+                column + 1 < contents.len() && (continued || !self.columns.contains(&(column + 1)));
+            let in_gutter = |cut: usize| {
+                let content = &contents[column];
+                content.ends >= MIN_TEXT_ENDS && segment.breaks[cut].x1 >= content.text_end + pitch
+            };
+            let across = continued
+                || inner
+                    .get(column)
+                    .is_some_and(|&edge| segment.x1 > edge + tolerance);
             let words = segment.words();
             let values = words
                 .iter()
                 .rev()
                 .take_while(|(word, _)| is_value(word))
                 .count();
-            // The break before the first of the values, which start in the
-            // gutter.
-            let cut = (words.len() - values).checked_sub(1).filter(|&cut| {
-                values > 0 && segment.breaks[cut].x1 >= contents[column].text_end + pitch
-            });
+            let cut = if across {
+                // The break before the first word that starts in the gutter.
+                (0..segment.breaks.len()).find(|&cut| in_gutter(cut))
+            } else {
+                let values_after_text = contents[column].is_text()
+                    && contents
+                        .get(column + 1)
+                        .is_some_and(ColumnContent::is_values);
+                (words.len() - values)
+                    .checked_sub(1)
+                    .filter(|&cut| values > 0 && values_after_text && in_gutter(cut))
+            };
             if let (true, Some(cut)) = (next_is_free, cut) {
-                let (before, value) = segment.split(cut);
-                self.line.segments.splice(index..=index, [before, value]);
+                let (before, moved) = segment.split(cut);
+                self.line.segments.splice(index..=index, [before, moved]);
                 self.columns.insert(index + 1, column + 1);
                 index += 1;
             }
@@ -87,8 +118,11 @@ impl PlacedLine {
 #[derive(Clone, Copy)]
 pub(super) struct ColumnContent {
     /// Where its text ends: the right end of its pieces, but those that end
-    /// with a value (which a dump may have pushed into the gutter).
+    /// with a value or run across the next column's edge (which a dump may
+    /// have pushed into the gutter).
     text_end: f32,
+    /// How many pieces tell where its text ends.
+    ends: usize,
     /// How many of its pieces end with a word of text.
     texts: usize,
     /// How many of its pieces are values (numbers, weights, dates).
@@ -107,10 +141,13 @@ impl ColumnContent {
     }
 }
 
-/// What each column (of `count`) holds on the lines of a table.
-pub(super) fn column_contents(lines: &[PlacedLine], count: usize) -> Vec<ColumnContent> {
+/// What each column (of those inner edges `inner` leave) holds on the lines
+/// of a table.
+pub(super) fn column_contents(lines: &[PlacedLine], inner: &[f32]) -> Vec<ColumnContent> {
+    let count = inner.len() + 1;
     let empty = ColumnContent {
         text_end: f32::NEG_INFINITY,
+        ends: 0,
         texts: 0,
         values: 0,
     };
@@ -118,6 +155,10 @@ pub(super) fn column_contents(lines: &[PlacedLine], count: usize) -> Vec<ColumnC
     for placed in lines {
         for (segment, &column) in placed.line.segments.iter().zip(&placed.columns) {
             let content = &mut contents[column];
+            let tolerance = EDGE_TOLERANCE * placed.line.size;
+            let stays = inner
+                .get(column)
+                .is_none_or(|&edge| segment.x1 <= edge + tolerance);
             let ends_with_value = segment
                 .words()
                 .last()
@@ -126,7 +167,10 @@ pub(super) fn column_contents(lines: &[PlacedLine], count: usize) -> Vec<ColumnC
                 content.values += 1;
             } else if !ends_with_value {
                 content.texts += 1;
-                content.text_end = content.text_end.max(segment.x1);
+                if stays {
+                    content.text_end = content.text_end.max(segment.x1);
+                    content.ends += 1;
+                }
             }
         }
     }
