@@ -41,6 +41,9 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         return None;
     }
     let mut gutters = gaps_of(header);
+    // The gaps of the table's header, as its top left them.
+    let mut headed = gutters.clone();
+    let mut displaced = Vec::new();
     let mut end = start + 1;
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
@@ -58,7 +61,10 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             || (spaced && gaps > 0 && outside == gaps);
         if opens_a_table {
             match top_of_its_table(&lines[start..=end]) {
-                Some(next) => gutters = next,
+                Some(next) => {
+                    headed = next.clone();
+                    gutters = next;
+                }
                 None => {
                     // The lines below the region's last blank line may be
                     // the new table's top: the region ends above them.
@@ -107,6 +113,26 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                 .then(|| narrowed(&gutters, &pushed))
                 .flatten()
         });
+        // A dump may set a row's cells a few characters from where other
+        // rows set them (pdftotext places each block of text on its own): a
+        // row that leaves open every gap its table's header showed goes on
+        // with the table, and says nothing of its gutters or columns.
+        let narrowing = narrowing.or_else(|| {
+            // A row: numbered, or going on under one (its first column
+            // empty), not another header.
+            let first_gap = headed
+                .first()
+                .map_or(f32::INFINITY, |gap| gap.span(&lines[start..end]).0);
+            let row = line.pitch.is_some()
+                && line.segments.len() > 1
+                && (line.segments[0].x0 > first_gap
+                    || line.segments[0]
+                        .text
+                        .starts_with(|c: char| c.is_ascii_digit()));
+            let kept = (row && narrowed(&headed, line).is_some()).then(|| gutters.clone());
+            displaced.extend(kept.as_ref().map(|_| end));
+            kept
+        });
         match narrowing {
             Some(next) => gutters = next,
             None => break,
@@ -118,7 +144,11 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     if end - start <= MIN_BODY_LINES && !header_and_row {
         return None;
     }
-    Some((end, columns(&lines[start..end], &gutters)))
+    let placed: Vec<Line> = (start..end)
+        .filter(|index| !displaced.contains(index))
+        .map(|index| lines[index].clone())
+        .collect();
+    Some((end, columns(&placed, &gutters)))
 }
 
 /// The gaps of the last of `lines` as the lines above it leave them, if
@@ -322,5 +352,23 @@ N.  Descrizione                  Peso        Scadenza
         assert_eq!(end, lines.len());
         assert_eq!(columns[1..4], [3.4, 32.4, 44.4]);
         assert!(fits(&lines[2], &columns[1..4]));
+    }
+
+    #[test]
+    fn a_row_set_apart_from_the_others_goes_on_with_its_table() {
+        // pdftotext set row 2's date left of the column, and row 3's text
+        // runs past where that date starts: no gutter is open on every
+        // line, but each row leaves open the gaps of the header.
+        let text = "\
+N.  Descrizione        Valore atteso          Scadenza
+1   Riduzione tempi    Report annuale         31/12/2024
+2   Digitalizzazione   Delibera Giunta  30/06/2024
+3   Archivio           Approvazione generale  31/10/2024
+4   Sportello          Apertura               30/09/2024
+";
+        let lines = dump_lines(text);
+        let (end, columns) = region(&lines, 0).expect("a table");
+        assert_eq!(end, lines.len());
+        assert_eq!(columns.len(), 5, "{columns:?}");
     }
 }
