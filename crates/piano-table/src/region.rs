@@ -43,6 +43,7 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     let mut gutters = gaps_of(header);
     // The gaps of the table's header, as its top left them.
     let mut headed = gutters.clone();
+    // The lines that went on with the region without narrowing it, in order.
     let mut displaced = Vec::new();
     let mut end = start + 1;
     while end < lines.len() {
@@ -145,7 +146,7 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         return None;
     }
     let placed: Vec<Line> = (start..end)
-        .filter(|index| !displaced.contains(index))
+        .filter(|index| displaced.binary_search(index).is_err())
         .map(|index| lines[index].clone())
         .collect();
     Some((end, columns(&placed, &gutters)))
