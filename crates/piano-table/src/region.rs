@@ -120,16 +120,17 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         // with the table, and says nothing of its gutters or columns.
         let narrowing = narrowing.or_else(|| {
             // A row: numbered, or going on under one (its first column
-            // empty), not another header.
+            // empty), not another header; a line of one piece only right
+            // under such a row, going on with it.
             let first_gap = headed
                 .first()
                 .map_or(f32::INFINITY, |gap| gap.span(&lines[start..end]).0);
-            let row = line.pitch.is_some()
-                && line.segments.len() > 1
-                && (line.segments[0].x0 > first_gap
-                    || line.segments[0]
-                        .text
-                        .starts_with(|c: char| c.is_ascii_digit()));
+            let goes_on = line.segments[0].x0 > first_gap;
+            let numbered = line.segments[0]
+                .text
+                .starts_with(|c: char| c.is_ascii_digit());
+            let pieces = line.segments.len() > 1 || displaced.last() == Some(&(end - 1));
+            let row = line.pitch.is_some() && pieces && (goes_on || numbered);
             let kept = (row && narrowed(&headed, line).is_some()).then(|| gutters.clone());
             displaced.extend(kept.as_ref().map(|_| end));
             kept
@@ -358,13 +359,15 @@ N.  Descrizione                  Peso        Scadenza
     #[test]
     fn a_row_set_apart_from_the_others_goes_on_with_its_table() {
         // pdftotext set row 2's date left of the column, and row 3's text
-        // runs past where that date starts: no gutter is open on every
-        // line, but each row leaves open the gaps of the header.
+        // runs past where that date starts, as does the line under it: no
+        // gutter is open on every line, but each row leaves open the gaps of
+        // the header.
         let text = "\
 N.  Descrizione        Valore atteso          Scadenza
 1   Riduzione tempi    Report annuale         31/12/2024
 2   Digitalizzazione   Delibera Giunta  30/06/2024
 3   Archivio           Approvazione generale  31/10/2024
+                       del piano triennale
 4   Sportello          Apertura               30/09/2024
 ";
         let lines = dump_lines(text);
