@@ -19,8 +19,8 @@
 //! the columns, and another part is a column of its own when more lines fit.
 
 use crate::gutters::{
-    EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, gaps_of, is_column_gap,
-    narrowed, new_gaps, value_pushed_left,
+    EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
+    is_column_gap, narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::Line;
 
@@ -31,6 +31,8 @@ pub(crate) const MAX_ROW_GAP: f32 = 3.0;
 const LINE_SPACING: f32 = 1.6;
 /// Two pieces closer than this many font sizes make no header.
 pub(crate) const NARROW_GAP: f32 = 1.0;
+/// Lines below a header alone at a page's foot: a page number, a footer.
+const FOOT_LINES: usize = 2;
 /// A region needs the header and at least this many lines below it.
 pub(crate) const MIN_BODY_LINES: usize = 2;
 
@@ -151,6 +153,36 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .map(|index| lines[index].clone())
         .collect();
     Some((end, columns(&placed, &gutters)))
+}
+
+/// The column edges of the line at `index` taken as a table's header left
+/// alone at the foot of a page, its rows on the next (a page break between a
+/// header and its first row): a line of three or more pieces, not justified
+/// prose, with below it at most [`FOOT_LINES`] lines of one piece each
+/// narrower than it (a page number, a footer).
+pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<Vec<f32>> {
+    let line = &lines[index];
+    let left = line.segments.first()?.x0;
+    let right = line.segments.last()?.x1;
+    let below = &lines[index + 1..];
+    let foot = below.len() <= FOOT_LINES
+        && below.iter().all(|below| {
+            below.segments.len() < 2
+                && below
+                    .segments
+                    .first()
+                    .is_none_or(|piece| piece.x1 - piece.x0 < right - left)
+        });
+    if line.segments.len() < 3 || is_spaced_prose(line) || !foot {
+        return None;
+    }
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let gaps: Vec<(f32, f32)> = line
+        .segments
+        .windows(2)
+        .map(|pair| (pair[0].x1, pair[1].x0))
+        .collect();
+    Some(columns_of(left, right, &gaps, tolerance))
 }
 
 /// The gaps of the last of `lines` as the lines above it leave them, if
@@ -311,11 +343,10 @@ fn is_spaced_prose(line: &Line) -> bool {
 pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
     let tolerance = EDGE_TOLERANCE * line.size;
     let line = value_pushed_left(&cut_at_edges(line, inner), inner);
-    let within = line.segments.iter().all(|s| {
-        !inner
-            .iter()
-            .any(|edge| s.x0 < edge - tolerance && s.x1 > edge + tolerance)
-    });
+    let within = line
+        .segments
+        .iter()
+        .all(|s| edges_crossed(inner, s.x0, s.x1, tolerance).is_empty());
     within && !shares_a_column(&line, inner)
 }
 
@@ -329,7 +360,7 @@ fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
 
 /// The column, of those inner edges `inner` leave, that x falls in.
 pub(crate) fn column_of(x: f32, inner: &[f32]) -> usize {
-    inner.iter().filter(|edge| **edge < x).count()
+    inner.partition_point(|&edge| edge < x)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@
 mod centred;
 mod placed;
 
-use crate::gutters::{EDGE_TOLERANCE, is_value};
+use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
@@ -76,11 +76,8 @@ impl TableLine {
         let mut confidences = vec![None; count];
         let mut straddling = 0;
         for (segment, &column) in line.segments.iter().zip(&placed.columns) {
-            straddling += usize::from(
-                inner
-                    .iter()
-                    .any(|edge| segment.x0 < edge - tolerance && segment.x1 > edge + tolerance),
-            );
+            straddling +=
+                usize::from(!edges_crossed(inner, segment.x0, segment.x1, tolerance).is_empty());
             join_wrapped(&mut texts[column], false, &segment.text);
             confidences[column] = lowest(confidences[column], segment.confidence);
         }

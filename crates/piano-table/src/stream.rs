@@ -9,7 +9,7 @@
 
 use crate::lines::Line;
 use crate::page::Block;
-use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, region};
+use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
 use crate::rows::{Start, rows_of};
 
 /// Splits free lines into borderless table rows and the lines left as text.
@@ -77,10 +77,16 @@ pub(crate) fn infer_rows(
                 known = Some(columns);
                 i = end;
             }
-            None => {
-                rest.push(lines[i].clone());
-                i += 1;
-            }
+            None => match header_alone(lines, i) {
+                Some(columns) => {
+                    rows.extend(rows_of(&lines[i..=i], &columns, Start::Top));
+                    i += 1;
+                }
+                None => {
+                    rest.push(lines[i].clone());
+                    i += 1;
+                }
+            },
         }
     }
     (rows, rest)
@@ -452,6 +458,26 @@ N.  Fasi di attuazione     Tempi
             ],
             "{rest:?}"
         );
+    }
+
+    #[test]
+    fn a_header_left_at_the_foot_of_a_page_is_a_table_row() {
+        let text = "\
+Missione      Trasporti e diritto alla mobilità
+
+N.   Obiettivo             Peso    Scadenza    Note
+                                     3
+";
+        let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(texts, ["N.\tObiettivo\tPeso\tScadenza\tNote"], "{rest:?}");
+        // Not when prose follows it.
+        let text = "\
+N.   Obiettivo             Peso    Scadenza    Note
+Il piano si compone di schede per ogni settore, ciascuna con i suoi obiettivi.
+";
+        let (rows, _) = infer_rows(&dump(text), None, 0.0);
+        assert!(rows.is_empty());
     }
 
     #[test]

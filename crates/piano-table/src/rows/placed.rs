@@ -62,10 +62,14 @@ impl PlacedLine {
             return self;
         };
         let tolerance = EDGE_TOLERANCE * self.line.size;
-        let mut index = 0;
-        while index < self.line.segments.len() {
+        let mut pieces_in = vec![0usize; contents.len()];
+        for &column in &self.columns {
+            pieces_in[column] += 1;
+        }
+        let mut segments = Vec::with_capacity(self.line.segments.len());
+        let mut columns = Vec::with_capacity(self.columns.len());
+        for (index, segment) in self.line.segments.iter().enumerate() {
             let column = self.columns[index];
-            let segment = &self.line.segments[index];
             // A piece cut at the column's edge (`cut_at_edges`) goes on one
             // space away in the next column, with words that need a head
             // (not a value of their own, as a whole date is).
@@ -75,7 +79,7 @@ impl PlacedLine {
                     && !is_value(&next.text.replace(' ', ""))
             });
             let next_is_free =
-                column + 1 < contents.len() && (continued || !self.columns.contains(&(column + 1)));
+                column + 1 < contents.len() && (continued || pieces_in[column + 1] == 0);
             let in_gutter = |cut: usize| {
                 let content = &contents[column];
                 content.ends >= MIN_TEXT_ENDS && segment.breaks[cut].x1 >= content.text_end + pitch
@@ -102,14 +106,21 @@ impl PlacedLine {
                     .checked_sub(1)
                     .filter(|&cut| values > 0 && values_after_text && in_gutter(cut))
             };
-            if let (true, Some(cut)) = (next_is_free, cut) {
-                let (before, moved) = segment.split(cut);
-                self.line.segments.splice(index..=index, [before, moved]);
-                self.columns.insert(index + 1, column + 1);
-                index += 1;
+            match (next_is_free, cut) {
+                (true, Some(cut)) => {
+                    let (before, moved) = segment.split(cut);
+                    segments.extend([before, moved]);
+                    columns.extend([column, column + 1]);
+                    pieces_in[column + 1] += 1;
+                }
+                _ => {
+                    segments.push(segment.clone());
+                    columns.push(column);
+                }
             }
-            index += 1;
         }
+        self.line.segments = segments;
+        self.columns = columns;
         self
     }
 }
@@ -186,16 +197,18 @@ fn set_pushed_blocks_right(line: &Line, columns: &mut [usize], count: usize) {
     if line.pitch.is_none() {
         return;
     }
+    let mut pieces_in = vec![0usize; count];
+    for &column in columns.iter() {
+        pieces_in[column] += 1;
+    }
     for index in 1..columns.len() {
         let (before, piece) = (&line.segments[index - 1], &line.segments[index]);
-        let next = columns[index] + 1;
+        let (column, next) = (columns[index], columns[index] + 1);
         let wide = piece.x0 - before.x1 >= NARROW_GAP * line.size;
-        if wide
-            && columns[index] == columns[index - 1]
-            && next < count
-            && !columns[index + 1..].contains(&next)
-        {
+        if wide && column == columns[index - 1] && next < count && pieces_in[next] == 0 {
             columns[index] = next;
+            pieces_in[column] -= 1;
+            pieces_in[next] += 1;
         }
     }
 }
