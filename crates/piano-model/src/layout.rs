@@ -223,9 +223,51 @@ pub fn running_signature(text: &str) -> String {
     out.trim().to_string()
 }
 
+/// Whether `a`, on page `page_a`, and `b`, on page `page_b`, are one running
+/// header or footer: the same [`running_signature`], and each number either
+/// the same on both or moving with the page ("Pagina 3 di 12" on page 3 and
+/// "Pagina 4 di 12" on page 4), not counting something else ("Obiettivo n. 2"
+/// on page 2 and "Obiettivo n. 4" on page 3 are two objectives).
+pub fn same_running_line(a: &str, page_a: u32, b: &str, page_b: u32) -> bool {
+    if running_signature(a) != running_signature(b) {
+        return false;
+    }
+    let step = i128::from(page_b) - i128::from(page_a);
+    numbers_in(a)
+        .zip(numbers_in(b))
+        .all(|(x, y)| match (x.parse::<i128>(), y.parse::<i128>()) {
+            (Ok(x), Ok(y)) => x == y || y - x == step,
+            _ => x == y,
+        })
+}
+
+/// The runs of digits of a text, left to right.
+fn numbers_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_running_line_keeps_its_numbers_or_moves_them_with_the_page() {
+        assert!(same_running_line("Pagina 3 di 12", 3, "Pagina 4 di 12", 4));
+        assert!(same_running_line(
+            "Comune di X – PIAO 2023-2025",
+            1,
+            "Comune di X – PIAO 2023-2025",
+            5
+        ));
+        assert!(!same_running_line("Obiettivo n. 2", 2, "Obiettivo n. 4", 3));
+        assert!(!same_running_line(
+            "Pagina 3 di 12",
+            3,
+            "Pagina 3 di 12 bis",
+            4
+        ));
+    }
 
     fn texts(layout: &Layout) -> Vec<(u32, Option<u32>, String)> {
         layout

@@ -18,7 +18,9 @@ mod structure;
 
 pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, Precision, Recurrence};
-pub use layout::{BBox, Cell, Layout, TextLine, TextPiece, running_signature, text_lines};
+pub use layout::{
+    BBox, Cell, Layout, TextLine, TextPiece, running_signature, same_running_line, text_lines,
+};
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use roles::{LineRole, Roles};
 pub use source::{Source, SourceFormat};

@@ -7,7 +7,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine, running_signature};
+use piano_model::{
+    Code, Diagnostic, Layout, LineRole, Roles, TextLine, running_signature, same_running_line,
+};
 
 use crate::token::number::is_page_number;
 
@@ -49,22 +51,37 @@ pub fn strip_running_lines(layout: &mut Layout, roles: &mut Roles) {
 }
 
 /// The signatures of the edge lines that repeat on enough pages: at least
-/// [`MIN_PAGES`] and half of them.
+/// [`MIN_PAGES`] and half of them, each number the same or moving with the
+/// page ([`same_running_line`]: "Obiettivo n. 2", "n. 4", "n. 6" heading
+/// three pages are three objectives).
 fn running_signatures(lines: &[TextLine]) -> BTreeSet<String> {
     let pages: BTreeSet<u32> = lines.iter().filter_map(|line| line.page).collect();
     if pages.len() < MIN_PAGES {
         return BTreeSet::new();
     }
-    let mut seen_on: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    let mut seen_on: BTreeMap<&str, Vec<(u32, String)>> = BTreeMap::new();
     let candidates = edge_lines(lines);
     for (index, signature) in &candidates {
         if let Some(page) = lines[*index].page {
-            seen_on.entry(signature).or_default().insert(page);
+            let text = lines[*index].to_tab_separated();
+            seen_on.entry(signature).or_default().push((page, text));
         }
     }
     seen_on
         .into_iter()
-        .filter(|(_, on)| on.len() >= MIN_PAGES && on.len() * 2 >= pages.len())
+        .filter(|(_, seen)| {
+            let most = seen
+                .iter()
+                .map(|(page, text)| {
+                    let again = seen
+                        .iter()
+                        .filter(|(other, line)| same_running_line(text, *page, line, *other));
+                    again.map(|(other, _)| other).collect::<BTreeSet<_>>().len()
+                })
+                .max()
+                .unwrap_or(0);
+            most >= MIN_PAGES && most * 2 >= pages.len()
+        })
         .map(|(signature, _)| signature.to_owned())
         .collect()
 }
@@ -121,6 +138,26 @@ mod tests {
             pages: u32::try_from(pages.len()).ok(),
             diagnostics: Vec::new(),
         }
+    }
+
+    #[test]
+    fn numbers_that_do_not_move_with_the_page_are_no_furniture() {
+        // A card's opener heads three pages, its number going up by two.
+        let mut cards = layout(&[
+            &["Obiettivo n. 2", "Descrizione\tPrimo"],
+            &["Obiettivo n. 4", "Descrizione\tSecondo"],
+            &["Obiettivo n. 6", "Descrizione\tTerzo"],
+        ]);
+        strip_running_lines(&mut cards, &mut Roles::new());
+        assert_eq!(cards.lines.len(), 6, "{:?}", cards.diagnostics);
+        // A page footer counting with the pages is.
+        let mut footed = layout(&[
+            &["testo uno", "Piano 2024 – pagina 1 di 3"],
+            &["testo due", "Piano 2024 – pagina 2 di 3"],
+            &["testo tre", "Piano 2024 – pagina 3 di 3"],
+        ]);
+        strip_running_lines(&mut footed, &mut Roles::new());
+        assert_eq!(footed.lines.len(), 3);
     }
 
     #[test]

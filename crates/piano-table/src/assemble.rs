@@ -4,7 +4,7 @@
 //! Only two pages of blocks are held at any time: memory stays flat in the
 //! page count.
 
-use piano_model::{BBox, Cell as ModelCell, Code, Diagnostic, TextLine};
+use piano_model::{BBox, Cell as ModelCell, Code, Diagnostic, TextLine, same_running_line};
 
 use std::collections::BTreeMap;
 
@@ -25,8 +25,8 @@ const SHOWN_CHARS: usize = 60;
 /// A page waiting for the next one.
 struct Pending {
     page: PageBlocks,
-    /// Furniture candidates (block index, signature).
-    candidates: Vec<(usize, String)>,
+    /// Furniture candidates: the indices of its edge lines.
+    candidates: Vec<usize>,
     /// Blocks set apart (furniture, repeated headers, joined continuations).
     removed: Vec<bool>,
     /// Rows that took in a continuation from the next page.
@@ -58,21 +58,37 @@ impl Assembler {
             candidates: found,
             page,
         };
-        let previous_signatures: Vec<String> = self
+        // An edge line that a neighbouring page's edge line repeats (digits
+        // aside, or moving with the page) is furniture.
+        let previous: Vec<(String, u32)> = self
             .pending
             .as_ref()
-            .map(|p| p.candidates.iter().map(|(_, s)| s.clone()).collect())
+            .map(|p| {
+                let texts = p.candidates.iter().map(|&i| p.page.blocks[i].text());
+                texts.map(|text| (text, p.page.number)).collect()
+            })
             .unwrap_or_default();
-        let next_signatures: Vec<String> = next.candidates.iter().map(|(_, s)| s.clone()).collect();
-        for (index, signature) in next.candidates.clone() {
-            let text = next.page.blocks[index].text();
-            if is_page_number(&text) || previous_signatures.contains(&signature) {
+        let number = next.page.number;
+        let later: Vec<String> = next
+            .candidates
+            .iter()
+            .map(|&i| next.page.blocks[i].text())
+            .collect();
+        for (&index, text) in next.candidates.clone().iter().zip(&later) {
+            let again = previous
+                .iter()
+                .any(|(seen, page)| same_running_line(seen, *page, text, number));
+            if is_page_number(text) || again {
                 self.set_apart(&mut next, index, "page furniture");
             }
         }
         if let Some(mut current) = self.pending.take() {
-            for (index, signature) in current.candidates.clone() {
-                if !current.removed[index] && next_signatures.contains(&signature) {
+            for index in current.candidates.clone() {
+                let text = current.page.blocks[index].text();
+                let again = later
+                    .iter()
+                    .any(|seen| same_running_line(&text, current.page.number, seen, number));
+                if !current.removed[index] && again {
                     self.set_apart(&mut current, index, "page furniture");
                 }
             }
@@ -90,7 +106,7 @@ impl Assembler {
     /// with, if it ends with one (only edge lines, perhaps furniture, after it).
     pub fn open_columns(&self) -> Option<Vec<f32>> {
         let pending = self.pending.as_ref()?;
-        let edge_lines: Vec<usize> = pending.candidates.iter().map(|(i, _)| *i).collect();
+        let edge_lines = &pending.candidates;
         let (index, block) = pending
             .page
             .blocks

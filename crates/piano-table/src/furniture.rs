@@ -9,21 +9,21 @@ use crate::page::{Block, PageBlocks};
 /// Share of the page height, from either edge, where furniture lives.
 const MARGIN: f32 = 0.12;
 
-/// Indices of the edge lines of a page that may be furniture, with their signatures.
-pub(crate) fn candidates(page: &PageBlocks) -> Vec<(usize, String)> {
+/// Indices of the edge lines of a page that may be furniture.
+pub(crate) fn candidates(page: &PageBlocks) -> Vec<usize> {
     let mut out = Vec::new();
     let edge = MARGIN * page.height;
     for (i, block) in page.blocks.iter().enumerate() {
         match block {
-            Block::Text { y, .. } if *y <= edge => out.push((i, signature(&block.text()))),
+            Block::Text { y, .. } if *y <= edge => out.push(i),
             _ => break,
         }
     }
     for (i, block) in page.blocks.iter().enumerate().rev() {
         match block {
             Block::Text { y, .. } if *y >= page.height - edge => {
-                if !out.iter().any(|(j, _)| *j == i) {
-                    out.push((i, signature(&block.text())));
+                if !out.contains(&i) {
+                    out.push(i);
                 }
             }
             _ => break,

@@ -28,7 +28,7 @@ use crate::lines::Line;
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
 /// Lines of one block are at most this many font sizes apart (a blank line
 /// between them is more).
-const LINE_SPACING: f32 = 1.6;
+pub(crate) const LINE_SPACING: f32 = 1.6;
 /// Two pieces closer than this many font sizes make no header.
 pub(crate) const NARROW_GAP: f32 = 1.0;
 /// Lines below a header alone at a page's foot: a page number, a footer.

@@ -9,7 +9,7 @@
 
 use crate::lines::Line;
 use crate::page::Block;
-use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
+use crate::region::{LINE_SPACING, MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
 use crate::rows::{Start, rows_of};
 
 /// Splits free lines into borderless table rows and the lines left as text.
@@ -29,12 +29,19 @@ pub(crate) fn infer_rows(
     if let Some(columns) = carry {
         // A dump's page starts at its first line of text: the table goes on
         // from the first line whose text starts at a column, a running head
-        // (centred) left above it.
-        let start = lines
-            .iter()
-            .position(|l| match l.pitch {
-                Some(_) => starts_at_a_column(l, columns),
-                None => l.y > top_margin,
+        // left above it (centred, or a line of one piece set apart by a
+        // blank line from what follows).
+        let running_head = |index: usize| {
+            let line = &lines[index];
+            line.segments.len() == 1
+                && lines
+                    .get(index + 1)
+                    .is_none_or(|below| below.y - line.y > LINE_SPACING * line.size.max(below.size))
+        };
+        let start = (0..lines.len())
+            .find(|&index| match lines[index].pitch {
+                Some(_) => starts_at_a_column(&lines[index], columns) && !running_head(index),
+                None => lines[index].y > top_margin,
             })
             .unwrap_or(lines.len());
         // Its header drawn again heads a table of the page's own columns
@@ -478,6 +485,27 @@ Il piano si compone di schede per ogni settore, ciascuna con i suoi obiettivi.
 ";
         let (rows, _) = infer_rows(&dump(text), None, 0.0);
         assert!(rows.is_empty());
+    }
+
+    #[test]
+    fn a_running_head_above_a_carried_table_stays_out_of_it() {
+        // A label and value table goes on from the page above; the page's
+        // running head, set apart by blank lines, would fit its first column.
+        let text = "\
+Comune di Lecco – PIAO 2023-2025
+
+
+Sindaco                                 Mario Rossi
+Segretario generale                     Anna Bianchi
+";
+        let columns = [0.0, 39.4, 60.0];
+        let (rows, rest) = infer_rows(&dump(text), Some(&columns), 0.0);
+        let texts: Vec<String> = rows.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            ["Sindaco\tMario Rossi", "Segretario generale\tAnna Bianchi"]
+        );
+        assert_eq!(rest.len(), 1, "the running head is text: {rest:?}");
     }
 
     #[test]
