@@ -325,37 +325,51 @@ mod tests {
         crate::lines::dump_lines(text).remove(0)
     }
 
+    /// The rows of a text dump's lines, as tab-separated texts, in the
+    /// columns with edges `columns`.
+    fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
+        rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
+            .iter()
+            .map(Block::text)
+            .collect()
+    }
+
     #[test]
     fn a_value_pushed_left_by_a_dump_goes_to_its_column() {
         let columns = [0.0, 4.0, 21.0, 31.0, 40.0];
         let texts = |text: &str| {
             TableLine::of(PlacedLine::of(&dump_line(text), &columns), &columns[1..4]).texts
         };
-        assert_eq!(
-            texts("2   Progetto esecutivo di 20%     Report"),
-            ["2", "Progetto esecutivo di", "20%", "Report"]
-        );
-        // A cell set left of its column, wide apart from the text before
-        // it, goes to that column when it holds nothing else on the line.
-        assert_eq!(
-            texts("2   Testo    Altro              Report"),
-            ["2", "Testo", "Altro", "Report"]
-        );
-        assert_eq!(
-            texts("2   Testo    Altro     Esito    Report"),
-            ["2", "Testo Altro", "Esito", "Report"]
-        );
-        // A date that pdftotext cut with a space goes whole.
-        assert_eq!(
-            texts("4   Formazione atti 31.10.202 1  Atto"),
-            ["4", "Formazione atti", "31.10.202 1", "Atto"]
-        );
-        // A value ending a text that runs into a column holding a value of
-        // its own stays with the text.
-        assert_eq!(
-            texts("3   Riduzione tempi del 20%  15%    Atto"),
-            ["3", "Riduzione tempi del 20%", "15%", "Atto"]
-        );
+        let cases = [
+            (
+                "2   Progetto esecutivo di 20%     Report",
+                ["2", "Progetto esecutivo di", "20%", "Report"],
+            ),
+            // A cell set left of its column, wide apart from the text before
+            // it, goes to that column when it holds nothing else on the line.
+            (
+                "2   Testo    Altro              Report",
+                ["2", "Testo", "Altro", "Report"],
+            ),
+            (
+                "2   Testo    Altro     Esito    Report",
+                ["2", "Testo Altro", "Esito", "Report"],
+            ),
+            // A date that pdftotext cut with a space goes whole.
+            (
+                "4   Formazione atti 31.10.202 1  Atto",
+                ["4", "Formazione atti", "31.10.202 1", "Atto"],
+            ),
+            // A value ending a text that runs into a column holding a value
+            // of its own stays with the text.
+            (
+                "3   Riduzione tempi del 20%  15%    Atto",
+                ["3", "Riduzione tempi del 20%", "15%", "Atto"],
+            ),
+        ];
+        for (line, cells) in cases {
+            assert_eq!(texts(line), cells, "{line}");
+        }
     }
 
     #[test]
@@ -370,11 +384,7 @@ N.  Descrizione                  Peso    Scadenza
 3   Obiettivo del Piano 2024             31/10/2024
 4   Revisione del regolamento    30%     30/09/2024
 ";
-        let columns = [0.0, 3.4, 32.4, 40.4, 60.0];
-        let texts: Vec<String> = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top)
-            .iter()
-            .map(Block::text)
-            .collect();
+        let texts = dump_rows(text, &[0.0, 3.4, 32.4, 40.4, 60.0]);
         assert_eq!(
             texts[1..],
             [
@@ -396,11 +406,7 @@ N.  Obiettivo       Valore atteso       Scadenza
 3   Sportello       Apertura sito web 31.12 di ogni anno
 4   Archivio        Riordino completo   30/09/2024
 ";
-        let columns = [0.0, 3.4, 19.4, 39.4, 70.0];
-        let texts: Vec<String> = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top)
-            .iter()
-            .map(Block::text)
-            .collect();
+        let texts = dump_rows(text, &[0.0, 3.4, 19.4, 39.4, 70.0]);
         assert_eq!(
             texts[3],
             "3\tSportello\tApertura sito web\t31.12 di ogni anno"
