@@ -221,6 +221,22 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
 
+#[test]
+fn a_closed_stderr_ends_the_run_quietly() {
+    // `piano extract plan.txt 2>&1 | head -c 1`: the summary line goes to a
+    // stderr whose reader went away, which must not make piano panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["extract", &fixture(PLAN)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the piano binary starts");
+    drop(child.stderr.take());
+    let status = child.wait().expect("piano runs to the end");
+    assert_eq!(status.code(), Some(0));
+}
+
 /// A dump that lost its columns (`pdftotext` without `-layout`: one cell per
 /// line) is refused with a message saying what to give instead, not read
 /// into a plan full of warnings.

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             // Like other command-line tools, stop quietly and successfully.
             return ExitCode::SUCCESS;
         }
-        eprintln!("error: {error:#}");
+        crate::report::tell(format_args!("error: {error:#}"));
         ExitCode::FAILURE
     })
 }

@@ -74,11 +74,11 @@ impl Progress {
                 let Ok(mut last) = last.lock() else { return };
                 if last.elapsed() >= PLAIN_EVERY || done == self.total {
                     *last = Instant::now();
-                    eprintln!(
+                    crate::report::tell(format_args!(
                         "piano batch: {done}/{} files, {failed} failed, {:.1} files/s",
                         self.total,
                         self.rate(done)
-                    );
+                    ));
                 }
             }
         }

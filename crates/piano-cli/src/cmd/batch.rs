@@ -12,6 +12,7 @@ use crate::batch::progress::summary;
 use crate::batch::report::Settings;
 use crate::batch::{Config, journal, run as run_batch};
 use crate::input::load_profiles;
+use crate::report::tell;
 
 /// The exit code of a usage error.
 const USAGE: u8 = 2;
@@ -56,15 +57,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     };
     let outcome = run_batch(&config)?;
     if !args.quiet {
-        eprintln!(
-            "{}",
-            summary(
-                &outcome.totals,
-                &outcome.entries,
-                outcome.read,
-                outcome.wall
-            )
-        );
+        tell(summary(
+            &outcome.totals,
+            &outcome.entries,
+            outcome.read,
+            outcome.wall,
+        ));
     }
     Ok(match outcome.totals.failed {
         0 => ExitCode::SUCCESS,
@@ -73,6 +71,6 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    tell(format_args!("error: {message}"));
     ExitCode::from(USAGE)
 }

@@ -10,7 +10,7 @@ use piano_model::Plan;
 use crate::args::{ExtractArgs, Format};
 use crate::input::{display_name, load_plan, load_profiles};
 use crate::output::{CsvFolder, write_file};
-use crate::report::summary;
+use crate::report::{summary, tell};
 
 /// Runs `piano extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -32,7 +32,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.quiet {
-        eprintln!("{}", summary(&display_name(&args.file), &plan));
+        tell(summary(&display_name(&args.file), &plan));
     }
     Ok(ExitCode::SUCCESS)
 }
