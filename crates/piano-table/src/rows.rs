@@ -411,6 +411,24 @@ N.  Obiettivo       Valore atteso       Scadenza
             texts[3],
             "3\tSportello\tApertura sito web\t31.12 di ogni anno"
         );
+        // A date cut from its note at the edge goes with the note; a value
+        // ending a text stays when a cell of its own follows.
+        let cases = [
+            (
+                "5   Archivio        Report annuale. 30.06.2021 (salvo diverso",
+                46.4,
+                "5\tArchivio\tReport annuale.\t30.06.2021 (salvo diverso",
+            ),
+            (
+                "6   Cloud           Migrazione (Misura 1.2) Ing. Rossi",
+                43.4,
+                "6\tCloud\tMigrazione (Misura 1.2)\tIng. Rossi",
+            ),
+        ];
+        for (line, edge, row) in cases {
+            let columns = [0.0, 4.4, 20.4, edge, 80.0];
+            assert_eq!(dump_rows(line, &columns), [row], "{line}");
+        }
     }
 
     #[test]

@@ -71,12 +71,19 @@ impl PlacedLine {
         for (index, segment) in self.line.segments.iter().enumerate() {
             let column = self.columns[index];
             // A piece cut at the column's edge (`cut_at_edges`) goes on one
-            // space away in the next column, with words that need a head
-            // (not a value of their own, as a whole date is).
+            // space away in the next column, with words that need a head:
+            // not a cell of their own, which starts with a capital or a
+            // digit ("31/12/2022", "Ing. Stefano Rossi"), but "di ogni anno",
+            // "(salvo diverso termine".
             let continued = self.line.segments.get(index + 1).is_some_and(|next| {
+                let headless = next
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit());
                 self.columns[index + 1] == column + 1
                     && next.x0 - segment.x1 <= 1.5 * pitch
-                    && !is_value(&next.text.replace(' ', ""))
+                    && headless
             });
             let next_is_free =
                 column + 1 < contents.len() && (continued || pieces_in[column + 1] == 0);
@@ -94,17 +101,22 @@ impl PlacedLine {
                 .rev()
                 .take_while(|(word, _)| is_value(word))
                 .count();
+            // The break before the values that end the piece.
+            let before_values = (words.len() - values).checked_sub(1).filter(|_| values > 0);
             let cut = if across {
-                // The break before the first word that starts in the gutter.
-                (0..segment.breaks.len()).find(|&cut| in_gutter(cut))
+                // The break before the first word that starts in the gutter,
+                // or, where the piece was cut at the edge and goes on with
+                // words that need a head, before the values that end it
+                // ("… annuale. 30.06.2021" and "(salvo diverso termine").
+                (0..segment.breaks.len())
+                    .find(|&cut| in_gutter(cut))
+                    .or(before_values.filter(|_| continued))
             } else {
                 let values_after_text = contents[column].is_text()
                     && contents
                         .get(column + 1)
                         .is_some_and(ColumnContent::is_values);
-                (words.len() - values)
-                    .checked_sub(1)
-                    .filter(|&cut| values > 0 && values_after_text && in_gutter(cut))
+                before_values.filter(|&cut| values_after_text && in_gutter(cut))
             };
             match (next_is_free, cut) {
                 (true, Some(cut)) => {
