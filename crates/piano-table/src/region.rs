@@ -12,11 +12,17 @@
 //! block, and a line none of whose gaps is in a gutter heads another table.
 //! On a grid of characters, a line of one piece within a block is cut where
 //! a word starts a column (a label as long as its column, its value one space
-//! after it). A header with a single row under it is a table when
-//! both have three or more pieces; a header of two pieces less than a font
-//! size apart is justified prose. Where a line leaves a gutter open in two
-//! parts, the column gap is the part that leaves the fewest lines not fitting
-//! the columns, and another part is a column of its own when more lines fit.
+//! after it), a value pushed against the text before it across a gutter is
+//! its column's, and a row that closes a gutter but leaves open every gap of
+//! its table's header (a dump sets a row's cells a few characters from where
+//! other rows set them) goes on with the region, narrowing nothing and
+//! counting for no column. A header with a single row under it is a table
+//! when both have three or more pieces; a header of two pieces less than a
+//! font size apart is justified prose; a header alone at a page's foot is a
+//! table of one row ([`header_alone`]). Where a line leaves a gutter open in
+//! two parts, the column gap is the part that leaves the fewest lines not
+//! fitting the columns, and another part is a column of its own when more
+//! lines fit.
 
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
@@ -121,19 +127,9 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         // row that leaves open every gap its table's header showed goes on
         // with the table, and says nothing of its gutters or columns.
         let narrowing = narrowing.or_else(|| {
-            // A row: numbered, or going on under one (its first column
-            // empty), not another header; a line of one piece only right
-            // under such a row, going on with it.
-            let first_gap = headed
-                .first()
-                .map_or(f32::INFINITY, |gap| gap.span(&lines[start..end]).0);
-            let goes_on = line.segments[0].x0 > first_gap;
-            let numbered = line.segments[0]
-                .text
-                .starts_with(|c: char| c.is_ascii_digit());
-            let pieces = line.segments.len() > 1 || displaced.last() == Some(&(end - 1));
-            let row = line.pitch.is_some() && pieces && (goes_on || numbered);
-            let kept = (row && narrowed(&headed, line).is_some()).then(|| gutters.clone());
+            let under_one = displaced.last() == Some(&(end - 1));
+            let kept = is_displaced_row(&lines[start..end], &headed, line, under_one)
+                .then(|| gutters.clone());
             displaced.extend(kept.as_ref().map(|_| end));
             kept
         });
@@ -153,6 +149,24 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .map(|index| lines[index].clone())
         .collect();
     Some((end, columns(&placed, &gutters)))
+}
+
+/// Whether `line`, below the lines of `region` whose header left the gaps
+/// `headed`, is a row a dump set a few characters from the others: on a grid
+/// of characters, a row (numbered, or going on under one with its first
+/// column empty; not another header), of several pieces or of one right
+/// under such a row (`under_one`), that leaves open every gap of the header.
+fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: bool) -> bool {
+    let Some(first) = line.segments.first() else {
+        return false;
+    };
+    let first_gap = headed
+        .first()
+        .map_or(f32::INFINITY, |gap| gap.span(region).0);
+    let goes_on = first.x0 > first_gap;
+    let numbered = first.text.starts_with(|c: char| c.is_ascii_digit());
+    let pieces = line.segments.len() > 1 || under_one;
+    line.pitch.is_some() && pieces && (goes_on || numbered) && narrowed(headed, line).is_some()
 }
 
 /// The column edges of the line at `index` taken as a table's header left

@@ -4,8 +4,10 @@
 //! Where a table starts and ends, and its columns, are `region.rs`'s; which
 //! line starts a row is `rows.rs`'s; how lines narrow gutters, and the
 //! gutters a header does not show, are `gutters.rs`'s. Here: a table's
-//! columns go on at the top of the next page and further down the page
-//! while lines fit them.
+//! columns go on at the top of the next page (below a running head) and
+//! further down the page while lines fit them, unless a table of its own
+//! starts there (more columns, or the header drawn again); a header left
+//! alone at a page's foot is a table of one row.
 
 use crate::lines::Line;
 use crate::page::Block;
