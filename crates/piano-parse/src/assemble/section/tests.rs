@@ -1,5 +1,7 @@
 //! The section assembler's rules, each on a few hand-written lines.
 
+use super::fields::mission;
+use super::header::objectives_label;
 use super::*;
 
 #[test]

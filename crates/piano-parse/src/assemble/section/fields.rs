@@ -1,0 +1,124 @@
+//! A structure's header fields (Missione, Responsabile, …) and values that
+//! wrap onto the lines below their label.
+
+use std::sync::LazyLock;
+
+use piano_model::reference::{MISSIONS, mission_code};
+use piano_model::{Code, Diagnostic, LineRole, Mission, TextLine};
+use regex::Regex;
+
+use super::SectionBuilder;
+use crate::line::BudgetHeading;
+use crate::text::{clean, join_wrapped};
+use crate::vocabulary::Field;
+
+impl SectionBuilder<'_> {
+    /// A header field ("Missione …").
+    pub fn field(&mut self, field: Field, value: String, line: &TextLine) {
+        let split = |value: &str| -> Vec<String> {
+            value
+                .split(';')
+                .map(clean)
+                .filter(|part| !part.is_empty())
+                .collect()
+        };
+        self.last_field = Some(field);
+        self.role(line, LineRole::StructureField);
+        if value.is_empty() {
+            // A label alone: its value follows on continuation lines.
+            return;
+        }
+        match field {
+            Field::StrategicLine => add_to_scalar(&mut self.structure.strategic_line, value),
+            Field::OperationalObjective => {
+                add_to_scalar(&mut self.structure.operational_objective, value)
+            }
+            Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
+            Field::Mission => {
+                for written in split(&value) {
+                    let Mission { name, code } = mission(&written);
+                    if code.is_none() {
+                        let diagnostic = Diagnostic::new(
+                            Code::MissionUnknown,
+                            format!("mission {name:?} is not one of the D.Lgs. 118/2011 missions"),
+                        );
+                        self.diagnostics.push(self.locate(line)(diagnostic));
+                    }
+                    self.structure.missions.push(Mission { name, code });
+                }
+            }
+        }
+    }
+
+    /// A wrapped header field: scalar fields grow, list fields gain items.
+    pub(super) fn append_to_field(&mut self, field: Field, text: String, line: &TextLine) {
+        let join = |value: &mut Option<String>| {
+            *value = Some(
+                value
+                    .take()
+                    .map_or_else(|| text.clone(), |v| join_wrapped(&v, &text)),
+            );
+        };
+        match field {
+            Field::StrategicLine => join(&mut self.structure.strategic_line),
+            Field::OperationalObjective => join(&mut self.structure.operational_objective),
+            Field::StrategicObjective | Field::Mission => self.field(field, text, line),
+        }
+    }
+}
+
+/// The mission a budget heading names: its code when it is an official one.
+pub fn budget_mission(heading: &BudgetHeading) -> Mission {
+    let code = format!("{:0>2}", heading.code);
+    let official = MISSIONS.iter().any(|m| m.code == code);
+    Mission {
+        name: heading.name.clone(),
+        code: if official {
+            Some(code)
+        } else {
+            mission_code(&heading.name).map(str::to_owned)
+        },
+    }
+}
+
+static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:missione\s*(?:n\.?\s*)?)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
+        .expect("the mission pattern is valid")
+});
+
+/// A mission as written: "Ordine pubblico e sicurezza", or with its number
+/// ("Missione 12 - Diritti sociali…", "06 Politiche giovanili…"), which then
+/// gives the code when it is an official one; the name is what follows it.
+pub(super) fn mission(written: &str) -> Mission {
+    let numbered = NUMBERED_MISSION.captures(written).and_then(|captures| {
+        let code = format!("{:0>2}", captures.get(1)?.as_str());
+        let name = clean(captures.get(2).map_or("", |m| m.as_str()));
+        MISSIONS
+            .iter()
+            .any(|m| m.code == code)
+            .then_some((code, name))
+    });
+    match numbered {
+        Some((code, name)) if name.is_empty() => Mission {
+            name: written.to_owned(),
+            code: Some(code),
+        },
+        Some((code, name)) => Mission {
+            name,
+            code: Some(code),
+        },
+        None => Mission {
+            name: written.to_owned(),
+            code: mission_code(written).map(str::to_owned),
+        },
+    }
+}
+
+/// A scalar header field given twice keeps both values, joined by "; ".
+fn add_to_scalar(field: &mut Option<String>, value: String) {
+    *field = Some(match field.take() {
+        Some(previous) if !value.is_empty() => format!("{previous}; {value}"),
+        Some(previous) => previous,
+        None => value,
+    });
+}

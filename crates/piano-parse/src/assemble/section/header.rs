@@ -1,0 +1,103 @@
+//! The objectives table's header: its columns, the label it gives the
+//! objectives, and its cells wrapped over several lines.
+
+use piano_model::reference::fold;
+use piano_model::{Code, Diagnostic, LineRole, TextLine};
+
+use super::{SectionBuilder, Table};
+use crate::line::header_columns;
+use crate::text::{clean, join_wrapped};
+use crate::vocabulary::Column;
+
+impl SectionBuilder<'_> {
+    /// A table header row: the objectives table, or the staff table when it names employees.
+    pub fn table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
+        let text = fold(&line.to_tab_separated());
+        if self.table == Table::Objectives && self.header_text.as_deref() == Some(text.as_str()) {
+            // The header repeated after a page break: the row above may go on below it.
+            let diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                "the table header repeated after a page break, set aside",
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.role(line, LineRole::Furniture);
+            self.repeated_header_at = Some(line.last);
+            return;
+        }
+        self.finish_row();
+        self.role(line, LineRole::TableHeader);
+        if columns.contains(&Some(Column::Employee)) {
+            self.close_staff_table();
+            self.table = Table::Staff;
+            self.staff_columns = columns;
+            self.staff_header = Some(line.number);
+            return;
+        }
+        if self.in_card() {
+            self.phase_table_header(columns, line);
+            return;
+        }
+        self.table = Table::Objectives;
+        self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
+        self.header_text = Some(text);
+        self.set_columns(columns);
+    }
+
+    /// Takes the columns of the objectives table, and its label unless an
+    /// earlier table of the structure gave one.
+    fn set_columns(&mut self, columns: Vec<Option<Column>>) {
+        let label = columns
+            .iter()
+            .position(|c| *c == Some(Column::Description))
+            .and_then(|index| self.header_cells.as_ref()?.get(index))
+            .and_then(|header| objectives_label(header));
+        if self.objectives_label_from_header || self.structure.objectives_label.is_none() {
+            self.structure.objectives_label = label;
+            self.objectives_label_from_header = self.header_cells.is_some();
+        }
+        self.head_names = match &self.header_cells {
+            Some(cells) if columns.contains(&Some(Column::HeadWeight)) => {
+                cells.iter().map(|cell| clean(cell)).collect()
+            }
+            _ => Vec::new(),
+        };
+        self.columns = columns;
+    }
+
+    /// A header row wrapped onto a second line: its pieces join the header's cells.
+    pub(super) fn continue_header(&mut self, cells: &[String], line: &TextLine) {
+        let diagnostic = Diagnostic::new(
+            Code::CellWrapped,
+            "the table header wraps onto this line; its pieces join the header's cells",
+        );
+        self.diagnostics.push(self.locate(line)(diagnostic));
+        self.role(line, LineRole::TableHeader);
+        let Some(header) = self.header_cells.as_mut() else {
+            return;
+        };
+        for (index, cell) in cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !cell.trim().is_empty())
+        {
+            if header.len() <= index {
+                header.resize(index + 1, String::new());
+            }
+            header[index] = join_wrapped(&header[index], cell);
+        }
+        let cells: Vec<&str> = header.iter().map(|cell| cell.trim()).collect();
+        let columns = header_columns(&cells, self.words);
+        self.set_columns(columns);
+    }
+}
+
+/// The description column's header without a leading "Descrizione".
+pub(super) fn objectives_label(header: &str) -> Option<String> {
+    let header = clean(header);
+    let word = "descrizione";
+    let label = match header.get(..word.len()) {
+        Some(start) if start.eq_ignore_ascii_case(word) => header[word.len()..].trim().to_owned(),
+        _ => header,
+    };
+    (!label.is_empty()).then_some(label)
+}

@@ -1,0 +1,332 @@
+//! The rows of the objectives table: a numbered or coded row, the lines that
+//! continue it, and what is settled when the row ends (its cells, its number,
+//! a ghost of the row before).
+
+use piano_model::{Code, Diagnostic, LineRole, Objective, TextLine};
+
+use super::{SectionBuilder, Table};
+use crate::assemble::recover::{
+    is_ghost_of, is_total_row, join_split_description, split_merged_number, split_trailing_due,
+    split_trailing_weight, unglue_weight_cell, weight_cell_index,
+};
+use crate::assemble::row::{Header, RawRow, assign};
+use crate::text::clean;
+use crate::token::number::RowNumber;
+use crate::vocabulary::{Column, RowCode};
+
+impl SectionBuilder<'_> {
+    /// A row of whichever table is open.
+    pub fn row(&mut self, number: RowNumber, line: &TextLine, next_row: Option<&TextLine>) {
+        if self.table == Table::Staff {
+            self.staff_row(line);
+            return;
+        }
+        if self.in_card() {
+            self.phase_row(line);
+            return;
+        }
+        self.table = Table::Objectives;
+        self.header_cells = None;
+        let description_index = self.description_index();
+        let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        let mut repairs: Vec<&str> = Vec::new();
+        let columns = &self.columns;
+        if split_merged_number(&mut cells, &number) {
+            repairs.push("its number was merged with the description");
+        }
+        if join_split_description(&mut cells, columns, description_index) {
+            repairs.push("its description was split by a stray tab");
+        }
+        if split_trailing_weight(&mut cells, columns, description_index) {
+            repairs.push("a weight was glued to the end of the description");
+        }
+        let weight_cell = weight_cell_index(&cells, columns, description_index);
+        let unglued = unglue_weight_cell(&mut cells, weight_cell);
+        if unglued.repaired {
+            repairs.push("a weight was glued to the next cell");
+        }
+        if split_trailing_due(&mut cells, columns, description_index) {
+            repairs.push("a due date was glued to the end of the last cell");
+        }
+        if let Some(closing) = &unglued.stray_closing {
+            let moved = self
+                .pending
+                .as_mut()
+                .is_some_and(|row| row.close_bracket(closing));
+            if moved {
+                repairs.push("a bracket closing the row above was moved back");
+            } else {
+                cells.insert(description_index + 2, closing.clone());
+            }
+        }
+        if !repairs.is_empty() {
+            let diagnostic = Diagnostic::new(
+                Code::CellRepaired,
+                format!("row {}: {}; split apart", number.text, repairs.join("; ")),
+            )
+            .for_number(number.text.clone());
+            self.diagnostics.push(self.locate(line)(diagnostic));
+        }
+        self.finish_row();
+        self.place_fragments();
+        if self.breaks_sequence(&number) {
+            let description = cells.get(description_index).map_or("", String::as_str);
+            if self.is_ghost(description, description_index, next_row) {
+                let diagnostic = Diagnostic::new(
+                    Code::GarbledRow,
+                    format!(
+                        "row numbered {} breaks the numbering and garbles a neighbouring row; dropped: {}",
+                        number.text,
+                        line.to_tab_separated()
+                    ),
+                );
+                self.diagnostics.push(self.locate(line)(diagnostic));
+                self.role(line, LineRole::GarbledRow);
+                return;
+            }
+            let diagnostic = Diagnostic::new(
+                Code::NumberSequence,
+                format!(
+                    "row {} does not follow the numbering of the rows above",
+                    number.text
+                ),
+            )
+            .for_number(number.text.clone());
+            self.diagnostics.push(self.locate(line)(diagnostic));
+        }
+        self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
+    }
+
+    /// A row identified by a code ("01.02.03"): numbered by its position
+    /// among the structure's objectives, the code kept as written.
+    pub fn coded_row(&mut self, code: RowCode, line: &TextLine) {
+        if self.table == Table::Staff || self.in_card() {
+            self.text(line);
+            return;
+        }
+        self.table = Table::Objectives;
+        self.header_cells = None;
+        self.finish_row();
+        self.place_fragments();
+        let ordinal = self.structure.objectives.len() + 1;
+        let number = RowNumber {
+            parts: vec![u32::try_from(ordinal).unwrap_or(u32::MAX)],
+            text: ordinal.to_string(),
+        };
+        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        let mut row = RawRow::new(number, cells, line.span(), line.page);
+        row.code = Some(code);
+        self.pending = Some(row);
+    }
+
+    /// A line whose first cell is empty: more of the row (or field) above.
+    pub fn continuation(&mut self, line: &TextLine) {
+        let description_index = self.description_index();
+        let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        if self.table == Table::Staff && self.staff_header.is_some() {
+            self.staff_row(line);
+            return;
+        }
+        if self.table == Table::Card {
+            self.continue_card_field(&cells, line);
+            return;
+        }
+        if is_total_row(&cells, self.words) {
+            self.total_row(line);
+            return;
+        }
+        if self.header_cells.is_some() && cells.iter().all(|cell| is_header_piece(cell)) {
+            self.continue_header(&cells, line);
+            return;
+        }
+        let under_repeat = self.repeated_header_at.take() == Some(line.number.saturating_sub(1));
+        if under_repeat && cells.iter().all(|cell| is_header_piece(cell)) {
+            let diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                "the rest of the table header repeated after a page break, set aside",
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.role(line, LineRole::Furniture);
+            self.repeated_header_at = Some(line.last);
+            return;
+        }
+        // A row goes on below itself, not below text that fits no row: after
+        // such text, the line continues that text.
+        let after_fragment = self
+            .fragments
+            .last()
+            .zip(self.pending.as_ref())
+            .is_some_and(|(fragment, row)| fragment.line > row.lines.1);
+        if let Some(row) = self.pending.as_mut().filter(|_| !after_fragment) {
+            // The row's lines get its role when it is finished.
+            row.merge(&cells, line.span(), line.page, description_index);
+            return;
+        }
+        if self.table == Table::None {
+            if let Some(field) = self.last_field {
+                let text = clean(&cells.join(" "));
+                self.role(line, LineRole::StructureField);
+                self.append_to_field(field, text, line);
+                return;
+            }
+        }
+        self.fragment(line);
+    }
+
+    /// Turns the row being read into an objective or a phase.
+    pub(super) fn finish_row(&mut self) {
+        let Some(row) = self.pending.take() else {
+            return;
+        };
+        let ordinal = self.structure.ordinal;
+        let first_line = row.lines.0;
+        let page = row.page;
+        let number = row.number.text.clone();
+        let locate = move |d: Diagnostic| {
+            d.at_line(first_line, page)
+                .in_structure(ordinal)
+                .for_number(number.clone())
+        };
+        if let Some(&(continued, _)) = row.continued_by.first() {
+            let code = if row.wrapped {
+                Code::CellWrapped
+            } else {
+                Code::ContinuationLine
+            };
+            let diagnostic = Diagnostic::new(
+                code,
+                format!(
+                    "row {}: lines {continued}–{} continue its cells",
+                    row.number.text, row.lines.1
+                ),
+            );
+            self.diagnostics.push(locate(diagnostic));
+        }
+        let mut assigned = assign(
+            &row,
+            &Header {
+                columns: &self.columns,
+                head_names: &self.head_names,
+            },
+            self.plan_year,
+            &mut self.diagnostics,
+            &locate,
+        );
+        if assigned.realigned {
+            self.realigned_rows.push(first_line);
+        }
+        if let Some(code) = &row.code {
+            assigned.entry.code = Some(code.text.clone());
+            assigned.entry.mission_code = code.mission.clone();
+            assigned.entry.programme_code = code.programme.clone();
+        }
+        let is_phase = row.number.parts.len() > 1;
+        let role = match self.structure.objectives.last() {
+            Some(_) if is_phase => LineRole::Phase,
+            _ if is_phase => LineRole::Unplaced,
+            _ => LineRole::Objective,
+        };
+        for (number, page) in row.line_keys() {
+            self.roles.set(number, page, role);
+        }
+        match self.structure.objectives.last_mut() {
+            Some(objective) if is_phase => objective.phases.push(assigned.entry),
+            _ if is_phase => {
+                let diagnostic = Diagnostic::new(
+                    Code::TextUnplaced,
+                    format!(
+                        "phase {} comes before any objective: {}",
+                        row.number.text,
+                        row.cells.join("\t")
+                    ),
+                );
+                self.diagnostics.push(locate(diagnostic));
+            }
+            _ => self.structure.objectives.push(Objective {
+                entry: assigned.entry,
+                category: assigned.category,
+                phases: Vec::new(),
+            }),
+        }
+    }
+
+    /// Whether a new row's number does not follow from the rows above.
+    fn breaks_sequence(&self, number: &RowNumber) -> bool {
+        let last = self.structure.objectives.last();
+        match number.parts.as_slice() {
+            [objective] => {
+                let previous = last
+                    .and_then(|o| o.entry.number.parse::<u32>().ok())
+                    .unwrap_or(0);
+                *objective != previous + 1
+            }
+            [objective, _] => last.is_none_or(|o| o.entry.number != objective.to_string()),
+            _ => false,
+        }
+    }
+
+    fn is_ghost(
+        &self,
+        description: &str,
+        description_index: usize,
+        next_row: Option<&TextLine>,
+    ) -> bool {
+        let last = self.structure.objectives.last();
+        let previous = last.map(|o| o.phases.last().unwrap_or(&o.entry).description.as_str());
+        let next = next_row
+            .and_then(|line| line.cells.get(description_index))
+            .map(|cell| cell.text.as_str());
+        let neighbours: Vec<&str> = previous.into_iter().chain(next).collect();
+        is_ghost_of(description, &neighbours)
+    }
+
+    /// Rows are keyed by number within their structure: a number printed
+    /// twice gives way to the row's ordinal path, and the printed one is reported.
+    pub(super) fn make_numbers_unique(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let ordinal = self.structure.ordinal;
+        for (objective_index, objective) in self.structure.objectives.iter_mut().enumerate() {
+            let mut renumber = |entry: &mut piano_model::Entry, ordinal_path: String| {
+                if !seen.insert(entry.number.clone()) {
+                    // The ordinal path, or when a row already has it, the path with a suffix.
+                    let mut path = ordinal_path.clone();
+                    for suffix in 2.. {
+                        if !seen.contains(&path) {
+                            break;
+                        }
+                        path = format!("{ordinal_path}-{suffix}");
+                    }
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::NumberSequence,
+                            format!("number {} is printed twice in the structure; this row is numbered {path}", entry.number),
+                        )
+                        .at_line(entry.lines.0, entry.page)
+                        .in_structure(ordinal)
+                        .for_number(path.clone()),
+                    );
+                    entry.number = path;
+                    seen.insert(entry.number.clone());
+                }
+            };
+            renumber(&mut objective.entry, (objective_index + 1).to_string());
+            let parent = objective.entry.number.clone();
+            for (phase_index, phase) in objective.phases.iter_mut().enumerate() {
+                renumber(phase, format!("{parent}.{}", phase_index + 1));
+            }
+        }
+    }
+
+    pub(super) fn description_index(&self) -> usize {
+        self.columns
+            .iter()
+            .position(|column| *column == Some(Column::Description))
+            .unwrap_or(1)
+    }
+}
+
+/// Whether a cell of a line under a table header can be the rest of a header
+/// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
+fn is_header_piece(cell: &str) -> bool {
+    cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
+}
