@@ -197,18 +197,24 @@ fn unknown_options_are_usage_errors() {
     assert_eq!(run.code, Some(2));
 }
 
+/// `piano extract` of the bundled plan running, its stdout as given and
+/// its stderr piped.
+fn extract_plan(stdout: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["extract", &fixture(PLAN)])
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the piano binary starts")
+}
+
 #[test]
 fn a_reader_that_stops_early_ends_the_run_quietly() {
     // `piano extract plan.txt | head -c 1024`. The plan's JSON (about 150 kB)
     // is more than a pipe holds, so piano is still writing when the reader
     // closes its end, and its next write fails with a broken pipe.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piano"))
-        .args(["extract", &fixture(PLAN)])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the piano binary starts");
+    let mut child = extract_plan(Stdio::piped());
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let mut head = [0u8; 1024];
     stdout.read_exact(&mut head).expect("piano starts printing");
@@ -225,13 +231,7 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
 fn a_closed_stderr_ends_the_run_quietly() {
     // `piano extract plan.txt 2>&1 | head -c 1`: the summary line goes to a
     // stderr whose reader went away, which must not make piano panic.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piano"))
-        .args(["extract", &fixture(PLAN)])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the piano binary starts");
+    let mut child = extract_plan(Stdio::null());
     drop(child.stderr.take());
     let status = child.wait().expect("piano runs to the end");
     assert_eq!(status.code(), Some(0));
