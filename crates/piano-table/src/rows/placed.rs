@@ -50,9 +50,9 @@ impl PlacedLine {
     /// nothing else on the line: a dump pushed them left against the text
     /// before them. They are when the piece runs across the next column's
     /// edge, or was cut there ("… report annuale. 31.12 di ogni anno"), or
-    /// when they are values
-    /// ending a column of text, before a column of values ("… della zona a
-    /// 11,11%"). Only on a grid of characters; `inner` are the column edges.
+    /// when they are values ending a column of text, before a column of
+    /// values ("… della zona a 11,11%"). Only on a grid of characters;
+    /// `inner` are the column edges.
     pub(super) fn with_gutter_text_moved(
         mut self,
         contents: &[ColumnContent],
