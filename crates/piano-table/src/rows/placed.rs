@@ -116,7 +116,10 @@ impl PlacedLine {
                     && contents
                         .get(column + 1)
                         .is_some_and(ColumnContent::is_values);
-                before_values.filter(|&cut| values_after_text && in_gutter(cut))
+                before_values.filter(|&cut| {
+                    values_after_text
+                        && (in_gutter(cut) || self.ends_with_a_weight_of(index, cut, contents))
+                })
             };
             match (next_is_free, cut) {
                 (true, Some(cut)) => {
@@ -135,6 +138,36 @@ impl PlacedLine {
         self.columns = columns;
         self
     }
+
+    /// Whether piece `index` ends, after its break `cut`, with one percent
+    /// that belongs to the next column: a column of percents (weights) that
+    /// this line, a row's first (text in the first column) going on past it,
+    /// leaves empty, the piece reaching where its column's text ends. A dump
+    /// sets a weight one space after a description that fills its column
+    /// ("Fase: aggiornamento aggiornamento (50%)"); a shorter text ending
+    /// with a percent keeps it ("Riduzione dei tempi del 20%").
+    fn ends_with_a_weight_of(&self, index: usize, cut: usize, contents: &[ColumnContent]) -> bool {
+        let column = self.columns[index];
+        let segment = &self.line.segments[index];
+        let content = &contents[column];
+        let pitch = self.line.pitch.unwrap_or(0.0);
+        let fills_its_column =
+            content.ends >= MIN_TEXT_ENDS && segment.x1 + pitch >= content.text_end;
+        let tail = segment.words().len() - 1 == cut + 1;
+        let percent = segment
+            .words()
+            .last()
+            .is_some_and(|(word, _)| is_percent(word));
+        let row_start = self.columns.first() == Some(&0);
+        let goes_on = self.columns.iter().any(|&other| other > column + 1);
+        tail && percent
+            && fills_its_column
+            && row_start
+            && goes_on
+            && contents
+                .get(column + 1)
+                .is_some_and(ColumnContent::holds_percents)
+    }
 }
 
 /// What the pieces of one column of a table hold, over all its lines.
@@ -150,6 +183,8 @@ pub(super) struct ColumnContent {
     texts: usize,
     /// How many of its pieces are values (numbers, weights, dates).
     values: usize,
+    /// How many of those values are percents.
+    percents: usize,
 }
 
 impl ColumnContent {
@@ -162,6 +197,16 @@ impl ColumnContent {
     fn is_values(&self) -> bool {
         self.values > self.texts
     }
+
+    /// Whether most of its pieces are percents.
+    fn holds_percents(&self) -> bool {
+        self.is_values() && 2 * self.percents > self.values
+    }
+}
+
+/// Whether a word is a percent: a value with a percent sign ("25%", "(50%)").
+fn is_percent(word: &str) -> bool {
+    is_value(word) && word.contains('%')
 }
 
 /// What each column (of those inner edges `inner` leave) holds on the lines
@@ -173,6 +218,7 @@ pub(super) fn column_contents(lines: &[PlacedLine], inner: &[f32]) -> Vec<Column
         ends: 0,
         texts: 0,
         values: 0,
+        percents: 0,
     };
     let mut contents = vec![empty; count];
     for placed in lines {
@@ -186,8 +232,10 @@ pub(super) fn column_contents(lines: &[PlacedLine], inner: &[f32]) -> Vec<Column
                 .words()
                 .last()
                 .is_some_and(|(word, _)| is_value(word));
-            if is_value(&segment.text.replace(' ', "")) {
+            let packed = segment.text.replace(' ', "");
+            if is_value(&packed) {
                 content.values += 1;
+                content.percents += usize::from(is_percent(&packed));
             } else if !ends_with_value {
                 content.texts += 1;
                 if stays {
@@ -222,5 +270,150 @@ fn set_pushed_blocks_right(line: &Line, columns: &mut [usize], count: usize) {
             pieces_in[column] -= 1;
             pieces_in[next] += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Block;
+    use crate::rows::{Start, TableLine, rows_of};
+
+    /// One line of a text dump as the aligned-text reader places it: each
+    /// character one unit wide, size 3.
+    fn dump_line(text: &str) -> Line {
+        crate::lines::dump_lines(text).remove(0)
+    }
+
+    /// The rows of a text dump's lines, as tab-separated texts, in the
+    /// columns with edges `columns`.
+    fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
+        rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
+            .iter()
+            .map(Block::text)
+            .collect()
+    }
+
+    #[test]
+    fn a_value_pushed_left_by_a_dump_goes_to_its_column() {
+        let columns = [0.0, 4.0, 21.0, 31.0, 40.0];
+        let texts = |text: &str| {
+            TableLine::of(PlacedLine::of(&dump_line(text), &columns), &columns[1..4]).texts
+        };
+        let cases = [
+            (
+                "2   Progetto esecutivo di 20%     Report",
+                ["2", "Progetto esecutivo di", "20%", "Report"],
+            ),
+            // A cell set left of its column, wide apart from the text before
+            // it, goes to that column when it holds nothing else on the line.
+            (
+                "2   Testo    Altro              Report",
+                ["2", "Testo", "Altro", "Report"],
+            ),
+            (
+                "2   Testo    Altro     Esito    Report",
+                ["2", "Testo Altro", "Esito", "Report"],
+            ),
+            // A date that pdftotext cut with a space goes whole.
+            (
+                "4   Formazione atti 31.10.202 1  Atto",
+                ["4", "Formazione atti", "31.10.202 1", "Atto"],
+            ),
+            // A value ending a text that runs into a column holding a value
+            // of its own stays with the text.
+            (
+                "3   Riduzione tempi del 20%  15%    Atto",
+                ["3", "Riduzione tempi del 20%", "15%", "Atto"],
+            ),
+        ];
+        for (line, cells) in cases {
+            assert_eq!(texts(line), cells, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_value_pushed_into_the_gutter_goes_to_its_column_of_values() {
+        // pdftotext set the weight of row 2 one space after its text, left
+        // of the column, where no line's text reaches.
+        let text = "\
+N.  Descrizione                  Peso    Scadenza
+1   Riduzione dei tempi medi     40%     30/06/2024
+    pagamento delle fatture
+2   Digitalizzazione pratiche 30%        31/12/2024
+3   Obiettivo del Piano 2024             31/10/2024
+4   Revisione del regolamento    30%     30/09/2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 32.4, 40.4, 60.0]);
+        assert_eq!(
+            texts[1..],
+            [
+                "1\tRiduzione dei tempi medi pagamento delle fatture\t40%\t30/06/2024",
+                "2\tDigitalizzazione pratiche\t30%\t31/12/2024",
+                "3\tObiettivo del Piano 2024\t\t31/10/2024",
+                "4\tRevisione del regolamento\t30%\t30/09/2024",
+            ],
+            "a year ending a text within the column's width stays with it"
+        );
+    }
+
+    #[test]
+    fn a_cell_pushed_into_the_gutter_across_the_next_column_goes_to_it() {
+        let text = "\
+N.  Obiettivo       Valore atteso       Scadenza
+1   Bilancio        Report annuale      31/12/2024
+2   Regolamento     Delibera Giunta     30/06/2024
+3   Sportello       Apertura sito web 31.12 di ogni anno
+4   Archivio        Riordino completo   30/09/2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 19.4, 39.4, 70.0]);
+        assert_eq!(
+            texts[3],
+            "3\tSportello\tApertura sito web\t31.12 di ogni anno"
+        );
+        // A date cut from its note at the edge goes with the note; a value
+        // ending a text stays when a cell of its own follows.
+        let cases = [
+            (
+                "5   Archivio        Report annuale. 30.06.2021 (salvo diverso",
+                46.4,
+                "5\tArchivio\tReport annuale.\t30.06.2021 (salvo diverso",
+            ),
+            (
+                "6   Cloud           Migrazione (Misura 1.2) Ing. Rossi",
+                43.4,
+                "6\tCloud\tMigrazione (Misura 1.2)\tIng. Rossi",
+            ),
+        ];
+        for (line, edge, row) in cases {
+            let columns = [0.0, 4.4, 20.4, edge, 80.0];
+            assert_eq!(dump_rows(line, &columns), [row], "{line}");
+        }
+    }
+
+    #[test]
+    fn a_weight_set_one_space_after_a_full_description_goes_to_its_column() {
+        // pdftotext set the weight of phase 3.1 one space after a
+        // description as wide as its column, left of the column's start.
+        let text = "\
+N.    Descrizione                        Peso    Indicatore   Scadenza
+3     Cittadini ini-pec controllo        25%     Efficienza   30.09.2023
+      procedimento anagrafe patrimonio           attività
+3.1   Fase: aggiornamento sportello (50%)        Piattaforma  30.06.2023
+      affidamento piattaforma del 10%
+3.2   Fase: aggiornamento gestione       (50%)   Fornitori    31.03.2023
+4     Riduzione dei tempi del 20%                Report       30.06.2023
+";
+        let texts = dump_rows(text, &[0.0, 5.4, 40.4, 48.4, 61.4, 80.0]);
+        assert_eq!(
+            texts[2..],
+            [
+                "3.1\tFase: aggiornamento sportello affidamento piattaforma del 10%\t(50%)\t\
+                 Piattaforma\t30.06.2023",
+                "3.2\tFase: aggiornamento gestione\t(50%)\tFornitori\t31.03.2023",
+                "4\tRiduzione dei tempi del 20%\t\tReport\t30.06.2023",
+            ],
+            "a percent on a row's first line goes; one on a line that goes on a cell does not"
+        );
     }
 }
