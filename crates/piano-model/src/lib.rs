@@ -11,6 +11,7 @@ mod diagnostic;
 mod due;
 mod layout;
 mod plan;
+mod quality;
 pub mod reference;
 mod roles;
 mod source;
@@ -22,6 +23,7 @@ pub use layout::{
     BBox, Cell, Layout, TextLine, TextPiece, running_signature, same_running_line, text_lines,
 };
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
+pub use quality::{Quality, Reason, ReasonCode, Verdict};
 pub use roles::{LineRole, Roles};
 pub use source::{Source, SourceFormat};
 pub use structure::{

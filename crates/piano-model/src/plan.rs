@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, Source, Structure};
+use crate::{Diagnostic, Quality, Source, Structure};
 
 /// The schema identifier every plan carries.
 pub const SCHEMA: &str = "piano.plan/1";
@@ -33,6 +33,9 @@ pub struct Plan {
     pub structures: Vec<Structure>,
     /// What was noticed while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// How well the plan was read: a verdict, a score and the reasons, from
+    /// what the reader knows of its own reading (see `docs/quality.md`).
+    pub quality: Quality,
 }
 
 impl Plan {
@@ -50,6 +53,7 @@ impl Plan {
             preamble: Vec::new(),
             structures: Vec::new(),
             diagnostics: Vec::new(),
+            quality: Quality::default(),
         }
     }
 
