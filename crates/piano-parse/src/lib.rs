@@ -8,7 +8,8 @@
 //!    rule and a diagnostic for every repair.
 //!
 //! The parser never gives up: [`parse`] always returns a plan, whose
-//! diagnostics say what could not be read. [`parse_with_roles`] also says
+//! diagnostics say what could not be read and whose `quality` (see
+//! [`quality`]) sums up how well it was read. [`parse_with_roles`] also says
 //! what each line became (its [`LineRole`]), as the assembler decided it.
 
 mod assemble;
@@ -16,6 +17,7 @@ mod container;
 pub mod detect;
 mod furniture;
 pub mod line;
+pub mod quality;
 mod text;
 pub mod token;
 pub mod vocabulary;
@@ -56,8 +58,9 @@ pub fn parse_with_roles(
     } else {
         profiles
     };
-    let plan = match detect::detect(&layout.lines, profiles) {
-        Some(detection) => assemble::assemble(layout, source, detection, &mut roles),
+    let mut evidence = quality::Evidence::default();
+    let mut plan = match detect::detect(&layout.lines, profiles) {
+        Some(detection) => assemble::assemble(layout, source, detection, &mut roles, &mut evidence),
         None => {
             // No profile at all (never with the bundled ones): nothing is read.
             for line in &layout.lines {
@@ -66,6 +69,7 @@ pub fn parse_with_roles(
             Plan::new(source)
         }
     };
+    plan.quality = quality::assess(&plan, &roles, evidence);
     (plan, roles)
 }
 

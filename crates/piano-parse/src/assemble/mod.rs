@@ -21,14 +21,22 @@ use piano_model::{
 
 use crate::detect::Detection;
 use crate::line::{BudgetHeading, LineKind, PROGRAMME_KIND, StructureHeading};
+use crate::quality::Evidence;
 use crate::text::clean;
 use crate::token::due::{due_year, looks_like_due};
 use crate::vocabulary::{Column, Sections, Vocabulary};
 use section::SectionBuilder;
 
 /// Builds the plan from a layout's lines, recording in `roles` what each
-/// line became.
-pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mut Roles) -> Plan {
+/// line became and in `evidence` what the quality verdict needs beyond the
+/// plan.
+pub fn assemble(
+    layout: Layout,
+    source: Source,
+    detection: Detection,
+    roles: &mut Roles,
+    evidence: &mut Evidence,
+) -> Plan {
     let mut plan = Plan::new(source);
     plan.diagnostics = layout.diagnostics;
     plan.diagnostics.push(detection.diagnostic());
@@ -95,6 +103,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
                     line.number.saturating_sub(1),
                     &mut plan,
                     roles,
+                    evidence,
                 );
                 roles.set_line(line, LineRole::StructureHeading);
                 let mut section = SectionBuilder::new(
@@ -120,6 +129,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
                     line.number.saturating_sub(1),
                     &mut plan,
                     roles,
+                    evidence,
                 );
                 plan.diagnostics
                     .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
@@ -137,6 +147,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
                     line.number.saturating_sub(1),
                     &mut plan,
                     roles,
+                    evidence,
                 );
                 plan.diagnostics
                     .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
@@ -195,7 +206,7 @@ pub fn assemble(layout: Layout, source: Source, detection: Detection, roles: &mu
         }
     }
     let last_line = lines.last().map_or(0, |line| line.last);
-    finish_section(&mut current, last_line, &mut plan, roles);
+    finish_section(&mut current, last_line, &mut plan, roles, evidence);
     plan.diagnostics
         .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
     if !fits {
@@ -375,9 +386,13 @@ fn finish_section(
     last_line: u32,
     plan: &mut Plan,
     roles: &mut Roles,
+    evidence: &mut Evidence,
 ) {
     if let Some(section) = current.take() {
         let finished = section.finish(last_line);
+        evidence.rows_by_content = evidence
+            .rows_by_content
+            .saturating_add(finished.rows_by_content);
         plan.structures.push(finished.structure);
         plan.diagnostics.extend(finished.diagnostics);
         roles.merge(finished.roles);

@@ -73,6 +73,8 @@ pub struct Finished {
     pub diagnostics: Vec<Diagnostic>,
     /// The roles of the lines read into it.
     pub roles: Roles,
+    /// Rows whose cells were given columns by content (`columns-realigned`).
+    pub rows_by_content: u32,
 }
 
 impl<'w> SectionBuilder<'w> {
@@ -212,6 +214,7 @@ impl<'w> SectionBuilder<'w> {
             structure: self.structure,
             diagnostics: self.diagnostics,
             roles: self.roles,
+            rows_by_content: u32::try_from(self.realigned_rows.len()).unwrap_or(u32::MAX),
         }
     }
 }

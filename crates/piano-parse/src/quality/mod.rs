@@ -1,0 +1,93 @@
+//! How well a plan was read: the `quality` verdict, from what the parser
+//! knows of its own reading, never from a gold.
+//!
+//! Each submodule reads one kind of evidence into [`Finding`]s (a reason
+//! code and how many rows, lines, groups or pages it concerns):
+//! - `rows`: the rows' own values and the diagnostics raised at rows
+//!   (weights and dues missing or unreadable, weights that do not add up,
+//!   cells under columns never identified or placed by content, rows the
+//!   rebuild read two ways, numbering breaks, rows recovered);
+//! - `unplaced`: the text left out of the plan (not page furniture): cells
+//!   under no known column, lines that hold values (rows lost) and prose;
+//! - `document`: the plan as a whole (no objectives, no family fit, heads,
+//!   ente, year, missions, damaged or textless PDF pages).
+//!
+//! `verdict` weighs the findings into a score and a verdict; its weights and
+//! thresholds are calibrated on generated layouts and on tuning dumps
+//! (`docs/quality.md`, `scripts/quality-calibration.sh`).
+
+mod document;
+mod rows;
+mod unplaced;
+mod verdict;
+
+use piano_model::{Plan, Quality, ReasonCode, Roles};
+
+/// What the parser knows of its reading beyond the plan and its
+/// diagnostics, gathered while it assembles the plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Rows whose cells were given their columns by content rather than by
+    /// the header (the rows behind `columns-realigned`).
+    pub rows_by_content: u32,
+}
+
+/// One reason found, before it is weighed and worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    /// What was found.
+    pub code: ReasonCode,
+    /// How many rows, lines, groups or pages it concerns.
+    pub count: u32,
+}
+
+/// Judges how well `plan` was read, from the plan itself, its diagnostics,
+/// each line's role and what the assembly noticed.
+pub fn assess(plan: &Plan, roles: &Roles, evidence: Evidence) -> Quality {
+    let rows = rows::count_rows(plan);
+    verdict::judge(findings(plan, roles, evidence, rows), rows)
+}
+
+/// Every finding of every kind, zero counts included.
+fn findings(plan: &Plan, roles: &Roles, evidence: Evidence, rows: u32) -> Vec<Finding> {
+    let mut found = document::findings(plan, rows);
+    found.extend(rows::findings(plan, evidence));
+    found.extend(unplaced::findings(plan, roles));
+    found
+}
+
+/// Counts as the model stores them (an archive's plan never holds four
+/// billion rows; more saturates).
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A tab-separated dump as the parser read it: the plan and its roles.
+    pub struct Read {
+        /// The plan, its quality included.
+        pub plan: Plan,
+        /// What each line became.
+        pub roles: Roles,
+    }
+
+    /// Reads a tab-separated dump, as the reasons' tests write them.
+    pub fn read(text: &str) -> Read {
+        let (plan, roles) = crate::parse_dump_with_roles(text);
+        Read { plan, roles }
+    }
+
+    /// How many rows (lines, groups) the finding `code` counts in `read`,
+    /// 0 when not found.
+    pub fn finding_of(read: &Read, code: ReasonCode) -> u32 {
+        let rows = rows::count_rows(&read.plan);
+        findings(&read.plan, &read.roles, Evidence::default(), rows)
+            .iter()
+            .filter(|f| f.code == code)
+            .map(|f| f.count)
+            .sum()
+    }
+}

@@ -1,0 +1,227 @@
+//! Reasons read at rows: values missing or unreadable, weights that do not
+//! add up, cells given columns by content, rows the rebuild read two ways,
+//! numbering breaks and rows recovered from damage.
+
+use std::collections::BTreeSet;
+
+use piano_model::{Code, Diagnostic, Entry, Plan, ReasonCode, Structure};
+
+use super::{Evidence, Finding, count};
+
+/// Objectives and phases in the plan: what the row counts are out of.
+pub fn count_rows(plan: &Plan) -> u32 {
+    let rows: usize = plan
+        .structures
+        .iter()
+        .flat_map(|structure| &structure.objectives)
+        .map(|objective| 1 + objective.phases.len())
+        .sum();
+    count(rows)
+}
+
+/// Every row-level finding of `plan`, zero counts included.
+pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
+    let at_rows = |code: Code| count(rows_with(&plan.diagnostics, code));
+    let raised = |codes: &[Code]| {
+        count(
+            plan.diagnostics
+                .iter()
+                .filter(|d| codes.contains(&d.code))
+                .count(),
+        )
+    };
+    vec![
+        finding(ReasonCode::WeightsMissing, at_rows(Code::WeightMissing)),
+        finding(ReasonCode::WeightsUnparsed, at_rows(Code::WeightUnparsed)),
+        finding(ReasonCode::WeightSums, weight_sums_off(plan)),
+        finding(ReasonCode::DuesMissing, dues_missing(plan)),
+        finding(ReasonCode::DuesUnparsed, at_rows(Code::DueUnparsed)),
+        finding(
+            ReasonCode::DescriptionsMissing,
+            at_rows(Code::DescriptionMissing),
+        ),
+        finding(ReasonCode::CellsByContent, evidence.rows_by_content),
+        finding(ReasonCode::RowsAmbiguous, raised(&[Code::RowAmbiguous])),
+        finding(ReasonCode::NumberingBroken, raised(&[Code::NumberSequence])),
+        finding(
+            ReasonCode::RowsRecovered,
+            raised(&[Code::GarbledRow, Code::TableScrambled]),
+        ),
+    ]
+}
+
+fn finding(code: ReasonCode, count: u32) -> Finding {
+    Finding { code, count }
+}
+
+/// A diagnostic's row: its structure and number, or its line when it names
+/// no row.
+type RowKey<'d> = (Option<u32>, Option<&'d str>, Option<u32>);
+
+fn row_of(diagnostic: &Diagnostic) -> RowKey<'_> {
+    match diagnostic.number.as_deref() {
+        Some(number) => (diagnostic.structure, Some(number), None),
+        None => (diagnostic.structure, None, diagnostic.line),
+    }
+}
+
+/// How many distinct rows raised `code` (a row raising it twice counts once).
+pub fn rows_with(diagnostics: &[Diagnostic], code: Code) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(row_of)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Groups of weights reported off 100 (`weight-sum`, `phase-weight-sum`)
+/// although every weight of the group was read: a missing weight is its own
+/// reason, and the sum it leaves short says nothing more.
+fn weight_sums_off(plan: &Plan) -> u32 {
+    let structure = |ordinal: Option<u32>| {
+        plan.structures
+            .iter()
+            .find(|structure| Some(structure.ordinal) == ordinal)
+    };
+    let off = plan.diagnostics.iter().filter(|d| match d.code {
+        Code::WeightSum => structure(d.structure)
+            .is_none_or(|structure| all_weighted(structure.objectives.iter().map(|o| &o.entry))),
+        Code::PhaseWeightSum => structure(d.structure)
+            .and_then(|structure| {
+                structure
+                    .objectives
+                    .iter()
+                    .find(|o| Some(o.entry.number.as_str()) == d.number.as_deref())
+            })
+            .is_none_or(|objective| all_weighted(objective.phases.iter())),
+        _ => false,
+    });
+    count(off.count())
+}
+
+/// Whether every row of a group has its weight read (or its weights by head).
+fn all_weighted<'e>(mut entries: impl Iterator<Item = &'e Entry>) -> bool {
+    entries.all(|entry| entry.weight.is_some() || !entry.weights_by_head.is_empty())
+}
+
+/// Rows with no due date where other rows of the same level (objectives, or
+/// phases) in their structure have one: their table has a due column, and
+/// the row's cell was empty or lost.
+fn dues_missing(plan: &Plan) -> u32 {
+    let missing: usize = plan.structures.iter().map(dues_missing_in).sum();
+    count(missing)
+}
+
+fn dues_missing_in(structure: &Structure) -> usize {
+    let objectives: Vec<&Entry> = structure.objectives.iter().map(|o| &o.entry).collect();
+    let phases: Vec<&Entry> = structure
+        .objectives
+        .iter()
+        .flat_map(|o| &o.phases)
+        .collect();
+    [objectives, phases]
+        .iter()
+        .filter(|level| level.iter().any(|entry| entry.due.is_some()))
+        .map(|level| level.iter().filter(|entry| entry.due.is_none()).count())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quality::tests::{finding_of, read};
+
+    const HEADER: &str = "STRUTTURA: A\nN.\tDescrizione\tPeso\tScadenza\n";
+
+    #[test]
+    fn an_empty_weight_cell_is_a_weight_missing() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t\t31.12.2022\n2\tSecondo\t100%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsMissing), 1);
+        // The sum is short because of the missing weight: no second reason.
+        assert_eq!(finding_of(&plan, ReasonCode::WeightSums), 0);
+    }
+
+    #[test]
+    fn a_weight_cell_without_a_number_is_unparsed() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\tmolto\t31.12.2022\n2\tSecondo\t100%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsUnparsed), 1);
+    }
+
+    #[test]
+    fn weights_all_read_that_do_not_add_up_are_a_sum_off() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t30%\t31.12.2022\n2\tSecondo\t30%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::WeightSums), 1);
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsMissing), 0);
+    }
+
+    #[test]
+    fn a_row_without_a_due_among_rows_with_one_is_a_due_missing() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::DuesMissing), 1);
+    }
+
+    #[test]
+    fn a_table_without_dues_misses_none() {
+        let plan = read("STRUTTURA: A\nN.\tDescrizione\tPeso\n1\tPrimo\t50%\n2\tSecondo\t50%\n");
+        assert_eq!(finding_of(&plan, ReasonCode::DuesMissing), 0);
+    }
+
+    #[test]
+    fn a_due_cell_without_a_date_is_unparsed() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t50%\tprima possibile\n2\tSecondo\t50%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::DuesUnparsed), 1);
+    }
+
+    #[test]
+    fn a_row_without_a_description_is_counted() {
+        let plan = read(&format!(
+            "{HEADER}1\t\t50%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::DescriptionsMissing), 1);
+    }
+
+    #[test]
+    fn rows_placed_by_content_come_from_the_evidence() {
+        let plan = read(&format!("{HEADER}1\tPrimo\t100%\t31.12.2022\n"));
+        let found = findings(&plan.plan, Evidence { rows_by_content: 3 });
+        assert!(found.contains(&finding(ReasonCode::CellsByContent, 3)));
+    }
+
+    #[test]
+    fn rebuild_and_numbering_diagnostics_count_once_each() {
+        let mut plan = read(&format!("{HEADER}1\tPrimo\t100%\t31.12.2022\n"));
+        for code in [
+            Code::RowAmbiguous,
+            Code::RowAmbiguous,
+            Code::NumberSequence,
+            Code::GarbledRow,
+            Code::TableScrambled,
+        ] {
+            plan.plan.diagnostics.push(Diagnostic::new(code, "x"));
+        }
+        assert_eq!(finding_of(&plan, ReasonCode::RowsAmbiguous), 2);
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 1);
+        assert_eq!(finding_of(&plan, ReasonCode::RowsRecovered), 2);
+    }
+
+    #[test]
+    fn a_row_raising_a_code_twice_counts_once() {
+        let at_row = || {
+            Diagnostic::new(Code::WeightUnparsed, "x")
+                .in_structure(1)
+                .for_number("2")
+        };
+        assert_eq!(rows_with(&[at_row(), at_row()], Code::WeightUnparsed), 1);
+    }
+}

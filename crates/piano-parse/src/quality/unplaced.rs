@@ -1,0 +1,170 @@
+//! Reasons read in the text left out of the plan (`text-unplaced`): cells of
+//! rows under no known column, lines that hold values (rows most likely
+//! lost) and lines of prose. Lines set aside as page furniture, page
+//! numbers, totals or outside a PIAO's performance section are not text
+//! left out: they were recognised.
+
+use std::collections::BTreeSet;
+
+use piano_model::{Code, Diagnostic, LineRole, Plan, ReasonCode, Roles};
+
+use super::{Finding, count};
+use crate::token::due::looks_like_due;
+use crate::token::number::parse_row_number;
+use crate::token::weight::parse_weight;
+
+/// Cells left out of rows, and lines left out of the plan by what they hold.
+pub fn findings(plan: &Plan, roles: &Roles) -> Vec<Finding> {
+    let unplaced = plan
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TextUnplaced);
+    let mut cells = BTreeSet::new();
+    let mut value_lines = BTreeSet::new();
+    let mut text_lines = BTreeSet::new();
+    for diagnostic in unplaced {
+        let line = (diagnostic.line, diagnostic.page);
+        let role = diagnostic
+            .line
+            .and_then(|number| roles.get(number, diagnostic.page));
+        let line_left_out = diagnostic.number.is_none() && role == Some(LineRole::Unplaced);
+        if diagnostic.number.is_none() && role == Some(LineRole::StaffRow) {
+            // A staff row's cell under a column the model has no field for
+            // (an employee's grade): staff are personal data, left out of
+            // exports by default, and the objectives are whole without it.
+            continue;
+        } else if !line_left_out {
+            // A cell of a row that fits no column.
+            cells.insert((diagnostic.structure, diagnostic.number.as_deref(), line));
+        } else if holds_values(diagnostic) {
+            value_lines.insert(line);
+        } else {
+            text_lines.insert(line);
+        }
+    }
+    // A line left out with no diagnostic at it (a run reported at its first
+    // line) is text too.
+    let reported: BTreeSet<_> = value_lines.union(&text_lines).copied().collect();
+    let silent = roles
+        .iter()
+        .filter(|&(number, page, role)| {
+            role == LineRole::Unplaced && !reported.contains(&(Some(number), page))
+        })
+        .count();
+    vec![
+        Finding {
+            code: ReasonCode::CellsUnplaced,
+            count: count(cells.len()),
+        },
+        Finding {
+            code: ReasonCode::RowsUnplaced,
+            count: count(value_lines.len()),
+        },
+        Finding {
+            code: ReasonCode::TextUnplaced,
+            count: count(text_lines.len() + silent),
+        },
+    ]
+}
+
+/// Whether the line a diagnostic quotes holds values a row would: it opens
+/// with a row number and goes on, or holds a percentage or a date.
+fn holds_values(diagnostic: &Diagnostic) -> bool {
+    let text = diagnostic.excerpt.as_deref().unwrap_or_default();
+    let mut words = text.split_whitespace();
+    let numbered = words
+        .next()
+        .is_some_and(|first| parse_row_number(first).is_some())
+        && words.next().is_some();
+    let cells = text.split('\t').map(str::trim);
+    numbered || text.split_whitespace().chain(cells).any(is_value)
+}
+
+/// A percentage ("20%", "(5,5 %)") or a full date ("31.12.2022"), as a
+/// word or a cell.
+fn is_value(word: &str) -> bool {
+    let percentage = word.contains('%') && parse_weight(word).is_some();
+    percentage || is_date(word)
+}
+
+/// A cell or word that is a due date with a day, month and year, so that a
+/// year in prose ("2021/2022") is no value.
+fn is_date(text: &str) -> bool {
+    let separators = text
+        .chars()
+        .filter(|c| matches!(c, '.' | '/' | '-'))
+        .count();
+    text.len() <= DATE_MAX_BYTES && separators >= 2 && looks_like_due(text)
+}
+
+/// Longest cell read as a date: a date with a short note ("31.12.2022
+/// (salvo proroga)"), not a sentence that mentions one.
+const DATE_MAX_BYTES: usize = 40;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quality::tests::{finding_of, read};
+
+    const TABLE: &str = "STRUTTURA: A\nN.\tDescrizione\tPeso\tScadenza\n\
+        1\tPrimo\t100%\t31.12.2022\n";
+
+    #[test]
+    fn a_line_of_prose_left_out_is_text() {
+        let plan = read(&format!("{TABLE}Nota\tsul calcolo\tdei pesi\n"));
+        assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 1);
+        assert_eq!(finding_of(&plan, ReasonCode::RowsUnplaced), 0);
+    }
+
+    #[test]
+    fn a_line_left_out_with_a_date_is_a_row_lost() {
+        let plan = read(&format!(
+            "{TABLE}Processo\tRischio\tMisura\n\tsecondo\t30.06.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::RowsUnplaced), 1);
+    }
+
+    #[test]
+    fn a_cell_under_no_known_column_is_a_cell_unplaced() {
+        let plan = read("STRUTTURA: A\nN.\tDescrizione\tPeso\tColore\n1\tPrimo\t100%\tverde\n");
+        assert_eq!(finding_of(&plan, ReasonCode::CellsUnplaced), 1);
+        assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 0);
+    }
+
+    #[test]
+    fn a_staff_cell_without_a_column_counts_for_nothing() {
+        let plan = read(&format!(
+            "{TABLE}Dipendenti coinvolti sugli obiettivi\nDipendente\tObiettivo\tPeso\n\
+             Rossi\t1\t100%\tIstruttore contabile\n"
+        ));
+        assert!(
+            plan.plan
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::TextUnplaced),
+            "{:#?}",
+            plan.plan.diagnostics
+        );
+        assert_eq!(finding_of(&plan, ReasonCode::CellsUnplaced), 0);
+        assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 0);
+    }
+
+    #[test]
+    fn values_are_told_from_prose() {
+        let quoted = |text: &str| Diagnostic::new(Code::TextUnplaced, "x").with_excerpt(text);
+        for text in [
+            "3\tManutenzione delle strade\t20%",
+            "05020101 Rassegna estiva Almeno 12 serate 100 30/09/2024",
+            "Fattore\t(12,5 %)",
+        ] {
+            assert!(holds_values(&quoted(text)), "{text}");
+        }
+        for text in [
+            "Il fattore di conversione è arrotondato alla seconda cifra decimale.",
+            "stagione teatrale 2021/2022, con particolare riferimento",
+            "2022",
+        ] {
+            assert!(!holds_values(&quoted(text)), "{text}");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Findings weighed into a score, a verdict and worded reasons.
+//!
+//! The score is one minus the weighted findings per row read (lines holding
+//! values left out count as rows too): a reason that loses a value outright
+//! (a cell in no field, a weight cell with no number) weighs a whole row;
+//! one that a document itself often shows (an empty weight or due cell, a
+//! row the rebuild read two ways) weighs less, so that a plan read right
+//! from a document with a few blank cells stays good. Plan-level notes
+//! (heads, ente, year, missions) are listed but weigh nothing: the document
+//! may well not say them. The weights and thresholds are calibrated on
+//! generated layouts and tuning dumps (`docs/quality.md`).
+
+use piano_model::{Quality, Reason, ReasonCode, Verdict};
+
+use super::Finding;
+
+/// Lowest score of a good plan.
+pub const GOOD_FROM: f64 = 0.9;
+
+/// Below this score a plan is unreadable: too little of it is sure to be
+/// of use.
+pub const UNREADABLE_BELOW: f64 = 0.1;
+
+/// How much one counted instance of `code` lowers the score, in rows.
+fn weight(code: ReasonCode) -> f64 {
+    match code {
+        ReasonCode::WeightsUnparsed
+        | ReasonCode::WeightSums
+        | ReasonCode::DescriptionsMissing
+        | ReasonCode::CellsUnplaced
+        | ReasonCode::RowsUnplaced
+        | ReasonCode::RowsRecovered
+        | ReasonCode::PagesWithoutText
+        | ReasonCode::PdfDamaged => 1.0,
+        ReasonCode::WeightsMissing
+        | ReasonCode::DuesUnparsed
+        | ReasonCode::CellsByContent
+        | ReasonCode::NumberingBroken => 0.5,
+        ReasonCode::DuesMissing | ReasonCode::TextUnplaced => 0.25,
+        ReasonCode::RowsAmbiguous => 0.05,
+        ReasonCode::NoObjectives
+        | ReasonCode::NoFamily
+        | ReasonCode::HeadsMissing
+        | ReasonCode::MissionsUnknown
+        | ReasonCode::EnteUnknown
+        | ReasonCode::YearUnknown => 0.0,
+    }
+}
+
+/// Whether a finding keeps a plan from being good whatever its score: the
+/// reader itself says the document fit no layout family, or that pages
+/// hold no text to read.
+fn bars_good(code: ReasonCode) -> bool {
+    matches!(code, ReasonCode::NoFamily | ReasonCode::PagesWithoutText)
+}
+
+/// The quality of a plan of `rows` objectives and phases with `findings`
+/// (zero counts are dropped, but for `no-objectives`).
+pub fn judge(mut findings: Vec<Finding>, rows: u32) -> Quality {
+    findings.retain(|f| f.count > 0 || f.code == ReasonCode::NoObjectives);
+    findings.sort_by_key(|f| ReasonCode::ALL.iter().position(|&code| code == f.code));
+    let lost_rows: u32 = findings
+        .iter()
+        .filter(|f| f.code == ReasonCode::RowsUnplaced)
+        .map(|f| f.count)
+        .sum();
+    let score = if rows == 0 {
+        0.0
+    } else {
+        let penalty: f64 = findings
+            .iter()
+            .map(|f| weight(f.code) * f64::from(f.count))
+            .sum();
+        let out_of = f64::from(rows) + f64::from(lost_rows);
+        ((1.0 - penalty / out_of).max(0.0) * 1000.0).round() / 1000.0
+    };
+    let verdict = if rows == 0 || score < UNREADABLE_BELOW {
+        Verdict::Unreadable
+    } else if score < GOOD_FROM || findings.iter().any(|f| bars_good(f.code)) {
+        Verdict::Review
+    } else {
+        Verdict::Good
+    };
+    let reasons = findings
+        .iter()
+        .map(|f| Reason {
+            code: f.code,
+            count: f.count,
+            message: message(f.code, f.count, rows),
+        })
+        .collect();
+    Quality {
+        verdict,
+        score,
+        reasons,
+    }
+}
+
+/// The reason's sentence: what was found, and out of how many rows where
+/// that says more.
+fn message(code: ReasonCode, n: u32, rows: u32) -> String {
+    let of_rows = |what: &str| format!("{n} of {} {what}", plural(rows, "row", "rows"));
+    let has = if n == 1 { "has" } else { "have" };
+    match code {
+        ReasonCode::NoObjectives => "no objective was read".to_owned(),
+        ReasonCode::NoFamily => {
+            "the document fit no layout family: what was read came from tables found without one"
+                .to_owned()
+        }
+        ReasonCode::WeightsMissing => of_rows(&format!("{has} an empty weight cell")),
+        ReasonCode::WeightsUnparsed => {
+            of_rows(&format!("{has} a weight cell that holds no number"))
+        }
+        ReasonCode::WeightSums => format!(
+            "{} (a structure's objectives or an objective's phases) with every weight read {} not add up to 100%",
+            plural(n, "group of weights", "groups of weights"),
+            if n == 1 { "does" } else { "do" }
+        ),
+        ReasonCode::DuesMissing => of_rows(&format!(
+            "{has} no due date where other rows of their structure have one"
+        )),
+        ReasonCode::DuesUnparsed => of_rows(&format!("{has} a due cell that holds no date")),
+        ReasonCode::DescriptionsMissing => of_rows(&format!("{has} no description")),
+        ReasonCode::CellsUnplaced => format!(
+            "{} {has} cells under no column piano identified: their text is in no field",
+            plural(n, "row", "rows")
+        ),
+        ReasonCode::CellsByContent => of_rows(&format!(
+            "{has} cells given their columns by content, not by the header"
+        )),
+        ReasonCode::RowsUnplaced => format!(
+            "{} that hold values (a row number, a weight, a date) {} left out of the plan: rows may be lost",
+            plural(n, "line", "lines"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        ReasonCode::TextUnplaced => format!(
+            "{} of text {} left out of the plan",
+            plural(n, "line", "lines"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        ReasonCode::RowsAmbiguous => format!(
+            "{} could be read two ways and {} read one way",
+            plural(n, "row", "rows"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        ReasonCode::NumberingBroken => {
+            format!(
+                "{} the numbering sequence",
+                plural(n, "row breaks", "rows break")
+            )
+        }
+        ReasonCode::RowsRecovered => format!(
+            "{} rebuilt from fragments or dropped as a copy",
+            plural(n, "row was", "rows were")
+        ),
+        ReasonCode::HeadsMissing => format!(
+            "{} no head",
+            plural(n, "structure names", "structures name")
+        ),
+        ReasonCode::MissionsUnknown => format!(
+            "{} not one of the official budget missions",
+            plural(n, "mission is", "missions are")
+        ),
+        ReasonCode::EnteUnknown => {
+            "the ente was not found, or not told apart, in the ISTAT list".to_owned()
+        }
+        ReasonCode::YearUnknown => {
+            "the plan's year was found neither in the title nor in the due dates".to_owned()
+        }
+        ReasonCode::PagesWithoutText => format!(
+            "{} images but no text: they need OCR",
+            plural(n, "PDF page holds", "PDF pages hold")
+        ),
+        ReasonCode::PdfDamaged => format!(
+            "{} of the PDF damaged, skipped or rebuilt",
+            plural(n, "part was", "parts were")
+        ),
+    }
+}
+
+/// `1 row`, `3 rows`; with a verb, `1 row breaks`, `3 rows break`.
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(code: ReasonCode, count: u32) -> Finding {
+        Finding { code, count }
+    }
+
+    #[test]
+    fn a_plan_with_nothing_found_is_good_with_score_one() {
+        let quality = judge(vec![found(ReasonCode::WeightsMissing, 0)], 10);
+        assert_eq!(quality.verdict, Verdict::Good);
+        assert_eq!(quality.score, 1.0);
+        assert!(quality.reasons.is_empty());
+    }
+
+    #[test]
+    fn no_rows_is_unreadable() {
+        let quality = judge(vec![found(ReasonCode::NoObjectives, 0)], 0);
+        assert_eq!(quality.verdict, Verdict::Unreadable);
+        assert_eq!(quality.score, 0.0);
+        assert_eq!(quality.reasons[0].message, "no objective was read");
+    }
+
+    #[test]
+    fn the_score_is_the_weighted_share_of_rows_found_wrong() {
+        // 2 cells in no field among 10 rows: 0.8, under the bar of good.
+        let quality = judge(vec![found(ReasonCode::CellsUnplaced, 2)], 10);
+        assert_eq!(quality.score, 0.8);
+        assert_eq!(quality.verdict, Verdict::Review);
+        // 1 empty weight cell among 10: 0.95, good.
+        let quality = judge(vec![found(ReasonCode::WeightsMissing, 1)], 10);
+        assert_eq!(quality.score, 0.95);
+        assert_eq!(quality.verdict, Verdict::Good);
+        assert_eq!(
+            quality.reasons[0].message,
+            "1 of 10 rows has an empty weight cell"
+        );
+    }
+
+    #[test]
+    fn lines_left_out_with_values_count_as_rows_lost() {
+        let quality = judge(vec![found(ReasonCode::RowsUnplaced, 10)], 10);
+        assert_eq!(quality.score, 0.5);
+    }
+
+    #[test]
+    fn a_plan_mostly_wrong_is_unreadable() {
+        let quality = judge(vec![found(ReasonCode::CellsUnplaced, 19)], 20);
+        assert_eq!(quality.verdict, Verdict::Unreadable);
+    }
+
+    #[test]
+    fn no_family_keeps_a_plan_from_being_good() {
+        let quality = judge(vec![found(ReasonCode::NoFamily, 1)], 10);
+        assert_eq!(quality.score, 1.0);
+        assert_eq!(quality.verdict, Verdict::Review);
+    }
+
+    #[test]
+    fn plan_level_notes_weigh_nothing() {
+        let quality = judge(
+            vec![
+                found(ReasonCode::HeadsMissing, 3),
+                found(ReasonCode::EnteUnknown, 1),
+            ],
+            10,
+        );
+        assert_eq!(quality.verdict, Verdict::Good);
+        assert_eq!(quality.reasons.len(), 2);
+    }
+
+    #[test]
+    fn reasons_come_in_documentation_order() {
+        let quality = judge(
+            vec![
+                found(ReasonCode::TextUnplaced, 1),
+                found(ReasonCode::WeightsMissing, 1),
+            ],
+            10,
+        );
+        let codes: Vec<ReasonCode> = quality.reasons.iter().map(|r| r.code).collect();
+        assert_eq!(
+            codes,
+            [ReasonCode::WeightsMissing, ReasonCode::TextUnplaced]
+        );
+    }
+
+    #[test]
+    fn every_code_has_a_message_without_placeholders() {
+        for code in ReasonCode::ALL {
+            for n in [1, 2] {
+                let text = message(code, n, 10);
+                assert!(!text.is_empty() && !text.contains('{'), "{code}: {text}");
+            }
+        }
+    }
+}
