@@ -148,6 +148,8 @@ impl<W: Write> Rows<'_, W> {
             .integer(Some(count(Level::Warning)))
             .optional_text(plan.family.as_deref())
             .name_of(plan.document_kind.as_ref())
+            .name_of(Some(&plan.quality.verdict))
+            .number(Some(plan.quality.score))
             .end()
     }
 

@@ -2,7 +2,9 @@
 //! description and constraint, declared once for the CSV header rows and
 //! `datapackage.json` alike.
 
-use piano_model::{Category, DocumentKind, EnteKind, Level, Precision, Recurrence, SourceFormat};
+use piano_model::{
+    Category, DocumentKind, EnteKind, Level, Precision, Recurrence, SourceFormat, Verdict,
+};
 use schemars::JsonSchema;
 
 use super::FieldType::{Boolean, Integer, Number, String as Text};
@@ -181,6 +183,21 @@ pub(super) const PLANS: &[Column] = &[
         ),
         Constraint::OneOf(json_names::<DocumentKind>),
     ),
+    required(constrained(
+        column(
+            "quality_verdict",
+            Text,
+            "Esito della lettura",
+            "How well the plan was read: `good` (nothing to correct), `review` (usable, some values missing or uncertain) or `unreadable` (no plan, or too little of one); the JSON's `quality` gives the reasons.",
+        ),
+        Constraint::OneOf(json_names::<Verdict>),
+    )),
+    required(column(
+        "quality_score",
+        Number,
+        "Punteggio della lettura",
+        "From 0 (nothing read) to 1 (nothing doubtful): the share of rows read without doubt, weighted by what was found.",
+    )),
 ];
 
 pub(super) const STRUCTURES: &[Column] = &[
@@ -553,5 +570,6 @@ mod tests {
         assert_eq!(json_names::<Level>(), ["info", "warning", "error"]);
         assert_eq!(json_names::<SourceFormat>(), ["text", "pdf"]);
         assert_eq!(json_names::<EnteKind>().len(), 5);
+        assert_eq!(json_names::<Verdict>(), ["good", "review", "unreadable"]);
     }
 }
