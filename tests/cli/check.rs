@@ -1,4 +1,5 @@
-//! `piano check` end to end: diagnostics as lines, a summary, exit codes.
+//! `piano check` end to end: the quality verdict first, diagnostics as
+//! lines, a summary, exit codes.
 
 use crate::support::{fixture, piano, piano_with_stdin};
 
@@ -8,6 +9,14 @@ fn lists_diagnostics_and_a_summary() {
     let run = piano(&["check", &path]);
     assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
+    // The verdict, then one line per reason.
+    let verdict = format!("{path}: quality ");
+    assert!(lines[0].starts_with(&verdict), "{}", lines[0]);
+    let reasons = lines[1..]
+        .iter()
+        .take_while(|line| line.starts_with(&format!("{path}: quality[")))
+        .count();
+    let lines = &lines[1 + reasons..];
     let (summary, diagnostics) = lines.split_last().expect("at least a summary");
     assert!(summary.starts_with(&format!("{path}: ")), "{summary}");
     assert!(summary.contains(" errors") || summary.contains(" error,"));

@@ -12,6 +12,7 @@ mod extract;
 mod fixtures;
 mod pdf;
 mod profiles;
+mod quality;
 mod schema;
 mod score;
 mod text;

@@ -4,7 +4,7 @@
 use std::fmt::Display;
 use std::io::Write;
 
-use piano_model::{Diagnostic, Level, Plan};
+use piano_model::{Diagnostic, Level, Plan, Quality};
 
 /// Writes a line for people to stderr. A stderr whose reader went away (as
 /// in `piano extract plan.txt 2>&1 | head`) is no failure: the line is
@@ -14,19 +14,37 @@ pub fn tell(line: impl Display) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
-/// `name: 5 structures, 45 objectives, 70 phases; 0 errors, 9 warnings`.
+/// `name: 5 structures, 45 objectives, 70 phases; 0 errors, 9 warnings;
+/// quality review (0.874)`.
 pub fn summary(name: &str, plan: &Plan) -> String {
     let objectives = plan.structures.iter().flat_map(|s| &s.objectives);
     let phases = objectives.clone().map(|o| o.phases.len()).sum();
     let level = |level: Level| plan.diagnostics.iter().filter(|d| d.level == level).count();
     format!(
-        "{name}: {}, {}, {}; {}, {}",
+        "{name}: {}, {}, {}; {}, {}; quality {} ({})",
         counted(plan.structures.len(), "structure"),
         counted(objectives.count(), "objective"),
         counted(phases, "phase"),
         counted(level(Level::Error), "error"),
         counted(level(Level::Warning), "warning"),
+        plan.quality.verdict,
+        plan.quality.score,
     )
+}
+
+/// The verdict and then one line per reason, as `piano check` opens with:
+/// `name: quality review (score 0.874)` and
+/// `name: quality[weights-missing] 4 of 116 rows have an empty weight cell`.
+pub fn quality_lines(name: &str, quality: &Quality) -> Vec<String> {
+    let verdict = format!(
+        "{name}: quality {} (score {})",
+        quality.verdict, quality.score
+    );
+    let reasons = quality
+        .reasons
+        .iter()
+        .map(|reason| format!("{name}: quality[{}] {}", reason.code, reason.message));
+    std::iter::once(verdict).chain(reasons).collect()
 }
 
 /// `name:line: level[code] message`, the line left out when unknown.
@@ -66,7 +84,28 @@ mod tests {
             .push(Diagnostic::new(Code::NoPlanFound, "no table"));
         assert_eq!(
             summary("p.txt", &plan),
-            "p.txt: 0 structures, 0 objectives, 0 phases; 1 error, 0 warnings"
+            "p.txt: 0 structures, 0 objectives, 0 phases; 1 error, 0 warnings; quality unreadable (0)"
+        );
+    }
+
+    #[test]
+    fn the_verdict_comes_before_its_reasons() {
+        use piano_model::{Reason, ReasonCode, Verdict};
+        let quality = Quality {
+            verdict: Verdict::Review,
+            score: 0.874,
+            reasons: vec![Reason {
+                code: ReasonCode::WeightsMissing,
+                count: 4,
+                message: "4 of 116 rows have an empty weight cell".to_owned(),
+            }],
+        };
+        assert_eq!(
+            quality_lines("p.txt", &quality),
+            [
+                "p.txt: quality review (score 0.874)",
+                "p.txt: quality[weights-missing] 4 of 116 rows have an empty weight cell",
+            ]
         );
     }
 

@@ -174,10 +174,10 @@ fn schedule(inputs: &[Identified], config: &Config, journal: &Journal, plans: &P
         .iter()
         .enumerate()
         .map(|(index, input)| match &input.sha256 {
-            Err(error) => Slot::Known(Record {
+            Err(error) => Slot::Known(Box::new(Record {
                 entry: Entry::failed(input.name.clone(), None, error.clone()),
                 seconds: None,
-            }),
+            })),
             Ok(sha) => match first_of.get(sha.as_str()) {
                 Some(&first) => Slot::Duplicate(first),
                 None => {
@@ -186,7 +186,7 @@ fn schedule(inputs: &[Identified], config: &Config, journal: &Journal, plans: &P
                         .resume
                         .then(|| done_before(input, sha, plans, &finished))
                         .flatten();
-                    earlier.map_or(Slot::Read, Slot::Known)
+                    earlier.map_or(Slot::Read, |record| Slot::Known(Box::new(record)))
                 }
             },
         })

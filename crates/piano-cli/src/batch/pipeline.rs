@@ -40,8 +40,10 @@ const KEEP_IN_MEMORY: usize = 64;
 pub enum Slot {
     /// Read it in this run.
     Read,
-    /// Known without reading: finished by an earlier run, or unreadable.
-    Known(Record),
+    /// Known without reading: finished by an earlier run, or unreadable
+    /// (boxed: a record, its plan's quality included, is far larger than
+    /// the other slots).
+    Known(Box<Record>),
     /// The same bytes as the input at this index (always an earlier one).
     Duplicate(usize),
 }
@@ -341,7 +343,7 @@ impl Order {
             return None;
         }
         let (record, plan) = match work.slots.get(index)? {
-            Slot::Known(record) => (Some(record.clone()), None),
+            Slot::Known(record) => (Some(Record::clone(record)), None),
             Slot::Duplicate(first) => {
                 let name = work.inputs[index].name.clone();
                 let record = self.records[*first].as_ref().map(|first| Record {

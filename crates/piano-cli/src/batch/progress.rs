@@ -98,12 +98,14 @@ impl Progress {
     }
 }
 
-/// The closing summary: outcomes, contents, failures, wall time and speed.
+/// The closing summary: outcomes, contents, quality verdicts, failures,
+/// wall time and speed.
 pub fn summary(totals: &Totals, entries: &[Entry], read: usize, wall: Duration) -> String {
     let seconds = wall.as_secs_f64();
     let mut text = format!(
         "{} files: {} ok, {} with warnings, {} failed, {} duplicate(s)\n\
          {} plans: {} structures, {} objectives, {} phases\n\
+         quality: {} good, {} to review, {} unreadable\n\
          {read} read in {seconds:.2} s ({:.1} files/s)",
         totals.inputs,
         totals.ok,
@@ -114,6 +116,9 @@ pub fn summary(totals: &Totals, entries: &[Entry], read: usize, wall: Duration) 
         totals.structures,
         totals.objectives,
         totals.phases,
+        totals.quality.good,
+        totals.quality.review,
+        totals.quality.unreadable,
         read as f64 / seconds.max(1e-9),
     );
     for entry in entries.iter().filter(|e| e.status == Status::Failed) {
@@ -138,6 +143,11 @@ mod tests {
         let text = summary(&totals, &entries, 1, Duration::from_secs(2));
         assert!(text.starts_with("1 files: 0 ok, 0 with warnings, 1 failed, 0 duplicate(s)\n"));
         assert!(text.contains("\n1 read in 2.00 s (0.5 files/s)"), "{text}");
+        // An input that gave no plan counts as unreadable.
+        assert!(
+            text.contains("\nquality: 0 good, 0 to review, 1 unreadable\n"),
+            "{text}"
+        );
         assert!(
             text.ends_with("\nfailed: a.txt: the file is empty"),
             "{text}"

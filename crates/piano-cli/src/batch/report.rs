@@ -5,7 +5,7 @@
 //! over the same inputs write the same bytes; everything that varies between
 //! runs (seconds, wall time) goes to `timings.json`.
 
-use piano_model::{Level, Plan};
+use piano_model::{Level, Plan, Quality, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// The `schema` of `report.json`.
@@ -52,6 +52,32 @@ pub struct Totals {
     pub objectives: usize,
     /// Phases over all plans.
     pub phases: usize,
+    /// Inputs by the quality verdict of their plan.
+    pub quality: VerdictCounts,
+}
+
+/// How many inputs have each quality verdict. An input that gave no plan
+/// at all (refused, panicked, timed out) counts as unreadable; duplicates
+/// are not counted again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictCounts {
+    /// Plans a person would find nothing to correct in.
+    pub good: usize,
+    /// Plans usable but with values missing or uncertain.
+    pub review: usize,
+    /// Plans of no use, and inputs that gave no plan.
+    pub unreadable: usize,
+}
+
+impl VerdictCounts {
+    /// Counts one more input of `verdict`.
+    fn add(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Good => self.good += 1,
+            Verdict::Review => self.review += 1,
+            Verdict::Unreadable => self.unreadable += 1,
+        }
+    }
 }
 
 impl Totals {
@@ -67,6 +93,11 @@ impl Totals {
                 Status::Warnings => totals.warnings += 1,
                 Status::Failed => totals.failed += 1,
                 Status::Duplicate => totals.duplicates += 1,
+            }
+            match &entry.quality {
+                Some(quality) => totals.quality.add(quality.verdict),
+                None if entry.status == Status::Failed => totals.quality.add(Verdict::Unreadable),
+                None => {}
             }
             if let (true, Some(counts)) = (entry.has_plan(), entry.counts) {
                 totals.plans += 1;
@@ -112,6 +143,11 @@ pub struct Entry {
     pub duplicate_of: Option<String>,
     /// What the plan holds; `null` when no plan was read (and for duplicates).
     pub counts: Option<Counts>,
+    /// How well the plan was read (as the plan's own `quality`); `null` when
+    /// no plan was read (and for duplicates). Journals written before it
+    /// read as `null`.
+    #[serde(default)]
+    pub quality: Option<Quality>,
     /// Why the input failed: the read error, the panic, the timeout, or the
     /// first error-level diagnostic.
     pub error: Option<String>,
@@ -167,6 +203,7 @@ impl Entry {
             status,
             duplicate_of: None,
             counts: Some(counts),
+            quality: Some(plan.quality.clone()),
             error: first_error,
         }
     }
@@ -180,6 +217,7 @@ impl Entry {
             status: Status::Failed,
             duplicate_of: None,
             counts: None,
+            quality: None,
             error: Some(error),
         }
     }
@@ -193,6 +231,7 @@ impl Entry {
             status: Status::Duplicate,
             duplicate_of: Some(original.path.clone()),
             counts: None,
+            quality: None,
             error: None,
         }
     }
@@ -243,5 +282,32 @@ mod tests {
         assert_eq!(entry.status, Status::Failed);
         assert_eq!(entry.error.as_deref(), Some("no table"));
         assert!(entry.has_plan());
+    }
+
+    #[test]
+    fn totals_count_inputs_by_verdict() {
+        let mut good = plan();
+        good.quality.verdict = Verdict::Good;
+        let entries = [
+            Entry::of_plan("a".into(), &good),
+            Entry::of_plan("b".into(), &plan()),
+            Entry::failed("c".into(), None, "empty".into()),
+        ];
+        let duplicate = Entry::duplicate("d".into(), &entries[0]);
+        let mut all = entries.to_vec();
+        all.push(duplicate);
+        let totals = Totals::of(&all);
+        assert_eq!(
+            totals.quality,
+            VerdictCounts {
+                good: 1,
+                review: 0,
+                unreadable: 2
+            }
+        );
+        assert_eq!(
+            all[0].quality.as_ref().map(|q| q.verdict),
+            Some(Verdict::Good)
+        );
     }
 }

@@ -1,12 +1,13 @@
-//! `piano check`: reads one plan and lists what was noticed, one diagnostic
-//! per line, then a summary; exits 1 when any diagnostic is an error.
+//! `piano check`: reads one plan and says how well it was read (the quality
+//! verdict and its reasons), then lists what was noticed, one diagnostic per
+//! line, then a summary; exits 1 when any diagnostic is an error.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use crate::args::CheckArgs;
 use crate::input::{display_name, load_plan, load_profiles};
-use crate::report::{diagnostic_line, summary};
+use crate::report::{diagnostic_line, quality_lines, summary};
 
 /// Runs `piano check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
@@ -14,6 +15,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let profiles = load_profiles(&args.profiles.files)?;
     let plan = load_plan(&args.file, &profiles)?;
     let mut stdout = std::io::stdout().lock();
+    for line in quality_lines(&name, &plan.quality) {
+        writeln!(stdout, "{line}")?;
+    }
     for diagnostic in &plan.diagnostics {
         writeln!(stdout, "{}", diagnostic_line(&name, diagnostic))?;
     }

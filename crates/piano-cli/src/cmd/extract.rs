@@ -1,11 +1,13 @@
-//! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV tables.
+//! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV tables;
+//! exits 1 when the plan is unreadable (no plan, or too little of one), the
+//! output written all the same.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use piano_export::ExportOptions;
-use piano_model::Plan;
+use piano_model::{Plan, Verdict};
 
 use crate::args::{ExtractArgs, Format};
 use crate::input::{display_name, load_plan, load_profiles};
@@ -34,7 +36,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         tell(summary(&display_name(&args.file), &plan));
     }
-    Ok(ExitCode::SUCCESS)
+    // The output is written whole either way: an archive keeps what little
+    // was read, and the exit status tells a script not to use it as it is.
+    Ok(if plan.quality.verdict == Verdict::Unreadable {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes `plan` as JSON (`json`) or one NDJSON line (`ndjson`).
