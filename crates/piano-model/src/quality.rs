@@ -104,6 +104,9 @@ pub enum ReasonCode {
     DuesMissing,
     /// Rows whose due cell held no date (`due-unparsed`).
     DuesUnparsed,
+    /// Rows whose due cell holds a long text beside its date: cells of other
+    /// columns most likely ran into it.
+    DuesOverrun,
     /// Rows with an empty description (`description-missing`).
     DescriptionsMissing,
     /// Rows with a cell under a column piano never identified, or that fits
@@ -141,7 +144,7 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 21] = [
+    pub const ALL: [ReasonCode; 22] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
@@ -149,6 +152,7 @@ impl ReasonCode {
         ReasonCode::WeightSums,
         ReasonCode::DuesMissing,
         ReasonCode::DuesUnparsed,
+        ReasonCode::DuesOverrun,
         ReasonCode::DescriptionsMissing,
         ReasonCode::CellsUnplaced,
         ReasonCode::CellsByContent,
@@ -175,6 +179,7 @@ impl ReasonCode {
             ReasonCode::WeightSums => "weight-sums",
             ReasonCode::DuesMissing => "dues-missing",
             ReasonCode::DuesUnparsed => "dues-unparsed",
+            ReasonCode::DuesOverrun => "dues-overrun",
             ReasonCode::DescriptionsMissing => "descriptions-missing",
             ReasonCode::CellsUnplaced => "cells-unplaced",
             ReasonCode::CellsByContent => "cells-by-content",

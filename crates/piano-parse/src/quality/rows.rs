@@ -31,11 +31,15 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
         )
     };
     vec![
-        finding(ReasonCode::WeightsMissing, at_rows(Code::WeightMissing)),
+        finding(
+            ReasonCode::WeightsMissing,
+            weights_missing(&plan.diagnostics),
+        ),
         finding(ReasonCode::WeightsUnparsed, at_rows(Code::WeightUnparsed)),
         finding(ReasonCode::WeightSums, weight_sums_off(plan)),
         finding(ReasonCode::DuesMissing, dues_missing(plan)),
         finding(ReasonCode::DuesUnparsed, at_rows(Code::DueUnparsed)),
+        finding(ReasonCode::DuesOverrun, dues_overrun(plan)),
         finding(
             ReasonCode::DescriptionsMissing,
             at_rows(Code::DescriptionMissing),
@@ -75,6 +79,24 @@ pub fn rows_with(diagnostics: &[Diagnostic], code: Code) -> usize {
         .len()
 }
 
+/// Rows with an empty weight cell, but for those whose weight cell held
+/// something that is no number: those are `weights-unparsed` only (the
+/// parser raises both for them).
+fn weights_missing(diagnostics: &[Diagnostic]) -> u32 {
+    let unparsed: BTreeSet<RowKey<'_>> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::WeightUnparsed)
+        .map(row_of)
+        .collect();
+    let missing: BTreeSet<RowKey<'_>> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::WeightMissing)
+        .map(row_of)
+        .filter(|row| !unparsed.contains(row))
+        .collect();
+    count(missing.len())
+}
+
 /// Groups of weights reported off 100 (`weight-sum`, `phase-weight-sum`)
 /// although every weight of the group was read: a missing weight is its own
 /// reason, and the sum it leaves short says nothing more.
@@ -103,6 +125,25 @@ fn weight_sums_off(plan: &Plan) -> u32 {
 /// Whether every row of a group has its weight read (or its weights by head).
 fn all_weighted<'e>(mut entries: impl Iterator<Item = &'e Entry>) -> bool {
     entries.all(|entry| entry.weight.is_some() || !entry.weights_by_head.is_empty())
+}
+
+/// Longest note a due cell keeps beside its date before it reads as text
+/// of other columns run into it: notes say "di ogni anno", "(salvo
+/// proroga)", "dal 30.06.2022"; on generated layouts read right none is
+/// longer than 60 characters.
+const DUE_NOTE_MAX_CHARS: usize = 60;
+
+/// Rows whose due note is longer than [`DUE_NOTE_MAX_CHARS`].
+fn dues_overrun(plan: &Plan) -> u32 {
+    let rows = plan
+        .structures
+        .iter()
+        .flat_map(|structure| &structure.objectives)
+        .flat_map(|objective| std::iter::once(&objective.entry).chain(&objective.phases));
+    let overrun = rows
+        .filter_map(|entry| entry.due.as_ref()?.note.as_deref())
+        .filter(|note| note.chars().count() > DUE_NOTE_MAX_CHARS);
+    count(overrun.count())
 }
 
 /// Rows with no due date where other rows of the same level (objectives, or
@@ -153,6 +194,21 @@ mod tests {
     }
 
     #[test]
+    fn a_weight_cell_without_a_number_is_not_also_missing() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\tmolto\t31.12.2022\n2\tSecondo\t100%\t31.12.2022\n"
+        ));
+        assert!(
+            plan.plan
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::WeightMissing),
+            "the parser raises both"
+        );
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsMissing), 0);
+    }
+
+    #[test]
     fn weights_all_read_that_do_not_add_up_are_a_sum_off() {
         let plan = read(&format!(
             "{HEADER}1\tPrimo\t30%\t31.12.2022\n2\tSecondo\t30%\t31.12.2022\n"
@@ -181,6 +237,15 @@ mod tests {
             "{HEADER}1\tPrimo\t50%\tprima possibile\n2\tSecondo\t50%\t31.12.2022\n"
         ));
         assert_eq!(finding_of(&plan, ReasonCode::DuesUnparsed), 1);
+    }
+
+    #[test]
+    fn a_due_with_a_long_text_beside_its_date_is_an_overrun() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t50%\t31.12.2022 (salvo proroga)\n\
+             2\tSecondo\t50%\t31.12.2022 Realizzazione di almeno un report annuale sulle attività svolte dal servizio\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::DuesOverrun), 1);
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub const UNREADABLE_BELOW: f64 = 0.1;
 fn weight(code: ReasonCode) -> f64 {
     match code {
         ReasonCode::WeightsUnparsed
+        | ReasonCode::DuesOverrun
         | ReasonCode::WeightSums
         | ReasonCode::DescriptionsMissing
         | ReasonCode::CellsUnplaced
@@ -120,6 +121,9 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             "{has} no due date where other rows of their structure have one"
         )),
         ReasonCode::DuesUnparsed => of_rows(&format!("{has} a due cell that holds no date")),
+        ReasonCode::DuesOverrun => of_rows(&format!(
+            "{has} a due cell with a long text beside its date: cells of other columns may have run into it"
+        )),
         ReasonCode::DescriptionsMissing => of_rows(&format!("{has} no description")),
         ReasonCode::CellsUnplaced => format!(
             "{} {has} cells under no column piano identified: their text is in no field",
