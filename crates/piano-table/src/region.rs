@@ -365,10 +365,12 @@ pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
 }
 
 /// Whether two pieces of a line, set wide apart, fall in one column.
+/// A piece starts in the column it starts within the edge tolerance of.
 fn shares_a_column(line: &Line, inner: &[f32]) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
     line.segments.windows(2).any(|pair| {
         pair[1].x0 - pair[0].x1 >= NARROW_GAP * line.size
-            && column_of(pair[0].x0, inner) == column_of(pair[1].x0, inner)
+            && column_of(pair[0].x0 + tolerance, inner) == column_of(pair[1].x0 + tolerance, inner)
     })
 }
 
@@ -419,5 +421,17 @@ N.  Descrizione        Valore atteso          Scadenza
         let (end, columns) = region(&lines, 0).expect("a table");
         assert_eq!(end, lines.len());
         assert_eq!(columns.len(), 5, "{columns:?}");
+    }
+
+    #[test]
+    fn a_line_set_a_character_left_of_the_columns_fits_them() {
+        // pdftotext set this line's cells one character left of where the
+        // columns' text starts (edges at 3.4, 32.4 and 44.4, each column's
+        // text one tolerance right of its edge).
+        let inner = [3.4, 32.4, 44.4];
+        let shifted = dump_lines("1   Riduzione dei tempi medi    30%         Report");
+        assert!(fits(&shifted[0], &inner));
+        let crowded = dump_lines("1   Riduzione dei tempi medi    30%     Report");
+        assert!(!fits(&crowded[0], &inner), "two cells in one column");
     }
 }

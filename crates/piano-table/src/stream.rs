@@ -9,6 +9,7 @@
 //! starts there (more columns, or the header drawn again); a header left
 //! alone at a page's foot is a table of one row.
 
+use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{LINE_SPACING, MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
@@ -54,7 +55,7 @@ pub(crate) fn infer_rows(
         let end = if header_again {
             start
         } else {
-            fitting(lines, start, columns)
+            fitting_whole_rows(lines, start, columns)
         };
         if end > start {
             rest.extend_from_slice(&lines[..start]);
@@ -73,7 +74,7 @@ pub(crate) fn infer_rows(
                 .as_ref()
                 .is_none_or(|(_, own)| !heads_its_own_table(&lines[i], own, columns))
         {
-            let end = fitting(lines, i, columns);
+            let end = fitting_lines(lines, i, columns);
             if end - i > MIN_BODY_LINES {
                 rows.extend(rows_of(&lines[i..end], columns, Start::Top));
                 i = end;
@@ -126,8 +127,32 @@ fn starts_at_a_column(line: &Line, columns: &[f32]) -> bool {
     })
 }
 
+/// The end (exclusive) of the lines from `start` whose pieces each stay
+/// within a column, and that end whole rows: where a line that continues a
+/// row (its first column empty) does not fit, the row goes with the lines
+/// below it, which make a table of their own (a page whose lines a dump set
+/// a character or two apart fits the columns carried from the page above
+/// only in part).
+fn fitting_whole_rows(lines: &[Line], start: usize, columns: &[f32]) -> usize {
+    let end = fitting_lines(lines, start, columns);
+    let first_edge = columns.get(1).copied().unwrap_or(f32::INFINITY);
+    let starts_a_row = |line: &Line| {
+        let tolerance = EDGE_TOLERANCE * line.size;
+        line.segments
+            .first()
+            .is_some_and(|first| first.x0 + tolerance < first_edge)
+    };
+    match lines.get(end) {
+        Some(cut) if end > start && !starts_a_row(cut) => (start..end)
+            .rev()
+            .find(|&index| starts_a_row(&lines[index]))
+            .unwrap_or(end),
+        _ => end,
+    }
+}
+
 /// The end (exclusive) of the lines from `start` whose pieces each stay within a column.
-fn fitting(lines: &[Line], start: usize, columns: &[f32]) -> usize {
+fn fitting_lines(lines: &[Line], start: usize, columns: &[f32]) -> usize {
     let inner = &columns[1..columns.len().saturating_sub(1)];
     let mut end = start;
     while end < lines.len() {
@@ -548,5 +573,31 @@ Segretario generale                     Anna Bianchi
         let (rows, rest) = infer_rows(&lines, None, 0.0);
         assert!(rows.is_empty());
         assert_eq!(rest.len(), 3);
+    }
+
+    #[test]
+    fn lines_carried_from_the_page_above_end_with_a_whole_row() {
+        // pdftotext set this page's columns a character or two from the
+        // page above's: row 2.1's first line fits them, its next does not,
+        // so the row goes with the lines below it.
+        let carried = [0.0, 6.4, 46.4, 54.4, 80.4, 101.4, 115.0];
+        // (A page of a dump starts with spaces, which a string continued
+        // with a backslash would drop.)
+        let text = [
+            "      affidamento manutenzione                           servizi pratiche",
+            "      affidamento fornitori trasparenza.",
+            "2.1   Fase: regolamento anagrafe                (50%)    Comunale report            Aggiornamento           31.12.2023",
+            "      anagrafe qualita procedimento                      pratiche                   modulistica gestione",
+        ]
+        .join("\n");
+        let lines = dump(&text);
+        assert_eq!(fitting_lines(&lines, 0, &carried), 3);
+        assert_eq!(fitting_whole_rows(&lines, 0, &carried), 2);
+        assert_eq!(
+            fitting_whole_rows(&lines, 2, &carried),
+            2,
+            "a row that starts the page goes with it"
+        );
+        assert_eq!(fitting_whole_rows(&lines[..3], 0, &carried), 3);
     }
 }
