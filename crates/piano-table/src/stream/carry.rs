@@ -1,0 +1,130 @@
+//! Where a borderless table the page above ended with goes on at the top of
+//! this page: from the first line that starts at one of its columns (a
+//! running head left above it), while its lines fit the columns and end
+//! whole rows, unless its header drawn again heads a table of the page's own
+//! columns; on a page of a dump that pdftotext set to a scale of its own, at
+//! the columns a row's full line shows.
+
+use super::{fitting_lines, heads_its_own_table};
+use crate::gutters::EDGE_TOLERANCE;
+use crate::lines::Line;
+use crate::region::{LINE_SPACING, region};
+
+/// The lines of a page that go on with a carried table, and the columns
+/// they are read in.
+pub(super) struct Carried {
+    /// The first line (those above are the page's running head).
+    pub(super) start: usize,
+    /// The end (exclusive).
+    pub(super) end: usize,
+    /// The column edges: the carried ones, or those the page shows.
+    pub(super) columns: Vec<f32>,
+}
+
+/// The lines of `lines` (a page) that go on with the table of column edges
+/// `carried`, from the first line below `top_margin` (on a dump's page, which
+/// has no margins, from the first line that starts at a column); `None` when
+/// none do.
+pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) -> Option<Carried> {
+    // A dump's page starts at its first line of text: the table goes on
+    // from the first line whose text starts at a column, a running head
+    // left above it (centred, or a line of one piece set apart by a
+    // blank line from what follows).
+    let running_head = |index: usize| {
+        let line = &lines[index];
+        line.segments.len() == 1
+            && lines
+                .get(index + 1)
+                .is_none_or(|below| below.y - line.y > LINE_SPACING * line.size.max(below.size))
+    };
+    let start = (0..lines.len())
+        .find(|&index| match lines[index].pitch {
+            Some(_) => starts_at_a_column(&lines[index], carried) && !running_head(index),
+            None => lines[index].y > top_margin,
+        })
+        .unwrap_or(lines.len());
+    // Its header drawn again heads a table of the page's own columns
+    // (a dump's page may set them a character or two apart).
+    let header_again = lines.get(start).is_some_and(|line| {
+        region(lines, start).is_some_and(|(_, own)| heads_its_own_table(line, &own, carried))
+    });
+    let mut columns = carried.to_vec();
+    let mut end = if header_again {
+        start
+    } else {
+        fitting_whole_rows(lines, start, &columns)
+    };
+    // A page of a dump that pdftotext set to a scale of its own (a row
+    // or two on a page of their own) fits the carried columns nowhere:
+    // a row's line with a piece for every column shows where they are.
+    if end == start
+        && !header_again
+        && let Some(own) = lines
+            .get(start)
+            .and_then(|line| columns_of_a_full_row(line, carried))
+        && region(lines, start).is_none()
+    {
+        end = fitting_whole_rows(lines, start, &own);
+        columns = own;
+    }
+    (end > start).then_some(Carried {
+        start,
+        end,
+        columns,
+    })
+}
+
+/// The column edges a dump's line shows when it has a piece for each of the
+/// columns `carried` (edges included) and starts in the first: each column
+/// starting a tolerance left of its piece, as a region's do.
+fn columns_of_a_full_row(line: &Line, carried: &[f32]) -> Option<Vec<f32>> {
+    line.pitch?;
+    let count = carried.len().checked_sub(1)?;
+    let (first, last) = (line.segments.first()?, line.segments.last()?);
+    if line.segments.len() != count || count < 2 || first.x0 > carried[1] {
+        return None;
+    }
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let inner = line.segments[1..].iter().map(|piece| piece.x0 - tolerance);
+    let left = first.x0.min(carried[0]);
+    Some(
+        std::iter::once(left)
+            .chain(inner)
+            .chain(std::iter::once(last.x1.max(carried[count])))
+            .collect(),
+    )
+}
+
+/// Whether a line's first piece starts at one of the column edges, within a
+/// font size, as a cell's left-aligned text does.
+fn starts_at_a_column(line: &Line, columns: &[f32]) -> bool {
+    line.segments.first().is_some_and(|first| {
+        columns[..columns.len().saturating_sub(1)]
+            .iter()
+            .any(|edge| (first.x0 - edge).abs() <= line.size)
+    })
+}
+
+/// The end (exclusive) of the lines from `start` whose pieces each stay
+/// within a column, and that end whole rows: where a line that continues a
+/// row (its first column empty) does not fit, the row goes with the lines
+/// below it, which make a table of their own (a page whose lines a dump set
+/// a character or two apart fits the columns carried from the page above
+/// only in part).
+pub(super) fn fitting_whole_rows(lines: &[Line], start: usize, columns: &[f32]) -> usize {
+    let end = fitting_lines(lines, start, columns);
+    let first_edge = columns.get(1).copied().unwrap_or(f32::INFINITY);
+    let starts_a_row = |line: &Line| {
+        let tolerance = EDGE_TOLERANCE * line.size;
+        line.segments
+            .first()
+            .is_some_and(|first| first.x0 + tolerance < first_edge)
+    };
+    match lines.get(end) {
+        Some(cut) if end > start && !starts_a_row(cut) => (start..end)
+            .rev()
+            .find(|&index| starts_a_row(&lines[index]))
+            .unwrap_or(end),
+        _ => end,
+    }
+}

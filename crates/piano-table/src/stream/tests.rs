@@ -1,0 +1,450 @@
+//! Tests of the borderless tables' rows, over positioned lines and dumps.
+
+use super::carry::fitting_whole_rows;
+use super::*;
+use crate::lines::Segment;
+
+fn line(y: f32, pieces: &[(&str, f32, f32)]) -> Line {
+    Line {
+        segments: pieces
+            .iter()
+            .map(|&(text, x0, x1)| Segment {
+                text: text.into(),
+                x0,
+                x1,
+                confidence: None,
+                breaks: Vec::new(),
+            })
+            .collect(),
+        y,
+        size: 10.0,
+        trailing_space: false,
+        pitch: None,
+    }
+}
+
+#[test]
+fn aligned_gaps_make_columns_and_wrapped_lines_join() {
+    let lines = [
+        line(
+            100.0,
+            &[
+                ("N°", 10.0, 20.0),
+                ("Descrizione", 40.0, 100.0),
+                ("Peso %", 200.0, 230.0),
+            ],
+        ),
+        line(
+            112.0,
+            &[
+                ("1", 10.0, 15.0),
+                ("Prima riga del", 40.0, 180.0),
+                ("20%", 200.0, 220.0),
+            ],
+        ),
+        line(124.0, &[("testo", 40.0, 70.0)]),
+        line(
+            136.0,
+            &[
+                ("2", 10.0, 15.0),
+                ("Altro", 40.0, 90.0),
+                ("80%", 200.0, 220.0),
+            ],
+        ),
+        line(
+            170.0,
+            &[("Un paragrafo che attraversa tutte le colonne", 10.0, 300.0)],
+        ),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "N°\tDescrizione\tPeso %",
+            "1\tPrima riga del testo\t20%",
+            "2\tAltro\t80%"
+        ]
+    );
+    assert_eq!(rest.len(), 1);
+}
+
+#[test]
+fn a_table_goes_on_at_the_top_of_the_next_page() {
+    let columns = [10.0, 30.0, 190.0, 240.0];
+    let lines = [
+        line(20.0, &[("Comune di Prova", 10.0, 300.0)]),
+        line(100.0, &[("fine della descrizione", 40.0, 180.0)]),
+        line(
+            112.0,
+            &[
+                ("3", 10.0, 15.0),
+                ("Terzo", 40.0, 90.0),
+                ("10%", 200.0, 220.0),
+            ],
+        ),
+    ];
+    let (rows, rest) = infer_rows(&lines, Some(&columns), 50.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(texts, ["\tfine della descrizione\t", "3\tTerzo\t10%"]);
+    assert_eq!(rest.len(), 1, "the running header stays text");
+}
+
+#[test]
+fn a_wider_header_below_a_label_and_value_block_opens_its_own_table() {
+    let lines = [
+        line(
+            100.0,
+            &[("Missione", 10.0, 50.0), ("Servizi generali", 80.0, 160.0)],
+        ),
+        line(
+            112.0,
+            &[
+                ("Nr.", 10.0, 20.0),
+                ("Obiettivo", 40.0, 90.0),
+                ("Peso", 200.0, 220.0),
+            ],
+        ),
+        line(
+            124.0,
+            &[
+                ("1", 10.0, 15.0),
+                ("Primo", 40.0, 70.0),
+                ("60%", 200.0, 220.0),
+            ],
+        ),
+        line(
+            136.0,
+            &[
+                ("2", 10.0, 15.0),
+                ("Altro", 40.0, 70.0),
+                ("40%", 200.0, 220.0),
+            ],
+        ),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        ["Nr.\tObiettivo\tPeso", "1\tPrimo\t60%", "2\tAltro\t40%"]
+    );
+    assert_eq!(rest.len(), 1, "the label and value line stays free text");
+}
+
+#[test]
+fn header_cells_set_above_the_line_that_shows_every_column_join_its_table() {
+    let row = |y: f32, number: &'static str, weight: &'static str| {
+        line(
+            y,
+            &[
+                (number, 10.0, 15.0),
+                ("Bilancio", 40.0, 80.0),
+                (weight, 200.0, 210.0),
+                ("31/12", 300.0, 330.0),
+            ],
+        )
+    };
+    let lines = [
+        line(100.0, &[("Peso", 200.0, 220.0), ("Data", 300.0, 320.0)]),
+        line(
+            112.0,
+            &[
+                ("N.", 10.0, 20.0),
+                ("Obiettivo", 40.0, 90.0),
+                ("%", 200.0, 205.0),
+                ("fine", 300.0, 320.0),
+            ],
+        ),
+        row(124.0, "1", "40"),
+        row(136.0, "2", "60"),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "N.\tObiettivo\tPeso %\tData fine",
+            "1\tBilancio\t40\t31/12",
+            "2\tBilancio\t60\t31/12"
+        ]
+    );
+    assert!(rest.is_empty());
+}
+
+#[test]
+fn a_label_and_value_set_at_a_tables_columns_stay_out_of_its_header() {
+    let row = |y: f32, number: &'static str| {
+        line(
+            y,
+            &[
+                (number, 10.0, 15.0),
+                ("Primo", 60.0, 90.0),
+                ("50%", 200.0, 220.0),
+                ("Atti", 300.0, 320.0),
+                ("31/12", 400.0, 430.0),
+            ],
+        )
+    };
+    let lines = [
+        line(
+            100.0,
+            &[("Missione", 10.0, 50.0), ("Servizi generali", 200.0, 260.0)],
+        ),
+        line(
+            112.0,
+            &[
+                ("Nr.", 10.0, 20.0),
+                ("Obiettivo", 60.0, 100.0),
+                ("Peso", 200.0, 220.0),
+                ("Indicatori", 300.0, 340.0),
+                ("Termine", 400.0, 430.0),
+            ],
+        ),
+        row(124.0, "1"),
+        row(136.0, "2"),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    assert_eq!(rows[0].text(), "Nr.\tObiettivo\tPeso\tIndicatori\tTermine");
+    assert_eq!(rest.len(), 1, "the label and value line stays free text");
+}
+
+/// The lines of a text dump, as the aligned-text reader places them:
+/// each character one unit wide, size 3, a blank line one more pitch.
+fn dump(text: &str) -> Vec<Line> {
+    crate::lines::dump_lines(text)
+}
+
+#[test]
+fn below_a_blank_line_a_heading_starts_another_block() {
+    let text = "\
+N.   Fase                       Termine
+1    Configurazione             31/03/2024
+2    Campagna informativa       30/06/2024
+
+Scheda obiettivo n. 2           Protocollo
+Descrizione  Aggiornamento del piano
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts[..3],
+        [
+            "N.\tFase\tTermine",
+            "1\tConfigurazione\t31/03/2024",
+            "2\tCampagna informativa\t30/06/2024"
+        ]
+    );
+    assert!(
+        !texts.iter().skip(3).any(|t| t.starts_with("Scheda\t")),
+        "the heading is not cut into the table's columns: {texts:?} {rest:?}"
+    );
+}
+
+#[test]
+fn a_label_as_long_as_its_column_and_a_header_below_a_blank_line_are_read() {
+    // lynx sets a card's longest label one space from its value, and the
+    // phase table's header below a blank line shows none of the card's
+    // gaps: it heads the numbered rows under it.
+    let text = "\
+Scheda obiettivo n. 2   Protocollo
+Descrizione             Aggiornamento del piano
+Indicatori di risultato Piano approvato
+Termine                 30 settembre 2024
+
+N. Azioni                                 Entro
+1  Ricognizione dei fascicoli aperti      30/04/2024
+2  Adozione del nuovo piano con determina 30/09/2024
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Scheda obiettivo n. 2\tProtocollo",
+            "Descrizione\tAggiornamento del piano",
+            "Indicatori di risultato\tPiano approvato",
+            "Termine\t30 settembre 2024",
+            "N.\tAzioni\tEntro",
+            "1\tRicognizione dei fascicoli aperti\t30/04/2024",
+            "2\tAdozione del nuovo piano con determina\t30/09/2024",
+        ],
+        "{rest:?}"
+    );
+    // A header whose one gap lies right of the card's gutter, over rows
+    // whose dates stand one space from their text.
+    let text = "\
+Responsabile            Dott.ssa Elena Martinelli
+Indicatori di risultato Certificati rilasciati
+Termine                 31/10/2024
+
+N. Fasi di realizzazione                   Tempi di realizzazione
+1  Configurazione del servizio sul portale 31/03/2024
+2  Campagna informativa ai cittadini       30/06/2024
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts[3..],
+        [
+            "N.\tFasi di realizzazione\tTempi di realizzazione",
+            "1\tConfigurazione del servizio sul portale\t31/03/2024",
+            "2\tCampagna informativa ai cittadini\t30/06/2024",
+        ],
+        "the phase header heads its own table: {rest:?}"
+    );
+}
+
+#[test]
+fn a_table_of_more_columns_below_a_card_is_not_read_in_the_cards() {
+    // A card's label and value (its last value pushed one space from its
+    // label) and, below blank lines, a phase table whose cells the card's
+    // one gutter would cut.
+    let text = "\
+Indicatore   Interventi conclusi
+Target       2 ponti
+Scadenza: 30/09/2023
+
+
+N.  Fasi di attuazione     Tempi
+1  Progetto esecutivo    28/02/2023
+2  Esecuzione dei lavori 30/09/2023
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts[texts.len() - 3..],
+        [
+            "N.\tFasi di attuazione\tTempi",
+            "1\tProgetto esecutivo\t28/02/2023",
+            "2\tEsecuzione dei lavori\t30/09/2023",
+        ],
+        "{rest:?}"
+    );
+}
+
+#[test]
+fn a_header_left_at_the_foot_of_a_page_is_a_table_row() {
+    let text = "\
+Missione      Trasporti e diritto alla mobilità
+
+N.   Obiettivo             Peso    Scadenza    Note
+                                 3
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(texts, ["N.\tObiettivo\tPeso\tScadenza\tNote"], "{rest:?}");
+    // Not when prose follows it.
+    let text = "\
+N.   Obiettivo             Peso    Scadenza    Note
+Il piano si compone di schede per ogni settore, ciascuna con i suoi obiettivi.
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    assert!(rows.is_empty());
+}
+
+#[test]
+fn a_running_head_above_a_carried_table_stays_out_of_it() {
+    // A label and value table goes on from the page above; the page's
+    // running head, set apart by blank lines, would fit its first column.
+    let text = "\
+Comune di Lecco – PIAO 2023-2025
+
+
+Sindaco                                 Mario Rossi
+Segretario generale                     Anna Bianchi
+";
+    let columns = [0.0, 39.4, 60.0];
+    let (rows, rest) = infer_rows(&dump(text), Some(&columns), 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        ["Sindaco\tMario Rossi", "Segretario generale\tAnna Bianchi"]
+    );
+    assert_eq!(rest.len(), 1, "the running head is text: {rest:?}");
+}
+
+#[test]
+fn a_header_with_one_row_is_a_table() {
+    let lines = [
+        line(
+            100.0,
+            &[
+                ("N.", 10.0, 20.0),
+                ("Obiettivo", 40.0, 90.0),
+                ("Peso", 200.0, 220.0),
+            ],
+        ),
+        line(
+            112.0,
+            &[
+                ("1", 10.0, 15.0),
+                ("Unico", 40.0, 70.0),
+                ("100%", 200.0, 220.0),
+            ],
+        ),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    assert_eq!(rows.len(), 2);
+    assert!(rest.is_empty());
+}
+
+#[test]
+fn prose_is_no_table() {
+    let lines = [
+        line(
+            100.0,
+            &[("a", 10.0, 20.0), ("b", 40.0, 60.0), ("c", 80.0, 90.0)],
+        ),
+        line(112.0, &[("a long line of prose", 10.0, 300.0)]),
+        line(124.0, &[("another", 10.0, 300.0)]),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    assert!(rows.is_empty());
+    assert_eq!(rest.len(), 3);
+}
+
+#[test]
+fn lines_carried_from_the_page_above_end_with_a_whole_row() {
+    // pdftotext set this page's columns a character or two from the
+    // page above's: row 2.1's first line fits them, its next does not,
+    // so the row goes with the lines below it.
+    let carried = [0.0, 6.4, 46.4, 54.4, 80.4, 101.4, 115.0];
+    // (A page of a dump starts with spaces, which a string continued
+    // with a backslash would drop.)
+    let text = [
+        "      affidamento manutenzione                           servizi pratiche",
+        "      affidamento fornitori trasparenza.",
+        "2.1   Fase: regolamento anagrafe                (50%)    Comunale report            Aggiornamento           31.12.2023",
+        "      anagrafe qualita procedimento                      pratiche                   modulistica gestione",
+    ]
+    .join("\n");
+    let lines = dump(&text);
+    assert_eq!(fitting_lines(&lines, 0, &carried), 3);
+    assert_eq!(fitting_whole_rows(&lines, 0, &carried), 2);
+    assert_eq!(
+        fitting_whole_rows(&lines, 2, &carried),
+        2,
+        "a row that starts the page goes with it"
+    );
+    assert_eq!(fitting_whole_rows(&lines[..3], 0, &carried), 3);
+}
+
+#[test]
+fn a_page_set_to_a_scale_of_its_own_reads_its_row_by_its_full_line() {
+    // The page above set its columns at 8, 95, 109, 155 and 205;
+    // pdftotext squeezed this page, a row on its own, to other places.
+    let carried = [0.0, 7.4, 94.4, 108.4, 154.4, 204.4, 220.0];
+    let text = [
+        "6.1      Fase: pubblicazione dei documenti   100%   Sezioni di Amministrazione   Tempi medi entro i 30 gg.   01.12.2024",
+        "         trasparente                                competenza.",
+    ]
+    .join("\n");
+    let (rows, rest) = infer_rows(&dump(&text), Some(&carried), 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        ["6.1\tFase: pubblicazione dei documenti trasparente\t100%\t\
+          Sezioni di Amministrazione competenza.\tTempi medi entro i 30 gg.\t01.12.2024"]
+    );
+    assert!(rest.is_empty());
+}
