@@ -9,9 +9,11 @@ use piano_model::reference::{self, ComuneMatch, MISSIONS};
 use piano_model::{Category, Due, Ente, EnteKind, Entry, Head, LineSpan, Mission, Staff};
 
 use crate::dues::random_due;
+use crate::layout::wording::label_of;
 use crate::vocab;
 
 /// A whole plan as it will be written.
+#[derive(Clone)]
 pub struct Draft {
     /// The lines naming the ente ("COMUNE DI …", "Provincia di …").
     pub ente_lines: Vec<String>,
@@ -28,6 +30,7 @@ pub struct Draft {
 }
 
 /// A preamble section: an optional heading and paragraphs of sentences.
+#[derive(Clone)]
 pub struct DraftSection {
     /// The heading line, if any.
     pub heading: Option<String>,
@@ -36,6 +39,7 @@ pub struct DraftSection {
 }
 
 /// One structure as it will be written.
+#[derive(Clone)]
 pub struct DraftStructure {
     /// The whole structure line ("STRUTTURA: NAME – ROLE: HEAD").
     pub header: String,
@@ -55,8 +59,14 @@ pub struct DraftStructure {
     pub missions: Vec<Mission>,
     /// "Obiettivo Operativo".
     pub operational_objective: String,
+    /// The head on a line of its own below the heading, when the heading
+    /// does not name it.
+    pub head_line: Option<String>,
     /// The description column's header as written.
     pub description_header: String,
+    /// The plan's `objectives_label`: the description header, a leading
+    /// "Descrizione" dropped; `None` when no header names it.
+    pub objectives_label: Option<String>,
     /// The objectives.
     pub objectives: Vec<DraftObjective>,
     /// The staff table: `None` when the structure has none, else its rows.
@@ -64,6 +74,7 @@ pub struct DraftStructure {
 }
 
 /// An objective row and its phase rows.
+#[derive(Clone)]
 pub struct DraftObjective {
     /// The objective's own row.
     pub row: DraftRow,
@@ -74,6 +85,7 @@ pub struct DraftObjective {
 }
 
 /// One row of an objectives table: six cells as written, the entry they mean.
+#[derive(Clone)]
 pub struct DraftRow {
     /// N°, description, weight, indicators, expected values, due.
     pub cells: [String; 6],
@@ -84,6 +96,7 @@ pub struct DraftRow {
 }
 
 /// One row of a staff table.
+#[derive(Clone)]
 pub struct DraftStaff {
     /// N., name, objective, weight as written.
     pub cells: [String; 4],
@@ -261,6 +274,7 @@ fn random_structure(rng: &mut Rng, index: usize, name: &str, year: u16) -> Draft
     ];
     let objectives = random_objectives(rng, year);
     let staff = random_staff(rng, objectives.len());
+    let description_header = *pick(rng, vocab::DESCRIPTION_HEADERS);
     DraftStructure {
         header,
         name,
@@ -271,7 +285,9 @@ fn random_structure(rng: &mut Rng, index: usize, name: &str, year: u16) -> Draft
         strategic_objectives,
         missions,
         operational_objective,
-        description_header: pick(rng, vocab::DESCRIPTION_HEADERS).to_string(),
+        head_line: None,
+        description_header: description_header.to_owned(),
+        objectives_label: Some(label_of(description_header)),
         objectives,
         staff,
     }

@@ -60,12 +60,7 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
             strategic_objectives: structure.strategic_objectives.clone(),
             missions: structure.missions.clone(),
             operational_objective: Some(structure.operational_objective.clone()),
-            objectives_label: Some(
-                structure
-                    .description_header
-                    .trim_start_matches("Descrizione ")
-                    .to_owned(),
-            ),
+            objectives_label: structure.objectives_label.clone(),
             objectives: structure
                 .objectives
                 .iter()

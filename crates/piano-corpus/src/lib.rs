@@ -16,11 +16,15 @@ mod draft;
 mod dues;
 pub mod expect;
 mod helvetica;
+pub mod layout;
 mod pdf;
+pub mod sheet;
 mod text;
 mod vocab;
 
 use piano_model::{Plan, SourceFormat};
+
+pub use layout::Layout;
 
 /// One generated document and the plan it means.
 pub struct Document {
@@ -75,6 +79,92 @@ pub fn sample(seed: u64, index: usize, pdf: bool) -> Result<Vec<Document>, Corpu
     Ok(documents)
 }
 
+/// The text formats a layout is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    /// Tab-separated cells (`plan-00001-00.txt`).
+    Tab,
+    /// Columns aligned with spaces, as `pdftotext -layout` writes (`plan-00001-00.aligned.txt`).
+    Aligned,
+}
+
+impl TextFormat {
+    /// The file name's ending for this format.
+    fn extension(self) -> &'static str {
+        match self {
+            TextFormat::Tab => "txt",
+            TextFormat::Aligned => "aligned.txt",
+        }
+    }
+}
+
+/// One plan of the corpus in one layout, and the documents written in it.
+pub struct LayoutSample {
+    /// The layout drawn.
+    pub layout: Layout,
+    /// The file stem shared by its documents and its sidecar (`plan-00001-00`).
+    pub stem: String,
+    /// One document per format asked for.
+    pub documents: Vec<Document>,
+}
+
+/// The `plan`-th plan of corpus `seed` (the same draft [`sample`] lays out)
+/// in its `variant`-th layout: drawn at random, or the canonical one when
+/// `random` is false; written in each of `formats`. The same arguments
+/// always give the same bytes.
+pub fn layout_sample(
+    seed: u64,
+    plan: usize,
+    variant: usize,
+    random: bool,
+    formats: &[TextFormat],
+) -> LayoutSample {
+    let mut rng = fastrand::Rng::with_seed(mix(seed, plan as u64));
+    let draft = draft::random_draft(&mut rng);
+    let layout = if random {
+        let mut rng = fastrand::Rng::with_seed(mix(mix(seed, plan as u64), variant as u64));
+        Layout::random(&mut rng)
+    } else {
+        Layout::canonical()
+    };
+    let stem = format!("plan-{plan:05}-{variant:02}");
+    let documents = formats
+        .iter()
+        .map(|&format| {
+            let file = format!("{stem}.{}", format.extension());
+            let (bytes, expected) = render_layout(&draft, &layout, format, &file);
+            Document {
+                file,
+                bytes,
+                expected,
+            }
+        })
+        .collect();
+    LayoutSample {
+        layout,
+        stem,
+        documents,
+    }
+}
+
+/// `draft` in `layout` as `format`, named `file`: its bytes and the plan they mean.
+fn render_layout(
+    draft: &draft::Draft,
+    layout: &Layout,
+    format: TextFormat,
+    file: &str,
+) -> (Vec<u8>, Plan) {
+    let mut draft = layout.apply(draft);
+    let sheet = sheet::build(&draft, layout);
+    let written = match format {
+        TextFormat::Tab => sheet::tab::write(&sheet),
+        TextFormat::Aligned => sheet::aligned::write(&sheet),
+    };
+    let laid_out = sheet::finish(&mut draft, &sheet, written);
+    let expected = expect::expected_plan(&draft, file, SourceFormat::Text, &laid_out);
+    (laid_out.bytes, expected)
+}
+
 /// A well-spread 64-bit seed for sample `index` of corpus `seed` (SplitMix64).
 fn mix(seed: u64, index: u64) -> u64 {
     let mut z = seed
@@ -98,6 +188,26 @@ mod tests {
         }
         let other = sample(43, 3, false).expect("sample 3 lays out");
         assert_ne!(first[0].bytes, other[0].bytes);
+    }
+
+    #[test]
+    fn the_canonical_layout_is_the_template_sample_writes() {
+        for index in 0..20 {
+            let text = sample(11, index, false).expect("text lays out").remove(0);
+            let canonical = layout_sample(11, index, 0, false, &[TextFormat::Tab]);
+            let laid = &canonical.documents[0];
+            assert_eq!(
+                String::from_utf8_lossy(&laid.bytes),
+                String::from_utf8_lossy(&text.bytes)
+            );
+            let json = |plan: &Plan| {
+                let mut value = expect::expected_json(plan);
+                value["source"] = serde_json::Value::Null;
+                value["plan_id"] = serde_json::Value::Null;
+                value
+            };
+            assert_eq!(json(&laid.expected), json(&text.expected), "plan {index}");
+        }
     }
 
     #[test]

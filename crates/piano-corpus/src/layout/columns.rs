@@ -1,0 +1,210 @@
+//! The objectives table's columns: their order, and an empty column set
+//! among them (leading, trailing, between two others, or an empty "Note").
+
+use fastrand::Rng;
+
+use super::axis;
+
+/// A column of the objectives table, by what its cells hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The row's number ("N°").
+    Number,
+    /// The description.
+    Description,
+    /// The weight ("Peso %").
+    Weight,
+    /// The indicators.
+    Indicators,
+    /// The expected values ("Valori Attesi").
+    Expected,
+    /// The due ("Data Fine Attesa").
+    Due,
+}
+
+impl Column {
+    /// The columns in the order of a draft row's cells.
+    pub const DRAFTED: [Column; 6] = [
+        Column::Number,
+        Column::Description,
+        Column::Weight,
+        Column::Indicators,
+        Column::Expected,
+        Column::Due,
+    ];
+
+    /// The index of this column's cell in a draft row.
+    pub fn cell(self) -> usize {
+        match self {
+            Column::Number => 0,
+            Column::Description => 1,
+            Column::Weight => 2,
+            Column::Indicators => 3,
+            Column::Expected => 4,
+            Column::Due => 5,
+        }
+    }
+
+    /// The column's name, in axis names (`wording.weight`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Number => "number",
+            Column::Description => "description",
+            Column::Weight => "weight",
+            Column::Indicators => "indicators",
+            Column::Expected => "expected",
+            Column::Due => "due",
+        }
+    }
+
+    /// One letter for the column, to write an order compactly ("NDWIET").
+    fn letter(self) -> char {
+        match self {
+            Column::Number => 'N',
+            Column::Description => 'D',
+            Column::Weight => 'W',
+            Column::Indicators => 'I',
+            Column::Expected => 'E',
+            Column::Due => 'T',
+        }
+    }
+}
+
+/// The order of the six columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnOrder(pub Vec<Column>);
+
+impl ColumnOrder {
+    /// The drafted order: number, description, weight, indicators, expected, due.
+    pub fn canonical() -> ColumnOrder {
+        ColumnOrder(Column::DRAFTED.to_vec())
+    }
+
+    /// The drafted order a third of the time; else the number first (now
+    /// and then after the description) and the other columns shuffled.
+    pub fn random(rng: &mut Rng) -> ColumnOrder {
+        if rng.u32(0..3) == 0 {
+            return ColumnOrder::canonical();
+        }
+        let mut rest = Column::DRAFTED[1..].to_vec();
+        rng.shuffle(&mut rest);
+        let at = if rng.u32(0..5) == 0 {
+            rest.iter()
+                .position(|&c| c == Column::Description)
+                .map_or(0, |p| p + 1)
+        } else {
+            0
+        };
+        rest.insert(at, Column::Number);
+        ColumnOrder(rest)
+    }
+
+    /// "canonical", "number-first" or "number-inside".
+    pub fn kind(&self) -> &'static str {
+        if *self == ColumnOrder::canonical() {
+            "canonical"
+        } else if self.0.first() == Some(&Column::Number) {
+            "number-first"
+        } else {
+            "number-inside"
+        }
+    }
+
+    /// The order as letters ("NDWIET").
+    pub fn letters(&self) -> String {
+        self.0.iter().map(|c| c.letter()).collect()
+    }
+}
+
+axis! {
+    /// Where an empty column stands in the objectives table.
+    EmptyColumn {
+        /// No empty column.
+        None => "none",
+        /// Before every other column (the first cell of every row empty).
+        Leading => "leading",
+        /// After every other column.
+        Trailing => "trailing",
+        /// Between two columns.
+        Between => "between",
+        /// A "Note" column no row fills, at the end.
+        Note => "note",
+    }
+}
+
+/// An empty column and, when between two, after which column it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyColumns {
+    /// Where it stands.
+    pub kind: EmptyColumn,
+    /// For [`EmptyColumn::Between`], how many columns stand before it (1–5).
+    pub at: usize,
+}
+
+impl EmptyColumns {
+    /// No empty column.
+    pub fn none() -> EmptyColumns {
+        EmptyColumns {
+            kind: EmptyColumn::None,
+            at: 0,
+        }
+    }
+
+    /// An empty column drawn at random.
+    pub fn random(rng: &mut Rng) -> EmptyColumns {
+        EmptyColumns {
+            kind: EmptyColumn::random(rng),
+            at: rng.usize(1..=5),
+        }
+    }
+}
+
+/// One column of the table as laid out: one of the six, or an empty one
+/// with its header (empty, or "Note").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A column of the draft.
+    Filled(Column),
+    /// A column no row fills.
+    Empty(&'static str),
+}
+
+/// The table's columns in layout order, the empty column in its place.
+pub fn slots(order: &ColumnOrder, empty: EmptyColumns) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = order.0.iter().map(|&c| Slot::Filled(c)).collect();
+    match empty.kind {
+        EmptyColumn::None => {}
+        EmptyColumn::Leading => slots.insert(0, Slot::Empty("")),
+        EmptyColumn::Trailing => slots.push(Slot::Empty("")),
+        EmptyColumn::Between => slots.insert(empty.at.clamp(1, 5), Slot::Empty("")),
+        EmptyColumn::Note => slots.push(Slot::Empty("Note")),
+    }
+    slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_orders_keep_every_column_once() {
+        let mut rng = Rng::with_seed(3);
+        for _ in 0..50 {
+            let order = ColumnOrder::random(&mut rng);
+            let mut letters: Vec<char> = order.letters().chars().collect();
+            letters.sort_unstable();
+            assert_eq!(letters.iter().collect::<String>(), "DEINTW");
+        }
+    }
+
+    #[test]
+    fn an_empty_column_stands_where_its_axis_says() {
+        let order = ColumnOrder::canonical();
+        let at = |kind, at| slots(&order, EmptyColumns { kind, at });
+        assert_eq!(at(EmptyColumn::None, 0).len(), 6);
+        assert_eq!(at(EmptyColumn::Leading, 0)[0], Slot::Empty(""));
+        assert_eq!(at(EmptyColumn::Trailing, 0)[6], Slot::Empty(""));
+        assert_eq!(at(EmptyColumn::Between, 2)[2], Slot::Empty(""));
+        assert_eq!(at(EmptyColumn::Note, 0)[6], Slot::Empty("Note"));
+    }
+}

@@ -1,0 +1,209 @@
+//! The layout space: one plan written in many layouts along independent
+//! axes, combined at random.
+//!
+//! A [`Layout`] holds one value per axis. [`Layout::canonical`] is the
+//! template the generator always wrote (the Portoferraio dump);
+//! [`Layout::random`] draws every axis on its own. A layout acts in two
+//! steps: [`Layout::apply`] rewrites the cells an axis prints differently
+//! (numbers, weights, dues, headings, field labels, the description header)
+//! together with what they mean, and [`crate::sheet`] lays the rewritten
+//! draft out (column order, empty columns, header placement and shape,
+//! blank lines, page breaks). The expected plan is the same for every layout
+//! of one draft except the fields [`Layout::rewrites`] names.
+
+pub mod columns;
+pub mod dues;
+pub mod header;
+pub mod headings;
+pub mod numbering;
+pub mod spacing;
+pub mod weights;
+pub mod wording;
+
+use fastrand::Rng;
+use serde_json::{Map, Value};
+
+use crate::draft::Draft;
+use columns::{ColumnOrder, EmptyColumns};
+use dues::DueForm;
+use header::{HeaderPlacement, HeaderShape};
+use headings::{FieldLabels, HeadingStyle};
+use numbering::Numbering;
+use spacing::{BlankRows, PageBreaks};
+use weights::WeightForm;
+use wording::Wording;
+
+/// Defines an axis whose values are a closed list: the enum, its `ALL`
+/// values (the canonical one first), their names and a uniform draw.
+macro_rules! axis {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $label:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl $name {
+            /// Every value of the axis, the canonical one first.
+            pub const ALL: &[$name] = &[$($name::$variant),+];
+
+            /// The value's name, as the sidecar and the script print it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label),+
+                }
+            }
+
+            /// One value, each as likely as the others.
+            pub fn random(rng: &mut fastrand::Rng) -> $name {
+                Self::ALL[rng.usize(..Self::ALL.len())]
+            }
+        }
+    };
+}
+pub(crate) use axis;
+
+/// One value per axis of the layout space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The order of the objectives table's columns.
+    pub order: ColumnOrder,
+    /// An empty column, and where.
+    pub empty: EmptyColumns,
+    /// Which tables show the header.
+    pub header: HeaderPlacement,
+    /// How the header is drawn (one line, wrapped, two levels).
+    pub shape: HeaderShape,
+    /// The words of the header cells.
+    pub wording: Wording,
+    /// How rows are numbered.
+    pub numbering: Numbering,
+    /// How weights are written.
+    pub weights: WeightForm,
+    /// How day dues are written.
+    pub dues: DueForm,
+    /// The structure heading's case and punctuation.
+    pub heading: HeadingStyle,
+    /// How the structure's labelled fields are written.
+    pub fields: FieldLabels,
+    /// Blank lines between rows.
+    pub blank_rows: BlankRows,
+    /// Where page breaks fall.
+    pub page_breaks: PageBreaks,
+}
+
+impl Layout {
+    /// The template the generator has always written.
+    pub fn canonical() -> Layout {
+        Layout {
+            order: ColumnOrder::canonical(),
+            empty: EmptyColumns::none(),
+            header: HeaderPlacement::EveryTable,
+            shape: HeaderShape::Flat,
+            wording: Wording::canonical(),
+            numbering: Numbering::AsDrafted,
+            weights: WeightForm::AsDrafted,
+            dues: DueForm::AsDrafted,
+            heading: HeadingStyle::AsDrafted,
+            fields: FieldLabels::AsDrafted,
+            blank_rows: BlankRows::None,
+            page_breaks: PageBreaks::BetweenRows,
+        }
+    }
+
+    /// Every axis drawn at random, each on its own.
+    pub fn random(rng: &mut Rng) -> Layout {
+        Layout {
+            order: ColumnOrder::random(rng),
+            empty: EmptyColumns::random(rng),
+            header: HeaderPlacement::random(rng),
+            shape: HeaderShape::random(rng),
+            wording: Wording::random(rng),
+            numbering: Numbering::random(rng),
+            weights: WeightForm::random(rng),
+            dues: DueForm::random(rng),
+            heading: HeadingStyle::random(rng),
+            fields: FieldLabels::random(rng),
+            blank_rows: BlankRows::random(rng),
+            page_breaks: PageBreaks::random(rng),
+        }
+    }
+
+    /// The draft as this layout prints it: cells rewritten by the cell-level
+    /// axes, with what they mean (codes, labels, raw dues) rewritten alike.
+    pub fn apply(&self, draft: &Draft) -> Draft {
+        let mut draft = draft.clone();
+        for (index, structure) in draft.structures.iter_mut().enumerate() {
+            self.numbering.apply(index, structure);
+            self.weights.apply(structure);
+            self.dues.apply(structure);
+            self.heading.apply(structure);
+            self.fields.apply(structure);
+            self.wording.apply(structure);
+            if !self.header.shows_label() {
+                structure.objectives_label = None;
+            }
+        }
+        draft
+    }
+
+    /// The fields of the expected plan this layout rewrites, as the
+    /// contract's scoring names them (`due.raw`, `objectives_label`, `code`,
+    /// `kind`): a comparison with another layout of the same draft leaves
+    /// them out. Every other field is the canonical layout's.
+    pub fn rewrites(&self) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        if self.dues != DueForm::AsDrafted {
+            fields.push("due.raw");
+        }
+        if self.wording.description != Wording::canonical().description
+            || self.header != HeaderPlacement::EveryTable
+        {
+            fields.push("objectives_label");
+        }
+        if self.numbering.prints_codes() {
+            fields.push("code");
+        }
+        if self.heading.rewrites_kind() {
+            fields.push("kind");
+        }
+        fields
+    }
+
+    /// Every axis by name with the value drawn, for the sidecar
+    /// (`plan-00001-00.layout.json`) and the per-axis breakdown.
+    pub fn axes(&self) -> Vec<(String, String)> {
+        let mut axes = vec![
+            ("column_order".to_owned(), self.order.kind().to_owned()),
+            ("column_order.columns".to_owned(), self.order.letters()),
+            ("empty_column".to_owned(), self.empty.kind.name().to_owned()),
+            ("header".to_owned(), self.header.name().to_owned()),
+            ("header_shape".to_owned(), self.shape.name().to_owned()),
+            ("numbering".to_owned(), self.numbering.name().to_owned()),
+            ("weights".to_owned(), self.weights.name().to_owned()),
+            ("dues".to_owned(), self.dues.name().to_owned()),
+            ("heading".to_owned(), self.heading.name().to_owned()),
+            ("fields".to_owned(), self.fields.name().to_owned()),
+            ("blank_rows".to_owned(), self.blank_rows.name().to_owned()),
+            ("page_breaks".to_owned(), self.page_breaks.name().to_owned()),
+        ];
+        for (column, word) in self.wording.words() {
+            axes.push((format!("wording.{}", column.name()), word.to_owned()));
+        }
+        axes
+    }
+
+    /// The sidecar's JSON: the axes drawn and the fields they rewrite.
+    pub fn sidecar(&self) -> Value {
+        let axes: Map<String, Value> = self
+            .axes()
+            .into_iter()
+            .map(|(axis, value)| (axis, Value::String(value)))
+            .collect();
+        let rewrites = self.rewrites().into_iter().map(Value::from).collect();
+        let mut map = Map::new();
+        map.insert("axes".to_owned(), Value::Object(axes));
+        map.insert("rewrites".to_owned(), Value::Array(rewrites));
+        Value::Object(map)
+    }
+}
