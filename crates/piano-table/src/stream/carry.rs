@@ -6,8 +6,8 @@
 //! the columns a row's full line shows.
 
 use super::{fitting_lines, heads_its_own_table};
-use crate::gutters::EDGE_TOLERANCE;
-use crate::lines::Line;
+use crate::gutters::{EDGE_TOLERANCE, is_value};
+use crate::lines::{Line, Segment};
 use crate::region::{LINE_SPACING, region};
 
 /// The lines of a page that go on with a carried table, and the columns
@@ -76,16 +76,39 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
 
 /// The column edges a dump's line shows when it has a piece for each of the
 /// columns `carried` (edges included) and starts in the first: each column
-/// starting a tolerance left of its piece, as a region's do.
+/// starting a tolerance left of its piece, as a region's do. A line one
+/// piece short counts when its last piece that ends with a value after text
+/// gives the value to a column of its own (pdftotext set it one space after
+/// the text: "… report annuale. 31.12.2022").
 fn columns_of_a_full_row(line: &Line, carried: &[f32]) -> Option<Vec<f32>> {
     line.pitch?;
     let count = carried.len().checked_sub(1)?;
     let (first, last) = (line.segments.first()?, line.segments.last()?);
-    if line.segments.len() != count || count < 2 || first.x0 > carried[1] {
+    if count < 2 || first.x0 > carried[1] {
+        return None;
+    }
+    let pieces: Vec<f32> = line.segments.iter().map(|piece| piece.x0).collect();
+    let starts = if pieces.len() + 1 == count {
+        // Of the pieces that end with a value after text, the one whose
+        // value set apart puts the columns most nearly where the carried
+        // ones stand, scaled.
+        line.segments
+            .iter()
+            .enumerate()
+            .filter_map(|(index, piece)| {
+                let mut starts = pieces.clone();
+                starts.insert(index + 1, value_after_text(piece)?);
+                Some(starts)
+            })
+            .min_by(|a, b| scaled_misfit(a, carried).total_cmp(&scaled_misfit(b, carried)))?
+    } else {
+        pieces
+    };
+    if starts.len() != count {
         return None;
     }
     let tolerance = EDGE_TOLERANCE * line.size;
-    let inner = line.segments[1..].iter().map(|piece| piece.x0 - tolerance);
+    let inner = starts[1..].iter().map(|start| start - tolerance);
     let left = first.x0.min(carried[0]);
     Some(
         std::iter::once(left)
@@ -93,6 +116,28 @@ fn columns_of_a_full_row(line: &Line, carried: &[f32]) -> Option<Vec<f32>> {
             .chain(std::iter::once(last.x1.max(carried[count])))
             .collect(),
     )
+}
+
+/// How far column starts `starts` lie from the edges `carried` scaled to
+/// fit them best (least squares through the page's left edge).
+fn scaled_misfit(starts: &[f32], carried: &[f32]) -> f32 {
+    let pairs = || starts.iter().zip(carried).skip(1);
+    let scale = pairs().map(|(x, c)| x * c).sum::<f32>() / pairs().map(|(_, c)| c * c).sum::<f32>();
+    pairs().map(|(x, c)| (x - scale * c).powi(2)).sum()
+}
+
+/// Where the values that end a piece after its text start, if they do.
+fn value_after_text(piece: &Segment) -> Option<f32> {
+    let words = piece.words();
+    let values = words
+        .iter()
+        .rev()
+        .take_while(|(word, _)| is_value(word))
+        .count();
+    let cut = (words.len() - values)
+        .checked_sub(1)
+        .filter(|_| values > 0)?;
+    Some(piece.breaks[cut].x1)
 }
 
 /// Whether a line's first piece starts at one of the column edges, within a

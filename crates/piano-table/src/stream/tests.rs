@@ -448,3 +448,26 @@ fn a_page_set_to_a_scale_of_its_own_reads_its_row_by_its_full_line() {
     );
     assert!(rest.is_empty());
 }
+
+#[test]
+fn a_page_of_its_own_scale_reads_a_row_whose_value_was_set_one_space_after_its_text() {
+    // As above, but pdftotext set the weight one space after the
+    // description; the date phrase ends with a value after text too, which
+    // would put the columns far from where the page above had them.
+    let carried = [0.0, 7.4, 94.4, 108.4, 154.4, 204.4, 220.0];
+    let text = [
+        "6      Aggiornamento degli atti di gara per la mensa, anche 10%   N. determine anno   Tempi medi entro i 30 gg.   15 dicembre 2019",
+        "       mediante strumenti informatici.                           precedente.",
+    ]
+    .join("\n");
+    let (rows, _) = infer_rows(&dump(&text), Some(&carried), 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "6\tAggiornamento degli atti di gara per la mensa, anche mediante strumenti \
+          informatici.\t10%\tN. determine anno precedente.\tTempi medi entro i 30 gg.\t\
+          15 dicembre 2019"
+        ]
+    );
+}
