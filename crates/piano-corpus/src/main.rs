@@ -4,6 +4,13 @@
 //! - `piano-corpus --seed S --count N --out DIR [--pdf]` writes
 //!   `plan-00000.txt` … with `plan-00000.txt.expected.json` beside each (and
 //!   `plan-00000.pdf` with `plan-00000.pdf.expected.json` when `--pdf` is given).
+//! - `piano-corpus --layouts random --seed S --count M --variants N --out DIR`
+//!   writes each of M plans in N layouts drawn at random (`--layouts
+//!   canonical`: the template only): `plan-00000-00.txt` (tab-separated) and
+//!   `plan-00000-00.aligned.txt` (space-aligned; `--format` picks), each with
+//!   its `.expected.json`, and `plan-00000-00.layout.json`, the axes drawn and
+//!   the fields they rewrite; `--vary K` draws only K axes per layout, the
+//!   others left canonical.
 //! - `piano-corpus compare --corpus DIR --batch OUT` reads `OUT/report.json`
 //!   of `piano batch`, matches every input by file name with its expected JSON
 //!   in `DIR`, and prints the mismatches per plan and per field; exits 1 on any.
@@ -13,7 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use piano_corpus::TextFormat;
 use piano_corpus::compare::{Mismatch, compare, tally};
 use piano_corpus::expect::expected_json;
 use serde_json::Value;
@@ -45,9 +53,50 @@ struct GenerateArgs {
     /// The folder to write into (created if missing).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Also write each plan as a PDF.
+    /// Also write each plan as a PDF (the template's layout only).
     #[arg(long)]
     pdf: bool,
+    /// Write each plan in layouts of the layout space: the canonical one, or
+    /// layouts drawn at random (see --variants).
+    #[arg(long, value_enum)]
+    layouts: Option<Layouts>,
+    /// With --layouts: how many layouts to write of each plan.
+    #[arg(long, default_value_t = 1)]
+    variants: usize,
+    /// With --layouts random: how many axes each layout draws (the others
+    /// keep their canonical value); all of them by default.
+    #[arg(long, default_value_t = piano_corpus::Layout::AXES.len())]
+    vary: usize,
+    /// With --layouts: the formats to write each layout in.
+    #[arg(long = "format", value_enum, default_values_t = [Format::Tab, Format::Aligned])]
+    formats: Vec<Format>,
+}
+
+/// Which layouts `--layouts` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Layouts {
+    /// The template's layout.
+    Canonical,
+    /// Every axis drawn at random.
+    Random,
+}
+
+/// A format `--format` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Tab-separated text.
+    Tab,
+    /// Space-aligned text, as `pdftotext -layout` writes.
+    Aligned,
+}
+
+impl Format {
+    fn text(self) -> TextFormat {
+        match self {
+            Format::Tab => TextFormat::Tab,
+            Format::Aligned => TextFormat::Aligned,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +130,9 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode> {
         .as_ref()
         .context("--out DIR is required to generate a corpus")?;
     fs::create_dir_all(out).with_context(|| out.display().to_string())?;
+    if let Some(layouts) = args.layouts {
+        return generate_layouts(args, layouts, out);
+    }
     for index in 0..args.count {
         for document in piano_corpus::sample(args.seed, index, args.pdf)? {
             let path = out.join(&document.file);
@@ -98,6 +150,50 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode> {
         if args.pdf { " (text and PDF)" } else { "" }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every plan in `--variants` layouts, each with its sidecar.
+fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result<ExitCode> {
+    let formats: Vec<TextFormat> = args.formats.iter().map(|f| f.text()).collect();
+    let vary = if layouts == Layouts::Random {
+        args.vary
+    } else {
+        0
+    };
+    for plan in 0..args.count {
+        for variant in 0..args.variants {
+            let sample = piano_corpus::layout_sample(args.seed, plan, variant, vary, &formats);
+            for document in &sample.documents {
+                write(&out.join(&document.file), &document.bytes)?;
+                let expected = out.join(format!("{}.expected.json", document.file));
+                write(&expected, &pretty(&expected_json(&document.expected))?)?;
+            }
+            let mut sidecar = sample.layout.sidecar();
+            sidecar["seed"] = args.seed.into();
+            sidecar["plan"] = plan.into();
+            sidecar["variant"] = variant.into();
+            let path = out.join(format!("{}.layout.json", sample.stem));
+            write(&path, &pretty(&sidecar)?)?;
+        }
+    }
+    eprintln!(
+        "wrote {} plan(s) in {} layout(s) each to {}",
+        args.count,
+        args.variants,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `value` as pretty JSON with a final line end.
+fn pretty(value: &Value) -> Result<Vec<u8>> {
+    let mut json = serde_json::to_string_pretty(value)?;
+    json.push('\n');
+    Ok(json.into_bytes())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    fs::write(path, bytes).with_context(|| path.display().to_string())
 }
 
 fn run_compare(args: &CompareArgs) -> Result<ExitCode> {

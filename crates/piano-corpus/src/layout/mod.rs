@@ -20,6 +20,9 @@ pub mod spacing;
 pub mod weights;
 pub mod wording;
 
+#[cfg(test)]
+mod tests;
+
 use fastrand::Rng;
 use serde_json::{Map, Value};
 
@@ -129,6 +132,65 @@ impl Layout {
         }
     }
 
+    /// The names of the axes [`Layout::vary_only`] draws among: each field,
+    /// the wording's one per column.
+    pub const AXES: [&'static str; 17] = [
+        "column_order",
+        "empty_column",
+        "header",
+        "header_shape",
+        "wording.number",
+        "wording.description",
+        "wording.weight",
+        "wording.indicators",
+        "wording.expected",
+        "wording.due",
+        "numbering",
+        "weights",
+        "dues",
+        "heading",
+        "fields",
+        "blank_rows",
+        "page_breaks",
+    ];
+
+    /// A layout that differs from the canonical one on at most `count` axes
+    /// (of [`Layout::AXES`]) chosen at random, each drawn as
+    /// [`Layout::random`] draws it (so it may still fall on its canonical value).
+    pub fn random_on(rng: &mut Rng, count: usize) -> Layout {
+        let drawn = Layout::random(rng);
+        let mut axes = Layout::AXES.to_vec();
+        rng.shuffle(&mut axes);
+        let mut layout = Layout::canonical();
+        for axis in axes.into_iter().take(count) {
+            layout.take(axis, &drawn);
+        }
+        layout
+    }
+
+    /// Sets axis `axis` to its value in `from`.
+    fn take(&mut self, axis: &str, from: &Layout) {
+        match axis {
+            "column_order" => self.order = from.order.clone(),
+            "empty_column" => self.empty = from.empty,
+            "header" => self.header = from.header,
+            "header_shape" => self.shape = from.shape,
+            "wording.number" => self.wording.number = from.wording.number,
+            "wording.description" => self.wording.description = from.wording.description,
+            "wording.weight" => self.wording.weight = from.wording.weight,
+            "wording.indicators" => self.wording.indicators = from.wording.indicators,
+            "wording.expected" => self.wording.expected = from.wording.expected,
+            "wording.due" => self.wording.due = from.wording.due,
+            "numbering" => self.numbering = from.numbering,
+            "weights" => self.weights = from.weights,
+            "dues" => self.dues = from.dues,
+            "heading" => self.heading = from.heading,
+            "fields" => self.fields = from.fields,
+            "blank_rows" => self.blank_rows = from.blank_rows,
+            _ => self.page_breaks = from.page_breaks,
+        }
+    }
+
     /// The draft as this layout prints it: cells rewritten by the cell-level
     /// axes, with what they mean (codes, labels, raw dues) rewritten alike.
     pub fn apply(&self, draft: &Draft) -> Draft {
@@ -157,7 +219,7 @@ impl Layout {
             fields.push("due.raw");
         }
         if self.wording.description != Wording::canonical().description
-            || self.header != HeaderPlacement::EveryTable
+            || !self.header.shows_label()
         {
             fields.push("objectives_label");
         }

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# How well piano reads the layout space: the same generated plans written in
+# layouts drawn at random along independent axes (column order, empty
+# columns, header placement and shape, header wording, numbering, weights,
+# dues, heading style, field labels, blank rows, page breaks; see
+# crates/piano-corpus/src/layout/), as tab-separated text and as
+# space-aligned dumps. To run by hand (too slow for CI).
+#
+# piano-corpus writes COUNT layouts (seed SEED), each with its expected plan
+# and a sidecar naming the axes drawn and the fields they rewrite; each dump
+# is read by `piano extract --quiet --include-staff` and scored with
+# ../shared/tools/score.py --no-raw, the rewritten fields (objectives_label,
+# code) left out of both plans, as the contract's scoring across layouts
+# says. Prints the F1 distribution per format, the share of layouts reaching
+# F1 0.99 for every value of every axis (the values that break reading come
+# first) and the worst layouts with their axes.
+#
+# Needs: cargo, python3 and ../shared/tools/score.py beside the checkout.
+# Temporary files: a mktemp -d folder under $TMPDIR (/tmp), removed at the
+# end unless KEEP=1 (then its path is printed).
+#
+# Usage: scripts/layout-space.sh [COUNT] [SEED]          (default 200 1)
+#        FORMATS="tab aligned" JOBS=8 WORST=15 scripts/layout-space.sh 300 7
+set -euo pipefail
+
+count=${1:-200}
+seed=${2:-1}
+formats=${FORMATS:-tab aligned}
+jobs=${JOBS:-$(nproc 2> /dev/null || echo 4)}
+worst=${WORST:-15}
+root=$(cd "$(dirname "$0")/.." && pwd)
+score="$root/../shared/tools/score.py"
+[ -f "$score" ] || { echo "no $score: this check needs ../shared beside the checkout" >&2; exit 1; }
+
+cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p piano-cli -p piano-corpus
+work=$(mktemp -d)
+if [ "${KEEP:-0}" = 1 ]; then
+  echo "keeping $work" >&2
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+format_args=()
+for format in $formats; do format_args+=(--format "$format"); done
+"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --seed "$seed" --count "$count" \
+  --variants 1 "${format_args[@]}" --out "$work" 2> /dev/null
+
+python3 - "$work" "$root/target/release/piano" "$score" "$jobs" "$worst" <<'PY'
+import collections, concurrent.futures, glob, json, os, subprocess, sys
+
+work, piano, score, jobs, worst = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+
+
+def without(plan, rewrites):
+    """The plan with the fields its layout rewrites left out."""
+    for structure in plan.get("structures") or []:
+        if "objectives_label" in rewrites:
+            structure["objectives_label"] = None
+        for objective in structure.get("objectives") or []:
+            for row in [objective] + list(objective.get("phases") or []):
+                if "code" in rewrites:
+                    row.pop("code", None)
+    return plan
+
+
+def run(expected_path):
+    dump = expected_path[: -len(".expected.json")]
+    stem = os.path.basename(dump).split(".")[0]
+    fmt = "aligned" if dump.endswith(".aligned.txt") else "tab"
+    sidecar = json.load(open(os.path.join(work, stem + ".layout.json")))
+    got = subprocess.run([piano, "extract", "--quiet", "--include-staff", dump],
+                         capture_output=True, text=True)
+    try:
+        got_plan = json.loads(got.stdout)
+    except ValueError:
+        return stem, fmt, 0.0, sidecar, "no plan (exit %d)" % got.returncode
+    rewrites = set(sidecar["rewrites"])
+    gold_file, got_file = dump + ".gold.json", dump + ".got.json"
+    json.dump(without(json.load(open(expected_path)), rewrites), open(gold_file, "w"))
+    json.dump(without(got_plan, rewrites), open(got_file, "w"))
+    scored = subprocess.run(["python3", score, gold_file, got_file, "--no-raw", "--show", "3"],
+                            capture_output=True, text=True).stdout.strip().splitlines()
+    f1 = 0.0
+    if scored and scored[-1].startswith("f1="):
+        f1 = float(scored[-1].split()[0][3:])
+    misses = "; ".join(line for line in scored[:-1] if line.startswith(("MISS", "field", "EXTRA")))
+    return stem, fmt, f1, sidecar, misses
+
+
+paths = sorted(glob.glob(os.path.join(work, "*.expected.json")))
+with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+    results = list(pool.map(run, paths))
+
+
+def band(f1):
+    return ">=0.99" if f1 >= 0.99 else ("0.95-0.99" if f1 >= 0.95 else "<0.95")
+
+
+print("F1 distribution (%d layouts)" % len({r[0] for r in results}))
+for fmt in sorted({r[1] for r in results}):
+    rows = [r for r in results if r[1] == fmt]
+    bands = collections.Counter(band(r[2]) for r in rows)
+    mean = sum(r[2] for r in rows) / len(rows)
+    print("  %-8s n=%4d  mean %.4f  >=0.99: %4d (%5.1f%%)  0.95-0.99: %4d  <0.95: %4d" % (
+        fmt, len(rows), mean, bands[">=0.99"], 100.0 * bands[">=0.99"] / len(rows),
+        bands["0.95-0.99"], bands["<0.95"]))
+
+print("\nPer axis value: count and share reaching F1 0.99, per format (worst share first within each axis)")
+fmts = sorted({r[1] for r in results})
+print("  %-22s %-34s %s" % ("axis", "value", "  ".join("%-20s" % f for f in fmts)))
+by_axis = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(list)))
+for stem, fmt, f1, sidecar, _ in results:
+    for axis, value in sidecar["axes"].items():
+        by_axis[axis][value][fmt].append(f1)
+for axis in sorted(by_axis):
+    values = by_axis[axis]
+
+    def share(value):
+        all_f1 = [f for fl in values[value].values() for f in fl]
+        return sum(f >= 0.99 for f in all_f1) / len(all_f1)
+    for value in sorted(values, key=lambda v: (share(v), v)):
+        cells = []
+        for fmt in fmts:
+            f1s = values[value].get(fmt, [])
+            good = sum(f >= 0.99 for f in f1s)
+            cells.append("%4d %5.1f%% %6.3f" % (len(f1s), 100.0 * good / len(f1s) if f1s else 0.0,
+                                                  sum(f1s) / len(f1s) if f1s else 0.0))
+        print("  %-22s %-34s %s" % (axis, value[:34], "  ".join("%-20s" % c for c in cells)))
+print("  (each cell: layouts, share with F1 >= 0.99, mean F1)")
+
+print("\nWorst %d" % worst)
+for stem, fmt, f1, sidecar, misses in sorted(results, key=lambda r: (r[2], r[0], r[1]))[:worst]:
+    axes = sidecar["axes"]
+    shown = " ".join("%s=%s" % (k, v) for k, v in sorted(axes.items()) if not k.startswith("wording.")
+                     and k != "column_order.columns")
+    words = " ".join("%s=%r" % (k[8:], v) for k, v in sorted(axes.items()) if k.startswith("wording."))
+    print("  %.4f %s %s\n      %s columns=%s\n      words: %s\n      %s" % (
+        f1, stem, fmt, shown, axes.get("column_order.columns"), words, misses[:300]))
+PY
