@@ -20,7 +20,10 @@
 # end unless KEEP=1 (then its path is printed).
 #
 # Usage: scripts/layout-space.sh [COUNT] [SEED]          (default 200 1)
-#        FORMATS="tab aligned" JOBS=8 WORST=15 scripts/layout-space.sh 300 7
+#        FORMATS="tab aligned" PDFS=50 VARY=1 JOBS=8 WORST=15 scripts/layout-space.sh 300 7
+# PDFS=N also writes the first N layouts as PDFs (bordered tables, read by
+# piano's own PDF reader). VARY=K draws only K axes per layout, the others
+# left canonical (default: all 17), so that VARY=1 shows each axis alone.
 set -euo pipefail
 
 count=${1:-200}
@@ -44,6 +47,10 @@ format_args=()
 for format in $formats; do format_args+=(--format "$format"); done
 "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --seed "$seed" --count "$count" \
   --variants 1 "${format_args[@]}" --out "$work" 2> /dev/null
+if [ "${PDFS:-0}" -gt 0 ]; then
+  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --seed "$seed" \
+    --count "$PDFS" --variants 1 --format pdf --out "$work" 2> /dev/null
+fi
 
 python3 - "$work" "$root/target/release/piano" "$score" "$jobs" "$worst" <<'PY'
 import collections, concurrent.futures, glob, json, os, subprocess, sys
@@ -66,7 +73,7 @@ def without(plan, rewrites):
 def run(expected_path):
     dump = expected_path[: -len(".expected.json")]
     stem = os.path.basename(dump).split(".")[0]
-    fmt = "aligned" if dump.endswith(".aligned.txt") else "tab"
+    fmt = "pdf" if dump.endswith(".pdf") else ("aligned" if dump.endswith(".aligned.txt") else "tab")
     sidecar = json.load(open(os.path.join(work, stem + ".layout.json")))
     got = subprocess.run([piano, "extract", "--quiet", "--include-staff", dump],
                          capture_output=True, text=True)

@@ -79,21 +79,24 @@ pub fn sample(seed: u64, index: usize, pdf: bool) -> Result<Vec<Document>, Corpu
     Ok(documents)
 }
 
-/// The text formats a layout is written in.
+/// The formats a layout is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextFormat {
+pub enum Format {
     /// Tab-separated cells (`plan-00001-00.txt`).
     Tab,
     /// Columns aligned with spaces, as `pdftotext -layout` writes (`plan-00001-00.aligned.txt`).
     Aligned,
+    /// A PDF with bordered tables (`plan-00001-00.pdf`).
+    Pdf,
 }
 
-impl TextFormat {
+impl Format {
     /// The file name's ending for this format.
     fn extension(self) -> &'static str {
         match self {
-            TextFormat::Tab => "txt",
-            TextFormat::Aligned => "aligned.txt",
+            Format::Tab => "txt",
+            Format::Aligned => "aligned.txt",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -118,8 +121,8 @@ pub fn layout_sample(
     plan: usize,
     variant: usize,
     vary: usize,
-    formats: &[TextFormat],
-) -> LayoutSample {
+    formats: &[Format],
+) -> Result<LayoutSample, CorpusError> {
     let mut rng = fastrand::Rng::with_seed(mix(seed, plan as u64));
     let draft = draft::random_draft(&mut rng);
     let mut rng = fastrand::Rng::with_seed(mix(mix(seed, plan as u64), variant as u64));
@@ -129,37 +132,47 @@ pub fn layout_sample(
         .iter()
         .map(|&format| {
             let file = format!("{stem}.{}", format.extension());
-            let (bytes, expected) = render_layout(&draft, &layout, format, &file);
-            Document {
+            let (bytes, expected) =
+                render_layout(&draft, &layout, format, &file).map_err(|source| {
+                    CorpusError::Pdf {
+                        index: plan,
+                        source,
+                    }
+                })?;
+            Ok(Document {
                 file,
                 bytes,
                 expected,
-            }
+            })
         })
-        .collect();
-    LayoutSample {
+        .collect::<Result<_, CorpusError>>()?;
+    Ok(LayoutSample {
         layout,
         stem,
         documents,
-    }
+    })
 }
 
 /// `draft` in `layout` as `format`, named `file`: its bytes and the plan they mean.
 fn render_layout(
     draft: &draft::Draft,
     layout: &Layout,
-    format: TextFormat,
+    format: Format,
     file: &str,
-) -> (Vec<u8>, Plan) {
+) -> Result<(Vec<u8>, Plan), lopdf::Error> {
     let mut draft = layout.apply(draft);
     let sheet = sheet::build(&draft, layout);
-    let written = match format {
-        TextFormat::Tab => sheet::tab::write(&sheet),
-        TextFormat::Aligned => sheet::aligned::write(&sheet),
+    let (written, source) = match format {
+        Format::Tab => (sheet::tab::write(&sheet), SourceFormat::Text),
+        Format::Aligned => (sheet::aligned::write(&sheet), SourceFormat::Text),
+        Format::Pdf => (sheet::pdf::write(&sheet)?, SourceFormat::Pdf),
     };
-    let laid_out = sheet::finish(&mut draft, &sheet, written);
-    let expected = expect::expected_plan(&draft, file, SourceFormat::Text, &laid_out);
-    (laid_out.bytes, expected)
+    let mut laid_out = sheet::finish(&mut draft, &sheet, written);
+    if format == Format::Pdf {
+        laid_out.preamble = sheet::pdf::preamble(&sheet);
+    }
+    let expected = expect::expected_plan(&draft, file, source, &laid_out);
+    Ok((laid_out.bytes, expected))
 }
 
 /// A well-spread 64-bit seed for sample `index` of corpus `seed` (SplitMix64).
@@ -191,7 +204,7 @@ mod tests {
     fn the_canonical_layout_is_the_template_sample_writes() {
         for index in 0..20 {
             let text = sample(11, index, false).expect("text lays out").remove(0);
-            let canonical = layout_sample(11, index, 0, 0, &[TextFormat::Tab]);
+            let canonical = layout_sample(11, index, 0, 0, &[Format::Tab]).expect("text lays out");
             let laid = &canonical.documents[0];
             assert_eq!(
                 String::from_utf8_lossy(&laid.bytes),

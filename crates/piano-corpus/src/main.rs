@@ -7,7 +7,8 @@
 //! - `piano-corpus --layouts random --seed S --count M --variants N --out DIR`
 //!   writes each of M plans in N layouts drawn at random (`--layouts
 //!   canonical`: the template only): `plan-00000-00.txt` (tab-separated) and
-//!   `plan-00000-00.aligned.txt` (space-aligned; `--format` picks), each with
+//!   `plan-00000-00.aligned.txt` (space-aligned), and with `--format pdf`
+//!   `plan-00000-00.pdf` (`--format` may be repeated), each with
 //!   its `.expected.json`, and `plan-00000-00.layout.json`, the axes drawn and
 //!   the fields they rewrite; `--vary K` draws only K axes per layout, the
 //!   others left canonical.
@@ -21,7 +22,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use piano_corpus::TextFormat;
 use piano_corpus::compare::{Mismatch, compare, tally};
 use piano_corpus::expect::expected_json;
 use serde_json::Value;
@@ -53,7 +53,7 @@ struct GenerateArgs {
     /// The folder to write into (created if missing).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Also write each plan as a PDF (the template's layout only).
+    /// Also write each plan as a PDF (without --layouts; with it, `--format pdf`).
     #[arg(long)]
     pdf: bool,
     /// Write each plan in layouts of the layout space: the canonical one, or
@@ -88,13 +88,16 @@ enum Format {
     Tab,
     /// Space-aligned text, as `pdftotext -layout` writes.
     Aligned,
+    /// A PDF with bordered tables.
+    Pdf,
 }
 
 impl Format {
-    fn text(self) -> TextFormat {
+    fn corpus(self) -> piano_corpus::Format {
         match self {
-            Format::Tab => TextFormat::Tab,
-            Format::Aligned => TextFormat::Aligned,
+            Format::Tab => piano_corpus::Format::Tab,
+            Format::Aligned => piano_corpus::Format::Aligned,
+            Format::Pdf => piano_corpus::Format::Pdf,
         }
     }
 }
@@ -154,7 +157,7 @@ fn generate(args: &GenerateArgs) -> Result<ExitCode> {
 
 /// Writes every plan in `--variants` layouts, each with its sidecar.
 fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result<ExitCode> {
-    let formats: Vec<TextFormat> = args.formats.iter().map(|f| f.text()).collect();
+    let formats: Vec<piano_corpus::Format> = args.formats.iter().map(|f| f.corpus()).collect();
     let vary = if layouts == Layouts::Random {
         args.vary
     } else {
@@ -162,7 +165,7 @@ fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result
     };
     for plan in 0..args.count {
         for variant in 0..args.variants {
-            let sample = piano_corpus::layout_sample(args.seed, plan, variant, vary, &formats);
+            let sample = piano_corpus::layout_sample(args.seed, plan, variant, vary, &formats)?;
             for document in &sample.documents {
                 write(&out.join(&document.file), &document.bytes)?;
                 let expected = out.join(format!("{}.expected.json", document.file));

@@ -15,8 +15,10 @@ const PAGE_WIDTH: f32 = 842.0;
 const PAGE_HEIGHT: f32 = 595.0;
 const MARGIN: f32 = 36.0;
 const BOTTOM: f32 = 48.0;
-const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
-const TABLE_SIZE: f32 = 8.0;
+/// The width between the margins, in points.
+pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+/// The font size of table cells.
+pub const TABLE_SIZE: f32 = 8.0;
 const LEADING: f32 = 10.0;
 const PADDING: f32 = 3.0;
 const OBJECTIVE_COLUMNS: [f32; 6] = [30.0, 262.0, 50.0, 160.0, 160.0, 108.0];
@@ -111,17 +113,19 @@ pub fn render(draft: &mut Draft) -> Result<LaidOut, lopdf::Error> {
 }
 
 /// A PDF being written page by page.
-struct Writer {
+pub struct Writer {
     doc: Document,
     pages_id: ObjectId,
     page_ids: Vec<ObjectId>,
     operations: Vec<Operation>,
     y: f32,
-    page_number: u32,
+    /// The page being written (1-based).
+    pub page_number: u32,
 }
 
 impl Writer {
-    fn new() -> Writer {
+    /// An empty document.
+    pub fn new() -> Writer {
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();
         Writer {
@@ -135,7 +139,7 @@ impl Writer {
     }
 
     /// Moves down by `height` points.
-    fn gap(&mut self, height: f32) {
+    pub fn gap(&mut self, height: f32) {
         self.y -= height;
     }
 
@@ -147,7 +151,7 @@ impl Writer {
     }
 
     /// Closes the current page (unless it is still empty) and starts the next.
-    fn new_page(&mut self) {
+    pub fn new_page(&mut self) {
         if self.operations.is_empty() {
             return;
         }
@@ -188,14 +192,14 @@ impl Writer {
     }
 
     /// One line of running text at the left margin.
-    fn line(&mut self, text: &str, size: f32, bold: bool) {
+    pub fn line(&mut self, text: &str, size: f32, bold: bool) {
         self.need(size * 1.4);
         self.y -= size * 1.3;
         self.text(text, MARGIN, self.y, size, bold);
     }
 
     /// One bold line, centred, its size reduced until it fits the page.
-    fn centered(&mut self, text: &str, size: f32) {
+    pub fn centered(&mut self, text: &str, size: f32) {
         let size = fitting_size(text, size);
         self.need(size * 1.6);
         self.y -= size * 1.5;
@@ -204,26 +208,27 @@ impl Writer {
     }
 
     /// One bold line at the left margin, its size reduced until it fits.
-    fn fitted(&mut self, text: &str, size: f32) {
+    pub fn fitted(&mut self, text: &str, size: f32) {
         let size = fitting_size(text, size);
         self.line(text, size, true);
     }
 
     /// A bordered table row; returns the page it landed on.
-    fn row(&mut self, columns: &[f32], cells: &[&str], bold: bool) -> u32 {
-        let factor = if bold { BOLD_FACTOR } else { 1.0 };
-        let wrapped: Vec<Vec<String>> = columns
-            .iter()
-            .zip(cells)
-            .map(|(&column, cell)| wrap(cell, TABLE_SIZE * factor, column - 2.0 * PADDING))
-            .collect();
+    pub fn row(&mut self, columns: &[f32], cells: &[&str], bold: bool) -> u32 {
+        let wrapped = wrap_cells(columns, cells, bold);
+        self.row_lines(columns, &wrapped, bold)
+    }
+
+    /// A bordered table row of cells already wrapped into lines; returns
+    /// the page it landed on.
+    pub fn row_lines(&mut self, columns: &[f32], wrapped: &[Vec<String>], bold: bool) -> u32 {
         let line_count = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let height = line_count as f32 * LEADING + 2.0 * PADDING;
         self.need(height);
         let top = self.y;
         let mut x = MARGIN;
         self.operations.push(Operation::new("w", vec![0.5.into()]));
-        for (&column, lines) in columns.iter().zip(&wrapped) {
+        for (&column, lines) in columns.iter().zip(wrapped) {
             self.operations.extend([
                 Operation::new(
                     "re",
@@ -247,7 +252,7 @@ impl Writer {
     }
 
     /// Closes the last page and writes the document; returns it and its page count.
-    fn finish(mut self) -> Result<(Vec<u8>, u32), lopdf::Error> {
+    pub fn finish(mut self) -> Result<(Vec<u8>, u32), lopdf::Error> {
         self.close_page();
         let regular = self.doc.add_object(dictionary! {
             "Type" => "Font",
@@ -286,6 +291,16 @@ impl Writer {
         self.doc.save_to(&mut bytes)?;
         Ok((bytes, u32::try_from(count).unwrap_or(u32::MAX)))
     }
+}
+
+/// Each cell of a row wrapped to its column (less the padding), in bold for headers.
+pub fn wrap_cells(columns: &[f32], cells: &[&str], bold: bool) -> Vec<Vec<String>> {
+    let factor = if bold { BOLD_FACTOR } else { 1.0 };
+    columns
+        .iter()
+        .zip(cells)
+        .map(|(&column, cell)| wrap(cell, TABLE_SIZE * factor, column - 2.0 * PADDING))
+        .collect()
 }
 
 /// The largest size up to `size` at which bold `text` fits the content width.

@@ -8,7 +8,7 @@ use super::*;
 use crate::draft::{Draft, random_draft};
 use crate::expect::expected_json;
 use crate::layout::columns::{Column, EmptyColumn};
-use crate::{TextFormat, render_layout};
+use crate::{Format, render_layout};
 
 /// A draft with what every axis needs to show: two structures or more, an
 /// objective with phases, a drafted page break inside a table, a single-day
@@ -45,8 +45,8 @@ impl DueForm {
 /// The text (tab or aligned) of `draft` in `layout`, and its expected JSON
 /// with what only the layout's geometry knows (source, lines, pages) and the
 /// fields the layout rewrites left out.
-fn laid(draft: &Draft, layout: &Layout, format: TextFormat) -> (String, Value) {
-    let (bytes, plan) = render_layout(draft, layout, format, "plan.txt");
+fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
+    let (bytes, plan) = render_layout(draft, layout, format, "plan.txt").expect("text lays out");
     let mut json = expected_json(&plan);
     json["source"] = Value::Null;
     json["plan_id"] = Value::Null;
@@ -79,7 +79,7 @@ fn remove_key(value: &mut Value, key: &str) {
 /// tab text.
 fn check(draft: &Draft, layout: &Layout) -> String {
     let mut tab = String::new();
-    for format in [TextFormat::Tab, TextFormat::Aligned] {
+    for format in [Format::Tab, Format::Aligned] {
         let (text, json) = laid(draft, layout, format);
         let (_, mut expected) = laid(draft, &Layout::canonical(), format);
         for key in layout.rewrites() {
@@ -89,7 +89,7 @@ fn check(draft: &Draft, layout: &Layout) -> String {
             json == expected,
             "{layout:?} as {format:?} changes the plan"
         );
-        if format == TextFormat::Tab {
+        if format == Format::Tab {
             tab = text;
         }
     }
@@ -204,7 +204,8 @@ fn wording_puts_its_words_in_the_header_and_the_label() {
             header.starts_with(&format!("{}\t", wording.number)),
             "{header}"
         );
-        let (_, plan) = render_layout(&draft, &layout, TextFormat::Tab, "plan.txt");
+        let (_, plan) =
+            render_layout(&draft, &layout, Format::Tab, "plan.txt").expect("text lays out");
         let label = plan.structures[0].objectives_label.clone();
         let own = wording::label_of(&draft.structures[0].description_header);
         assert_eq!(
@@ -220,8 +221,9 @@ fn numbering_prints_numbers_and_keeps_ordinals() {
     for &scheme in Numbering::ALL {
         let layout = with(|l| l.numbering = scheme);
         check(&draft, &layout);
-        let (text, _) = laid(&draft, &layout, TextFormat::Tab);
-        let (_, plan) = render_layout(&draft, &layout, TextFormat::Tab, "plan.txt");
+        let (text, _) = laid(&draft, &layout, Format::Tab);
+        let (_, plan) =
+            render_layout(&draft, &layout, Format::Tab, "plan.txt").expect("text lays out");
         let second = &plan.structures[1].objectives[0].entry;
         assert_eq!(second.number, "1");
         let printed = second.code.clone().unwrap_or_else(|| second.number.clone());
@@ -306,11 +308,15 @@ fn random_layouts_keep_the_plan_and_repeat_with_their_seed() {
     for seed in 0..30 {
         let layout = Layout::random(&mut Rng::with_seed(seed));
         assert_eq!(layout, Layout::random(&mut Rng::with_seed(seed)));
-        let first = render_layout(&draft, &layout, TextFormat::Aligned, "plan.txt").0;
-        let again = render_layout(&draft, &layout, TextFormat::Aligned, "plan.txt").0;
+        let first = render_layout(&draft, &layout, Format::Aligned, "plan.txt")
+            .expect("text")
+            .0;
+        let again = render_layout(&draft, &layout, Format::Aligned, "plan.txt")
+            .expect("text")
+            .0;
         assert_eq!(first, again);
-        let (_, json) = laid(&draft, &layout, TextFormat::Tab);
-        let (_, mut canonical) = laid(&draft, &Layout::canonical(), TextFormat::Tab);
+        let (_, json) = laid(&draft, &layout, Format::Tab);
+        let (_, mut canonical) = laid(&draft, &Layout::canonical(), Format::Tab);
         for key in layout.rewrites() {
             remove_key(&mut canonical, if key == "due.raw" { "raw" } else { key });
         }
@@ -333,4 +339,37 @@ fn random_on_varies_at_most_the_axes_asked() {
         assert!(differing <= 1, "{layout:?}");
     }
     assert_eq!(Layout::random_on(&mut rng, 0), Layout::canonical());
+}
+
+#[test]
+fn pdf_layouts_keep_the_plan_and_repeat_with_their_seed() {
+    let draft = rich_draft();
+    let plan_of = |layout: &Layout| {
+        let (bytes, plan) = render_layout(&draft, layout, Format::Pdf, "plan.pdf").expect("PDF");
+        let mut json = expected_json(&plan);
+        for key in ["source", "plan_id", "page"] {
+            remove_key(&mut json, key);
+        }
+        for key in layout.rewrites() {
+            remove_key(&mut json, if key == "due.raw" { "raw" } else { key });
+        }
+        (bytes, json, plan)
+    };
+    for seed in 0..4 {
+        let layout = Layout::random(&mut Rng::with_seed(seed));
+        let (bytes, json, plan) = plan_of(&layout);
+        assert!(bytes.starts_with(b"%PDF"));
+        assert_eq!(bytes, plan_of(&layout).0, "the same layout, the same bytes");
+        let (_, mut canonical, _) = plan_of(&Layout::canonical());
+        for key in layout.rewrites() {
+            remove_key(&mut canonical, if key == "due.raw" { "raw" } else { key });
+        }
+        assert!(json == canonical, "{layout:?} changes the plan");
+        let pages = plan.source.pages.expect("a PDF has pages");
+        let rows = plan.structures.iter().flat_map(|s| &s.objectives);
+        assert!(
+            rows.clone()
+                .all(|o| o.entry.page.is_some_and(|p| p <= pages))
+        );
+    }
 }

@@ -53,9 +53,13 @@ impl Lines {
     }
 
     /// The foot of a page numbered `number` (`indent` spaces before it),
-    /// then a new page.
+    /// then a new page. A dump with form feeds sets the number apart by
+    /// three blank lines, as `pdftotext -layout` does for a page's foot.
     pub fn page_end(&mut self, number: u32, indent: usize) {
         self.blank();
+        if self.form_feeds {
+            self.lines.extend([String::new(), String::new()]);
+        }
         self.push(&format!("{}{number}", " ".repeat(indent)));
         if self.form_feeds {
             self.feed = true;

@@ -1,11 +1,12 @@
 //! A draft laid out as a sequence of lines and table rows, before any
-//! format: what the text dump, the space-aligned dump and (later) the PDF
-//! write alike. [`build`] makes it from a draft and a [`Layout`];
-//! [`tab`] and [`aligned`] write it.
+//! format: what the text dump, the space-aligned dump and the PDF write
+//! alike. [`build`] makes it from a draft and a
+//! [`Layout`](crate::layout::Layout); [`tab`], [`aligned`] and [`pdf`] write it.
 
 pub mod aligned;
 mod build;
 mod lines;
+pub mod pdf;
 pub mod tab;
 
 use piano_model::{LineSpan, PreambleSection};
@@ -73,8 +74,10 @@ pub struct Written {
     /// Per item of the sheet, its first and last line and its page (`None`
     /// for items that take no line, and pages for dumps without form feeds).
     pub spans: Vec<Option<(LineSpan, Option<u32>)>>,
-    /// The number of lines written.
+    /// The number of lines written (0 for PDFs, whose lines the reader numbers).
     pub last: u32,
+    /// The page count (PDFs only).
+    pub pages: Option<u32>,
 }
 
 /// Fills the lines and pages each row went to into `draft` and gives what
@@ -106,7 +109,7 @@ pub fn finish(draft: &mut Draft, sheet: &Sheet, written: Written) -> LaidOut {
         .map(|(index, &(start, page))| {
             let end = starts
                 .get(index + 1)
-                .map_or(written.last, |next| next.0 - 1);
+                .map_or(written.last, |next| next.0.saturating_sub(1));
             Placement {
                 lines: LineSpan(start, end),
                 page,
@@ -115,7 +118,7 @@ pub fn finish(draft: &mut Draft, sheet: &Sheet, written: Written) -> LaidOut {
         .collect();
     LaidOut {
         bytes: written.bytes,
-        pages: None,
+        pages: written.pages,
         placements,
         preamble: sheet.preamble.clone(),
     }

@@ -36,6 +36,7 @@ pub fn write(sheet: &Sheet) -> Written {
         bytes: text.into_bytes(),
         spans,
         last,
+        pages: None,
     }
 }
 
