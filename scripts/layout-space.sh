@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # How well piano reads the layout space: the same generated plans written in
 # layouts drawn at random along independent axes (column order, empty
-# columns, header placement and shape, header wording, numbering, weights,
-# dues, heading style, field labels, blank rows, page breaks; see
-# crates/piano-corpus/src/layout/), as tab-separated text and as
-# space-aligned dumps. To run by hand (too slow for CI).
+# columns, header placement and shape, header wording, numbering or budget
+# codes, weights, dues, heading style, field labels or budget headings,
+# blank rows, page breaks; see crates/piano-corpus/src/layout/), in two
+# families (struttura-table, code-table), as tab-separated text and as
+# space-aligned dumps (and PDFs when asked). To run by hand (too slow for CI).
 #
 # piano-corpus writes COUNT layouts (seed SEED), each with its expected plan
 # and a sidecar naming the axes drawn and the fields they rewrite; each dump
@@ -21,6 +22,7 @@
 #
 # Usage: scripts/layout-space.sh [COUNT] [SEED]          (default 200 1)
 #        FORMATS="tab aligned" PDFS=50 VARY=1 JOBS=8 WORST=15 scripts/layout-space.sh 300 7
+# FAMILY=struttura-table|code-table|all (default all: the families in turn).
 # PDFS=N also writes the first N layouts as PDFs (bordered tables, read by
 # piano's own PDF reader). VARY=K draws only K axes per layout, the others
 # left canonical (default: all 17), so that VARY=1 shows each axis alone.
@@ -45,10 +47,10 @@ fi
 
 format_args=()
 for format in $formats; do format_args+=(--format "$format"); done
-"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --seed "$seed" --count "$count" \
+"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --family "${FAMILY:-all}" --seed "$seed" --count "$count" \
   --variants 1 "${format_args[@]}" --out "$work" 2> /dev/null
 if [ "${PDFS:-0}" -gt 0 ]; then
-  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --seed "$seed" \
+  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --family "${FAMILY:-all}" --seed "$seed" \
     --count "$PDFS" --variants 1 --format pdf --out "$work" 2> /dev/null
 fi
 

@@ -39,8 +39,7 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
     let mut source = Source::from_bytes(file, &laid_out.bytes, format);
     source.pages = laid_out.pages;
     let mut plan = Plan::new(source);
-    // Generated plans follow the bundled struttura-table template.
-    plan.family = Some("struttura-table".to_owned());
+    plan.family = Some(draft.family.name().to_owned());
     plan.document_kind = Some(DocumentKind::Plan);
     plan.ente = draft.ente.clone();
     plan.title = Some(draft.title.clone());
@@ -56,10 +55,10 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
             name: structure.name.clone(),
             kind: Some(structure.kind.clone()),
             head: structure.head.clone(),
-            strategic_line: Some(structure.strategic_line.clone()),
+            strategic_line: structure.strategic_line.clone(),
             strategic_objectives: structure.strategic_objectives.clone(),
             missions: structure.missions.clone(),
-            operational_objective: Some(structure.operational_objective.clone()),
+            operational_objective: structure.operational_objective.clone(),
             objectives_label: structure.objectives_label.clone(),
             objectives: structure
                 .objectives

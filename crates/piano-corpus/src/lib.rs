@@ -15,6 +15,7 @@ pub mod compare;
 mod draft;
 mod dues;
 pub mod expect;
+pub mod family;
 mod helvetica;
 pub mod layout;
 mod pdf;
@@ -24,6 +25,7 @@ mod vocab;
 
 use piano_model::{Plan, SourceFormat};
 
+pub use family::Family;
 pub use layout::Layout;
 
 /// One generated document and the plan it means.
@@ -111,22 +113,23 @@ pub struct LayoutSample {
     pub documents: Vec<Document>,
 }
 
-/// The `plan`-th plan of corpus `seed` (the same draft [`sample`] lays out)
-/// in its `variant`-th layout, which differs from the canonical one on at
-/// most `vary` axes drawn at random (0: the canonical layout; 17 or more:
-/// every axis drawn); written in each of `formats`. The same arguments
-/// always give the same bytes.
+/// The `plan`-th plan of corpus `seed` in `family` (for struttura-table,
+/// the same draft [`sample`] lays out) in its `variant`-th layout, which
+/// differs from the family's canonical one on at most `vary` axes drawn at
+/// random (0: the canonical layout; 17 or more: every axis drawn); written
+/// in each of `formats`. The same arguments always give the same bytes.
 pub fn layout_sample(
     seed: u64,
     plan: usize,
     variant: usize,
     vary: usize,
+    family: Family,
     formats: &[Format],
 ) -> Result<LayoutSample, CorpusError> {
     let mut rng = fastrand::Rng::with_seed(mix(seed, plan as u64));
-    let draft = draft::random_draft(&mut rng);
+    let draft = draft::random_draft_of(&mut rng, family);
     let mut rng = fastrand::Rng::with_seed(mix(mix(seed, plan as u64), variant as u64));
-    let layout = Layout::random_on(&mut rng, vary);
+    let layout = Layout::random_on(&mut rng, family, vary);
     let stem = format!("plan-{plan:05}-{variant:02}");
     let documents = formats
         .iter()
@@ -204,7 +207,8 @@ mod tests {
     fn the_canonical_layout_is_the_template_sample_writes() {
         for index in 0..20 {
             let text = sample(11, index, false).expect("text lays out").remove(0);
-            let canonical = layout_sample(11, index, 0, 0, &[Format::Tab]).expect("text lays out");
+            let canonical = layout_sample(11, index, 0, 0, Family::StrutturaTable, &[Format::Tab])
+                .expect("text lays out");
             let laid = &canonical.documents[0];
             assert_eq!(
                 String::from_utf8_lossy(&laid.bytes),

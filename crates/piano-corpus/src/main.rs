@@ -65,8 +65,12 @@ struct GenerateArgs {
     variants: usize,
     /// With --layouts random: how many axes each layout draws (the others
     /// keep their canonical value); all of them by default.
-    #[arg(long, default_value_t = piano_corpus::Layout::AXES.len())]
+    #[arg(long, default_value_t = usize::MAX)]
     vary: usize,
+    /// With --layouts: the family the plans are written in (`all`: each
+    /// family in turn, plan by plan).
+    #[arg(long, value_enum, default_value_t = FamilyArg::StrutturaTable)]
+    family: FamilyArg,
     /// With --layouts: the formats to write each layout in.
     #[arg(long = "format", value_enum, default_values_t = [Format::Tab, Format::Aligned])]
     formats: Vec<Format>,
@@ -79,6 +83,28 @@ enum Layouts {
     Canonical,
     /// Every axis drawn at random.
     Random,
+}
+
+/// The families `--family` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FamilyArg {
+    /// One objectives table per structure.
+    StrutturaTable,
+    /// One table grouped by MISSIONE and PROGRAMMA headings.
+    CodeTable,
+    /// Each family in turn.
+    All,
+}
+
+impl FamilyArg {
+    /// The family of plan `index`.
+    fn of(self, index: usize) -> piano_corpus::Family {
+        match self {
+            FamilyArg::StrutturaTable => piano_corpus::Family::StrutturaTable,
+            FamilyArg::CodeTable => piano_corpus::Family::CodeTable,
+            FamilyArg::All => piano_corpus::Family::ALL[index % piano_corpus::Family::ALL.len()],
+        }
+    }
 }
 
 /// A format `--format` asks for.
@@ -165,13 +191,28 @@ fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result
     };
     for plan in 0..args.count {
         for variant in 0..args.variants {
-            let sample = piano_corpus::layout_sample(args.seed, plan, variant, vary, &formats)?;
+            let sample = piano_corpus::layout_sample(
+                args.seed,
+                plan,
+                variant,
+                vary,
+                args.family.of(plan),
+                &formats,
+            )?;
             for document in &sample.documents {
                 write(&out.join(&document.file), &document.bytes)?;
                 let expected = out.join(format!("{}.expected.json", document.file));
                 write(&expected, &pretty(&expected_json(&document.expected))?)?;
             }
             let mut sidecar = sample.layout.sidecar();
+            let phases = sample.documents.first().is_some_and(|d| {
+                let objectives = d.expected.structures.iter().flat_map(|s| &s.objectives);
+                objectives.clone().any(|o| !o.phases.is_empty())
+            });
+            // What the draft holds, beside the axes, so that a breakdown
+            // can tell a family or phases from a layout.
+            sidecar["axes"]["family"] = sample.layout.family.name().into();
+            sidecar["axes"]["draft.phases"] = if phases { "with-phases" } else { "none" }.into();
             sidecar["seed"] = args.seed.into();
             sidecar["plan"] = plan.into();
             sidecar["variant"] = variant.into();

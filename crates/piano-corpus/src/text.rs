@@ -5,13 +5,14 @@
 
 use crate::draft::Draft;
 use crate::expect::LaidOut;
+use crate::family::Family;
 use crate::layout::Layout;
 use crate::sheet;
 
 /// The text dump of `draft` (UTF-8, LF line ends), with each row's line span
 /// filled into it.
 pub fn render(draft: &mut Draft) -> LaidOut {
-    let sheet = sheet::build(draft, &Layout::canonical());
+    let sheet = sheet::build(draft, &Layout::canonical(Family::StrutturaTable));
     let written = sheet::tab::write(&sheet);
     sheet::finish(draft, &sheet, written)
 }

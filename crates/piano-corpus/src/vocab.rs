@@ -264,3 +264,63 @@ pub const METROPOLITAN_CITIES: &[&str] = &[
     "Catania",
     "Cagliari",
 ];
+
+/// Programmes of the harmonised budget (D.Lgs. 118/2011) plans are laid
+/// out by: mission code, programme code, programme name.
+pub const PROGRAMMES: &[(&str, &str, &str)] = &[
+    ("01", "01", "Organi istituzionali"),
+    ("01", "02", "Segreteria generale"),
+    (
+        "01",
+        "03",
+        "Gestione economica, finanziaria, programmazione e provveditorato",
+    ),
+    (
+        "01",
+        "04",
+        "Gestione delle entrate tributarie e servizi fiscali",
+    ),
+    ("01", "05", "Gestione dei beni demaniali e patrimoniali"),
+    ("01", "06", "Ufficio tecnico"),
+    (
+        "01",
+        "07",
+        "Elezioni e consultazioni popolari - Anagrafe e stato civile",
+    ),
+    ("01", "08", "Statistica e sistemi informativi"),
+    ("01", "10", "Risorse umane"),
+    ("01", "11", "Altri servizi generali"),
+    ("03", "01", "Polizia locale e amministrativa"),
+    ("03", "02", "Sistema integrato di sicurezza urbana"),
+    ("04", "01", "Istruzione prescolastica"),
+    ("04", "02", "Altri ordini di istruzione non universitaria"),
+    ("04", "06", "Servizi ausiliari all'istruzione"),
+    (
+        "05",
+        "02",
+        "Attività culturali e interventi diversi nel settore culturale",
+    ),
+    ("06", "01", "Sport e tempo libero"),
+    ("08", "01", "Urbanistica e assetto del territorio"),
+    ("09", "02", "Tutela, valorizzazione e recupero ambientale"),
+    ("09", "03", "Rifiuti"),
+    ("10", "05", "Viabilità e infrastrutture stradali"),
+    ("11", "01", "Sistema di protezione civile"),
+    (
+        "12",
+        "01",
+        "Interventi per l'infanzia e i minori e per asili nido",
+    ),
+    ("12", "03", "Interventi per gli anziani"),
+    (
+        "12",
+        "04",
+        "Interventi per i soggetti a rischio di esclusione sociale",
+    ),
+    ("12", "09", "Servizio necroscopico e cimiteriale"),
+    (
+        "14",
+        "02",
+        "Commercio - reti distributive - tutela dei consumatori",
+    ),
+];

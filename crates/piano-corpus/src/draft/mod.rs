@@ -4,9 +4,11 @@
 //! The renderers ([`crate::sheet`], [`crate::pdf`]) write a draft out and
 //! fill in what only the layout knows (line numbers, pages) to give the
 //! expected plan. [`front`] draws the ente, title and preamble;
-//! [`structure`] a structure of the struttura-table family; [`rows`] the
-//! objectives and phases with their weights.
+//! [`structure`] a structure of the struttura-table family, [`budget`] a
+//! programme of the code-table family; [`rows`] the objectives and phases
+//! with their weights.
 
+mod budget;
 mod front;
 mod rows;
 mod structure;
@@ -14,13 +16,17 @@ mod structure;
 use fastrand::Rng;
 use piano_model::{Category, Ente, Entry, Head, Mission, Staff};
 
+use crate::family::Family;
 use crate::vocab;
+use budget::random_programmes;
 use front::{random_ente, random_preamble, title_with_year};
 use structure::random_structure;
 
 /// A whole plan as it will be written.
 #[derive(Clone)]
 pub struct Draft {
+    /// The layout family it is written in.
+    pub family: Family,
     /// The lines naming the ente ("COMUNE DI …", "Provincia di …").
     pub ente_lines: Vec<String>,
     /// What they mean.
@@ -58,13 +64,15 @@ pub struct DraftStructure {
     /// Key rows: label and value as written.
     pub keys: Vec<(String, String)>,
     /// "Linea Strategica" as meant.
-    pub strategic_line: String,
+    pub strategic_line: Option<String>,
     /// "Obiettivo Strategico" split on ';'.
     pub strategic_objectives: Vec<String>,
     /// "Missione" split on ';', with codes.
     pub missions: Vec<Mission>,
     /// "Obiettivo Operativo".
-    pub operational_objective: String,
+    pub operational_objective: Option<String>,
+    /// The budget's mission and programme the structure is (code-table).
+    pub budget: Option<Budget>,
     /// The head on a line of its own below the heading, when the heading
     /// does not name it.
     pub head_line: Option<String>,
@@ -90,11 +98,25 @@ pub struct DraftObjective {
     pub phases: Vec<DraftRow>,
 }
 
-/// One row of an objectives table: six cells as written, the entry they mean.
+/// A programme of the budget (D.Lgs. 118/2011) and the mission above it.
+#[derive(Clone)]
+pub struct Budget {
+    /// The mission's two digits.
+    pub mission_code: String,
+    /// The mission's name as written.
+    pub mission_name: String,
+    /// The programme's two digits.
+    pub programme_code: String,
+    /// The programme's name as written.
+    pub programme_name: String,
+}
+
+/// One row of an objectives table: seven cells as written, the entry they mean.
 #[derive(Clone)]
 pub struct DraftRow {
     /// N°, description, weight, indicators, expected values, due.
-    pub cells: [String; 6],
+    /// (The responsible cell is empty in families without that column.)
+    pub cells: [String; 7],
     /// What the row means (lines and page filled in by the renderer).
     pub entry: Entry,
     /// Whether a page break (a page number between blank lines, in text) comes before it.
@@ -110,19 +132,29 @@ pub struct DraftStaff {
     pub staff: Staff,
 }
 
-/// Draws a random plan.
+/// Draws a random plan of the struttura-table family.
 pub fn random_draft(rng: &mut Rng) -> Draft {
+    random_draft_of(rng, Family::StrutturaTable)
+}
+
+/// Draws a random plan of `family`.
+pub fn random_draft_of(rng: &mut Rng, family: Family) -> Draft {
     let plan_year = rng.u16(2019..=2025);
     let (ente_lines, ente) = random_ente(rng);
     let structure_count = weighted_count(rng, 1, 8);
-    let mut names: Vec<&str> = vocab::STRUCTURE_NAMES.to_vec();
-    rng.shuffle(&mut names);
-    let structures: Vec<DraftStructure> = names
-        .into_iter()
-        .take(structure_count)
-        .enumerate()
-        .map(|(index, name)| random_structure(rng, index, name, plan_year))
-        .collect();
+    let structures: Vec<DraftStructure> = match family {
+        Family::StrutturaTable => {
+            let mut names: Vec<&str> = vocab::STRUCTURE_NAMES.to_vec();
+            rng.shuffle(&mut names);
+            names
+                .into_iter()
+                .take(structure_count)
+                .enumerate()
+                .map(|(index, name)| random_structure(rng, index, name, plan_year))
+                .collect()
+        }
+        Family::CodeTable => random_programmes(rng, structure_count, plan_year),
+    };
     let inferred = most_common_due_year(&structures);
     let (title, year) = if rng.u32(0..3) == 0 && inferred.is_some() {
         (pick(rng, vocab::TITLES_WITHOUT_YEAR).to_string(), inferred)
@@ -130,6 +162,7 @@ pub fn random_draft(rng: &mut Rng) -> Draft {
         (title_with_year(rng, plan_year), Some(plan_year))
     };
     Draft {
+        family,
         ente_lines,
         ente,
         title,

@@ -92,6 +92,7 @@ fn random_row(
         indicators.clone().unwrap_or_default(),
         expected.clone().unwrap_or_default(),
         due.as_ref().map(|d| d.raw.clone()).unwrap_or_default(),
+        String::new(),
     ];
     DraftRow {
         cells,

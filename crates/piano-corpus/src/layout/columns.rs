@@ -4,6 +4,7 @@
 use fastrand::Rng;
 
 use super::axis;
+use crate::family::Family;
 
 /// A column of the objectives table, by what its cells hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,10 +21,31 @@ pub enum Column {
     Expected,
     /// The due ("Data Fine Attesa").
     Due,
+    /// Who answers for the row ("Responsabile"; code tables).
+    Responsible,
 }
 
 impl Column {
-    /// The columns in the order of a draft row's cells.
+    /// The columns of a code-table, in the order of its template.
+    pub const CODE_TABLE: [Column; 7] = [
+        Column::Number,
+        Column::Description,
+        Column::Indicators,
+        Column::Expected,
+        Column::Weight,
+        Column::Due,
+        Column::Responsible,
+    ];
+
+    /// The columns of `family`'s template, in its order.
+    pub fn of(family: Family) -> &'static [Column] {
+        match family {
+            Family::StrutturaTable => &Column::DRAFTED,
+            Family::CodeTable => &Column::CODE_TABLE,
+        }
+    }
+
+    /// The columns of a struttura-table, in the order of a draft row's cells.
     pub const DRAFTED: [Column; 6] = [
         Column::Number,
         Column::Description,
@@ -42,6 +64,7 @@ impl Column {
             Column::Indicators => 3,
             Column::Expected => 4,
             Column::Due => 5,
+            Column::Responsible => 6,
         }
     }
 
@@ -54,6 +77,7 @@ impl Column {
             Column::Indicators => "indicators",
             Column::Expected => "expected",
             Column::Due => "due",
+            Column::Responsible => "responsible",
         }
     }
 
@@ -66,6 +90,7 @@ impl Column {
             Column::Indicators => 'I',
             Column::Expected => 'E',
             Column::Due => 'T',
+            Column::Responsible => 'R',
         }
     }
 }
@@ -75,18 +100,19 @@ impl Column {
 pub struct ColumnOrder(pub Vec<Column>);
 
 impl ColumnOrder {
-    /// The drafted order: number, description, weight, indicators, expected, due.
-    pub fn canonical() -> ColumnOrder {
-        ColumnOrder(Column::DRAFTED.to_vec())
+    /// The order of `family`'s template (struttura-table: number,
+    /// description, weight, indicators, expected, due).
+    pub fn canonical(family: Family) -> ColumnOrder {
+        ColumnOrder(Column::of(family).to_vec())
     }
 
-    /// The drafted order a third of the time; else the number first (now
+    /// The template's order a third of the time; else the number first (now
     /// and then after the description) and the other columns shuffled.
-    pub fn random(rng: &mut Rng) -> ColumnOrder {
+    pub fn random(rng: &mut Rng, family: Family) -> ColumnOrder {
         if rng.u32(0..3) == 0 {
-            return ColumnOrder::canonical();
+            return ColumnOrder::canonical(family);
         }
-        let mut rest = Column::DRAFTED[1..].to_vec();
+        let mut rest = Column::of(family)[1..].to_vec();
         rng.shuffle(&mut rest);
         let at = if rng.u32(0..5) == 0 {
             rest.iter()
@@ -100,8 +126,8 @@ impl ColumnOrder {
     }
 
     /// "canonical", "number-first" or "number-inside".
-    pub fn kind(&self) -> &'static str {
-        if *self == ColumnOrder::canonical() {
+    pub fn kind(&self, family: Family) -> &'static str {
+        if *self == ColumnOrder::canonical(family) {
             "canonical"
         } else if self.0.first() == Some(&Column::Number) {
             "number-first"
@@ -137,7 +163,8 @@ axis! {
 pub struct EmptyColumns {
     /// Where it stands.
     pub kind: EmptyColumn,
-    /// For [`EmptyColumn::Between`], how many columns stand before it (1–5).
+    /// For [`EmptyColumn::Between`], how many columns stand before it (1–5,
+    /// at most the columns but one).
     pub at: usize,
 }
 
@@ -176,7 +203,10 @@ pub fn slots(order: &ColumnOrder, empty: EmptyColumns) -> Vec<Slot> {
         EmptyColumn::None => {}
         EmptyColumn::Leading => slots.insert(0, Slot::Empty("")),
         EmptyColumn::Trailing => slots.push(Slot::Empty("")),
-        EmptyColumn::Between => slots.insert(empty.at.clamp(1, 5), Slot::Empty("")),
+        EmptyColumn::Between => {
+            let at = empty.at.clamp(1, slots.len().saturating_sub(1).max(1));
+            slots.insert(at, Slot::Empty(""));
+        }
         EmptyColumn::Note => slots.push(Slot::Empty("Note")),
     }
     slots
@@ -190,7 +220,7 @@ mod tests {
     fn random_orders_keep_every_column_once() {
         let mut rng = Rng::with_seed(3);
         for _ in 0..50 {
-            let order = ColumnOrder::random(&mut rng);
+            let order = ColumnOrder::random(&mut rng, Family::StrutturaTable);
             let mut letters: Vec<char> = order.letters().chars().collect();
             letters.sort_unstable();
             assert_eq!(letters.iter().collect::<String>(), "DEINTW");
@@ -199,7 +229,7 @@ mod tests {
 
     #[test]
     fn an_empty_column_stands_where_its_axis_says() {
-        let order = ColumnOrder::canonical();
+        let order = ColumnOrder::canonical(Family::StrutturaTable);
         let at = |kind, at| slots(&order, EmptyColumns { kind, at });
         assert_eq!(at(EmptyColumn::None, 0).len(), 6);
         assert_eq!(at(EmptyColumn::Leading, 0)[0], Slot::Empty(""));

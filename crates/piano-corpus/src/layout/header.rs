@@ -140,12 +140,17 @@ fn group_label(grouped: &[Slot]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::family::Family;
     use crate::layout::columns::{ColumnOrder, EmptyColumns, slots};
 
     fn lines(shape: HeaderShape) -> Vec<Vec<String>> {
-        let slots = slots(&ColumnOrder::canonical(), EmptyColumns::none());
+        let slots = slots(
+            &ColumnOrder::canonical(Family::StrutturaTable),
+            EmptyColumns::none(),
+        );
         let description = "Descrizione Obiettivi Operativi";
-        header_lines(&slots, &Wording::canonical(), description, shape)
+        let wording = Wording::canonical(Family::StrutturaTable);
+        header_lines(&slots, &wording, description, shape)
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //! blank lines, page breaks). The expected plan is the same for every layout
 //! of one draft except the fields [`Layout::rewrites`] names.
 
+pub mod budget;
+pub mod codes;
 pub mod columns;
 pub mod dues;
 pub mod header;
@@ -27,6 +29,9 @@ use fastrand::Rng;
 use serde_json::{Map, Value};
 
 use crate::draft::Draft;
+use crate::family::Family;
+use budget::BudgetHeading;
+use codes::CodeStyle;
 use columns::{ColumnOrder, EmptyColumns};
 use dues::DueForm;
 use header::{HeaderPlacement, HeaderShape};
@@ -66,9 +71,12 @@ macro_rules! axis {
 }
 pub(crate) use axis;
 
-/// One value per axis of the layout space.
+/// One value per axis of the layout space, for one family (whose axes
+/// alone are drawn and listed: a struttura-table has no budget headings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
+    /// The family the layout writes (not an axis: the draft's).
+    pub family: Family,
     /// The order of the objectives table's columns.
     pub order: ColumnOrder,
     /// An empty column, and where.
@@ -79,16 +87,20 @@ pub struct Layout {
     pub shape: HeaderShape,
     /// The words of the header cells.
     pub wording: Wording,
-    /// How rows are numbered.
+    /// How rows are numbered (struttura-table).
     pub numbering: Numbering,
+    /// How budget codes are written (code-table).
+    pub codes: CodeStyle,
     /// How weights are written.
     pub weights: WeightForm,
     /// How day dues are written.
     pub dues: DueForm,
-    /// The structure heading's case and punctuation.
+    /// The structure heading's case and punctuation (struttura-table).
     pub heading: HeadingStyle,
-    /// How the structure's labelled fields are written.
+    /// How the structure's labelled fields are written (struttura-table).
     pub fields: FieldLabels,
+    /// How MISSIONE and PROGRAMMA headings are written (code-table).
+    pub budget_heading: BudgetHeading,
     /// Blank lines between rows.
     pub blank_rows: BlankRows,
     /// Where page breaks fall.
@@ -96,72 +108,116 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The template the generator has always written.
-    pub fn canonical() -> Layout {
+    /// The template of `family` (for struttura-table, the one the
+    /// generator has always written).
+    pub fn canonical(family: Family) -> Layout {
         Layout {
-            order: ColumnOrder::canonical(),
+            family,
+            order: ColumnOrder::canonical(family),
             empty: EmptyColumns::none(),
             header: HeaderPlacement::EveryTable,
             shape: HeaderShape::Flat,
-            wording: Wording::canonical(),
+            wording: Wording::canonical(family),
             numbering: Numbering::AsDrafted,
+            codes: CodeStyle::Dotted,
             weights: WeightForm::AsDrafted,
             dues: DueForm::AsDrafted,
             heading: HeadingStyle::AsDrafted,
             fields: FieldLabels::AsDrafted,
+            budget_heading: BudgetHeading::Dash,
             blank_rows: BlankRows::None,
             page_breaks: PageBreaks::BetweenRows,
         }
     }
 
-    /// Every axis drawn at random, each on its own.
-    pub fn random(rng: &mut Rng) -> Layout {
+    /// Every axis of `family` drawn at random, each on its own (the
+    /// others' values are drawn too, and never used).
+    pub fn random(rng: &mut Rng, family: Family) -> Layout {
         Layout {
-            order: ColumnOrder::random(rng),
+            family,
+            order: ColumnOrder::random(rng, family),
             empty: EmptyColumns::random(rng),
             header: HeaderPlacement::random(rng),
             shape: HeaderShape::random(rng),
             wording: Wording::random(rng),
             numbering: Numbering::random(rng),
+            codes: CodeStyle::random(rng),
             weights: WeightForm::random(rng),
             dues: DueForm::random(rng),
             heading: HeadingStyle::random(rng),
             fields: FieldLabels::random(rng),
+            budget_heading: BudgetHeading::random(rng),
             blank_rows: BlankRows::random(rng),
             page_breaks: PageBreaks::random(rng),
         }
     }
 
-    /// The names of the axes [`Layout::vary_only`] draws among: each field,
-    /// the wording's one per column.
-    pub const AXES: [&'static str; 17] = [
-        "column_order",
-        "empty_column",
-        "header",
-        "header_shape",
-        "wording.number",
-        "wording.description",
-        "wording.weight",
-        "wording.indicators",
-        "wording.expected",
-        "wording.due",
-        "numbering",
-        "weights",
-        "dues",
-        "heading",
-        "fields",
-        "blank_rows",
-        "page_breaks",
-    ];
+    /// The names of `family`'s axes, as [`Layout::axes`] lists them and
+    /// [`Layout::random_on`] draws among them: each field, the wording's
+    /// one per column.
+    pub fn axes_of(family: Family) -> &'static [&'static str] {
+        const SHARED: [&str; 8] = [
+            "column_order",
+            "empty_column",
+            "header",
+            "header_shape",
+            "weights",
+            "dues",
+            "blank_rows",
+            "page_breaks",
+        ];
+        const STRUTTURA: [&str; 17] = [
+            SHARED[0],
+            SHARED[1],
+            SHARED[2],
+            SHARED[3],
+            SHARED[4],
+            SHARED[5],
+            SHARED[6],
+            SHARED[7],
+            "numbering",
+            "heading",
+            "fields",
+            "wording.number",
+            "wording.description",
+            "wording.weight",
+            "wording.indicators",
+            "wording.expected",
+            "wording.due",
+        ];
+        const CODE: [&str; 17] = [
+            SHARED[0],
+            SHARED[1],
+            SHARED[2],
+            SHARED[3],
+            SHARED[4],
+            SHARED[5],
+            SHARED[6],
+            SHARED[7],
+            "codes",
+            "budget_heading",
+            "wording.number",
+            "wording.description",
+            "wording.weight",
+            "wording.indicators",
+            "wording.expected",
+            "wording.due",
+            "wording.responsible",
+        ];
+        match family {
+            Family::StrutturaTable => &STRUTTURA,
+            Family::CodeTable => &CODE,
+        }
+    }
 
-    /// A layout that differs from the canonical one on at most `count` axes
-    /// (of [`Layout::AXES`]) chosen at random, each drawn as
+    /// A layout of `family` that differs from its canonical one on at most
+    /// `count` axes (of [`Layout::axes_of`]) chosen at random, each drawn as
     /// [`Layout::random`] draws it (so it may still fall on its canonical value).
-    pub fn random_on(rng: &mut Rng, count: usize) -> Layout {
-        let drawn = Layout::random(rng);
-        let mut axes = Layout::AXES.to_vec();
+    pub fn random_on(rng: &mut Rng, family: Family, count: usize) -> Layout {
+        let drawn = Layout::random(rng, family);
+        let mut axes = Layout::axes_of(family).to_vec();
         rng.shuffle(&mut axes);
-        let mut layout = Layout::canonical();
+        let mut layout = Layout::canonical(family);
         for axis in axes.into_iter().take(count) {
             layout.take(axis, &drawn);
         }
@@ -181,7 +237,10 @@ impl Layout {
             "wording.indicators" => self.wording.indicators = from.wording.indicators,
             "wording.expected" => self.wording.expected = from.wording.expected,
             "wording.due" => self.wording.due = from.wording.due,
+            "wording.responsible" => self.wording.responsible = from.wording.responsible,
             "numbering" => self.numbering = from.numbering,
+            "codes" => self.codes = from.codes,
+            "budget_heading" => self.budget_heading = from.budget_heading,
             "weights" => self.weights = from.weights,
             "dues" => self.dues = from.dues,
             "heading" => self.heading = from.heading,
@@ -196,11 +255,19 @@ impl Layout {
     pub fn apply(&self, draft: &Draft) -> Draft {
         let mut draft = draft.clone();
         for (index, structure) in draft.structures.iter_mut().enumerate() {
-            self.numbering.apply(index, structure);
+            match self.family {
+                Family::StrutturaTable => {
+                    self.numbering.apply(index, structure);
+                    self.heading.apply(structure);
+                    self.fields.apply(structure);
+                }
+                Family::CodeTable => {
+                    self.codes.apply(structure);
+                    self.budget_heading.apply(structure);
+                }
+            }
             self.weights.apply(structure);
             self.dues.apply(structure);
-            self.heading.apply(structure);
-            self.fields.apply(structure);
             self.wording.apply(structure);
             if !self.header.shows_label() {
                 structure.objectives_label = None;
@@ -218,15 +285,17 @@ impl Layout {
         if self.dues != DueForm::AsDrafted {
             fields.push("due.raw");
         }
-        if self.wording.description != Wording::canonical().description
-            || !self.header.shows_label()
-        {
+        if self.wording.description.is_some() || !self.header.shows_label() {
             fields.push("objectives_label");
         }
-        if self.numbering.prints_codes() {
+        let codes = match self.family {
+            Family::StrutturaTable => self.numbering.prints_codes(),
+            Family::CodeTable => self.codes != CodeStyle::Dotted,
+        };
+        if codes {
             fields.push("code");
         }
-        if self.heading.rewrites_kind() {
+        if self.family == Family::StrutturaTable && self.heading.rewrites_kind() {
             fields.push("kind");
         }
         fields
@@ -235,23 +304,34 @@ impl Layout {
     /// Every axis by name with the value drawn, for the sidecar
     /// (`plan-00001-00.layout.json`) and the per-axis breakdown.
     pub fn axes(&self) -> Vec<(String, String)> {
-        let mut axes = vec![
-            ("column_order".to_owned(), self.order.kind().to_owned()),
-            ("column_order.columns".to_owned(), self.order.letters()),
-            ("empty_column".to_owned(), self.empty.kind.name().to_owned()),
-            ("header".to_owned(), self.header.name().to_owned()),
-            ("header_shape".to_owned(), self.shape.name().to_owned()),
-            ("numbering".to_owned(), self.numbering.name().to_owned()),
-            ("weights".to_owned(), self.weights.name().to_owned()),
-            ("dues".to_owned(), self.dues.name().to_owned()),
-            ("heading".to_owned(), self.heading.name().to_owned()),
-            ("fields".to_owned(), self.fields.name().to_owned()),
-            ("blank_rows".to_owned(), self.blank_rows.name().to_owned()),
-            ("page_breaks".to_owned(), self.page_breaks.name().to_owned()),
-        ];
-        for (column, word) in self.wording.words() {
-            axes.push((format!("wording.{}", column.name()), word.to_owned()));
-        }
+        let words = self.wording.words(self.family);
+        let value = |axis: &str| -> String {
+            match axis {
+                "column_order" => self.order.kind(self.family).to_owned(),
+                "empty_column" => self.empty.kind.name().to_owned(),
+                "header" => self.header.name().to_owned(),
+                "header_shape" => self.shape.name().to_owned(),
+                "numbering" => self.numbering.name().to_owned(),
+                "codes" => self.codes.name().to_owned(),
+                "weights" => self.weights.name().to_owned(),
+                "dues" => self.dues.name().to_owned(),
+                "heading" => self.heading.name().to_owned(),
+                "fields" => self.fields.name().to_owned(),
+                "budget_heading" => self.budget_heading.name().to_owned(),
+                "blank_rows" => self.blank_rows.name().to_owned(),
+                "page_breaks" => self.page_breaks.name().to_owned(),
+                _ => words
+                    .iter()
+                    .find(|(column, _)| axis.strip_prefix("wording.") == Some(column.name()))
+                    .map(|(_, word)| (*word).to_owned())
+                    .unwrap_or_default(),
+            }
+        };
+        let mut axes: Vec<(String, String)> = Layout::axes_of(self.family)
+            .iter()
+            .map(|&axis| (axis.to_owned(), value(axis)))
+            .collect();
+        axes.insert(1, ("column_order.columns".to_owned(), self.order.letters()));
         axes
     }
 
@@ -264,6 +344,7 @@ impl Layout {
             .collect();
         let rewrites = self.rewrites().into_iter().map(Value::from).collect();
         let mut map = Map::new();
+        map.insert("family".to_owned(), Value::from(self.family.name()));
         map.insert("axes".to_owned(), Value::Object(axes));
         map.insert("rewrites".to_owned(), Value::Array(rewrites));
         Value::Object(map)

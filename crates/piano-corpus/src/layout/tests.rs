@@ -8,7 +8,7 @@ use super::*;
 use crate::draft::{Draft, random_draft};
 use crate::expect::expected_json;
 use crate::layout::columns::{Column, EmptyColumn};
-use crate::{Format, render_layout};
+use crate::{Family, Format, render_layout};
 
 /// A draft with what every axis needs to show: two structures or more, an
 /// objective with phases, a drafted page break inside a table, a single-day
@@ -81,7 +81,7 @@ fn check(draft: &Draft, layout: &Layout) -> String {
     let mut tab = String::new();
     for format in [Format::Tab, Format::Aligned] {
         let (text, json) = laid(draft, layout, format);
-        let (_, mut expected) = laid(draft, &Layout::canonical(), format);
+        let (_, mut expected) = laid(draft, &Layout::canonical(layout.family), format);
         for key in layout.rewrites() {
             remove_key(&mut expected, if key == "due.raw" { "raw" } else { key });
         }
@@ -97,7 +97,7 @@ fn check(draft: &Draft, layout: &Layout) -> String {
 }
 
 fn with(change: impl FnOnce(&mut Layout)) -> Layout {
-    let mut layout = Layout::canonical();
+    let mut layout = Layout::canonical(Family::StrutturaTable);
     change(&mut layout);
     layout
 }
@@ -306,8 +306,11 @@ fn blank_rows_and_split_rows_space_the_table() {
 fn random_layouts_keep_the_plan_and_repeat_with_their_seed() {
     let draft = rich_draft();
     for seed in 0..30 {
-        let layout = Layout::random(&mut Rng::with_seed(seed));
-        assert_eq!(layout, Layout::random(&mut Rng::with_seed(seed)));
+        let layout = Layout::random(&mut Rng::with_seed(seed), Family::StrutturaTable);
+        assert_eq!(
+            layout,
+            Layout::random(&mut Rng::with_seed(seed), Family::StrutturaTable)
+        );
         let first = render_layout(&draft, &layout, Format::Aligned, "plan.txt")
             .expect("text")
             .0;
@@ -316,7 +319,11 @@ fn random_layouts_keep_the_plan_and_repeat_with_their_seed() {
             .0;
         assert_eq!(first, again);
         let (_, json) = laid(&draft, &layout, Format::Tab);
-        let (_, mut canonical) = laid(&draft, &Layout::canonical(), Format::Tab);
+        let (_, mut canonical) = laid(
+            &draft,
+            &Layout::canonical(Family::StrutturaTable),
+            Format::Tab,
+        );
         for key in layout.rewrites() {
             remove_key(&mut canonical, if key == "due.raw" { "raw" } else { key });
         }
@@ -328,8 +335,8 @@ fn random_layouts_keep_the_plan_and_repeat_with_their_seed() {
 fn random_on_varies_at_most_the_axes_asked() {
     let mut rng = Rng::with_seed(4);
     for _ in 0..30 {
-        let layout = Layout::random_on(&mut rng, 1);
-        let canonical = Layout::canonical().axes();
+        let layout = Layout::random_on(&mut rng, Family::StrutturaTable, 1);
+        let canonical = Layout::canonical(Family::StrutturaTable).axes();
         let differing = layout
             .axes()
             .iter()
@@ -338,7 +345,10 @@ fn random_on_varies_at_most_the_axes_asked() {
             .count();
         assert!(differing <= 1, "{layout:?}");
     }
-    assert_eq!(Layout::random_on(&mut rng, 0), Layout::canonical());
+    assert_eq!(
+        Layout::random_on(&mut rng, Family::StrutturaTable, 0),
+        Layout::canonical(Family::StrutturaTable)
+    );
 }
 
 #[test]
@@ -356,11 +366,11 @@ fn pdf_layouts_keep_the_plan_and_repeat_with_their_seed() {
         (bytes, json, plan)
     };
     for seed in 0..4 {
-        let layout = Layout::random(&mut Rng::with_seed(seed));
+        let layout = Layout::random(&mut Rng::with_seed(seed), Family::StrutturaTable);
         let (bytes, json, plan) = plan_of(&layout);
         assert!(bytes.starts_with(b"%PDF"));
         assert_eq!(bytes, plan_of(&layout).0, "the same layout, the same bytes");
-        let (_, mut canonical, _) = plan_of(&Layout::canonical());
+        let (_, mut canonical, _) = plan_of(&Layout::canonical(Family::StrutturaTable));
         for key in layout.rewrites() {
             remove_key(&mut canonical, if key == "due.raw" { "raw" } else { key });
         }
@@ -371,5 +381,81 @@ fn pdf_layouts_keep_the_plan_and_repeat_with_their_seed() {
             rows.clone()
                 .all(|o| o.entry.page.is_some_and(|p| p <= pages))
         );
+    }
+}
+
+/// A code-table draft with two missions or more and phases.
+fn code_table_draft() -> Draft {
+    (0..500)
+        .map(|seed| crate::draft::random_draft_of(&mut Rng::with_seed(seed), Family::CodeTable))
+        .find(|draft| {
+            let missions = draft
+                .structures
+                .iter()
+                .filter_map(|s| s.budget.as_ref().map(|b| b.mission_code.clone()))
+                .collect::<std::collections::BTreeSet<_>>();
+            missions.len() >= 2
+                && draft.structures[0]
+                    .objectives
+                    .iter()
+                    .any(|o| !o.phases.is_empty())
+        })
+        .expect("some seed under 500 draws two missions and phases")
+}
+
+#[test]
+fn a_code_table_prints_budget_headings_codes_and_responsibles() {
+    let draft = code_table_draft();
+    let canonical = Layout::canonical(Family::CodeTable);
+    let (text, _) = laid(&draft, &canonical, Format::Tab);
+    let budget = draft.structures[0].budget.clone().expect("a programme");
+    let mission = format!("MISSIONE {} – {}", budget.mission_code, budget.mission_name);
+    assert_eq!(text.matches(&mission).count(), 1, "{text}");
+    assert!(text.contains(
+        "\nCod.\tObiettivo operativo\tIndicatore\tTarget\tPeso\tScadenza\tResponsabile\n"
+    ));
+    let (_, plan) = render_layout(&draft, &canonical, Format::Tab, "plan.txt").expect("text");
+    let structure = &plan.structures[0];
+    assert_eq!(structure.kind.as_deref(), Some("MISSIONE/PROGRAMMA"));
+    assert_eq!(structure.name, budget.programme_name);
+    let objective = &structure.objectives[0];
+    let code = format!("{}.{}.01", budget.mission_code, budget.programme_code);
+    assert_eq!(objective.entry.code.as_deref(), Some(code.as_str()));
+    assert_eq!(objective.entry.number, "1");
+    assert!(text.contains(&format!("\n{code}\t")));
+    let with_phases = structure.objectives.iter().find(|o| !o.phases.is_empty());
+    let phase = &with_phases.expect("a phase").phases[0];
+    assert!(
+        phase.number.ends_with(".1") && phase.code.as_deref().is_some_and(|c| c.ends_with(".1"))
+    );
+    assert_eq!(phase.mission_code, objective.entry.mission_code);
+}
+
+#[test]
+fn code_styles_and_budget_headings_rewrite_only_codes() {
+    let draft = code_table_draft();
+    let mut layout = Layout::canonical(Family::CodeTable);
+    for &style in CodeStyle::ALL {
+        layout.codes = style;
+        let text = check(&draft, &layout);
+        let budget = draft.structures[0].budget.clone().expect("a programme");
+        let code = style.code(&budget.mission_code, &budget.programme_code, 1);
+        assert!(text.contains(&format!("\n{code}\t")), "{style:?}: {code}");
+    }
+    for &heading in BudgetHeading::ALL {
+        layout.budget_heading = heading;
+        let text = check(&draft, &layout);
+        let budget = draft.structures[0].budget.clone().expect("a programme");
+        assert!(text.contains(&format!("\n{}\n", heading.programme(&budget))));
+        assert!(text.contains(&format!("\n{}\n", heading.mission(&budget))));
+    }
+}
+
+#[test]
+fn random_code_table_layouts_keep_the_plan() {
+    let draft = code_table_draft();
+    for seed in 0..30 {
+        let layout = Layout::random(&mut Rng::with_seed(seed), Family::CodeTable);
+        check(&draft, &layout);
     }
 }

@@ -6,6 +6,7 @@ use fastrand::Rng;
 
 use super::columns::Column;
 use crate::draft::DraftStructure;
+use crate::family::Family;
 
 /// Headers of the number column.
 pub const NUMBER: &[&str] = &[
@@ -95,6 +96,17 @@ pub const DUE: &[&str] = &[
     "Data scadenza",
 ];
 
+/// Headers of the responsible column (code tables).
+pub const RESPONSIBLE: &[&str] = &[
+    "Responsabile",
+    "Referente",
+    "Responsabile del procedimento",
+    "Dirigente responsabile",
+    "Resp.",
+    "Centro di responsabilità",
+    "Ufficio responsabile",
+];
+
 /// One word per column header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wording {
@@ -111,18 +123,32 @@ pub struct Wording {
     pub expected: &'static str,
     /// The due column's header.
     pub due: &'static str,
+    /// The responsible column's header (code tables).
+    pub responsible: &'static str,
 }
 
 impl Wording {
-    /// The canonical template's words.
-    pub fn canonical() -> Wording {
-        Wording {
-            number: NUMBER[0],
-            description: None,
-            weight: WEIGHT[0],
-            indicators: INDICATORS[0],
-            expected: EXPECTED[0],
-            due: DUE[0],
+    /// The words of `family`'s template.
+    pub fn canonical(family: Family) -> Wording {
+        match family {
+            Family::StrutturaTable => Wording {
+                number: NUMBER[0],
+                description: None,
+                weight: WEIGHT[0],
+                indicators: INDICATORS[0],
+                expected: EXPECTED[0],
+                due: DUE[0],
+                responsible: RESPONSIBLE[0],
+            },
+            Family::CodeTable => Wording {
+                number: "Cod.",
+                description: None,
+                weight: "Peso",
+                indicators: "Indicatore",
+                expected: "Target",
+                due: "Scadenza",
+                responsible: RESPONSIBLE[0],
+            },
         }
     }
 
@@ -136,6 +162,7 @@ impl Wording {
             indicators: one(rng, INDICATORS),
             expected: one(rng, EXPECTED),
             due: one(rng, DUE),
+            responsible: one(rng, RESPONSIBLE),
         }
     }
 
@@ -149,13 +176,14 @@ impl Wording {
             Column::Indicators => self.indicators,
             Column::Expected => self.expected,
             Column::Due => self.due,
+            Column::Responsible => self.responsible,
         }
     }
 
-    /// Every column with its word (the description's "as-drafted" when
-    /// each structure keeps its own).
-    pub fn words(&self) -> Vec<(Column, &'static str)> {
-        Column::DRAFTED
+    /// Every column of `family` with its word (the description's
+    /// "as-drafted" when each structure keeps its own).
+    pub fn words(&self, family: Family) -> Vec<(Column, &'static str)> {
+        Column::of(family)
             .iter()
             .map(|&column| match (column, self.description) {
                 (Column::Description, None) => (column, "as-drafted"),

@@ -1,12 +1,14 @@
 //! A draft and a layout to a [`Sheet`]: the ente lines, title and preamble,
-//! then per structure its heading, fields, objectives table (columns in the
-//! layout's order, its header where the layout places it, blank lines and
-//! page breaks as drawn) and staff table.
+//! then per structure its headings (a struttura-table's heading and fields,
+//! a code table's MISSIONE and PROGRAMMA headings), objectives table
+//! (columns in the layout's order, its header where the layout places it,
+//! blank lines and page breaks as drawn) and staff table.
 
 use piano_model::PreambleSection;
 
 use super::{EntryRef, Item, Row, Sheet};
 use crate::draft::{Draft, DraftRow, DraftStructure};
+use crate::family::Family;
 use crate::layout::Layout;
 use crate::layout::columns::{Column, Slot, slots};
 use crate::layout::header::header_lines;
@@ -33,7 +35,21 @@ pub fn build(draft: &Draft, layout: &Layout) -> Sheet {
     preamble(draft, &mut sheet);
     let slots = slots(&layout.order, layout.empty);
     for (index, structure) in draft.structures.iter().enumerate() {
-        self::structure(index, structure, layout, &slots, &mut sheet);
+        match layout.family {
+            Family::StrutturaTable => heading_and_fields(index, structure, &mut sheet),
+            Family::CodeTable => {
+                let previous = index.checked_sub(1).map(|i| &draft.structures[i]);
+                budget_headings(index, structure, previous, layout, &mut sheet);
+            }
+        }
+        objectives_table(index, structure, layout, &slots, &mut sheet);
+        staff_table(structure, &mut sheet);
+        let last = index + 1 == draft.structures.len();
+        if layout.family == Family::StrutturaTable || last {
+            sheet.items.push(Item::PageEnd);
+        } else {
+            sheet.items.push(Item::Blank);
+        }
     }
     sheet
 }
@@ -59,13 +75,9 @@ fn preamble(draft: &Draft, sheet: &mut Sheet) {
     }
 }
 
-fn structure(
-    index: usize,
-    structure: &DraftStructure,
-    layout: &Layout,
-    slots: &[Slot],
-    sheet: &mut Sheet,
-) {
+/// A struttura-table's heading (with its head on a line of its own when
+/// the layout says so) and its labelled fields.
+fn heading_and_fields(index: usize, structure: &DraftStructure, sheet: &mut Sheet) {
     sheet
         .items
         .push(Item::Heading(index, structure.header.clone()));
@@ -75,12 +87,43 @@ fn structure(
     sheet.items.push(Item::Blank);
     let keys = table(sheet, vec![24, 100]);
     for (label, value) in &structure.keys {
-        sheet.items.push(Item::Row(plain_row(
-            keys,
-            vec![label.clone(), value.clone()],
-        )));
+        let cells = vec![label.clone(), value.clone()];
+        sheet.items.push(Item::Row(plain_row(keys, cells)));
     }
     sheet.items.push(Item::Blank);
+}
+
+/// A code table's MISSIONE heading (when the mission is not the previous
+/// programme's) and PROGRAMMA heading.
+fn budget_headings(
+    index: usize,
+    structure: &DraftStructure,
+    previous: Option<&DraftStructure>,
+    layout: &Layout,
+    sheet: &mut Sheet,
+) {
+    let mission = |s: &DraftStructure| s.budget.as_ref().map(|b| b.mission_code.clone());
+    if let Some(budget) = &structure.budget
+        && previous.and_then(mission) != mission(structure)
+    {
+        let heading = layout.budget_heading.mission(budget);
+        sheet.items.extend([Item::Text(heading), Item::Blank]);
+    }
+    sheet
+        .items
+        .push(Item::Heading(index, structure.header.clone()));
+    sheet.items.push(Item::Blank);
+}
+
+/// The objectives table: its header where the layout places it, its rows
+/// with blank lines and page breaks as drawn.
+fn objectives_table(
+    index: usize,
+    structure: &DraftStructure,
+    layout: &Layout,
+    slots: &[Slot],
+    sheet: &mut Sheet,
+) {
     let objectives = table(sheet, slots.iter().map(width).collect());
     let header: Vec<Row> = header_lines(
         slots,
@@ -139,6 +182,10 @@ fn structure(
             sheet.items.push(Item::Row(laid));
         }
     }
+}
+
+/// The staff table, when the structure has one.
+fn staff_table(structure: &DraftStructure, sheet: &mut Sheet) {
     if let Some(staff) = &structure.staff {
         sheet
             .items
@@ -155,7 +202,6 @@ fn structure(
                 .push(Item::Row(plain_row(table, row.cells.to_vec())));
         }
     }
-    sheet.items.push(Item::PageEnd);
 }
 
 /// Opens a table whose columns wrap at `widths`; returns its index.
@@ -172,6 +218,7 @@ fn width(slot: &Slot) -> usize {
         Slot::Filled(Column::Weight) => 10,
         Slot::Filled(Column::Indicators | Column::Expected) => 30,
         Slot::Filled(Column::Due) => 24,
+        Slot::Filled(Column::Responsible) => 24,
         Slot::Empty(_) => 6,
     }
 }
