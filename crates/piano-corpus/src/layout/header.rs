@@ -53,6 +53,10 @@ axis! {
         /// Two levels: a group label over two columns, their own labels
         /// below it; the other cells stand on the first line only.
         Grouped => "grouped",
+        /// Two levels whose other cells are merged over both rows and set
+        /// at their foot (Word's bottom-aligned merged cells): the first line
+        /// holds only the group label.
+        GroupedBelow => "grouped-below",
     }
 }
 
@@ -81,14 +85,18 @@ pub fn header_lines(
                 halves.iter().map(|h| h.1.clone()).collect(),
             ]
         }
-        HeaderShape::Grouped => {
+        HeaderShape::Grouped | HeaderShape::GroupedBelow => {
             let Some(first) = group_start(slots) else {
                 return vec![labels];
             };
-            let mut top = labels.clone();
-            let mut below = vec![String::new(); labels.len()];
+            let (mut top, mut below) = if shape == HeaderShape::Grouped {
+                (labels.clone(), vec![String::new(); labels.len()])
+            } else {
+                (vec![String::new(); labels.len()], labels.clone())
+            };
             for at in [first, first + 1] {
-                below[at] = std::mem::take(&mut top[at]);
+                below[at].clone_from(&labels[at]);
+                top[at] = String::new();
             }
             top[first] = group_label(&slots[first..first + 2]).to_owned();
             vec![top, below]
@@ -184,5 +192,9 @@ mod tests {
         assert_eq!(grouped[1][3], "Indicatori di Misurazione");
         assert_eq!(grouped[1][4], "Valori Attesi");
         assert_eq!(grouped[0][2], "Peso %");
+        let below = lines(HeaderShape::GroupedBelow);
+        assert_eq!(below[0].concat(), "Misurazione");
+        assert_eq!(below[1][2], "Peso %");
+        assert_eq!(below[1][4], "Valori Attesi");
     }
 }
