@@ -272,6 +272,17 @@ pub(crate) fn is_value(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
 }
 
+/// A value written in a form text does not end with: a percent, or digits
+/// separated by a point, comma or slash ("10%", "(50%)", "16,67",
+/// "15.03.2025", "31/12"), not a bare number ("1950", "1950.").
+pub(crate) fn is_formatted_value(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let separated = chars
+        .windows(2)
+        .any(|pair| matches!(pair[0], '.' | ',' | '/') && pair[1].is_ascii_digit());
+    is_value(text) && (text.contains('%') || separated)
+}
+
 /// The gaps between a line's pieces that overlap none of the gutters: the
 /// columns of another table.
 pub(crate) fn new_gaps(line: &Line, gutters: &[Gutter]) -> usize {

@@ -26,7 +26,7 @@
 
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
-    is_column_gap, narrowed, new_gaps, value_pushed_left,
+    is_column_gap, is_formatted_value, narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::Line;
 
@@ -97,35 +97,52 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         // Within a block, a line of one piece on a grid of characters may be
         // a label as long as its column and its value one space after it:
         // cut where a word starts a column, each piece then within one.
-        let narrowing = narrowed(&gutters, line).or_else(|| {
-            let starts: Vec<f32> = gutters
-                .iter()
-                .flat_map(|gutter| gutter.parts().iter().map(|part| part.1))
-                .collect();
-            let cut = cut_at_column_starts(line, &starts).filter(|cut| {
-                !spaced
-                    && cut.segments.iter().all(|piece| {
-                        gutters.iter().all(|gutter| {
-                            let (a, b) = gutter.span(&lines[start..end]);
-                            !(piece.x0 < a && piece.x1 > b)
-                        })
-                    })
-            })?;
-            narrowed(&gutters, &cut)
-        });
         // On a grid of characters a value pushed left against the text
-        // before it runs across a gutter: it is its column's.
-        let narrowing = narrowing.or_else(|| {
+        // before it runs across a gutter: it is its column's, even where
+        // the spaces between the text's words would keep the gutter open
+        // when it starts with a formatted value (a weight, a date:
+        // "15.03.2025", "10%"); a bare number may end a text ("dal 1950"),
+        // and is only split off when nothing else keeps the line in the
+        // region.
+        let pushed_off = |formatted: bool| {
+            line.pitch?;
             let inner = inner_edges(&lines[start..end], &gutters);
             let pushed = value_pushed_left(line, &inner);
-            (pushed.segments.len() > line.segments.len())
+            let split = pushed.segments.len() > line.segments.len();
+            let moved_formatted = pushed.segments.iter().any(|piece| {
+                !line.segments.contains(piece)
+                    && piece
+                        .words()
+                        .first()
+                        .is_some_and(|(word, _)| is_formatted_value(word))
+            });
+            (split && (moved_formatted || !formatted))
                 .then(|| narrowed(&gutters, &pushed))
                 .flatten()
-        });
+        };
+        let narrowing = pushed_off(true)
+            .or_else(|| narrowed(&gutters, line))
+            .or_else(|| {
+                let starts: Vec<f32> = gutters
+                    .iter()
+                    .flat_map(|gutter| gutter.parts().iter().map(|part| part.1))
+                    .collect();
+                let cut = cut_at_column_starts(line, &starts).filter(|cut| {
+                    !spaced
+                        && cut.segments.iter().all(|piece| {
+                            gutters.iter().all(|gutter| {
+                                let (a, b) = gutter.span(&lines[start..end]);
+                                !(piece.x0 < a && piece.x1 > b)
+                            })
+                        })
+                })?;
+                narrowed(&gutters, &cut)
+            });
         // A dump may set a row's cells a few characters from where other
         // rows set them (pdftotext places each block of text on its own): a
         // row that leaves open every gap its table's header showed goes on
         // with the table, and says nothing of its gutters or columns.
+        let narrowing = narrowing.or_else(|| pushed_off(false));
         let narrowing = narrowing.or_else(|| {
             let under_one = displaced.last() == Some(&(end - 1));
             let kept = is_displaced_row(&lines[start..end], &headed, line, under_one)
@@ -433,5 +450,35 @@ N.  Descrizione        Valore atteso          Scadenza
         assert!(fits(&shifted[0], &inner));
         let crowded = dump_lines("1   Riduzione dei tempi medi    30%     Report");
         assert!(!fits(&crowded[0], &inner), "two cells in one column");
+    }
+
+    #[test]
+    fn a_date_pushed_against_its_text_is_its_columns_though_word_spaces_line_up() {
+        // The same phrase on every row puts a space between two of its words
+        // at one place: that is no gutter, the date set one space after it
+        // is the header's date column's.
+        let text = "\
+N.  Valori attesi                    Scadenza
+1   Report annuale di sintesi. 15.03.2025
+2   Regolamento nuovo approvato. 01.08.2025
+3   Report annuale di sintesi. 31.12.2025
+";
+        let lines = dump_lines(text);
+        let (end, columns) = region(&lines, 0).expect("a table");
+        assert_eq!(end, lines.len());
+        assert_eq!(columns.len(), 4, "{columns:?}");
+        assert!(
+            columns[2] > 30.0,
+            "the date column starts where its header does: {columns:?}"
+        );
+        // A bare number ending a text keeps the word spaces' reading.
+        let text = "\
+N.  Valore atteso                    Scadenza
+1   Tutti i registri dal 1950 31.12.2022
+2   Tutti i registri dal 1968 30.06.2022
+";
+        let lines = dump_lines(text);
+        let (_, columns) = region(&lines, 0).expect("a table");
+        assert_eq!(columns.len(), 4, "{columns:?}");
     }
 }
