@@ -105,37 +105,44 @@ def band(f1):
     return ">=0.99" if f1 >= 0.99 else ("0.95-0.99" if f1 >= 0.95 else "<0.95")
 
 
-print("F1 distribution (%d layouts)" % len({r[0] for r in results}))
-for fmt in sorted({r[1] for r in results}):
-    rows = [r for r in results if r[1] == fmt]
-    bands = collections.Counter(band(r[2]) for r in rows)
-    mean = sum(r[2] for r in rows) / len(rows)
-    print("  %-8s n=%4d  mean %.4f  >=0.99: %4d (%5.1f%%)  0.95-0.99: %4d  <0.95: %4d" % (
-        fmt, len(rows), mean, bands[">=0.99"], 100.0 * bands[">=0.99"] / len(rows),
-        bands["0.95-0.99"], bands["<0.95"]))
-
-print("\nPer axis value: count and share reaching F1 0.99, per format (worst share first within each axis)")
 fmts = sorted({r[1] for r in results})
-print("  %-22s %-34s %s" % ("axis", "value", "  ".join("%-20s" % f for f in fmts)))
+families = sorted({r[3]["axes"].get("family", "?") for r in results})
+print("F1 distribution (%d layouts)" % len({r[0] for r in results}))
+for family in families:
+    for fmt in fmts:
+        rows = [r for r in results if r[1] == fmt and r[3]["axes"].get("family") == family]
+        if not rows:
+            continue
+        bands = collections.Counter(band(r[2]) for r in rows)
+        mean = sum(r[2] for r in rows) / len(rows)
+        print("  %-16s %-8s n=%4d  mean %.4f  >=0.99: %4d (%5.1f%%)  0.95-0.99: %4d  <0.95: %4d" % (
+            family, fmt, len(rows), mean, bands[">=0.99"], 100.0 * bands[">=0.99"] / len(rows),
+            bands["0.95-0.99"], bands["<0.95"]))
+
 by_axis = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(list)))
 for stem, fmt, f1, sidecar, _ in results:
+    family = sidecar["axes"].get("family", "?")
     for axis, value in sidecar["axes"].items():
-        by_axis[axis][value][fmt].append(f1)
-for axis in sorted(by_axis):
-    values = by_axis[axis]
+        if axis not in ("family", "column_order.columns"):
+            by_axis[(family, axis)][value][fmt].append(f1)
+for family in families:
+    print("\nPer axis value, %s: layouts, share with F1 >= 0.99, mean F1 (worst share first)" % family)
+    print("  %-22s %-30s %s" % ("axis", "value", "  ".join("%-20s" % f for f in fmts)))
+    for axis in sorted(a for f, a in by_axis if f == family):
+        values = by_axis[(family, axis)]
 
-    def share(value):
-        all_f1 = [f for fl in values[value].values() for f in fl]
-        return sum(f >= 0.99 for f in all_f1) / len(all_f1)
-    for value in sorted(values, key=lambda v: (share(v), v)):
-        cells = []
-        for fmt in fmts:
-            f1s = values[value].get(fmt, [])
-            good = sum(f >= 0.99 for f in f1s)
-            cells.append("%4d %5.1f%% %6.3f" % (len(f1s), 100.0 * good / len(f1s) if f1s else 0.0,
-                                                  sum(f1s) / len(f1s) if f1s else 0.0))
-        print("  %-22s %-34s %s" % (axis, value[:34], "  ".join("%-20s" % c for c in cells)))
-print("  (each cell: layouts, share with F1 >= 0.99, mean F1)")
+        def share(value):
+            all_f1 = [f for fl in values[value].values() for f in fl]
+            return sum(f >= 0.99 for f in all_f1) / len(all_f1)
+        for value in sorted(values, key=lambda v: (share(v), v)):
+            cells = []
+            for fmt in fmts:
+                f1s = values[value].get(fmt, [])
+                good = sum(f >= 0.99 for f in f1s)
+                cells.append("%4d %5.1f%% %6.3f" % (
+                    len(f1s), 100.0 * good / len(f1s) if f1s else 0.0,
+                    sum(f1s) / len(f1s) if f1s else 0.0))
+            print("  %-22s %-30s %s" % (axis, value[:30], "  ".join("%-20s" % c for c in cells)))
 
 print("\nWorst %d" % worst)
 for stem, fmt, f1, sidecar, misses in sorted(results, key=lambda r: (r[2], r[0], r[1]))[:worst]:

@@ -17,23 +17,29 @@ const KIND: &str = "MISSIONE/PROGRAMMA";
 const DESCRIPTION_HEADER: &str = "Obiettivo operativo";
 
 /// `count` programmes (fewer when the list runs out) in budget order, each
-/// with its objectives.
+/// with its objectives. A third of the plans break objectives into phases
+/// (in about half of their programmes), the others have none, so that a
+/// plan's phases can be told from its layout.
 pub(crate) fn random_programmes(rng: &mut Rng, count: usize, year: u16) -> Vec<DraftStructure> {
     let mut chosen: Vec<&(&str, &str, &str)> = vocab::PROGRAMMES.iter().collect();
     rng.shuffle(&mut chosen);
     chosen.truncate(count);
     chosen.sort_unstable();
+    let phased = rng.u32(0..3) == 0;
     chosen
         .into_iter()
-        .map(|&(mission, programme, name)| random_programme(rng, mission, programme, name, year))
+        .map(|&(mission, programme, name)| {
+            let with_phases = phased && rng.bool();
+            random_programme(rng, (mission, programme, name), with_phases, year)
+        })
         .collect()
 }
 
+/// One programme (mission code, programme code, name) and its objectives.
 fn random_programme(
     rng: &mut Rng,
-    mission_code: &str,
-    programme_code: &str,
-    programme_name: &str,
+    (mission_code, programme_code, programme_name): (&str, &str, &str),
+    with_phases: bool,
     year: u16,
 ) -> DraftStructure {
     let mission_name = MISSIONS
@@ -48,7 +54,6 @@ fn random_programme(
         programme_name: programme_name.to_owned(),
     };
     let mut objectives = random_objectives(rng, year);
-    let with_phases = rng.u32(0..3) == 0;
     let responsible = format!(
         "{} {} {}",
         pick(rng, vocab::HONORIFICS),
