@@ -93,6 +93,11 @@ pub enum Code {
     /// first cell is empty, or a cell centred in a tall row, may belong to
     /// the row above or start one): read one way, and said so.
     RowAmbiguous,
+    /// A rebuilt table's header whose cells touch one another (one space
+    /// between them, as `lynx` sets a table too wide for its page): they were
+    /// cut where the columns below start, so the columns' names, and what
+    /// they are taken to hold, may be cut wrong.
+    HeaderCut,
     /// PDF: a table row cut by a page break was joined with its continuation.
     RowJoined,
     /// A running header or footer, page number or repeated table header row was set apart.
@@ -108,7 +113,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -139,6 +144,7 @@ impl Code {
         Code::DescriptionMissing,
         Code::ColumnsRebuilt,
         Code::RowAmbiguous,
+        Code::HeaderCut,
         Code::RowJoined,
         Code::PageFurniture,
         Code::OutsidePerformance,
@@ -166,6 +172,7 @@ impl Code {
             | Code::PhaseWeightSum
             | Code::NoTextLayer
             | Code::RowAmbiguous
+            | Code::HeaderCut
             | Code::DescriptionMissing
             | Code::PdfDamaged => Level::Warning,
             Code::FamilyDetected
@@ -220,6 +227,7 @@ impl Code {
             Code::DescriptionMissing => "description-missing",
             Code::ColumnsRebuilt => "columns-rebuilt",
             Code::RowAmbiguous => "row-ambiguous",
+            Code::HeaderCut => "header-cut",
             Code::RowJoined => "row-joined",
             Code::PageFurniture => "page-furniture",
             Code::OutsidePerformance => "outside-performance",

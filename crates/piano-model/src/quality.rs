@@ -122,6 +122,10 @@ pub enum ReasonCode {
     TextUnplaced,
     /// Rows the table rebuild could read two ways (`row-ambiguous`).
     RowsAmbiguous,
+    /// Table headers whose cells touched one another and were cut where the
+    /// columns below start (`header-cut`): every column's meaning rests on
+    /// that guess.
+    HeadersCut,
     /// Rows whose number breaks the sequence (`number-sequence`).
     NumberingBroken,
     /// Rows rebuilt from fragments or dropped as copies
@@ -144,7 +148,7 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 22] = [
+    pub const ALL: [ReasonCode; 23] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
@@ -159,6 +163,7 @@ impl ReasonCode {
         ReasonCode::RowsUnplaced,
         ReasonCode::TextUnplaced,
         ReasonCode::RowsAmbiguous,
+        ReasonCode::HeadersCut,
         ReasonCode::NumberingBroken,
         ReasonCode::RowsRecovered,
         ReasonCode::HeadsMissing,
@@ -186,6 +191,7 @@ impl ReasonCode {
             ReasonCode::RowsUnplaced => "rows-unplaced",
             ReasonCode::TextUnplaced => "text-unplaced",
             ReasonCode::RowsAmbiguous => "rows-ambiguous",
+            ReasonCode::HeadersCut => "headers-cut",
             ReasonCode::NumberingBroken => "numbering-broken",
             ReasonCode::RowsRecovered => "rows-recovered",
             ReasonCode::HeadsMissing => "heads-missing",

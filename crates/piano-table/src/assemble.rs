@@ -452,7 +452,7 @@ impl Emitter {
             } => {
                 if let Some(ambiguity) = ambiguity {
                     self.diagnostics.push(
-                        Diagnostic::new(Code::RowAmbiguous, ambiguity.describe())
+                        Diagnostic::new(ambiguity.code(), ambiguity.describe())
                             .at_line(line, Some(page))
                             .with_excerpt(&block.text()),
                     );

@@ -22,6 +22,7 @@ use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
+use piano_model::Code;
 use placed::{PlacedLine, column_contents};
 
 /// Why a row was read one way when the dump allows two.
@@ -35,9 +36,23 @@ pub(crate) enum Ambiguity {
     /// The line has an empty first cell but a second set of values: read as
     /// a row of its own.
     EmptyFirstCell,
+    /// The table's header has cells one space apart: cut where the columns
+    /// below start.
+    HeaderCut,
 }
 
 impl Ambiguity {
+    /// The diagnostic's code: a cut header's own, since every column's
+    /// meaning rests on it.
+    pub(crate) fn code(self) -> Code {
+        match self {
+            Ambiguity::HeaderCut => Code::HeaderCut,
+            Ambiguity::Centred | Ambiguity::MaybeCentred | Ambiguity::EmptyFirstCell => {
+                Code::RowAmbiguous
+            }
+        }
+    }
+
     /// What a diagnostic says of it.
     pub(crate) fn describe(self) -> &'static str {
         match self {
@@ -48,6 +63,10 @@ impl Ambiguity {
             Ambiguity::MaybeCentred => {
                 "the lines above this row fill only the cells its first line leaves empty: they \
                  were left with the row above, but may be this row's, centred in a tall row"
+            }
+            Ambiguity::HeaderCut => {
+                "this header's cells touch one another (one space apart): they were cut where \
+                 the columns below start, and a column's name may be cut wrong"
             }
             Ambiguity::EmptyFirstCell => {
                 "this line has an empty first cell, which continues the row above, but holds a \
@@ -65,11 +84,13 @@ struct TableLine {
     y: f32,
     size: f32,
     trailing_space: bool,
+    cut: bool,
 }
 
 impl TableLine {
     fn of(placed: PlacedLine, inner: &[f32]) -> TableLine {
         let count = inner.len() + 1;
+        let cut = placed.cut;
         let line = placed.line;
         let tolerance = EDGE_TOLERANCE * line.size;
         let mut texts = vec![String::new(); count];
@@ -88,6 +109,7 @@ impl TableLine {
             y: line.y,
             size: line.size,
             trailing_space: line.trailing_space,
+            cut,
         }
     }
 
@@ -198,7 +220,41 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
     if !centred {
         take_in_centred_lines(&mut rows);
     }
+    if start == Start::Top {
+        flag_a_cut_header(&mut rows);
+    }
     rows.into_iter().map(|row| block_of(row, columns)).collect()
+}
+
+/// Says so of a table's header (its first row, numbered in no first cell,
+/// above other rows) when a piece of it was cut where no gap parts its
+/// words and a cell of a cut line then starts as no column's name does,
+/// with a small letter or a digit ("1 Dirigente Area" after "Dirigente
+/// Area"): which words name which column was guessed wrong.
+fn flag_a_cut_header(rows: &mut [Row]) {
+    let [header, _, ..] = rows else {
+        return;
+    };
+    let numbered = header.first_line().texts[0]
+        .chars()
+        .any(|c| c.is_ascii_digit());
+    // A column's name starts on the header's first line with text in it (a
+    // wrapped name goes on with a small letter: "Area Servizi" / "alla
+    // Persona").
+    let starts_as_no_name = |column: usize| {
+        header
+            .lines
+            .iter()
+            .map(|line| &line.texts[column])
+            .find(|text| !text.is_empty())
+            .and_then(|text| text.chars().next())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    };
+    let columns = header.first_line().texts.len();
+    let cut = header.lines.iter().any(|line| line.cut);
+    if !numbered && cut && (1..columns).any(starts_as_no_name) {
+        header.ambiguity = header.ambiguity.or(Some(Ambiguity::HeaderCut));
+    }
 }
 
 /// Joins to the header the rows below it that are the rest of a wrapped
@@ -507,5 +563,38 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_header_cut_where_a_name_then_starts_with_a_digit_is_flagged() {
+        // lynx set the heads' names one space apart: the columns below cut
+        // them after "Area", so that the next name starts "1 Dirigente".
+        let text = "\
+N.  Obiettivo        Dirigente Area 1 Dirigente Area 2
+1   Bilancio         10             20
+2   Personale        5              15
+";
+        let columns = [0.0, 3.4, 20.4, 35.4, 60.0];
+        let blocks = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top);
+        let ambiguities: Vec<Option<Ambiguity>> = blocks
+            .iter()
+            .map(|block| match block {
+                Block::Row { ambiguity, .. } => *ambiguity,
+                Block::Text { .. } => None,
+            })
+            .collect();
+        assert_eq!(ambiguities, [Some(Ambiguity::HeaderCut), None, None]);
+        // Cut where each name starts, the header is read right and says
+        // nothing.
+        let text = text.replace("Dirigente Area 1 Dirigente", "Dirigente Area 1  Dirigente");
+        let columns = [0.0, 3.4, 20.4, 38.4, 60.0];
+        let blocks = rows_of(&crate::lines::dump_lines(&text), &columns, Start::Top);
+        assert!(matches!(
+            blocks[0],
+            Block::Row {
+                ambiguity: None,
+                ..
+            }
+        ));
     }
 }

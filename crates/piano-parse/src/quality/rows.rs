@@ -46,6 +46,7 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
         ),
         finding(ReasonCode::CellsByContent, evidence.rows_by_content),
         finding(ReasonCode::RowsAmbiguous, raised(&[Code::RowAmbiguous])),
+        finding(ReasonCode::HeadersCut, raised(&[Code::HeaderCut])),
         finding(ReasonCode::NumberingBroken, raised(&[Code::NumberSequence])),
         finding(
             ReasonCode::RowsRecovered,
@@ -269,6 +270,7 @@ mod tests {
         for code in [
             Code::RowAmbiguous,
             Code::RowAmbiguous,
+            Code::HeaderCut,
             Code::NumberSequence,
             Code::GarbledRow,
             Code::TableScrambled,
@@ -276,6 +278,7 @@ mod tests {
             plan.plan.diagnostics.push(Diagnostic::new(code, "x"));
         }
         assert_eq!(finding_of(&plan, ReasonCode::RowsAmbiguous), 2);
+        assert_eq!(finding_of(&plan, ReasonCode::HeadersCut), 1);
         assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 1);
         assert_eq!(finding_of(&plan, ReasonCode::RowsRecovered), 2);
     }

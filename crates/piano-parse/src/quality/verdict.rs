@@ -31,6 +31,7 @@ fn weight(code: ReasonCode) -> f64 {
         | ReasonCode::CellsUnplaced
         | ReasonCode::RowsUnplaced
         | ReasonCode::RowsRecovered
+        | ReasonCode::HeadersCut
         | ReasonCode::PagesWithoutText
         | ReasonCode::PdfDamaged => 1.0,
         ReasonCode::WeightsMissing
@@ -146,6 +147,11 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             "{} could be read two ways and {} read one way",
             plural(n, "row", "rows"),
             if n == 1 { "was" } else { "were" }
+        ),
+        ReasonCode::HeadersCut => format!(
+            "{} had cells touching one another, cut where the columns below start: the \
+             columns' names may be cut wrong",
+            plural(n, "table header", "table headers")
         ),
         ReasonCode::NumberingBroken => {
             format!(

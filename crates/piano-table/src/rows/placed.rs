@@ -19,6 +19,9 @@ pub(super) struct PlacedLine {
     pub(super) line: Line,
     /// Each piece's column.
     pub(super) columns: Vec<usize>,
+    /// Whether a piece of the line on a grid of characters was cut in two
+    /// where no gap parts its words (cells one space apart).
+    pub(super) cut: bool,
 }
 
 impl PlacedLine {
@@ -30,7 +33,9 @@ impl PlacedLine {
         // cell as long as its column may have the next one space after it.
         let tolerance = EDGE_TOLERANCE * line.size;
         let starts: Vec<f32> = inner.iter().map(|edge| edge + tolerance).collect();
+        let pieces = line.segments.len();
         let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
+        let cut = line.pitch.is_some() && line.segments.len() > pieces;
         let line = value_pushed_left(&line, inner);
         let mut placed: Vec<usize> = line
             .segments
@@ -41,6 +46,7 @@ impl PlacedLine {
         PlacedLine {
             line,
             columns: placed,
+            cut,
         }
     }
 
