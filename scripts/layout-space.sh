@@ -23,6 +23,8 @@
 # Usage: scripts/layout-space.sh [COUNT] [SEED]          (default 200 1)
 #        FORMATS="tab aligned" PDFS=50 VARY=1 JOBS=8 WORST=15 scripts/layout-space.sh 300 7
 # FAMILY=struttura-table|code-table|all (default all: the families in turn).
+# GROUP_BY="family draft.phases" splits the tables by the values of the
+# sidecar axes named (default "family").
 # PDFS=N also writes the first N layouts as PDFs (bordered tables, read by
 # piano's own PDF reader). VARY=K draws only K axes per layout, the others
 # left canonical (default: all 17), so that VARY=1 shows each axis alone.
@@ -54,10 +56,16 @@ if [ "${PDFS:-0}" -gt 0 ]; then
     --count "$PDFS" --variants 1 --format pdf --out "$work" 2> /dev/null
 fi
 
-python3 - "$work" "$root/target/release/piano" "$score" "$jobs" "$worst" <<'PY'
+python3 - "$work" "$root/target/release/piano" "$score" "$jobs" "$worst" "${GROUP_BY:-family}" <<'PY'
 import collections, concurrent.futures, glob, json, os, subprocess, sys
 
 work, piano, score, jobs, worst = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+group_by = sys.argv[6].split()
+
+
+def group(sidecar):
+    """The group a layout's tables go in: its values of the GROUP_BY axes."""
+    return " ".join(sidecar["axes"].get(axis, "?") for axis in group_by)
 
 
 def without(plan, rewrites):
@@ -106,24 +114,24 @@ def band(f1):
 
 
 fmts = sorted({r[1] for r in results})
-families = sorted({r[3]["axes"].get("family", "?") for r in results})
+families = sorted({group(r[3]) for r in results})
 print("F1 distribution (%d layouts)" % len({r[0] for r in results}))
 for family in families:
     for fmt in fmts:
-        rows = [r for r in results if r[1] == fmt and r[3]["axes"].get("family") == family]
+        rows = [r for r in results if r[1] == fmt and group(r[3]) == family]
         if not rows:
             continue
         bands = collections.Counter(band(r[2]) for r in rows)
         mean = sum(r[2] for r in rows) / len(rows)
-        print("  %-16s %-8s n=%4d  mean %.4f  >=0.99: %4d (%5.1f%%)  0.95-0.99: %4d  <0.95: %4d" % (
+        print("  %-28s %-8s n=%4d  mean %.4f  >=0.99: %4d (%5.1f%%)  0.95-0.99: %4d  <0.95: %4d" % (
             family, fmt, len(rows), mean, bands[">=0.99"], 100.0 * bands[">=0.99"] / len(rows),
             bands["0.95-0.99"], bands["<0.95"]))
 
 by_axis = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(list)))
 for stem, fmt, f1, sidecar, _ in results:
-    family = sidecar["axes"].get("family", "?")
+    family = group(sidecar)
     for axis, value in sidecar["axes"].items():
-        if axis not in ("family", "column_order.columns"):
+        if axis not in group_by and axis != "column_order.columns":
             by_axis[(family, axis)][value][fmt].append(f1)
 for family in families:
     print("\nPer axis value, %s: layouts, share with F1 >= 0.99, mean F1 (worst share first)" % family)
