@@ -100,7 +100,8 @@ def run(expected_path):
     f1 = 0.0
     if scored and scored[-1].startswith("f1="):
         f1 = float(scored[-1].split()[0][3:])
-    misses = "; ".join(line for line in scored[:-1] if line.startswith(("MISS", "field", "EXTRA")))
+    misses = "; ".join([line for line in scored[:-1] if line.startswith(("MISS", "EXTRA"))]
+                       + [" ".join(line.split()) for line in scored[:-1] if line.startswith("field")])
     return stem, fmt, f1, sidecar, misses
 
 
@@ -155,9 +156,11 @@ for family in families:
 print("\nWorst %d" % worst)
 for stem, fmt, f1, sidecar, misses in sorted(results, key=lambda r: (r[2], r[0], r[1]))[:worst]:
     axes = sidecar["axes"]
+    varied = " ".join("%s=%s" % (k, axes.get(k)) for k in sidecar.get("varied", []))
     shown = " ".join("%s=%s" % (k, v) for k, v in sorted(axes.items()) if not k.startswith("wording.")
                      and k != "column_order.columns")
     words = " ".join("%s=%r" % (k[8:], v) for k, v in sorted(axes.items()) if k.startswith("wording."))
-    print("  %.4f %s %s\n      %s columns=%s\n      words: %s\n      %s" % (
-        f1, stem, fmt, shown, axes.get("column_order.columns"), words, misses[:300]))
+    print("  %.4f %s %s  varied: %s\n      %s columns=%s\n      words: %s\n      %s" % (
+        f1, stem, fmt, varied or "(none: the canonical layout)", shown,
+        axes.get("column_order.columns"), words, misses[:300]))
 PY

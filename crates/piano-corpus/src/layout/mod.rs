@@ -335,7 +335,19 @@ impl Layout {
         axes
     }
 
-    /// The sidecar's JSON: the axes drawn and the fields they rewrite.
+    /// The axes on which this layout differs from its family's canonical one.
+    pub fn varied(&self) -> Vec<String> {
+        let canonical = Layout::canonical(self.family).axes();
+        self.axes()
+            .into_iter()
+            .zip(canonical)
+            .filter(|(own, canonical)| own != canonical && own.0 != "column_order.columns")
+            .map(|(own, _)| own.0)
+            .collect()
+    }
+
+    /// The sidecar's JSON: the axes drawn, those that differ from the
+    /// family's canonical layout, and the fields they rewrite.
     pub fn sidecar(&self) -> Value {
         let axes: Map<String, Value> = self
             .axes()
@@ -343,7 +355,9 @@ impl Layout {
             .map(|(axis, value)| (axis, Value::String(value)))
             .collect();
         let rewrites = self.rewrites().into_iter().map(Value::from).collect();
+        let varied = self.varied().into_iter().map(Value::from).collect();
         let mut map = Map::new();
+        map.insert("varied".to_owned(), Value::Array(varied));
         map.insert("family".to_owned(), Value::from(self.family.name()));
         map.insert("axes".to_owned(), Value::Object(axes));
         map.insert("rewrites".to_owned(), Value::Array(rewrites));
