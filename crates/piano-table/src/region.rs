@@ -29,6 +29,9 @@ use crate::gutters::{
     is_column_gap, is_formatted_value, narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::Line;
+use glued::split_glued_values;
+
+mod glued;
 
 /// Lines further apart than this many font sizes end a region.
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
@@ -165,7 +168,7 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .filter(|index| displaced.binary_search(index).is_err())
         .map(|index| lines[index].clone())
         .collect();
-    Some((end, columns(&placed, &gutters)))
+    Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
 }
 
 /// Whether `line`, below the lines of `region` whose header left the gaps
