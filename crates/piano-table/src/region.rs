@@ -107,8 +107,23 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         // "15.03.2025", "10%"); a bare number may end a text ("dal 1950"),
         // and is only split off when nothing else keeps the line in the
         // region.
+        // Only a piece across where a gutter's open part ends (a column
+        // edge is one of those) can hold one: the edges cost the region's
+        // lines to find, so only then.
+        let tolerance = EDGE_TOLERANCE * line.size;
+        let across_a_gutter = line.segments.iter().any(|piece| {
+            gutters.iter().any(|gutter| {
+                gutter
+                    .parts()
+                    .iter()
+                    .any(|&(_, b)| piece.x0 < b - tolerance && piece.x1 > b + tolerance)
+            })
+        });
         let pushed_off = |formatted: bool| {
             line.pitch?;
+            if !across_a_gutter {
+                return None;
+            }
             let inner = inner_edges(&lines[start..end], &gutters);
             let pushed = value_pushed_left(line, &inner);
             let split = pushed.segments.len() > line.segments.len();
