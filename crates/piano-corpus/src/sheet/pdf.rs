@@ -55,7 +55,7 @@ pub fn write(sheet: &Sheet) -> Result<Written, lopdf::Error> {
 }
 
 /// The preamble as the PDF shows it: every source line wrapped as
-/// [`write`] wraps running text.
+/// [`write()`] wraps running text.
 pub fn preamble(sheet: &Sheet) -> Vec<PreambleSection> {
     let wrap_lines = |paragraph: &str| {
         paragraph
