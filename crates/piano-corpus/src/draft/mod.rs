@@ -87,6 +87,15 @@ pub struct DraftStructure {
     pub staff: Option<Vec<DraftStaff>>,
 }
 
+impl DraftStructure {
+    /// Every objective and phase row, in document order.
+    pub fn rows_mut(&mut self) -> impl Iterator<Item = &mut DraftRow> {
+        self.objectives
+            .iter_mut()
+            .flat_map(|o| std::iter::once(&mut o.row).chain(o.phases.iter_mut()))
+    }
+}
+
 /// An objective row and its phase rows.
 #[derive(Clone)]
 pub struct DraftObjective {

@@ -38,11 +38,7 @@ impl DueForm {
         if self == DueForm::AsDrafted {
             return;
         }
-        let rows = structure
-            .objectives
-            .iter_mut()
-            .flat_map(|o| std::iter::once(&mut o.row).chain(o.phases.iter_mut()));
-        for row in rows {
+        for row in structure.rows_mut() {
             let Some(due) = &mut row.entry.due else {
                 continue;
             };

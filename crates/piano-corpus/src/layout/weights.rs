@@ -26,11 +26,7 @@ impl WeightForm {
         if self == WeightForm::AsDrafted {
             return;
         }
-        let rows = structure
-            .objectives
-            .iter_mut()
-            .flat_map(|o| std::iter::once(&mut o.row).chain(o.phases.iter_mut()));
-        for row in rows {
+        for row in structure.rows_mut() {
             self.write(row);
         }
     }
