@@ -61,6 +61,29 @@ impl Segment {
             .collect()
     }
 
+    /// The segment with `next`, the piece after it on its line, joined to
+    /// it one space apart.
+    pub fn joined(&self, next: &Segment) -> Segment {
+        let shift = self.text.len() + 1;
+        let mut breaks = self.breaks.clone();
+        breaks.push(Break {
+            at: self.text.len(),
+            x0: self.x1,
+            x1: next.x0,
+        });
+        breaks.extend(next.breaks.iter().map(|b| Break {
+            at: b.at + shift,
+            ..*b
+        }));
+        Segment {
+            text: format!("{} {}", self.text, next.text),
+            x0: self.x0,
+            x1: next.x1,
+            confidence: lowest(self.confidence, next.confidence),
+            breaks,
+        }
+    }
+
     /// The segment cut at one of its breaks: the words before and after.
     pub fn split(&self, cut: usize) -> (Segment, Segment) {
         let at = self.breaks[cut];

@@ -23,7 +23,7 @@ use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 use piano_model::Code;
-use placed::{PlacedLine, column_contents};
+use placed::{PlacedLine, column_contents, column_openers};
 
 /// Why a row was read one way when the dump allows two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,8 +196,12 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         .map(|line| PlacedLine::of(line, columns))
         .collect();
     let contents = column_contents(&placed, inner);
+    let openers = column_openers(&placed, inner);
     for placed in placed {
-        let line = TableLine::of(placed.with_gutter_text_moved(&contents, inner), inner);
+        let placed = placed
+            .with_gutter_text_moved(&contents, inner)
+            .with_openers_moved(&openers);
+        let line = TableLine::of(placed, inner);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
