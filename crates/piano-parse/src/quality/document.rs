@@ -4,20 +4,12 @@
 
 use piano_model::{Code, Plan, ReasonCode};
 
-use super::{Finding, count};
+use super::{Finding, raised};
 
 /// The plan-level findings of `plan`, which holds `rows` objectives and
 /// phases; zero counts included, but for `no-objectives`, found only when
 /// no objective was read (its count is then 0, the rows read).
 pub fn findings(plan: &Plan, rows: u32) -> Vec<Finding> {
-    let raised = |codes: &[Code]| {
-        count(
-            plan.diagnostics
-                .iter()
-                .filter(|d| codes.contains(&d.code))
-                .count(),
-        )
-    };
     let mut found = Vec::new();
     if rows == 0 {
         found.push(Finding {
@@ -25,18 +17,24 @@ pub fn findings(plan: &Plan, rows: u32) -> Vec<Finding> {
             count: 0,
         });
     }
-    let once = |codes: &[Code]| raised(codes).min(1);
+    let once = |codes: &[Code]| raised(plan, codes).min(1);
     for (code, count) in [
         (ReasonCode::NoFamily, once(&[Code::NoPlanFound])),
-        (ReasonCode::HeadsMissing, raised(&[Code::HeadMissing])),
-        (ReasonCode::MissionsUnknown, raised(&[Code::MissionUnknown])),
+        (ReasonCode::HeadsMissing, raised(plan, &[Code::HeadMissing])),
+        (
+            ReasonCode::MissionsUnknown,
+            raised(plan, &[Code::MissionUnknown]),
+        ),
         (
             ReasonCode::EnteUnknown,
             once(&[Code::EnteUnknown, Code::EnteAmbiguous]),
         ),
         (ReasonCode::YearUnknown, once(&[Code::YearUnknown])),
-        (ReasonCode::PagesWithoutText, raised(&[Code::NoTextLayer])),
-        (ReasonCode::PdfDamaged, raised(&[Code::PdfDamaged])),
+        (
+            ReasonCode::PagesWithoutText,
+            raised(plan, &[Code::NoTextLayer]),
+        ),
+        (ReasonCode::PdfDamaged, raised(plan, &[Code::PdfDamaged])),
     ] {
         found.push(Finding { code, count });
     }

@@ -21,7 +21,7 @@ mod rows;
 mod unplaced;
 mod verdict;
 
-use piano_model::{Plan, Quality, ReasonCode, Roles};
+use piano_model::{Code, Plan, Quality, ReasonCode, Roles};
 
 /// What the parser knows of its reading beyond the plan and its
 /// diagnostics, gathered while it assembles the plan.
@@ -54,6 +54,16 @@ fn findings(plan: &Plan, roles: &Roles, evidence: Evidence, rows: u32) -> Vec<Fi
     found.extend(rows::findings(plan, evidence));
     found.extend(unplaced::findings(plan, roles));
     found
+}
+
+/// How many diagnostics of `plan` have one of `codes`.
+fn raised(plan: &Plan, codes: &[Code]) -> u32 {
+    count(
+        plan.diagnostics
+            .iter()
+            .filter(|d| codes.contains(&d.code))
+            .count(),
+    )
 }
 
 /// Counts as the model stores them (an archive's plan never holds four

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use piano_model::{Code, Diagnostic, Entry, Plan, ReasonCode, Structure};
 
-use super::{Evidence, Finding, count};
+use super::{Evidence, Finding, count, raised};
 
 /// Objectives and phases in the plan: what the row counts are out of.
 pub fn count_rows(plan: &Plan) -> u32 {
@@ -22,14 +22,6 @@ pub fn count_rows(plan: &Plan) -> u32 {
 /// Every row-level finding of `plan`, zero counts included.
 pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
     let at_rows = |code: Code| count(rows_with(&plan.diagnostics, code));
-    let raised = |codes: &[Code]| {
-        count(
-            plan.diagnostics
-                .iter()
-                .filter(|d| codes.contains(&d.code))
-                .count(),
-        )
-    };
     vec![
         finding(
             ReasonCode::WeightsMissing,
@@ -45,12 +37,18 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
             at_rows(Code::DescriptionMissing),
         ),
         finding(ReasonCode::CellsByContent, evidence.rows_by_content),
-        finding(ReasonCode::RowsAmbiguous, raised(&[Code::RowAmbiguous])),
-        finding(ReasonCode::HeadersCut, raised(&[Code::HeaderCut])),
-        finding(ReasonCode::NumberingBroken, raised(&[Code::NumberSequence])),
+        finding(
+            ReasonCode::RowsAmbiguous,
+            raised(plan, &[Code::RowAmbiguous]),
+        ),
+        finding(ReasonCode::HeadersCut, raised(plan, &[Code::HeaderCut])),
+        finding(
+            ReasonCode::NumberingBroken,
+            raised(plan, &[Code::NumberSequence]),
+        ),
         finding(
             ReasonCode::RowsRecovered,
-            raised(&[Code::GarbledRow, Code::TableScrambled]),
+            raised(plan, &[Code::GarbledRow, Code::TableScrambled]),
         ),
     ]
 }
