@@ -2,7 +2,7 @@
 //! axes, combined at random.
 //!
 //! A [`Layout`] holds one value per axis. [`Layout::canonical`] is the
-//! template the generator always wrote (the Portoferraio dump);
+//! template the generator always wrote (a struttura-table dump);
 //! [`Layout::random`] draws every axis on its own. A layout acts in two
 //! steps: [`Layout::apply`] rewrites the cells an axis prints differently
 //! (numbers, weights, dues, headings, field labels, the description header)
@@ -155,7 +155,7 @@ impl Layout {
     /// The names of `family`'s axes, as [`Layout::axes`] lists them and
     /// [`Layout::random_on`] draws among them: each field, the wording's
     /// one per column.
-    pub fn axes_of(family: Family) -> &'static [&'static str] {
+    pub fn axes_of(family: Family) -> Vec<&'static str> {
         const SHARED: [&str; 8] = [
             "column_order",
             "empty_column",
@@ -166,15 +166,7 @@ impl Layout {
             "blank_rows",
             "page_breaks",
         ];
-        const STRUTTURA: [&str; 17] = [
-            SHARED[0],
-            SHARED[1],
-            SHARED[2],
-            SHARED[3],
-            SHARED[4],
-            SHARED[5],
-            SHARED[6],
-            SHARED[7],
+        const STRUTTURA: [&str; 9] = [
             "numbering",
             "heading",
             "fields",
@@ -185,15 +177,7 @@ impl Layout {
             "wording.expected",
             "wording.due",
         ];
-        const CODE: [&str; 17] = [
-            SHARED[0],
-            SHARED[1],
-            SHARED[2],
-            SHARED[3],
-            SHARED[4],
-            SHARED[5],
-            SHARED[6],
-            SHARED[7],
+        const CODE: [&str; 9] = [
             "codes",
             "budget_heading",
             "wording.number",
@@ -204,10 +188,11 @@ impl Layout {
             "wording.due",
             "wording.responsible",
         ];
-        match family {
+        let own: &[&str] = match family {
             Family::StrutturaTable => &STRUTTURA,
             Family::CodeTable => &CODE,
-        }
+        };
+        SHARED.iter().chain(own).copied().collect()
     }
 
     /// A layout of `family` that differs from its canonical one on at most
@@ -215,7 +200,7 @@ impl Layout {
     /// [`Layout::random`] draws it (so it may still fall on its canonical value).
     pub fn random_on(rng: &mut Rng, family: Family, count: usize) -> Layout {
         let drawn = Layout::random(rng, family);
-        let mut axes = Layout::axes_of(family).to_vec();
+        let mut axes = Layout::axes_of(family);
         rng.shuffle(&mut axes);
         let mut layout = Layout::canonical(family);
         for axis in axes.into_iter().take(count) {
@@ -328,8 +313,8 @@ impl Layout {
             }
         };
         let mut axes: Vec<(String, String)> = Layout::axes_of(self.family)
-            .iter()
-            .map(|&axis| (axis.to_owned(), value(axis)))
+            .into_iter()
+            .map(|axis| (axis.to_owned(), value(axis)))
             .collect();
         axes.insert(1, ("column_order.columns".to_owned(), self.order.letters()));
         axes
