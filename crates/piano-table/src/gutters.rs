@@ -272,6 +272,18 @@ pub(crate) fn is_value(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit()) && !text.chars().any(char::is_alphabetic)
 }
 
+/// The break before the values (numbers, weights, dates) that end a piece
+/// after text: where a value a dump pushed against the text may be cut off.
+pub(crate) fn break_before_values(piece: &Segment) -> Option<usize> {
+    let words = piece.words();
+    let values = words
+        .iter()
+        .rev()
+        .take_while(|(word, _)| is_value(word))
+        .count();
+    (words.len() - values).checked_sub(1).filter(|_| values > 0)
+}
+
 /// A value written in a form text does not end with: a percent, or digits
 /// separated by a point, comma or slash ("10%", "(50%)", "16,67",
 /// "15.03.2025", "31/12"), not a bare number ("1950", "1950.").

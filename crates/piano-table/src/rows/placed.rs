@@ -4,7 +4,8 @@
 //! its column on a crowded line, a value pushed into the gutter).
 
 use crate::gutters::{
-    EDGE_TOLERANCE, cut_at_column_starts, cut_at_edges, is_value, value_pushed_left,
+    EDGE_TOLERANCE, break_before_values, cut_at_column_starts, cut_at_edges, is_value,
+    value_pushed_left,
 };
 use std::collections::HashMap;
 
@@ -103,14 +104,7 @@ impl PlacedLine {
                 || inner
                     .get(column)
                     .is_some_and(|&edge| segment.x1 > edge + tolerance);
-            let words = segment.words();
-            let values = words
-                .iter()
-                .rev()
-                .take_while(|(word, _)| is_value(word))
-                .count();
-            // The break before the values that end the piece.
-            let before_values = (words.len() - values).checked_sub(1).filter(|_| values > 0);
+            let before_values = break_before_values(segment);
             let cut = if across {
                 // The break before the first word that starts in the gutter,
                 // or, where the piece was cut at the edge and goes on with

@@ -6,7 +6,7 @@
 //! the columns a row's full line shows.
 
 use super::{fitting_lines, heads_its_own_table};
-use crate::gutters::{EDGE_TOLERANCE, is_value};
+use crate::gutters::{EDGE_TOLERANCE, break_before_values};
 use crate::lines::{Line, Segment};
 use crate::region::{LINE_SPACING, region};
 
@@ -128,16 +128,7 @@ fn scaled_misfit(starts: &[f32], carried: &[f32]) -> f32 {
 
 /// Where the values that end a piece after its text start, if they do.
 fn value_after_text(piece: &Segment) -> Option<f32> {
-    let words = piece.words();
-    let values = words
-        .iter()
-        .rev()
-        .take_while(|(word, _)| is_value(word))
-        .count();
-    let cut = (words.len() - values)
-        .checked_sub(1)
-        .filter(|_| values > 0)?;
-    Some(piece.breaks[cut].x1)
+    Some(piece.breaks[break_before_values(piece)?].x1)
 }
 
 /// Whether a line's first piece starts at one of the column edges, within a
