@@ -15,6 +15,8 @@ use piano_model::reference::fold;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::token::label::{Part, parse_label};
+
 /// Longest text, in bytes, that can be a label or a title: longer cells are
 /// content, and are not folded for comparison.
 pub const LABEL_MAX_CHARS: usize = 80;
@@ -119,8 +121,9 @@ pub enum ProfileError {
     },
 }
 
-/// A row identifier that is not a plain ordinal ("01.02.03"), as a profile's
-/// pattern reads it: the whole cell, with the budget codes it embeds.
+/// A row identifier that is not a plain ordinal: a code of the profile's
+/// numbering ("01.02.03", with the budget codes it embeds) or a label of
+/// another scheme ("II.1", "a)", "A.1", "Fase 2"). The whole cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowCode {
     /// The code as written.
@@ -129,6 +132,11 @@ pub struct RowCode {
     pub mission: Option<String>,
     /// The programme's two digits, from the pattern's `programme` group.
     pub programme: Option<String>,
+    /// Its parts, by which a row's level is told: a code that extends the
+    /// objective's by one part is its phase.
+    pub parts: Vec<Part>,
+    /// Whether a phase marker opens it ("Fase 2").
+    pub marked_phase: bool,
 }
 
 /// The words of one layout family, folded for comparison.
@@ -470,19 +478,38 @@ impl Vocabulary {
         })
     }
 
-    /// The code a cell holds, when the profile's numbering reads codes.
+    /// The code a cell holds: one of the profile's numbering, else a label of
+    /// a scheme other than plain ordinals (see [`parse_label`]) that names no
+    /// column.
     pub fn row_code(&self, cell: &str) -> Option<RowCode> {
         let cell = cell.trim();
         if cell.is_empty() || cell.len() > LABEL_MAX_CHARS {
             return None;
         }
-        self.row_codes.iter().find_map(|pattern| {
+        let coded = self.row_codes.iter().find_map(|pattern| {
             let captures = pattern.captures(cell)?;
             let group = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
             Some(RowCode {
                 text: cell.to_owned(),
                 mission: group("mission"),
                 programme: group("programme"),
+                parts: cell
+                    .split(['.', '-', '/'])
+                    .filter_map(Part::digits)
+                    .collect(),
+                marked_phase: false,
+            })
+        });
+        // "N." names the number column: a header's cell is no label.
+        let names_a_column = || self.column(cell).is_some();
+        coded.or_else(|| {
+            let label = parse_label(cell, &self.phase_markers).filter(|_| !names_a_column())?;
+            Some(RowCode {
+                text: cell.to_owned(),
+                mission: None,
+                programme: None,
+                parts: label.parts,
+                marked_phase: label.marked_phase,
             })
         })
     }

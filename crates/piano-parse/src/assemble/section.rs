@@ -11,6 +11,7 @@ use piano_model::{Code, Diagnostic, LineRole, LineSpan, Mission, Roles, Structur
 use super::recover::Fragment;
 use super::row::{DEFAULT_COLUMNS, RawRow};
 use crate::line::{PROGRAMME_KIND, StructureHeading};
+use crate::token::label::Part;
 use crate::vocabulary::{Column, Field, Vocabulary};
 
 /// Which table the lines being read belong to.
@@ -54,6 +55,9 @@ pub struct SectionBuilder<'w> {
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
     last_card_field: Option<Column>,
+    /// The last objective's label as parts, which tells a coded row below
+    /// it its level (empty before the first objective).
+    objective_label: Vec<Part>,
     /// The objectives (by index) whose phase table has no weight column.
     unweighted_phases: Vec<usize>,
     fragments: Vec<Fragment>,
@@ -118,6 +122,7 @@ impl<'w> SectionBuilder<'w> {
             objectives_label_from_header: false,
             head_names: Vec::new(),
             last_card_field: None,
+            objective_label: Vec::new(),
             unweighted_phases: Vec::new(),
             fragments: Vec::new(),
             realigned_rows: Vec::new(),

@@ -7,7 +7,9 @@
 //!   (pluriennale)"), including years broken by the text extraction
 //!   ("31.12.202 1", "31.12.202");
 //! - [`weight`]: weights in percent ("20%", "5,88 %", "(50%)");
-//! - [`number`]: row numbers ("1", "1.1.", "17.2") and bare page numbers.
+//! - [`number`]: row numbers ("1", "1.1.", "17.2") and bare page numbers;
+//! - [`label`]: row labels of other numbering schemes ("II.1", "a)", "A.1",
+//!   "01.03.1", "Fase 2").
 //!
 //! Every recogniser takes any string and never panics: a cell that is not
 //! the token gives `None` (or a due without a date), and the caller decides
@@ -16,6 +18,7 @@
 use std::borrow::Cow;
 
 pub mod due;
+pub mod label;
 pub mod number;
 pub mod weight;
 

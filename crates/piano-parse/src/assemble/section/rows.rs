@@ -11,6 +11,7 @@ use crate::assemble::recover::{
 };
 use crate::assemble::row::{Header, RawRow, assign};
 use crate::text::clean;
+use crate::token::label::{Part, extends};
 use crate::token::number::RowNumber;
 use crate::vocabulary::{Column, RowCode};
 
@@ -94,29 +95,86 @@ impl SectionBuilder<'_> {
             .for_number(number.text.clone());
             self.diagnostics.push(self.locate(line)(diagnostic));
         }
+        if let [objective] = number.parts.as_slice() {
+            self.objective_label = vec![Part::ordinal(*objective)];
+        }
         self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
     }
 
-    /// A row identified by a code ("01.02.03"): numbered by its position
-    /// among the structure's objectives, the code kept as written.
+    /// A row identified by a code or a label of another scheme ("01.02.03",
+    /// "II.1", "a)", "Fase 2"): numbered by its position, its objective's
+    /// ordinal and its own among the objective's phases, the code kept as
+    /// written. See [`SectionBuilder::is_phase_code`] for its level.
     pub fn coded_row(&mut self, code: RowCode, line: &TextLine) {
-        if self.table == Table::Staff || self.in_card() {
+        if self.table == Table::Staff {
             self.text(line);
+            return;
+        }
+        if self.in_card() {
+            self.phase_row(line);
             return;
         }
         self.table = Table::Objectives;
         self.header_cells = None;
         self.finish_row();
         self.place_fragments();
-        let ordinal = self.structure.objectives.len() + 1;
-        let number = RowNumber {
-            parts: vec![u32::try_from(ordinal).unwrap_or(u32::MAX)],
-            text: ordinal.to_string(),
+        let objectives = self.structure.objectives.len();
+        let as_u32 = |count: usize| u32::try_from(count).unwrap_or(u32::MAX);
+        let number = match self.structure.objectives.last() {
+            Some(objective) if self.is_phase_code(&code) => {
+                if !extends(&code.parts, &self.objective_label, 1) && !code.marked_phase {
+                    let diagnostic = Diagnostic::new(
+                        Code::NumberSequence,
+                        format!(
+                            "row {} does not extend the code of the objective above ({}); read as its phase",
+                            code.text,
+                            objective
+                                .entry
+                                .code
+                                .as_deref()
+                                .unwrap_or(&objective.entry.number)
+                        ),
+                    );
+                    self.diagnostics.push(self.locate(line)(diagnostic));
+                }
+                let phase = objective.phases.len() + 1;
+                RowNumber {
+                    parts: vec![as_u32(objectives), as_u32(phase)],
+                    text: format!("{}.{phase}", objective.entry.number),
+                }
+            }
+            None if code.marked_phase => RowNumber {
+                parts: vec![0, 1],
+                text: code.text.clone(),
+            },
+            _ => {
+                self.objective_label.clone_from(&code.parts);
+                RowNumber {
+                    parts: vec![as_u32(objectives + 1)],
+                    text: (objectives + 1).to_string(),
+                }
+            }
         };
         let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let mut row = RawRow::new(number, cells, line.span(), line.page);
         row.code = Some(code);
         self.pending = Some(row);
+    }
+
+    /// Whether a coded row is a phase of the objective above: its label says
+    /// so ("Fase 2"), it is deeper than the objective's ("03.01.01.1" under
+    /// "03.01.01", "II.1" under "II"), or it is one part of another scheme
+    /// than the objective's one ("a)" under "1").
+    fn is_phase_code(&self, code: &RowCode) -> bool {
+        let objective = self.objective_label.as_slice();
+        if objective.is_empty() {
+            return code.marked_phase;
+        }
+        let other_scheme = match (code.parts.as_slice(), objective) {
+            ([part], [of]) => !part.same_scheme(of),
+            _ => false,
+        };
+        code.marked_phase || code.parts.len() > objective.len() || other_scheme
     }
 
     /// A line whose first cell is empty: more of the row (or field) above.
@@ -329,4 +387,108 @@ impl SectionBuilder<'_> {
 /// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
 fn is_header_piece(cell: &str) -> bool {
     cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::{Code, Plan};
+
+    /// A row's number and code.
+    type Numbered = (String, Option<String>);
+    /// A row's number and label as a test writes them, with its phases'.
+    type Written<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+    /// Each objective's number and code, with its phases'.
+    fn numbering(plan: &Plan) -> Vec<(String, Option<String>, Vec<Numbered>)> {
+        plan.structures[0]
+            .objectives
+            .iter()
+            .map(|objective| {
+                let phases = objective
+                    .phases
+                    .iter()
+                    .map(|phase| (phase.number.clone(), phase.code.clone()))
+                    .collect();
+                (
+                    objective.entry.number.clone(),
+                    objective.entry.code.clone(),
+                    phases,
+                )
+            })
+            .collect()
+    }
+
+    /// Numbers and codes as written in a test; a code equal to its row's
+    /// number is a plain ordinal, which rows keep as their number alone.
+    fn numbered(expected: &[Written<'_>]) -> Vec<(String, Option<String>, Vec<Numbered>)> {
+        expected
+            .iter()
+            .map(|(number, code, phases)| {
+                let phases = phases
+                    .iter()
+                    .map(|(number, code)| ((*number).to_owned(), Some((*code).to_owned())))
+                    .collect();
+                let code = Some((*code).to_owned()).filter(|code| code != number);
+                ((*number).to_owned(), code, phases)
+            })
+            .collect()
+    }
+
+    const HEADER: &str = "N°\tDescrizione\tPeso %\tIndicatori\tValori Attesi\tData Fine Attesa\n";
+
+    #[test]
+    fn a_label_one_part_deeper_than_its_objectives_is_a_phase_whatever_the_scheme() {
+        let schemes: [[&str; 5]; 5] = [
+            ["I", "I.1", "I.2", "II", "II.1"],
+            ["A.1", "A.1.1", "A.1.2", "A.2", "A.2.1"],
+            ["01.01", "01.01.1", "01.01.2", "01.02", "01.02.1"],
+            ["1", "a)", "b)", "2", "a)"],
+            ["1", "Fase 1", "Fase 2", "2", "Fase 1"],
+        ];
+        for labels in schemes {
+            let rows: String = labels
+                .iter()
+                .zip([100, 50, 50, 100, 100])
+                .map(|(label, weight)| {
+                    format!("{label}\tAttività {label}\t{weight}%\t\t\t31.12.2022\n")
+                })
+                .collect();
+            let text = format!("SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n{HEADER}{rows}");
+            let plan = crate::parse_dump(&text);
+            let [o1, p1, p2, o2, p3] = labels;
+            assert_eq!(
+                numbering(&plan),
+                numbered(&[
+                    ("1", o1, &[("1.1", p1), ("1.2", p2)]),
+                    ("2", o2, &[("2.1", p3)]),
+                ]),
+                "{labels:?}"
+            );
+            assert_eq!(
+                plan.structures[0].objectives[0].phases[1].weight,
+                Some(50.0)
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_deeper_than_the_objectives_under_another_is_its_phase_and_said_so() {
+        let text = format!(
+            "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n{HEADER}\
+             A.1\tPrimo\t100%\t\t\t31.12.2022\n\
+             B.7.1\tFase del primo\t100%\t\t\t31.12.2022\n"
+        );
+        let plan = crate::parse_dump(&text);
+        assert_eq!(
+            numbering(&plan),
+            numbered(&[("1", "A.1", &[("1.1", "B.7.1")])])
+        );
+        assert!(
+            plan.diagnostics
+                .iter()
+                .any(|d| d.code == Code::NumberSequence && d.line == Some(4)),
+            "{:?}",
+            plan.diagnostics
+        );
+    }
 }
