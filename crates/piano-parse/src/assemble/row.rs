@@ -147,11 +147,14 @@ pub fn assign(
         .position(|column| *column == Some(Column::Description))
         .unwrap_or(1);
     let header_at = |index: usize| columns.get(index).copied().flatten();
+    // Every cell but the number and the description holds a value, on
+    // either side of the description: tables put their columns in any order.
     let filled: Vec<(usize, &str)> = row
         .cells
         .iter()
         .enumerate()
-        .skip(description_index + 1)
+        .skip(1)
+        .filter(|(index, _)| *index != description_index)
         .map(|(index, cell)| (index, cell.trim()))
         .filter(|(_, cell)| !cell.is_empty())
         .collect();
@@ -190,18 +193,6 @@ pub fn assign(
     let mut indicators: Option<String> = None;
     let mut expected: Option<String> = None;
     let mut extra = Entry::default();
-    for (index, cell) in row.cells.iter().enumerate().take(description_index).skip(1) {
-        if !cell.trim().is_empty() {
-            diagnostics.push(locate(Diagnostic::new(
-                Code::TextUnplaced,
-                format!(
-                    "row {}: cell {} before the description fits no column: {cell}",
-                    row.number.text,
-                    index + 1
-                ),
-            )));
-        }
-    }
     let weight = weight_cell
         .and_then(|(_, cell)| parse_weight(cell))
         .map(|token| token.value);
@@ -256,6 +247,16 @@ pub fn assign(
                         ),
                     ))),
                 }
+            }
+            None if index < description_index => {
+                diagnostics.push(locate(Diagnostic::new(
+                    Code::TextUnplaced,
+                    format!(
+                        "row {}: cell {} before the description fits no column: {cell}",
+                        row.number.text,
+                        index + 1
+                    ),
+                )));
             }
             None if full && index < columns.len() => {
                 diagnostics.push(locate(Diagnostic::new(
@@ -382,6 +383,44 @@ mod tests {
         assert_eq!(entry.due.map(|d| d.raw), Some("31.12.2021".to_owned()));
         assert!(!assigned.realigned);
         assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn columns_before_the_description_are_read_by_their_header() {
+        let columns = [
+            Some(Column::Number),
+            Some(Column::Due),
+            Some(Column::Expected),
+            Some(Column::Weight),
+            Some(Column::Description),
+            None,
+        ];
+        let header = Header {
+            columns: &columns,
+            head_names: &[],
+        };
+        let mut diagnostics = Vec::new();
+        let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
+        let assigned = assign(&row(&cells), &header, Some(2021), &mut diagnostics, &|d| d);
+        let entry = assigned.entry;
+        assert_eq!(
+            (
+                entry.description.as_str(),
+                entry.weight,
+                entry.expected.as_deref()
+            ),
+            ("Desc", Some(20.0), Some("Exp"))
+        );
+        assert_eq!(
+            entry.due.and_then(|d| d.date).map(|d| d.to_string()),
+            Some("2021-12-31".to_owned())
+        );
+        assert!(!assigned.realigned);
+        let unplaced: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            unplaced,
+            ["row 1: cell 6 is under a column piano does not know: Other"]
+        );
     }
 
     #[test]
