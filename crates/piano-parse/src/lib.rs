@@ -13,6 +13,7 @@
 //! what each line became (its [`LineRole`]), as the assembler decided it.
 
 mod assemble;
+mod column_order;
 mod container;
 pub mod detect;
 mod furniture;
@@ -58,6 +59,7 @@ pub fn parse_with_roles(
     } else {
         profiles
     };
+    column_order::labels_first(&mut layout.lines, profiles);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {
         Some(detection) => assemble::assemble(layout, source, detection, &mut roles, &mut evidence),

@@ -265,6 +265,14 @@ fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>
     (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
 }
 
+/// The columns a line names, when it is a table header: [`classify`] reads
+/// headers only from lines whose first cell is filled, this one also those
+/// behind an empty leading column.
+pub fn table_header_columns(line: &TextLine, words: &Vocabulary) -> Option<Vec<Option<Column>>> {
+    let cells: Vec<&str> = line.cells.iter().map(|cell| cell.text.trim()).collect();
+    table_header(&cells, words)
+}
+
 /// The columns a header's cells name, as [`classify`] reads them once the
 /// line is known to be a header (a header wrapped onto two lines is read
 /// again once joined).

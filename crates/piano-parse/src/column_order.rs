@@ -1,0 +1,212 @@
+//! Tables whose row labels are not in their first column.
+//!
+//! Lines are classified by their first cell: a row starts with its number or
+//! code. Tables that put the number elsewhere ("Descrizione | N° | Peso …"),
+//! or behind a column left empty (a Word table's narrow first column), have
+//! their label column moved first, on the header naming it and on every line
+//! under that header, before any line is classified. A header holds over the
+//! headings that follow it until another header appears, as in plans that
+//! print their header once for the whole document; a staff table's header
+//! suspends it until the next line of one cell (the next heading).
+
+use piano_model::TextLine;
+
+use crate::line::table_header_columns;
+use crate::token::due::looks_like_due;
+use crate::token::number::parse_row_number;
+use crate::token::weight::is_weight;
+use crate::vocabulary::{Column, Vocabulary};
+
+/// Moves the label column first on every line under a header that one of
+/// `profiles` reads as naming it elsewhere.
+pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
+    let mut label_at: Option<usize> = None;
+    let mut in_staff_table = false;
+    for line in lines.iter_mut() {
+        let filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty())
+            .count();
+        if filled == 1 {
+            in_staff_table = false;
+            continue;
+        }
+        if let Some(columns) = header_of(line, profiles) {
+            in_staff_table = columns.contains(&Some(Column::Employee));
+            if !in_staff_table {
+                label_at = columns
+                    .iter()
+                    .position(|column| *column == Some(Column::Number))
+                    .filter(|&index| index > 0);
+            }
+        }
+        let Some(index) = label_at.filter(|_| !in_staff_table) else {
+            continue;
+        };
+        // A header field ("Missione | Servizi …") has two cells: never a row.
+        let is_table_line = line.cells.len() > index && line.cells.len() >= 3;
+        if is_table_line {
+            let label = line.cells.remove(index);
+            line.cells.insert(0, label);
+        }
+    }
+}
+
+/// The columns a line names when some profile reads it as a table header:
+/// the first reading that names a number column, else the first.
+/// Rows, most of a plan's lines, open with their label and are no header.
+fn header_of(line: &TextLine, profiles: &[Vocabulary]) -> Option<Vec<Option<Column>>> {
+    let first = line
+        .cells
+        .iter()
+        .map(|cell| cell.text.trim())
+        .find(|text| !text.is_empty())?;
+    let is_label = || {
+        profiles
+            .iter()
+            .any(|profile| profile.row_code(first).is_some())
+    };
+    if parse_row_number(first).is_some() || is_label() {
+        return None;
+    }
+    // A header names columns: a row whose first cell merely starts with a
+    // column's name ("Numero di pratiche …") holds values too.
+    let holds_values = line.cells.iter().any(|cell| {
+        let text = cell.text.trim();
+        parse_row_number(text).is_some() || is_weight(text) || looks_like_due(text)
+    });
+    if holds_values {
+        return None;
+    }
+    // The profiles differ in what they call the number column ("Cod.").
+    let mut readings = profiles
+        .iter()
+        .filter_map(|profile| table_header_columns(line, profile));
+    let first = readings.next()?;
+    let numbered = |columns: &Vec<Option<Column>>| columns.contains(&Some(Column::Number));
+    if numbered(&first) {
+        return Some(first);
+    }
+    Some(readings.find(numbered).unwrap_or(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::{Code, Plan};
+
+    /// An objective's number, description, weight and due date, with its
+    /// phases' numbers.
+    type Read = (String, String, Option<f64>, Option<String>, Vec<String>);
+
+    /// Each objective as [`Read`] has it.
+    fn read(plan: &Plan) -> Vec<Read> {
+        plan.structures
+            .iter()
+            .flat_map(|structure| &structure.objectives)
+            .map(|objective| {
+                let entry = &objective.entry;
+                (
+                    entry.number.clone(),
+                    entry.description.clone(),
+                    entry.weight,
+                    entry
+                        .due
+                        .as_ref()
+                        .and_then(|due| due.date)
+                        .map(|date| date.to_string()),
+                    objective
+                        .phases
+                        .iter()
+                        .map(|phase| phase.number.clone())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn expected() -> Vec<Read> {
+        vec![
+            (
+                "1".into(),
+                "Primo".into(),
+                Some(60.0),
+                Some("2022-12-31".into()),
+                vec!["1.1".into()],
+            ),
+            (
+                "2".into(),
+                "Secondo".into(),
+                Some(40.0),
+                Some("2022-06-30".into()),
+                vec![],
+            ),
+        ]
+    }
+
+    const HEADING: &str = "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n";
+
+    #[test]
+    fn a_number_column_anywhere_is_read_as_the_rows_labels() {
+        let inside = "Descrizione\tN°\tPeso\tScadenza\n\
+             Primo\t1\t60%\t31.12.2022\n\
+             Fase: avvio\t1.1\t100%\t30.06.2022\n\
+             Secondo\t2\t40%\t30.06.2022\n";
+        let last = "Descrizione\tPeso\tScadenza\tN°\n\
+             Primo\t60%\t31.12.2022\t1\n\
+             Fase: avvio\t100%\t30.06.2022\t1.1\n\
+             Secondo\t40%\t30.06.2022\t2\n";
+        for table in [inside, last] {
+            let plan = crate::parse_dump(&format!("{HEADING}{table}"));
+            assert_eq!(read(&plan), expected(), "{table}");
+            assert!(
+                !plan
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::TextUnplaced)
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_that_starts_with_a_columns_name_is_no_header() {
+        let text = format!(
+            "{HEADING}Descrizione\tN°\tPeso\tScadenza\n\
+             Primo\t1\t60%\t31.12.2022\n\
+             Numero di pratiche\t1.1\t100%\t30.06.2022\n\
+             Secondo\t2\t40%\t30.06.2022\n"
+        );
+        let plan = crate::parse_dump(&text);
+        assert_eq!(
+            plan.structures[0].objectives[0].phases[0].description,
+            "Numero di pratiche"
+        );
+    }
+
+    #[test]
+    fn an_empty_leading_column_is_passed_over() {
+        let text = format!(
+            "{HEADING}\tN°\tDescrizione\tPeso\tScadenza\n\
+             \t1\tPrimo\t60%\t31.12.2022\n\
+             \t1.1\tFase: avvio\t100%\t30.06.2022\n\
+             \t2\tSecondo\t40%\t30.06.2022\n"
+        );
+        assert_eq!(read(&crate::parse_dump(&text)), expected());
+    }
+
+    #[test]
+    fn a_header_printed_once_holds_over_the_headings_below_it_but_not_over_fields() {
+        let text = "Descrizione\tN°\tPeso\tScadenza\n\
+             SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n\
+             Missione\tServizi istituzionali\n\
+             Primo\t1\t60%\t31.12.2022\n\
+             Fase: avvio\t1.1\t100%\t30.06.2022\n\
+             SETTORE: TRIBUTI - DIRIGENTE: ANNA BIANCHI\n\
+             Secondo\t1\t100%\t30.06.2022\n";
+        let plan = crate::parse_dump(text);
+        assert_eq!(plan.structures.len(), 2);
+        assert_eq!(plan.structures[0].missions[0].name, "Servizi istituzionali");
+        assert_eq!(plan.structures[1].objectives[0].entry.weight, Some(100.0));
+        assert_eq!(plan.structures[0].objectives[0].phases.len(), 1);
+    }
+}
