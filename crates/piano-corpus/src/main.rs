@@ -92,6 +92,12 @@ enum FamilyArg {
     StrutturaTable,
     /// One table grouped by MISSIONE and PROGRAMMA headings.
     CodeTable,
+    /// One card of labelled fields per objective, its phases in a table.
+    ObjectiveCards,
+    /// One matrix of weights per head.
+    WeightMatrix,
+    /// A results report: a struttura-table with achievement and note columns.
+    ResultsReport,
     /// Each family in turn.
     All,
 }
@@ -102,6 +108,9 @@ impl FamilyArg {
         match self {
             FamilyArg::StrutturaTable => piano_corpus::Family::StrutturaTable,
             FamilyArg::CodeTable => piano_corpus::Family::CodeTable,
+            FamilyArg::ObjectiveCards => piano_corpus::Family::ObjectiveCards,
+            FamilyArg::WeightMatrix => piano_corpus::Family::WeightMatrix,
+            FamilyArg::ResultsReport => piano_corpus::Family::ResultsReport,
             FamilyArg::All => piano_corpus::Family::ALL[index % piano_corpus::Family::ALL.len()],
         }
     }

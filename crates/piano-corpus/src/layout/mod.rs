@@ -12,11 +12,13 @@
 //! of one draft except the fields [`Layout::rewrites`] names.
 
 pub mod budget;
+pub mod cards;
 pub mod codes;
 pub mod columns;
 pub mod dues;
 pub mod header;
 pub mod headings;
+pub mod matrix;
 pub mod numbering;
 pub mod spacing;
 pub mod weights;
@@ -24,6 +26,8 @@ pub mod wording;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_families;
 
 use fastrand::Rng;
 use serde_json::{Map, Value};
@@ -31,11 +35,13 @@ use serde_json::{Map, Value};
 use crate::draft::Draft;
 use crate::family::Family;
 use budget::BudgetHeading;
+use cards::{CardFields, CardOpener, PhaseNumbers};
 use codes::CodeStyle;
 use columns::{ColumnOrder, EmptyColumns};
 use dues::DueForm;
 use header::{HeaderPlacement, HeaderShape};
 use headings::{FieldLabels, HeadingStyle};
+use matrix::Footer;
 use numbering::Numbering;
 use spacing::{BlankRows, PageBreaks};
 use weights::WeightForm;
@@ -72,7 +78,8 @@ macro_rules! axis {
 pub(crate) use axis;
 
 /// One value per axis of the layout space, for one family (whose axes
-/// alone are drawn and listed: a struttura-table has no budget headings).
+/// alone are drawn and listed: a struttura-table has no budget headings,
+/// a weight matrix no dues).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     /// The family the layout writes (not an axis: the draft's).
@@ -105,6 +112,16 @@ pub struct Layout {
     pub blank_rows: BlankRows,
     /// Where page breaks fall.
     pub page_breaks: PageBreaks,
+    /// The line opening each card (objective-cards).
+    pub opener: CardOpener,
+    /// Where a card field's label stands (objective-cards).
+    pub card_fields: CardFields,
+    /// How a card's phase table numbers its phases (objective-cards).
+    pub phase_numbers: PhaseNumbers,
+    /// The total rows under a weight matrix (weight-matrix).
+    pub footer: Footer,
+    /// How achievements are written (results-report).
+    pub achievements: WeightForm,
 }
 
 impl Layout {
@@ -127,13 +144,18 @@ impl Layout {
             budget_heading: BudgetHeading::Dash,
             blank_rows: BlankRows::None,
             page_breaks: PageBreaks::BetweenRows,
+            opener: CardOpener::Plain,
+            card_fields: CardFields::Cells,
+            phase_numbers: PhaseNumbers::Unnumbered,
+            footer: Footer::FirstCell,
+            achievements: WeightForm::AsDrafted,
         }
     }
 
     /// Every axis of `family` drawn at random, each on its own (the
     /// others' values are drawn too, and never used).
     pub fn random(rng: &mut Rng, family: Family) -> Layout {
-        Layout {
+        let mut layout = Layout {
             family,
             order: ColumnOrder::random(rng, family),
             empty: EmptyColumns::random(rng),
@@ -149,7 +171,21 @@ impl Layout {
             budget_heading: BudgetHeading::random(rng),
             blank_rows: BlankRows::random(rng),
             page_breaks: PageBreaks::random(rng),
-        }
+            opener: CardOpener::Plain,
+            card_fields: CardFields::Cells,
+            phase_numbers: PhaseNumbers::Unnumbered,
+            footer: Footer::FirstCell,
+            achievements: WeightForm::AsDrafted,
+        };
+        // The axes the card, matrix and report families added, drawn after
+        // the older ones so that a seed still draws the layouts it drew.
+        layout.wording.draw_added(rng);
+        layout.opener = CardOpener::random(rng);
+        layout.card_fields = CardFields::random(rng);
+        layout.phase_numbers = PhaseNumbers::random(rng);
+        layout.footer = Footer::random(rng);
+        layout.achievements = WeightForm::random(rng);
+        layout
     }
 
     /// The names of `family`'s axes, as [`Layout::axes`] lists them and
@@ -166,10 +202,8 @@ impl Layout {
             "blank_rows",
             "page_breaks",
         ];
-        const STRUTTURA: [&str; 9] = [
-            "numbering",
-            "heading",
-            "fields",
+        /// The words of a table of objectives with indicators.
+        const MEASURED: [&str; 6] = [
             "wording.number",
             "wording.description",
             "wording.weight",
@@ -177,22 +211,34 @@ impl Layout {
             "wording.expected",
             "wording.due",
         ];
-        const CODE: [&str; 9] = [
-            "codes",
-            "budget_heading",
-            "wording.number",
-            "wording.description",
-            "wording.weight",
-            "wording.indicators",
-            "wording.expected",
-            "wording.due",
-            "wording.responsible",
-        ];
-        let own: &[&str] = match family {
-            Family::StrutturaTable => &STRUTTURA,
-            Family::CodeTable => &CODE,
+        let own: Vec<&str> = match family {
+            Family::StrutturaTable => ["numbering", "heading", "fields"]
+                .into_iter()
+                .chain(MEASURED)
+                .collect(),
+            Family::CodeTable => ["codes", "budget_heading"]
+                .into_iter()
+                .chain(MEASURED)
+                .chain(["wording.responsible"])
+                .collect(),
+            Family::ObjectiveCards => ["opener", "card_fields", "phase_numbers", "heading"]
+                .into_iter()
+                .chain(["fields"])
+                .chain(MEASURED[1..].iter().copied())
+                .chain(["wording.responsible", "wording.phase"])
+                .collect(),
+            Family::WeightMatrix => vec!["footer", "wording.number", "wording.description"],
+            Family::ResultsReport => ["numbering", "heading", "fields"]
+                .into_iter()
+                .chain(MEASURED)
+                .chain(["achievements", "wording.achievement", "wording.note"])
+                .collect(),
         };
-        SHARED.iter().chain(own).copied().collect()
+        // A matrix has no dues.
+        let shared = SHARED
+            .into_iter()
+            .filter(|&axis| family != Family::WeightMatrix || axis != "dues");
+        shared.chain(own).collect()
     }
 
     /// A layout of `family` that differs from its canonical one on at most
@@ -231,6 +277,14 @@ impl Layout {
             "heading" => self.heading = from.heading,
             "fields" => self.fields = from.fields,
             "blank_rows" => self.blank_rows = from.blank_rows,
+            "opener" => self.opener = from.opener,
+            "card_fields" => self.card_fields = from.card_fields,
+            "phase_numbers" => self.phase_numbers = from.phase_numbers,
+            "footer" => self.footer = from.footer,
+            "achievements" => self.achievements = from.achievements,
+            "wording.achievement" => self.wording.achievement = from.wording.achievement,
+            "wording.note" => self.wording.note = from.wording.note,
+            "wording.phase" => self.wording.phase = from.wording.phase,
             _ => self.page_breaks = from.page_breaks,
         }
     }
@@ -241,19 +295,25 @@ impl Layout {
         let mut draft = draft.clone();
         for (index, structure) in draft.structures.iter_mut().enumerate() {
             match self.family {
-                Family::StrutturaTable => {
+                Family::StrutturaTable | Family::ResultsReport => {
                     self.numbering.apply(index, structure);
                     self.heading.apply(structure);
                     self.fields.apply(structure);
+                    self.achievements.apply_to_achievements(structure);
                 }
                 Family::CodeTable => {
                     self.codes.apply(structure);
                     self.budget_heading.apply(structure);
                 }
+                Family::ObjectiveCards => {
+                    self.heading.apply(structure);
+                    self.phase_numbers.apply(structure);
+                }
+                Family::WeightMatrix => {}
             }
             self.weights.apply(structure);
             self.dues.apply(structure);
-            self.wording.apply(structure);
+            self.wording.apply(self.family, structure);
             if !self.header.shows_label() {
                 structure.objectives_label = None;
             }
@@ -270,17 +330,21 @@ impl Layout {
         if self.dues != DueForm::AsDrafted {
             fields.push("due.raw");
         }
-        if self.wording.description.is_some() || !self.header.shows_label() {
+        let cards = self.family == Family::ObjectiveCards;
+        if !cards && (self.wording.description.is_some() || !self.header.shows_label()) {
             fields.push("objectives_label");
         }
         let codes = match self.family {
-            Family::StrutturaTable => self.numbering.prints_codes(),
+            Family::StrutturaTable | Family::ResultsReport => self.numbering.prints_codes(),
             Family::CodeTable => self.codes != CodeStyle::Dotted,
+            Family::ObjectiveCards => self.phase_numbers.prints_codes(),
+            Family::WeightMatrix => false,
         };
         if codes {
             fields.push("code");
         }
-        if self.family == Family::StrutturaTable && self.heading.rewrites_kind() {
+        let headed = !matches!(self.family, Family::CodeTable | Family::WeightMatrix);
+        if headed && self.heading.rewrites_kind() {
             fields.push("kind");
         }
         fields
@@ -305,6 +369,12 @@ impl Layout {
                 "budget_heading" => self.budget_heading.name().to_owned(),
                 "blank_rows" => self.blank_rows.name().to_owned(),
                 "page_breaks" => self.page_breaks.name().to_owned(),
+                "opener" => self.opener.name().to_owned(),
+                "card_fields" => self.card_fields.name().to_owned(),
+                "phase_numbers" => self.phase_numbers.name().to_owned(),
+                "footer" => self.footer.name().to_owned(),
+                "achievements" => self.achievements.name().to_owned(),
+                "wording.phase" => self.wording.phase.to_owned(),
                 _ => words
                     .iter()
                     .find(|(column, _)| axis.strip_prefix("wording.") == Some(column.name()))

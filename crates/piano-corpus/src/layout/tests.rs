@@ -45,7 +45,7 @@ impl DueForm {
 /// The text (tab or aligned) of `draft` in `layout`, and its expected JSON
 /// with what only the layout's geometry knows (source, lines, pages) and the
 /// fields the layout rewrites left out.
-fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
+pub(super) fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
     let (bytes, plan) = render_layout(draft, layout, format, "plan.txt").expect("text lays out");
     let mut json = expected_json(&plan);
     json["source"] = Value::Null;
@@ -63,7 +63,7 @@ fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
     (String::from_utf8(bytes).expect("UTF-8 text"), json)
 }
 
-fn remove_key(value: &mut Value, key: &str) {
+pub(super) fn remove_key(value: &mut Value, key: &str) {
     match value {
         Value::Object(map) => {
             map.remove(key);
@@ -77,7 +77,7 @@ fn remove_key(value: &mut Value, key: &str) {
 /// Lays `draft` out in `layout` as tab text and aligned dump; asserts that
 /// the plan is the canonical one but for the rewritten fields; returns the
 /// tab text.
-fn check(draft: &Draft, layout: &Layout) -> String {
+pub(super) fn check(draft: &Draft, layout: &Layout) -> String {
     let mut tab = String::new();
     for format in [Format::Tab, Format::Aligned] {
         let (text, json) = laid(draft, layout, format);
