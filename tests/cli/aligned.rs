@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::fixtures::{Scope, differences, listed, read_json};
 use crate::shortfalls::{Judged, MIN_F1, Shortfalls, blessing};
-use crate::support::{fixtures, piano};
+use crate::support::{extracted, fixtures, piano};
 
 /// Differences printed per dump (the rest are counted).
 const SHOWN_DIFFERENCES: usize = 30;
@@ -105,35 +105,15 @@ struct Outcome {
 fn run(row: &Row) -> Outcome {
     let dump = fixtures().join(&row.dump);
     let gold = read_json(&fixtures().join(&row.gold));
-    let run = piano(&[
-        "extract",
-        "--quiet",
-        "--include-staff",
-        &dump.to_string_lossy(),
-    ]);
-    // Exit 1 with a plan written is an unreadable verdict: scored all the same.
-    if !matches!(run.code, Some(0 | 1)) || run.stdout.is_empty() {
-        return Outcome {
+    match extracted(&dump) {
+        Ok(output) => Outcome {
+            f1: crate::score::score(&gold, &output).f1(),
+            report: Ok(differences(&gold, &output, Scope::ExpectedContent)),
+        },
+        Err(why) => Outcome {
             f1: 0.0,
-            report: Err(format!(
-                "piano exited with {:?}: {}",
-                run.code,
-                run.stderr.trim()
-            )),
-        };
-    }
-    let output: Value = match serde_json::from_str(&run.stdout) {
-        Ok(output) => output,
-        Err(e) => {
-            return Outcome {
-                f1: 0.0,
-                report: Err(format!("the output is not JSON: {e}")),
-            };
-        }
-    };
-    Outcome {
-        f1: crate::score::score(&gold, &output).f1(),
-        report: Ok(differences(&gold, &output, Scope::ExpectedContent)),
+            report: Err(why),
+        },
     }
 }
 

@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::fixtures::read_json;
 use crate::score::score_without_raw;
 use crate::shortfalls::{Judged, MIN_F1, Shortfalls, blessing};
-use crate::support::{fixtures, piano};
+use crate::support::{extracted, fixtures};
 
 /// The families the sample must hold.
 const FAMILIES: [&str; 5] = [
@@ -125,23 +125,7 @@ fn read(dump: &str) -> Result<f64, String> {
         .flatten()
         .filter_map(|f| f.as_str().map(str::to_owned))
         .collect();
-    let path = layouts().join(dump);
-    let run = piano(&[
-        "extract",
-        "--quiet",
-        "--include-staff",
-        &path.to_string_lossy(),
-    ]);
-    // Exit 1 with a plan written is an unreadable verdict: scored all the same.
-    if !matches!(run.code, Some(0 | 1)) || run.stdout.is_empty() {
-        return Err(format!(
-            "piano exited with {:?}: {}",
-            run.code,
-            run.stderr.trim()
-        ));
-    }
-    let output: Value =
-        serde_json::from_str(&run.stdout).map_err(|e| format!("the output is not JSON: {e}"))?;
+    let output = extracted(&layouts().join(dump))?;
     Ok(score_without_raw(&without(expected, &rewrites), &without(output, &rewrites)).f1())
 }
 

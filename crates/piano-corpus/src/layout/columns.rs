@@ -46,7 +46,9 @@ impl Column {
         Column::Responsible,
     ];
 
-    /// The columns of a results report, in the order of its template.
+    /// The columns of a results report, in the order of its template and of
+    /// a draft row's cells: a struttura-table's six, then the achievement
+    /// and the note.
     pub const RESULTS_REPORT: [Column; 8] = [
         Column::Number,
         Column::Description,
@@ -76,23 +78,13 @@ impl Column {
     /// The columns of `family`'s template, in its order.
     pub fn of(family: Family) -> &'static [Column] {
         match family {
-            Family::StrutturaTable => &Column::DRAFTED,
+            Family::StrutturaTable => &Column::RESULTS_REPORT[..6],
             Family::CodeTable => &Column::CODE_TABLE,
             Family::ObjectiveCards => &Column::CARD,
             Family::WeightMatrix => &Column::WEIGHT_MATRIX,
             Family::ResultsReport => &Column::RESULTS_REPORT,
         }
     }
-
-    /// The columns of a struttura-table, in the order of a draft row's cells.
-    pub const DRAFTED: [Column; 6] = [
-        Column::Number,
-        Column::Description,
-        Column::Weight,
-        Column::Indicators,
-        Column::Expected,
-        Column::Due,
-    ];
 
     /// The index of this column's cell in a draft row (`None` for
     /// [`Column::Heads`], which stands for several).
