@@ -1,9 +1,54 @@
-//! How a weight matrix closes: the total rows under it ("Peso ponderale
-//! calcolato", "Fattore di conversione", "Totale"), their label in the
-//! first cell or under an empty one, in the description's column.
+//! How a weight matrix orders its heads, and how it closes: the total rows
+//! under it ("Peso ponderale calcolato", "Fattore di conversione",
+//! "Totale"), their label in the first cell or under an empty one, in the
+//! description's column.
 
 use super::axis;
+use super::columns::Column;
 use crate::draft::{DraftStructure, decimal_comma};
+
+axis! {
+    /// The order of a matrix's head columns.
+    HeadOrder {
+        /// As drafted.
+        AsDrafted => "as-drafted",
+        /// The drafted order reversed.
+        Reversed => "reversed",
+        /// By name.
+        ByName => "by-name",
+    }
+}
+
+impl HeadOrder {
+    /// Puts the heads of `structure` in this order, with their cells and
+    /// each row's weights (whose list follows the table's order, as the
+    /// contract says; a score keys them by head).
+    pub fn apply(self, structure: &mut DraftStructure) {
+        let mut order: Vec<usize> = (0..structure.heads.len()).collect();
+        match self {
+            HeadOrder::AsDrafted => return,
+            HeadOrder::Reversed => order.reverse(),
+            HeadOrder::ByName => {
+                order.sort_by(|&a, &b| structure.heads[a].cmp(&structure.heads[b]))
+            }
+        }
+        structure.heads = order
+            .iter()
+            .map(|&at| structure.heads[at].clone())
+            .collect();
+        for row in structure.rows_mut() {
+            let weights = &row.entry.weights_by_head;
+            row.entry.weights_by_head = order
+                .iter()
+                .filter_map(|&at| weights.get(at).cloned())
+                .collect();
+            let first = Column::Head(0).cell().unwrap_or(row.cells.len());
+            let cells = row.cells.split_off(first.min(row.cells.len()));
+            row.cells
+                .extend(order.iter().filter_map(|&at| cells.get(at).cloned()));
+        }
+    }
+}
 
 axis! {
     /// Where the matrix's total rows put their label.

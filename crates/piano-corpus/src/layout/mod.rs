@@ -41,7 +41,7 @@ use columns::{ColumnOrder, EmptyColumns};
 use dues::DueForm;
 use header::{HeaderPlacement, HeaderShape};
 use headings::{FieldLabels, HeadingStyle};
-use matrix::Footer;
+use matrix::{Footer, HeadOrder};
 use numbering::Numbering;
 use spacing::{BlankRows, PageBreaks};
 use weights::WeightForm;
@@ -120,6 +120,8 @@ pub struct Layout {
     pub phase_numbers: PhaseNumbers,
     /// The total rows under a weight matrix (weight-matrix).
     pub footer: Footer,
+    /// The order of a weight matrix's head columns (weight-matrix).
+    pub head_order: HeadOrder,
     /// How achievements are written (results-report).
     pub achievements: WeightForm,
 }
@@ -149,6 +151,7 @@ impl Layout {
             phase_numbers: PhaseNumbers::Unnumbered,
             footer: Footer::FirstCell,
             achievements: WeightForm::AsDrafted,
+            head_order: HeadOrder::AsDrafted,
         }
     }
 
@@ -176,6 +179,7 @@ impl Layout {
             phase_numbers: PhaseNumbers::Unnumbered,
             footer: Footer::FirstCell,
             achievements: WeightForm::AsDrafted,
+            head_order: HeadOrder::AsDrafted,
         };
         // The axes the card, matrix and report families added, drawn after
         // the older ones so that a seed still draws the layouts it drew.
@@ -185,6 +189,7 @@ impl Layout {
         layout.phase_numbers = PhaseNumbers::random(rng);
         layout.footer = Footer::random(rng);
         layout.achievements = WeightForm::random(rng);
+        layout.head_order = HeadOrder::random(rng);
         layout
     }
 
@@ -222,7 +227,7 @@ impl Layout {
                     self.heading.apply(structure);
                     self.phase_numbers.apply(structure);
                 }
-                Family::WeightMatrix => {}
+                Family::WeightMatrix => self.head_order.apply(structure),
             }
             self.weights.apply(structure);
             self.dues.apply(structure);

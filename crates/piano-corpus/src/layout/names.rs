@@ -48,7 +48,12 @@ impl Layout {
                 .chain(MEASURED[1..].iter().copied())
                 .chain(["wording.responsible", "wording.phase"])
                 .collect(),
-            Family::WeightMatrix => vec!["footer", "wording.number", "wording.description"],
+            Family::WeightMatrix => vec![
+                "footer",
+                "head_order",
+                "wording.number",
+                "wording.description",
+            ],
             Family::ResultsReport => ["numbering", "heading", "fields"]
                 .into_iter()
                 .chain(MEASURED)
@@ -88,6 +93,7 @@ impl Layout {
             "card_fields" => self.card_fields = from.card_fields,
             "phase_numbers" => self.phase_numbers = from.phase_numbers,
             "footer" => self.footer = from.footer,
+            "head_order" => self.head_order = from.head_order,
             "achievements" => self.achievements = from.achievements,
             "wording.achievement" => self.wording.achievement = from.wording.achievement,
             "wording.note" => self.wording.note = from.wording.note,
@@ -119,6 +125,7 @@ impl Layout {
                 "card_fields" => self.card_fields.name().to_owned(),
                 "phase_numbers" => self.phase_numbers.name().to_owned(),
                 "footer" => self.footer.name().to_owned(),
+                "head_order" => self.head_order.name().to_owned(),
                 "achievements" => self.achievements.name().to_owned(),
                 "wording.phase" => self.wording.phase.to_owned(),
                 _ => words
