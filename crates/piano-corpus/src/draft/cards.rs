@@ -9,7 +9,7 @@ use super::rows::drop_category;
 use super::{DraftStructure, random_person, random_structures};
 
 /// The field label the card's description carries in the canonical layout.
-pub(crate) const DESCRIPTION_LABEL: &str = "Descrizione";
+const DESCRIPTION_LABEL: &str = "Descrizione";
 
 /// `count` sections of cards.
 pub(crate) fn random_sections(rng: &mut Rng, count: usize, year: u16) -> Vec<DraftStructure> {
