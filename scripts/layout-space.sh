@@ -3,15 +3,20 @@
 # layouts drawn at random along independent axes (column order, empty
 # columns, header placement and shape, header wording, numbering or budget
 # codes, weights, dues, heading style, field labels or budget headings,
-# blank rows, page breaks; see crates/piano-corpus/src/layout/), in two
-# families (struttura-table, code-table), as tab-separated text and as
-# space-aligned dumps (and PDFs when asked). To run by hand (too slow for CI).
+# blank rows, page breaks, and each family's own: card openers, card field
+# cells and phase numbers, a matrix's head order and total rows, a report's
+# achievement forms; see crates/piano-corpus/src/layout/), in every family
+# (struttura-table, code-table, objective-cards, weight-matrix,
+# results-report), as tab-separated text and as space-aligned dumps (and
+# PDFs when asked). To run by hand (too slow for CI; CI reads the sample
+# of fixtures/layouts/, see scripts/layout-fixtures.sh).
 #
 # piano-corpus writes COUNT layouts (seed SEED), each with its expected plan
 # and a sidecar naming the axes drawn and the fields they rewrite; each dump
 # is read by `piano extract --quiet --include-staff` and scored with
 # ../shared/tools/score.py --no-raw, the rewritten fields (objectives_label,
-# code) left out of both plans, as the contract's scoring across layouts
+# code; kind and due raw are not scored) left out of both plans, as the
+# contract's scoring across layouts
 # says. Prints the F1 distribution per format, the share of layouts reaching
 # F1 0.99 for every value of every axis (the values that break reading come
 # first) and the worst layouts with their axes.
@@ -22,12 +27,14 @@
 #
 # Usage: scripts/layout-space.sh [COUNT] [SEED]          (default 200 1)
 #        FORMATS="tab aligned" PDFS=50 VARY=1 JOBS=8 WORST=15 scripts/layout-space.sh 300 7
-# FAMILY=struttura-table|code-table|all (default all: the families in turn).
+# FAMILY=struttura-table|code-table|objective-cards|weight-matrix|results-report|all
+# (default all: the families in turn).
 # GROUP_BY="family draft.phases" splits the tables by the values of the
 # sidecar axes named (default "family").
 # PDFS=N also writes the first N layouts as PDFs (bordered tables, read by
 # piano's own PDF reader). VARY=K draws only K axes per layout, the others
-# left canonical (default: all 17), so that VARY=1 shows each axis alone.
+# left canonical (default: all of them, 10 to 20 by family), so that VARY=1
+# shows each axis alone.
 set -euo pipefail
 
 count=${1:-200}
@@ -49,10 +56,10 @@ fi
 
 format_args=()
 for format in $formats; do format_args+=(--format "$format"); done
-"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --family "${FAMILY:-all}" --seed "$seed" --count "$count" \
+"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-99}" --family "${FAMILY:-all}" --seed "$seed" --count "$count" \
   --variants 1 "${format_args[@]}" --out "$work" 2> /dev/null
 if [ "${PDFS:-0}" -gt 0 ]; then
-  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-17}" --family "${FAMILY:-all}" --seed "$seed" \
+  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-99}" --family "${FAMILY:-all}" --seed "$seed" \
     --count "$PDFS" --variants 1 --format pdf --out "$work" 2> /dev/null
 fi
 

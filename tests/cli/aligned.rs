@@ -10,14 +10,12 @@
 //! [`crate::score`]); the field differences (`lines` and `page` ignored) are printed
 //! for every dump that does not match its gold exactly.
 //!
-//! `fixtures/aligned/SHORTFALLS.tsv` (`dump`, `f1`, `why`) lists the dumps
-//! piano does not yet read to [`MIN_F1`], each with the F1 it reached when
-//! listed: such a dump must not fall below it, and one that reaches
-//! [`MIN_F1`] fails the test until its line is removed, so the list only
-//! shrinks. `PIANO_BLESS=1` writes the list anew from the run (after a change
-//! that reads dumps better, so that the floors rise with it).
+//! `fixtures/aligned/SHORTFALLS.tsv` lists the dumps piano does not yet read
+//! to [`MIN_F1`] (see [`crate::shortfalls`]: such a dump must not fall below
+//! its listed F1, one that reaches [`MIN_F1`] must leave the list, and
+//! `PIANO_BLESS=1` writes the list anew).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,10 +23,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::fixtures::{Scope, differences, listed, read_json};
-use crate::support::{fixtures, piano};
-
-/// The least field F1 a dump must reach against its gold.
-const MIN_F1: f64 = 0.99;
+use crate::shortfalls::{Judged, MIN_F1, Shortfalls, blessing};
+use crate::support::{extracted, fixtures, piano};
 
 /// Differences printed per dump (the rest are counted).
 const SHOWN_DIFFERENCES: usize = 30;
@@ -109,88 +105,16 @@ struct Outcome {
 fn run(row: &Row) -> Outcome {
     let dump = fixtures().join(&row.dump);
     let gold = read_json(&fixtures().join(&row.gold));
-    let run = piano(&[
-        "extract",
-        "--quiet",
-        "--include-staff",
-        &dump.to_string_lossy(),
-    ]);
-    // Exit 1 with a plan written is an unreadable verdict: scored all the same.
-    if !matches!(run.code, Some(0 | 1)) || run.stdout.is_empty() {
-        return Outcome {
+    match extracted(&dump) {
+        Ok(output) => Outcome {
+            f1: crate::score::score(&gold, &output).f1(),
+            report: Ok(differences(&gold, &output, Scope::ExpectedContent)),
+        },
+        Err(why) => Outcome {
             f1: 0.0,
-            report: Err(format!(
-                "piano exited with {:?}: {}",
-                run.code,
-                run.stderr.trim()
-            )),
-        };
+            report: Err(why),
+        },
     }
-    let output: Value = match serde_json::from_str(&run.stdout) {
-        Ok(output) => output,
-        Err(e) => {
-            return Outcome {
-                f1: 0.0,
-                report: Err(format!("the output is not JSON: {e}")),
-            };
-        }
-    };
-    Outcome {
-        f1: crate::score::score(&gold, &output).f1(),
-        report: Ok(differences(&gold, &output, Scope::ExpectedContent)),
-    }
-}
-
-/// How far below its listed F1 a shortfall may score (rounding).
-const SHORTFALL_SLACK: f64 = 0.0005;
-
-/// The listed shortfalls: each dump's F1 when listed.
-fn shortfalls() -> BTreeMap<String, f64> {
-    let path = aligned().join("SHORTFALLS.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let f1 = fields
-                .get(1)
-                .and_then(|f| f.parse::<f64>().ok())
-                .unwrap_or_else(|| panic!("{}: no F1 in {line:?}", path.display()));
-            (fields[0].to_string(), f1)
-        })
-        .collect()
-}
-
-/// The two sets' tests share SHORTFALLS.tsv: one writes it at a time.
-static SHORTFALLS_FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Writes the shortfalls of the dumps of `rows` (one set) anew: `short` holds
-/// each dump below [`MIN_F1`] with its F1 and first difference.
-fn bless_shortfalls(rows: &[Row], short: &[(String, f64, String)]) {
-    let _guard = SHORTFALLS_FILE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let path = aligned().join("SHORTFALLS.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let in_set: BTreeSet<&str> = rows.iter().map(|r| r.dump.as_str()).collect();
-    let mut lines: Vec<String> = text
-        .lines()
-        .skip(1)
-        .filter(|line| !in_set.contains(line.split('\t').next().unwrap_or_default()))
-        .map(str::to_owned)
-        .collect();
-    lines.extend(short.iter().map(|(dump, f1, why)| {
-        let why: String = why.replace('\t', " ").chars().take(160).collect();
-        format!("{dump}\t{f1:.4}\t{why}")
-    }));
-    lines.sort();
-    let mut out = String::from("dump\tf1\twhy\n");
-    for line in lines {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    std::fs::write(&path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// Runs every dump of `set`; prints the differences and asserts, once, that
@@ -198,7 +122,7 @@ fn bless_shortfalls(rows: &[Row], short: &[(String, f64, String)]) {
 fn check_set(set: &str) {
     let rows: Vec<Row> = manifest().into_iter().filter(|r| r.set == set).collect();
     assert!(!rows.is_empty(), "the manifest has {set} dumps");
-    let shortfalls = shortfalls();
+    let shortfalls = Shortfalls::read(aligned().join("SHORTFALLS.tsv"));
     let mut failures = String::new();
     let mut passed = 0;
     let mut short = Vec::new();
@@ -243,8 +167,8 @@ fn check_set(set: &str) {
         // Written to the stream itself, not through `eprintln!`, so that the
         // report shows although the test harness captures output.
         let _ = std::io::stderr().write_all(printed.as_bytes());
-        match shortfalls.get(&row.dump) {
-            Some(_) if outcome.f1 >= MIN_F1 => {
+        match shortfalls.judge(&row.dump, outcome.f1) {
+            Judged::Stale => {
                 let _ = writeln!(
                     failures,
                     "  {}: reaches F1 {:.4} now: remove its line from SHORTFALLS.tsv",
@@ -252,12 +176,12 @@ fn check_set(set: &str) {
                 );
                 continue;
             }
-            Some(&listed) if outcome.f1 + SHORTFALL_SLACK >= listed => continue,
-            None if outcome.f1 >= MIN_F1 => {
+            Judged::Holds => continue,
+            Judged::Reaches => {
                 passed += 1;
                 continue;
             }
-            _ => {}
+            Judged::Below => {}
         }
         let first = match &outcome.report {
             Ok(found) => found
@@ -278,8 +202,9 @@ fn check_set(set: &str) {
         "{passed} of {} {set} dumps reach F1 {MIN_F1}",
         rows.len()
     );
-    if std::env::var("PIANO_BLESS").is_ok_and(|value| value == "1") {
-        bless_shortfalls(&rows, &short);
+    if blessing() {
+        let run: BTreeSet<&str> = rows.iter().map(|r| r.dump.as_str()).collect();
+        shortfalls.bless(&run, &short);
         return;
     }
     assert!(

@@ -1,7 +1,8 @@
 //! Field precision and recall over (structure, number, field) → value
 //! triples: a port of `shared/tools/score.py` with its default options (due
 //! `raw` scored, phases marked `hard` scored, the family fields scored when
-//! the gold has them, exact comparison).
+//! the gold has them, exact comparison), and with `--no-raw`
+//! ([`score_without_raw`]).
 //! Checked here against counts taken from `score.py`, and against `score.py`
 //! itself when it is at hand.
 
@@ -64,9 +65,20 @@ fn count(n: usize) -> f64 {
 
 /// Scores `predicted` against `gold`.
 pub(crate) fn score(gold: &Value, predicted: &Value) -> Counts {
+    score_as(gold, predicted, true)
+}
+
+/// Scores `predicted` against `gold` as `score.py --no-raw` does: dues'
+/// `raw` left out (a comparison across layouts of one plan).
+pub(crate) fn score_without_raw(gold: &Value, predicted: &Value) -> Counts {
+    score_as(gold, predicted, false)
+}
+
+/// Scores `predicted` against `gold`, dues' `raw` with the rest when `raw`.
+fn score_as(gold: &Value, predicted: &Value, raw: bool) -> Counts {
     let fields = family_fields_in(gold);
-    let g = triples(gold, &fields);
-    let p = triples(predicted, &fields);
+    let g = triples(gold, &fields, raw);
+    let p = triples(predicted, &fields, raw);
     let correct = g
         .iter()
         .filter(|(k, v)| p.get(*k).is_some_and(|got| same(got, v)))
@@ -201,7 +213,7 @@ fn family_fields_in(plan: &Value) -> Vec<&'static str> {
         .collect()
 }
 
-fn triples(plan: &Value, family_fields: &[&str]) -> BTreeMap<Key, Value> {
+fn triples(plan: &Value, family_fields: &[&str], raw: bool) -> BTreeMap<Key, Value> {
     let mut out: BTreeMap<Key, Value> = BTreeMap::new();
     let mut put = |a: &str, b: &str, c: &str, value: Value| {
         out.insert((a.to_owned(), b.to_owned(), c.to_owned()), norm(&value));
@@ -265,7 +277,9 @@ fn triples(plan: &Value, family_fields: &[&str]) -> BTreeMap<Key, Value> {
                     get(due, field).clone(),
                 );
             }
-            put(&s, &number, "due.raw", get(due, "raw").clone());
+            if raw {
+                put(&s, &number, "due.raw", get(due, "raw").clone());
+            }
             put(&s, &number, "row", Value::Bool(true));
             for field in family_fields {
                 if *field != "weights_by_head" {

@@ -25,6 +25,26 @@ impl From<Output> for Run {
     }
 }
 
+/// The plan `piano extract --quiet --include-staff` writes of `path` as
+/// JSON (exit 1, an unreadable verdict, writes one all the same), or why
+/// there is none.
+pub fn extracted(path: &Path) -> Result<serde_json::Value, String> {
+    let run = piano(&[
+        "extract",
+        "--quiet",
+        "--include-staff",
+        &path.to_string_lossy(),
+    ]);
+    if !matches!(run.code, Some(0 | 1)) || run.stdout.is_empty() {
+        return Err(format!(
+            "piano exited with {:?}: {}",
+            run.code,
+            run.stderr.trim()
+        ));
+    }
+    serde_json::from_str(&run.stdout).map_err(|e| format!("the output is not JSON: {e}"))
+}
+
 /// Runs `piano` with `args` and an empty standard input.
 pub fn piano(args: &[&str]) -> Run {
     piano_with_stdin(args, b"")

@@ -12,6 +12,7 @@ use piano_model::{
 use serde_json::Value;
 
 use crate::draft::Draft;
+use crate::family::Family;
 
 /// Where a structure was laid out.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +41,11 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
     source.pages = laid_out.pages;
     let mut plan = Plan::new(source);
     plan.family = Some(draft.family.name().to_owned());
-    plan.document_kind = Some(DocumentKind::Plan);
+    plan.document_kind = Some(if draft.family == Family::ResultsReport {
+        DocumentKind::Report
+    } else {
+        DocumentKind::Plan
+    });
     plan.ente = draft.ente.clone();
     plan.title = Some(draft.title.clone());
     plan.year = draft.year;
@@ -53,7 +58,7 @@ pub fn expected_plan(draft: &Draft, file: &str, format: SourceFormat, laid_out: 
         .map(|(index, (structure, placement))| Structure {
             ordinal: u32::try_from(index + 1).unwrap_or(u32::MAX),
             name: structure.name.clone(),
-            kind: Some(structure.kind.clone()),
+            kind: (!structure.kind.is_empty()).then(|| structure.kind.clone()),
             head: structure.head.clone(),
             strategic_line: structure.strategic_line.clone(),
             strategic_objectives: structure.strategic_objectives.clone(),

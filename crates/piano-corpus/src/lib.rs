@@ -8,6 +8,13 @@
 //! with the plan it means ([`expect`]): written by the generator from what it
 //! put in the document, never from what a parser reads back.
 //!
+//! [`layout_sample`] writes a plan of any [`Family`] in a layout of the
+//! layout space ([`layout`]): the same draft along independent axes (column
+//! order, empty columns, header placement, shape and wording, numbering,
+//! weight and due forms, headings, blank rows, page breaks, and each
+//! family's own: budget codes, card openers and fields, a matrix's totals,
+//! a report's achievements), with the plan each layout means.
+//!
 //! [`compare`] checks plans read back against those expectations, field by
 //! field. The library does no I/O; the `piano-corpus` binary writes files.
 
@@ -116,7 +123,8 @@ pub struct LayoutSample {
 /// The `plan`-th plan of corpus `seed` in `family` (for struttura-table,
 /// the same draft [`sample`] lays out) in its `variant`-th layout, which
 /// differs from the family's canonical one on at most `vary` axes drawn at
-/// random (0: the canonical layout; 17 or more: every axis drawn); written
+/// random (0: the canonical layout; as many as the family has, 20 at most,
+/// or more: every axis drawn); written
 /// in each of `formats`. The same arguments always give the same bytes.
 pub fn layout_sample(
     seed: u64,

@@ -11,7 +11,7 @@
 //!   `plan-00000-00.pdf` (`--format` may be repeated), each with
 //!   its `.expected.json`, and `plan-00000-00.layout.json`, the axes drawn and
 //!   the fields they rewrite; `--vary K` draws only K axes per layout, the
-//!   others left canonical.
+//!   others left canonical; `--start K` begins at plan K.
 //! - `piano-corpus compare --corpus DIR --batch OUT` reads `OUT/report.json`
 //!   of `piano batch`, matches every input by file name with its expected JSON
 //!   in `DIR`, and prints the mismatches per plan and per field; exits 1 on any.
@@ -50,6 +50,11 @@ struct GenerateArgs {
     /// How many plans to write.
     #[arg(long, default_value_t = 100)]
     count: usize,
+    /// With --layouts: the index of the first plan to write (plans
+    /// `start..start + count`, named and drawn as in a corpus written from
+    /// 0), so that a few plans of a corpus can be written alone.
+    #[arg(long, default_value_t = 0)]
+    start: usize,
     /// The folder to write into (created if missing).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -92,6 +97,12 @@ enum FamilyArg {
     StrutturaTable,
     /// One table grouped by MISSIONE and PROGRAMMA headings.
     CodeTable,
+    /// One card of labelled fields per objective, its phases in a table.
+    ObjectiveCards,
+    /// One matrix of weights per head.
+    WeightMatrix,
+    /// A results report: a struttura-table with achievement and note columns.
+    ResultsReport,
     /// Each family in turn.
     All,
 }
@@ -102,6 +113,9 @@ impl FamilyArg {
         match self {
             FamilyArg::StrutturaTable => piano_corpus::Family::StrutturaTable,
             FamilyArg::CodeTable => piano_corpus::Family::CodeTable,
+            FamilyArg::ObjectiveCards => piano_corpus::Family::ObjectiveCards,
+            FamilyArg::WeightMatrix => piano_corpus::Family::WeightMatrix,
+            FamilyArg::ResultsReport => piano_corpus::Family::ResultsReport,
             FamilyArg::All => piano_corpus::Family::ALL[index % piano_corpus::Family::ALL.len()],
         }
     }
@@ -189,7 +203,7 @@ fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result
     } else {
         0
     };
-    for plan in 0..args.count {
+    for plan in args.start..args.start + args.count {
         for variant in 0..args.variants {
             let sample = piano_corpus::layout_sample(
                 args.seed,

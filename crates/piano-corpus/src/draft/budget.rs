@@ -6,8 +6,9 @@ use fastrand::Rng;
 use piano_model::reference::MISSIONS;
 use piano_model::{Head, Mission};
 
+use super::rows::drop_category;
 use super::rows::random_objectives;
-use super::{Budget, DraftRow, DraftStructure, pick};
+use super::{Budget, DraftRow, DraftStructure, random_person};
 use crate::layout::wording::label_of;
 use crate::vocab;
 
@@ -54,12 +55,7 @@ fn random_programme(
         programme_name: programme_name.to_owned(),
     };
     let mut objectives = random_objectives(rng, year);
-    let responsible = format!(
-        "{} {} {}",
-        pick(rng, vocab::HONORIFICS),
-        pick(rng, vocab::FIRST_NAMES),
-        pick(rng, vocab::SURNAMES)
-    );
+    let responsible = random_person(rng);
     for (o, objective) in objectives.iter_mut().enumerate() {
         if !with_phases {
             objective.phases.clear();
@@ -90,22 +86,14 @@ fn random_programme(
         objectives_label: Some(label_of(DESCRIPTION_HEADER)),
         objectives,
         staff: None,
+        heads: Vec::new(),
     }
 }
 
 /// Gives a row its code, budget codes and responsible; a description's
 /// category prefix is dropped (code tables do not write one).
 fn budget_row(row: &mut DraftRow, code: &str, budget: &Budget, responsible: &str) {
-    let plain = row
-        .entry
-        .description
-        .strip_prefix("Obiettivo di ")
-        .and_then(|rest| rest.split_once(": "))
-        .map(|(_, rest)| rest.to_owned());
-    if let Some(plain) = plain {
-        row.cells[1].clone_from(&plain);
-        row.entry.description = plain;
-    }
+    drop_category(row);
     code.clone_into(&mut row.cells[0]);
     responsible.clone_into(&mut row.cells[6]);
     row.entry.code = Some(code.to_owned());

@@ -5,11 +5,16 @@
 //! fill in what only the layout knows (line numbers, pages) to give the
 //! expected plan. [`front`] draws the ente, title and preamble;
 //! [`structure`] a structure of the struttura-table family, [`budget`] a
-//! programme of the code-table family; [`rows`] the objectives and phases
-//! with their weights.
+//! programme of the code-table family, [`cards`] a section of objective
+//! cards, [`matrix`] a weight matrix, [`report`] what a results report adds
+//! to a struttura-table structure; [`rows`] the objectives and phases with
+//! their weights.
 
 mod budget;
+mod cards;
 mod front;
+mod matrix;
+mod report;
 mod rows;
 mod structure;
 
@@ -19,7 +24,10 @@ use piano_model::{Category, Ente, Entry, Head, Mission, Staff};
 use crate::family::Family;
 use crate::vocab;
 use budget::random_programmes;
+use cards::random_sections;
 use front::{random_ente, random_preamble, title_with_year};
+use matrix::random_matrix;
+use report::{random_report, report_title};
 use structure::random_structure;
 
 /// A whole plan as it will be written.
@@ -57,7 +65,8 @@ pub struct DraftStructure {
     pub header: String,
     /// The unit's name.
     pub name: String,
-    /// The section word the structure line opens with ("SETTORE").
+    /// The section word the structure line opens with ("SETTORE"); empty
+    /// when the family names none (a weight matrix's caption).
     pub kind: String,
     /// Its head.
     pub head: Head,
@@ -85,6 +94,9 @@ pub struct DraftStructure {
     pub objectives: Vec<DraftObjective>,
     /// The staff table: `None` when the structure has none, else its rows.
     pub staff: Option<Vec<DraftStaff>>,
+    /// The heads a weight matrix shares weights among, in table order
+    /// (empty in other families).
+    pub heads: Vec<String>,
 }
 
 impl DraftStructure {
@@ -120,12 +132,14 @@ pub struct Budget {
     pub programme_name: String,
 }
 
-/// One row of an objectives table: seven cells as written, the entry they mean.
+/// One row of an objectives table: its cells as written, the entry they mean.
 #[derive(Clone)]
 pub struct DraftRow {
-    /// N°, description, weight, indicators, expected values, due.
-    /// (The responsible cell is empty in families without that column.)
-    pub cells: [String; 7],
+    /// N°, description, weight, indicators, expected values, due,
+    /// responsible, achievement, note, then one weight per head of a weight
+    /// matrix (see [`crate::layout::columns::Column::cell`]); a cell a
+    /// family lacks is empty.
+    pub cells: Vec<String>,
     /// What the row means (lines and page filled in by the renderer).
     pub entry: Entry,
     /// Whether a page break (a page number between blank lines, in text) comes before it.
@@ -152,20 +166,16 @@ pub fn random_draft_of(rng: &mut Rng, family: Family) -> Draft {
     let (ente_lines, ente) = random_ente(rng);
     let structure_count = weighted_count(rng, 1, 8);
     let structures: Vec<DraftStructure> = match family {
-        Family::StrutturaTable => {
-            let mut names: Vec<&str> = vocab::STRUCTURE_NAMES.to_vec();
-            rng.shuffle(&mut names);
-            names
-                .into_iter()
-                .take(structure_count)
-                .enumerate()
-                .map(|(index, name)| random_structure(rng, index, name, plan_year))
-                .collect()
-        }
+        Family::StrutturaTable => random_structures(rng, structure_count, plan_year),
         Family::CodeTable => random_programmes(rng, structure_count, plan_year),
+        Family::ObjectiveCards => random_sections(rng, structure_count, plan_year),
+        Family::WeightMatrix => vec![random_matrix(rng)],
+        Family::ResultsReport => random_report(rng, structure_count, plan_year),
     };
     let inferred = most_common_due_year(&structures);
-    let (title, year) = if rng.u32(0..3) == 0 && inferred.is_some() {
+    let (title, year) = if family == Family::ResultsReport {
+        (report_title(rng, plan_year), Some(plan_year))
+    } else if rng.u32(0..3) == 0 && inferred.is_some() {
         (pick(rng, vocab::TITLES_WITHOUT_YEAR).to_string(), inferred)
     } else {
         (title_with_year(rng, plan_year), Some(plan_year))
@@ -179,6 +189,33 @@ pub fn random_draft_of(rng: &mut Rng, family: Family) -> Draft {
         preamble: random_preamble(rng),
         structures,
     }
+}
+
+/// `count` structures of the struttura-table family, each with its own name.
+pub(crate) fn random_structures(rng: &mut Rng, count: usize, year: u16) -> Vec<DraftStructure> {
+    let mut names: Vec<&str> = vocab::STRUCTURE_NAMES.to_vec();
+    rng.shuffle(&mut names);
+    names
+        .into_iter()
+        .take(count)
+        .enumerate()
+        .map(|(index, name)| random_structure(rng, index, name, year))
+        .collect()
+}
+
+/// A person as plans name a responsible ("Dott.ssa Anna Ferrari").
+pub(crate) fn random_person(rng: &mut Rng) -> String {
+    format!(
+        "{} {} {}",
+        pick(rng, vocab::HONORIFICS),
+        pick(rng, vocab::FIRST_NAMES),
+        pick(rng, vocab::SURNAMES)
+    )
+}
+
+/// A number with a decimal comma and no trailing zeros: "2,5", "10".
+pub(crate) fn decimal_comma(number: f64) -> String {
+    number.to_string().replace('.', ",")
 }
 
 /// One of `items`, at random.

@@ -85,15 +85,16 @@ fn random_row(
     let indicators = (rng.u32(0..4) != 0).then(|| pick(rng, vocab::INDICATORS).to_string());
     let expected = (rng.u32(0..4) != 0).then(|| pick(rng, vocab::EXPECTED_VALUES).to_string());
     let due: Option<Due> = (rng.u32(0..20) != 0).then(|| random_due(rng, year));
-    let cells = [
+    let mut cells = vec![
         number.clone(),
         description.clone(),
         written_weight,
         indicators.clone().unwrap_or_default(),
         expected.clone().unwrap_or_default(),
         due.as_ref().map(|d| d.raw.clone()).unwrap_or_default(),
-        String::new(),
     ];
+    // Responsible, achievement and note: filled by the families that have them.
+    cells.resize(9, String::new());
     DraftRow {
         cells,
         entry: Entry {
@@ -108,6 +109,21 @@ fn random_row(
             ..Entry::default()
         },
         page_break_before: rng.u32(0..12) == 0,
+    }
+}
+
+/// Drops a description's category prefix ("Obiettivo di sviluppo: "), for
+/// families that do not write one.
+pub(crate) fn drop_category(row: &mut DraftRow) {
+    let plain = row
+        .entry
+        .description
+        .strip_prefix("Obiettivo di ")
+        .and_then(|rest| rest.split_once(": "))
+        .map(|(_, rest)| rest.to_owned());
+    if let Some(plain) = plain {
+        row.cells[1].clone_from(&plain);
+        row.entry.description = plain;
     }
 }
 

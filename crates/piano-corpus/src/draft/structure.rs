@@ -78,6 +78,7 @@ pub(crate) fn random_structure(
         objectives_label: Some(label_of(description_header)),
         objectives,
         staff,
+        heads: Vec::new(),
     }
 }
 

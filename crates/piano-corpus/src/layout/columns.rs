@@ -21,8 +21,17 @@ pub enum Column {
     Expected,
     /// The due ("Data Fine Attesa").
     Due,
-    /// Who answers for the row ("Responsabile"; code tables).
+    /// Who answers for the row ("Responsabile"; code tables, cards).
     Responsible,
+    /// The share reached ("% di raggiungimento"; results reports).
+    Achievement,
+    /// The note on what was reached (results reports).
+    Note,
+    /// Every head column of a weight matrix, in the draft's order: an order
+    /// names them together, [`slots`] lays them out one by one.
+    Heads,
+    /// The `.0`-th head column of a weight matrix (0-based).
+    Head(usize),
 }
 
 impl Column {
@@ -37,27 +46,50 @@ impl Column {
         Column::Responsible,
     ];
 
-    /// The columns of `family`'s template, in its order.
-    pub fn of(family: Family) -> &'static [Column] {
-        match family {
-            Family::StrutturaTable => &Column::DRAFTED,
-            Family::CodeTable => &Column::CODE_TABLE,
-        }
-    }
-
-    /// The columns of a struttura-table, in the order of a draft row's cells.
-    pub const DRAFTED: [Column; 6] = [
+    /// The columns of a results report, in the order of its template and of
+    /// a draft row's cells: a struttura-table's six, then the achievement
+    /// and the note.
+    pub const RESULTS_REPORT: [Column; 8] = [
         Column::Number,
         Column::Description,
         Column::Weight,
         Column::Indicators,
         Column::Expected,
         Column::Due,
+        Column::Achievement,
+        Column::Note,
     ];
 
-    /// The index of this column's cell in a draft row.
-    pub fn cell(self) -> usize {
-        match self {
+    /// The fields of an objective card, in the order of its template (the
+    /// number is the card's opening line, whatever the order).
+    pub const CARD: [Column; 7] = [
+        Column::Number,
+        Column::Description,
+        Column::Responsible,
+        Column::Weight,
+        Column::Indicators,
+        Column::Expected,
+        Column::Due,
+    ];
+
+    /// The columns of a weight matrix, in the order of its template.
+    pub const WEIGHT_MATRIX: [Column; 3] = [Column::Number, Column::Description, Column::Heads];
+
+    /// The columns of `family`'s template, in its order.
+    pub fn of(family: Family) -> &'static [Column] {
+        match family {
+            Family::StrutturaTable => &Column::RESULTS_REPORT[..6],
+            Family::CodeTable => &Column::CODE_TABLE,
+            Family::ObjectiveCards => &Column::CARD,
+            Family::WeightMatrix => &Column::WEIGHT_MATRIX,
+            Family::ResultsReport => &Column::RESULTS_REPORT,
+        }
+    }
+
+    /// The index of this column's cell in a draft row (`None` for
+    /// [`Column::Heads`], which stands for several).
+    pub fn cell(self) -> Option<usize> {
+        Some(match self {
             Column::Number => 0,
             Column::Description => 1,
             Column::Weight => 2,
@@ -65,7 +97,11 @@ impl Column {
             Column::Expected => 4,
             Column::Due => 5,
             Column::Responsible => 6,
-        }
+            Column::Achievement => 7,
+            Column::Note => 8,
+            Column::Head(at) => 9 + at,
+            Column::Heads => return None,
+        })
     }
 
     /// The column's name, in axis names (`wording.weight`).
@@ -78,6 +114,9 @@ impl Column {
             Column::Expected => "expected",
             Column::Due => "due",
             Column::Responsible => "responsible",
+            Column::Achievement => "achievement",
+            Column::Note => "note",
+            Column::Heads | Column::Head(_) => "heads",
         }
     }
 
@@ -91,11 +130,14 @@ impl Column {
             Column::Expected => 'E',
             Column::Due => 'T',
             Column::Responsible => 'R',
+            Column::Achievement => 'A',
+            Column::Note => 'O',
+            Column::Heads | Column::Head(_) => 'H',
         }
     }
 }
 
-/// The order of the six columns.
+/// The order of a family's columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnOrder(pub Vec<Column>);
 
@@ -186,7 +228,7 @@ impl EmptyColumns {
     }
 }
 
-/// One column of the table as laid out: one of the six, or an empty one
+/// One column of the table as laid out: one of the family's, or an empty one
 /// with its header (empty, or "Note").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slot {
@@ -196,9 +238,19 @@ pub enum Slot {
     Empty(&'static str),
 }
 
-/// The table's columns in layout order, the empty column in its place.
-pub fn slots(order: &ColumnOrder, empty: EmptyColumns) -> Vec<Slot> {
-    let mut slots: Vec<Slot> = order.0.iter().map(|&c| Slot::Filled(c)).collect();
+/// The table's columns in layout order, [`Column::Heads`] spread over
+/// `heads` head columns, the empty column in its place.
+pub fn slots(order: &ColumnOrder, empty: EmptyColumns, heads: usize) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = order
+        .0
+        .iter()
+        .flat_map(|&column| match column {
+            Column::Heads => (0..heads)
+                .map(|at| Slot::Filled(Column::Head(at)))
+                .collect(),
+            column => vec![Slot::Filled(column)],
+        })
+        .collect();
     match empty.kind {
         EmptyColumn::None => {}
         EmptyColumn::Leading => slots.insert(0, Slot::Empty("")),
@@ -230,7 +282,7 @@ mod tests {
     #[test]
     fn an_empty_column_stands_where_its_axis_says() {
         let order = ColumnOrder::canonical(Family::StrutturaTable);
-        let at = |kind, at| slots(&order, EmptyColumns { kind, at });
+        let at = |kind, at| slots(&order, EmptyColumns { kind, at }, 0);
         assert_eq!(at(EmptyColumn::None, 0).len(), 6);
         assert_eq!(at(EmptyColumn::Leading, 0)[0], Slot::Empty(""));
         assert_eq!(at(EmptyColumn::Trailing, 0)[6], Slot::Empty(""));

@@ -61,17 +61,20 @@ axis! {
 }
 
 /// The header's lines of cells, one cell per slot; `description` is the
-/// description column's header (the structure's own).
+/// description column's header (the structure's own), `heads` a weight
+/// matrix's head columns' (their names).
 pub fn header_lines(
     slots: &[Slot],
     wording: &Wording,
     description: &str,
+    heads: &[String],
     shape: HeaderShape,
 ) -> Vec<Vec<String>> {
     let labels: Vec<String> = slots
         .iter()
         .map(|slot| match slot {
             Slot::Filled(Column::Description) => description.to_owned(),
+            Slot::Filled(Column::Head(at)) => heads.get(*at).cloned().unwrap_or_default(),
             Slot::Filled(column) => wording.word(*column).to_owned(),
             Slot::Empty(label) => (*label).to_owned(),
         })
@@ -115,15 +118,15 @@ fn halves(label: &str) -> (String, String) {
 }
 
 /// Where the two grouped columns start: indicators beside expected values
-/// when they stand together, else the first two neighbouring columns that
-/// hold neither the number nor an empty slot.
+/// (or two heads of a matrix) when they stand together, else the first two
+/// neighbouring columns that hold neither the number nor an empty slot.
 fn group_start(slots: &[Slot]) -> Option<usize> {
     let groupable = |slot: &Slot| matches!(slot, Slot::Filled(c) if *c != Column::Number);
     let pair = |at: usize| groupable(&slots[at]) && groupable(&slots[at + 1]);
     let measured = |slot: &Slot| {
         matches!(
             slot,
-            Slot::Filled(Column::Indicators) | Slot::Filled(Column::Expected)
+            Slot::Filled(Column::Indicators | Column::Expected | Column::Head(_))
         )
     };
     let starts = 0..slots.len().saturating_sub(1);
@@ -136,7 +139,12 @@ fn group_start(slots: &[Slot]) -> Option<usize> {
 /// The label over two grouped columns, from what they hold.
 fn group_label(grouped: &[Slot]) -> &'static str {
     let holds = |column| grouped.contains(&Slot::Filled(column));
-    if holds(Column::Indicators) || holds(Column::Expected) {
+    if grouped
+        .iter()
+        .all(|s| matches!(s, Slot::Filled(Column::Head(_))))
+    {
+        "Peso per responsabile"
+    } else if holds(Column::Indicators) || holds(Column::Expected) {
         "Misurazione"
     } else if holds(Column::Weight) || holds(Column::Due) {
         "Programmazione"
@@ -155,10 +163,11 @@ mod tests {
         let slots = slots(
             &ColumnOrder::canonical(Family::StrutturaTable),
             EmptyColumns::none(),
+            0,
         );
         let description = "Descrizione Obiettivi Operativi";
         let wording = Wording::canonical(Family::StrutturaTable);
-        header_lines(&slots, &wording, description, shape)
+        header_lines(&slots, &wording, description, &[], shape)
     }
 
     #[test]

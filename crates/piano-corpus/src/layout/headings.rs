@@ -1,5 +1,5 @@
 //! The structure heading's case and punctuation, and how its labelled
-//! fields ("Linea Strategica", "Missione" …) are written. The unit's name,
+//! fields ("Linea Strategica", "Missione" …, a card's "Peso") are written. The unit's name,
 //! its head's role and name stay as drafted.
 
 use super::axis;
@@ -82,12 +82,17 @@ impl FieldLabels {
     /// Rewrites the field labels of `structure`.
     pub fn apply(self, structure: &mut DraftStructure) {
         for (label, _) in &mut structure.keys {
-            *label = match self {
-                FieldLabels::AsDrafted => continue,
-                FieldLabels::Colon => format!("{label}:"),
-                FieldLabels::Upper => label.to_uppercase(),
-                FieldLabels::UpperColon => format!("{}:", label.to_uppercase()),
-            };
+            *label = self.label(label);
+        }
+    }
+
+    /// `label` as this form writes it.
+    pub fn label(self, label: &str) -> String {
+        match self {
+            FieldLabels::AsDrafted => label.to_owned(),
+            FieldLabels::Colon => format!("{label}:"),
+            FieldLabels::Upper => label.to_uppercase(),
+            FieldLabels::UpperColon => format!("{}:", label.to_uppercase()),
         }
     }
 }

@@ -12,11 +12,14 @@
 //! of one draft except the fields [`Layout::rewrites`] names.
 
 pub mod budget;
+pub mod cards;
 pub mod codes;
 pub mod columns;
 pub mod dues;
 pub mod header;
 pub mod headings;
+pub mod matrix;
+mod names;
 pub mod numbering;
 pub mod spacing;
 pub mod weights;
@@ -24,18 +27,21 @@ pub mod wording;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_families;
 
 use fastrand::Rng;
-use serde_json::{Map, Value};
 
 use crate::draft::Draft;
 use crate::family::Family;
 use budget::BudgetHeading;
+use cards::{CardFields, CardOpener, PhaseNumbers};
 use codes::CodeStyle;
 use columns::{ColumnOrder, EmptyColumns};
 use dues::DueForm;
 use header::{HeaderPlacement, HeaderShape};
 use headings::{FieldLabels, HeadingStyle};
+use matrix::{Footer, HeadOrder};
 use numbering::Numbering;
 use spacing::{BlankRows, PageBreaks};
 use weights::WeightForm;
@@ -72,7 +78,8 @@ macro_rules! axis {
 pub(crate) use axis;
 
 /// One value per axis of the layout space, for one family (whose axes
-/// alone are drawn and listed: a struttura-table has no budget headings).
+/// alone are drawn and listed: a struttura-table has no budget headings,
+/// a weight matrix no dues).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     /// The family the layout writes (not an axis: the draft's).
@@ -105,6 +112,18 @@ pub struct Layout {
     pub blank_rows: BlankRows,
     /// Where page breaks fall.
     pub page_breaks: PageBreaks,
+    /// The line opening each card (objective-cards).
+    pub opener: CardOpener,
+    /// Where a card field's label stands (objective-cards).
+    pub card_fields: CardFields,
+    /// How a card's phase table numbers its phases (objective-cards).
+    pub phase_numbers: PhaseNumbers,
+    /// The total rows under a weight matrix (weight-matrix).
+    pub footer: Footer,
+    /// The order of a weight matrix's head columns (weight-matrix).
+    pub head_order: HeadOrder,
+    /// How achievements are written (results-report).
+    pub achievements: WeightForm,
 }
 
 impl Layout {
@@ -127,13 +146,19 @@ impl Layout {
             budget_heading: BudgetHeading::Dash,
             blank_rows: BlankRows::None,
             page_breaks: PageBreaks::BetweenRows,
+            opener: CardOpener::Plain,
+            card_fields: CardFields::Cells,
+            phase_numbers: PhaseNumbers::Unnumbered,
+            footer: Footer::FirstCell,
+            achievements: WeightForm::AsDrafted,
+            head_order: HeadOrder::AsDrafted,
         }
     }
 
     /// Every axis of `family` drawn at random, each on its own (the
     /// others' values are drawn too, and never used).
     pub fn random(rng: &mut Rng, family: Family) -> Layout {
-        Layout {
+        let mut layout = Layout {
             family,
             order: ColumnOrder::random(rng, family),
             empty: EmptyColumns::random(rng),
@@ -149,50 +174,23 @@ impl Layout {
             budget_heading: BudgetHeading::random(rng),
             blank_rows: BlankRows::random(rng),
             page_breaks: PageBreaks::random(rng),
-        }
-    }
-
-    /// The names of `family`'s axes, as [`Layout::axes`] lists them and
-    /// [`Layout::random_on`] draws among them: each field, the wording's
-    /// one per column.
-    pub fn axes_of(family: Family) -> Vec<&'static str> {
-        const SHARED: [&str; 8] = [
-            "column_order",
-            "empty_column",
-            "header",
-            "header_shape",
-            "weights",
-            "dues",
-            "blank_rows",
-            "page_breaks",
-        ];
-        const STRUTTURA: [&str; 9] = [
-            "numbering",
-            "heading",
-            "fields",
-            "wording.number",
-            "wording.description",
-            "wording.weight",
-            "wording.indicators",
-            "wording.expected",
-            "wording.due",
-        ];
-        const CODE: [&str; 9] = [
-            "codes",
-            "budget_heading",
-            "wording.number",
-            "wording.description",
-            "wording.weight",
-            "wording.indicators",
-            "wording.expected",
-            "wording.due",
-            "wording.responsible",
-        ];
-        let own: &[&str] = match family {
-            Family::StrutturaTable => &STRUTTURA,
-            Family::CodeTable => &CODE,
+            opener: CardOpener::Plain,
+            card_fields: CardFields::Cells,
+            phase_numbers: PhaseNumbers::Unnumbered,
+            footer: Footer::FirstCell,
+            achievements: WeightForm::AsDrafted,
+            head_order: HeadOrder::AsDrafted,
         };
-        SHARED.iter().chain(own).copied().collect()
+        // The axes the card, matrix and report families added, drawn after
+        // the older ones so that a seed still draws the layouts it drew.
+        layout.wording.draw_added(rng);
+        layout.opener = CardOpener::random(rng);
+        layout.card_fields = CardFields::random(rng);
+        layout.phase_numbers = PhaseNumbers::random(rng);
+        layout.footer = Footer::random(rng);
+        layout.achievements = WeightForm::random(rng);
+        layout.head_order = HeadOrder::random(rng);
+        layout
     }
 
     /// A layout of `family` that differs from its canonical one on at most
@@ -209,51 +207,31 @@ impl Layout {
         layout
     }
 
-    /// Sets axis `axis` to its value in `from`.
-    fn take(&mut self, axis: &str, from: &Layout) {
-        match axis {
-            "column_order" => self.order = from.order.clone(),
-            "empty_column" => self.empty = from.empty,
-            "header" => self.header = from.header,
-            "header_shape" => self.shape = from.shape,
-            "wording.number" => self.wording.number = from.wording.number,
-            "wording.description" => self.wording.description = from.wording.description,
-            "wording.weight" => self.wording.weight = from.wording.weight,
-            "wording.indicators" => self.wording.indicators = from.wording.indicators,
-            "wording.expected" => self.wording.expected = from.wording.expected,
-            "wording.due" => self.wording.due = from.wording.due,
-            "wording.responsible" => self.wording.responsible = from.wording.responsible,
-            "numbering" => self.numbering = from.numbering,
-            "codes" => self.codes = from.codes,
-            "budget_heading" => self.budget_heading = from.budget_heading,
-            "weights" => self.weights = from.weights,
-            "dues" => self.dues = from.dues,
-            "heading" => self.heading = from.heading,
-            "fields" => self.fields = from.fields,
-            "blank_rows" => self.blank_rows = from.blank_rows,
-            _ => self.page_breaks = from.page_breaks,
-        }
-    }
-
     /// The draft as this layout prints it: cells rewritten by the cell-level
     /// axes, with what they mean (codes, labels, raw dues) rewritten alike.
     pub fn apply(&self, draft: &Draft) -> Draft {
         let mut draft = draft.clone();
         for (index, structure) in draft.structures.iter_mut().enumerate() {
             match self.family {
-                Family::StrutturaTable => {
+                Family::StrutturaTable | Family::ResultsReport => {
                     self.numbering.apply(index, structure);
                     self.heading.apply(structure);
                     self.fields.apply(structure);
+                    self.achievements.apply_to_achievements(structure);
                 }
                 Family::CodeTable => {
                     self.codes.apply(structure);
                     self.budget_heading.apply(structure);
                 }
+                Family::ObjectiveCards => {
+                    self.heading.apply(structure);
+                    self.phase_numbers.apply(structure);
+                }
+                Family::WeightMatrix => self.head_order.apply(structure),
             }
             self.weights.apply(structure);
             self.dues.apply(structure);
-            self.wording.apply(structure);
+            self.wording.apply(self.family, structure);
             if !self.header.shows_label() {
                 structure.objectives_label = None;
             }
@@ -270,82 +248,23 @@ impl Layout {
         if self.dues != DueForm::AsDrafted {
             fields.push("due.raw");
         }
-        if self.wording.description.is_some() || !self.header.shows_label() {
+        let cards = self.family == Family::ObjectiveCards;
+        if !cards && (self.wording.description.is_some() || !self.header.shows_label()) {
             fields.push("objectives_label");
         }
         let codes = match self.family {
-            Family::StrutturaTable => self.numbering.prints_codes(),
+            Family::StrutturaTable | Family::ResultsReport => self.numbering.prints_codes(),
             Family::CodeTable => self.codes != CodeStyle::Dotted,
+            Family::ObjectiveCards => self.phase_numbers.prints_codes(),
+            Family::WeightMatrix => false,
         };
         if codes {
             fields.push("code");
         }
-        if self.family == Family::StrutturaTable && self.heading.rewrites_kind() {
+        let headed = !matches!(self.family, Family::CodeTable | Family::WeightMatrix);
+        if headed && self.heading.rewrites_kind() {
             fields.push("kind");
         }
         fields
-    }
-
-    /// Every axis by name with the value drawn, for the sidecar
-    /// (`plan-00001-00.layout.json`) and the per-axis breakdown.
-    pub fn axes(&self) -> Vec<(String, String)> {
-        let words = self.wording.words(self.family);
-        let value = |axis: &str| -> String {
-            match axis {
-                "column_order" => self.order.kind(self.family).to_owned(),
-                "empty_column" => self.empty.kind.name().to_owned(),
-                "header" => self.header.name().to_owned(),
-                "header_shape" => self.shape.name().to_owned(),
-                "numbering" => self.numbering.name().to_owned(),
-                "codes" => self.codes.name().to_owned(),
-                "weights" => self.weights.name().to_owned(),
-                "dues" => self.dues.name().to_owned(),
-                "heading" => self.heading.name().to_owned(),
-                "fields" => self.fields.name().to_owned(),
-                "budget_heading" => self.budget_heading.name().to_owned(),
-                "blank_rows" => self.blank_rows.name().to_owned(),
-                "page_breaks" => self.page_breaks.name().to_owned(),
-                _ => words
-                    .iter()
-                    .find(|(column, _)| axis.strip_prefix("wording.") == Some(column.name()))
-                    .map(|(_, word)| (*word).to_owned())
-                    .unwrap_or_default(),
-            }
-        };
-        let mut axes: Vec<(String, String)> = Layout::axes_of(self.family)
-            .into_iter()
-            .map(|axis| (axis.to_owned(), value(axis)))
-            .collect();
-        axes.insert(1, ("column_order.columns".to_owned(), self.order.letters()));
-        axes
-    }
-
-    /// The axes on which this layout differs from its family's canonical one.
-    pub fn varied(&self) -> Vec<String> {
-        let canonical = Layout::canonical(self.family).axes();
-        self.axes()
-            .into_iter()
-            .zip(canonical)
-            .filter(|(own, canonical)| own != canonical && own.0 != "column_order.columns")
-            .map(|(own, _)| own.0)
-            .collect()
-    }
-
-    /// The sidecar's JSON: the axes drawn, those that differ from the
-    /// family's canonical layout, and the fields they rewrite.
-    pub fn sidecar(&self) -> Value {
-        let axes: Map<String, Value> = self
-            .axes()
-            .into_iter()
-            .map(|(axis, value)| (axis, Value::String(value)))
-            .collect();
-        let rewrites = self.rewrites().into_iter().map(Value::from).collect();
-        let varied = self.varied().into_iter().map(Value::from).collect();
-        let mut map = Map::new();
-        map.insert("varied".to_owned(), Value::Array(varied));
-        map.insert("family".to_owned(), Value::from(self.family.name()));
-        map.insert("axes".to_owned(), Value::Object(axes));
-        map.insert("rewrites".to_owned(), Value::Array(rewrites));
-        Value::Object(map)
     }
 }

@@ -81,7 +81,7 @@ fn set(row: &mut DraftRow, printed: String) {
 }
 
 /// "a", "b" … (0-based; "z" then "aa"), capital when asked.
-fn letter(index: usize, capital: bool) -> String {
+pub(crate) fn letter(index: usize, capital: bool) -> String {
     let base = if capital { b'A' } else { b'a' };
     let letter = char::from(base + u8::try_from(index % 26).unwrap_or(0));
     letter.to_string().repeat(index / 26 + 1)

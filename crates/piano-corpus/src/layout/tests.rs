@@ -44,8 +44,8 @@ impl DueForm {
 
 /// The text (tab or aligned) of `draft` in `layout`, and its expected JSON
 /// with what only the layout's geometry knows (source, lines, pages) and the
-/// fields the layout rewrites left out.
-fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
+/// fields the layout rewrites left out, weights by head in one order.
+pub(super) fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
     let (bytes, plan) = render_layout(draft, layout, format, "plan.txt").expect("text lays out");
     let mut json = expected_json(&plan);
     json["source"] = Value::Null;
@@ -60,10 +60,26 @@ fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
     for key in left_out {
         remove_key(&mut json, key);
     }
+    sort_heads(&mut json);
     (String::from_utf8(bytes).expect("UTF-8 text"), json)
 }
 
-fn remove_key(value: &mut Value, key: &str) {
+/// Sorts every row's weights by head by head: their order is the table's,
+/// which a layout may change (a score keys them by head).
+fn sort_heads(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(heads)) = map.get_mut("weights_by_head") {
+                heads.sort_by(|a, b| a["head"].as_str().cmp(&b["head"].as_str()));
+            }
+            map.values_mut().for_each(sort_heads);
+        }
+        Value::Array(items) => items.iter_mut().for_each(sort_heads),
+        _ => {}
+    }
+}
+
+pub(super) fn remove_key(value: &mut Value, key: &str) {
     match value {
         Value::Object(map) => {
             map.remove(key);
@@ -77,7 +93,7 @@ fn remove_key(value: &mut Value, key: &str) {
 /// Lays `draft` out in `layout` as tab text and aligned dump; asserts that
 /// the plan is the canonical one but for the rewritten fields; returns the
 /// tab text.
-fn check(draft: &Draft, layout: &Layout) -> String {
+pub(super) fn check(draft: &Draft, layout: &Layout) -> String {
     let mut tab = String::new();
     for format in [Format::Tab, Format::Aligned] {
         let (text, json) = laid(draft, layout, format);

@@ -1,7 +1,10 @@
 //! How weights are written: as drafted ("20%", "33,33 %", "(50%)"), or one
-//! form for every row: "15", "15%", "15,00 %", "(15%)".
+//! form for every row: "15", "15%", "15,00 %", "(15%)". The same forms
+//! write a weight matrix's cells and, as an axis of its own, a results
+//! report's achievements.
 
 use super::axis;
+use super::columns::Column;
 use crate::draft::{DraftRow, DraftStructure};
 
 axis! {
@@ -21,21 +24,42 @@ axis! {
 }
 
 impl WeightForm {
-    /// Rewrites every weight cell of `structure` (empty cells stay empty).
+    /// Rewrites every weight cell of `structure`, a matrix's head cells
+    /// included (empty cells stay empty).
     pub fn apply(self, structure: &mut DraftStructure) {
         if self == WeightForm::AsDrafted {
             return;
         }
         for row in structure.rows_mut() {
-            self.write(row);
+            let heads: Vec<f64> = row.entry.weights_by_head.iter().map(|w| w.weight).collect();
+            let cells = heads
+                .into_iter()
+                .enumerate()
+                .map(|(at, w)| (Column::Head(at), w));
+            let own = row.entry.weight.map(|w| (Column::Weight, w));
+            for (column, weight) in own.into_iter().chain(cells).collect::<Vec<_>>() {
+                self.write(row, column, weight);
+            }
         }
     }
 
-    fn write(self, row: &mut DraftRow) {
-        let Some(weight) = row.entry.weight else {
+    /// Rewrites every achievement cell of `structure` (empty cells stay empty).
+    pub fn apply_to_achievements(self, structure: &mut DraftStructure) {
+        if self == WeightForm::AsDrafted {
             return;
-        };
-        row.cells[2] = self.written(weight);
+        }
+        for row in structure.rows_mut() {
+            if let Some(share) = row.entry.achievement {
+                self.write(row, Column::Achievement, share);
+            }
+        }
+    }
+
+    /// Writes `value` into `row`'s cell of `column` in this form.
+    fn write(self, row: &mut DraftRow, column: Column, value: f64) {
+        if let Some(cell) = column.cell().and_then(|at| row.cells.get_mut(at)) {
+            *cell = self.written(value);
+        }
     }
 
     /// `weight` as this form writes it.

@@ -107,6 +107,38 @@ pub const RESPONSIBLE: &[&str] = &[
     "Ufficio responsabile",
 ];
 
+/// Headers of the achievement column (results reports).
+pub const ACHIEVEMENT: &[&str] = &[
+    "% di raggiungimento",
+    "Grado di raggiungimento",
+    "Percentuale di raggiungimento",
+    "% raggiungimento",
+    "Risultato raggiunto %",
+    "Livello di conseguimento",
+    "Valore consuntivo",
+    "Stato di attuazione %",
+];
+
+/// Headers of the note column (results reports).
+pub const NOTE: &[&str] = &[
+    "Note",
+    "Osservazioni",
+    "Motivazioni",
+    "Note e scostamenti",
+    "Commento",
+];
+
+/// Headers of the description column of a card's phase table.
+pub const PHASE: &[&str] = &[
+    "Fase",
+    "Fasi di attuazione",
+    "Fasi",
+    "Attività",
+    "Azioni",
+    "Descrizione fase",
+    "Cronoprogramma delle fasi",
+];
+
 /// One word per column header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wording {
@@ -123,37 +155,60 @@ pub struct Wording {
     pub expected: &'static str,
     /// The due column's header.
     pub due: &'static str,
-    /// The responsible column's header (code tables).
+    /// The responsible column's header (code tables, cards).
     pub responsible: &'static str,
+    /// The achievement column's header (results reports).
+    pub achievement: &'static str,
+    /// The note column's header (results reports).
+    pub note: &'static str,
+    /// The description header of a card's phase table.
+    pub phase: &'static str,
 }
 
 impl Wording {
     /// The words of `family`'s template.
     pub fn canonical(family: Family) -> Wording {
+        let template = Wording {
+            number: NUMBER[0],
+            description: None,
+            weight: WEIGHT[0],
+            indicators: INDICATORS[0],
+            expected: EXPECTED[0],
+            due: DUE[0],
+            responsible: RESPONSIBLE[0],
+            achievement: ACHIEVEMENT[0],
+            note: NOTE[0],
+            phase: PHASE[0],
+        };
         match family {
-            Family::StrutturaTable => Wording {
-                number: NUMBER[0],
-                description: None,
-                weight: WEIGHT[0],
-                indicators: INDICATORS[0],
-                expected: EXPECTED[0],
-                due: DUE[0],
-                responsible: RESPONSIBLE[0],
-            },
+            Family::StrutturaTable | Family::ResultsReport => template,
             Family::CodeTable => Wording {
                 number: "Cod.",
-                description: None,
                 weight: "Peso",
                 indicators: "Indicatore",
                 expected: "Target",
                 due: "Scadenza",
-                responsible: RESPONSIBLE[0],
+                ..template
+            },
+            Family::ObjectiveCards => Wording {
+                number: "N.",
+                weight: "Peso",
+                indicators: "Indicatore",
+                expected: "Valore atteso",
+                due: "Scadenza",
+                ..template
+            },
+            Family::WeightMatrix => Wording {
+                number: "Obiettivo n.",
+                ..template
             },
         }
     }
 
     /// Each column's word drawn on its own; the description header is the
-    /// draft's own a quarter of the time.
+    /// draft's own a quarter of the time. The words of the columns the
+    /// card and report families added are the template's until
+    /// [`Wording::draw_added`] draws them.
     pub fn random(rng: &mut Rng) -> Wording {
         Wording {
             number: one(rng, NUMBER),
@@ -163,13 +218,26 @@ impl Wording {
             expected: one(rng, EXPECTED),
             due: one(rng, DUE),
             responsible: one(rng, RESPONSIBLE),
+            ..Wording::canonical(Family::StrutturaTable)
         }
     }
 
+    /// Draws the achievement, note and phase table words (after every
+    /// older axis, so that a seed draws the layouts it drew before them).
+    pub fn draw_added(&mut self, rng: &mut Rng) {
+        self.achievement = one(rng, ACHIEVEMENT);
+        self.note = one(rng, NOTE);
+        self.phase = one(rng, PHASE);
+    }
+
     /// The header of `column` (the description's: the structure's own, see
-    /// [`Wording::apply`]).
+    /// [`Wording::apply`]; a head's: its name, see
+    /// [`header_lines`](super::header::header_lines)).
     pub fn word(&self, column: Column) -> &'static str {
         match column {
+            Column::Achievement => self.achievement,
+            Column::Note => self.note,
+            Column::Heads | Column::Head(_) => "",
             Column::Number => self.number,
             Column::Description => self.description.unwrap_or(DESCRIPTION[0]),
             Column::Weight => self.weight,
@@ -181,10 +249,11 @@ impl Wording {
     }
 
     /// Every column of `family` with its word (the description's
-    /// "as-drafted" when each structure keeps its own).
+    /// "as-drafted" when each structure keeps its own), the heads aside.
     pub fn words(&self, family: Family) -> Vec<(Column, &'static str)> {
         Column::of(family)
             .iter()
+            .filter(|&&column| column != Column::Heads)
             .map(|&column| match (column, self.description) {
                 (Column::Description, None) => (column, "as-drafted"),
                 _ => (column, self.word(column)),
@@ -193,11 +262,13 @@ impl Wording {
     }
 
     /// Gives the structure this wording's description header, and the
-    /// `objectives_label` it means.
-    pub fn apply(&self, structure: &mut DraftStructure) {
+    /// `objectives_label` it means (none for a card's field label).
+    pub fn apply(&self, family: Family, structure: &mut DraftStructure) {
         if let Some(header) = self.description {
             header.clone_into(&mut structure.description_header);
-            structure.objectives_label = Some(label_of(header));
+            if family != Family::ObjectiveCards {
+                structure.objectives_label = Some(label_of(header));
+            }
         }
     }
 }

@@ -1,11 +1,14 @@
 //! A draft and a layout to a [`Sheet`]: the ente lines, title and preamble,
-//! then per structure its headings (a struttura-table's heading and fields,
-//! a code table's MISSIONE and PROGRAMMA headings), objectives table
-//! (columns in the layout's order, its header where the layout places it,
-//! blank lines and page breaks as drawn) and staff table.
+//! then per structure its headings (a struttura-table's or a card
+//! section's heading and fields, a code table's MISSIONE and PROGRAMMA
+//! headings, a weight matrix's caption), objectives table (columns in the
+//! layout's order, its header where the layout places it, blank lines and
+//! page breaks as drawn, a matrix's total rows) or cards (see
+//! [`super::cards`]), and staff table.
 
 use piano_model::PreambleSection;
 
+use super::cards::cards;
 use super::{EntryRef, Item, Row, Sheet};
 use crate::draft::{Draft, DraftRow, DraftStructure};
 use crate::family::Family;
@@ -33,19 +36,28 @@ pub fn build(draft: &Draft, layout: &Layout) -> Sheet {
         .items
         .extend([Item::Text(draft.title.clone()), Item::Blank]);
     preamble(draft, &mut sheet);
-    let slots = slots(&layout.order, layout.empty);
+    let mut phase_tables = 0;
     for (index, structure) in draft.structures.iter().enumerate() {
         match layout.family {
-            Family::StrutturaTable => heading_and_fields(index, structure, &mut sheet),
+            Family::StrutturaTable | Family::ResultsReport | Family::ObjectiveCards => {
+                heading_and_fields(index, structure, &mut sheet);
+            }
             Family::CodeTable => {
                 let previous = index.checked_sub(1).map(|i| &draft.structures[i]);
                 budget_headings(index, structure, previous, layout, &mut sheet);
             }
+            Family::WeightMatrix => sheet
+                .items
+                .push(Item::Heading(index, structure.header.clone())),
         }
-        objectives_table(index, structure, layout, &slots, &mut sheet);
+        if layout.family == Family::ObjectiveCards {
+            cards(index, structure, layout, &mut phase_tables, &mut sheet);
+        } else {
+            objectives_table(index, structure, layout, &mut sheet);
+        }
         staff_table(structure, &mut sheet);
         let last = index + 1 == draft.structures.len();
-        if layout.family == Family::StrutturaTable || last {
+        if layout.family != Family::CodeTable || last {
             sheet.items.push(Item::PageEnd);
         } else {
             sheet.items.push(Item::Blank);
@@ -85,6 +97,9 @@ fn heading_and_fields(index: usize, structure: &DraftStructure, sheet: &mut Shee
         sheet.items.push(Item::Text(head.clone()));
     }
     sheet.items.push(Item::Blank);
+    if structure.keys.is_empty() {
+        return;
+    }
     let keys = table(sheet, vec![24, 100]);
     for (label, value) in &structure.keys {
         let cells = vec![label.clone(), value.clone()];
@@ -116,60 +131,109 @@ fn budget_headings(
 }
 
 /// The objectives table: its header where the layout places it, its rows
-/// with blank lines and page breaks as drawn.
-fn objectives_table(
-    index: usize,
-    structure: &DraftStructure,
-    layout: &Layout,
-    slots: &[Slot],
-    sheet: &mut Sheet,
-) {
+/// with blank lines and page breaks as drawn, a matrix's total rows.
+fn objectives_table(index: usize, structure: &DraftStructure, layout: &Layout, sheet: &mut Sheet) {
+    let slots = slots(&layout.order, layout.empty, structure.heads.len());
     let objectives = table(sheet, slots.iter().map(width).collect());
-    let header: Vec<Row> = header_lines(
-        slots,
-        &layout.wording,
-        &structure.description_header,
-        layout.shape,
-    )
-    .into_iter()
-    .map(|cells| Row {
-        header: true,
-        ..plain_row(objectives, cells)
-    })
-    .collect();
-    if layout.header.opens_table(index) {
-        sheet.items.extend(header.iter().cloned().map(Item::Row));
-    }
-    let repeated = if layout.header.repeats_after_break() {
-        header
-    } else {
-        Vec::new()
-    };
-    let mut first = true;
-    for (o, objective) in structure.objectives.iter().enumerate() {
-        let rows = std::iter::once((None, &objective.row)).chain(
-            objective
-                .phases
-                .iter()
-                .enumerate()
-                .map(|(p, r)| (Some(p), r)),
-        );
-        for (phase, row) in rows {
-            let blank = match layout.blank_rows {
-                BlankRows::None => false,
-                BlankRows::BetweenObjectives => phase.is_none(),
-                BlankRows::EveryRow => true,
-            };
-            if blank && !first {
-                sheet.items.push(Item::Blank);
-            }
-            first = false;
-            let at = EntryRef {
+    let description = &structure.description_header;
+    let header = header_rows(objectives, &slots, layout, description, &structure.heads);
+    let rows: Vec<(EntryRef, &DraftRow)> = structure
+        .objectives
+        .iter()
+        .enumerate()
+        .flat_map(|(o, objective)| {
+            let at = move |phase| EntryRef {
                 structure: index,
                 objective: o,
                 phase,
             };
-            let mut laid = entry_row(objectives, slots, row, at);
+            let phases = objective.phases.iter().enumerate();
+            std::iter::once((at(None), &objective.row))
+                .chain(phases.map(move |(p, row)| (at(Some(p)), row)))
+        })
+        .collect();
+    let blank = |at: EntryRef| match layout.blank_rows {
+        BlankRows::None => false,
+        BlankRows::BetweenObjectives => at.phase.is_none(),
+        BlankRows::EveryRow => true,
+    };
+    let body = Body {
+        table: objectives,
+        slots: &slots,
+        header: &header,
+        opens: layout.header.opens_table(index),
+    };
+    body.write(&rows, blank, layout, sheet);
+    for (labels, values) in layout.footer.rows(structure) {
+        let cells = slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Filled(Column::Number) => labels[0].clone(),
+                Slot::Filled(Column::Description) => labels[1].clone(),
+                Slot::Filled(Column::Head(at)) => values.get(*at).cloned().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .collect();
+        sheet.items.push(Item::Row(plain_row(objectives, cells)));
+    }
+}
+
+/// The header rows of a table of `slots` (`description`: the description
+/// column's header; `heads`: a matrix's head columns).
+pub(super) fn header_rows(
+    table: usize,
+    slots: &[Slot],
+    layout: &Layout,
+    description: &str,
+    heads: &[String],
+) -> Vec<Row> {
+    header_lines(slots, &layout.wording, description, heads, layout.shape)
+        .into_iter()
+        .map(|cells| Row {
+            header: true,
+            ..plain_row(table, cells)
+        })
+        .collect()
+}
+
+/// A table's header and rows, as a layout lays them out.
+pub(super) struct Body<'a> {
+    /// The table's index in [`Sheet::tables`].
+    pub table: usize,
+    /// Its columns.
+    pub slots: &'a [Slot],
+    /// Its header rows.
+    pub header: &'a [Row],
+    /// Whether the table opens with its header.
+    pub opens: bool,
+}
+
+impl Body<'_> {
+    /// Writes the header (when the table opens with it) and `rows`, a blank
+    /// line before every row but the first that `blank` picks, the page
+    /// breaks the draft places as the layout draws them.
+    pub fn write(
+        &self,
+        rows: &[(EntryRef, &DraftRow)],
+        blank: impl Fn(EntryRef) -> bool,
+        layout: &Layout,
+        sheet: &mut Sheet,
+    ) {
+        if self.opens {
+            sheet
+                .items
+                .extend(self.header.iter().cloned().map(Item::Row));
+        }
+        let repeated = if layout.header.repeats_after_break() {
+            self.header.to_vec()
+        } else {
+            Vec::new()
+        };
+        for (n, &(at, row)) in rows.iter().enumerate() {
+            if n > 0 && blank(at) {
+                sheet.items.push(Item::Blank);
+            }
+            let mut laid = entry_row(self.table, self.slots, row, at);
             if row.page_break_before {
                 match layout.page_breaks {
                     PageBreaks::BetweenRows => {
@@ -205,13 +269,13 @@ fn staff_table(structure: &DraftStructure, sheet: &mut Sheet) {
 }
 
 /// Opens a table whose columns wrap at `widths`; returns its index.
-fn table(sheet: &mut Sheet, widths: Vec<usize>) -> usize {
+pub(super) fn table(sheet: &mut Sheet, widths: Vec<usize>) -> usize {
     sheet.tables.push(widths);
     sheet.tables.len() - 1
 }
 
 /// The width at which a column's cells wrap in formats that wrap them.
-fn width(slot: &Slot) -> usize {
+pub(super) fn width(slot: &Slot) -> usize {
     match slot {
         Slot::Filled(Column::Number) => 8,
         Slot::Filled(Column::Description) => 44,
@@ -219,12 +283,15 @@ fn width(slot: &Slot) -> usize {
         Slot::Filled(Column::Indicators | Column::Expected) => 30,
         Slot::Filled(Column::Due) => 24,
         Slot::Filled(Column::Responsible) => 24,
+        Slot::Filled(Column::Achievement) => 14,
+        Slot::Filled(Column::Note) => 30,
+        Slot::Filled(Column::Heads | Column::Head(_)) => 12,
         Slot::Empty(_) => 6,
     }
 }
 
 /// A row holding no entry, not split.
-fn plain_row(table: usize, cells: Vec<String>) -> Row {
+pub(super) fn plain_row(table: usize, cells: Vec<String>) -> Row {
     Row {
         table,
         cells,
@@ -235,11 +302,15 @@ fn plain_row(table: usize, cells: Vec<String>) -> Row {
 }
 
 /// The row of a draft entry, its cells in slot order.
-fn entry_row(table: usize, slots: &[Slot], row: &DraftRow, at: EntryRef) -> Row {
+pub(super) fn entry_row(table: usize, slots: &[Slot], row: &DraftRow, at: EntryRef) -> Row {
     let cells = slots
         .iter()
         .map(|slot| match slot {
-            Slot::Filled(column) => row.cells[column.cell()].clone(),
+            Slot::Filled(column) => column
+                .cell()
+                .and_then(|at| row.cells.get(at))
+                .cloned()
+                .unwrap_or_default(),
             Slot::Empty(_) => String::new(),
         })
         .collect();

@@ -5,6 +5,7 @@
 
 pub mod aligned;
 mod build;
+mod cards;
 mod lines;
 pub mod pdf;
 pub mod tab;
@@ -57,7 +58,7 @@ pub struct Row {
 }
 
 /// Where a row's entry sits in the draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct EntryRef {
     /// The structure (0-based).
     pub structure: usize,
@@ -80,10 +81,12 @@ pub struct Written {
     pub pages: Option<u32>,
 }
 
-/// Fills the lines and pages each row went to into `draft` and gives what
-/// the expected plan needs of the document.
+/// Fills the lines and pages each row went to into `draft` (an entry
+/// written over several rows, as a card is, spans them all and takes the
+/// page of the first) and gives what the expected plan needs of the document.
 pub fn finish(draft: &mut Draft, sheet: &Sheet, written: Written) -> LaidOut {
     let mut starts: Vec<(u32, Option<u32>)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for (item, span) in sheet.items.iter().zip(&written.spans) {
         let Some((lines, page)) = *span else { continue };
         match item {
@@ -97,8 +100,12 @@ pub fn finish(draft: &mut Draft, sheet: &Sheet, written: Written) -> LaidOut {
                     None => &mut objective.row,
                     Some(p) => &mut objective.phases[p],
                 };
-                row.entry.lines = lines;
-                row.entry.page = page;
+                if seen.insert(*at) {
+                    row.entry.lines = lines;
+                    row.entry.page = page;
+                } else {
+                    row.entry.lines.1 = row.entry.lines.1.max(lines.1);
+                }
             }
             _ => {}
         }
