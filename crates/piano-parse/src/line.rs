@@ -111,7 +111,13 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     }
     let value = filled[1..].join(" ");
     field_line(first, &value, words)
-        .or_else(|| card_field(first, &value, words))
+        .or_else(|| {
+            // "Fasi | Peso | Scadenza": cells that name columns are a header's.
+            let names_columns = filled[1..].iter().all(|cell| words.is_column_name(cell));
+            (!names_columns)
+                .then(|| card_field(first, &value, words))
+                .flatten()
+        })
         .unwrap_or(LineKind::Text)
 }
 
@@ -138,9 +144,11 @@ fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<Lin
     Some(LineKind::CardOpener(number.to_owned(), title))
 }
 
-/// A card's labelled field: a label naming a column exactly, and its value.
+/// A card's labelled field: a label naming a field, and its value. A value
+/// that is itself a column's name ("Fase | Peso") makes the line a piece of
+/// a table's header.
 fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
-    if !words.has_cards() {
+    if !words.has_cards() || words.is_column_name(value) {
         return None;
     }
     let column = words.card_label(label.trim().trim_end_matches(':'))?;
@@ -283,15 +291,26 @@ pub fn header_columns(cells: &[&str], words: &Vocabulary) -> Vec<Option<Column>>
 }
 
 /// A weight matrix's header, in a family whose tables are its structures: a
-/// number and a description column and no weight column, then at least two
-/// cells naming no column: the heads, one column each.
+/// number and a description column and no column of values (weight, due,
+/// indicators, expected), then at least two cells naming no column: the
+/// heads, one column each.
 fn matrix_header(
     cells: &[&str],
     columns: &[Option<Column>],
     words: &Vocabulary,
 ) -> Option<Vec<Option<Column>>> {
     let has = |wanted: Column| columns.contains(&Some(wanted));
-    let shaped = has(Column::Number) && has(Column::Description) && !has(Column::Weight);
+    // Its other columns are heads: a header that names values (a due date,
+    // indicators, expected values) is an objectives table's.
+    let names_values = [
+        Column::Weight,
+        Column::Due,
+        Column::Indicators,
+        Column::Expected,
+    ]
+    .into_iter()
+    .any(has);
+    let shaped = has(Column::Number) && has(Column::Description) && !names_values;
     if words.sections != Sections::Tables || !shaped {
         return None;
     }
@@ -473,6 +492,50 @@ mod tests {
 
     fn kind_of(text: &str) -> LineKind {
         classify(&TextLine::from_texts(1, None, text.split('\t')), words())
+    }
+
+    /// A line as the profile of a bundled family reads it.
+    fn kind_in(family: &str, text: &str) -> LineKind {
+        let profile = Vocabulary::bundled()
+            .iter()
+            .find(|profile| profile.name == family)
+            .expect("a bundled family");
+        classify(&TextLine::from_texts(1, None, text.split('\t')), profile)
+    }
+
+    #[test]
+    fn a_card_field_is_labelled_by_any_name_of_its_column() {
+        for (line, column) in [
+            ("Indicatori di risultato\tN. pratiche", Column::Indicators),
+            ("Incidenza %\t30%", Column::Weight),
+            ("Obiettivo\tRiordino dell'archivio", Column::Description),
+        ] {
+            assert!(
+                matches!(kind_in("objective-cards", line), LineKind::CardField(c, _) if c == column),
+                "{line}"
+            );
+        }
+        // Cells naming columns are a header's, however the first is read.
+        for line in ["Fase\tPeso", "Cronoprogramma delle fasi\tPeso\tScadenza"] {
+            assert!(
+                !matches!(kind_in("objective-cards", line), LineKind::CardField(..)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_weight_matrix_header_names_no_column_of_values() {
+        let matrix = "N.\tDescrizione\tSegretario\tDirigente Area 1";
+        assert!(matches!(
+            kind_in("weight-matrix", matrix),
+            LineKind::TableHeader(columns) if columns.contains(&Some(Column::HeadWeight))
+        ));
+        let grouped = "N.\tDescrizione\tProgrammazione\tIndicatori\tScadenza\tOsservazioni";
+        assert!(matches!(
+            kind_in("weight-matrix", grouped),
+            LineKind::TableHeader(columns) if !columns.contains(&Some(Column::HeadWeight))
+        ));
     }
 
     #[test]

@@ -367,14 +367,23 @@ impl Vocabulary {
             .map(|&(_, column)| column)
     }
 
-    /// The field of an objective card a label names exactly ("Peso",
-    /// "Valore atteso").
+    /// Whether a cell is, whole, one of the words that name a column ("N.",
+    /// "Peso"), as a header's cell is.
+    pub fn is_column_name(&self, cell: &str) -> bool {
+        folded_label(cell)
+            .is_some_and(|folded| self.columns.iter().any(|(word, _)| *word == folded))
+    }
+
+    /// The field of an objective card a label names: one of the card's own
+    /// labels exactly ("Obiettivo"), else the column it names ("Peso",
+    /// "Indicatori di risultato"), so that a column's words are written once.
     pub fn card_label(&self, label: &str) -> Option<Column> {
-        let label = folded_label(label)?;
+        let folded = folded_label(label)?;
         self.card_fields
             .iter()
-            .find(|(word, _)| *word == label)
+            .find(|(word, _)| *word == folded)
             .map(|&(_, column)| column)
+            .or_else(|| self.column(label))
     }
 
     /// Whether `word` (as written before a colon) opens a structure.
@@ -500,10 +509,10 @@ impl Vocabulary {
                 marked_phase: false,
             })
         });
-        // "N." names the number column: a header's cell is no label.
-        let names_a_column = || self.column(cell).is_some();
         coded.or_else(|| {
-            let label = parse_label(cell, &self.phase_markers).filter(|_| !names_a_column())?;
+            // "N." names the number column: a header's cell is no label.
+            let label =
+                parse_label(cell, &self.phase_markers).filter(|_| !self.is_column_name(cell))?;
             Some(RowCode {
                 text: cell.to_owned(),
                 mission: None,
