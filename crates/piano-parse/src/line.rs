@@ -365,6 +365,22 @@ fn section_head<'a>(head: &'a str, words: &Vocabulary) -> Option<SectionHead<'a>
     })
 }
 
+/// The section word the text opens with, followed by a space and the rest
+/// ("STRUTTURA AREA TECNICA …"): the longest run of up to three words that
+/// is a section word with its ordinal.
+fn leading_section_word<'a>(
+    text: &'a str,
+    words: &Vocabulary,
+) -> Option<(SectionHead<'a>, &'a str)> {
+    let ends = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(at, _)| at)
+        .take(3);
+    ends.filter_map(|end| Some((section_head(&text[..end], words)?, text[end..].trim_start())))
+        .last()
+}
+
 /// "1", "1°", "12.", "IV", "A", "N.": what numbers a section.
 fn is_ordinal(token: &str) -> bool {
     let token = token.trim_end_matches(['.', ')', '°', 'º']);
@@ -399,7 +415,19 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         let head = section_head(head, words)?;
         head.numbered.then_some((head, body))
     };
-    let (section, body) = by_colon.or_else(by_dash)?;
+    // "AREA - NAME - ROLE: HEAD", "AREA NAME – ROLE: HEAD": an unnumbered
+    // section word before a dash or a space, when a head's role ends the line.
+    let by_word = || {
+        let (before, _) = text.rsplit_once(':')?;
+        let (_, role) = last_spaced_dash(before)?;
+        if !words.is_role(role) {
+            return None;
+        }
+        first_spaced_dash(text)
+            .and_then(|(head, body)| Some((section_head(head, words)?, body)))
+            .or_else(|| leading_section_word(text, words))
+    };
+    let (section, body) = by_colon.or_else(by_dash).or_else(by_word)?;
     let (name, head) = match body.rsplit_once(':') {
         Some((before, person)) => match last_spaced_dash(before) {
             Some((name, role)) => (name, head_of(Some(role), person, words)),
@@ -504,6 +532,40 @@ mod tests {
     }
 
     #[test]
+    fn a_section_word_needs_no_colon_when_a_heads_role_ends_the_line() {
+        for (text, name, role, head) in [
+            (
+                "AREA - SEGRETERIA GENERALE - SEGRETARIO GENERALE:",
+                "SEGRETERIA GENERALE",
+                "SEGRETARIO GENERALE",
+                None,
+            ),
+            (
+                "STRUTTURA AREA TECNICA, LAVORI PUBBLICI – RESPONSABILE P.O.: Rag. Chiara Costa",
+                "AREA TECNICA, LAVORI PUBBLICI",
+                "RESPONSABILE P.O.",
+                Some("Rag. Chiara Costa"),
+            ),
+        ] {
+            let heading = structure_heading(text, words()).expect(text);
+            assert_eq!(
+                (
+                    heading.name.as_str(),
+                    heading.head.role.as_deref(),
+                    heading.head.name.as_deref()
+                ),
+                (name, Some(role), head),
+                "{text}"
+            );
+        }
+        // Without a head's role, words after "Area" are prose.
+        assert_eq!(
+            structure_heading("Area tecnica - lavori in corso: tre cantieri", words()),
+            None
+        );
+    }
+
+    #[test]
     fn a_card_field_is_labelled_by_any_name_of_its_column() {
         for (line, column) in [
             ("Indicatori di risultato\tN. pratiche", Column::Indicators),
@@ -593,9 +655,12 @@ mod tests {
             let heading = structure_heading(text, words()).expect(text);
             assert_eq!(heading.name, name, "{text}");
         }
+        // Unnumbered, a section word needs a head's role at the line's end
+        // to open a heading without its colon.
+        let heading = structure_heading("Area tecnica - Dirigente: Rossi", words());
         assert_eq!(
-            structure_heading("Area tecnica - Dirigente: Rossi", words()),
-            None
+            heading.map(|heading| (heading.kind, heading.name)),
+            Some((Some("Area".to_owned()), "tecnica".to_owned()))
         );
         assert_eq!(
             structure_heading(
