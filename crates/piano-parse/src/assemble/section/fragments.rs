@@ -39,7 +39,7 @@ impl SectionBuilder<'_> {
         if card_line && self.phase_table_without_header(line) {
             return;
         }
-        if self.table == Table::Phases && self.pending.is_some() && continues_first_cell(&text) {
+        if self.table == Table::Phases && self.pending.is_some() && continues_first_cell(line) {
             // A phase cell in the first column wraps onto a line of its own.
             let description_index = self.description_index();
             if let Some(row) = self.pending.as_mut() {
@@ -173,8 +173,11 @@ impl SectionBuilder<'_> {
 /// Most words of a head's name wrapped onto the line under its heading.
 const HEAD_WRAP_MAX_WORDS: usize = 3;
 
-/// Whether a line is the wrapped rest of a first-column cell: one cell of
-/// text that opens in lower case ("presenza e a distanza").
-fn continues_first_cell(text: &str) -> bool {
-    !text.contains('\t') && text.trim_start().starts_with(char::is_lowercase)
+/// Whether a line is the first cell's text wrapped onto a line of its own:
+/// only its first cell is filled, and it goes on in lower case. (A dump
+/// rebuilt from aligned text keeps the row's other cells, empty.)
+fn continues_first_cell(line: &TextLine) -> bool {
+    let mut filled = line.cells.iter().filter(|cell| !cell.text.trim().is_empty());
+    let first = line.cells.first().map(|cell| cell.text.trim_start());
+    filled.nth(1).is_none() && first.is_some_and(|text| text.starts_with(char::is_lowercase))
 }
