@@ -15,6 +15,7 @@
 //!   or more numbers, weights or dates under the row's own, which do not
 //!   wrap): a row of its own, such as a totals row.
 
+mod blocks;
 mod centred;
 mod placed;
 
