@@ -17,14 +17,16 @@
 
 mod blocks;
 mod centred;
+mod openers;
 mod placed;
 
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
+use openers::column_openers;
 use piano_model::Code;
-use placed::{PlacedLine, column_contents, column_openers};
+use placed::{PlacedLine, column_contents};
 
 /// Why a row was read one way when the dump allows two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
