@@ -13,13 +13,12 @@ use crate::region::{NARROW_GAP, column_of};
 /// ("… stesso standard" then "1 marzo di ogni anno", its first words left
 /// of the column's edge) is one cell, which an edge must not cut ("1 marzo"
 /// | "di ogni anno"). Only on a grid of characters; `inner` are the column
-/// edges.
-pub(super) fn blocks_set_in_their_column(line: &Line, inner: &[f32]) -> Line {
-    if line.pitch.is_none() || line.segments.len() < 2 {
-        return line.clone();
-    }
+/// edges. `None` when no piece is moved.
+pub(super) fn blocks_set_in_their_column(line: &Line, inner: &[f32]) -> Option<Line> {
+    line.pitch?;
     let tolerance = EDGE_TOLERANCE * line.size;
-    let mut segments = line.segments.clone();
+    let segments = &line.segments;
+    let mut moved: Vec<(usize, Segment)> = Vec::new();
     for index in 1..segments.len() {
         let (before, piece) = (&segments[index - 1], &segments[index]);
         let column = column_of(before.x1, inner);
@@ -36,13 +35,17 @@ pub(super) fn blocks_set_in_their_column(line: &Line, inner: &[f32]) -> Line {
             .get(index + 1)
             .is_none_or(|next| next.x0 >= next_edge);
         if wide && starts_in_it && crosses && fits && next_free {
-            segments[index] = shifted(piece, shift);
+            moved.push((index, shifted(piece, shift)));
         }
     }
-    Line {
-        segments,
-        ..line.clone()
+    if moved.is_empty() {
+        return None;
     }
+    let mut line = line.clone();
+    for (index, piece) in moved {
+        line.segments[index] = piece;
+    }
+    Some(line)
 }
 
 /// The piece moved `shift` right, its breaks with it.
@@ -65,6 +68,7 @@ mod tests {
     fn placed(text: &str, inner: &[f32]) -> Vec<(String, usize)> {
         let line = crate::lines::dump_lines(text).remove(0);
         blocks_set_in_their_column(&line, inner)
+            .unwrap_or(line)
             .segments
             .iter()
             .map(|s| (s.text.clone(), column_of((s.x0 + s.x1) / 2.0, inner)))
@@ -114,7 +118,7 @@ mod tests {
         ];
         for (text, inner) in lines {
             let line = crate::lines::dump_lines(text).remove(0);
-            assert_eq!(blocks_set_in_their_column(&line, &inner), line, "{text}");
+            assert_eq!(blocks_set_in_their_column(&line, &inner), None, "{text}");
         }
     }
 }

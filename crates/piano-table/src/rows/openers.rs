@@ -3,6 +3,7 @@
 //! "il 15.02.2025"): the openers are learnt from the table, no word list.
 
 use super::placed::PlacedLine;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 impl PlacedLine {
@@ -31,10 +32,13 @@ impl PlacedLine {
                 let opens_next = openers[column + 1].count(word);
                 opens_next >= MIN_OPENERS && opens_next > openers[column].count(word)
             };
+            // Of two that open, the first: a date is one value ("1" of
+            // "… annuale. 1 dicembre" and "2023" as much as "dicembre").
             let first_moved = (1..words.len())
                 .rev()
                 .take(MOVED_WORDS)
-                .find(|&index| opens(&words[index]));
+                .filter(|&index| opens(&words[index]))
+                .last();
             if let Some(first_moved) = first_moved {
                 let (kept, moved) = piece.split(first_moved - 1);
                 let joined = moved.joined(next);
@@ -52,16 +56,48 @@ const MIN_OPENERS: usize = 2;
 /// How many words ending a piece may go to the next cell ("entro il").
 const MOVED_WORDS: usize = 2;
 
-/// The first words of a column's pieces over a table's lines, and how many
-/// pieces each opens.
+/// The first words of a column's pieces over a table's lines, each by its
+/// [`shape`], and how many pieces each opens.
 #[derive(Default)]
 pub(super) struct Openers(HashMap<String, usize>);
 
 impl Openers {
-    /// How many pieces of the column `word` opens.
+    /// How many pieces of the column a word of `word`'s shape opens.
     fn count(&self, word: &str) -> usize {
-        self.0.get(word).copied().unwrap_or(0)
+        self.0.get(shape(word).as_ref()).copied().unwrap_or(0)
     }
+}
+
+/// A word as an opener: a word of letters as written ("entro"); in a word
+/// with digits each run of digits by its kind (a day or month of one or
+/// two digits, a year of four, another number), so that dates of one form
+/// open alike: "15.12.2022" and "31.03.2023" are "9.9.9999", "1" and "31"
+/// are "9", "2022" is "9999", "100%" is "999%".
+fn shape(word: &str) -> Cow<'_, str> {
+    if !word.chars().any(|c| c.is_ascii_digit()) {
+        return Cow::Borrowed(word);
+    }
+    let mut shape = String::with_capacity(word.len());
+    let mut digits = 0;
+    let close = |shape: &mut String, digits: &mut usize| {
+        match *digits {
+            0 => {}
+            1 | 2 => shape.push('9'),
+            4 => shape.push_str("9999"),
+            _ => shape.push_str("999"),
+        }
+        *digits = 0;
+    };
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            close(&mut shape, &mut digits);
+            shape.push(c);
+        }
+    }
+    close(&mut shape, &mut digits);
+    Cow::Owned(shape)
 }
 
 /// Each column's openers (of those inner edges `inner` leave) over the
@@ -75,7 +111,10 @@ pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers
     {
         for (segment, &column) in placed.line.segments.iter().zip(&placed.columns) {
             if let Some(&(word, _)) = segment.words().first() {
-                *openers[column].0.entry(word.to_owned()).or_default() += 1;
+                *openers[column]
+                    .0
+                    .entry(shape(word).into_owned())
+                    .or_default() += 1;
             }
         }
     }
@@ -114,5 +153,47 @@ N.  Valori attesi                  Scadenza
         );
         // Set apart by a gap, the word is the cell's own.
         assert_eq!(texts[4], "4\tVerifica svolta entro\til 30.09.2024");
+    }
+
+    #[test]
+    fn a_date_left_with_the_text_before_goes_whole_to_a_column_dates_open() {
+        // Dues open with dates on other rows; the dump set rows 3 and 5
+        // one space after a long target, the edge cutting after the date
+        // (3) or inside it (5).
+        let text = "\
+N.  Valori attesi                                  Scadenza
+1   Report annuale.                                31.12.2024
+2   Delibera approvata.                            30.06.2024
+3   Realizzazione di un report annuale. 15.02.2025 pluriennale
+4   Piano approvato.                               1 dicembre 2024
+5   Realizzazione di un report annuale. 1 dicembre 2024
+6   Regolamento adottato.                          15 marzo 2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 50.4, 70.0]);
+        assert_eq!(
+            texts[3],
+            "3\tRealizzazione di un report annuale.\t15.02.2025 pluriennale"
+        );
+        assert_eq!(
+            texts[5],
+            "5\tRealizzazione di un report annuale.\t1 dicembre 2024"
+        );
+    }
+
+    #[test]
+    fn dates_of_one_form_open_alike() {
+        let cases = [
+            ("15.12.2022", "9.9.9999"),
+            ("31/03/2023", "9/9/9999"),
+            ("1", "9"),
+            ("31", "9"),
+            ("2022", "9999"),
+            ("100%", "999%"),
+            ("(50%)", "(9%)"),
+            ("entro", "entro"),
+        ];
+        for (word, shape) in cases {
+            assert_eq!(super::shape(word), shape, "{word}");
+        }
     }
 }

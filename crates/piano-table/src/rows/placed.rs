@@ -37,9 +37,9 @@ impl PlacedLine {
         let tolerance = EDGE_TOLERANCE * line.size;
         let starts: Vec<f32> = inner.iter().map(|edge| edge + tolerance).collect();
         let pieces = line.segments.len();
-        let line = blocks_set_in_their_column(line, inner);
-        let line =
-            cut_at_column_starts(&line, &starts).unwrap_or_else(|| cut_at_edges(&line, inner));
+        let moved = blocks_set_in_their_column(line, inner);
+        let line = moved.as_ref().unwrap_or(line);
+        let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
         let cut = line.pitch.is_some() && line.segments.len() > pieces;
         let line = value_pushed_left(&line, inner);
         let mut placed: Vec<usize> = line
