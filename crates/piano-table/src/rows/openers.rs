@@ -34,11 +34,8 @@ impl PlacedLine {
             };
             // Of two that open, the first: a date is one value ("1" of
             // "… annuale. 1 dicembre" and "2023" as much as "dicembre").
-            let first_moved = (1..words.len())
-                .rev()
-                .take(MOVED_WORDS)
-                .filter(|&index| opens(&words[index]))
-                .last();
+            let first_moved = (words.len().saturating_sub(MOVED_WORDS).max(1)..words.len())
+                .find(|&index| opens(&words[index]));
             if let Some(first_moved) = first_moved {
                 let (kept, moved) = piece.split(first_moved - 1);
                 let joined = moved.joined(next);
