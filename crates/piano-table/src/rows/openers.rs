@@ -3,6 +3,7 @@
 //! "il 15.02.2025"): the openers are learnt from the table, no word list.
 
 use super::placed::PlacedLine;
+use crate::lines::Segment;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -35,7 +36,8 @@ impl PlacedLine {
             // Of two that open, the first: a date is one value ("1" of
             // "… annuale. 1 dicembre" and "2023" as much as "dicembre").
             let first_moved = (words.len().saturating_sub(MOVED_WORDS).max(1)..words.len())
-                .find(|&index| opens(&words[index]));
+                .find(|&index| opens(&words[index]))
+                .or_else(|| date_cut_from_its_year(&words, next, &openers[column..]));
             if let Some(first_moved) = first_moved {
                 let (kept, moved) = piece.split(first_moved - 1);
                 let joined = moved.joined(next);
@@ -47,6 +49,43 @@ impl PlacedLine {
     }
 }
 
+/// Where the words ending a piece begin that a dump cut from the year
+/// opening `next`, the piece after it in the next column: the last word, a
+/// word the next column sets right before a year on other lines more often
+/// than the piece's column does ("dicembre" of "… annuale. dicembre" |
+/// "2022" under dues such as "31 dicembre 2022"), with a day before it
+/// ("1 dicembre"). `openers` are those of the piece's column and the next.
+fn date_cut_from_its_year(
+    words: &[(&str, f32)],
+    next: &Segment,
+    openers: &[Openers],
+) -> Option<usize> {
+    let [own, next_column, ..] = openers else {
+        return None;
+    };
+    let opens_with_year = next
+        .words()
+        .first()
+        .is_some_and(|&(word, _)| shape(word) == YEAR);
+    let month = words
+        .len()
+        .checked_sub(1)
+        .filter(|&last| last >= 1 && opens_with_year)?;
+    let (word, _) = words[month];
+    let before_year = next_column.before_year(word);
+    if before_year == 0 || before_year <= own.before_year(word) {
+        return None;
+    }
+    let day = month - 1;
+    let is_day = matches!(shape(words[day].0).as_ref(), DAY | "9°");
+    Some(if is_day && day >= 1 { day } else { month })
+}
+
+/// The shape of a year.
+const YEAR: &str = "9999";
+/// The shape of a day (or month) in figures.
+const DAY: &str = "9";
+
 /// A word opens a column's cells on at least this many other rows before
 /// it is taken to open one here.
 const MIN_OPENERS: usize = 2;
@@ -54,14 +93,25 @@ const MIN_OPENERS: usize = 2;
 const MOVED_WORDS: usize = 2;
 
 /// The first words of a column's pieces over a table's lines, each by its
-/// [`shape`], and how many pieces each opens.
+/// [`shape`], and how many pieces each opens; and the words its pieces set
+/// right before a year.
 #[derive(Default)]
-pub(super) struct Openers(HashMap<String, usize>);
+pub(super) struct Openers {
+    /// Pieces opened, by the shape of their first word.
+    first: HashMap<String, usize>,
+    /// Words of letters followed by a year, and how often.
+    before_year: HashMap<String, usize>,
+}
 
 impl Openers {
     /// How many pieces of the column a word of `word`'s shape opens.
     fn count(&self, word: &str) -> usize {
-        self.0.get(shape(word).as_ref()).copied().unwrap_or(0)
+        self.first.get(shape(word).as_ref()).copied().unwrap_or(0)
+    }
+
+    /// How many times the column's pieces set `word` right before a year.
+    fn before_year(&self, word: &str) -> usize {
+        self.before_year.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -99,19 +149,23 @@ fn shape(word: &str) -> Cow<'_, str> {
 
 /// Each column's openers (of those inner edges `inner` leave) over the
 /// lines of `lines` that start a row (text in the first column): a wrapped
-/// cell's next line opens with any word.
+/// cell's next line opens with any word; the words before a year over all
+/// the lines.
 pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers> {
     let mut openers: Vec<Openers> = (0..=inner.len()).map(|_| Openers::default()).collect();
-    for placed in lines
-        .iter()
-        .filter(|placed| placed.columns.first() == Some(&0))
-    {
+    for placed in lines {
+        let starts_a_row = placed.columns.first() == Some(&0);
         for (segment, &column) in placed.line.segments.iter().zip(&placed.columns) {
-            if let Some(&(word, _)) = segment.words().first() {
-                *openers[column]
-                    .0
-                    .entry(shape(word).into_owned())
-                    .or_default() += 1;
+            let words = segment.words();
+            let openers = &mut openers[column];
+            if starts_a_row && let Some(&(word, _)) = words.first() {
+                *openers.first.entry(shape(word).into_owned()).or_default() += 1;
+            }
+            for pair in words.windows(2) {
+                let (word, year) = (pair[0].0, pair[1].0);
+                if shape(year) == YEAR && shape(word) == word {
+                    *openers.before_year.entry(word.to_owned()).or_default() += 1;
+                }
             }
         }
     }
@@ -192,5 +246,29 @@ N.  Valori attesi                                  Scadenza
         for (word, shape) in cases {
             assert_eq!(super::shape(word), shape, "{word}");
         }
+    }
+
+    #[test]
+    fn a_month_cut_from_its_year_goes_with_it() {
+        // Dues set "dicembre" and "marzo" before a year on other lines; the
+        // edge cut rows 3 and 4 between the month and the year.
+        let text = "\
+N.  Valori attesi                                       Scadenza
+1   Report annuale.                                     dicembre 2024
+2   Delibera approvata.                                 31 marzo 2024
+3   Realizzazione di un report annuale finale. dicembre 2024
+4   Realizzazione di un report annuale finale. 31 marzo 2024
+5   Piano di lavoro 2024                                30.06.2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 55.4, 75.0]);
+        assert_eq!(
+            texts[3..5],
+            [
+                "3\tRealizzazione di un report annuale finale.\tdicembre 2024",
+                "4\tRealizzazione di un report annuale finale.\t31 marzo 2024",
+            ]
+        );
+        // A word the next column sets before no year stays.
+        assert_eq!(texts[5], "5\tPiano di lavoro 2024\t30.06.2024");
     }
 }
