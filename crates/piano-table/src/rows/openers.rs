@@ -3,9 +3,11 @@
 //! "il 15.02.2025"): the openers are learnt from the table, no word list.
 
 use super::placed::PlacedLine;
+use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::Segment;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 impl PlacedLine {
     /// The line with the words that end a piece moved to the piece right
@@ -37,7 +39,7 @@ impl PlacedLine {
             // "… annuale. 1 dicembre" and "2023" as much as "dicembre").
             let first_moved = (words.len().saturating_sub(MOVED_WORDS).max(1)..words.len())
                 .find(|&index| opens(&words[index]))
-                .or_else(|| date_cut_from_its_year(&words, next, &openers[column..]));
+                .or_else(|| words_run_on(&words, next, &openers[column..]));
             if let Some(first_moved) = first_moved {
                 let (kept, moved) = piece.split(first_moved - 1);
                 let joined = moved.joined(next);
@@ -49,42 +51,46 @@ impl PlacedLine {
     }
 }
 
-/// Where the words ending a piece begin that a dump cut from the year
-/// opening `next`, the piece after it in the next column: the last word, a
-/// word the next column sets right before a year on other lines more often
-/// than the piece's column does ("dicembre" of "… annuale. dicembre" |
-/// "2022" under dues such as "31 dicembre 2022"), with a day before it
-/// ("1 dicembre"). `openers` are those of the piece's column and the next.
-fn date_cut_from_its_year(
-    words: &[(&str, f32)],
-    next: &Segment,
-    openers: &[Openers],
-) -> Option<usize> {
+/// Where the words ending a piece begin that a dump cut from `next`, the
+/// piece after it in the next column: the last words (at most
+/// [`MOVED_WORDS`], keeping one) each of which the next column sets right
+/// before the word after it on other lines more often than the piece's
+/// column does ("… annuale. dicembre" | "2022" under dues such as "31
+/// dicembre 2022", "… annuale. entro" | "il 31.12.2022" under "entro il
+/// 30.06.2022"), with a day in figures before them. `openers` are those
+/// of the piece's column and the next.
+fn words_run_on(words: &[(&str, f32)], next: &Segment, openers: &[Openers]) -> Option<usize> {
     let [own, next_column, ..] = openers else {
         return None;
     };
-    let opens_with_year = next
-        .words()
-        .first()
-        .is_some_and(|&(word, _)| shape(word) == YEAR);
-    let month = words
-        .len()
-        .checked_sub(1)
-        .filter(|&last| last >= 1 && opens_with_year)?;
-    let (word, _) = words[month];
-    let before_year = next_column.before_year(word);
-    if before_year == 0 || before_year <= own.before_year(word) {
-        return None;
+    let next_words = next.words();
+    let mut after = next_words.first()?.0;
+    let mut first = None;
+    for index in (words.len().saturating_sub(MOVED_WORDS).max(1)..words.len()).rev() {
+        let word = words[index].0;
+        // On other lines: not the pairs of the next piece itself.
+        let key = pair_key(word, after);
+        let in_itself = next_words
+            .windows(2)
+            .filter(|pair| pair_key(pair[0].0, pair[1].0) == key)
+            .count();
+        let in_next = next_column.pairs(word, after).saturating_sub(in_itself);
+        if in_next == 0 || in_next <= own.pairs(word, after) {
+            break;
+        }
+        first = Some(index);
+        after = word;
     }
-    let day = month - 1;
-    let is_day = matches!(shape(words[day].0).as_ref(), DAY | "9°");
-    Some(if is_day && day >= 1 { day } else { month })
+    // A day in figures before a moved word goes too: a date is one value
+    // ("1 dicembre" | "2020" where no other due reads "1 dicembre").
+    match first {
+        Some(index) if index >= 2 && index + MOVED_WORDS > words.len() => {
+            let day = matches!(shape(words[index - 1].0).as_ref(), "9" | "9°");
+            Some(if day { index - 1 } else { index })
+        }
+        first => first,
+    }
 }
-
-/// The shape of a year.
-const YEAR: &str = "9999";
-/// The shape of a day (or month) in figures.
-const DAY: &str = "9";
 
 /// A word opens a column's cells on at least this many other rows before
 /// it is taken to open one here.
@@ -93,14 +99,14 @@ const MIN_OPENERS: usize = 2;
 const MOVED_WORDS: usize = 2;
 
 /// The first words of a column's pieces over a table's lines, each by its
-/// [`shape`], and how many pieces each opens; and the words its pieces set
-/// right before a year.
+/// [`shape`], and how many pieces each opens; and the pairs of words its
+/// pieces set one after the other.
 #[derive(Default)]
 pub(super) struct Openers {
     /// Pieces opened, by the shape of their first word.
     first: HashMap<String, usize>,
-    /// Words of letters followed by a year, and how often.
-    before_year: HashMap<String, usize>,
+    /// Pairs of words one after the other, by [`pair_key`], and how often.
+    pairs: HashMap<u64, usize>,
 }
 
 impl Openers {
@@ -109,10 +115,19 @@ impl Openers {
         self.first.get(shape(word).as_ref()).copied().unwrap_or(0)
     }
 
-    /// How many times the column's pieces set `word` right before a year.
-    fn before_year(&self, word: &str) -> usize {
-        self.before_year.get(word).copied().unwrap_or(0)
+    /// How many times the column's pieces set `word` right before `after`
+    /// (words of their shapes).
+    fn pairs(&self, word: &str, after: &str) -> usize {
+        self.pairs.get(&pair_key(word, after)).copied().unwrap_or(0)
     }
+}
+
+/// Two words one after the other, by their shapes, as one hash: no text is
+/// kept for each pair of words of a table.
+fn pair_key(word: &str, after: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (shape(word), shape(after)).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A word as an opener: a word of letters as written ("entro"); in a word
@@ -149,8 +164,8 @@ fn shape(word: &str) -> Cow<'_, str> {
 
 /// Each column's openers (of those inner edges `inner` leave) over the
 /// lines of `lines` that start a row (text in the first column): a wrapped
-/// cell's next line opens with any word; the words before a year over all
-/// the lines.
+/// cell's next line opens with any word; the pairs of words over all the
+/// lines, in pieces that stay within their column.
 pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers> {
     let mut openers: Vec<Openers> = (0..=inner.len()).map(|_| Openers::default()).collect();
     for placed in lines {
@@ -161,11 +176,16 @@ pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers
             if starts_a_row && let Some(&(word, _)) = words.first() {
                 *openers.first.entry(shape(word).into_owned()).or_default() += 1;
             }
-            for pair in words.windows(2) {
-                let (word, year) = (pair[0].0, pair[1].0);
-                if shape(year) == YEAR && shape(word) == word {
-                    *openers.before_year.entry(word.to_owned()).or_default() += 1;
-                }
+            // A piece run across the next column's edge holds words of both.
+            let tolerance = EDGE_TOLERANCE * placed.line.size;
+            let stays = inner
+                .get(column)
+                .is_none_or(|&edge| segment.x1 <= edge + tolerance);
+            for pair in words.windows(2).filter(|_| stays) {
+                *openers
+                    .pairs
+                    .entry(pair_key(pair[0].0, pair[1].0))
+                    .or_default() += 1;
             }
         }
     }
@@ -270,5 +290,33 @@ N.  Valori attesi                                       Scadenza
         );
         // A word the next column sets before no year stays.
         assert_eq!(texts[5], "5\tPiano di lavoro 2024\t30.06.2024");
+    }
+
+    #[test]
+    fn a_word_the_next_column_sets_before_the_next_cells_first_goes_with_it() {
+        // One due reads "entro il …": too few to open the column, but the
+        // pair says where row 2 was cut ("entro" | "il 30.06.2024").
+        let text = "\
+N.  Valori attesi                                  Scadenza
+1   Report annuale.                                entro il 31.12.2024
+2   Realizzazione di un report annuale finale. entro il 30.06.2024
+3   Delibera approvata.                            30.09.2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 50.4, 70.0]);
+        assert_eq!(
+            texts[2],
+            "2\tRealizzazione di un report annuale finale.\tentro il 30.06.2024"
+        );
+        // The pair a cut piece holds itself says nothing ("Area" |
+        // "1 Dirigente Area 2" stays).
+        let text = "\
+N.  Obiettivo        Dirigente Area 1 Dirigente Area 2
+1   Bilancio         10             20
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 20.4, 35.4, 60.0]);
+        assert_eq!(
+            texts[0],
+            "N.\tObiettivo\tDirigente Area\t1 Dirigente Area 2"
+        );
     }
 }
