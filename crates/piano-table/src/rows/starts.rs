@@ -16,7 +16,10 @@ use crate::lines::Line;
 /// fondo Verifica" | "della corretta approvazione della" above "determina."
 /// set under "Verifica"): that word and those after it go to the next
 /// column, on the first line and on every later line of the row where a
-/// word of the piece's column starts there. Only on a grid of characters.
+/// word of the piece's column starts there. Likewise where the next
+/// column's piece on the first line starts left of its edge ("… annuale." |
+/// "15.12.2022 (salvo diverso" above "termine indicato dall'ANAC)" set
+/// under the date). Only on a grid of characters.
 /// `lines` are the table's lines as read, before placing (which may set a
 /// piece at its column's start), one per placed line.
 pub(super) fn cells_started_where_wrapped_lines_start(
@@ -57,8 +60,11 @@ fn set_row_starts(row: &mut [PlacedLine], later: &[Line], inner: &[f32]) {
         if first.columns[index + 1] != column + 1 || next.x0 - piece.x1 > 1.5 * pitch {
             continue;
         }
-        // A word of the piece (not its first) where a later line's piece starts.
-        let found = piece.breaks.iter().map(|space| space.x1).find(|&x| {
+        // A word of the piece (not its first), or the next piece set left
+        // of its column's edge, where a later line's piece starts.
+        let words = piece.breaks.iter().map(|space| space.x1);
+        let pushed = Some(next.x0).filter(|&x| x < edge);
+        let found = words.chain(pushed).find(|&x| {
             x < edge + tolerance
                 && later.iter().any(|line| {
                     line.segments
@@ -147,6 +153,25 @@ N.  Indicatore                      Valore atteso
         assert_eq!(
             texts[2],
             "2\tApprovazione del fondo annuale. salario.\tVerifica della corretta."
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_set_under_a_cell_pushed_left_goes_with_it() {
+        // Row 2's due starts left of its column (its date opens the column
+        // on other rows), and so does its second line.
+        let text = "\
+N.  Valori attesi                           Scadenza
+1   Report annuale di tutte le attività ok  31.12.2024
+2   Realizzazione di un report annuale. 15.12.2024 (salvo
+                                        dal termine ANAC)
+3   Delibera approvata dalla Giunta locale  30.06.2024
+4   Relazione finale sulle attività svolte  30.09.2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 43.4, 70.0]);
+        assert_eq!(
+            texts[2],
+            "2\tRealizzazione di un report annuale.\t15.12.2024 (salvo dal termine ANAC)"
         );
     }
 }
