@@ -42,6 +42,11 @@ pub(super) fn cells_started_where_wrapped_lines_start(
     }
 }
 
+/// How many of a row's later lines may show where a cell starts: a cell's
+/// wrapped lines follow its first, and a row of thousands of lines costs no
+/// more than a row of a few.
+const EVIDENCE_LINES: usize = 3;
+
 /// The rule for one row's lines, the first one starting the row; `later`
 /// are the lines after the first as read.
 fn set_row_starts(row: &mut [PlacedLine], later: &[Line], inner: &[f32]) {
@@ -66,7 +71,7 @@ fn set_row_starts(row: &mut [PlacedLine], later: &[Line], inner: &[f32]) {
         let pushed = Some(next.x0).filter(|&x| x < edge);
         let found = words.chain(pushed).find(|&x| {
             x < edge + tolerance
-                && later.iter().any(|line| {
+                && later.iter().take(EVIDENCE_LINES).any(|line| {
                     line.segments
                         .iter()
                         .any(|segment| (segment.x0 - x).abs() <= pitch * 1.01)
