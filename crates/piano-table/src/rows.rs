@@ -15,15 +15,20 @@
 //!   or more numbers, weights or dates under the row's own, which do not
 //!   wrap): a row of its own, such as a totals row.
 
+mod blocks;
 mod centred;
+mod openers;
 mod placed;
+mod starts;
 
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use centred::{share_out_centred_lines, take_in_centred_lines};
+use openers::column_openers;
 use piano_model::Code;
-use placed::{PlacedLine, column_contents, column_openers};
+use placed::{PlacedLine, column_contents};
+use starts::cells_started_where_wrapped_lines_start;
 
 /// Why a row was read one way when the dump allows two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,10 +202,16 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         .collect();
     let contents = column_contents(&placed, inner);
     let openers = column_openers(&placed, inner);
+    let mut placed: Vec<PlacedLine> = placed
+        .into_iter()
+        .map(|placed| {
+            placed
+                .with_gutter_text_moved(&contents, inner)
+                .with_openers_moved(&openers)
+        })
+        .collect();
+    cells_started_where_wrapped_lines_start(&mut placed, lines, inner);
     for placed in placed {
-        let placed = placed
-            .with_gutter_text_moved(&contents, inner)
-            .with_openers_moved(&openers);
         let line = TableLine::of(placed, inner);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
