@@ -17,9 +17,6 @@ use crate::token::number::parse_row_number;
 use crate::token::weight::is_weight;
 use crate::vocabulary::{Column, Vocabulary};
 
-/// Most cells a table header has: a line of more is text cut at its gaps.
-const MAX_HEADER_CELLS: usize = 40;
-
 /// Moves the label column first on every line under a header that one of
 /// `profiles` reads as naming it elsewhere.
 pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
@@ -60,9 +57,6 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
 /// the first reading that names a number column, else the first.
 /// Rows, most of a plan's lines, open with their label and are no header.
 fn header_of(line: &TextLine, profiles: &[Vocabulary]) -> Option<Vec<Option<Column>>> {
-    if line.cells.len() > MAX_HEADER_CELLS {
-        return None;
-    }
     let first = line
         .cells
         .iter()

@@ -256,10 +256,17 @@ fn field_line(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> 
     Some(LineKind::Field(field, value))
 }
 
+/// Most cells a table header has (a weight matrix's heads included): a line
+/// of more is text cut at its gaps, and is not compared with every column name.
+pub const MAX_HEADER_CELLS: usize = 64;
+
 /// A header row names at least three columns, one of them the description or
 /// an employee, and most of the cells it fills name a column (a plan may add
 /// columns of its own, such as "Note").
 fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
+    if cells.len() > MAX_HEADER_CELLS {
+        return None;
+    }
     let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
     settle_objective_columns(&mut columns);
     if let Some(matrix) = matrix_header(cells, &columns, words) {
