@@ -75,18 +75,26 @@ impl SectionBuilder<'_> {
         let Some(header) = self.header_cells.as_mut() else {
             return;
         };
-        for (index, cell) in cells
+        let pieces: Vec<(usize, &String)> = cells
             .iter()
             .enumerate()
             .filter(|(_, cell)| !cell.trim().is_empty())
-        {
+            .collect();
+        for &(index, cell) in &pieces {
             if header.len() <= index {
                 header.resize(index + 1, String::new());
             }
             header[index] = join_wrapped(&header[index], cell);
         }
-        let cells: Vec<&str> = header.iter().map(|cell| cell.trim()).collect();
-        let columns = header_columns(&cells, self.words);
+        let joined: Vec<&str> = header.iter().map(|cell| cell.trim()).collect();
+        let mut columns = header_columns(&joined, self.words);
+        // A two-level header: a group's label ("Misurazione") over the
+        // columns named on the line below ("Indicatori", "Valori Attesi").
+        for (index, piece) in pieces {
+            if columns.get(index) == Some(&None) {
+                columns[index] = self.words.column(piece);
+            }
+        }
         self.set_columns(columns);
     }
 }

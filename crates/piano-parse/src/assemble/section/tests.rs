@@ -163,3 +163,17 @@ fn pieces_of_phases_torn_apart_are_phases_when_rebuilt() {
         ]
     );
 }
+
+#[test]
+fn a_group_label_over_two_columns_leaves_them_the_names_below_it() {
+    let text = "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n\
+        N°\tDescrizione\tPeso\tMisurazione\t\tScadenza\n\
+        \t\t\tIndicatori\tValori Attesi\t\n\
+        1\tPrimo\t100%\tPratiche evase\tTutte\t31.12.2022\n";
+    let plan = crate::parse_dump(text);
+    let entry = &plan.structures[0].objectives[0].entry;
+    assert_eq!(
+        (entry.indicators.as_deref(), entry.expected.as_deref()),
+        (Some("Pratiche evase"), Some("Tutte"))
+    );
+}
