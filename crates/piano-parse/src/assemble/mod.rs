@@ -25,7 +25,7 @@ use crate::quality::Evidence;
 use crate::text::clean;
 use crate::token::due::{due_year, looks_like_due};
 use crate::vocabulary::{Column, Sections, Vocabulary};
-use section::SectionBuilder;
+use section::{HeldHeader, SectionBuilder};
 
 /// Builds the plan from a layout's lines, recording in `roles` what each
 /// line became and in `evidence` what the quality verdict needs beyond the
@@ -95,7 +95,15 @@ pub fn assemble(
 
     let mut current: Option<SectionBuilder> = None;
     let mut mission: Option<BudgetMission> = None;
+    // The last objectives header, which holds over the structures below it.
+    let mut held: Option<HeldHeader> = None;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
+        if openers[index].is_some() {
+            held = current
+                .as_ref()
+                .and_then(SectionBuilder::held_header)
+                .or(held);
+        }
         match &openers[index] {
             Some(Opener::Heading(heading)) => {
                 finish_section(
@@ -113,6 +121,9 @@ pub fn assemble(
                     words,
                     plan.year,
                 );
+                if let Some(held) = held.clone() {
+                    section.hold_header(held);
+                }
                 match mission.as_mut() {
                     Some(mission) if heading.kind.as_deref() == Some(PROGRAMME_KIND) => {
                         mission.take_in(&mut section);
@@ -172,6 +183,9 @@ pub fn assemble(
         }
         if current.is_none() {
             current = mission_as_structure(mission.as_mut(), kind, line, words, &plan);
+            if let (Some(section), Some(held)) = (current.as_mut(), held.clone()) {
+                section.hold_header(held);
+            }
         }
         let Some(section) = current.as_mut() else {
             if !line.to_tab_separated().trim().is_empty() {

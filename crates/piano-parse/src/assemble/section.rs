@@ -51,6 +51,9 @@ pub struct SectionBuilder<'w> {
     repeated_header_at: Option<u32>,
     /// Whether the label came from the header still open (and may still grow).
     objectives_label_from_header: bool,
+    /// Whether the columns are a header's (the structure's own, or one held
+    /// over from a structure above), not the family's usual order.
+    columns_from_header: bool,
     /// The header's text over each column, for the heads of a weight matrix.
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
@@ -66,6 +69,15 @@ pub struct SectionBuilder<'w> {
     /// What each line read into the structure became (its heading's role is
     /// the assembler's).
     roles: Roles,
+}
+
+/// An objectives table's header as a structure read it: what a header
+/// printed once holds over the structures below it.
+#[derive(Debug, Clone)]
+pub struct HeldHeader {
+    columns: Vec<Option<Column>>,
+    head_names: Vec<String>,
+    objectives_label: Option<String>,
 }
 
 /// A structure read to its end: the structure, what was noticed reading it,
@@ -120,6 +132,7 @@ impl<'w> SectionBuilder<'w> {
             last_line_seen: line.last,
             repeated_header_at: None,
             objectives_label_from_header: false,
+            columns_from_header: false,
             head_names: Vec::new(),
             last_card_field: None,
             objective_label: Vec::new(),
@@ -129,6 +142,27 @@ impl<'w> SectionBuilder<'w> {
             diagnostics,
             roles: Roles::new(),
         }
+    }
+
+    /// The objectives table's header, to hold over the structures that
+    /// follow until one has a header of its own; `None` when the columns are
+    /// the family's usual order.
+    pub fn held_header(&self) -> Option<HeldHeader> {
+        self.columns_from_header.then(|| HeldHeader {
+            columns: self.columns.clone(),
+            head_names: self.head_names.clone(),
+            objectives_label: self.structure.objectives_label.clone(),
+        })
+    }
+
+    /// Reads the structure's rows under a header printed above it, for a
+    /// plan that prints its header once; a header of its own replaces it.
+    pub fn hold_header(&mut self, held: HeldHeader) {
+        self.columns = held.columns;
+        self.head_names = held.head_names;
+        self.structure.objectives_label = held.objectives_label;
+        self.objectives_label_from_header = true;
+        self.columns_from_header = true;
     }
 
     /// The budget missions the structure belongs to (a programme's mission).

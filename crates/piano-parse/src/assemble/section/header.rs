@@ -62,6 +62,7 @@ impl SectionBuilder<'_> {
             _ => Vec::new(),
         };
         self.columns = columns;
+        self.columns_from_header = true;
     }
 
     /// A header row wrapped onto a second line: its pieces join the header's cells.

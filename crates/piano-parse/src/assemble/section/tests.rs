@@ -177,3 +177,20 @@ fn a_group_label_over_two_columns_leaves_them_the_names_below_it() {
         (Some("Pratiche evase"), Some("Tutte"))
     );
 }
+
+#[test]
+fn a_header_printed_once_holds_over_the_structures_below_it() {
+    let text = "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n\
+        N°\tDescrizione Obiettivi Operativi\tIndicatori\tPeso\tScadenza\n\
+        1\tPrimo\tPratiche evase\t100%\t31.12.2022\n\
+        SETTORE: TRIBUTI - DIRIGENTE: ANNA BIANCHI\n\
+        1\tSecondo\tAvvisi emessi\t100%\t30.06.2022\n";
+    let plan = crate::parse_dump(text);
+    let second = &plan.structures[1];
+    assert_eq!(second.objectives_label.as_deref(), Some("Obiettivi Operativi"));
+    let entry = &second.objectives[0].entry;
+    assert_eq!(
+        (entry.indicators.as_deref(), entry.weight),
+        (Some("Avvisi emessi"), Some(100.0))
+    );
+}
