@@ -48,6 +48,9 @@ pub struct Header<'h> {
     /// The header's text over each position, where the columns are heads of a
     /// weight matrix (empty otherwise).
     pub head_names: &'h [String],
+    /// Whether a header named the columns; without one they are the family's
+    /// usual order, which a row's content overrides.
+    pub printed: bool,
 }
 
 impl RawRow {
@@ -159,9 +162,10 @@ pub fn assign(
         .filter(|(_, cell)| !cell.is_empty())
         .collect();
 
-    // A full row is read by position; in a row short of cells, a percent is the
-    // weight wherever it stands (a bare number only in the weight column).
-    let full = row.cells.len() >= columns.len();
+    // A full row under a printed header is read by position; in a row short
+    // of cells, or under no header, a percent is the weight wherever it
+    // stands (a bare number only in the weight column).
+    let full = header.printed && row.cells.len() >= columns.len();
     // Cells under columns of their own are never moved by content.
     let movable = |index: usize| {
         !matches!(
@@ -365,6 +369,7 @@ mod tests {
         let header = Header {
             columns: &DEFAULT_COLUMNS,
             head_names: &[],
+            printed: true,
         };
         let assigned = assign(row, &header, Some(2021), &mut diagnostics, &|d| d);
         (assigned, diagnostics)
@@ -398,6 +403,7 @@ mod tests {
         let header = Header {
             columns: &columns,
             head_names: &[],
+            printed: true,
         };
         let mut diagnostics = Vec::new();
         let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
@@ -421,6 +427,29 @@ mod tests {
             unplaced,
             ["row 1: cell 6 is under a column piano does not know: Other"]
         );
+    }
+
+    #[test]
+    fn without_a_printed_header_a_full_row_is_read_by_content() {
+        let mut diagnostics = Vec::new();
+        let header = Header {
+            columns: &DEFAULT_COLUMNS,
+            head_names: &[],
+            printed: false,
+        };
+        // A code table's order: number, description, indicators, expected, weight, due.
+        let cells = ["1", "Desc", "Ind", "Exp", "35%", "31.12.2021"];
+        let assigned = assign(&row(&cells), &header, Some(2021), &mut diagnostics, &|d| d);
+        let entry = assigned.entry;
+        assert_eq!(
+            (
+                entry.weight,
+                entry.indicators.as_deref(),
+                entry.expected.as_deref()
+            ),
+            (Some(35.0), Some("Ind"), Some("Exp"))
+        );
+        assert!(assigned.realigned);
     }
 
     #[test]

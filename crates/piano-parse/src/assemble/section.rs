@@ -148,7 +148,9 @@ impl<'w> SectionBuilder<'w> {
     /// follow until one has a header of its own; `None` when the columns are
     /// the family's usual order.
     pub fn held_header(&self) -> Option<HeldHeader> {
-        self.columns_from_header.then(|| HeldHeader {
+        // A card's phase table is no objectives table: its header stays with it.
+        let objectives_header = self.columns_from_header && self.header_text.is_some();
+        objectives_header.then(|| HeldHeader {
             columns: self.columns.clone(),
             head_names: self.head_names.clone(),
             objectives_label: self.structure.objectives_label.clone(),

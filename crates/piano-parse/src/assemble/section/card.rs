@@ -171,6 +171,7 @@ impl SectionBuilder<'_> {
             self.unweighted_phases.push(card);
         }
         self.columns = columns;
+        self.columns_from_header = true;
     }
 
     /// A row of a card's phase table: the card's next phase, numbered from

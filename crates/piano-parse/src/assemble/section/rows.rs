@@ -265,6 +265,7 @@ impl SectionBuilder<'_> {
             &Header {
                 columns: &self.columns,
                 head_names: &self.head_names,
+                printed: self.columns_from_header,
             },
             self.plan_year,
             &mut self.diagnostics,

@@ -187,7 +187,10 @@ fn a_header_printed_once_holds_over_the_structures_below_it() {
         1\tSecondo\tAvvisi emessi\t100%\t30.06.2022\n";
     let plan = crate::parse_dump(text);
     let second = &plan.structures[1];
-    assert_eq!(second.objectives_label.as_deref(), Some("Obiettivi Operativi"));
+    assert_eq!(
+        second.objectives_label.as_deref(),
+        Some("Obiettivi Operativi")
+    );
     let entry = &second.objectives[0].entry;
     assert_eq!(
         (entry.indicators.as_deref(), entry.weight),
