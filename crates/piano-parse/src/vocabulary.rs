@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use piano_model::DocumentKind;
 use piano_model::reference::fold;
+use piano_model::{Category, DocumentKind, EnteKind};
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
@@ -368,6 +368,16 @@ word_lists! {
     columns: Labels<Column>,
     /// Labels of an objective card's fields beyond the column names.
     card_fields: Labels<Column>,
+    /// Words naming an ente's kind before its name ("COMUNE DI …").
+    ente_kinds: Labels<EnteKind>,
+    /// Openings of a description that declare its category ("Obiettivo di sviluppo").
+    categories: Labels<Category>,
+    /// Words of a PIAO's section headings ("SEZIONE 2 …").
+    piao_sections: Folded,
+    /// Words of a PIAO's sub-section headings ("Sottosezione 2.2 …").
+    piao_subsections: Folded,
+    /// Words naming a PIAO's performance sub-section.
+    piao_performance: Folded,
 }
 
 impl Words {
@@ -696,6 +706,62 @@ impl Vocabulary {
         })
     }
 
+    /// The kinds of ente `text` opens with ("COMUNE DI X", "Città
+    /// metropolitana di Y"), each with the text after its words, the longest
+    /// words first ("Città metropolitana" before "Città").
+    pub fn ente_kinds<'t>(&self, text: &'t str) -> Vec<(EnteKind, &'t str)> {
+        let mut kinds: Vec<(usize, EnteKind, &'t str)> = self
+            .words
+            .ente_kinds
+            .iter()
+            .filter_map(|(words, kind)| {
+                opens_with_words(text, words).map(|rest| (words.len(), kind, rest))
+            })
+            .collect();
+        kinds.sort_by_key(|(length, _, _)| std::cmp::Reverse(*length));
+        kinds
+            .into_iter()
+            .map(|(_, kind, rest)| (kind, rest))
+            .collect()
+    }
+
+    /// The category a description's opening declares ("Obiettivo di
+    /// mantenimento: …").
+    pub fn category(&self, description: &str) -> Option<Category> {
+        self.words
+            .categories
+            .iter()
+            .find(|(words, _)| opens_with_words(description, words).is_some())
+            .map(|(_, category)| category)
+    }
+
+    /// The depth of the PIAO section word folded `text` opens with (2 for a
+    /// sub-section, 1 for a section), and what follows it.
+    pub fn piao_section<'t>(&self, folded: &'t str) -> Option<(u8, &'t str)> {
+        let subsections = self.words.piao_subsections.iter().map(|word| (word, 2));
+        let sections = self.words.piao_sections.iter().map(|word| (word, 1));
+        subsections.chain(sections).find_map(|(word, depth)| {
+            let rest = folded.strip_prefix(word.as_str())?;
+            let rest = rest.strip_prefix(' ').or(rest.is_empty().then_some(rest))?;
+            Some((depth, rest))
+        })
+    }
+
+    /// Whether a folded character opens one of the PIAO's section words: most
+    /// lines are told apart from headings before they are folded.
+    pub fn may_open_piao_section(&self, folded: char) -> bool {
+        let opens = |word: &String| word.starts_with(folded);
+        self.words.piao_subsections.iter().any(opens) || self.words.piao_sections.iter().any(opens)
+    }
+
+    /// Whether a PIAO section's folded title names the performance.
+    pub fn names_performance(&self, folded_title: &str) -> bool {
+        self.words
+            .piao_performance
+            .iter()
+            .any(|word| contains_words(folded_title, word))
+    }
+
     /// How many of `lines`' words are the family's keywords: lines that
     /// contain one ("Relazione sulla performance", "raggiungimento").
     pub fn keyword_hits(&self, folded_line: &str) -> usize {
@@ -742,6 +808,14 @@ fn strip_leading_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
         rest = &run[end..];
     }
     Some(rest)
+}
+
+/// What follows the words of `folded` at the very start of `text` (see
+/// [`strip_leading_words`]; nothing may come before them).
+fn opens_with_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
+    text.starts_with(char::is_alphanumeric)
+        .then(|| strip_leading_words(text, folded))
+        .flatten()
 }
 
 /// Whether folded `text` holds `words` as whole words.
@@ -931,6 +1005,47 @@ mod tests {
         )
         .expect("a valid profile");
         assert!(!words.reads_own_lines());
+    }
+
+    #[test]
+    fn reads_ente_kinds_categories_and_piao_sections_from_the_profile() {
+        let kinds = words().ente_kinds("CITTÀ METROPOLITANA DI FIRENZE");
+        assert_eq!(
+            kinds,
+            [
+                (EnteKind::CittaMetropolitana, " DI FIRENZE"),
+                (EnteKind::Comune, " METROPOLITANA DI FIRENZE"),
+            ],
+            "the longest words first"
+        );
+        assert_eq!(
+            words().ente_kinds("Unione dei Comuni X")[0].0,
+            EnteKind::Unione
+        );
+        assert!(
+            words().ente_kinds("- Comune di X").is_empty(),
+            "at the very start"
+        );
+        assert!(words().ente_kinds("Comunello").is_empty(), "whole words");
+        assert_eq!(
+            words().category("OBIETTIVO DI MANTENIMENTO: x"),
+            Some(Category::Mantenimento)
+        );
+        assert_eq!(
+            words().category("Obiettivo di sviluppo"),
+            Some(Category::Sviluppo)
+        );
+        assert_eq!(words().category("Sviluppo"), None);
+        assert_eq!(
+            words().piao_section("sotto sezione 2 2 performance"),
+            Some((2, "2 2 performance"))
+        );
+        assert_eq!(words().piao_section("sezione"), Some((1, "")));
+        assert_eq!(words().piao_section("sezioni 2"), None);
+        assert!(words().may_open_piao_section('p'));
+        assert!(!words().may_open_piao_section('x'));
+        assert!(words().names_performance("valore pubblico performance e anticorruzione"));
+        assert!(!words().names_performance("performanceplus"));
     }
 
     #[test]
