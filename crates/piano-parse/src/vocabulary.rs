@@ -381,6 +381,20 @@ word_lists! {
 }
 
 impl Words {
+    /// The lists every family shares, the language's rather than a layout's
+    /// (ente kinds, categories, a PIAO's sections): a profile that extends
+    /// none starts from the base profile's.
+    fn shared(&self) -> Words {
+        Words {
+            ente_kinds: self.ente_kinds.clone(),
+            categories: self.categories.clone(),
+            piao_sections: self.piao_sections.clone(),
+            piao_subsections: self.piao_subsections.clone(),
+            piao_performance: self.piao_performance.clone(),
+            ..Words::default()
+        }
+    }
+
     /// Whether the words for lines of one cell are those of `base`.
     fn same_line_words(&self, base: &Words) -> bool {
         self.section_words == base.section_words
@@ -431,7 +445,10 @@ impl Vocabulary {
             None => &Vocabulary::empty(),
         };
         let added = file.take_added();
-        let mut words = base.words.clone();
+        let mut words = match (&file.extends, bases.first()) {
+            (None, Some(shared)) => shared.words.shared(),
+            _ => base.words.clone(),
+        };
         words.change(file.replace, &file.remove, added);
         let row_codes = words
             .row_codes
@@ -995,6 +1012,21 @@ mod tests {
         assert!(
             matches!(unknown, Err(ProfileError::Toml(_))),
             "unknown lists are errors"
+        );
+    }
+
+    #[test]
+    fn a_profile_extending_none_shares_the_base_profiles_language() {
+        let words = Vocabulary::from_toml("name = \"x\"\nsection_words = [\"Ufficio\"]")
+            .expect("a valid profile");
+        assert_eq!(words.ente_kinds("Comune di X")[0].0, EnteKind::Comune);
+        assert_eq!(
+            words.category("Obiettivo di sviluppo"),
+            Some(Category::Sviluppo)
+        );
+        assert!(
+            !words.is_section_word("Settore"),
+            "a layout's words are not shared"
         );
     }
 
