@@ -537,6 +537,18 @@ impl Vocabulary {
             .map(|(_, field)| field)
     }
 
+    /// What follows one of `field`'s labels at the start of `text`
+    /// ("Missione 12 - …" gives " 12 - …"); the longest label first.
+    pub fn after_field_label<'t>(&self, text: &'t str, field: Field) -> Option<&'t str> {
+        self.words
+            .fields
+            .iter()
+            .filter(|(_, named)| *named == field)
+            .filter_map(|(label, _)| Some((label.len(), opens_with_words(text, label)?)))
+            .max_by_key(|(length, _)| *length)
+            .map(|(_, rest)| rest)
+    }
+
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
@@ -914,6 +926,14 @@ mod tests {
             words().field("Missione )"),
             None,
             "a label is words, not punctuation"
+        );
+        assert_eq!(
+            words().after_field_label("MISSIONE n. 12 - Diritti", Field::Mission),
+            Some(" n. 12 - Diritti")
+        );
+        assert_eq!(
+            words().after_field_label("12 - Diritti", Field::Mission),
+            None
         );
         assert!(words().is_section_word("UNITÀ ORGANIZZATIVA"));
         assert!(words().is_role("Responsabile di P.O."));

@@ -34,7 +34,7 @@ fn reads_missions_with_and_without_their_numbers() {
         ),
     ];
     for (written, name, code) in cases {
-        let mission = mission(written);
+        let mission = mission(written, Vocabulary::default_profile());
         assert_eq!(
             (mission.name.as_str(), mission.code.as_deref()),
             (name, code),
