@@ -368,6 +368,9 @@ word_lists! {
     columns: Labels<Column>,
     /// Labels of an objective card's fields beyond the column names.
     card_fields: Labels<Column>,
+    /// Words a description column's header opens with that are no part of
+    /// the objectives' label ("Descrizione Obiettivi Gestionali").
+    objectives_label_drop: Folded,
     /// Words naming an ente's kind before its name ("COMUNE DI …").
     ente_kinds: Labels<EnteKind>,
     /// Openings of a description that declare its category ("Obiettivo di sviluppo").
@@ -382,7 +385,8 @@ word_lists! {
 
 impl Words {
     /// The lists every family shares, the language's rather than a layout's
-    /// (ente kinds, categories, a PIAO's sections): a profile that extends
+    /// (ente kinds, categories, a PIAO's sections, the word "Descrizione"
+    /// before an objectives' label): a profile that extends
     /// none starts from the base profile's.
     fn shared(&self) -> Words {
         Words {
@@ -391,6 +395,7 @@ impl Words {
             piao_sections: self.piao_sections.clone(),
             piao_subsections: self.piao_subsections.clone(),
             piao_performance: self.piao_performance.clone(),
+            objectives_label_drop: self.objectives_label_drop.clone(),
             ..Words::default()
         }
     }
@@ -547,6 +552,16 @@ impl Vocabulary {
             .filter_map(|(label, _)| Some((label.len(), opens_with_words(text, label)?)))
             .max_by_key(|(length, _)| *length)
             .map(|(_, rest)| rest)
+    }
+
+    /// What follows the words a description column's header opens with
+    /// that are no part of the objectives' label ("Descrizione Obiettivi
+    /// Gestionali" gives " Obiettivi Gestionali").
+    pub fn after_label_drop<'t>(&self, header: &'t str) -> Option<&'t str> {
+        self.words
+            .objectives_label_drop
+            .iter()
+            .find_map(|words| opens_with_words(header, words))
     }
 
     /// The column a header cell names. The longest matching label wins, so that
