@@ -1065,6 +1065,34 @@ mod tests {
         );
     }
 
+    /// The worked example of docs/profiles.md, "Changing a bundled profile's lists".
+    #[test]
+    fn the_docs_worked_example_replaces_and_narrows() {
+        let words = Vocabulary::from_toml(
+            r#"
+            name = "struttura-uffici"
+            extends = "struttura-table"
+            section_words = ["Ufficio"]
+            [replace]
+            total_labels = ["Totale generale"]
+            [replace.columns]
+            weight = ["Punti"]
+            [remove]
+            section_words = ["Area"]
+            "#,
+        )
+        .expect("a valid profile");
+        assert!(words.is_section_word("UFFICIO"));
+        assert!(!words.is_section_word("Area"));
+        assert_eq!(words.column("Punti"), Some(Column::Weight));
+        assert_eq!(words.column("Peso procedimento"), None);
+        assert!(words.is_total_label("Totale generale"));
+        assert!(
+            !words.is_total_label("Totale"),
+            "\"Totale\" alone no longer"
+        );
+    }
+
     #[test]
     fn a_profile_adding_no_line_words_reads_no_lines_of_its_own() {
         let words = Vocabulary::from_toml(
