@@ -89,7 +89,9 @@ pub struct Ente {
 }
 
 /// The kinds of public body that publish performance plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum EnteKind {
     /// Comune (municipality).

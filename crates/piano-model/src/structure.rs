@@ -146,7 +146,9 @@ pub struct HeadWeight {
 }
 
 /// The kind of objective a description's prefix declares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// "Obiettivo di mantenimento": keep a service at its standard.

@@ -8,36 +8,26 @@
 use piano_model::reference::fold;
 use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine};
 
-use crate::vocabulary::{LABEL_MAX_CHARS, prefix};
-
-/// Words that open a PIAO's section headings, folded, with their depth:
-/// sections hold sub-sections.
-const SECTION_WORDS: [(&str, u8); 4] = [
-    ("sottosezione", 2),
-    ("sotto sezione", 2),
-    ("sezione", 1),
-    ("parte", 1),
-];
-
-/// The word that names the performance sub-section, folded.
-const PERFORMANCE: &str = "performance";
+use crate::vocabulary::{LABEL_MAX_CHARS, Vocabulary, prefix};
 
 /// Sets aside the lines after a PIAO's performance sub-section, each as
 /// [`LineRole::OutsidePerformance`], with one diagnostic per run of lines; a
-/// document without one is left as it is.
-pub fn keep_performance_section(layout: &mut Layout, roles: &mut Roles) {
+/// document without one is left as it is. The section words are `words`'
+/// (`piao_sections`, `piao_subsections`, `piao_performance`): the base
+/// profile's, since no family is chosen yet.
+pub fn keep_performance_section(layout: &mut Layout, roles: &mut Roles, words: &Vocabulary) {
     let headings: Vec<(usize, Heading)> = layout
         .lines
         .iter()
         .enumerate()
-        .filter_map(|(index, line)| section_heading(line).map(|heading| (index, heading)))
+        .filter_map(|(index, line)| section_heading(line, words).map(|heading| (index, heading)))
         .collect();
     // The deepest heading that names the performance: "Sottosezione 2.2
     // Performance" rather than "SEZIONE 2 VALORE PUBBLICO, PERFORMANCE …".
     let performance = headings
         .iter()
         .enumerate()
-        .filter(|(_, (_, heading))| heading.title.split(' ').any(|word| word == PERFORMANCE))
+        .filter(|(_, (_, heading))| words.names_performance(&heading.title))
         .max_by_key(|(at, (_, heading))| (heading.depth, std::cmp::Reverse(*at)));
     let Some((at, (_, section))) = performance else {
         return;
@@ -79,7 +69,7 @@ struct Heading {
 /// Reads a PIAO section heading ("Sottosezione 2.2 Performance", "SEZIONE 3
 /// ORGANIZZAZIONE E CAPITALE UMANO"): a section word, a number, then the
 /// title, alone on its line.
-fn section_heading(line: &TextLine) -> Option<Heading> {
+fn section_heading(line: &TextLine, words: &Vocabulary) -> Option<Heading> {
     let filled = line
         .cells
         .iter()
@@ -90,7 +80,8 @@ fn section_heading(line: &TextLine) -> Option<Heading> {
     }
     // Most lines open with something else: look before folding.
     let opening = line.cells.first()?.text.trim_start().chars().next()?;
-    if !matches!(opening.to_ascii_lowercase(), 's' | 'p' | '0'..='9') {
+    let opening = opening.to_ascii_lowercase();
+    if !opening.is_ascii_digit() && !words.may_open_piao_section(opening) {
         return None;
     }
     let text = line.to_tab_separated();
@@ -101,10 +92,10 @@ fn section_heading(line: &TextLine) -> Option<Heading> {
     let numbered = |token: &str| token.starts_with(|c: char| c.is_ascii_digit());
     let after_number = folded.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     let (depth, title) = if numbered(&folded) {
-        let (depth, title) = section_word(after_number)?;
+        let (depth, title) = words.piao_section(after_number)?;
         (depth, title.to_owned())
     } else {
-        let (depth, rest) = section_word(&folded)?;
+        let (depth, rest) = words.piao_section(&folded)?;
         let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
         if !numbered(number) {
             return None;
@@ -112,15 +103,6 @@ fn section_heading(line: &TextLine) -> Option<Heading> {
         (depth, title.to_owned())
     };
     Some(Heading { depth, title })
-}
-
-/// The depth of the section word `folded` opens with, and what follows it.
-fn section_word(folded: &str) -> Option<(u8, &str)> {
-    SECTION_WORDS.iter().find_map(|(word, depth)| {
-        let rest = folded.strip_prefix(word)?;
-        let rest = rest.strip_prefix(' ').or(rest.is_empty().then_some(rest))?;
-        Some((*depth, rest))
-    })
 }
 
 #[cfg(test)]
@@ -156,7 +138,7 @@ mod tests {
             "Processo\tRischio\tMisura",
         ]);
         let mut roles = Roles::new();
-        keep_performance_section(&mut piao, &mut roles);
+        keep_performance_section(&mut piao, &mut roles, Vocabulary::default_profile());
         assert_eq!(piao.lines.len(), 6);
         assert_eq!(piao.diagnostics.len(), 1);
         assert!(piao.diagnostics[0].message.starts_with("lines 7–8"));
@@ -179,7 +161,7 @@ mod tests {
             "2.3 Sottosezione di programmazione Rischi corruttivi e trasparenza",
             "SEZIONE 3. ORGANIZZAZIONE E CAPITALE UMANO",
         ]);
-        keep_performance_section(&mut piao, &mut Roles::new());
+        keep_performance_section(&mut piao, &mut Roles::new(), Vocabulary::default_profile());
         assert_eq!(piao.lines.len(), 3);
     }
 
@@ -187,7 +169,7 @@ mod tests {
     fn a_plan_without_sub_sections_is_left_whole() {
         let mut plan = layout(&["PIANO DELLA PERFORMANCE 2022", "SETTORE 1: A", "1\tx\t100%"]);
         let mut roles = Roles::new();
-        keep_performance_section(&mut plan, &mut roles);
+        keep_performance_section(&mut plan, &mut roles, Vocabulary::default_profile());
         assert_eq!(plan.lines.len(), 3);
         assert!(plan.diagnostics.is_empty());
         assert!(roles.is_empty());

@@ -53,12 +53,19 @@ pub fn parse_with_roles(
     }
     let mut roles = Roles::new();
     furniture::strip_running_lines(&mut layout, &mut roles);
-    container::keep_performance_section(&mut layout, &mut roles);
     let profiles = if profiles.is_empty() {
         Vocabulary::bundled()
     } else {
         profiles
     };
+    // No family is chosen yet: the PIAO's words are the base profile's, the
+    // user's when a profile of its name replaces it.
+    let base = Vocabulary::default_profile();
+    let base = profiles
+        .iter()
+        .find(|profile| profile.name == base.name)
+        .unwrap_or(base);
+    container::keep_performance_section(&mut layout, &mut roles, base);
     column_order::labels_first(&mut layout.lines, profiles);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {

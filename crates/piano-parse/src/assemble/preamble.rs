@@ -30,12 +30,21 @@ const HEAD_LINES: usize = 10;
 /// Longest line, in bytes, taken for a title.
 const TITLE_MAX_CHARS: usize = 400;
 
-static ENTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(comune|citt[aà]'?\s+metropolitana|citt[aà]'?|provincia|unione\s+(?:dei|di)\s+comuni|regione)\s+(?:di\s+|del\s+|della\s+|dell'\s*|dei\s+|degli\s+)?(.+)$",
-    )
-    .expect("the ente pattern is valid")
+/// What follows an ente's kind (the profile's `ente_kinds`): an article of
+/// the language, then the name. An apostrophe may close the kind's words
+/// ("CITTA' DI …").
+static ENTE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^'?\s+(?:di\s+|del\s+|della\s+|dell'\s*|dei\s+|degli\s+)?(.+)$")
+        .expect("the ente name pattern is valid")
 });
+
+/// The ente a line names, by the profile's kinds: its kind and its name.
+fn ente<'t>(text: &'t str, words: &Vocabulary) -> Option<(EnteKind, &'t str)> {
+    words.ente_kinds(text).into_iter().find_map(|(kind, rest)| {
+        let name = ENTE_NAME.captures(rest)?.get(1)?;
+        Some((kind, name.as_str()))
+    })
+}
 
 /// Reads the preamble's lines.
 pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
@@ -46,7 +55,7 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
     let mut taken = vec![false; lines.len()];
     preamble.roles = vec![LineRole::Preamble; lines.len()];
     for (index, line) in lines[..head].iter().enumerate() {
-        taken[index] = read_ente_line(&mut preamble, line);
+        taken[index] = read_ente_line(&mut preamble, line, words);
         if taken[index] {
             preamble.roles[index] = LineRole::Ente;
         }
@@ -84,39 +93,26 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
 }
 
 /// Takes an "COMUNE DI X" / "Provincia di Y" line; false when the line is neither.
-fn read_ente_line(preamble: &mut Preamble, line: &TextLine) -> bool {
+fn read_ente_line(preamble: &mut Preamble, line: &TextLine, words: &Vocabulary) -> bool {
     let whole = clean(&line.to_tab_separated());
     // "COMUNE DI X (PROVINCIA DI Y)": the bracket names the provincia.
     let (text, bracketed) = match whole.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
         Some((text, inner)) => (text.trim().to_owned(), Some(inner.to_owned())),
         _ => (whole.clone(), None),
     };
-    let Some(captures) = ENTE_LINE.captures(&text) else {
-        return false;
-    };
-    let (Some(word), Some(name)) = (captures.get(1), captures.get(2)) else {
+    let Some((kind, name)) = ente(&text, words) else {
         return false;
     };
     // A name, not a sentence that opens with "Comune di …".
-    let words_in_name = name.as_str().split_whitespace().count();
-    if text.len() > 100 || words_in_name > 6 || name.as_str().trim_end().ends_with(['.', ';', ':'])
-    {
+    let words_in_name = name.split_whitespace().count();
+    if text.len() > 100 || words_in_name > 6 || name.trim_end().ends_with(['.', ';', ':']) {
         return false;
     }
-    let kind = match fold(word.as_str()).as_str() {
-        "comune" | "citta" => EnteKind::Comune,
-        "provincia" => EnteKind::Provincia,
-        "regione" => EnteKind::Regione,
-        folded if folded.starts_with("unione") => EnteKind::Unione,
-        _ => EnteKind::CittaMetropolitana,
-    };
-    let name = name.as_str().trim().to_owned();
+    let name = name.trim().to_owned();
     if let Some(inner) = bracketed {
-        let provincia = ENTE_LINE
-            .captures(inner.trim())
-            .filter(|c| c.get(1).is_some_and(|w| fold(w.as_str()) != "comune"))
-            .and_then(|c| c.get(2))
-            .map(|m| m.as_str().trim().to_owned());
+        let provincia = ente(inner.trim(), words)
+            .filter(|(kind, _)| *kind != EnteKind::Comune)
+            .map(|(_, name)| name.trim().to_owned());
         preamble.provincia = provincia;
     }
     match (&preamble.ente, kind) {

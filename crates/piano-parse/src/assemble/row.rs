@@ -1,10 +1,7 @@
 //! A table row as read (cells by position, wrapped pieces merged) and its
 //! meaning once each cell is given its column.
 
-use std::sync::LazyLock;
-
-use piano_model::{Category, Code, Diagnostic, Due, Entry, HeadWeight, LineSpan};
-use regex::Regex;
+use piano_model::{Code, Diagnostic, Due, Entry, HeadWeight, LineSpan};
 
 use crate::text::{clean, has_open_bracket, join_wrapped};
 use crate::token::due::parse_due;
@@ -128,8 +125,6 @@ impl RawRow {
 pub struct Assigned {
     /// The row's values.
     pub entry: Entry,
-    /// The category its description declares.
-    pub category: Option<Category>,
     /// Whether any cell was placed by content rather than by its header position.
     pub realigned: bool,
 }
@@ -291,7 +286,6 @@ pub fn assign(
         due_raw.map(|raw| parse_due_cell(&raw, plan_year, &row.number.text, diagnostics, locate));
     let description = clean(row.cells.get(description_index).map_or("", String::as_str));
     Assigned {
-        category: category_of(&description),
         entry: Entry {
             number: row.number.text.clone(),
             description,
@@ -335,24 +329,12 @@ pub fn parse_due_cell(
     due
 }
 
-static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^obiettivo\s+di\s+(mantenimento|sviluppo)")
-        .expect("the category pattern is valid")
-});
-
-/// The category an "Obiettivo di mantenimento:" / "Obiettivo di sviluppo…:" prefix declares.
-pub fn category_of(description: &str) -> Option<Category> {
-    let captures = CATEGORY.captures(description)?;
-    match captures.get(1)?.as_str().to_lowercase().as_str() {
-        "mantenimento" => Some(Category::Mantenimento),
-        _ => Some(Category::Sviluppo),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::token::number::parse_row_number;
+    use crate::vocabulary::Vocabulary;
+    use piano_model::Category;
 
     fn row(cells: &[&str]) -> RawRow {
         let number = parse_row_number(cells[0]).expect("a row number");
@@ -474,7 +456,8 @@ mod tests {
             "30.11.2021",
         ]));
         assert_eq!(assigned.entry.weight, Some(5.88));
-        assert_eq!(assigned.category, Some(Category::Sviluppo));
+        let category = Vocabulary::default_profile().category(&assigned.entry.description);
+        assert_eq!(category, Some(Category::Sviluppo));
         assert!(assigned.entry.due.is_some());
     }
 

@@ -10,7 +10,7 @@ use regex::Regex;
 use super::SectionBuilder;
 use crate::line::BudgetHeading;
 use crate::text::{clean, join_wrapped};
-use crate::vocabulary::Field;
+use crate::vocabulary::{Field, Vocabulary};
 
 impl SectionBuilder<'_> {
     /// A header field ("Missione …").
@@ -36,7 +36,7 @@ impl SectionBuilder<'_> {
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
-                    let Mission { name, code } = mission(&written);
+                    let Mission { name, code } = mission(&written, self.words);
                     if code.is_none() {
                         let diagnostic = Diagnostic::new(
                             Code::MissionUnknown,
@@ -81,16 +81,27 @@ pub fn budget_mission(heading: &BudgetHeading) -> Mission {
     }
 }
 
+/// A mission's number and what follows it ("06 Politiche giovanili…").
 static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:missione\s*(?:n\.?\s*)?)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
+    Regex::new(r"^(\d{1,2})\s*[-–—:.)]?\s*(.*)$").expect("the mission pattern is valid")
+});
+
+/// The same after the mission's label ("Missione n. 12 - …"): the label's
+/// words are the profile's (`fields.mission`), "n." the language's.
+static LABELLED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:n\.?\s*)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
         .expect("the mission pattern is valid")
 });
 
 /// A mission as written: "Ordine pubblico e sicurezza", or with its number
 /// ("Missione 12 - Diritti sociali…", "06 Politiche giovanili…"), which then
 /// gives the code when it is an official one; the name is what follows it.
-pub(super) fn mission(written: &str) -> Mission {
-    let numbered = NUMBERED_MISSION.captures(written).and_then(|captures| {
+pub(super) fn mission(written: &str, words: &Vocabulary) -> Mission {
+    let captures = match words.after_field_label(written, Field::Mission) {
+        Some(rest) => LABELLED_MISSION.captures(rest),
+        None => NUMBERED_MISSION.captures(written),
+    };
+    let numbered = captures.and_then(|captures| {
         let code = format!("{:0>2}", captures.get(1)?.as_str());
         let name = clean(captures.get(2).map_or("", |m| m.as_str()));
         MISSIONS

@@ -7,7 +7,7 @@ use piano_model::{Code, Diagnostic, LineRole, TextLine};
 use super::{SectionBuilder, Table};
 use crate::line::header_columns;
 use crate::text::{clean, join_wrapped};
-use crate::vocabulary::Column;
+use crate::vocabulary::{Column, Vocabulary};
 
 impl SectionBuilder<'_> {
     /// A table header row: the objectives table, or the staff table when it names employees.
@@ -50,7 +50,7 @@ impl SectionBuilder<'_> {
             .iter()
             .position(|c| *c == Some(Column::Description))
             .and_then(|index| self.header_cells.as_ref()?.get(index))
-            .and_then(|header| objectives_label(header));
+            .and_then(|header| objectives_label(header, self.words));
         if self.objectives_label_from_header || self.structure.objectives_label.is_none() {
             self.structure.objectives_label = label;
             self.objectives_label_from_header = self.header_cells.is_some();
@@ -100,13 +100,13 @@ impl SectionBuilder<'_> {
     }
 }
 
-/// The description column's header without a leading "Descrizione".
-pub(super) fn objectives_label(header: &str) -> Option<String> {
+/// The description column's header without a leading "Descrizione" (the
+/// profile's `objectives_label_drop`).
+pub(super) fn objectives_label(header: &str, words: &Vocabulary) -> Option<String> {
     let header = clean(header);
-    let word = "descrizione";
-    let label = match header.get(..word.len()) {
-        Some(start) if start.eq_ignore_ascii_case(word) => header[word.len()..].trim().to_owned(),
-        _ => header,
+    let label = match words.after_label_drop(&header) {
+        Some(rest) => rest.trim().to_owned(),
+        None => header,
     };
     (!label.is_empty()).then_some(label)
 }

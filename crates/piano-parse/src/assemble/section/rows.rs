@@ -302,8 +302,8 @@ impl SectionBuilder<'_> {
                 self.diagnostics.push(locate(diagnostic));
             }
             _ => self.structure.objectives.push(Objective {
+                category: self.words.category(&assigned.entry.description),
                 entry: assigned.entry,
-                category: assigned.category,
                 phases: Vec::new(),
             }),
         }

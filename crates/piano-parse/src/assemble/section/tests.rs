@@ -34,7 +34,7 @@ fn reads_missions_with_and_without_their_numbers() {
         ),
     ];
     for (written, name, code) in cases {
-        let mission = mission(written);
+        let mission = mission(written, Vocabulary::default_profile());
         assert_eq!(
             (mission.name.as_str(), mission.code.as_deref()),
             (name, code),
@@ -45,15 +45,16 @@ fn reads_missions_with_and_without_their_numbers() {
 
 #[test]
 fn the_label_drops_a_leading_descrizione() {
+    let words = Vocabulary::default_profile();
     assert_eq!(
-        objectives_label("Descrizione Obiettivi Gestionali").as_deref(),
+        objectives_label("Descrizione Obiettivi Gestionali", words).as_deref(),
         Some("Obiettivi Gestionali")
     );
     assert_eq!(
-        objectives_label("Obiettivi Operativi").as_deref(),
+        objectives_label("Obiettivi Operativi", words).as_deref(),
         Some("Obiettivi Operativi")
     );
-    assert_eq!(objectives_label("Descrizione"), None);
+    assert_eq!(objectives_label("Descrizione", words), None);
 }
 
 #[test]
