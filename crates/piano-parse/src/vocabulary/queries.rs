@@ -1,0 +1,358 @@
+//! What a profile's words say of a cell, a label or a line.
+
+use super::*;
+
+impl Vocabulary {
+    /// The field a label names; numbering after the label ("Missione 01",
+    /// "Obiettivo Operativo 1.2.1") does not matter.
+    pub fn field(&self, label: &str) -> Option<Field> {
+        let written = label.trim().trim_end_matches(':');
+        let plain =
+            |c: char| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '\'' | '’');
+        if label.len() > LABEL_MAX_CHARS || !written.chars().all(plain) {
+            return None;
+        }
+        let folded = fold(label);
+        let label = folded.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        self.words
+            .fields
+            .iter()
+            .find(|(word, _)| label == *word)
+            .map(|(_, field)| field)
+    }
+
+    /// What follows one of `field`'s labels at the start of `text`
+    /// ("Missione 12 - …" gives " 12 - …"); the longest label first.
+    pub fn after_field_label<'t>(&self, text: &'t str, field: Field) -> Option<&'t str> {
+        self.words
+            .fields
+            .iter()
+            .filter(|(_, named)| *named == field)
+            .filter_map(|(label, _)| Some((label.len(), opens_with_words(text, label)?)))
+            .max_by_key(|(length, _)| *length)
+            .map(|(_, rest)| rest)
+    }
+
+    /// What follows the words a description column's header opens with
+    /// that are no part of the objectives' label ("Descrizione Obiettivi
+    /// Gestionali" gives " Obiettivi Gestionali").
+    pub fn after_label_drop<'t>(&self, header: &'t str) -> Option<&'t str> {
+        self.words
+            .objectives_label_drop
+            .iter()
+            .find_map(|words| opens_with_words(header, words))
+    }
+
+    /// The column a header cell names. The longest matching label wins, so that
+    /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
+    pub fn column(&self, header: &str) -> Option<Column> {
+        let header = folded_label(header)?;
+        self.words
+            .columns
+            .iter()
+            .filter(|(word, _)| opens_with(&header, word))
+            .max_by_key(|(word, _)| word.len())
+            .map(|(_, column)| column)
+    }
+
+    /// Whether a cell is, whole, one of the words that name a column ("N.",
+    /// "Peso"), as a header's cell is.
+    pub fn is_column_name(&self, cell: &str) -> bool {
+        folded_label(cell)
+            .is_some_and(|folded| self.words.columns.iter().any(|(word, _)| word == folded))
+    }
+
+    /// The field of an objective card a label names: one of the card's own
+    /// labels exactly ("Obiettivo"), else the column it names ("Peso",
+    /// "Indicatori di risultato"), so that a column's words are written once.
+    pub fn card_label(&self, label: &str) -> Option<Column> {
+        let folded = folded_label(label)?;
+        self.words
+            .card_fields
+            .iter()
+            .find(|(word, _)| *word == folded)
+            .map(|(_, column)| column)
+            .or_else(|| self.column(label))
+    }
+
+    /// Whether `word` (as written before a colon) opens a structure.
+    pub fn is_section_word(&self, word: &str) -> bool {
+        let word = fold(prefix(word, LABEL_MAX_CHARS));
+        self.words.section_words.contains(&word)
+    }
+
+    /// The name of the bundled profile this one extends.
+    pub fn extends(&self) -> Option<&str> {
+        self.extends.as_deref()
+    }
+
+    /// Whether the profile reads lines of one cell with words of its own,
+    /// beyond those of the profile it extends.
+    pub fn reads_own_lines(&self) -> bool {
+        self.adds_line_words || self.has_budget_headings() || self.has_cards()
+    }
+
+    /// Whether the family groups its tables under budget headings.
+    pub fn has_budget_headings(&self) -> bool {
+        !self.words.mission_words.is_empty() || !self.words.programme_words.is_empty()
+    }
+
+    /// Whether a folded word names a budget mission heading ("MISSIONE 01 – …").
+    pub fn is_mission_word(&self, folded_word: &str) -> bool {
+        self.words
+            .mission_words
+            .iter()
+            .any(|word| word == folded_word)
+    }
+
+    /// Whether a folded word names a budget programme heading ("PROGRAMMA 02 – …").
+    pub fn is_programme_word(&self, folded_word: &str) -> bool {
+        self.words
+            .programme_words
+            .iter()
+            .any(|word| word == folded_word)
+    }
+
+    /// Whether a label (as written before a colon) names a head's role.
+    pub fn is_role(&self, label: &str) -> bool {
+        folded_label(label).is_some_and(|label| {
+            self.words
+                .role_words
+                .iter()
+                .any(|word| opens_with(&label, word))
+        })
+    }
+
+    /// Whether a folded word is one that names a plan in a title.
+    pub fn is_title_word(&self, folded_word: &str) -> bool {
+        self.words
+            .title_words
+            .iter()
+            .any(|word| word == folded_word)
+    }
+
+    /// The markers of a head holding the post temporarily, as written.
+    pub fn interim_markers(&self) -> &[String] {
+        &self.words.interim_markers
+    }
+
+    /// Whether `line` opens a staff table.
+    pub fn is_staff_title(&self, line: &str) -> bool {
+        let line = fold(prefix(line, LABEL_MAX_CHARS));
+        self.words
+            .staff_titles
+            .iter()
+            .any(|title| opens_with(&line, title))
+    }
+
+    /// Whether `text` opens with a phase marker ("Fase: …").
+    pub fn is_phase_text(&self, text: &str) -> bool {
+        let text = fold(prefix(text, LABEL_MAX_CHARS));
+        self.words
+            .phase_markers
+            .iter()
+            .any(|marker| opens_with(&text, marker))
+    }
+
+    /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
+    pub fn is_total_label(&self, cell: &str) -> bool {
+        let cell = fold(prefix(cell, LABEL_MAX_CHARS));
+        !cell.is_empty()
+            && self
+                .words
+                .total_labels
+                .iter()
+                .any(|label| opens_with(&cell, label))
+    }
+
+    /// Whether a table header naming `columns` has every column the family
+    /// requires (a results report's "% di raggiungimento").
+    pub fn has_required_columns(&self, columns: &[Option<Column>]) -> bool {
+        self.words
+            .required_columns
+            .iter()
+            .all(|required| columns.contains(&Some(*required)))
+    }
+
+    /// Whether the family requires columns of its tables.
+    pub fn requires_columns(&self) -> bool {
+        !self.words.required_columns.is_empty()
+    }
+
+    /// Whether the family has objective cards.
+    pub fn has_cards(&self) -> bool {
+        !self.words.card_openers.is_empty()
+    }
+
+    /// The text after a card opener ("Obiettivo n. 3 – Titolo" gives
+    /// "3 – Titolo"), when `text` opens a card.
+    pub fn card_opening<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.words.card_openers.iter().find_map(|opener| {
+            let rest = strip_leading_words(text, opener)?;
+            Some(rest.trim_start_matches(['.', '°', 'º', ':', ' ']))
+        })
+    }
+
+    /// The code a cell holds: one of the profile's numbering, else a label of
+    /// a scheme other than plain ordinals (see [`parse_label`]) that names no
+    /// column.
+    pub fn row_code(&self, cell: &str) -> Option<RowCode> {
+        let cell = cell.trim();
+        if cell.is_empty() || cell.len() > LABEL_MAX_CHARS {
+            return None;
+        }
+        let coded = self.row_codes.iter().find_map(|pattern| {
+            let captures = pattern.captures(cell)?;
+            let group = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
+            Some(RowCode {
+                text: cell.to_owned(),
+                mission: group("mission"),
+                programme: group("programme"),
+                parts: cell
+                    .split(['.', '-', '/'])
+                    .filter_map(Part::digits)
+                    .collect(),
+                marked_phase: false,
+            })
+        });
+        coded.or_else(|| {
+            // "N." names the number column: a header's cell is no label.
+            let label = parse_label(cell, &self.words.phase_markers)
+                .filter(|_| !self.is_column_name(cell))?;
+            Some(RowCode {
+                text: cell.to_owned(),
+                mission: None,
+                programme: None,
+                parts: label.parts,
+                marked_phase: label.marked_phase,
+            })
+        })
+    }
+
+    /// The kinds of ente `text` opens with ("COMUNE DI X", "Città
+    /// metropolitana di Y"), each with the text after its words, the longest
+    /// words first ("Città metropolitana" before "Città").
+    pub fn ente_kinds<'t>(&self, text: &'t str) -> Vec<(EnteKind, &'t str)> {
+        let mut kinds: Vec<(usize, EnteKind, &'t str)> = self
+            .words
+            .ente_kinds
+            .iter()
+            .filter_map(|(words, kind)| {
+                opens_with_words(text, words).map(|rest| (words.len(), kind, rest))
+            })
+            .collect();
+        kinds.sort_by_key(|(length, _, _)| std::cmp::Reverse(*length));
+        kinds
+            .into_iter()
+            .map(|(_, kind, rest)| (kind, rest))
+            .collect()
+    }
+
+    /// The category a description's opening declares ("Obiettivo di
+    /// mantenimento: …").
+    pub fn category(&self, description: &str) -> Option<Category> {
+        self.words
+            .categories
+            .iter()
+            .find(|(words, _)| opens_with_words(description, words).is_some())
+            .map(|(_, category)| category)
+    }
+
+    /// The depth of the PIAO section word folded `text` opens with (2 for a
+    /// sub-section, 1 for a section), and what follows it.
+    pub fn piao_section<'t>(&self, folded: &'t str) -> Option<(u8, &'t str)> {
+        let subsections = self.words.piao_subsections.iter().map(|word| (word, 2));
+        let sections = self.words.piao_sections.iter().map(|word| (word, 1));
+        subsections.chain(sections).find_map(|(word, depth)| {
+            let rest = folded.strip_prefix(word.as_str())?;
+            let rest = rest.strip_prefix(' ').or(rest.is_empty().then_some(rest))?;
+            Some((depth, rest))
+        })
+    }
+
+    /// Whether a folded character opens one of the PIAO's section words: most
+    /// lines are told apart from headings before they are folded.
+    pub fn may_open_piao_section(&self, folded: char) -> bool {
+        let opens = |word: &String| word.starts_with(folded);
+        self.words.piao_subsections.iter().any(opens) || self.words.piao_sections.iter().any(opens)
+    }
+
+    /// Whether a PIAO section's folded title names the performance.
+    pub fn names_performance(&self, folded_title: &str) -> bool {
+        self.words
+            .piao_performance
+            .iter()
+            .any(|word| contains_words(folded_title, word))
+    }
+
+    /// How many of `lines`' words are the family's keywords: lines that
+    /// contain one ("Relazione sulla performance", "raggiungimento").
+    pub fn keyword_hits(&self, folded_line: &str) -> usize {
+        self.words
+            .keywords
+            .iter()
+            .filter(|keyword| contains_words(folded_line, keyword))
+            .count()
+    }
+}
+
+/// `text` folded for comparison with labels; `None` when it is too long to be
+/// one (longer cells are content and are not folded).
+fn folded_label(text: &str) -> Option<String> {
+    (text.len() <= LABEL_MAX_CHARS).then(|| fold(text))
+}
+
+/// What follows the words of `folded` (folded words, space-separated) at the
+/// start of `text` as written: case, accents and punctuation between the
+/// words do not matter ("OBIETTIVO N.3" opens with "obiettivo n").
+fn strip_leading_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
+    let mut rest = text;
+    for word in folded.split(' ') {
+        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        if !rest[..start]
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        {
+            return None;
+        }
+        let run = &rest[start..];
+        let end = run
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(run.len());
+        let written = &run[..end];
+        let same = if written.is_ascii() {
+            written.eq_ignore_ascii_case(word)
+        } else {
+            fold(written) == word
+        };
+        if !same {
+            return None;
+        }
+        rest = &run[end..];
+    }
+    Some(rest)
+}
+
+/// What follows the words of `folded` at the very start of `text` (see
+/// [`strip_leading_words`]; nothing may come before them).
+fn opens_with_words<'t>(text: &'t str, folded: &str) -> Option<&'t str> {
+    text.starts_with(char::is_alphanumeric)
+        .then(|| strip_leading_words(text, folded))
+        .flatten()
+}
+
+/// Whether folded `text` holds `words` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = at == 0 || text.as_bytes()[at - 1] == b' ';
+        let after =
+            text[at + words.len()..].is_empty() || text[at + words.len()..].starts_with(' ');
+        before && after
+    })
+}
+
+/// Whether folded `text` is `word` or opens with it as a whole word.
+fn opens_with(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}

@@ -1,0 +1,278 @@
+//! The profiles' words, read and changed as profiles write them.
+
+use super::*;
+
+fn words() -> &'static Vocabulary {
+    Vocabulary::default_profile()
+}
+
+#[test]
+fn the_bundled_profiles_are_valid() {
+    let names: Vec<&str> = Vocabulary::bundled()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "struttura-table",
+            "code-table",
+            "objective-cards",
+            "weight-matrix",
+            "results-report"
+        ]
+    );
+    assert_eq!(words().name, "struttura-table");
+}
+
+#[test]
+fn recognises_column_label_variants() {
+    let cases = [
+        ("N°", Some(Column::Number)),
+        ("Nr.", Some(Column::Number)),
+        (
+            "Descrizione Obiettivi Gestionali",
+            Some(Column::Description),
+        ),
+        ("Peso %", Some(Column::Weight)),
+        ("Indicatori di Misurazione", Some(Column::Indicators)),
+        ("Target", Some(Column::Expected)),
+        ("Risultato atteso", Some(Column::Expected)),
+        ("Data Fine Attesa", Some(Column::Due)),
+        ("Scadenza", Some(Column::Due)),
+        ("Obiettivo", Some(Column::Objective)),
+        ("Cognome e Nome", Some(Column::Employee)),
+        ("Note", None),
+    ];
+    for (header, column) in cases {
+        assert_eq!(words().column(header), column, "{header}");
+    }
+}
+
+#[test]
+fn recognises_fields_sections_roles_and_phase_text() {
+    assert_eq!(
+        words().field("Linea Strategica"),
+        Some(Field::StrategicLine)
+    );
+    assert_eq!(words().field("Missioni:"), Some(Field::Mission));
+    assert_eq!(words().field("Missione 01"), Some(Field::Mission));
+    assert_eq!(
+        words().field("Missione )"),
+        None,
+        "a label is words, not punctuation"
+    );
+    assert_eq!(
+        words().after_field_label("MISSIONE n. 12 - Diritti", Field::Mission),
+        Some(" n. 12 - Diritti")
+    );
+    assert_eq!(
+        words().after_field_label("12 - Diritti", Field::Mission),
+        None
+    );
+    assert!(words().is_section_word("UNITÀ ORGANIZZATIVA"));
+    assert!(words().is_role("Responsabile di P.O."));
+    assert!(!words().is_role("Responsabilità"));
+    assert!(words().is_phase_text("Fase :esecuzione"));
+    assert!(words().is_phase_text("Fase:predisporre"));
+    assert!(!words().is_phase_text("Fasce orarie"));
+}
+
+#[test]
+fn a_user_profile_brings_its_own_words() {
+    let profile = r#"
+        name = "ufficio-table"
+        section_words = ["Ufficio"]
+        role_words = ["Capo ufficio"]
+        interim_markers = ["f.f."]
+        title_words = ["Piano"]
+        phase_markers = ["Azione"]
+        staff_titles = ["Personale assegnato"]
+        [fields]
+        mission = ["Missione di bilancio"]
+        [columns]
+        number = ["Cod."]
+        description = ["Attività"]
+        due = ["Entro il"]
+    "#;
+    let words = Vocabulary::from_toml(profile).expect("a valid profile");
+    assert!(words.is_section_word("UFFICIO"));
+    assert_eq!(words.column("Entro il"), Some(Column::Due));
+    assert!(words.is_phase_text("Azione 1: x"));
+    assert!(Vocabulary::from_toml("name = 3").is_err());
+}
+
+#[test]
+fn a_profile_extends_a_bundled_one_and_reads_codes() {
+    let words = Vocabulary::from_toml(
+        r#"
+        name = "coded"
+        extends = "struttura-table"
+        row_codes = ['OB\.(?P<mission>\d{2})']
+        "#,
+    )
+    .expect("a valid profile");
+    assert!(words.is_section_word("Settore"), "the base's words stay");
+    let code = words.row_code("OB.05").expect("a code");
+    assert_eq!(code.mission.as_deref(), Some("05"));
+    assert_eq!(words.row_code("OB.05 e altro"), None, "the whole cell");
+    let unknown = Vocabulary::from_toml("name = \"x\"\nextends = \"nessuno\"");
+    assert!(matches!(unknown, Err(ProfileError::UnknownBase { .. })));
+    let broken = Vocabulary::from_toml("name = \"x\"\nrow_codes = ['(']");
+    assert!(matches!(broken, Err(ProfileError::Pattern { .. })));
+    let empty = Vocabulary::from_toml("name = \"x\"");
+    assert!(matches!(empty, Err(ProfileError::OpensNothing { .. })));
+}
+
+#[test]
+fn a_profile_replaces_and_narrows_its_bases_lists() {
+    let words = Vocabulary::from_toml(
+        r#"
+        name = "narrowed"
+        extends = "struttura-table"
+        section_words = ["Ufficio"]
+        [replace]
+        total_labels = ["Totale generale"]
+        [replace.columns]
+        weight = ["Punti"]
+        [remove]
+        section_words = ["area"]
+        role_words = ["Capo"]
+        [remove.columns]
+        due = ["Tempi"]
+        "#,
+    )
+    .expect("a valid profile");
+    assert!(words.is_section_word("Ufficio"), "added");
+    assert!(words.is_section_word("Settore"), "kept");
+    assert!(!words.is_section_word("Area"), "removed, compared folded");
+    assert!(!words.is_role("Capo ufficio"));
+    assert!(words.is_role("Dirigente"));
+    assert!(words.is_total_label("Totale generale"));
+    assert!(!words.is_total_label("Somma"), "replaced");
+    assert_eq!(words.column("Punti"), Some(Column::Weight));
+    assert_eq!(words.column("Peso %"), None, "the weight's labels replaced");
+    assert_eq!(words.column("Tempi"), None, "removed");
+    assert_eq!(words.column("Scadenza"), Some(Column::Due), "kept");
+    assert!(words.reads_own_lines(), "its section words differ");
+    let emptied = Vocabulary::from_toml(
+        "name = \"x\"\nextends = \"struttura-table\"\n[replace]\nstaff_titles = []",
+    )
+    .expect("a valid profile");
+    assert!(
+        !emptied.is_staff_title("Personale assegnato"),
+        "an empty list empties"
+    );
+    let unknown = Vocabulary::from_toml("name = \"x\"\n[remove]\nwords = [\"a\"]");
+    assert!(
+        matches!(unknown, Err(ProfileError::Toml(_))),
+        "unknown lists are errors"
+    );
+}
+
+#[test]
+fn a_profile_extending_none_shares_the_base_profiles_language() {
+    let words = Vocabulary::from_toml("name = \"x\"\nsection_words = [\"Ufficio\"]")
+        .expect("a valid profile");
+    assert_eq!(words.ente_kinds("Comune di X")[0].0, EnteKind::Comune);
+    assert_eq!(
+        words.category("Obiettivo di sviluppo"),
+        Some(Category::Sviluppo)
+    );
+    assert!(
+        !words.is_section_word("Settore"),
+        "a layout's words are not shared"
+    );
+}
+
+/// The worked example of docs/profiles.md, "Changing a bundled profile's lists".
+#[test]
+fn the_docs_worked_example_replaces_and_narrows() {
+    let words = Vocabulary::from_toml(
+        r#"
+        name = "struttura-uffici"
+        extends = "struttura-table"
+        section_words = ["Ufficio"]
+        [replace]
+        total_labels = ["Totale generale"]
+        [replace.columns]
+        weight = ["Punti"]
+        [remove]
+        section_words = ["Area"]
+        "#,
+    )
+    .expect("a valid profile");
+    assert!(words.is_section_word("UFFICIO"));
+    assert!(!words.is_section_word("Area"));
+    assert_eq!(words.column("Punti"), Some(Column::Weight));
+    assert_eq!(words.column("Peso procedimento"), None);
+    assert!(words.is_total_label("Totale generale"));
+    assert!(
+        !words.is_total_label("Totale"),
+        "\"Totale\" alone no longer"
+    );
+}
+
+#[test]
+fn a_profile_adding_no_line_words_reads_no_lines_of_its_own() {
+    let words = Vocabulary::from_toml(
+        "name = \"x\"\nextends = \"struttura-table\"\nkeywords = [\"Piano\"]",
+    )
+    .expect("a valid profile");
+    assert!(!words.reads_own_lines());
+}
+
+#[test]
+fn reads_ente_kinds_categories_and_piao_sections_from_the_profile() {
+    let kinds = words().ente_kinds("CITTÀ METROPOLITANA DI FIRENZE");
+    assert_eq!(
+        kinds,
+        [
+            (EnteKind::CittaMetropolitana, " DI FIRENZE"),
+            (EnteKind::Comune, " METROPOLITANA DI FIRENZE"),
+        ],
+        "the longest words first"
+    );
+    assert_eq!(
+        words().ente_kinds("Unione dei Comuni X")[0].0,
+        EnteKind::Unione
+    );
+    assert!(
+        words().ente_kinds("- Comune di X").is_empty(),
+        "at the very start"
+    );
+    assert!(words().ente_kinds("Comunello").is_empty(), "whole words");
+    assert_eq!(
+        words().category("OBIETTIVO DI MANTENIMENTO: x"),
+        Some(Category::Mantenimento)
+    );
+    assert_eq!(
+        words().category("Obiettivo di sviluppo"),
+        Some(Category::Sviluppo)
+    );
+    assert_eq!(words().category("Sviluppo"), None);
+    assert_eq!(
+        words().piao_section("sotto sezione 2 2 performance"),
+        Some((2, "2 2 performance"))
+    );
+    assert_eq!(words().piao_section("sezione"), Some((1, "")));
+    assert_eq!(words().piao_section("sezioni 2"), None);
+    assert!(words().may_open_piao_section('p'));
+    assert!(!words().may_open_piao_section('x'));
+    assert!(words().names_performance("valore pubblico performance e anticorruzione"));
+    assert!(!words().names_performance("performanceplus"));
+}
+
+#[test]
+fn reads_card_openers_whatever_their_punctuation() {
+    let cards = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.name == "objective-cards")
+        .expect("a bundled objective-cards profile");
+    assert_eq!(
+        cards.card_opening("OBIETTIVO N.3 – Titolo"),
+        Some("3 – Titolo")
+    );
+    assert_eq!(cards.card_opening("Obiettivo n° 12"), Some("12"));
+    assert_eq!(cards.card_opening("Obiettivi strategici"), None);
+}
