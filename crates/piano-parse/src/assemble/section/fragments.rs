@@ -177,7 +177,10 @@ const HEAD_WRAP_MAX_WORDS: usize = 3;
 /// only its first cell is filled, and it goes on in lower case. (A dump
 /// rebuilt from aligned text keeps the row's other cells, empty.)
 fn continues_first_cell(line: &TextLine) -> bool {
-    let mut filled = line.cells.iter().filter(|cell| !cell.text.trim().is_empty());
+    let mut filled = line
+        .cells
+        .iter()
+        .filter(|cell| !cell.text.trim().is_empty());
     let first = line.cells.first().map(|cell| cell.text.trim_start());
     filled.nth(1).is_none() && first.is_some_and(|text| text.starts_with(char::is_lowercase))
 }
