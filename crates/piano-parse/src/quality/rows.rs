@@ -123,18 +123,53 @@ fn all_weighted<'e>(mut entries: impl Iterator<Item = &'e Entry>) -> bool {
     entries.all(|entry| entry.weight.is_some() || !entry.weights_by_head.is_empty())
 }
 
-/// Rows whose number breaks the sequence (`number-sequence`), but for
-/// phases lettered on their own ("a)", "b)" under objective 1, then "a)"
-/// again under objective 2) in their place among their objective's phases:
-/// such a code never extends the objective's, and the reader raises
-/// `number-sequence` at each while reading it right, as its phase.
+/// Rows whose number breaks the sequence: those the reader reports
+/// (`number-sequence`), but for phases lettered on their own ("a)", "b)"
+/// under objective 1, then "a)" again under objective 2) in their place
+/// among their objective's phases: such a code never extends the
+/// objective's, and the reader raises `number-sequence` at each while
+/// reading it right. And a phase whose number does not extend its
+/// objective's ("9.2.11" under objective 10: an objective's row read one
+/// level down), with every row after it in its structure: their numbers
+/// follow from a row read at the wrong level, so they are off too.
 fn numbering_broken(plan: &Plan) -> u32 {
-    let broken = plan
+    let mut lines: BTreeSet<(Option<u32>, Option<u32>)> = BTreeSet::new();
+    let mut unlocated = 0;
+    let reported = plan
         .diagnostics
         .iter()
         .filter(|d| d.code == Code::NumberSequence)
         .filter(|d| !is_lettered_phase_in_place(plan, d));
-    count(broken.count())
+    for diagnostic in reported {
+        if diagnostic.line.is_some() {
+            lines.insert((diagnostic.page, diagnostic.line));
+        } else {
+            unlocated += 1;
+        }
+    }
+    for structure in &plan.structures {
+        let rows: Vec<(&Entry, bool)> = structure
+            .objectives
+            .iter()
+            .flat_map(|objective| {
+                let own = format!("{}.", objective.entry.number);
+                std::iter::once((&objective.entry, false)).chain(
+                    objective
+                        .phases
+                        .iter()
+                        .map(move |phase| (phase, !phase.number.starts_with(&own))),
+                )
+            })
+            .collect();
+        if let Some(first) = rows.iter().position(|&(_, misplaced)| misplaced) {
+            lines.extend(
+                rows[first..]
+                    .iter()
+                    .map(|(entry, _)| (entry.page, Some(entry.lines.0))),
+            );
+        }
+    }
+    count(lines.len() + unlocated)
 }
 
 /// Whether `diagnostic` is at a phase whose code is a lone letter ("b)",
@@ -354,6 +389,19 @@ mod tests {
             "{HEADER}1\tPrimo\t100%\t31.12.2022\nc)\tFase: avvio\t100%\t30.06.2022\n"
         ));
         assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 1);
+    }
+
+    #[test]
+    fn a_phase_that_does_not_extend_its_objective_breaks_the_numbering_of_the_rows_after() {
+        let mut plan = read(&format!(
+            "{HEADER}1\tPrimo\t30%\t31.12.2022\n1.1\tFase: avvio\t100%\t31.12.2022\n\
+             2\tSecondo\t30%\t31.12.2022\n3\tTerzo\t40%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 0);
+        // The phase numbered as no phase of objective 1 is: it and the two
+        // rows after it are off.
+        plan.plan.structures[0].objectives[0].phases[0].number = "9.2.11".to_owned();
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 3);
     }
 
     #[test]
