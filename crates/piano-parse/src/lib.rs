@@ -78,7 +78,7 @@ pub fn parse_with_roles(
             Plan::new(source)
         }
     };
-    plan.quality = quality::assess(&plan, &roles, evidence);
+    plan.quality = quality::assess(&plan, &roles, evidence, profiles);
     (plan, roles)
 }
 

@@ -23,6 +23,8 @@ mod verdict;
 
 use piano_model::{Code, Plan, Quality, ReasonCode, Roles};
 
+use crate::vocabulary::Vocabulary;
+
 /// What the parser knows of its reading beyond the plan and its
 /// diagnostics, gathered while it assembles the plan.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,17 +44,34 @@ pub struct Finding {
 }
 
 /// Judges how well `plan` was read, from the plan itself, its diagnostics,
-/// each line's role and what the assembly noticed.
-pub fn assess(plan: &Plan, roles: &Roles, evidence: Evidence) -> Quality {
+/// each line's role and what the assembly noticed; `profiles` are those the
+/// plan was read with (the words of its family tell a totals row left out).
+pub fn assess(plan: &Plan, roles: &Roles, evidence: Evidence, profiles: &[Vocabulary]) -> Quality {
     let rows = rows::count_rows(plan);
-    verdict::judge(findings(plan, roles, evidence, rows), rows)
+    let words = family_words(plan, profiles);
+    verdict::judge(findings(plan, roles, evidence, rows, words), rows)
+}
+
+/// The words of the family `plan` was read as, the default profile's when
+/// none fit.
+fn family_words<'v>(plan: &Plan, profiles: &'v [Vocabulary]) -> &'v Vocabulary {
+    profiles
+        .iter()
+        .find(|words| plan.family.as_deref() == Some(words.name.as_str()))
+        .unwrap_or_else(|| Vocabulary::default_profile())
 }
 
 /// Every finding of every kind, zero counts included.
-fn findings(plan: &Plan, roles: &Roles, evidence: Evidence, rows: u32) -> Vec<Finding> {
+fn findings(
+    plan: &Plan,
+    roles: &Roles,
+    evidence: Evidence,
+    rows: u32,
+    words: &Vocabulary,
+) -> Vec<Finding> {
     let mut found = document::findings(plan, rows);
     found.extend(rows::findings(plan, evidence));
-    found.extend(unplaced::findings(plan, roles));
+    found.extend(unplaced::findings(plan, roles, words));
     found
 }
 
@@ -91,10 +110,12 @@ pub(crate) mod tests {
     }
 
     /// How many rows (lines, groups) the finding `code` counts in `read`,
-    /// 0 when not found.
+    /// 0 when not found: found again from the plan's diagnostics, so that
+    /// tests may add some by hand.
     pub fn finding_of(read: &Read, code: ReasonCode) -> u32 {
         let rows = rows::count_rows(&read.plan);
-        findings(&read.plan, &read.roles, Evidence::default(), rows)
+        let words = family_words(&read.plan, Vocabulary::bundled());
+        findings(&read.plan, &read.roles, Evidence::default(), rows, words)
             .iter()
             .filter(|f| f.code == code)
             .map(|f| f.count)

@@ -42,10 +42,7 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
             raised(plan, &[Code::RowAmbiguous]),
         ),
         finding(ReasonCode::HeadersCut, raised(plan, &[Code::HeaderCut])),
-        finding(
-            ReasonCode::NumberingBroken,
-            raised(plan, &[Code::NumberSequence]),
-        ),
+        finding(ReasonCode::NumberingBroken, numbering_broken(plan)),
         finding(
             ReasonCode::RowsRecovered,
             raised(plan, &[Code::GarbledRow, Code::TableScrambled]),
@@ -124,6 +121,87 @@ fn weight_sums_off(plan: &Plan) -> u32 {
 /// Whether every row of a group has its weight read (or its weights by head).
 fn all_weighted<'e>(mut entries: impl Iterator<Item = &'e Entry>) -> bool {
     entries.all(|entry| entry.weight.is_some() || !entry.weights_by_head.is_empty())
+}
+
+/// Rows whose number breaks the sequence: those the reader reports
+/// (`number-sequence`), but for phases lettered on their own ("a)", "b)"
+/// under objective 1, then "a)" again under objective 2) in their place
+/// among their objective's phases: such a code never extends the
+/// objective's, and the reader raises `number-sequence` at each while
+/// reading it right. And a phase whose number does not extend its
+/// objective's ("9.2.11" under objective 10: an objective's row read one
+/// level down), with every row after it in its structure: their numbers
+/// follow from a row read at the wrong level, so they are off too.
+fn numbering_broken(plan: &Plan) -> u32 {
+    let mut lines: BTreeSet<(Option<u32>, Option<u32>)> = BTreeSet::new();
+    let mut unlocated = 0;
+    let reported = plan
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::NumberSequence)
+        .filter(|d| !is_lettered_phase_in_place(plan, d));
+    for diagnostic in reported {
+        if diagnostic.line.is_some() {
+            lines.insert((diagnostic.page, diagnostic.line));
+        } else {
+            unlocated += 1;
+        }
+    }
+    for structure in &plan.structures {
+        let rows: Vec<(&Entry, bool)> = structure
+            .objectives
+            .iter()
+            .flat_map(|objective| {
+                let own = format!("{}.", objective.entry.number);
+                std::iter::once((&objective.entry, false)).chain(
+                    objective
+                        .phases
+                        .iter()
+                        .map(move |phase| (phase, !phase.number.starts_with(&own))),
+                )
+            })
+            .collect();
+        if let Some(first) = rows.iter().position(|&(_, misplaced)| misplaced) {
+            lines.extend(
+                rows[first..]
+                    .iter()
+                    .map(|(entry, _)| (entry.page, Some(entry.lines.0))),
+            );
+        }
+    }
+    count(lines.len() + unlocated)
+}
+
+/// Whether `diagnostic` is at a phase whose code is a lone letter ("b)",
+/// "b.", "b") that is its place among its objective's phases (the second).
+fn is_lettered_phase_in_place(plan: &Plan, diagnostic: &Diagnostic) -> bool {
+    let Some(line) = diagnostic.line else {
+        return false;
+    };
+    let phases = plan
+        .structures
+        .iter()
+        .filter(|structure| diagnostic.structure.is_none_or(|s| s == structure.ordinal))
+        .flat_map(|structure| &structure.objectives)
+        .flat_map(|objective| objective.phases.iter().enumerate());
+    phases
+        .filter(|(_, phase)| phase.lines.0 == line && phase.page == diagnostic.page)
+        .any(|(place, phase)| {
+            phase
+                .code
+                .as_deref()
+                .and_then(letter_ordinal)
+                .is_some_and(|ordinal| ordinal == place + 1)
+        })
+}
+
+/// The ordinal of a lone letter code: "a)" 1, "b." 2, "c" 3.
+fn letter_ordinal(code: &str) -> Option<usize> {
+    let letter = code.trim().trim_end_matches([')', '.']);
+    let mut chars = letter.chars();
+    let first = chars.next()?.to_ascii_lowercase();
+    (chars.next().is_none() && first.is_ascii_lowercase())
+        .then(|| usize::from(first as u8 - b'a') + 1)
 }
 
 /// Longest note a due cell keeps beside its date before it reads as text
@@ -279,6 +357,60 @@ mod tests {
         assert_eq!(finding_of(&plan, ReasonCode::HeadersCut), 1);
         assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 1);
         assert_eq!(finding_of(&plan, ReasonCode::RowsRecovered), 2);
+    }
+
+    #[test]
+    fn phases_lettered_in_their_place_break_no_numbering() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t50%\t31.12.2022\na)\tFase: avvio\t50%\t30.06.2022\n\
+             b)\tFase: chiusura\t50%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n\
+             a)\tFase: avvio\t100%\t31.12.2022\n"
+        ));
+        let phases: Vec<Option<&str>> = plan.plan.structures[0]
+            .objectives
+            .iter()
+            .flat_map(|o| &o.phases)
+            .map(|p| p.code.as_deref())
+            .collect();
+        assert_eq!(phases, [Some("a)"), Some("b)"), Some("a)")]);
+        assert!(
+            plan.plan
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::NumberSequence),
+            "the reader raises it at each"
+        );
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 0);
+    }
+
+    #[test]
+    fn a_lettered_phase_out_of_its_place_breaks_the_numbering() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t100%\t31.12.2022\nc)\tFase: avvio\t100%\t30.06.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 1);
+    }
+
+    #[test]
+    fn a_phase_that_does_not_extend_its_objective_breaks_the_numbering_of_the_rows_after() {
+        let mut plan = read(&format!(
+            "{HEADER}1\tPrimo\t30%\t31.12.2022\n1.1\tFase: avvio\t100%\t31.12.2022\n\
+             2\tSecondo\t30%\t31.12.2022\n3\tTerzo\t40%\t31.12.2022\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 0);
+        // The phase numbered as no phase of objective 1 is: it and the two
+        // rows after it are off.
+        plan.plan.structures[0].objectives[0].phases[0].number = "9.2.11".to_owned();
+        assert_eq!(finding_of(&plan, ReasonCode::NumberingBroken), 3);
+    }
+
+    #[test]
+    fn letters_have_their_ordinal() {
+        assert_eq!(letter_ordinal("a)"), Some(1));
+        assert_eq!(letter_ordinal("B."), Some(2));
+        assert_eq!(letter_ordinal("c"), Some(3));
+        assert_eq!(letter_ordinal("1.a"), None);
+        assert_eq!(letter_ordinal("II"), None);
     }
 
     #[test]

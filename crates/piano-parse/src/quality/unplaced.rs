@@ -4,21 +4,28 @@
 //! numbers, totals or outside a PIAO's performance section are not text
 //! left out: they were recognised.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use piano_model::{Code, Diagnostic, LineRole, Plan, ReasonCode, Roles};
 
 use super::{Finding, count};
 use crate::token::due::looks_like_due;
 use crate::token::number::parse_row_number;
-use crate::token::weight::parse_weight;
+use crate::token::weight::{is_weight, parse_weight};
+use crate::vocabulary::Vocabulary;
 
-/// Cells left out of rows, and lines left out of the plan by what they hold.
-pub fn findings(plan: &Plan, roles: &Roles) -> Vec<Finding> {
+/// A line of the document: its number and page.
+type LineKey = (Option<u32>, Option<u32>);
+
+/// Cells left out of rows, and lines left out of the plan by what they hold;
+/// `words` are the plan's family's.
+pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> {
+    let totals = wrapped_totals(plan, roles, words);
     let unplaced = plan
         .diagnostics
         .iter()
-        .filter(|d| d.code == Code::TextUnplaced);
+        .filter(|d| d.code == Code::TextUnplaced)
+        .filter(|d| !totals.contains(&(d.line, d.page)));
     let mut cells = BTreeSet::new();
     let mut value_lines = BTreeSet::new();
     let mut text_lines = BTreeSet::new();
@@ -48,7 +55,8 @@ pub fn findings(plan: &Plan, roles: &Roles) -> Vec<Finding> {
     let silent = roles
         .iter()
         .filter(|&(number, page, role)| {
-            role == LineRole::Unplaced && !reported.contains(&(Some(number), page))
+            let line = (Some(number), page);
+            role == LineRole::Unplaced && !reported.contains(&line) && !totals.contains(&line)
         })
         .count();
     vec![
@@ -65,6 +73,66 @@ pub fn findings(plan: &Plan, roles: &Roles) -> Vec<Finding> {
             count: count(text_lines.len() + silent),
         },
     ]
+}
+
+/// Lines left out that are a totals row under a table whose label wrapped
+/// over the lines below it, as a space-aligned dump prints a tall row: "Peso
+/// | 10 | 10" then "ponderale", "calcolato", each with only its first cell.
+/// The reader sets a totals row aside when its label is whole on one line
+/// ("Peso ponderale calcolato", a label of the family's); wrapped, its lines
+/// are left out, but they hold no value of the plan: they are recognised, not
+/// lost.
+fn wrapped_totals(plan: &Plan, roles: &Roles, words: &Vocabulary) -> BTreeSet<LineKey> {
+    let left_out: BTreeMap<LineKey, Vec<&str>> = plan
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TextUnplaced && d.number.is_none())
+        .filter(|d| {
+            d.line
+                .and_then(|number| roles.get(number, d.page))
+                .is_some_and(|role| role == LineRole::Unplaced)
+        })
+        .filter_map(|d| {
+            let cells = d.excerpt.as_deref()?.split('\t').map(str::trim).collect();
+            Some(((d.line, d.page), cells))
+        })
+        .collect();
+    let mut totals = BTreeSet::new();
+    for (&(line, page), cells) in &left_out {
+        let Some((&label, rest)) = cells.split_first() else {
+            continue;
+        };
+        let figures: Vec<&&str> = rest.iter().filter(|cell| !cell.is_empty()).collect();
+        if !is_label_piece(label) || figures.is_empty() || !figures.iter().all(|c| is_weight(c)) {
+            continue;
+        }
+        let mut run = vec![(line, page)];
+        let mut words_of_label = vec![label];
+        let mut next = line.map(|n| n + 1);
+        while let Some(piece) = left_out
+            .get(&(next, page))
+            .and_then(|cells| label_only(cells))
+        {
+            run.push((next, page));
+            words_of_label.push(piece);
+            next = next.map(|n| n + 1);
+        }
+        if words.is_total_label(&words_of_label.join(" ")) {
+            totals.extend(run);
+        }
+    }
+    totals
+}
+
+/// A line's only filled cell, its first, when it can be a piece of a label.
+fn label_only<'c>(cells: &[&'c str]) -> Option<&'c str> {
+    let (&first, rest) = cells.split_first()?;
+    (is_label_piece(first) && rest.iter().all(|cell| cell.is_empty())).then_some(first)
+}
+
+/// Words without figures: a piece of a totals label ("Peso", "ponderale").
+fn is_label_piece(cell: &str) -> bool {
+    !cell.is_empty() && !cell.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the line a diagnostic quotes holds values a row would: it opens
@@ -147,6 +215,29 @@ mod tests {
         );
         assert_eq!(finding_of(&plan, ReasonCode::CellsUnplaced), 0);
         assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 0);
+    }
+
+    const MATRIX: &str = "Tabella 2 - Ripartizione del peso degli obiettivi tra i Settori\n\
+        Obiettivo n.\tDescrizione\tArea Tecnica\tArea Finanziaria\n\
+        1\tGestione della stagione teatrale\t10\t10\n\
+        2\tRevisione del regolamento\t10\t10\n";
+
+    #[test]
+    fn a_totals_row_whose_label_wrapped_is_recognised() {
+        let plan = read(&format!(
+            "{MATRIX}Peso\t\t10\t10\nponderale\t\t\t\ncalcolato\t\t\t\n\
+             Fattore di\t\t2,5\t2,5\nconversione\t\t\t\n"
+        ));
+        assert_eq!(plan.plan.family.as_deref(), Some("weight-matrix"));
+        assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 0);
+        assert_eq!(finding_of(&plan, ReasonCode::RowsUnplaced), 0);
+    }
+
+    #[test]
+    fn a_label_over_figures_that_is_no_totals_label_is_text() {
+        let plan = read(&format!("{MATRIX}Nota\t\t10\t10\nsul calcolo\t\t\t\n"));
+        assert_eq!(plan.plan.family.as_deref(), Some("weight-matrix"));
+        assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 2);
     }
 
     #[test]

@@ -24,20 +24,25 @@ pub const UNREADABLE_BELOW: f64 = 0.1;
 /// How much one counted instance of `code` lowers the score, in rows.
 fn weight(code: ReasonCode) -> f64 {
     match code {
+        // A row lost from a table costs more than itself: its group's
+        // weights no longer add up, and the rows after it are easily taken
+        // for one another.
+        ReasonCode::RowsUnplaced => 2.0,
         ReasonCode::WeightsUnparsed
         | ReasonCode::DuesOverrun
         | ReasonCode::WeightSums
         | ReasonCode::DescriptionsMissing
         | ReasonCode::CellsUnplaced
-        | ReasonCode::RowsUnplaced
         | ReasonCode::RowsRecovered
         | ReasonCode::HeadersCut
+        // A number that breaks the sequence, once lettered phases in their
+        // place are left out, most often shows rows taken for one another.
+        | ReasonCode::NumberingBroken
         | ReasonCode::PagesWithoutText
         | ReasonCode::PdfDamaged => 1.0,
         ReasonCode::WeightsMissing
         | ReasonCode::DuesUnparsed
-        | ReasonCode::CellsByContent
-        | ReasonCode::NumberingBroken => 0.5,
+        | ReasonCode::CellsByContent => 0.5,
         ReasonCode::DuesMissing | ReasonCode::TextUnplaced => 0.25,
         ReasonCode::RowsAmbiguous => 0.05,
         ReasonCode::NoObjectives
@@ -234,9 +239,28 @@ mod tests {
     }
 
     #[test]
-    fn lines_left_out_with_values_count_as_rows_lost() {
+    fn lines_left_out_with_values_count_as_rows_lost_twice() {
+        // 1 line with values left out beside 19 rows read: 20 rows, 2 lost.
+        let quality = judge(vec![found(ReasonCode::RowsUnplaced, 1)], 19);
+        assert_eq!(quality.score, 0.9);
         let quality = judge(vec![found(ReasonCode::RowsUnplaced, 10)], 10);
-        assert_eq!(quality.score, 0.5);
+        assert_eq!(quality.score, 0.0);
+    }
+
+    #[test]
+    fn a_row_lost_with_the_sum_it_leaves_short_is_not_good() {
+        // A row of 31 lost, its structure's weights short of 100%, as a
+        // generated code table read at field F1 0.925 was.
+        let quality = judge(
+            vec![
+                found(ReasonCode::RowsUnplaced, 1),
+                found(ReasonCode::WeightSums, 1),
+                found(ReasonCode::DuesMissing, 1),
+                found(ReasonCode::TextUnplaced, 1),
+            ],
+            31,
+        );
+        assert_eq!(quality.verdict, Verdict::Review);
     }
 
     #[test]
