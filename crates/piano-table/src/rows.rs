@@ -21,6 +21,16 @@ mod openers;
 mod placed;
 mod starts;
 
+/// The rows of a text dump's lines, as tab-separated texts, in the columns
+/// with edges `columns`: what the placement rules' tests compare.
+#[cfg(test)]
+fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
+    rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
+        .iter()
+        .map(crate::page::Block::text)
+        .collect()
+}
+
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};

@@ -194,17 +194,7 @@ pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers
 
 #[cfg(test)]
 mod tests {
-    use crate::page::Block;
-    use crate::rows::{Start, rows_of};
-
-    /// The rows of a text dump's lines, as tab-separated texts, in the
-    /// columns with edges `columns`.
-    fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
-        rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
-            .iter()
-            .map(Block::text)
-            .collect()
-    }
+    use crate::rows::dump_rows;
 
     #[test]
     fn words_that_open_the_next_columns_cells_on_other_rows_go_with_it() {

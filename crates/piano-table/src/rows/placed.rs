@@ -280,22 +280,12 @@ fn set_pushed_blocks_right(line: &Line, columns: &mut [usize], count: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::Block;
-    use crate::rows::{Start, TableLine, rows_of};
+    use crate::rows::{TableLine, dump_rows};
 
     /// One line of a text dump as the aligned-text reader places it: each
     /// character one unit wide, size 3.
     fn dump_line(text: &str) -> Line {
         crate::lines::dump_lines(text).remove(0)
-    }
-
-    /// The rows of a text dump's lines, as tab-separated texts, in the
-    /// columns with edges `columns`.
-    fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
-        rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
-            .iter()
-            .map(Block::text)
-            .collect()
     }
 
     #[test]

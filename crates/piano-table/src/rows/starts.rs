@@ -116,17 +116,7 @@ fn move_from(placed: &mut PlacedLine, column: usize, x: f32, pitch: f32) {
 
 #[cfg(test)]
 mod tests {
-    use crate::page::Block;
-    use crate::rows::{Start, rows_of};
-
-    /// The rows of a text dump's lines, as tab-separated texts, in the
-    /// columns with edges `columns`.
-    fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
-        rows_of(&crate::lines::dump_lines(text), columns, Start::Top)
-            .iter()
-            .map(Block::text)
-            .collect()
-    }
+    use crate::rows::dump_rows;
 
     #[test]
     fn a_cell_starts_where_its_wrapped_line_starts() {
