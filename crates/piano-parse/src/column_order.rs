@@ -32,7 +32,9 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             in_staff_table = false;
             continue;
         }
-        if let Some(columns) = header_of(line, profiles) {
+        // A header names three columns at least.
+        let header = (filled >= 3).then(|| header_of(line, profiles)).flatten();
+        if let Some(columns) = header {
             in_staff_table = columns.contains(&Some(Column::Employee));
             if !in_staff_table {
                 label_at = columns
@@ -62,21 +64,18 @@ fn header_of(line: &TextLine, profiles: &[Vocabulary]) -> Option<Vec<Option<Colu
         .iter()
         .map(|cell| cell.text.trim())
         .find(|text| !text.is_empty())?;
-    let is_label = || {
-        profiles
-            .iter()
-            .any(|profile| profile.row_code(first).is_some())
-    };
-    if parse_row_number(first).is_some() || is_label() {
-        return None;
-    }
     // A header names columns: a row whose first cell merely starts with a
     // column's name ("Numero di pratiche …") holds values too.
     let holds_values = line.cells.iter().any(|cell| {
         let text = cell.text.trim();
         parse_row_number(text).is_some() || is_weight(text) || looks_like_due(text)
     });
-    if holds_values {
+    let is_label = || {
+        profiles
+            .iter()
+            .any(|profile| profile.row_code(first).is_some())
+    };
+    if holds_values || is_label() {
         return None;
     }
     // The profiles differ in what they call the number column ("Cod.").

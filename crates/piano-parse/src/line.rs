@@ -113,8 +113,8 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     field_line(first, &value, words)
         .or_else(|| {
             // "Fasi | Peso | Scadenza": cells that name columns are a header's.
-            let names_columns = filled[1..].iter().all(|cell| words.is_column_name(cell));
-            (!names_columns)
+            let names_columns = || filled[1..].iter().all(|cell| words.is_column_name(cell));
+            (words.has_cards() && !names_columns())
                 .then(|| card_field(first, &value, words))
                 .flatten()
         })
