@@ -1,0 +1,99 @@
+//! Table headers: the columns a header's cells name, weight matrices' heads.
+
+use piano_model::TextLine;
+
+use crate::vocabulary::{Column, Sections, Vocabulary};
+
+/// Most cells a table header has (a weight matrix's heads included): a line
+/// of more is text cut at its gaps, and is not compared with every column name.
+pub const MAX_HEADER_CELLS: usize = 64;
+
+/// A header row names at least three columns, one of them the description or
+/// an employee, and most of the cells it fills name a column (a plan may add
+/// columns of its own, such as "Note").
+pub(super) fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Option<Column>>> {
+    if cells.len() > MAX_HEADER_CELLS {
+        return None;
+    }
+    let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    settle_objective_columns(&mut columns);
+    if let Some(matrix) = matrix_header(cells, &columns, words) {
+        return Some(matrix);
+    }
+    let named = columns.iter().flatten().count();
+    let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
+    let anchored = columns
+        .iter()
+        .any(|column| matches!(column, Some(Column::Description | Column::Employee)));
+    (named >= 3 && named * 3 >= filled * 2 && anchored).then_some(columns)
+}
+
+/// The columns a line names, when it is a table header: [`classify`](super::classify) reads
+/// headers only from lines whose first cell is filled, this one also those
+/// behind an empty leading column.
+pub fn table_header_columns(line: &TextLine, words: &Vocabulary) -> Option<Vec<Option<Column>>> {
+    let cells: Vec<&str> = line.cells.iter().map(|cell| cell.text.trim()).collect();
+    table_header(&cells, words)
+}
+
+/// The columns a header's cells name, as [`classify`](super::classify) reads them once the
+/// line is known to be a header (a header wrapped onto two lines is read
+/// again once joined).
+pub fn header_columns(cells: &[&str], words: &Vocabulary) -> Vec<Option<Column>> {
+    let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    settle_objective_columns(&mut columns);
+    matrix_header(cells, &columns, words).unwrap_or(columns)
+}
+
+/// A weight matrix's header, in a family whose tables are its structures: a
+/// number and a description column and no column of values (weight, due,
+/// indicators, expected), then at least two cells naming no column: the
+/// heads, one column each.
+fn matrix_header(
+    cells: &[&str],
+    columns: &[Option<Column>],
+    words: &Vocabulary,
+) -> Option<Vec<Option<Column>>> {
+    let has = |wanted: Column| columns.contains(&Some(wanted));
+    // Its other columns are heads: a header that names values (a due date,
+    // indicators, expected values) is an objectives table's.
+    let names_values = [
+        Column::Weight,
+        Column::Due,
+        Column::Indicators,
+        Column::Expected,
+    ]
+    .into_iter()
+    .any(has);
+    let shaped = has(Column::Number) && has(Column::Description) && !names_values;
+    if words.sections != Sections::Tables || !shaped {
+        return None;
+    }
+    let heads: Vec<usize> = (0..cells.len())
+        .filter(|&index| columns[index].is_none() && !cells[index].is_empty())
+        .collect();
+    if heads.len() < 2 {
+        return None;
+    }
+    let mut columns = columns.to_vec();
+    for index in heads {
+        columns[index] = Some(Column::HeadWeight);
+    }
+    Some(columns)
+}
+
+/// "Obiettivo(i)" names the objective an employee works on in a staff table
+/// (one with an employee column), and the description in an objectives table.
+fn settle_objective_columns(columns: &mut [Option<Column>]) {
+    let staff = columns.contains(&Some(Column::Employee));
+    let has_description = columns.contains(&Some(Column::Description));
+    for column in columns.iter_mut() {
+        match *column {
+            Some(Column::Description) if staff => *column = Some(Column::Objective),
+            Some(Column::Objective) if !staff && !has_description => {
+                *column = Some(Column::Description);
+            }
+            _ => {}
+        }
+    }
+}

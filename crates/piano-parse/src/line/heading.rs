@@ -1,0 +1,176 @@
+//! Structure headings ("STRUTTURA: NAME – ROLE: HEAD") and heads on lines
+//! of their own.
+
+use piano_model::Head;
+
+use crate::text::clean;
+use crate::vocabulary::{LABEL_MAX_CHARS, Vocabulary, prefix};
+
+use super::StructureHeading;
+
+/// The words before a heading's separator: a section word, with an ordinal
+/// before or after it ("SETTORE 1", "SETTORE N. 1", "1° SETTORE", "AREA IV").
+struct SectionHead<'a> {
+    written: &'a str,
+    kind: String,
+    numbered: bool,
+}
+
+fn section_head<'a>(head: &'a str, words: &Vocabulary) -> Option<SectionHead<'a>> {
+    if head.len() > LABEL_MAX_CHARS {
+        return None;
+    }
+    let (ordinals, kind): (Vec<&str>, Vec<&str>) =
+        head.split_whitespace().partition(|token| is_ordinal(token));
+    let kind = kind.join(" ");
+    words.is_section_word(&kind).then(|| SectionHead {
+        written: head.trim(),
+        kind,
+        numbered: !ordinals.is_empty(),
+    })
+}
+
+/// The section word the text opens with, followed by a space and the rest
+/// ("STRUTTURA AREA TECNICA …"): the longest run of up to three words that
+/// is a section word with its ordinal.
+fn leading_section_word<'a>(
+    text: &'a str,
+    words: &Vocabulary,
+) -> Option<(SectionHead<'a>, &'a str)> {
+    let ends = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(at, _)| at)
+        .take(3);
+    ends.filter_map(|end| Some((section_head(&text[..end], words)?, text[end..].trim_start())))
+        .last()
+}
+
+/// "1", "1°", "12.", "IV", "A", "N.": what numbers a section.
+fn is_ordinal(token: &str) -> bool {
+    let token = token.trim_end_matches(['.', ')', '°', 'º']);
+    let digits = !token.is_empty() && token.len() <= 3 && token.chars().all(|c| c.is_ascii_digit());
+    let roman = !token.is_empty()
+        && token.len() <= 5
+        && token.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_uppercase());
+    let number_word = matches!(token, "N" | "n" | "Nr" | "nr" | "Num" | "num");
+    digits || roman || letter || number_word
+}
+
+/// Reads "STRUTTURA: NAME – ROLE: HEAD": the role is the text between the last
+/// spaced dash and the last colon; "ad interim" is taken out of the head's name.
+/// A numbered section ("SETTORE 1: NAME", "SETTORE 1 – NAME – ROLE: HEAD")
+/// keeps its number in the name, and may use a dash for the first colon.
+pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    // The section word and its ordinal come before a colon or a spaced dash
+    // near the start: most lines (prose, rows) are told apart without cleaning.
+    let opening = prefix(text, HEADING_OPENING_BYTES);
+    let separated =
+        opening.contains(':') || SPACED_DASHES.iter().any(|dash| opening.contains(dash));
+    if !separated {
+        return None;
+    }
+    let text = &clean(text);
+    let by_colon = text
+        .split_once(':')
+        .and_then(|(head, body)| Some((section_head(head, words)?, body)));
+    let by_dash = || {
+        let (head, body) = first_spaced_dash(text)?;
+        let head = section_head(head, words)?;
+        head.numbered.then_some((head, body))
+    };
+    // "AREA - NAME - ROLE: HEAD", "AREA NAME – ROLE: HEAD": an unnumbered
+    // section word before a dash or a space, when a head's role ends the line.
+    let by_word = || {
+        let (before, _) = text.rsplit_once(':')?;
+        let (_, role) = last_spaced_dash(before)?;
+        if !words.is_role(role) {
+            return None;
+        }
+        first_spaced_dash(text)
+            .and_then(|(head, body)| Some((section_head(head, words)?, body)))
+            .or_else(|| leading_section_word(text, words))
+    };
+    let (section, body) = by_colon.or_else(by_dash).or_else(by_word)?;
+    let (name, head) = match body.rsplit_once(':') {
+        Some((before, person)) => match last_spaced_dash(before) {
+            Some((name, role)) => (name, head_of(Some(role), person, words)),
+            None => (before, head_of(None, person, words)),
+        },
+        None => (body, Head::default()),
+    };
+    // "Area: tecnica, con i lavori pubblici." is a sentence, not a heading.
+    if head == Head::default() && body.trim_end().ends_with(['.', ';']) {
+        return None;
+    }
+    let name = if section.numbered {
+        clean(&format!("{} {name}", section.written))
+    } else {
+        clean(name)
+    };
+    (!name.is_empty()).then_some(StructureHeading {
+        kind: Some(section.kind),
+        name,
+        head,
+    })
+}
+
+/// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
+pub fn head_line(text: &str, words: &Vocabulary) -> Option<Head> {
+    let (role, person) = text.split_once(':')?;
+    let is_role = words.is_role(role);
+    is_role.then(|| head_of(Some(role), person, words))
+}
+
+fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
+    let (person, ad_interim) = strip_interim(person, words);
+    Head {
+        role: role.map(clean).filter(|role| !role.is_empty()),
+        name: Some(clean(&person)).filter(|person| !person.is_empty()),
+        ad_interim,
+    }
+}
+
+const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
+/// How far into a line a heading's separator is looked for before the line
+/// is cleaned: the words before it are a label (at most [`LABEL_MAX_CHARS`]
+/// once cleaned), with room for the spaces cleaning removes.
+const HEADING_OPENING_BYTES: usize = LABEL_MAX_CHARS * 2;
+
+fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    SPACED_DASHES
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| (at, dash.len())))
+        .min_by_key(|&(at, _)| at)
+        .map(|(at, length)| (&text[..at], &text[at + length..]))
+}
+
+fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
+    SPACED_DASHES
+        .iter()
+        .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
+        .max_by_key(|&(at, _)| at)
+        .map(|(at, length)| (&text[..at], &text[at + length..]))
+}
+
+/// Takes an interim marker ("ad interim", "(ad interim)", "- ad interim") out
+/// of a head's name, with the brackets and dashes that set it apart.
+fn strip_interim(person: &str, words: &Vocabulary) -> (String, bool) {
+    let person = &clean(person);
+    for marker in words.interim_markers() {
+        let found = person.char_indices().map(|(at, _)| at).find(|&at| {
+            person
+                .get(at..at + marker.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(marker))
+        });
+        if let Some(at) = found {
+            let separators: &[char] = &[' ', '-', '–', '—', ',', '('];
+            let before = person[..at].trim_end_matches(separators);
+            let after = person[at + marker.len()..].trim_start_matches([' ', ')']);
+            return (format!("{before} {after}"), true);
+        }
+    }
+    (person.to_owned(), false)
+}

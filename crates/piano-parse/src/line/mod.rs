@@ -1,0 +1,268 @@
+//! What each line of a plan is: a structure heading, a header field, a table
+//! header, a row, a continuation, a page number, or plain text.
+//!
+//! Classification looks at one line at a time; what a line means in its
+//! context (a fragment of a scrambled table, a paragraph of the preamble) is
+//! decided by the assembler. The table headers' reading is in `header.rs`,
+//! the structure headings' in `heading.rs`.
+
+use std::sync::LazyLock;
+
+use piano_model::reference::fold;
+use piano_model::{Head, TextLine};
+use regex::Regex;
+
+use crate::text::clean;
+use crate::token::number::{RowNumber, is_page_number, parse_row_number};
+use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, RowCode, Vocabulary, prefix};
+
+/// The kind of a line, with what was read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    /// "STRUTTURA: NAME – ROLE: HEAD".
+    Structure(StructureHeading),
+    /// A header field: a label cell ("Linea Strategica") and its value.
+    Field(Field, String),
+    /// A table's header row: the column each cell names.
+    TableHeader(Vec<Option<Column>>),
+    /// "Dipendenti coinvolti sugli obiettivi:".
+    StaffTitle,
+    /// A table row: its first cell is a row number.
+    Row(RowNumber),
+    /// A table row whose first cell is a code of the profile's numbering
+    /// ("01.02.03"): rows numbered by position, the code kept as written.
+    CodedRow(RowCode),
+    /// A budget mission heading ("MISSIONE 01 – Servizi istituzionali …"),
+    /// which the programme headings under it belong to.
+    BudgetMission(BudgetHeading),
+    /// "Obiettivo n. 3": an objective card opens, with the number as written
+    /// and the title that may follow it.
+    CardOpener(String, Option<String>),
+    /// A labelled field of an objective card ("Peso", "30%").
+    CardField(Column, String),
+    /// A line whose first cell is empty: it continues the row above.
+    Continuation,
+    /// A bare page number.
+    PageNumber,
+    /// Anything else: prose, headings, fragments.
+    Text,
+}
+
+/// What a structure heading says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureHeading {
+    /// The section word as written ("STRUTTURA"); `None` for a table named
+    /// by its caption.
+    pub kind: Option<String>,
+    /// The structure's name.
+    pub name: String,
+    /// Its head.
+    pub head: Head,
+}
+
+/// A budget heading: the code after the word ("01", "0102", "01.02") and the
+/// name after its separator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetHeading {
+    /// The digits as written, dots removed ("0102").
+    pub code: String,
+    /// The name as written after the code.
+    pub name: String,
+}
+
+/// The kind of the structures a programme heading opens.
+pub const PROGRAMME_KIND: &str = "MISSIONE/PROGRAMMA";
+
+/// Classifies one line.
+pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
+    let cells: Vec<&str> = line.cells.iter().map(|cell| cell.text.trim()).collect();
+    let filled: Vec<&str> = cells
+        .iter()
+        .copied()
+        .filter(|text| !text.is_empty())
+        .collect();
+    let Some(&first) = cells.first() else {
+        return LineKind::Text;
+    };
+    if first.is_empty() {
+        return if filled.is_empty() {
+            LineKind::Text
+        } else {
+            LineKind::Continuation
+        };
+    }
+    if filled.len() == 1 {
+        return classify_single(first, words);
+    }
+    if let Some(code) = words.row_code(first) {
+        return LineKind::CodedRow(code);
+    }
+    if let Some(card) = card_opener(first, &filled[1..].join(" "), words) {
+        return card;
+    }
+    // Most lines are rows, and no header's first cell is a row number.
+    if let Some(number) = parse_row_number(first) {
+        return LineKind::Row(number);
+    }
+    if let Some(number) = merged_row_number(first).filter(|_| filled.len() >= 3) {
+        return LineKind::Row(number);
+    }
+    if let Some(columns) = table_header(&cells, words) {
+        return LineKind::TableHeader(columns);
+    }
+    let value = filled[1..].join(" ");
+    field_line(first, &value, words)
+        .or_else(|| {
+            // "Fasi | Peso | Scadenza": cells that name columns are a header's.
+            let names_columns = || filled[1..].iter().all(|cell| words.is_column_name(cell));
+            (words.has_cards() && !names_columns())
+                .then(|| card_field(first, &value, words))
+                .flatten()
+        })
+        .unwrap_or(LineKind::Text)
+}
+
+/// "Obiettivo n. 3" (with a title after a dash or colon, or none): the
+/// number is the first word after the opener and holds a digit. Without a
+/// title in `text`, the card's title is `rest`, the line's other cells.
+fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<LineKind> {
+    if !words.has_cards() {
+        return None;
+    }
+    let rest = words.card_opening(text)?;
+    let number_end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | ','))
+        .unwrap_or(rest.len());
+    let number = rest[..number_end].trim_end_matches(['.', ')', '-']);
+    let numbered = number.len() <= 8 && number.bytes().any(|b| b.is_ascii_digit());
+    if !numbered {
+        return None;
+    }
+    let title = clean(rest[number_end..].trim_start_matches([' ', ':', '-', '–', '—', '.']));
+    let title = Some(title)
+        .filter(|title| !title.is_empty())
+        .or_else(|| Some(clean(rest_of_line)).filter(|title| !title.is_empty()));
+    Some(LineKind::CardOpener(number.to_owned(), title))
+}
+
+/// A card's labelled field: a label naming a field, and its value. A value
+/// that is itself a column's name ("Fase | Peso") makes the line a piece of
+/// a table's header.
+fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    if !words.has_cards() || words.is_column_name(value) {
+        return None;
+    }
+    let column = words.card_label(label.trim().trim_end_matches(':'))?;
+    Some(LineKind::CardField(column, clean(value)))
+}
+
+/// "MISSIONE 01 – Name" / "Programma 0102 - Name": a budget word, its code,
+/// a separator, and the name.
+fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {
+    let captures = BUDGET_HEADING.captures(prefix(text, LABEL_MAX_CHARS * 3))?;
+    let word = captures.name("word")?.as_str();
+    if !is_word(&fold(word)) {
+        return None;
+    }
+    let code: String = captures.name("code")?.as_str().replace(['.', ' '], "");
+    let name = clean(captures.name("name")?.as_str());
+    // A name opens with a word: "Missione 31.12.2021 …" is a date, not a code.
+    let named = name.starts_with(char::is_alphabetic);
+    named.then_some(BudgetHeading { code, name })
+}
+
+static BUDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<word>\p{L}+)\s+(?:n\.?\s*|n°\s*)?(?P<code>\d{1,2}(?:[. ]?\d{2})?)\s*(?:[-–—:.)]\s*|\s)(?P<name>\S.*)$",
+    )
+    .expect("the budget heading pattern is valid")
+});
+
+/// A row number merged with the description in one cell ("1 Coordinamento …",
+/// "1.1 Fase: …"): a number, a space, and a description opening in capitals.
+fn merged_row_number(cell: &str) -> Option<RowNumber> {
+    let (number, rest) = cell.trim().split_once(' ')?;
+    let opens_in_capitals = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    opens_in_capitals
+        .then(|| parse_row_number(number))
+        .flatten()
+}
+
+fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
+    if let Some(heading) = structure_heading(text, words) {
+        return LineKind::Structure(heading);
+    }
+    if words.has_budget_headings() {
+        if let Some(heading) = budget_heading(text, |word| words.is_mission_word(word)) {
+            return LineKind::BudgetMission(heading);
+        }
+        if let Some(heading) = budget_heading(text, |word| words.is_programme_word(word)) {
+            return LineKind::Structure(StructureHeading {
+                kind: Some(PROGRAMME_KIND.to_owned()),
+                name: heading.name,
+                head: Head::default(),
+            });
+        }
+    }
+    if let Some(card) = card_opener(text, "", words) {
+        return card;
+    }
+    if words.is_staff_title(text) {
+        return LineKind::StaffTitle;
+    }
+    if is_page_number(text) {
+        return LineKind::PageNumber;
+    }
+    if let Some(field) = field_line(text, "", words) {
+        return field;
+    }
+    text.split_once(':')
+        .and_then(|(label, value)| {
+            field_line(label, value, words).or_else(|| card_field(label, value, words))
+        })
+        .unwrap_or(LineKind::Text)
+}
+
+/// A header field from its label and value. A label may carry the DUP's
+/// numbering ("Missione 01", "Obiettivo Operativo 1.2.1"); a mission's number
+/// stands for its code when the value gives none.
+fn field_line(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    let field = words.field(label)?;
+    let mut value = clean(value);
+    let trailing = label
+        .split_whitespace()
+        .skip(1)
+        .last()
+        .filter(|token| token.starts_with(|c: char| c.is_ascii_digit()));
+    // A mission is numbered by its code, digits only: anything else after
+    // the label ("Missione 31.12.2021") is what was written as its value.
+    if let Some(token) = trailing.filter(|token| {
+        field == Field::Mission && value.is_empty() && !token.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        value = clean(token);
+    }
+    let number = trailing.filter(|token| token.bytes().all(|b| b.is_ascii_digit()));
+    let value = match number {
+        Some(code)
+            if field == Field::Mission && !value.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            format!("{code} {value}")
+        }
+        _ => value,
+    };
+    Some(LineKind::Field(field, value))
+}
+
+mod header;
+mod heading;
+
+use header::table_header;
+pub use header::{MAX_HEADER_CELLS, header_columns, table_header_columns};
+pub use heading::{head_line, structure_heading};
+
+#[cfg(test)]
+mod tests;

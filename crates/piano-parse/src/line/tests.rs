@@ -1,0 +1,210 @@
+//! Each kind of line, as the bundled profiles read it.
+
+use super::*;
+
+fn words() -> &'static Vocabulary {
+    Vocabulary::default_profile()
+}
+
+fn kind_of(text: &str) -> LineKind {
+    classify(&TextLine::from_texts(1, None, text.split('\t')), words())
+}
+
+/// A line as the profile of a bundled family reads it.
+fn kind_in(family: &str, text: &str) -> LineKind {
+    let profile = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.name == family)
+        .expect("a bundled family");
+    classify(&TextLine::from_texts(1, None, text.split('\t')), profile)
+}
+
+#[test]
+fn a_section_word_needs_no_colon_when_a_heads_role_ends_the_line() {
+    for (text, name, role, head) in [
+        (
+            "AREA - SEGRETERIA GENERALE - SEGRETARIO GENERALE:",
+            "SEGRETERIA GENERALE",
+            "SEGRETARIO GENERALE",
+            None,
+        ),
+        (
+            "STRUTTURA AREA TECNICA, LAVORI PUBBLICI – RESPONSABILE P.O.: Rag. Chiara Costa",
+            "AREA TECNICA, LAVORI PUBBLICI",
+            "RESPONSABILE P.O.",
+            Some("Rag. Chiara Costa"),
+        ),
+    ] {
+        let heading = structure_heading(text, words()).expect(text);
+        assert_eq!(
+            (
+                heading.name.as_str(),
+                heading.head.role.as_deref(),
+                heading.head.name.as_deref()
+            ),
+            (name, Some(role), head),
+            "{text}"
+        );
+    }
+    // Without a head's role, words after "Area" are prose.
+    assert_eq!(
+        structure_heading("Area tecnica - lavori in corso: tre cantieri", words()),
+        None
+    );
+}
+
+#[test]
+fn a_card_field_is_labelled_by_any_name_of_its_column() {
+    for (line, column) in [
+        ("Indicatori di risultato\tN. pratiche", Column::Indicators),
+        ("Incidenza %\t30%", Column::Weight),
+        ("Obiettivo\tRiordino dell'archivio", Column::Description),
+    ] {
+        assert!(
+            matches!(kind_in("objective-cards", line), LineKind::CardField(c, _) if c == column),
+            "{line}"
+        );
+    }
+    // Cells naming columns are a header's, however the first is read.
+    for line in ["Fase\tPeso", "Cronoprogramma delle fasi\tPeso\tScadenza"] {
+        assert!(
+            !matches!(kind_in("objective-cards", line), LineKind::CardField(..)),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_weight_matrix_header_names_no_column_of_values() {
+    let matrix = "N.\tDescrizione\tSegretario\tDirigente Area 1";
+    assert!(matches!(
+        kind_in("weight-matrix", matrix),
+        LineKind::TableHeader(columns) if columns.contains(&Some(Column::HeadWeight))
+    ));
+    let grouped = "N.\tDescrizione\tProgrammazione\tIndicatori\tScadenza\tOsservazioni";
+    assert!(matches!(
+        kind_in("weight-matrix", grouped),
+        LineKind::TableHeader(columns) if !columns.contains(&Some(Column::HeadWeight))
+    ));
+}
+
+#[test]
+fn reads_structure_headings() {
+    let heading = structure_heading(
+        "STRUTTURA: AREA 1 AFFARI GENERALI – DIRIGENTE/RESPONSABILE: ARCH. Mario Rossi ad interim",
+        words(),
+    )
+    .expect("a heading");
+    assert_eq!(heading.kind.as_deref(), Some("STRUTTURA"));
+    assert_eq!(heading.name, "AREA 1 AFFARI GENERALI");
+    assert_eq!(heading.head.role.as_deref(), Some("DIRIGENTE/RESPONSABILE"));
+    assert_eq!(heading.head.name.as_deref(), Some("ARCH. Mario Rossi"));
+    assert!(heading.head.ad_interim);
+
+    let heading =
+        structure_heading("Settore: POLIZIA LOCALE - RESPONSABILE:", words()).expect("a heading");
+    assert_eq!(
+        (heading.name.as_str(), heading.head.name),
+        ("POLIZIA LOCALE", None)
+    );
+    assert_eq!(structure_heading("AREA TECNICA", words()), None);
+
+    let heading = structure_heading(
+        "SETTORE 1: AFFARI GENERALI – RESPONSABILE: Dott.ssa Anna Neri (ad interim)",
+        words(),
+    )
+    .expect("a numbered section word");
+    assert_eq!(
+        (heading.kind.as_deref(), heading.name.as_str()),
+        (Some("SETTORE"), "SETTORE 1 AFFARI GENERALI")
+    );
+    assert_eq!(heading.head.name.as_deref(), Some("Dott.ssa Anna Neri"));
+    assert!(heading.head.ad_interim);
+    let heading = structure_heading(
+        "AREA: TECNICA – RESPONSABILE: Ing. Paolo Berti - ad interim",
+        words(),
+    )
+    .expect("a heading");
+    assert_eq!(heading.head.name.as_deref(), Some("Ing. Paolo Berti"));
+    assert_eq!(
+        structure_heading("Settore 1 e 2: vedi sopra", words()),
+        None
+    );
+    for (text, name) in [
+        (
+            "SETTORE 1 – AFFARI GENERALI – DIRIGENTE: Dott.ssa Lucia Bartoli",
+            "SETTORE 1 AFFARI GENERALI",
+        ),
+        ("SETTORE N. 2: TRIBUTI", "SETTORE N. 2 TRIBUTI"),
+        ("1° SETTORE: TRIBUTI", "1° SETTORE TRIBUTI"),
+        ("AREA IV: VIGILANZA", "AREA IV VIGILANZA"),
+        ("STRUTTURA ORGANIZZATIVA: SEGRETERIA", "SEGRETERIA"),
+    ] {
+        let heading = structure_heading(text, words()).expect(text);
+        assert_eq!(heading.name, name, "{text}");
+    }
+    // Unnumbered, a section word needs a head's role at the line's end
+    // to open a heading without its colon.
+    let heading = structure_heading("Area tecnica - Dirigente: Rossi", words());
+    assert_eq!(
+        heading.map(|heading| (heading.kind, heading.name)),
+        Some((Some("Area".to_owned()), "tecnica".to_owned()))
+    );
+    assert_eq!(
+        structure_heading(
+            "Area: tecnica, con i lavori pubblici e l'ambiente.",
+            words()
+        ),
+        None
+    );
+    assert_eq!(structure_heading("Nota: vedi sopra", words()), None);
+}
+
+#[test]
+fn reads_a_head_on_its_own_line() {
+    let head = head_line("RESPONSABILE: Dott. Luigi Paoli", words()).expect("a head line");
+    assert_eq!(
+        (head.role.as_deref(), head.name.as_deref()),
+        (Some("RESPONSABILE"), Some("Dott. Luigi Paoli"))
+    );
+    assert_eq!(head_line("Nota: vedi sopra", words()), None);
+}
+
+#[test]
+fn a_missions_number_is_its_code_and_anything_else_after_the_label_its_value() {
+    // The date is kept as what was written, to be reported as no mission.
+    assert_eq!(
+        kind_of("Missione 31.12.2021"),
+        LineKind::Field(Field::Mission, "31.12.2021".to_owned())
+    );
+    assert!(matches!(
+        kind_of("Missione 01"),
+        LineKind::Field(Field::Mission, value) if value.starts_with("01")
+    ));
+}
+
+#[test]
+fn classifies_each_kind_of_line() {
+    assert!(matches!(
+        kind_of("Missione\tOrdine pubblico e sicurezza"),
+        LineKind::Field(Field::Mission, _)
+    ));
+    assert!(matches!(
+        kind_of("N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori\tTarget\tScadenza"),
+        LineKind::TableHeader(_)
+    ));
+    assert!(matches!(
+        kind_of("N.\tDipendenti\tObiettivo\tPeso %"),
+        LineKind::TableHeader(_)
+    ));
+    assert!(matches!(kind_of("1.1.\tFase: x\t(50%)"), LineKind::Row(_)));
+    assert_eq!(kind_of("\t\tsegue"), LineKind::Continuation);
+    assert_eq!(kind_of("16"), LineKind::PageNumber);
+    assert_eq!(
+        kind_of("Dipendenti coinvolti sugli obiettivi:"),
+        LineKind::StaffTitle
+    );
+    assert_eq!(kind_of("17.2"), LineKind::Text);
+    assert_eq!(kind_of("(50%)"), LineKind::Text);
+    assert_eq!(kind_of("Il Ciclo della Performance"), LineKind::Text);
+}
