@@ -138,31 +138,17 @@ impl Vocabulary {
 
     /// Whether `line` opens a staff table.
     pub fn is_staff_title(&self, line: &str) -> bool {
-        let line = fold(prefix(line, LABEL_MAX_CHARS));
-        self.words
-            .staff_titles
-            .iter()
-            .any(|title| opens_with(&line, title))
+        opens_with_one_of(line, &self.words.staff_titles)
     }
 
     /// Whether `text` opens with a phase marker ("Fase: …").
     pub fn is_phase_text(&self, text: &str) -> bool {
-        let text = fold(prefix(text, LABEL_MAX_CHARS));
-        self.words
-            .phase_markers
-            .iter()
-            .any(|marker| opens_with(&text, marker))
+        opens_with_one_of(text, &self.words.phase_markers)
     }
 
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
     pub fn is_total_label(&self, cell: &str) -> bool {
-        let cell = fold(prefix(cell, LABEL_MAX_CHARS));
-        !cell.is_empty()
-            && self
-                .words
-                .total_labels
-                .iter()
-                .any(|label| opens_with(&cell, label))
+        opens_with_one_of(cell, &self.words.total_labels)
     }
 
     /// Whether a table header naming `columns` has every column the family
@@ -352,6 +338,12 @@ fn contains_words(text: &str, words: &str) -> bool {
 }
 
 /// Whether folded `text` is `word` or opens with it as a whole word.
+/// Whether `text`, folded, opens with one of `words` (folded words).
+fn opens_with_one_of(text: &str, words: &[String]) -> bool {
+    let text = fold(prefix(text, LABEL_MAX_CHARS));
+    !text.is_empty() && words.iter().any(|word| opens_with(&text, word))
+}
+
 fn opens_with(text: &str, word: &str) -> bool {
     // Most words differ from the text in their first letter: no call to
     // compare the rest (a header is compared with every column's names).
