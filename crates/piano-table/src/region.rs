@@ -28,7 +28,7 @@ use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
     is_column_gap, is_formatted_value, narrowed, new_gaps, value_pushed_left,
 };
-use crate::lines::Line;
+use crate::lines::{Line, Segment};
 use glued::split_glued_values;
 
 mod glued;
@@ -56,6 +56,8 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     let mut headed = gutters.clone();
     // The lines that went on with the region without narrowing it, in order.
     let mut displaced = Vec::new();
+    // The first line below the region's last blank line.
+    let mut block_start = start;
     let mut end = start + 1;
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
@@ -138,6 +140,44 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                 .then(|| narrowed(&gutters, &pushed))
                 .flatten()
         };
+        // Below a blank line, before any line of the block shows columns,
+        // prose that runs across two or more whole gutters, leaving them
+        // open only at the spaces between its words, is another block's
+        // text (a card's field below a phase table, under the next card's
+        // opener), not a row: only a value pushed against it keeps it in
+        // the region. (Rows of a crowded table, set one space apart, are
+        // numbered, or not below a blank line before their block's first
+        // row.)
+        if spaced {
+            block_start = end;
+        }
+        let in_a_new_block = block_start > start
+            && lines[block_start..end]
+                .iter()
+                .all(|above| above.segments.len() < 2);
+        let numbered = line
+            .segments
+            .first()
+            .is_some_and(|piece| piece.text.starts_with(|c: char| c.is_ascii_digit()));
+        let prose_across = in_a_new_block
+            && !numbered
+            && line.segments.iter().any(|piece| {
+                gutters
+                    .iter()
+                    .filter(|gutter| runs_across(piece, gutter))
+                    .count()
+                    >= 2
+            });
+        if prose_across {
+            match pushed_off(true) {
+                Some(next) => {
+                    gutters = next;
+                    end += 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         let narrowing = pushed_off(true)
             .or_else(|| narrowed(&gutters, line))
             .or_else(|| {
@@ -184,6 +224,15 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .map(|index| lines[index].clone())
         .collect();
     Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
+}
+
+/// Whether `piece` runs across every open part of `gutter`.
+fn runs_across(piece: &Segment, gutter: &Gutter) -> bool {
+    let parts = gutter.parts();
+    matches!(
+        (parts.first(), parts.last()),
+        (Some(first), Some(last)) if piece.x0 < first.0 && piece.x1 > last.1
+    )
 }
 
 /// Whether `line`, below the lines of `region` whose header left the gaps
@@ -418,6 +467,29 @@ pub(crate) fn column_of(x: f32, inner: &[f32]) -> usize {
 mod tests {
     use super::*;
     use crate::lines::dump_lines;
+
+    #[test]
+    fn prose_across_the_columns_below_a_blank_line_ends_the_region() {
+        // A card's phase table, then the next card: its opener, then a field
+        // whose text runs across both gutters, open only at word spaces.
+        let text = "\
+Fase                                           Peso   Scadenza
+Verifica della corretta pubblicazione          50     30.04.2023
+Verifica della corretta pubblicazione          50     entro il 31.05.2023
+
+Obiettivo n. 2
+Descrizione     Gestione e coordinamento di atti di gara per la mensa scolastica
+Responsabile    Rag. Stefano Rossi
+";
+        let lines = dump_lines(text);
+        let (end, _) = region(&lines, 0).expect("a table");
+        assert_eq!(end, 4, "the region ends above the field");
+        // A numbered row set one space apart goes on with its table.
+        let numbered = text.replace("Descrizione    ", "3              ");
+        let lines = dump_lines(&numbered);
+        let (end, _) = region(&lines, 0).expect("a table");
+        assert!(end > 4, "a numbered row stays");
+    }
 
     #[test]
     fn a_value_pushed_against_the_text_before_it_keeps_the_region_whole() {
