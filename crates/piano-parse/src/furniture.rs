@@ -22,17 +22,19 @@ const MIN_PAGES: usize = 3;
 /// Sets the running headers and footers of `layout` aside, each as
 /// [`LineRole::Furniture`].
 pub fn strip_running_lines(layout: &mut Layout, roles: &mut Roles) {
-    let running = running_signatures(&layout.lines);
+    let edges = page_edges(&layout.lines);
+    let running = running_signatures(&layout.lines, &edges);
     if running.is_empty() {
         return;
     }
-    let candidates = edge_lines(&layout.lines);
+    let set_aside: BTreeSet<usize> = edges
+        .iter()
+        .flat_map(|edge| running_lines(&layout.lines, edge, Some(&running)))
+        .map(|(index, _)| index)
+        .collect();
     let mut kept = Vec::with_capacity(layout.lines.len());
     for (index, line) in std::mem::take(&mut layout.lines).into_iter().enumerate() {
-        let is_running = candidates
-            .get(&index)
-            .is_some_and(|signature| running.contains(signature));
-        if is_running {
+        if set_aside.contains(&index) {
             roles.set_line(&line, LineRole::Furniture);
             let text = line.to_tab_separated();
             layout.diagnostics.push(
@@ -53,44 +55,86 @@ pub fn strip_running_lines(layout: &mut Layout, roles: &mut Roles) {
 /// The signatures of the edge lines that repeat on enough pages: at least
 /// [`MIN_PAGES`] and half of them, each number the same or moving with the
 /// page ([`same_running_line`]: "Obiettivo n. 2", "n. 4", "n. 6" heading
-/// three pages are three objectives).
-fn running_signatures(lines: &[TextLine]) -> BTreeSet<String> {
+/// three pages are three objectives). A running line stands at its page's
+/// edge: only what is itself running (or a page number) comes between them,
+/// so a line counts only where the lines nearer the edge are running lines
+/// too ("Obiettivo n. 1" under each structure's heading, at the top of each
+/// structure's first page, is content). Each count is made again with what
+/// the last one found running, until it no longer shrinks.
+fn running_signatures(lines: &[TextLine], edges: &[Vec<usize>]) -> BTreeSet<String> {
     let pages: BTreeSet<u32> = lines.iter().filter_map(|line| line.page).collect();
     if pages.len() < MIN_PAGES {
         return BTreeSet::new();
     }
-    let mut seen_on: BTreeMap<&str, Vec<(u32, String)>> = BTreeMap::new();
-    let candidates = edge_lines(lines);
-    for (index, signature) in &candidates {
-        if let Some(page) = lines[*index].page {
-            let text = lines[*index].to_tab_separated();
-            seen_on.entry(signature).or_default().push((page, text));
+    let mut running: Option<BTreeSet<String>> = None;
+    loop {
+        let mut seen_on: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
+        for edge in edges {
+            for (index, signature) in running_lines(lines, edge, running.as_ref()) {
+                if let Some(page) = lines[index].page {
+                    let text = lines[index].to_tab_separated();
+                    seen_on.entry(signature).or_default().push((page, text));
+                }
+            }
         }
+        let found: BTreeSet<String> = seen_on
+            .into_iter()
+            .filter(|(_, seen)| {
+                let most = seen
+                    .iter()
+                    .map(|(page, text)| {
+                        let again = seen
+                            .iter()
+                            .filter(|(other, line)| same_running_line(text, *page, line, *other));
+                        again.map(|(other, _)| other).collect::<BTreeSet<_>>().len()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                most >= MIN_PAGES && most * 2 >= pages.len()
+            })
+            .map(|(signature, _)| signature)
+            .collect();
+        if running.as_ref() == Some(&found) || found.is_empty() {
+            return found;
+        }
+        running = Some(found);
     }
-    seen_on
-        .into_iter()
-        .filter(|(_, seen)| {
-            let most = seen
-                .iter()
-                .map(|(page, text)| {
-                    let again = seen
-                        .iter()
-                        .filter(|(other, line)| same_running_line(text, *page, line, *other));
-                    again.map(|(other, _)| other).collect::<BTreeSet<_>>().len()
-                })
-                .max()
-                .unwrap_or(0);
-            most >= MIN_PAGES && most * 2 >= pages.len()
-        })
-        .map(|(signature, _)| signature.to_owned())
-        .collect()
 }
 
-/// The lines at the top and bottom of each page that can be furniture (one
-/// cell of text, not a bare page number, which is read as such), by index,
-/// with their signatures.
-fn edge_lines(lines: &[TextLine]) -> BTreeMap<usize, String> {
-    let mut edges = BTreeMap::new();
+/// The lines of one page edge (given from the edge inwards) that can be
+/// running lines, with their signatures: one cell of text, not a bare page
+/// number (read as such, and passed over). With `running`, only those whose
+/// signature it holds, up to the first line that is neither.
+fn running_lines(
+    lines: &[TextLine],
+    edge: &[usize],
+    running: Option<&BTreeSet<String>>,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for &index in edge {
+        let line = &lines[index];
+        let text = line.to_tab_separated();
+        if is_page_number(text.trim()) {
+            continue;
+        }
+        let filled = line.cells.iter().filter(|c| !c.text.trim().is_empty());
+        let signature = (filled.count() == 1).then(|| running_signature(&text));
+        match (signature, running) {
+            (Some(signature), Some(running)) if running.contains(&signature) => {
+                out.push((index, signature));
+            }
+            (Some(signature), None) => out.push((index, signature)),
+            (_, Some(_)) => break,
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// The lines at the top and at the bottom of each page, by index, each edge
+/// from the page's edge inwards: [`EDGE_LINES`] of them.
+fn page_edges(lines: &[TextLine]) -> Vec<Vec<usize>> {
+    let mut edges = Vec::new();
     let mut start = 0;
     while start < lines.len() {
         let page = lines[start].page;
@@ -99,21 +143,9 @@ fn edge_lines(lines: &[TextLine]) -> BTreeMap<usize, String> {
             .position(|line| line.page != page)
             .map_or(lines.len(), |length| start + length);
         if page.is_some() {
-            let first = start..end.min(start + EDGE_LINES);
-            let last = end.saturating_sub(EDGE_LINES).max(start)..end;
-            for index in first.chain(last) {
-                let line = &lines[index];
-                let text = line.to_tab_separated();
-                let one_cell = line
-                    .cells
-                    .iter()
-                    .filter(|c| !c.text.trim().is_empty())
-                    .count()
-                    == 1;
-                if one_cell && !is_page_number(text.trim()) {
-                    edges.insert(index, running_signature(&text));
-                }
-            }
+            edges.push((start..end.min(start + EDGE_LINES)).collect());
+            let bottom = end.saturating_sub(EDGE_LINES).max(start);
+            edges.push((bottom..end).rev().collect());
         }
         start = end;
     }
@@ -193,6 +225,29 @@ mod tests {
                 (6, Some(3), LineRole::Furniture),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_below_content_at_a_page_top_is_content() {
+        // Each structure starts a page with its heading, its first card under
+        // it: "Obiettivo n. 1" repeats at the top of every page, below a line
+        // that does not.
+        let mut cards = layout(&[
+            &["SETTORE: A", "Obiettivo n. 1", "Descrizione\tPrimo"],
+            &["SERVIZIO: B", "Obiettivo n. 1", "Descrizione\tSecondo"],
+            &["AREA: C", "Obiettivo n. 1", "Descrizione\tTerzo"],
+        ]);
+        let mut roles = Roles::new();
+        strip_running_lines(&mut cards, &mut roles);
+        assert!(roles.is_empty(), "{:?}", cards.diagnostics);
+        // Under a running header, a second running line is set aside too.
+        let mut headed = layout(&[
+            &["Comune di X", "PIAO 2023", "testo uno"],
+            &["Comune di X", "PIAO 2023", "testo due"],
+            &["Comune di X", "PIAO 2023", "testo tre"],
+        ]);
+        strip_running_lines(&mut headed, &mut Roles::new());
+        assert_eq!(headed.lines.len(), 3);
     }
 
     #[test]
