@@ -224,12 +224,15 @@ word_lists! {
     piao_subsections: Folded,
     /// Words naming a PIAO's performance sub-section.
     piao_performance: Folded,
+    /// Words a phrase does not end with (prepositions, articles,
+    /// conjunctions): a cell whose line ends with one goes on below.
+    open_endings: Folded,
 }
 
 impl Words {
     /// The lists every family shares, the language's rather than a layout's
     /// (ente kinds, categories, a PIAO's sections, the word "Descrizione"
-    /// before an objectives' label): a profile that extends
+    /// before an objectives' label, the words a phrase does not end with): a profile that extends
     /// none starts from the base profile's.
     pub(super) fn shared(&self) -> Words {
         Words {
@@ -239,6 +242,7 @@ impl Words {
             piao_subsections: self.piao_subsections.clone(),
             piao_performance: self.piao_performance.clone(),
             objectives_label_drop: self.objectives_label_drop.clone(),
+            open_endings: self.open_endings.clone(),
             ..Words::default()
         }
     }

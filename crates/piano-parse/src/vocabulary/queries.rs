@@ -146,6 +146,14 @@ impl Vocabulary {
         opens_with_one_of(text, &self.words.phase_markers)
     }
 
+    /// Whether `text` ends with a word a phrase does not end with ("… di"):
+    /// the text goes on on the next line.
+    pub fn ends_open(&self, text: &str) -> bool {
+        let last = text.trim_end().rsplit(' ').next().unwrap_or("");
+        let folded = fold(last);
+        !folded.is_empty() && self.words.open_endings.iter().any(|word| *word == folded)
+    }
+
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
     pub fn is_total_label(&self, cell: &str) -> bool {
         opens_with_one_of(cell, &self.words.total_labels)
@@ -337,13 +345,13 @@ fn contains_words(text: &str, words: &str) -> bool {
     })
 }
 
-/// Whether folded `text` is `word` or opens with it as a whole word.
 /// Whether `text`, folded, opens with one of `words` (folded words).
 fn opens_with_one_of(text: &str, words: &[String]) -> bool {
     let text = fold(prefix(text, LABEL_MAX_CHARS));
     !text.is_empty() && words.iter().any(|word| opens_with(&text, word))
 }
 
+/// Whether folded `text` is `word` or opens with it as a whole word.
 fn opens_with(text: &str, word: &str) -> bool {
     // Most words differ from the text in their first letter: no call to
     // compare the rest (a header is compared with every column's names).

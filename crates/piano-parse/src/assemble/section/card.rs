@@ -233,4 +233,29 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_phase_wrapped_after_a_word_no_phrase_ends_with_goes_on() {
+        // An aligned dump's phase cell wraps onto a line of its own, the
+        // rest opening with a capital ("… di" / "Giunta").
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1 – Assistenza domiciliare\n\
+            Peso\t100%\n\
+            Fase\tPeso\tScadenza\n\
+            Predisporre la proposta di deliberazione di\t50%\t30.06.2022\n\
+            Giunta\t\t\n\
+            Verifica dei risultati\t50%\t31.12.2022\n\
+            Relazione\t\t\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let phases = &plan.structures[0].objectives[0].phases;
+        let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(
+            descriptions,
+            [
+                "Predisporre la proposta di deliberazione di Giunta",
+                "Verifica dei risultati",
+                "Relazione"
+            ]
+        );
+    }
 }

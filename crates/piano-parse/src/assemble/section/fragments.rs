@@ -39,7 +39,7 @@ impl SectionBuilder<'_> {
         if card_line && self.phase_table_without_header(line) {
             return;
         }
-        if self.table == Table::Phases && self.pending.is_some() && continues_first_cell(line) {
+        if self.table == Table::Phases && self.continues_pending_description(line) {
             // A phase cell in the first column wraps onto a line of its own.
             let description_index = self.description_index();
             if let Some(row) = self.pending.as_mut() {
@@ -173,14 +173,27 @@ impl SectionBuilder<'_> {
 /// Most words of a head's name wrapped onto the line under its heading.
 const HEAD_WRAP_MAX_WORDS: usize = 3;
 
-/// Whether a line is the first cell's text wrapped onto a line of its own:
-/// only its first cell is filled, and it goes on in lower case. (A dump
-/// rebuilt from aligned text keeps the row's other cells, empty.)
-fn continues_first_cell(line: &TextLine) -> bool {
-    let mut filled = line
-        .cells
-        .iter()
-        .filter(|cell| !cell.text.trim().is_empty());
-    let first = line.cells.first().map(|cell| cell.text.trim_start());
-    filled.nth(1).is_none() && first.is_some_and(|text| text.starts_with(char::is_lowercase))
+impl SectionBuilder<'_> {
+    /// Whether a line is the pending row's description wrapped onto a line
+    /// of its own: only its first cell is filled, and it goes on in lower
+    /// case or the description ends with a word no phrase ends with ("… di"
+    /// / "Giunta"). (A dump rebuilt from aligned text keeps the row's other
+    /// cells, empty.)
+    fn continues_pending_description(&self, line: &TextLine) -> bool {
+        let Some(row) = self.pending.as_ref() else {
+            return false;
+        };
+        let mut filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty());
+        let first = line.cells.first().map(|cell| cell.text.trim_start());
+        let description = row.cells.get(self.description_index());
+        filled.nth(1).is_none()
+            && first.is_some_and(|text| {
+                text.starts_with(char::is_lowercase)
+                    || (!text.is_empty()
+                        && description.is_some_and(|cell| self.words.ends_open(cell)))
+            })
+    }
 }
