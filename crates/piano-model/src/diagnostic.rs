@@ -320,6 +320,46 @@ mod tests {
         }
     }
 
+    /// Every string of an `enum` array anywhere in a JSON Schema.
+    fn enum_names(schema: &serde_json::Value, found: &mut Vec<String>) {
+        match schema {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("enum", serde_json::Value::Array(names)) => found.extend(
+                            names
+                                .iter()
+                                .filter_map(|name| name.as_str().map(str::to_owned)),
+                        ),
+                        ("const", serde_json::Value::String(name)) => found.push(name.clone()),
+                        _ => enum_names(value, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    enum_names(item, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `Code::ALL` is written by hand; the schema is derived from the enum
+    /// itself, so a variant added to the enum and forgotten in `ALL` (which
+    /// the tests that name every code rely on) fails here. (`as_str` and
+    /// `level` match on every variant, so they cannot forget one.)
+    #[test]
+    fn all_lists_every_code_of_the_enum_once() {
+        let schema = serde_json::to_value(schemars::schema_for!(Code)).expect("a schema");
+        let mut derived = Vec::new();
+        enum_names(&schema, &mut derived);
+        derived.sort();
+        let mut listed: Vec<String> = Code::ALL.iter().map(|c| c.as_str().to_owned()).collect();
+        listed.sort();
+        assert_eq!(listed, derived);
+    }
+
     #[test]
     fn excerpts_are_cut_to_200_characters() {
         let long = "è".repeat(500);
