@@ -24,6 +24,7 @@
 //! fitting the columns, and another part is a column of its own when more
 //! lines fit.
 
+use crate::furniture::is_page_number;
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
     is_column_gap, is_formatted_value, narrowed, new_gaps, value_pushed_left,
@@ -253,16 +254,39 @@ fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: 
     line.pitch.is_some() && pieces && (goes_on || numbered) && narrowed(headed, line).is_some()
 }
 
-/// The column edges of the line at `index` taken as a table's header left
-/// alone at the foot of a page, its rows on the next (a page break between a
-/// header and its first row): a line of three or more pieces, not justified
-/// prose, with below it at most [`FOOT_LINES`] lines of one piece each
-/// narrower than it (a page number, a footer).
-pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<Vec<f32>> {
+/// The end (exclusive) and column edges of the line at `index` taken as a
+/// table's header left alone at the foot of a page, its rows on the next (a
+/// page break between a header and its first row): a line of three or more
+/// pieces, not justified prose, with the rest of its cells wrapped onto the
+/// lines set right under it, each piece under one of its own ("% di" /
+/// "raggiungimento"; not a page number), and below those at most [`FOOT_LINES`] lines of one
+/// piece each narrower than it (a page number, a footer).
+pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
     let line = &lines[index];
     let left = line.segments.first()?.x0;
     let right = line.segments.last()?.x1;
-    let below = &lines[index + 1..];
+    let tolerance = EDGE_TOLERANCE * line.size;
+    // A piece that starts under a header cell and ends before the next.
+    let under_the_header = |piece: &Segment| {
+        line.segments.iter().enumerate().any(|(at, cell)| {
+            let next = line.segments.get(at + 1).map_or(f32::INFINITY, |n| n.x0);
+            piece.x0 >= cell.x0 - tolerance && piece.x0 <= cell.x1 + tolerance && piece.x1 < next
+        })
+    };
+    let wrapped = lines[index + 1..]
+        .iter()
+        .zip(&lines[index..])
+        .take_while(|(below, above)| {
+            below.y - above.y <= LINE_SPACING * below.size
+                && below.segments.iter().all(under_the_header)
+                && !below
+                    .segments
+                    .iter()
+                    .any(|piece| is_page_number(&piece.text))
+        })
+        .count();
+    let end = index + 1 + wrapped;
+    let below = &lines[end..];
     let foot = below.len() <= FOOT_LINES
         && below.iter().all(|below| {
             below.segments.len() < 2
@@ -274,13 +298,12 @@ pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<Vec<f32>> {
     if line.segments.len() < 3 || is_spaced_prose(line) || !foot {
         return None;
     }
-    let tolerance = EDGE_TOLERANCE * line.size;
     let gaps: Vec<(f32, f32)> = line
         .segments
         .windows(2)
         .map(|pair| (pair[0].x1, pair[1].x0))
         .collect();
-    Some(columns_of(left, right, &gaps, tolerance))
+    Some((end, columns_of(left, right, &gaps, tolerance)))
 }
 
 /// The gaps of the last of `lines` as the lines above it leave them, if

@@ -70,9 +70,9 @@ pub(crate) fn infer_rows(
                 i = end;
             }
             None => match header_alone(lines, i) {
-                Some(columns) => {
-                    rows.extend(rows_of(&lines[i..=i], &columns, Start::Top));
-                    i += 1;
+                Some((end, columns)) => {
+                    rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
+                    i = end;
                 }
                 None => {
                     rest.push(lines[i].clone());

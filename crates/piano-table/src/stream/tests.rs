@@ -333,6 +333,21 @@ N.   Obiettivo             Peso    Scadenza    Note
     let (rows, rest) = infer_rows(&dump(text), None, 0.0);
     let texts: Vec<String> = rows.iter().map(Block::text).collect();
     assert_eq!(texts, ["N.\tObiettivo\tPeso\tScadenza\tNote"], "{rest:?}");
+    // With a cell wrapped onto the line under it.
+    let text = "\
+N.   Obiettivo             Peso    % di             Note
+                                   raggiungimento
+
+
+                                 3
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        ["N.\tObiettivo\tPeso\t% di raggiungimento\tNote"],
+        "{rest:?}"
+    );
     // Not when prose follows it.
     let text = "\
 N.   Obiettivo             Peso    Scadenza    Note
