@@ -244,7 +244,8 @@ mod tests {
             Fase\tPeso\tScadenza\n\
             Predisporre la proposta di deliberazione di\t50%\t30.06.2022\n\
             Giunta\t\t\n\
-            Verifica dei risultati\t50%\t31.12.2022\n\
+            Verifica dei risultati presentati\t50%\t31.12.2022 (salvo\n\
+            alla Giunta\t\tproroghe)\n\
             Relazione\t\t\n";
         let (plan, _) = crate::parse_dump_with_roles(text);
         let phases = &plan.structures[0].objectives[0].phases;
@@ -253,7 +254,7 @@ mod tests {
             descriptions,
             [
                 "Predisporre la proposta di deliberazione di Giunta",
-                "Verifica dei risultati",
+                "Verifica dei risultati presentati alla Giunta",
                 "Relazione"
             ]
         );

@@ -175,25 +175,26 @@ const HEAD_WRAP_MAX_WORDS: usize = 3;
 
 impl SectionBuilder<'_> {
     /// Whether a line is the pending row's description wrapped onto a line
-    /// of its own: only its first cell is filled, and it goes on in lower
-    /// case or the description ends with a word no phrase ends with ("… di"
-    /// / "Giunta"). (A dump rebuilt from aligned text keeps the row's other
-    /// cells, empty.)
+    /// of its own: its first cell goes on in lower case, or the description
+    /// ends with a word no phrase ends with ("… di" / "Giunta"); any other
+    /// cell it fills goes on in lower case too ("(salvo" / "diverso termine
+    /// …)"), where a new row's would open with a figure or a capital. (A
+    /// dump rebuilt from aligned text keeps the row's other cells, empty.)
     fn continues_pending_description(&self, line: &TextLine) -> bool {
         let Some(row) = self.pending.as_ref() else {
             return false;
         };
-        let mut filled = line
-            .cells
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty());
-        let first = line.cells.first().map(|cell| cell.text.trim_start());
+        let Some((first, others)) = line.cells.split_first() else {
+            return false;
+        };
+        let first = first.text.trim_start();
         let description = row.cells.get(self.description_index());
-        filled.nth(1).is_none()
-            && first.is_some_and(|text| {
-                text.starts_with(char::is_lowercase)
-                    || (!text.is_empty()
-                        && description.is_some_and(|cell| self.words.ends_open(cell)))
-            })
+        let first_goes_on = first.starts_with(char::is_lowercase)
+            || (!first.is_empty() && description.is_some_and(|cell| self.words.ends_open(cell)));
+        let others_go_on = others.iter().all(|cell| {
+            let text = cell.text.trim_start();
+            text.is_empty() || text.starts_with(char::is_lowercase)
+        });
+        first_goes_on && others_go_on
     }
 }
