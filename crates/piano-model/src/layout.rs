@@ -241,6 +241,19 @@ pub fn same_running_line(a: &str, page_a: u32, b: &str, page_b: u32) -> bool {
         })
 }
 
+/// Whether `a`, on page `page_a`, and `b`, on page `page_b`, are one running
+/// line that counts the pages: some of its numbers move with the page while
+/// another stays ("2/21" and "3/21", "pagina 2 di 21" and "pagina 3 di
+/// 21"), where a line counting something else ("Obiettivo n. 7" and "n. 8")
+/// keeps no number.
+pub fn counts_pages(a: &str, page_a: u32, b: &str, page_b: u32) -> bool {
+    let pairs = || numbers_in(a).zip(numbers_in(b));
+    page_a != page_b
+        && same_running_line(a, page_a, b, page_b)
+        && pairs().any(|(x, y)| x == y)
+        && pairs().any(|(x, y)| x != y)
+}
+
 /// The runs of digits of a text, left to right.
 fn numbers_in(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_digit())
@@ -250,6 +263,14 @@ fn numbers_in(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_count_keeps_its_total() {
+        assert!(counts_pages("2/21", 2, "3/21", 3));
+        assert!(counts_pages("Pagina 2 di 21", 2, "Pagina 3 di 21", 3));
+        assert!(!counts_pages("Obiettivo n. 7", 4, "Obiettivo n. 8", 5));
+        assert!(!counts_pages("PIAO 2023", 4, "PIAO 2023", 5));
+    }
 
     #[test]
     fn a_running_line_keeps_its_numbers_or_moves_them_with_the_page() {

@@ -4,7 +4,9 @@
 //! Only two pages of blocks are held at any time: memory stays flat in the
 //! page count.
 
-use piano_model::{BBox, Cell as ModelCell, Code, Diagnostic, TextLine, same_running_line};
+use piano_model::{
+    BBox, Cell as ModelCell, Code, Diagnostic, TextLine, counts_pages, same_running_line,
+};
 
 use std::collections::BTreeMap;
 
@@ -21,6 +23,37 @@ const SIZE_CHANGE: f32 = 0.1;
 
 /// How much of a text set apart its diagnostic quotes.
 const SHOWN_CHARS: usize = 60;
+
+/// The texts of a page's edge lines, each with the page's number.
+fn edge_texts(pending: &Pending) -> Vec<(String, u32)> {
+    let number = pending.page.number;
+    let texts = pending
+        .candidates
+        .iter()
+        .map(|&i| pending.page.blocks[i].text());
+    texts.map(|text| (text, number)).collect()
+}
+
+/// Whether `text`, an edge line of page `page`, repeats an edge line of the
+/// neighbouring page (`neighbour`) as a running line does: with the same
+/// numbers, or with numbers moving with the page, which a line counting
+/// something else does on two pages ("Obiettivo n. 7" heading page 4, "n.
+/// 8" page 5) but seldom on three: then `other`, a third page's, must
+/// repeat it too, unless another of its numbers stays (a page count,
+/// "2/21").
+fn repeats(text: &str, page: u32, neighbour: &[(String, u32)], other: &[(String, u32)]) -> bool {
+    let moving = |seen: &[(String, u32)]| {
+        seen.iter()
+            .any(|(line, at)| same_running_line(line, *at, text, page))
+    };
+    let same = neighbour
+        .iter()
+        .any(|(line, _)| same_running_line(line, 0, text, 0));
+    let counts = neighbour
+        .iter()
+        .any(|(line, at)| counts_pages(line, *at, text, page));
+    same || counts || (moving(neighbour) && moving(other))
+}
 
 /// A page waiting for the next one.
 struct Pending {
@@ -44,6 +77,8 @@ pub(crate) struct Assembler {
     open_table: Option<(Vec<f32>, Vec<String>)>,
     /// What was set apart, by kind and signature: the first text and the pages.
     set_apart: BTreeMap<(&'static str, String), (String, Vec<u32>)>,
+    /// The edge lines of the page before the one held back, with its number.
+    earlier: Vec<(String, u32)>,
     emitter: Emitter,
 }
 
@@ -59,39 +94,24 @@ impl Assembler {
             page,
         };
         // An edge line that a neighbouring page's edge line repeats (digits
-        // aside, or moving with the page) is furniture.
-        let previous: Vec<(String, u32)> = self
-            .pending
-            .as_ref()
-            .map(|p| {
-                let texts = p.candidates.iter().map(|&i| p.page.blocks[i].text());
-                texts.map(|text| (text, p.page.number)).collect()
-            })
-            .unwrap_or_default();
+        // aside, or moving with the page: then on a third page too) is
+        // furniture.
+        let previous: Vec<(String, u32)> =
+            self.pending.as_ref().map(edge_texts).unwrap_or_default();
+        let later = edge_texts(&next);
         let number = next.page.number;
-        let later: Vec<String> = next
-            .candidates
-            .iter()
-            .map(|&i| next.page.blocks[i].text())
-            .collect();
-        for (&index, text) in next.candidates.clone().iter().zip(&later) {
-            let again = previous
-                .iter()
-                .any(|(seen, page)| same_running_line(seen, *page, text, number));
-            if is_page_number(text) || again {
+        for (&index, (text, _)) in next.candidates.clone().iter().zip(&later) {
+            if is_page_number(text) || repeats(text, number, &previous, &self.earlier) {
                 self.set_apart(&mut next, index, "page furniture");
             }
         }
         if let Some(mut current) = self.pending.take() {
-            for index in current.candidates.clone() {
-                let text = current.page.blocks[index].text();
-                let again = later
-                    .iter()
-                    .any(|seen| same_running_line(&text, current.page.number, seen, number));
-                if !current.removed[index] && again {
+            for (index, (text, page)) in current.candidates.clone().into_iter().zip(&previous) {
+                if !current.removed[index] && repeats(text, *page, &later, &self.earlier) {
                     self.set_apart(&mut current, index, "page furniture");
                 }
             }
+            self.earlier = previous;
             self.scan_tables(&current);
             let repeated = self.continue_table(&mut current, &mut next);
             self.emit(current);

@@ -253,6 +253,34 @@ mod tests {
     }
 
     #[test]
+    fn a_card_heading_each_page_is_no_running_head() {
+        // One card a page: its opener at the top of each counts objectives,
+        // its number moving with the page on two pages, not three.
+        let page = |card: u32| {
+            format!(
+                "Obiettivo n. {card}
+Descrizione     Testo del {card}, su due righe per vedere come va a
+                capo.
+Responsabile    Mario Rossi
+Peso            50%
+
+Fase                                 Peso     Scadenza
+Avvio del procedimento               (50%)    30.06.2024
+Verifica della pubblicazione         (50%)    31.12.2024
+
+
+
+                                                       {card}
+"
+            )
+        };
+        let dump = [page(4), page(5), page(7)].join("\u{c}");
+        let lines = texts(&dump);
+        let openers = lines.iter().filter(|l| l.starts_with("Obiettivo n."));
+        assert_eq!(openers.count(), 3, "{lines:?}");
+    }
+
+    #[test]
     fn aligned_columns_and_wrapped_cells_are_rebuilt() {
         let dump = "\
 N.   Obiettivo                     Peso   Scadenza
