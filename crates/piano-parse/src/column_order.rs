@@ -7,7 +7,10 @@
 //! under that header, before any line is classified. A header holds over the
 //! headings that follow it until another header appears, as in plans that
 //! print their header once for the whole document; a staff table's header
-//! suspends it until the next line of one cell (the next heading).
+//! suspends it until the next line of one cell (the next heading). A
+//! profile's `[layout]` may keep the number column in place
+//! (`number_column_first`) or a header to its own table
+//! (`header_holds_over_headings`).
 
 use piano_model::TextLine;
 
@@ -19,9 +22,25 @@ use crate::vocabulary::{Column, Vocabulary};
 
 /// Moves the label column first on every line under a header that one of
 /// `profiles` reads as naming it elsewhere.
+///
+/// No family is chosen yet: a profile whose `[layout]` turns
+/// `number_column_first` or `header_holds_over_headings` off has its way
+/// on every header it reads.
 pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
     let mut label_at: Option<usize> = None;
+    let mut label_holds = true;
     let mut in_staff_table = false;
+    // The profiles that set a rule off, which most documents are read without.
+    let keeps_in_place: Vec<&Vocabulary> = profiles
+        .iter()
+        .filter(|profile| !profile.layout.number_column_first)
+        .collect();
+    let holds_for_own_table: Vec<&Vocabulary> = profiles
+        .iter()
+        .filter(|profile| !profile.layout.header_holds_over_headings)
+        .collect();
+    let reads =
+        |line: &TextLine, profile: &&Vocabulary| table_header_columns(line, profile).is_some();
     for line in lines.iter_mut() {
         let filled = line
             .cells
@@ -30,6 +49,14 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             .count();
         if filled == 1 {
             in_staff_table = false;
+            // A heading: a line of one cell, in the first column.
+            let heading = line
+                .cells
+                .first()
+                .is_some_and(|cell| !cell.text.trim().is_empty());
+            if heading && !label_holds {
+                label_at = None;
+            }
             continue;
         }
         // A header names three columns at least.
@@ -37,10 +64,14 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         if let Some(columns) = header {
             in_staff_table = columns.contains(&Some(Column::Employee));
             if !in_staff_table {
+                let moves = !keeps_in_place.iter().any(|profile| reads(line, profile));
+                label_holds = !holds_for_own_table
+                    .iter()
+                    .any(|profile| reads(line, profile));
                 label_at = columns
                     .iter()
                     .position(|column| *column == Some(Column::Number))
-                    .filter(|&index| index > 0);
+                    .filter(|&index| index > 0 && moves);
             }
         }
         let Some(index) = label_at.filter(|_| !in_staff_table) else {

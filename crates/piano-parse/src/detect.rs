@@ -289,8 +289,19 @@ impl Detection<'_> {
     /// Why a document with no structure is not a plan of the closest family.
     pub fn why_no_plan(&self) -> String {
         let fit = self.fit;
-        let why = if fit.headings == 0 {
-            "no line is one of its structure headings (such as \"STRUTTURA: …\")".to_owned()
+        let examples: Vec<String> = self
+            .profile
+            .heading_examples()
+            .iter()
+            .map(|example| format!("\"{example}\""))
+            .collect();
+        let why = if fit.headings == 0 && examples.is_empty() {
+            "no table has a header it reads as a structure's (a caption line above a header naming a number, a description and heads)".to_owned()
+        } else if fit.headings == 0 {
+            format!(
+                "no line is one of its structure headings (such as {})",
+                examples.join(", ")
+            )
         } else {
             format!(
                 "{} structure headings but no table under them",
@@ -361,5 +372,29 @@ mod tests {
                 .why_no_plan()
                 .contains("closest layout family is struttura-table")
         );
+    }
+
+    #[test]
+    fn no_plan_gives_the_closest_familys_own_headings_as_examples() {
+        let cases = [
+            (
+                "name = \"u\"\nsection_words = [\"Ufficio\", \"Ufficio tecnico\", \"Unità di progetto\"]",
+                "(such as \"UFFICIO: …\", \"UNITA DI PROGETTO: …\")",
+            ),
+            (
+                "name = \"b\"\nmission_words = [\"Missione\"]\nprogramme_words = [\"Programma\"]",
+                "(such as \"MISSIONE 01 – …\", \"PROGRAMMA 01 – …\")",
+            ),
+            (
+                "name = \"t\"\nsections = \"tables\"",
+                "no table has a header it reads as a structure's",
+            ),
+        ];
+        for (toml, examples) in cases {
+            let profiles = [Vocabulary::from_toml(toml).expect("a valid profile")];
+            let detection = detect(&lines(&["Caro amico ti scrivo"]), &profiles).expect("one");
+            let why = detection.why_no_plan();
+            assert!(why.contains(examples), "{why}");
+        }
     }
 }
