@@ -41,6 +41,12 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         .collect();
     let reads =
         |line: &TextLine, profile: &&Vocabulary| table_header_columns(line, profile).is_some();
+    // Where profiles put the number column of tables printed without a header.
+    let numbers_without_header: Vec<usize> = profiles
+        .iter()
+        .filter_map(|profile| profile.layout.number_without_header_at())
+        .collect();
+    let mut header_applies = false;
     for line in lines.iter_mut() {
         let filled = line
             .cells
@@ -56,6 +62,7 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
                 .is_some_and(|cell| !cell.text.trim().is_empty());
             if heading && !label_holds {
                 label_at = None;
+                header_applies = false;
             }
             continue;
         }
@@ -64,6 +71,7 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         if let Some(columns) = header {
             in_staff_table = columns.contains(&Some(Column::Employee));
             if !in_staff_table {
+                header_applies = true;
                 let moves = !keeps_in_place.iter().any(|profile| reads(line, profile));
                 label_holds = !holds_for_own_table
                     .iter()
@@ -75,6 +83,9 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             }
         }
         let Some(index) = label_at.filter(|_| !in_staff_table) else {
+            if !header_applies && !in_staff_table && !numbers_without_header.is_empty() {
+                number_first_without_header(line, &numbers_without_header, profiles);
+            }
             continue;
         };
         // A header field ("Missione | Servizi …") has two cells: never a row.
@@ -83,6 +94,30 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             let label = line.cells.remove(index);
             line.cells.insert(0, label);
         }
+    }
+}
+
+/// A row of a table printed without a header, whose number column a
+/// profile's `columns_without_header` puts at one of `places`: the label
+/// there, and none in the first cell, is moved first.
+fn number_first_without_header(line: &mut TextLine, places: &[usize], profiles: &[Vocabulary]) {
+    let is_label = |text: &str| {
+        let text = text.trim();
+        parse_row_number(text).is_some()
+            || profiles
+                .iter()
+                .any(|profile| profile.row_code(text).is_some())
+    };
+    if line.cells.len() < 3 || line.cells.first().is_some_and(|cell| is_label(&cell.text)) {
+        return;
+    }
+    let at = places
+        .iter()
+        .copied()
+        .find(|&at| line.cells.get(at).is_some_and(|cell| is_label(&cell.text)));
+    if let Some(at) = at {
+        let label = line.cells.remove(at);
+        line.cells.insert(0, label);
     }
 }
 

@@ -124,10 +124,10 @@ impl<'w> SectionBuilder<'w> {
                 page: line.page,
             },
             table: Table::None,
-            columns: words.layout.columns_without_header.as_ref().map_or_else(
-                || DEFAULT_COLUMNS.to_vec(),
-                |columns| columns.iter().copied().map(Some).collect(),
-            ),
+            columns: words
+                .layout
+                .columns_without_header_as_read()
+                .unwrap_or_else(|| DEFAULT_COLUMNS.to_vec()),
             staff_columns: Vec::new(),
             staff_header: None,
             pending: None,

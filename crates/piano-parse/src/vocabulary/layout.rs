@@ -2,7 +2,8 @@
 //! family's tables beyond their words. Each rule's default is piano's own
 //! reading, so a profile that sets none reads as the bundled ones do.
 
-use serde::Deserialize;
+use serde::de::{Error as _, IntoDeserializer};
+use serde::{Deserialize, Deserializer};
 
 use super::{Column, ProfileError};
 
@@ -26,10 +27,12 @@ pub struct LayoutRules {
     /// one part ("a)" under "1"), is that objective's phase; off, it is an
     /// objective of its own.
     pub phase_when_other_scheme: bool,
-    /// The columns of a table no header names, in order (the number first);
-    /// `None` for piano's usual order, which a row's content overrides. Given
-    /// by a profile, the columns are read by position, as under a header.
-    pub columns_without_header: Option<Vec<Column>>,
+    /// The columns of a table no header names, in order, `None` where a
+    /// column holds nothing piano reads (`"other"`: left empty, or notes);
+    /// `None` for piano's usual order, which a row's content overrides.
+    /// Given by a profile, the columns are read by position, as under a
+    /// header, and a number column elsewhere than first is moved first.
+    pub columns_without_header: Option<Vec<Option<Column>>>,
 }
 
 impl Default for LayoutRules {
@@ -52,22 +55,61 @@ pub(super) struct LayoutFile {
     number_column_first: Option<bool>,
     phase_when_deeper: Option<bool>,
     phase_when_other_scheme: Option<bool>,
-    columns_without_header: Option<Vec<Column>>,
+    columns_without_header: Option<Vec<Slot>>,
+}
+
+/// A column of `columns_without_header` as written: a column's name, or
+/// `"other"` for a column piano does not read.
+#[derive(Debug)]
+struct Slot(Option<Column>);
+
+impl<'de> Deserialize<'de> for Slot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if name == "other" {
+            return Ok(Slot(None));
+        }
+        let column: Result<Column, serde::de::value::Error> =
+            Column::deserialize(name.as_str().into_deserializer());
+        column
+            .map(|column| Slot(Some(column)))
+            .map_err(|error| D::Error::custom(format!("{error}, or `other`")))
+    }
 }
 
 impl LayoutRules {
+    /// Where `columns_without_header` puts the number column, when not first.
+    pub fn number_without_header_at(&self) -> Option<usize> {
+        let columns = self.columns_without_header.as_ref()?;
+        let at = columns.iter().position(|c| *c == Some(Column::Number))?;
+        (at > 0 && self.number_column_first).then_some(at)
+    }
+
+    /// `columns_without_header` as the rows are read: the number column
+    /// moved first (see [`LayoutRules::number_without_header_at`]).
+    pub fn columns_without_header_as_read(&self) -> Option<Vec<Option<Column>>> {
+        let mut columns = self.columns_without_header.clone()?;
+        if let Some(at) = self.number_without_header_at() {
+            let number = columns.remove(at);
+            columns.insert(0, number);
+        }
+        Some(columns)
+    }
+
     /// These rules (a base's) with those `file` sets; `profile` names the
     /// profile in errors.
     pub(super) fn changed(&self, file: LayoutFile, profile: &str) -> Result<Self, ProfileError> {
-        let columns = file
+        let written = file
             .columns_without_header
-            .or_else(|| self.columns_without_header.clone());
+            .map(|slots| slots.into_iter().map(|Slot(column)| column).collect());
+        let columns: Option<Vec<Option<Column>>> =
+            written.or_else(|| self.columns_without_header.clone());
         if let Some(columns) = &columns {
-            let numbered = columns.first() == Some(&Column::Number);
-            if !numbered || !columns.contains(&Column::Description) {
+            let count = |wanted: Column| columns.iter().filter(|c| **c == Some(wanted)).count();
+            if count(Column::Number) != 1 || count(Column::Description) != 1 {
                 return Err(ProfileError::Layout {
                     profile: profile.to_owned(),
-                    why: "columns_without_header must open with \"number\" (rows are told by their first cell) and name \"description\"",
+                    why: "columns_without_header must name \"number\" and \"description\", once each",
                 });
             }
         }

@@ -164,18 +164,57 @@ fn a_table_without_header_reads_the_profiles_columns_by_position() {
 }
 
 #[test]
-fn columns_without_header_open_with_the_number_and_name_the_description() {
-    for columns in [r#"["description", "number"]"#, r#"["number", "weight"]"#] {
+fn a_table_without_header_may_have_its_number_elsewhere_and_columns_unread() {
+    // An empty first column, the number behind it, a column of notes.
+    let text = format!(
+        "{HEADING}\tPrimo\t1\tnota\t60%\n\
+         \tAvvio\t1.1\t\t100%\n\
+         \tSecondo\t2\t\t40%\n"
+    );
+    assert!(
+        objectives(&read(&text, "")).is_empty(),
+        "rows are read by their first cell"
+    );
+    let named = read(
+        &text,
+        r#"columns_without_header = ["other", "description", "number", "other", "weight"]"#,
+    );
+    let two = vec![
+        ("Primo".to_owned(), vec!["Avvio".to_owned()]),
+        ("Secondo".to_owned(), vec![]),
+    ];
+    assert_eq!(objectives(&named), two);
+    let weight = named.structures[0].objectives[1].entry.weight;
+    assert_eq!(weight, Some(40.0));
+    let unplaced = named
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TextUnplaced);
+    assert_eq!(
+        unplaced.count(),
+        1,
+        "the note, under a column piano does not read"
+    );
+}
+
+#[test]
+fn columns_without_header_name_the_number_and_the_description_once() {
+    let cases = [
+        (r#"["number", "weight"]"#, "must name"),
+        (r#"["number", "description", "number"]"#, "must name"),
+        (
+            r#"["number", "descrizione"]"#,
+            "unknown variant `descrizione`",
+        ),
+    ];
+    for (columns, told) in cases {
         let text = format!(
             "name = \"x\"\nextends = \"struttura-table\"\n[layout]\ncolumns_without_header = {columns}\n"
         );
         let error = Vocabulary::from_toml(&text).expect_err("refused");
-        assert!(
-            error
-                .to_string()
-                .contains("columns_without_header must open"),
-            "{error}"
-        );
+        let source = std::error::Error::source(&error).map(ToString::to_string);
+        let message = format!("{error}: {}", source.unwrap_or_default());
+        assert!(message.contains(told), "{message}");
     }
 }
 
@@ -200,4 +239,20 @@ fn a_profile_extending_another_keeps_the_rules_it_does_not_set() {
     let changed = base.changed(file, "x").expect("valid");
     assert!(!changed.phase_when_deeper && !changed.number_column_first);
     assert!(changed.header_holds_over_headings && changed.phase_when_other_scheme);
+}
+
+#[test]
+fn columns_without_header_are_read_with_the_number_first() {
+    let file: LayoutFile =
+        toml::from_str(r#"columns_without_header = ["other", "description", "number"]"#)
+            .expect("valid");
+    let rules = LayoutRules::default().changed(file, "x").expect("valid");
+    assert_eq!(rules.number_without_header_at(), Some(2));
+    let read = [Some(Column::Number), None, Some(Column::Description)];
+    assert_eq!(rules.columns_without_header_as_read(), Some(read.to_vec()));
+    let kept = LayoutRules {
+        number_column_first: false,
+        ..rules
+    };
+    assert_eq!(kept.number_without_header_at(), None);
 }
