@@ -254,8 +254,8 @@ impl<'w> SectionBuilder<'w> {
 
 impl SectionBuilder<'_> {
     /// One `columns-realigned` per kind of row whose cells were given
-    /// columns by content: under a header, and under none (no header printed
-    /// above them, none held from a structure above).
+    /// columns by content: under a header, and under none (no line above
+    /// them read as a header, none held from a structure above).
     fn report_realigned_rows(&mut self) {
         for under_header in [true, false] {
             let lines: Vec<u32> = self
@@ -273,7 +273,7 @@ impl SectionBuilder<'_> {
                     "{rows} rows (lines {first}–{last}) had cells out of their header's columns; assigned by content"
                 ),
                 (false, None) => format!(
-                    "no table header applies to {rows} rows (lines {first}–{last}): none is printed above them; their cells were assigned by content (a profile's [layout] columns_without_header can name the columns)"
+                    "no table header applies to {rows} rows (lines {first}–{last}): no line above them reads as their header; their cells were assigned by content (a profile's [layout] columns_without_header can name the columns)"
                 ),
                 (false, Some(_)) => format!(
                     "{rows} rows (lines {first}–{last}), under no table header, had cells out of the profile's columns_without_header; assigned by content"
