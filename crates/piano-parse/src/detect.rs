@@ -20,6 +20,9 @@ pub struct Detection<'p> {
     pub fit: Fit,
     /// The next best profile's name and fit, when there is another.
     pub runner_up: Option<(&'p str, Fit)>,
+    /// A profile of the user's own name that read the document as well as
+    /// the bundled profile chosen, which the tie left unused.
+    pub tied_unused: Option<&'p str>,
 }
 
 /// How many lines a profile recognised.
@@ -148,6 +151,17 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
     if !sampled_fit.fits() && sample.len() < lines.len() {
         readings = compete(lines, profiles, &opening);
     }
+    let bundled = |name: &str| Vocabulary::bundled().iter().any(|b| b.name == name);
+    let tied_unused = readings
+        .split_first()
+        .and_then(|((winner, _, best), rest)| {
+            let tied = rest
+                .iter()
+                .take_while(|(_, _, fit)| fit.reading() == best.reading());
+            let mut users = tied.filter(|(profile, _, _)| !bundled(&profile.name));
+            let user = users.next().filter(|_| bundled(&winner.name))?;
+            Some(user.0.name.as_str())
+        });
     let mut readings = readings.into_iter();
     let (profile, mut kinds, _) = readings.next()?;
     kinds.extend(
@@ -164,6 +178,7 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
         kinds,
         fit,
         runner_up,
+        tied_unused,
     })
 }
 
@@ -277,10 +292,16 @@ impl Detection<'_> {
             Some((name, fit)) => format!("; next best {}", describe(name, *fit)),
             None => String::new(),
         };
+        let tie = match self.tied_unused {
+            Some(name) => format!(
+                "; {name} reads it alike but loses the tie to the bundled profile: a profile that changes how a bundled family reads takes its name"
+            ),
+            None => String::new(),
+        };
         Diagnostic::new(
             Code::FamilyDetected,
             format!(
-                "read as {}{runner_up}",
+                "read as {}{runner_up}{tie}",
                 describe(&self.profile.name, self.fit)
             ),
         )
@@ -361,6 +382,29 @@ mod tests {
                 .message
                 .contains("next best struttura-table")
         );
+    }
+
+    #[test]
+    fn a_user_profile_that_ties_with_the_bundled_one_is_told_it_lost() {
+        let mine = Vocabulary::from_toml(
+            "name = \"mine\"\nextends = \"struttura-table\"\n[layout]\nphase_when_deeper = false",
+        )
+        .expect("a valid profile");
+        let profiles = Vocabulary::with_user_profiles(vec![mine]);
+        let document = lines(&[
+            "SETTORE: TRIBUTI",
+            "N°\tDescrizione\tPeso",
+            "1\tRiscossione\t100%",
+        ]);
+        let detection = detect(&document, &profiles).expect("profiles");
+        assert_eq!(detection.profile.name, "struttura-table");
+        let message = detection.diagnostic().message;
+        assert!(
+            message.contains("mine reads it alike but loses the tie"),
+            "{message}"
+        );
+        let bundled = detect(&document, Vocabulary::bundled()).expect("profiles");
+        assert!(!bundled.diagnostic().message.contains("a tie"));
     }
 
     #[test]
