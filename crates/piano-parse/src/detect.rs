@@ -61,7 +61,10 @@ impl Fit {
             table_lines: 0,
             named_columns: 0,
             keywords: 0,
-            has_required_columns: !profile.requires_columns(),
+            // A profile's columns of tables without header count as a header's.
+            has_required_columns: !profile.requires_columns()
+                || (profile.layout.columns_without_header.as_deref())
+                    .is_some_and(|columns| profile.has_required_columns(columns)),
             lines: 0,
         };
         let mut card_fields = 0;
@@ -405,6 +408,22 @@ mod tests {
         );
         let bundled = detect(&document, Vocabulary::bundled()).expect("profiles");
         assert!(!bundled.diagnostic().message.contains("a tie"));
+    }
+
+    #[test]
+    fn columns_without_header_give_the_columns_a_family_requires() {
+        let report = |layout: &str| {
+            let text = format!("name = \"results-report\"\nextends = \"results-report\"\n{layout}");
+            Vocabulary::from_toml(&text).expect("a valid profile")
+        };
+        let document = lines(&["SETTORE: TRIBUTI", "1\tRiscossione\t100%\t31.12.2022\t90%"]);
+        let plain = [report("")];
+        let without = detect(&document, &plain).expect("one");
+        assert!(!without.fits(), "no header names the achievement");
+        let named = "[layout]\ncolumns_without_header = [\"number\", \"description\", \"weight\", \"due\", \"achievement\"]";
+        let named = [report(named)];
+        let with = detect(&document, &named).expect("one");
+        assert!(with.fits());
     }
 
     #[test]
