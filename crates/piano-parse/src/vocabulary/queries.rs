@@ -314,7 +314,9 @@ impl Vocabulary {
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).
 fn folded_label(text: &str) -> Option<String> {
-    (text.len() <= LABEL_MAX_CHARS).then(|| fold(text))
+    // A blank cell is no label, though a label of symbols only ("#") folds
+    // to nothing as a blank does.
+    (text.len() <= LABEL_MAX_CHARS && !text.trim().is_empty()).then(|| fold(text))
 }
 
 /// What follows the words of `folded` (folded words, space-separated) at the
