@@ -7,7 +7,10 @@
 //! under that header, before any line is classified. A header holds over the
 //! headings that follow it until another header appears, as in plans that
 //! print their header once for the whole document; a staff table's header
-//! suspends it until the next line of one cell (the next heading).
+//! suspends it until the next line of one cell (the next heading). A
+//! profile's `[layout]` may keep the number column in place
+//! (`number_column_first`) or a header to its own table
+//! (`header_holds_over_headings`).
 
 use piano_model::TextLine;
 
@@ -19,9 +22,31 @@ use crate::vocabulary::{Column, Vocabulary};
 
 /// Moves the label column first on every line under a header that one of
 /// `profiles` reads as naming it elsewhere.
+///
+/// No family is chosen yet: a profile whose `[layout]` turns
+/// `number_column_first` or `header_holds_over_headings` off has its way
+/// on every header it reads.
 pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
     let mut label_at: Option<usize> = None;
+    let mut label_holds = true;
     let mut in_staff_table = false;
+    // The profiles that set a rule off, which most documents are read without.
+    let keeps_in_place: Vec<&Vocabulary> = profiles
+        .iter()
+        .filter(|profile| !profile.layout.number_column_first)
+        .collect();
+    let holds_for_own_table: Vec<&Vocabulary> = profiles
+        .iter()
+        .filter(|profile| !profile.layout.header_holds_over_headings)
+        .collect();
+    let reads =
+        |line: &TextLine, profile: &&Vocabulary| table_header_columns(line, profile).is_some();
+    // Where profiles put the number column of tables printed without a header.
+    let numbers_without_header: Vec<usize> = profiles
+        .iter()
+        .filter_map(|profile| profile.layout.number_without_header_at())
+        .collect();
+    let mut header_applies = false;
     for line in lines.iter_mut() {
         let filled = line
             .cells
@@ -30,6 +55,15 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             .count();
         if filled == 1 {
             in_staff_table = false;
+            // A heading: a line of one cell, in the first column.
+            let heading = line
+                .cells
+                .first()
+                .is_some_and(|cell| !cell.text.trim().is_empty());
+            if heading && !label_holds {
+                label_at = None;
+                header_applies = false;
+            }
             continue;
         }
         // A header names three columns at least.
@@ -37,13 +71,21 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         if let Some(columns) = header {
             in_staff_table = columns.contains(&Some(Column::Employee));
             if !in_staff_table {
+                header_applies = true;
+                let moves = !keeps_in_place.iter().any(|profile| reads(line, profile));
+                label_holds = !holds_for_own_table
+                    .iter()
+                    .any(|profile| reads(line, profile));
                 label_at = columns
                     .iter()
                     .position(|column| *column == Some(Column::Number))
-                    .filter(|&index| index > 0);
+                    .filter(|&index| index > 0 && moves);
             }
         }
         let Some(index) = label_at.filter(|_| !in_staff_table) else {
+            if !header_applies && !in_staff_table && !numbers_without_header.is_empty() {
+                number_first_without_header(line, &numbers_without_header, profiles);
+            }
             continue;
         };
         // A header field ("Missione | Servizi …") has two cells: never a row.
@@ -52,6 +94,30 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             let label = line.cells.remove(index);
             line.cells.insert(0, label);
         }
+    }
+}
+
+/// A row of a table printed without a header, whose number column a
+/// profile's `columns_without_header` puts at one of `places`: the label
+/// there, and none in the first cell, is moved first.
+fn number_first_without_header(line: &mut TextLine, places: &[usize], profiles: &[Vocabulary]) {
+    let is_label = |text: &str| {
+        let text = text.trim();
+        parse_row_number(text).is_some()
+            || profiles
+                .iter()
+                .any(|profile| profile.row_code(text).is_some())
+    };
+    if line.cells.len() < 3 || line.cells.first().is_some_and(|cell| is_label(&cell.text)) {
+        return;
+    }
+    let at = places
+        .iter()
+        .copied()
+        .find(|&at| line.cells.get(at).is_some_and(|cell| is_label(&cell.text)));
+    if let Some(at) = at {
+        let label = line.cells.remove(at);
+        line.cells.insert(0, label);
     }
 }
 

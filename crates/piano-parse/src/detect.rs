@@ -20,6 +20,9 @@ pub struct Detection<'p> {
     pub fit: Fit,
     /// The next best profile's name and fit, when there is another.
     pub runner_up: Option<(&'p str, Fit)>,
+    /// A profile of the user's own name that read the document as well as
+    /// the bundled profile chosen, which the tie left unused.
+    pub tied_unused: Option<&'p str>,
 }
 
 /// How many lines a profile recognised.
@@ -58,7 +61,10 @@ impl Fit {
             table_lines: 0,
             named_columns: 0,
             keywords: 0,
-            has_required_columns: !profile.requires_columns(),
+            // A profile's columns of tables without header count as a header's.
+            has_required_columns: !profile.requires_columns()
+                || (profile.layout.columns_without_header.as_deref())
+                    .is_some_and(|columns| profile.has_required_columns(columns)),
             lines: 0,
         };
         let mut card_fields = 0;
@@ -148,6 +154,17 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
     if !sampled_fit.fits() && sample.len() < lines.len() {
         readings = compete(lines, profiles, &opening);
     }
+    let bundled = |name: &str| Vocabulary::bundled().iter().any(|b| b.name == name);
+    let tied_unused = readings
+        .split_first()
+        .and_then(|((winner, _, best), rest)| {
+            let tied = rest
+                .iter()
+                .take_while(|(_, _, fit)| fit.reading() == best.reading());
+            let mut users = tied.filter(|(profile, _, _)| !bundled(&profile.name));
+            let user = users.next().filter(|_| bundled(&winner.name))?;
+            Some(user.0.name.as_str())
+        });
     let mut readings = readings.into_iter();
     let (profile, mut kinds, _) = readings.next()?;
     kinds.extend(
@@ -164,6 +181,7 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
         kinds,
         fit,
         runner_up,
+        tied_unused,
     })
 }
 
@@ -277,10 +295,16 @@ impl Detection<'_> {
             Some((name, fit)) => format!("; next best {}", describe(name, *fit)),
             None => String::new(),
         };
+        let tie = match self.tied_unused {
+            Some(name) => format!(
+                "; {name} reads it alike but loses the tie to the bundled profile: a profile that changes how a bundled family reads takes its name"
+            ),
+            None => String::new(),
+        };
         Diagnostic::new(
             Code::FamilyDetected,
             format!(
-                "read as {}{runner_up}",
+                "read as {}{runner_up}{tie}",
                 describe(&self.profile.name, self.fit)
             ),
         )
@@ -289,8 +313,19 @@ impl Detection<'_> {
     /// Why a document with no structure is not a plan of the closest family.
     pub fn why_no_plan(&self) -> String {
         let fit = self.fit;
-        let why = if fit.headings == 0 {
-            "no line is one of its structure headings (such as \"STRUTTURA: …\")".to_owned()
+        let examples: Vec<String> = self
+            .profile
+            .heading_examples()
+            .iter()
+            .map(|example| format!("\"{example}\""))
+            .collect();
+        let why = if fit.headings == 0 && examples.is_empty() {
+            "no table has a header it reads as a structure's (a caption line above a header naming a number, a description and heads)".to_owned()
+        } else if fit.headings == 0 {
+            format!(
+                "no line is one of its structure headings (such as {})",
+                examples.join(", ")
+            )
         } else {
             format!(
                 "{} structure headings but no table under them",
@@ -353,6 +388,45 @@ mod tests {
     }
 
     #[test]
+    fn a_user_profile_that_ties_with_the_bundled_one_is_told_it_lost() {
+        let mine = Vocabulary::from_toml(
+            "name = \"mine\"\nextends = \"struttura-table\"\n[layout]\nphase_when_deeper = false",
+        )
+        .expect("a valid profile");
+        let profiles = Vocabulary::with_user_profiles(vec![mine]);
+        let document = lines(&[
+            "SETTORE: TRIBUTI",
+            "N°\tDescrizione\tPeso",
+            "1\tRiscossione\t100%",
+        ]);
+        let detection = detect(&document, &profiles).expect("profiles");
+        assert_eq!(detection.profile.name, "struttura-table");
+        let message = detection.diagnostic().message;
+        assert!(
+            message.contains("mine reads it alike but loses the tie"),
+            "{message}"
+        );
+        let bundled = detect(&document, Vocabulary::bundled()).expect("profiles");
+        assert!(!bundled.diagnostic().message.contains("a tie"));
+    }
+
+    #[test]
+    fn columns_without_header_give_the_columns_a_family_requires() {
+        let report = |layout: &str| {
+            let text = format!("name = \"results-report\"\nextends = \"results-report\"\n{layout}");
+            Vocabulary::from_toml(&text).expect("a valid profile")
+        };
+        let document = lines(&["SETTORE: TRIBUTI", "1\tRiscossione\t100%\t31.12.2022\t90%"]);
+        let plain = [report("")];
+        let without = detect(&document, &plain).expect("one");
+        assert!(!without.fits(), "no header names the achievement");
+        let named = "[layout]\ncolumns_without_header = [\"number\", \"description\", \"weight\", \"due\", \"achievement\"]";
+        let named = [report(named)];
+        let with = detect(&document, &named).expect("one");
+        assert!(with.fits());
+    }
+
+    #[test]
     fn says_why_a_document_is_no_plan() {
         let profiles = [Vocabulary::default_profile().clone()];
         let detection = detect(&lines(&["Caro amico ti scrivo"]), &profiles).expect("a profile");
@@ -361,5 +435,29 @@ mod tests {
                 .why_no_plan()
                 .contains("closest layout family is struttura-table")
         );
+    }
+
+    #[test]
+    fn no_plan_gives_the_closest_familys_own_headings_as_examples() {
+        let cases = [
+            (
+                "name = \"u\"\nsection_words = [\"Ufficio\", \"Ufficio tecnico\", \"Unità di progetto\"]",
+                "(such as \"UFFICIO: …\", \"UNITA DI PROGETTO: …\")",
+            ),
+            (
+                "name = \"b\"\nmission_words = [\"Missione\"]\nprogramme_words = [\"Programma\"]",
+                "(such as \"MISSIONE 01 – …\", \"PROGRAMMA 01 – …\")",
+            ),
+            (
+                "name = \"t\"\nsections = \"tables\"",
+                "no table has a header it reads as a structure's",
+            ),
+        ];
+        for (toml, examples) in cases {
+            let profiles = [Vocabulary::from_toml(toml).expect("a valid profile")];
+            let detection = detect(&lines(&["Caro amico ti scrivo"]), &profiles).expect("one");
+            let why = detection.why_no_plan();
+            assert!(why.contains(examples), "{why}");
+        }
     }
 }

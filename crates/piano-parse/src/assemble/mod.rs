@@ -95,10 +95,12 @@ pub fn assemble(
 
     let mut current: Option<SectionBuilder> = None;
     let mut mission: Option<BudgetMission> = None;
-    // The last objectives header, which holds over the structures below it.
+    // The last objectives header, which holds over the structures below it
+    // (unless the profile says a header holds for its own table only).
     let mut held: Option<HeldHeader> = None;
+    let holds = words.layout.header_holds_over_headings;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
-        if openers[index].is_some() {
+        if openers[index].is_some() && holds {
             held = current
                 .as_ref()
                 .and_then(SectionBuilder::held_header)

@@ -64,7 +64,9 @@ pub struct SectionBuilder<'w> {
     /// The objectives (by index) whose phase table has no weight column.
     unweighted_phases: Vec<usize>,
     fragments: Vec<Fragment>,
-    realigned_rows: Vec<u32>,
+    /// Rows whose cells were given columns by content, by first line, with
+    /// whether a header applied to them.
+    realigned_rows: Vec<(u32, bool)>,
     diagnostics: Vec<Diagnostic>,
     /// What each line read into the structure became (its heading's role is
     /// the assembler's).
@@ -122,7 +124,10 @@ impl<'w> SectionBuilder<'w> {
                 page: line.page,
             },
             table: Table::None,
-            columns: DEFAULT_COLUMNS.to_vec(),
+            columns: words
+                .layout
+                .columns_without_header_as_read()
+                .unwrap_or_else(|| DEFAULT_COLUMNS.to_vec()),
             staff_columns: Vec::new(),
             staff_header: None,
             pending: None,
@@ -230,20 +235,7 @@ impl<'w> SectionBuilder<'w> {
             self.structure.lines.0,
             last_line.max(self.structure.lines.0),
         );
-        if let Some(&first) = self.realigned_rows.first() {
-            let last = self.realigned_rows.last().copied().unwrap_or(first);
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::ColumnsRealigned,
-                    format!(
-                        "{} rows (lines {first}–{last}) had cells out of their header's columns; assigned by content",
-                        self.realigned_rows.len()
-                    ),
-                )
-                .at_line(first, None)
-                .in_structure(self.structure.ordinal),
-            );
-        }
+        self.report_realigned_rows();
         self.make_numbers_unique();
         super::checks::check_weights(
             &self.structure,
@@ -256,6 +248,42 @@ impl<'w> SectionBuilder<'w> {
             diagnostics: self.diagnostics,
             roles: self.roles,
             rows_by_content: u32::try_from(self.realigned_rows.len()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl SectionBuilder<'_> {
+    /// One `columns-realigned` per kind of row whose cells were given
+    /// columns by content: under a header, and under none (no line above
+    /// them read as a header, none held from a structure above).
+    fn report_realigned_rows(&mut self) {
+        for under_header in [true, false] {
+            let lines: Vec<u32> = self
+                .realigned_rows
+                .iter()
+                .filter(|(_, header)| *header == under_header)
+                .map(|(line, _)| *line)
+                .collect();
+            let (Some(&first), Some(&last)) = (lines.first(), lines.last()) else {
+                continue;
+            };
+            let rows = lines.len();
+            let message = match (under_header, &self.words.layout.columns_without_header) {
+                (true, _) => format!(
+                    "{rows} rows (lines {first}–{last}) had cells out of their header's columns; assigned by content"
+                ),
+                (false, None) => format!(
+                    "no table header applies to {rows} rows (lines {first}–{last}): no line above them reads as their header; their cells were assigned by content (a profile's [layout] columns_without_header can name the columns)"
+                ),
+                (false, Some(_)) => format!(
+                    "{rows} rows (lines {first}–{last}), under no table header, had cells out of the profile's columns_without_header; assigned by content"
+                ),
+            };
+            self.diagnostics.push(
+                Diagnostic::new(Code::ColumnsRealigned, message)
+                    .at_line(first, None)
+                    .in_structure(self.structure.ordinal),
+            );
         }
     }
 }

@@ -149,6 +149,7 @@ macro_rules! word_lists {
             pub(super) extends: Option<String>,
             pub(super) document_kind: Option<DocumentKind>,
             pub(super) sections: Option<Sections>,
+            pub(super) layout: super::layout::LayoutFile,
             pub(super) replace: Replaced,
             pub(super) remove: Words,
             $( $(#[doc = $doc])* pub(super) $name: $list, )*

@@ -90,11 +90,13 @@ pub enum Sections {
 /// Why a profile could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    /// The TOML is not a profile.
-    #[error("profile is not valid: {0}")]
+    /// The TOML is not a profile. The message is the TOML error's (its
+    /// source), told once: with the file and the line where it is.
+    #[error("profile is not valid")]
     Toml(#[from] toml::de::Error),
-    /// A row code pattern is not a regular expression.
-    #[error("profile {profile:?}: row code pattern {pattern:?} is not valid: {source}")]
+    /// A row code pattern is not a regular expression (the regex error is
+    /// its source).
+    #[error("profile {profile:?}: row code pattern {pattern:?} is not valid")]
     Pattern {
         /// The profile's name.
         profile: String,
@@ -110,6 +112,14 @@ pub enum ProfileError {
     OpensNothing {
         /// The profile's name.
         profile: String,
+    },
+    /// A `[layout]` rule cannot be read as set.
+    #[error("profile {profile:?}: [layout] {why}")]
+    Layout {
+        /// The profile's name.
+        profile: String,
+        /// What is wrong.
+        why: &'static str,
     },
     /// `extends` names a profile that is not bundled.
     #[error("profile {profile:?} extends {extends:?}, which is not a bundled profile")]
@@ -148,6 +158,8 @@ pub struct Vocabulary {
     pub document_kind: DocumentKind,
     /// What opens a structure.
     pub sections: Sections,
+    /// How the family lays its tables out (`[layout]`).
+    pub layout: LayoutRules,
     /// The bundled profile this one extends.
     extends: Option<String>,
     /// Whether the profile's words for lines of one cell (section words,
@@ -214,7 +226,9 @@ impl Vocabulary {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let layout = base.layout.changed(file.layout, &file.name)?;
         let profile = Vocabulary {
+            layout,
             adds_line_words: !words.same_line_words(&base.words),
             document_kind: file.document_kind.unwrap_or(base.document_kind),
             sections: file.sections.unwrap_or(base.sections),
@@ -239,6 +253,7 @@ impl Vocabulary {
             name: String::new(),
             document_kind: DocumentKind::Plan,
             sections: Sections::Headings,
+            layout: LayoutRules::default(),
             extends: None,
             adds_line_words: false,
             words: Words::default(),
@@ -273,8 +288,11 @@ impl Vocabulary {
     }
 }
 
+mod layout;
 mod lists;
 mod queries;
+
+pub use layout::LayoutRules;
 
 use lists::{ProfileFile, Words};
 

@@ -113,6 +113,35 @@ impl Vocabulary {
             .any(|word| word == folded_word)
     }
 
+    /// A few headings that open a structure in this family, written from the
+    /// profile's own words ("STRUTTURA: …", "MISSIONE 01 – …"), to show a
+    /// reader what was looked for; empty for a family whose tables are its
+    /// structures.
+    pub fn heading_examples(&self) -> Vec<String> {
+        /// Section words shown: enough to see the kind, few enough to read.
+        const SHOWN: usize = 3;
+        // Words that open alike ("Struttura", "Struttura organizzativa")
+        // show one kind: the first of them stands for the others.
+        let kind = |word: &str| word.split(' ').next().map(str::to_owned);
+        let mut kinds: Vec<&str> = Vec::new();
+        for word in self.words.section_words.iter() {
+            if kinds.len() < SHOWN && !kinds.iter().any(|shown| kind(shown) == kind(word)) {
+                kinds.push(word);
+            }
+        }
+        let section = kinds
+            .into_iter()
+            .map(|word| format!("{}: …", word.to_uppercase()));
+        let budget = [&self.words.mission_words, &self.words.programme_words]
+            .into_iter()
+            .filter_map(|words| words.first())
+            .map(|word| format!("{} 01 – …", word.to_uppercase()));
+        match self.sections {
+            Sections::Tables => Vec::new(),
+            Sections::Headings => section.chain(budget).collect(),
+        }
+    }
+
     /// Whether a label (as written before a colon) names a head's role.
     pub fn is_role(&self, label: &str) -> bool {
         folded_label(label).is_some_and(|label| {
@@ -293,7 +322,9 @@ impl Vocabulary {
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).
 fn folded_label(text: &str) -> Option<String> {
-    (text.len() <= LABEL_MAX_CHARS).then(|| fold(text))
+    // A blank cell is no label, though a label of symbols only ("#") folds
+    // to nothing as a blank does.
+    (text.len() <= LABEL_MAX_CHARS && !text.trim().is_empty()).then(|| fold(text))
 }
 
 /// What follows the words of `folded` (folded words, space-separated) at the

@@ -103,6 +103,16 @@ fn a_user_profile_brings_its_own_words() {
 }
 
 #[test]
+fn a_label_of_symbols_only_names_no_blank_cell() {
+    let profile = "name = \"x\"\nextends = \"weight-matrix\"\n[columns]\nnumber = [\"#\"]";
+    let words = Vocabulary::from_toml(profile).expect("a valid profile");
+    assert_eq!(words.column("#"), Some(Column::Number));
+    assert_eq!(words.column(""), None);
+    assert_eq!(words.column("  "), None);
+    assert!(!words.is_column_name(""));
+}
+
+#[test]
 fn a_profile_extends_a_bundled_one_and_reads_codes() {
     let words = Vocabulary::from_toml(
         r#"

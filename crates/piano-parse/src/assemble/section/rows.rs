@@ -164,7 +164,8 @@ impl SectionBuilder<'_> {
     /// Whether a coded row is a phase of the objective above: its label says
     /// so ("Fase 2"), it is deeper than the objective's ("03.01.01.1" under
     /// "03.01.01", "II.1" under "II"), or it is one part of another scheme
-    /// than the objective's one ("a)" under "1").
+    /// than the objective's one ("a)" under "1"); the last two as the
+    /// profile's `[layout]` allows.
     fn is_phase_code(&self, code: &RowCode) -> bool {
         let objective = self.objective_label.as_slice();
         if objective.is_empty() {
@@ -174,7 +175,10 @@ impl SectionBuilder<'_> {
             ([part], [of]) => !part.same_scheme(of),
             _ => false,
         };
-        code.marked_phase || code.parts.len() > objective.len() || other_scheme
+        let rules = &self.words.layout;
+        code.marked_phase
+            || (rules.phase_when_deeper && code.parts.len() > objective.len())
+            || (rules.phase_when_other_scheme && other_scheme)
     }
 
     /// A line whose first cell is empty: more of the row (or field) above.
@@ -265,14 +269,16 @@ impl SectionBuilder<'_> {
             &Header {
                 columns: &self.columns,
                 head_names: &self.head_names,
-                printed: self.columns_from_header,
+                printed: self.columns_from_header
+                    || self.words.layout.columns_without_header.is_some(),
             },
             self.plan_year,
             &mut self.diagnostics,
             &locate,
         );
         if assigned.realigned {
-            self.realigned_rows.push(first_line);
+            self.realigned_rows
+                .push((first_line, self.columns_from_header));
         }
         if let Some(code) = &row.code {
             assigned.entry.code = Some(code.text.clone());
