@@ -130,6 +130,21 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// Whether the line opens with a figure: a row's number or code, where
+    /// a header or a label opens with a word.
+    pub fn is_numbered(&self) -> bool {
+        self.segments
+            .first()
+            .is_some_and(|piece| piece.text.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// Whether any of the line's pieces holds a figure (a header's do not).
+    pub fn has_a_figure(&self) -> bool {
+        self.segments
+            .iter()
+            .any(|piece| piece.text.contains(|c: char| c.is_ascii_digit()))
+    }
+
     /// The whole line, its segments joined by one space.
     pub fn text(&self) -> String {
         let texts: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();

@@ -156,12 +156,8 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             && lines[block_start..end]
                 .iter()
                 .all(|above| above.segments.len() < 2);
-        let numbered = line
-            .segments
-            .first()
-            .is_some_and(|piece| piece.text.starts_with(|c: char| c.is_ascii_digit()));
         let prose_across = in_a_new_block
-            && !numbered
+            && !line.is_numbered()
             && line.segments.iter().any(|piece| {
                 gutters
                     .iter()
@@ -249,18 +245,21 @@ fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: 
         .first()
         .map_or(f32::INFINITY, |gap| gap.span(region).0);
     let goes_on = first.x0 > first_gap;
-    let numbered = first.text.starts_with(|c: char| c.is_ascii_digit());
     let pieces = line.segments.len() > 1 || under_one;
-    line.pitch.is_some() && pieces && (goes_on || numbered) && narrowed(headed, line).is_some()
+    line.pitch.is_some()
+        && pieces
+        && (goes_on || line.is_numbered())
+        && narrowed(headed, line).is_some()
 }
 
 /// The end (exclusive) and column edges of the line at `index` taken as a
-/// table's header left alone at the foot of a page, its rows on the next (a
-/// page break between a header and its first row): a line of three or more
-/// pieces, not justified prose, with the rest of its cells wrapped onto the
-/// lines set right under it, each piece under one of its own ("% di" /
-/// "raggiungimento"; not a page number), and below those at most [`FOOT_LINES`] lines of one
-/// piece each narrower than it (a page number, a footer).
+/// table's header (or a row) left alone at the foot of a page, its rows on
+/// the next (a page break between a header and its first row): a line of
+/// three or more pieces, not justified prose, with the lines set right under
+/// it whose pieces each start under one of its own (its cells wrapped, "% di"
+/// / "raggiungimento", or a row under it; not a page number), and below
+/// those at most [`FOOT_LINES`] lines of one piece each narrower than it (a
+/// page number, a footer).
 pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
     let line = &lines[index];
     let left = line.segments.first()?.x0;
@@ -318,9 +317,7 @@ fn top_of_its_table(lines: &[Line]) -> Option<Vec<Gutter>> {
     let block = lines
         .windows(2)
         .all(|pair| pair[1].y - pair[0].y <= LINE_SPACING * pair[1].size);
-    let numbered = line.segments[0]
-        .text
-        .starts_with(|c: char| c.is_ascii_digit());
+    let numbered = line.is_numbered();
     let second = line.segments[1].x0;
     let over_the_others = above
         .iter()

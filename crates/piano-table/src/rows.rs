@@ -282,6 +282,22 @@ fn flag_a_cut_header(rows: &mut [Row]) {
     }
 }
 
+/// The one row of a table's header left alone at a page's foot, its cells
+/// wrapped over `lines` ([`crate::region::header_alone`]).
+pub(crate) fn header_row(lines: &[Line], columns: &[f32]) -> Block {
+    let inner = &columns[1..columns.len() - 1];
+    let lines = lines
+        .iter()
+        .map(|line| TableLine::of(PlacedLine::of(line, columns), inner))
+        .collect();
+    let row = Row {
+        lines,
+        first: 0,
+        ambiguity: None,
+    };
+    block_of(row, columns)
+}
+
 /// Joins to the header the rows below it that are the rest of a wrapped
 /// header cell of the first column ("Obiettivo" / "n."): rows without a
 /// digit, followed by the first row numbered in its first cell. A table whose

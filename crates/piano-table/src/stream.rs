@@ -12,7 +12,7 @@
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
-use crate::rows::{Start, rows_of};
+use crate::rows::{Start, header_row, rows_of};
 use carry::{Carried, carried_lines};
 
 mod carry;
@@ -63,22 +63,34 @@ pub(crate) fn infer_rows(
                 continue;
             }
         }
+        // A table's top alone at a page's foot: a header whose cells wrap
+        // onto the lines under it (fewer pieces, no figures) is one row,
+        // though its lines make a region; else its lines are read as any
+        // table's.
+        if let Some((end, columns)) = header_alone(lines, i) {
+            let header = &lines[i];
+            let wrapped_header = !header.is_numbered()
+                && lines[i + 1..end].iter().all(|below| {
+                    below.segments.len() < header.segments.len() && !below.has_a_figure()
+                });
+            if !wrapped_header {
+                rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
+            } else {
+                rows.push(header_row(&lines[i..end], &columns));
+            }
+            i = end;
+            continue;
+        }
         match found {
             Some((end, columns)) => {
                 rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
                 known = Some(columns);
                 i = end;
             }
-            None => match header_alone(lines, i) {
-                Some((end, columns)) => {
-                    rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
-                    i = end;
-                }
-                None => {
-                    rest.push(lines[i].clone());
-                    i += 1;
-                }
-            },
+            None => {
+                rest.push(lines[i].clone());
+                i += 1;
+            }
         }
     }
     (rows, rest)
@@ -90,12 +102,12 @@ pub(crate) fn infer_rows(
 /// its first column, no row number), which on a dump's page may stand a
 /// character or two from where it stood before.
 fn heads_its_own_table(line: &Line, own: &[f32], known: &[f32]) -> bool {
-    let header_again = line.segments.first().is_some_and(|piece| {
-        !piece.text.starts_with(|c: char| c.is_ascii_digit())
-            && known
+    let header_again = !line.is_numbered()
+        && line.segments.first().is_some_and(|piece| {
+            known
                 .first()
                 .is_some_and(|left| (piece.x0 - left).abs() <= line.size)
-    });
+        });
     own.len() > known.len() || (own.len() == known.len() && header_again)
 }
 

@@ -348,6 +348,22 @@ N.   Obiettivo             Peso    % di             Note
         ["N.\tObiettivo\tPeso\t% di raggiungimento\tNote"],
         "{rest:?}"
     );
+    // Every cell wrapped, the first one too, over three lines.
+    let text = "\
+Obiettivo     Descrizione          Segretario     Settore
+n.                                 Generale       Servizi alla
+                                                  Persona
+
+
+                                       2
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        ["Obiettivo n.\tDescrizione\tSegretario Generale\tSettore Servizi alla Persona"],
+        "{rest:?}"
+    );
     // Not when prose follows it.
     let text = "\
 N.   Obiettivo             Peso    Scadenza    Note
