@@ -45,11 +45,15 @@ pub(crate) const NARROW_GAP: f32 = 1.0;
 const FOOT_LINES: usize = 2;
 /// A region needs the header and at least this many lines below it.
 pub(crate) const MIN_BODY_LINES: usize = 2;
+/// Most pieces a table's line has: a line of more (a run of words with
+/// double spaces over a whole page width, or a corrupt line of a million
+/// characters) is text, and would cost each column a pass over its pieces.
+pub(crate) const MAX_PIECES: usize = 256;
 
 /// The end (exclusive) and column edges of a region starting at `start`.
 pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
     let header = &lines[start];
-    if header.segments.len() < 2 || is_spaced_prose(header) {
+    if !(2..=MAX_PIECES).contains(&header.segments.len()) || is_spaced_prose(header) {
         return None;
     }
     let mut gutters = gaps_of(header);
@@ -62,7 +66,9 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     let mut end = start + 1;
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
-        if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
+        if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size)
+            || line.segments.len() > MAX_PIECES
+        {
             break;
         }
         // Below a blank line one gap outside the gutters is enough, or a
@@ -262,6 +268,9 @@ fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: 
 /// page number, a footer).
 pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
     let line = &lines[index];
+    if line.segments.len() > MAX_PIECES {
+        return None;
+    }
     let left = line.segments.first()?.x0;
     let right = line.segments.last()?.x1;
     let tolerance = EDGE_TOLERANCE * line.size;
