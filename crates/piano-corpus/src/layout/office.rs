@@ -28,6 +28,18 @@ axis! {
     }
 }
 
+axis! {
+    /// Where a cell's text stands when its row is taller than it.
+    CellAlign {
+        /// At the top, Word's default.
+        Top => "top",
+        /// In the middle, as HTML's default and as offices that centre
+        /// their cells have it (a short cell level with the middle line of
+        /// a description wrapped over several).
+        Middle => "middle",
+    }
+}
+
 /// One value per office axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OfficeLook {
@@ -35,14 +47,17 @@ pub struct OfficeLook {
     pub borders: Borders,
     /// How columns share the width.
     pub widths: ColumnWidths,
+    /// Where cells' text stands.
+    pub cells: CellAlign,
 }
 
 impl OfficeLook {
-    /// Word's defaults: ruled cells of equal widths.
+    /// Word's defaults: ruled cells of equal widths, their text at the top.
     pub fn canonical() -> OfficeLook {
         OfficeLook {
             borders: Borders::On,
             widths: ColumnWidths::Equal,
+            cells: CellAlign::Top,
         }
     }
 
@@ -51,12 +66,14 @@ impl OfficeLook {
         OfficeLook {
             borders: Borders::random(rng),
             widths: ColumnWidths::random(rng),
+            cells: CellAlign::random(rng),
         }
     }
 
-    /// Each axis by name (`office.borders`, `office.widths`) with its value,
-    /// and whether it differs from [`OfficeLook::canonical`], for the sidecar.
-    pub fn axes(&self) -> [(&'static str, &'static str, bool); 2] {
+    /// Each axis by name (`office.borders`, `office.widths`, `office.cells`)
+    /// with its value, and whether it differs from
+    /// [`OfficeLook::canonical`], for the sidecar.
+    pub fn axes(&self) -> [(&'static str, &'static str, bool); 3] {
         let canonical = OfficeLook::canonical();
         [
             (
@@ -68,6 +85,11 @@ impl OfficeLook {
                 "office.widths",
                 self.widths.name(),
                 self.widths != canonical.widths,
+            ),
+            (
+                "office.cells",
+                self.cells.name(),
+                self.cells != canonical.cells,
             ),
         ]
     }

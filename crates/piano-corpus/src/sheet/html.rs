@@ -5,7 +5,10 @@
 //! with merged cells (`rowspan`, `colspan`; the other cells set at the
 //! foot of their merge when the layout sets them below), a header wrapped
 //! over two lines as one row whose cells break, ruled cells or none and
-//! equal or fitted column widths as the [`OfficeLook`] says.
+//! equal or fitted column widths, cells' text at the top or in the middle
+//! as the [`OfficeLook`] says (set both as CSS, which Chromium reads, and
+//! as HTML attributes, which LibreOffice reads: its import takes no CSS
+//! `vertical-align` and centres cells unless told otherwise).
 //!
 //! Where the sheet ends a page, the next block starts a new one (a table
 //! cut there goes on in a new table, under the header rows the layout
@@ -18,7 +21,7 @@ use std::fmt::Write as _;
 use piano_model::LineSpan;
 
 use super::{Item, Row, Sheet, Written};
-use crate::layout::office::{Borders, ColumnWidths, OfficeLook};
+use crate::layout::office::{Borders, CellAlign, ColumnWidths, OfficeLook};
 
 /// The style sheet every document shares: A4 landscape, a sans-serif font
 /// of running-text size, tables the width of the page.
@@ -27,7 +30,7 @@ body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 
 p { margin: 0 0 3pt 0; }
 h2 { font-size: 11pt; margin: 6pt 0 4pt 0; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 6pt 0; }
-th, td { padding: 2pt 3pt; vertical-align: top; text-align: left; font-size: 9pt; }
+th, td { padding: 2pt 3pt; text-align: left; font-size: 9pt; }
 th { font-weight: bold; }
 .bottom { vertical-align: bottom; }
 .break { page-break-before: always; break-before: page; }
@@ -35,6 +38,12 @@ th { font-weight: bold; }
 
 /// The ruled cells' rule.
 const RULES: &str = "th, td { border: 0.5pt solid #000; }\n";
+
+/// Cells' text at the top.
+const TOP: &str = "th, td { vertical-align: top; }\n";
+
+/// Cells' text in the middle.
+const MIDDLE: &str = "th, td { vertical-align: middle; }\n";
 
 /// The HTML of `sheet`, its tables drawn as `look` says.
 pub fn write(sheet: &Sheet, look: OfficeLook) -> Written {
@@ -125,10 +134,14 @@ impl Html {
         } else {
             ""
         };
+        let align = match self.look.cells {
+            CellAlign::Top => TOP,
+            CellAlign::Middle => MIDDLE,
+        };
         let _ = write!(
             self.out,
             "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <title>{}</title>\n<style>\n{STYLE}{rules}</style>\n</head>\n<body>\n",
+             <title>{}</title>\n<style>\n{STYLE}{rules}{align}</style>\n</head>\n<body>\n",
             escape(title.unwrap_or_default())
         );
     }
@@ -224,8 +237,9 @@ impl Html {
             return;
         }
         let header = std::mem::take(&mut table.header);
+        let valign = self.look.cells.name();
         if !header.is_empty() {
-            self.out.push_str("<thead>\n");
+            let _ = writeln!(self.out, "<thead valign=\"{valign}\">");
             for row in merged(&header) {
                 self.out.push_str("<tr>");
                 for cell in row {
@@ -235,7 +249,7 @@ impl Html {
             }
             self.out.push_str("</thead>\n");
         }
-        self.out.push_str("<tbody>\n");
+        let _ = writeln!(self.out, "<tbody valign=\"{valign}\">");
     }
 
     /// Closes the open table, if any.
@@ -283,7 +297,7 @@ impl HeaderCell {
             let _ = write!(attributes, " colspan=\"{}\"", self.columns);
         }
         if self.bottom {
-            attributes.push_str(" class=\"bottom\"");
+            attributes.push_str(" class=\"bottom\" valign=\"bottom\"");
         }
         format!("<th{attributes}>{}</th>", escape(&self.text))
     }
@@ -434,7 +448,7 @@ mod tests {
                 .expect("HTML lays out");
             let document = &sample.documents[0];
             let html = String::from_utf8_lossy(&document.bytes);
-            assert!(html.contains("<thead>"), "{family:?}: a header");
+            assert!(html.contains("<thead "), "{family:?}: a header");
             assert_eq!(
                 html.matches("<table").count(),
                 html.matches("</table>").count()
