@@ -24,13 +24,15 @@ use super::{Item, Row, Sheet, Written};
 use crate::layout::office::{Borders, CellAlign, ColumnWidths, OfficeLook};
 
 /// The style sheet every document shares: A4 landscape, a sans-serif font
-/// of running-text size, tables the width of the page.
+/// of running-text size, tables the width of the page, a word wider than
+/// its column broken inside its cell (as Word and LibreOffice break it;
+/// Chromium would let it run over the next cell's text).
 const STYLE: &str = "@page { size: A4 landscape; margin: 1.5cm; }
 body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 9pt; }
 p { margin: 0 0 3pt 0; }
 h2 { font-size: 11pt; margin: 6pt 0 4pt 0; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 6pt 0; }
-th, td { padding: 2pt 3pt; text-align: left; font-size: 9pt; }
+th, td { padding: 2pt 3pt; text-align: left; font-size: 9pt; overflow-wrap: break-word; }
 th { font-weight: bold; }
 .bottom { vertical-align: bottom; }
 .break { page-break-before: always; break-before: page; }
