@@ -24,7 +24,8 @@
 #
 # Needs: cargo, python3, soffice, chromium and ../shared/tools/score.py
 # beside the checkout. Temporary files: a mktemp -d folder, removed at the
-# end unless KEEP=1 (then its path is printed).
+# end unless KEEP=1 (then its path is printed). REUSE=DIR scores the PDFs
+# of a folder kept so again (after a change to piano), rendering nothing.
 #
 # Usage: scripts/office-pdfs.sh [COUNT] [SEED]        (default 300 1)
 #        RENDERERS="docx-lo html-chromium" VARY=1 JOBS=2 WORST=10 scripts/office-pdfs.sh 100 7
@@ -40,21 +41,25 @@ score="$root/../shared/tools/score.py"
 [ -f "$score" ] || { echo "no $score: this check needs ../shared beside the checkout" >&2; exit 1; }
 
 cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p piano-cli -p piano-corpus
-work=$(mktemp -d)
-if [ "${KEEP:-0}" = 1 ]; then
-  echo "keeping $work" >&2
+if [ -n "${REUSE:-}" ]; then
+  work=$REUSE
 else
-  trap 'rm -rf "$work"' EXIT
+  work=$(mktemp -d)
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "keeping $work (score it again with REUSE=$work)" >&2
+  else
+    trap 'rm -rf "$work"' EXIT
+  fi
+  "$root/target/release/piano-corpus" --layouts random --vary "${VARY:-99}" --family "${FAMILY:-all}" \
+    --seed "$seed" --count "$count" --variants 1 --format tab --format pdf --format html \
+    --out "$work/layouts" 2> /dev/null
+  start=$SECONDS
+  JOBS=$jobs "$root/scripts/office-render.sh" "$work/layouts" "$work/layouts"
+  echo "rendered $count layouts in $((SECONDS - start)) s" >&2
 fi
 
-"$root/target/release/piano-corpus" --layouts random --vary "${VARY:-99}" --family "${FAMILY:-all}" \
-  --seed "$seed" --count "$count" --variants 1 --format tab --format pdf --format html --out "$work/layouts" 2> /dev/null
-start=$SECONDS
-JOBS=$jobs "$root/scripts/office-render.sh" "$work/layouts" "$work/layouts"
-echo "rendered $count layouts in $((SECONDS - start)) s" >&2
-
 python3 - "$work/layouts" "$root/target/release/piano" "$score" "$jobs" "$worst" "$worst_dir" <<'PY'
-import collections, concurrent.futures, glob, json, os, shutil, subprocess, sys
+import collections, concurrent.futures, glob, json, os, re, shutil, subprocess, sys
 
 work, piano, score, jobs, worst, worst_dir = sys.argv[1:7]
 jobs, worst = int(jobs), int(worst)
@@ -122,13 +127,23 @@ for renderer in renderers:
             line("%s %s" % (renderer, family), rows)
 print("\nPer value of the axes office documents draw (the four office renderers)")
 office = [r for r in results if r[2] not in ("tab", "corpus-pdf")]
-for axis in ["office.borders", "office.widths", "header", "header_shape", "empty_column",
+for axis in ["office.borders", "office.widths", "office.cells", "header", "header_shape", "empty_column",
              "page_breaks", "blank_rows"]:
     values = collections.defaultdict(list)
     for r in office:
         values[r[4]["axes"].get(axis, "?")].append(r)
     for value in sorted(values):
         line("%s=%s" % (axis, value), values[value])
+
+print("\nPer renderer and office look")
+for renderer in renderers:
+    looks = collections.defaultdict(list)
+    for r in office:
+        if r[2] == renderer:
+            axes = r[4]["axes"]
+            looks["borders=%s cells=%s" % (axes.get("office.borders"), axes.get("office.cells"))].append(r)
+    for look in sorted(looks):
+        line("%s %s" % (renderer, look), looks[look])
 
 print("\nWorst %d (copied to %s)" % (worst, worst_dir))
 shutil.rmtree(worst_dir, ignore_errors=True)
@@ -137,9 +152,12 @@ for name, stem, renderer, f1, sidecar, scored in sorted(office, key=lambda r: (r
     axes = sidecar["axes"]
     varied = " ".join("%s=%s" % (k, axes.get(k)) for k in sidecar.get("varied", []))
     print("  %.4f %s  %s\n      varied: %s" % (f1, name, sidecar["family"], varied or "(none)"))
-    fields = sorted((line.split() for line in scored if line.startswith("field")),
-                    key=lambda f: int(f[2].split("/")[0]) - int(f[2].split("/")[1]))
-    print("      missed: " + ", ".join("%s %s" % (f[1], f[2]) for f in fields[:6]))
+    fields = []
+    for text in scored:
+        found = re.match(r"field (\S+)\s+(\d+)/\s*(\d+)", text)
+        if found:
+            fields.append((int(found[3]) - int(found[2]), found[1], "%s/%s" % (found[2], found[3])))
+    print("      missed: " + ", ".join("%s %s" % (f[1], f[2]) for f in sorted(fields, reverse=True)[:6]))
     for text in [line for line in scored if line.startswith(("EXTRA", "f1="))]:
         print("      " + text[:160])
     for suffix in [".html", ".docx", ".txt", ".txt.expected.json", ".layout.json"]:
