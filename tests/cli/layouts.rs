@@ -11,11 +11,19 @@
 //! --no-raw`). Each must reach [`MIN_F1`] or the F1 that
 //! `fixtures/layouts/SHORTFALLS.tsv` lists for it, its `why` the family,
 //! the format and the axes the layout varies (see [`crate::shortfalls`]).
+//!
+//! `fixtures/layouts/office/` holds the same kind of sample as PDFs made
+//! the ways offices make them (made by `scripts/office-fixtures.sh`; see
+//! its README): `plan-00003-00.docx-lo.pdf` (a Word document exported by
+//! LibreOffice), `.docx-lo-pdfa.pdf` (the same as PDF/A), `.html-lo.pdf`
+//! and `.html-chromium.pdf` (HTML exported by LibreOffice and printed by
+//! Chromium), held to their plans the same way, by their own
+//! `SHORTFALLS.tsv`.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -23,6 +31,9 @@ use crate::fixtures::read_json;
 use crate::score::score_without_raw;
 use crate::shortfalls::{Judged, MIN_F1, Shortfalls, blessing};
 use crate::support::{extracted, fixtures};
+
+/// The office renderers whose PDFs `fixtures/layouts/office/` holds.
+const RENDERERS: [&str; 4] = ["docx-lo", "docx-lo-pdfa", "html-lo", "html-chromium"];
 
 /// The families the sample must hold.
 const FAMILIES: [&str; 5] = [
@@ -37,9 +48,14 @@ fn layouts() -> PathBuf {
     fixtures().join("layouts")
 }
 
-/// Every dump of the sample, by file name, sorted.
-fn dumps() -> Vec<String> {
-    let entries = std::fs::read_dir(layouts()).expect("fixtures/layouts/ is readable");
+fn office() -> PathBuf {
+    layouts().join("office")
+}
+
+/// Every dump of the sample in `folder`, by file name, sorted.
+fn dumps(folder: &Path) -> Vec<String> {
+    let entries = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{} is not readable: {e}", folder.display()));
     let mut dumps: Vec<String> = entries
         .map(|entry| {
             entry
@@ -61,9 +77,15 @@ fn stem(dump: &str) -> &str {
     dump.split('.').next().unwrap_or(dump)
 }
 
-/// The dump's format, as `scripts/layout-space.sh` names it.
-fn format(dump: &str) -> &'static str {
-    if dump.ends_with(".pdf") {
+/// The dump's format, as `scripts/layout-space.sh` names it (an office
+/// PDF's, as `scripts/office-pdfs.sh` names its renderer).
+fn format(dump: &str) -> &str {
+    if let Some(renderer) = dump
+        .strip_suffix(".pdf")
+        .and_then(|name| name.split_once('.'))
+    {
+        renderer.1
+    } else if dump.ends_with(".pdf") {
         "pdf"
     } else if dump.ends_with(".aligned.txt") {
         "aligned"
@@ -114,29 +136,40 @@ fn why(dump: &str, sidecar: &Value) -> String {
     )
 }
 
-/// The F1 of `dump` against its layout's expected plan, or why there is none.
-fn read(dump: &str) -> Result<f64, String> {
+/// The F1 of `dump` in `folder` against its layout's expected plan, or why there is none.
+fn read(folder: &Path, dump: &str) -> Result<f64, String> {
     let stem = stem(dump);
-    let expected = read_json(&layouts().join(format!("{stem}.txt.expected.json")));
-    let sidecar = read_json(&layouts().join(format!("{stem}.layout.json")));
+    let expected = read_json(&folder.join(format!("{stem}.txt.expected.json")));
+    let sidecar = read_json(&folder.join(format!("{stem}.layout.json")));
     let rewrites: BTreeSet<String> = sidecar["rewrites"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|f| f.as_str().map(str::to_owned))
         .collect();
-    let output = extracted(&layouts().join(dump))?;
+    let output = extracted(&folder.join(dump))?;
     Ok(score_without_raw(&without(expected, &rewrites), &without(output, &rewrites)).f1())
 }
 
 #[test]
 fn every_layout_reaches_the_f1_of_its_expected_plan() {
-    let dumps = dumps();
-    let shortfalls = Shortfalls::read(layouts().join("SHORTFALLS.tsv"));
+    every_dump_reaches_its_f1(&layouts());
+}
+
+#[test]
+fn every_office_pdf_reaches_the_f1_of_its_expected_plan() {
+    every_dump_reaches_its_f1(&office());
+}
+
+/// Scores every dump of `folder` and holds it to [`MIN_F1`] or its line
+/// in the folder's `SHORTFALLS.tsv` (written anew when blessing).
+fn every_dump_reaches_its_f1(folder: &Path) {
+    let dumps = dumps(folder);
+    let shortfalls = Shortfalls::read(folder.join("SHORTFALLS.tsv"));
     let (mut failures, mut short, mut passed) = (String::new(), Vec::new(), 0);
     for dump in &dumps {
-        let sidecar = read_json(&layouts().join(format!("{}.layout.json", stem(dump))));
-        let (f1, problem) = match read(dump) {
+        let sidecar = read_json(&folder.join(format!("{}.layout.json", stem(dump))));
+        let (f1, problem) = match read(folder, dump) {
             Ok(f1) => (f1, None),
             Err(problem) => (0.0, Some(problem)),
         };
@@ -186,21 +219,32 @@ fn every_layout_reaches_the_f1_of_its_expected_plan() {
 
 #[test]
 fn the_sample_holds_every_family_in_every_format_with_its_plan_and_sidecar() {
-    let dumps = dumps();
+    holds_every_family_in(&layouts(), &["tab", "aligned", "pdf"]);
+}
+
+#[test]
+fn the_office_sample_holds_every_family_from_every_renderer_with_its_plan_and_sidecar() {
+    holds_every_family_in(&office(), &RENDERERS);
+}
+
+/// Asserts that every dump of `folder` has its expected plan and sidecar,
+/// and that every family is there in each of `formats`.
+fn holds_every_family_in(folder: &Path, formats: &[&str]) {
+    let dumps = dumps(folder);
     let mut seen = BTreeSet::new();
     for dump in &dumps {
         let stem = stem(dump);
-        let expected = layouts().join(format!("{stem}.txt.expected.json"));
+        let expected = folder.join(format!("{stem}.txt.expected.json"));
         assert!(expected.is_file(), "{dump}: no {}", expected.display());
-        let sidecar = read_json(&layouts().join(format!("{stem}.layout.json")));
+        let sidecar = read_json(&folder.join(format!("{stem}.layout.json")));
         let family = sidecar["family"].as_str().unwrap_or_default().to_owned();
         assert_eq!(read_json(&expected)["family"], family.as_str(), "{dump}");
-        seen.insert((family, format(dump)));
+        seen.insert((family, format(dump).to_owned()));
     }
     for family in FAMILIES {
-        for format in ["tab", "aligned", "pdf"] {
+        for &format in formats {
             assert!(
-                seen.contains(&(family.to_owned(), format)),
+                seen.contains(&(family.to_owned(), format.to_owned())),
                 "no {family} layout as {format}"
             );
         }

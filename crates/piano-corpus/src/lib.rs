@@ -34,6 +34,7 @@ use piano_model::{Plan, SourceFormat};
 
 pub use family::Family;
 pub use layout::Layout;
+pub use layout::office::OfficeLook;
 
 /// One generated document and the plan it means.
 pub struct Document {
@@ -97,6 +98,11 @@ pub enum Format {
     Aligned,
     /// A PDF with bordered tables (`plan-00001-00.pdf`).
     Pdf,
+    /// An HTML document of real tables (`plan-00001-00.html`), drawn in the
+    /// sample's [`OfficeLook`]: the source of the PDFs offices make
+    /// (through a Word document or not), which `scripts/office-pdfs.sh`
+    /// renders with LibreOffice and Chromium.
+    Html,
 }
 
 impl Format {
@@ -106,6 +112,7 @@ impl Format {
             Format::Tab => "txt",
             Format::Aligned => "aligned.txt",
             Format::Pdf => "pdf",
+            Format::Html => "html",
         }
     }
 }
@@ -114,6 +121,8 @@ impl Format {
 pub struct LayoutSample {
     /// The layout drawn.
     pub layout: Layout,
+    /// How its office documents draw their tables ([`Format::Html`]).
+    pub office: OfficeLook,
     /// The file stem shared by its documents and its sidecar (`plan-00001-00`).
     pub stem: String,
     /// One document per format asked for.
@@ -124,8 +133,8 @@ pub struct LayoutSample {
 /// the same draft [`sample`] lays out) in its `variant`-th layout, which
 /// differs from the family's canonical one on at most `vary` axes drawn at
 /// random (0: the canonical layout; as many as the family has, 20 at most,
-/// or more: every axis drawn); written
-/// in each of `formats`. The same arguments always give the same bytes.
+/// or more: every axis drawn), and its office look drawn after it (Word's
+/// defaults for the canonical layout); written in each of `formats`. The same arguments always give the same bytes.
 pub fn layout_sample(
     seed: u64,
     plan: usize,
@@ -138,36 +147,44 @@ pub fn layout_sample(
     let draft = draft::random_draft_of(&mut rng, family);
     let mut rng = fastrand::Rng::with_seed(mix(mix(seed, plan as u64), variant as u64));
     let layout = Layout::random_on(&mut rng, family, vary);
+    let office = if vary == 0 {
+        OfficeLook::canonical()
+    } else {
+        OfficeLook::random(&mut rng)
+    };
     let stem = format!("plan-{plan:05}-{variant:02}");
-    let documents = formats
-        .iter()
-        .map(|&format| {
-            let file = format!("{stem}.{}", format.extension());
-            let (bytes, expected) =
-                render_layout(&draft, &layout, format, &file).map_err(|source| {
-                    CorpusError::Pdf {
+    let documents =
+        formats
+            .iter()
+            .map(|&format| {
+                let file = format!("{stem}.{}", format.extension());
+                let (bytes, expected) = render_layout(&draft, &layout, office, format, &file)
+                    .map_err(|source| CorpusError::Pdf {
                         index: plan,
                         source,
-                    }
-                })?;
-            Ok(Document {
-                file,
-                bytes,
-                expected,
+                    })?;
+                Ok(Document {
+                    file,
+                    bytes,
+                    expected,
+                })
             })
-        })
-        .collect::<Result<_, CorpusError>>()?;
+            .collect::<Result<_, CorpusError>>()?;
     Ok(LayoutSample {
         layout,
+        office,
         stem,
         documents,
     })
 }
 
-/// `draft` in `layout` as `format`, named `file`: its bytes and the plan they mean.
+/// `draft` in `layout` (its office documents in `office`) as `format`,
+/// named `file`: its bytes and the plan they mean (for HTML, the plan of
+/// the PDFs made from it).
 fn render_layout(
     draft: &draft::Draft,
     layout: &Layout,
+    office: OfficeLook,
     format: Format,
     file: &str,
 ) -> Result<(Vec<u8>, Plan), lopdf::Error> {
@@ -177,6 +194,7 @@ fn render_layout(
         Format::Tab => (sheet::tab::write(&sheet), SourceFormat::Text),
         Format::Aligned => (sheet::aligned::write(&sheet), SourceFormat::Text),
         Format::Pdf => (sheet::pdf::write(&sheet)?, SourceFormat::Pdf),
+        Format::Html => (sheet::html::write(&sheet, office), SourceFormat::Pdf),
     };
     let mut laid_out = sheet::finish(&mut draft, &sheet, written);
     if format == Format::Pdf {

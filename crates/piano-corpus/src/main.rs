@@ -8,7 +8,9 @@
 //!   writes each of M plans in N layouts drawn at random (`--layouts
 //!   canonical`: the template only): `plan-00000-00.txt` (tab-separated) and
 //!   `plan-00000-00.aligned.txt` (space-aligned), and with `--format pdf`
-//!   `plan-00000-00.pdf` (`--format` may be repeated), each with
+//!   `plan-00000-00.pdf`, with `--format html` `plan-00000-00.html` (real
+//!   tables, for LibreOffice and Chromium to make PDFs of; `--format` may
+//!   be repeated), each with
 //!   its `.expected.json`, and `plan-00000-00.layout.json`, the axes drawn and
 //!   the fields they rewrite; `--vary K` draws only K axes per layout, the
 //!   others left canonical; `--start K` begins at plan K.
@@ -130,6 +132,9 @@ enum Format {
     Aligned,
     /// A PDF with bordered tables.
     Pdf,
+    /// HTML with real tables, drawn in an office look (borders, column
+    /// widths) recorded in the sidecar as `office.*` axes.
+    Html,
 }
 
 impl Format {
@@ -138,6 +143,7 @@ impl Format {
             Format::Tab => piano_corpus::Format::Tab,
             Format::Aligned => piano_corpus::Format::Aligned,
             Format::Pdf => piano_corpus::Format::Pdf,
+            Format::Html => piano_corpus::Format::Html,
         }
     }
 }
@@ -227,6 +233,9 @@ fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result
             // can tell a family or phases from a layout.
             sidecar["axes"]["family"] = sample.layout.family.name().into();
             sidecar["axes"]["draft.phases"] = if phases { "with-phases" } else { "none" }.into();
+            if formats.contains(&piano_corpus::Format::Html) {
+                add_office_axes(&mut sidecar, sample.office);
+            }
             sidecar["seed"] = args.seed.into();
             sidecar["plan"] = plan.into();
             sidecar["variant"] = variant.into();
@@ -241,6 +250,17 @@ fn generate_layouts(args: &GenerateArgs, layouts: Layouts, out: &Path) -> Result
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The office look's axes in `sidecar`: among its axes, and among those
+/// varied when they differ from Word's defaults.
+fn add_office_axes(sidecar: &mut Value, office: piano_corpus::OfficeLook) {
+    for (axis, value, varied) in office.axes() {
+        sidecar["axes"][axis] = value.into();
+        if let (true, Some(list)) = (varied, sidecar["varied"].as_array_mut()) {
+            list.push(axis.into());
+        }
+    }
 }
 
 /// `value` as pretty JSON with a final line end.

@@ -21,6 +21,7 @@ pub mod headings;
 pub mod matrix;
 mod names;
 pub mod numbering;
+pub mod office;
 pub mod spacing;
 pub mod weights;
 pub mod wording;

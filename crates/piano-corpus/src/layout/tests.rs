@@ -8,7 +8,7 @@ use super::*;
 use crate::draft::{Draft, random_draft};
 use crate::expect::expected_json;
 use crate::layout::columns::{Column, EmptyColumn};
-use crate::{Family, Format, render_layout};
+use crate::{Family, Format, OfficeLook, render_layout};
 
 /// A draft with what every axis needs to show: two structures or more, an
 /// objective with phases, a drafted page break inside a table, a single-day
@@ -46,7 +46,8 @@ impl DueForm {
 /// with what only the layout's geometry knows (source, lines, pages) and the
 /// fields the layout rewrites left out, weights by head in one order.
 pub(super) fn laid(draft: &Draft, layout: &Layout, format: Format) -> (String, Value) {
-    let (bytes, plan) = render_layout(draft, layout, format, "plan.txt").expect("text lays out");
+    let (bytes, plan) = render_layout(draft, layout, OfficeLook::canonical(), format, "plan.txt")
+        .expect("text lays out");
     let mut json = expected_json(&plan);
     json["source"] = Value::Null;
     json["plan_id"] = Value::Null;
@@ -220,8 +221,14 @@ fn wording_puts_its_words_in_the_header_and_the_label() {
             header.starts_with(&format!("{}\t", wording.number)),
             "{header}"
         );
-        let (_, plan) =
-            render_layout(&draft, &layout, Format::Tab, "plan.txt").expect("text lays out");
+        let (_, plan) = render_layout(
+            &draft,
+            &layout,
+            OfficeLook::canonical(),
+            Format::Tab,
+            "plan.txt",
+        )
+        .expect("text lays out");
         let label = plan.structures[0].objectives_label.clone();
         let own = wording::label_of(&draft.structures[0].description_header);
         assert_eq!(
@@ -238,8 +245,14 @@ fn numbering_prints_numbers_and_keeps_ordinals() {
         let layout = with(|l| l.numbering = scheme);
         check(&draft, &layout);
         let (text, _) = laid(&draft, &layout, Format::Tab);
-        let (_, plan) =
-            render_layout(&draft, &layout, Format::Tab, "plan.txt").expect("text lays out");
+        let (_, plan) = render_layout(
+            &draft,
+            &layout,
+            OfficeLook::canonical(),
+            Format::Tab,
+            "plan.txt",
+        )
+        .expect("text lays out");
         let second = &plan.structures[1].objectives[0].entry;
         assert_eq!(second.number, "1");
         let printed = second.code.clone().unwrap_or_else(|| second.number.clone());
@@ -327,12 +340,24 @@ fn random_layouts_keep_the_plan_and_repeat_with_their_seed() {
             layout,
             Layout::random(&mut Rng::with_seed(seed), Family::StrutturaTable)
         );
-        let first = render_layout(&draft, &layout, Format::Aligned, "plan.txt")
-            .expect("text")
-            .0;
-        let again = render_layout(&draft, &layout, Format::Aligned, "plan.txt")
-            .expect("text")
-            .0;
+        let first = render_layout(
+            &draft,
+            &layout,
+            OfficeLook::canonical(),
+            Format::Aligned,
+            "plan.txt",
+        )
+        .expect("text")
+        .0;
+        let again = render_layout(
+            &draft,
+            &layout,
+            OfficeLook::canonical(),
+            Format::Aligned,
+            "plan.txt",
+        )
+        .expect("text")
+        .0;
         assert_eq!(first, again);
         let (_, json) = laid(&draft, &layout, Format::Tab);
         let (_, mut canonical) = laid(
@@ -366,7 +391,14 @@ fn random_on_varies_at_most_the_axes_asked() {
 fn pdf_layouts_keep_the_plan_and_repeat_with_their_seed() {
     let draft = rich_draft();
     let plan_of = |layout: &Layout| {
-        let (bytes, plan) = render_layout(&draft, layout, Format::Pdf, "plan.pdf").expect("PDF");
+        let (bytes, plan) = render_layout(
+            &draft,
+            layout,
+            OfficeLook::canonical(),
+            Format::Pdf,
+            "plan.pdf",
+        )
+        .expect("PDF");
         let mut json = expected_json(&plan);
         for key in ["source", "plan_id", "page"] {
             remove_key(&mut json, key);
@@ -425,7 +457,14 @@ fn a_code_table_prints_budget_headings_codes_and_responsibles() {
     assert!(text.contains(
         "\nCod.\tObiettivo operativo\tIndicatore\tTarget\tPeso\tScadenza\tResponsabile\n"
     ));
-    let (_, plan) = render_layout(&draft, &canonical, Format::Tab, "plan.txt").expect("text");
+    let (_, plan) = render_layout(
+        &draft,
+        &canonical,
+        OfficeLook::canonical(),
+        Format::Tab,
+        "plan.txt",
+    )
+    .expect("text");
     let structure = &plan.structures[0];
     assert_eq!(structure.kind.as_deref(), Some("MISSIONE/PROGRAMMA"));
     assert_eq!(structure.name, budget.programme_name);

@@ -10,7 +10,7 @@ use fastrand::Rng;
 use super::tests::{check, laid};
 use super::*;
 use crate::draft::{Draft, DraftRow, random_draft_of};
-use crate::{Format, render_layout};
+use crate::{Format, OfficeLook, render_layout};
 
 /// The families these tests cover.
 const FAMILIES: [Family; 3] = [
@@ -160,8 +160,14 @@ fn random_layouts_of_every_family_keep_the_plan_as_pdf_too() {
         for seed in 0..3 {
             let layout = Layout::random(&mut Rng::with_seed(seed), family);
             check(&draft, &layout);
-            let (bytes, plan) =
-                render_layout(&draft, &layout, Format::Pdf, "plan.pdf").expect("PDF");
+            let (bytes, plan) = render_layout(
+                &draft,
+                &layout,
+                OfficeLook::canonical(),
+                Format::Pdf,
+                "plan.pdf",
+            )
+            .expect("PDF");
             assert!(bytes.starts_with(b"%PDF"));
             let pages = plan.source.pages.expect("a PDF has pages");
             let rows = plan.structures.iter().flat_map(|s| &s.objectives);
@@ -180,6 +186,7 @@ fn a_card_spans_its_lines_and_its_phases_their_own() {
     let (bytes, plan) = render_layout(
         &draft,
         &Layout::canonical(Family::ObjectiveCards),
+        OfficeLook::canonical(),
         Format::Tab,
         "plan.txt",
     )

@@ -1,11 +1,13 @@
 //! A draft laid out as a sequence of lines and table rows, before any
 //! format: what the text dump, the space-aligned dump and the PDF write
 //! alike. [`build`] makes it from a draft and a
-//! [`Layout`](crate::layout::Layout); [`tab`], [`aligned`] and [`pdf`] write it.
+//! [`Layout`](crate::layout::Layout); [`tab`], [`aligned`], [`pdf`] and
+//! [`html`] write it.
 
 pub mod aligned;
 mod build;
 mod cards;
+pub mod html;
 mod lines;
 pub mod pdf;
 pub mod tab;
