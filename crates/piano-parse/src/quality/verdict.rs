@@ -187,8 +187,8 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             plural(n, "PDF page holds", "PDF pages hold")
         ),
         ReasonCode::PdfDamaged => format!(
-            "{} of the PDF damaged, skipped or rebuilt",
-            plural(n, "part was", "parts were")
+            "{} damaged, skipped or rebuilt",
+            plural(n, "part of the PDF was", "parts of the PDF were")
         ),
     }
 }
