@@ -98,7 +98,11 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
             Some((name, role)) => (name, head_of(Some(role), person, words)),
             None => (before, head_of(None, person, words)),
         },
-        None => (body, Head::default()),
+        // A dash that ends the line sets apart a head wrapped onto the next.
+        None => (
+            body.trim_end().trim_end_matches(['–', '—', '-']),
+            Head::default(),
+        ),
     };
     // "Area: tecnica, con i lavori pubblici." is a sentence, not a heading.
     if head == Head::default() && body.trim_end().ends_with(['.', ';']) {

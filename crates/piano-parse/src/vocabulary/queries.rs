@@ -180,7 +180,7 @@ impl Vocabulary {
     pub fn ends_open(&self, text: &str) -> bool {
         let last = text.trim_end().rsplit(' ').next().unwrap_or("");
         let folded = fold(last);
-        !folded.is_empty() && self.words.open_endings.iter().any(|word| *word == folded)
+        !folded.is_empty() && self.words.open_endings.contains(&folded)
     }
 
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
