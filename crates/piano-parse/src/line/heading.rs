@@ -66,8 +66,14 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     // The section word and its ordinal come before a colon or a spaced dash
     // near the start: most lines (prose, rows) are told apart without cleaning.
     let opening = prefix(text, HEADING_OPENING_BYTES);
-    let separated =
-        opening.contains(':') || SPACED_DASHES.iter().any(|dash| opening.contains(dash));
+    // A dash ending the line sets apart a head wrapped onto the next one
+    // ("SERVIZIO AREA TECNICA … E TRASPORTI –" over "RESPONSABILE: …").
+    let head_below = [" -", " –", " —"]
+        .iter()
+        .any(|dash| text.trim_end().ends_with(dash));
+    let separated = opening.contains(':')
+        || SPACED_DASHES.iter().any(|dash| opening.contains(dash))
+        || head_below;
     if !separated {
         return None;
     }
@@ -92,7 +98,15 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
             .and_then(|(head, body)| Some((section_head(head, words)?, body)))
             .or_else(|| leading_section_word(text, words))
     };
-    let (section, body) = by_colon.or_else(by_dash).or_else(by_word)?;
+    let by_trailing_dash = || {
+        head_below
+            .then(|| leading_section_word(text, words))
+            .flatten()
+    };
+    let (section, body) = by_colon
+        .or_else(by_dash)
+        .or_else(by_word)
+        .or_else(by_trailing_dash)?;
     let (name, head) = match body.rsplit_once(':') {
         Some((before, person)) => match last_spaced_dash(before) {
             Some((name, role)) => (name, head_of(Some(role), person, words)),

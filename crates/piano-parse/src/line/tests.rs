@@ -46,12 +46,21 @@ fn a_section_word_needs_no_colon_when_a_heads_role_ends_the_line() {
             "{text}"
         );
     }
-    // A head wrapped onto the next line leaves its dash behind.
-    let heading = structure_heading("STRUTTURA 4: AMBIENTE E TRASPORTI –", words());
-    assert_eq!(
-        heading.map(|h| h.name),
-        Some("STRUTTURA 4 AMBIENTE E TRASPORTI".to_owned())
-    );
+    // A head wrapped onto the next line leaves its dash behind, with a
+    // colon after the section word or not.
+    for (text, name) in [
+        (
+            "STRUTTURA 4: AMBIENTE E TRASPORTI –",
+            "STRUTTURA 4 AMBIENTE E TRASPORTI",
+        ),
+        (
+            "SERVIZIO AREA TECNICA, AMBIENTE E TRASPORTI –",
+            "AREA TECNICA, AMBIENTE E TRASPORTI",
+        ),
+    ] {
+        let heading = structure_heading(text, words());
+        assert_eq!(heading.map(|h| h.name).as_deref(), Some(name), "{text}");
+    }
     // Without a head's role, words after "Area" are prose.
     assert_eq!(
         structure_heading("Area tecnica - lavori in corso: tre cantieri", words()),
