@@ -22,6 +22,7 @@ pub mod quality;
 mod text;
 pub mod token;
 pub mod vocabulary;
+mod wrapped_header;
 
 use piano_model::{Layout, LineRole, Plan, Roles, Source, SourceFormat};
 pub use vocabulary::{ProfileError, Vocabulary};
@@ -66,6 +67,7 @@ pub fn parse_with_roles(
         .find(|profile| profile.name == base.name)
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
+    wrapped_header::join_wrapped_headers(&mut layout.lines, &mut roles, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {

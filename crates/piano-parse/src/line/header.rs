@@ -36,6 +36,12 @@ pub fn table_header_columns(line: &TextLine, words: &Vocabulary) -> Option<Vec<O
     table_header(&cells, words)
 }
 
+/// Whether a cell of a line under a table header can be the rest of a header
+/// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
+pub fn is_header_piece(cell: &str) -> bool {
+    cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The columns a header's cells name, as [`classify`](super::classify) reads them once the
 /// line is known to be a header (a header wrapped onto two lines is read
 /// again once joined).

@@ -10,6 +10,7 @@ use crate::assemble::recover::{
     split_trailing_weight, unglue_weight_cell, weight_cell_index,
 };
 use crate::assemble::row::{Header, RawRow, assign};
+use crate::line::is_header_piece;
 use crate::text::clean;
 use crate::token::label::{Part, extends};
 use crate::token::number::RowNumber;
@@ -388,12 +389,6 @@ impl SectionBuilder<'_> {
             .position(|column| *column == Some(Column::Description))
             .unwrap_or(1)
     }
-}
-
-/// Whether a cell of a line under a table header can be the rest of a header
-/// cell wrapped there ("Obiettivi Operativi", "%", "Attesa"): short, no digits.
-fn is_header_piece(cell: &str) -> bool {
-    cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

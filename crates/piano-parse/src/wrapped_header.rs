@@ -1,0 +1,128 @@
+//! Table headers wrapped over two lines, read as one before any line is
+//! classified.
+//!
+//! A header whose names wrap ("Indicatori di" / "Misurazione", "% di" /
+//! "raggiungimento") names on its first line too few columns for its family
+//! (a report's achievement) or none at all; its cells then run into the
+//! text above it. Where the line under it holds only pieces of names (short,
+//! no figures) and the two, joined cell by cell, name more columns for some
+//! profile, they are one line spanning both. (A wrapped header whose first
+//! line names as many takes its pieces in as the table is assembled.)
+
+use piano_model::{LineRole, Roles, TextLine};
+
+use crate::line::{is_header_piece, table_header_columns};
+use crate::text::join_wrapped;
+use crate::vocabulary::Vocabulary;
+
+/// Joins each header wrapped onto the line below it into one line; the line
+/// below takes the header's role.
+pub fn join_wrapped_headers(lines: &mut Vec<TextLine>, roles: &mut Roles, profiles: &[Vocabulary]) {
+    let mut kept: Vec<TextLine> = Vec::with_capacity(lines.len());
+    for line in std::mem::take(lines) {
+        if let Some(above) = kept.last_mut()
+            && let Some(joined) = joined_header(above, &line, profiles)
+        {
+            roles.set_line(&line, LineRole::TableHeader);
+            *above = joined;
+            continue;
+        }
+        kept.push(line);
+    }
+    *lines = kept;
+}
+
+/// `line` with `below` joined into it cell by cell, if `below` is the rest
+/// of its names and a profile reads more columns so.
+fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> Option<TextLine> {
+    let filled = |line: &TextLine| {
+        line.cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty())
+            .count()
+    };
+    let adjacent = below.page == line.page && below.number == line.last + 1;
+    let pieces = below
+        .cells
+        .iter()
+        .all(|cell| is_header_piece(cell.text.trim()));
+    // A piece that names a column by itself is a two-level header's lower
+    // row ("Misurazione" over "Indicatori" and "Valori attesi"), read as
+    // such when the table is assembled.
+    let names_a_column = below.cells.iter().any(|cell| {
+        let piece = cell.text.trim();
+        !piece.is_empty()
+            && profiles
+                .iter()
+                .any(|profile| profile.column(piece).is_some())
+    });
+    let shaped = adjacent
+        && pieces
+        && !names_a_column
+        && below.cells.len() <= line.cells.len()
+        && filled(line) >= 3
+        && filled(below) >= 2;
+    if !shaped {
+        return None;
+    }
+    let mut joined = line.clone();
+    for (cell, piece) in joined.cells.iter_mut().zip(&below.cells) {
+        cell.text = join_wrapped(&cell.text, &piece.text);
+    }
+    joined.last = below.last;
+    (most_named(&joined, profiles) > most_named(line, profiles)).then_some(joined)
+}
+
+/// The most columns a profile reads in `line` as a header (0 where none
+/// reads it as one).
+fn most_named(line: &TextLine, profiles: &[Vocabulary]) -> usize {
+    profiles
+        .iter()
+        .filter_map(|profile| table_header_columns(line, profile))
+        .map(|columns| columns.iter().flatten().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(number: u32, text: &str) -> TextLine {
+        TextLine::from_texts(number, Some(1), text.split('\t'))
+    }
+
+    #[test]
+    fn a_header_wrapped_over_two_lines_is_read_as_one() {
+        let mut lines = vec![
+            line(
+                1,
+                "N°\tDescrizione Obiettivi\tPeso\tIndicatori di\tValori\tData Fine\t% di\tNote",
+            ),
+            line(
+                2,
+                "\tOperativi\t%\tMisurazione\tAttesi\tAttesa\traggiungimento\t",
+            ),
+            line(
+                3,
+                "1\tRiordino dell'archivio\t50%\tPratiche\tTutte\t31.12.2024\t100%\t",
+            ),
+        ];
+        let mut roles = Roles::new();
+        join_wrapped_headers(&mut lines, &mut roles, Vocabulary::bundled());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0].to_tab_separated(),
+            "N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori di Misurazione\tValori Attesi\tData Fine Attesa\t% di raggiungimento\tNote"
+        );
+        assert_eq!((lines[0].number, lines[0].last), (1, 2));
+        assert_eq!(roles.get(2, Some(1)), Some(LineRole::TableHeader));
+        // A header read whole on its first line is left to the table.
+        let mut whole = vec![
+            line(1, "N°\tDescrizione\tPeso\tScadenza"),
+            line(2, "\tObiettivi\t%\t"),
+        ];
+        join_wrapped_headers(&mut whole, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(whole.len(), 2);
+    }
+}
