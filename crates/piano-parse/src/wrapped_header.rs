@@ -46,16 +46,22 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
         .cells
         .iter()
         .all(|cell| is_header_piece(cell.text.trim()));
-    // A piece that names a column by itself is a two-level header's lower
-    // row ("Misurazione" over "Indicatori" and "Valori attesi"), read as
-    // such when the table is assembled.
-    let names_a_column = below.cells.iter().any(|cell| {
-        let piece = cell.text.trim();
-        !piece.is_empty()
+    // A piece that names a column by itself under an empty cell is a
+    // two-level header's lower row ("Misurazione" over "Indicatori" and
+    // "Valori attesi"), read as such when the table is assembled; a wrapped
+    // name goes on under its own start ("% di" over "raggiungimento").
+    let names = |text: &str| {
+        let text = text.trim();
+        !text.is_empty()
             && profiles
                 .iter()
-                .any(|profile| profile.column(piece).is_some())
-    });
+                .any(|profile| profile.column(text).is_some())
+    };
+    let names_a_column = below
+        .cells
+        .iter()
+        .zip(&line.cells)
+        .any(|(piece, above)| names(&piece.text) && above.text.trim().is_empty());
     let shaped = adjacent
         && pieces
         && !names_a_column
