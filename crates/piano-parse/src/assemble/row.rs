@@ -7,7 +7,7 @@ use crate::text::{clean, has_open_bracket, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::number::RowNumber;
 use crate::token::weight::{is_weight, parse_weight};
-use crate::vocabulary::{Column, RowCode};
+use crate::vocabulary::{Column, RowCode, Vocabulary};
 
 /// The columns a table has when no header row names them: the family's usual order.
 pub const DEFAULT_COLUMNS: [Option<Column>; 6] = [
@@ -135,6 +135,7 @@ pub struct Assigned {
 pub fn assign(
     row: &RawRow,
     header: &Header,
+    words: &Vocabulary,
     plan_year: Option<u16>,
     diagnostics: &mut Vec<Diagnostic>,
     locate: &dyn Fn(Diagnostic) -> Diagnostic,
@@ -196,8 +197,26 @@ pub fn assign(
         .and_then(|(_, cell)| parse_weight(cell))
         .map(|token| token.value);
     let mut due_raw = due_cell.map(|(_, cell)| cell.to_owned());
+    // Under no header, a name with its title ("Dott.ssa Rossi") is the
+    // responsible's, wherever the family's usual order puts that column.
+    let person_cell = filled
+        .iter()
+        .find(|(index, cell)| {
+            !header.printed
+                && Some(*index) != weight_cell.map(|(i, _)| i)
+                && Some(*index) != due_cell.map(|(i, _)| i)
+                && words.names_a_person(cell)
+        })
+        .copied();
+    if let Some((index, cell)) = person_cell {
+        realigned |= header_at(index) != Some(Column::Responsible);
+        extra.responsible = Some(clean(cell));
+    }
     let taken = |index: usize| {
-        Some(index) == weight_cell.map(|(i, _)| i) || Some(index) == due_cell.map(|(i, _)| i)
+        [weight_cell, due_cell, person_cell]
+            .iter()
+            .flatten()
+            .any(|(i, _)| *i == index)
     };
     for &(index, cell) in filled.iter().filter(|(index, _)| !taken(*index)) {
         match header_at(index) {
@@ -353,7 +372,14 @@ mod tests {
             head_names: &[],
             printed: true,
         };
-        let assigned = assign(row, &header, Some(2021), &mut diagnostics, &|d| d);
+        let assigned = assign(
+            row,
+            &header,
+            &Vocabulary::bundled()[0],
+            Some(2021),
+            &mut diagnostics,
+            &|d| d,
+        );
         (assigned, diagnostics)
     }
 
@@ -373,6 +399,34 @@ mod tests {
     }
 
     #[test]
+    fn under_no_header_a_titled_name_is_the_responsible() {
+        let columns = [
+            Some(Column::Number),
+            Some(Column::Description),
+            Some(Column::Responsible),
+            Some(Column::Indicators),
+            Some(Column::Expected),
+        ];
+        let cells = ["1", "Desc", "Ind", "Exp", "Dott.ssa Anna Neri"];
+        let mut diagnostics = Vec::new();
+        let read = |printed: bool, diagnostics: &mut Vec<Diagnostic>| {
+            let header = Header {
+                columns: &columns,
+                head_names: &[],
+                printed,
+            };
+            let words = &Vocabulary::bundled()[0];
+            assign(&row(&cells), &header, words, None, diagnostics, &|d| d).entry
+        };
+        let entry = read(false, &mut diagnostics);
+        assert_eq!(entry.responsible.as_deref(), Some("Dott.ssa Anna Neri"));
+        assert_eq!(entry.indicators.as_deref(), Some("Ind"));
+        // Under a printed header, position rules.
+        let entry = read(true, &mut diagnostics);
+        assert_eq!(entry.responsible.as_deref(), Some("Ind"));
+    }
+
+    #[test]
     fn columns_before_the_description_are_read_by_their_header() {
         let columns = [
             Some(Column::Number),
@@ -389,7 +443,14 @@ mod tests {
         };
         let mut diagnostics = Vec::new();
         let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
-        let assigned = assign(&row(&cells), &header, Some(2021), &mut diagnostics, &|d| d);
+        let assigned = assign(
+            &row(&cells),
+            &header,
+            &Vocabulary::bundled()[0],
+            Some(2021),
+            &mut diagnostics,
+            &|d| d,
+        );
         let entry = assigned.entry;
         assert_eq!(
             (
@@ -421,7 +482,14 @@ mod tests {
         };
         // A code table's order: number, description, indicators, expected, weight, due.
         let cells = ["1", "Desc", "Ind", "Exp", "35%", "31.12.2021"];
-        let assigned = assign(&row(&cells), &header, Some(2021), &mut diagnostics, &|d| d);
+        let assigned = assign(
+            &row(&cells),
+            &header,
+            &Vocabulary::bundled()[0],
+            Some(2021),
+            &mut diagnostics,
+            &|d| d,
+        );
         let entry = assigned.entry;
         assert_eq!(
             (

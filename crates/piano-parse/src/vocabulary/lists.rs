@@ -228,12 +228,16 @@ word_lists! {
     /// Words a phrase does not end with (prepositions, articles,
     /// conjunctions): a cell whose line ends with one goes on below.
     open_endings: Folded,
+    /// Titles a person's name opens with ("Dott.ssa", "Ing."): a cell so
+    /// opening names a person.
+    person_titles: Folded,
 }
 
 impl Words {
     /// The lists every family shares, the language's rather than a layout's
     /// (ente kinds, categories, a PIAO's sections, the word "Descrizione"
-    /// before an objectives' label, the words a phrase does not end with): a profile that extends
+    /// before an objectives' label, the words a phrase does not end with, a
+    /// person's titles): a profile that extends
     /// none starts from the base profile's.
     pub(super) fn shared(&self) -> Words {
         Words {
@@ -244,6 +248,7 @@ impl Words {
             piao_performance: self.piao_performance.clone(),
             objectives_label_drop: self.objectives_label_drop.clone(),
             open_endings: self.open_endings.clone(),
+            person_titles: self.person_titles.clone(),
             ..Words::default()
         }
     }

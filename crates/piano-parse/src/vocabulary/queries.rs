@@ -183,6 +183,12 @@ impl Vocabulary {
         !folded.is_empty() && self.words.open_endings.contains(&folded)
     }
 
+    /// Whether `cell` names a person: it opens with a title ("Dott.ssa
+    /// Rossi", "Ing. Bianchi").
+    pub fn names_a_person(&self, cell: &str) -> bool {
+        opens_with_one_of(cell, &self.words.person_titles)
+    }
+
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
     pub fn is_total_label(&self, cell: &str) -> bool {
         opens_with_one_of(cell, &self.words.total_labels)

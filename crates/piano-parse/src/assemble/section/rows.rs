@@ -273,6 +273,7 @@ impl SectionBuilder<'_> {
                 printed: self.columns_from_header
                     || self.words.layout.columns_without_header.is_some(),
             },
+            self.words,
             self.plan_year,
             &mut self.diagnostics,
             &locate,
