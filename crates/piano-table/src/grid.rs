@@ -209,7 +209,36 @@ fn tables_of(horizontal: &[Segment], vertical: &[Segment]) -> Vec<Table> {
             }),
         }
     }
-    tables
+    join_merged_header_rows(tables)
+}
+
+/// Joins a table of one row to the table right under it when each of its
+/// column edges is one of the other's, which has more: a header row whose
+/// cells are merged over several columns (a two-level header's group
+/// label, as Word tables have), read with the columns of the rows below.
+/// A table of two columns (a card's labels and values) stays apart.
+fn join_merged_header_rows(tables: Vec<Table>) -> Vec<Table> {
+    let mut joined: Vec<Table> = Vec::with_capacity(tables.len());
+    for table in tables {
+        if let Some(above) = joined.last_mut()
+            && above.rows.len() == 1
+            && above.columns.len() >= 4
+            && table.columns.len() > above.columns.len()
+            && touching(above, table.rows[0].0)
+            && above.columns.iter().all(|edge| {
+                table
+                    .columns
+                    .iter()
+                    .any(|other| (edge - other).abs() <= 3.0 * SAME_LINE)
+            })
+        {
+            above.columns = table.columns;
+            above.rows.extend(table.rows);
+            continue;
+        }
+        joined.push(table);
+    }
+    joined
 }
 
 fn touching(table: &Table, top: f32) -> bool {
@@ -280,6 +309,28 @@ mod tests {
         assert_eq!(tables.len(), 2);
         assert_eq!(tables[1].columns.len(), 4);
         assert_eq!(tables[1].rows.len(), 2);
+    }
+
+    #[test]
+    fn a_header_row_with_a_cell_merged_over_two_columns_joins_the_table_below() {
+        // The group label's cell spans the columns at 200..300: its band
+        // has no rule at 250.
+        let mut rules = grid(
+            &[0.0, 100.0, 200.0, 250.0, 300.0, 400.0],
+            &[20.0, 40.0, 60.0],
+        );
+        rules.retain(
+            |rule| !matches!(rule, Rule::Vertical { x, y0, .. } if *x == 250.0 && *y0 < 30.0),
+        );
+        rules.push(Rule::Vertical {
+            x: 250.0,
+            y0: 40.0,
+            y1: 60.0,
+        });
+        let tables = find_tables(&rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].columns.len(), 6);
+        assert_eq!(tables[0].rows.len(), 2);
     }
 
     #[test]
