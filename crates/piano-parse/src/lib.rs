@@ -67,7 +67,7 @@ pub fn parse_with_roles(
         .find(|profile| profile.name == base.name)
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
-    wrapped_header::join_wrapped_headers(&mut layout.lines, &mut roles, profiles);
+    wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {

@@ -9,27 +9,35 @@
 //! profile, they are one line spanning both. (A wrapped header whose first
 //! line names as many takes its pieces in as the table is assembled.)
 
-use piano_model::{LineRole, Roles, TextLine};
+use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine};
 
 use crate::line::{is_header_piece, table_header_columns};
 use crate::text::join_wrapped;
 use crate::vocabulary::Vocabulary;
 
 /// Joins each header wrapped onto the line below it into one line; the line
-/// below takes the header's role.
-pub fn join_wrapped_headers(lines: &mut Vec<TextLine>, roles: &mut Roles, profiles: &[Vocabulary]) {
-    let mut kept: Vec<TextLine> = Vec::with_capacity(lines.len());
-    for line in std::mem::take(lines) {
+/// below takes the header's role, and a diagnostic says so.
+pub fn join_wrapped_headers(layout: &mut Layout, roles: &mut Roles, profiles: &[Vocabulary]) {
+    let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
+    for line in std::mem::take(&mut layout.lines) {
         if let Some(above) = kept.last_mut()
             && let Some(joined) = joined_header(above, &line, profiles)
         {
             roles.set_line(&line, LineRole::TableHeader);
+            layout.diagnostics.push(
+                Diagnostic::new(
+                    Code::CellWrapped,
+                    "the table header wraps onto this line; its pieces join the header's cells",
+                )
+                .at_line(line.number, line.page)
+                .with_excerpt(&line.to_tab_separated()),
+            );
             *above = joined;
             continue;
         }
         kept.push(line);
     }
-    *lines = kept;
+    layout.lines = kept;
 }
 
 /// `line` with `below` joined into it cell by cell, if `below` is the rest
@@ -100,23 +108,28 @@ mod tests {
 
     #[test]
     fn a_header_wrapped_over_two_lines_is_read_as_one() {
-        let mut lines = vec![
-            line(
-                1,
-                "N°\tDescrizione Obiettivi\tPeso\tIndicatori di\tValori\tData Fine\t% di\tNote",
-            ),
-            line(
-                2,
-                "\tOperativi\t%\tMisurazione\tAttesi\tAttesa\traggiungimento\t",
-            ),
-            line(
-                3,
-                "1\tRiordino dell'archivio\t50%\tPratiche\tTutte\t31.12.2024\t100%\t",
-            ),
-        ];
+        let mut layout = Layout {
+            lines: vec![
+                line(
+                    1,
+                    "N°\tDescrizione Obiettivi\tPeso\tIndicatori di\tValori\tData Fine\t% di\tNote",
+                ),
+                line(
+                    2,
+                    "\tOperativi\t%\tMisurazione\tAttesi\tAttesa\traggiungimento\t",
+                ),
+                line(
+                    3,
+                    "1\tRiordino dell'archivio\t50%\tPratiche\tTutte\t31.12.2024\t100%\t",
+                ),
+            ],
+            ..Layout::default()
+        };
         let mut roles = Roles::new();
-        join_wrapped_headers(&mut lines, &mut roles, Vocabulary::bundled());
+        join_wrapped_headers(&mut layout, &mut roles, Vocabulary::bundled());
+        let lines = &layout.lines;
         assert_eq!(lines.len(), 2);
+        assert_eq!(layout.diagnostics[0].line, Some(2));
         assert_eq!(
             lines[0].to_tab_separated(),
             "N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori di Misurazione\tValori Attesi\tData Fine Attesa\t% di raggiungimento\tNote"
@@ -124,11 +137,14 @@ mod tests {
         assert_eq!((lines[0].number, lines[0].last), (1, 2));
         assert_eq!(roles.get(2, Some(1)), Some(LineRole::TableHeader));
         // A header read whole on its first line is left to the table.
-        let mut whole = vec![
-            line(1, "N°\tDescrizione\tPeso\tScadenza"),
-            line(2, "\tObiettivi\t%\t"),
-        ];
+        let mut whole = Layout {
+            lines: vec![
+                line(1, "N°\tDescrizione\tPeso\tScadenza"),
+                line(2, "\tObiettivi\t%\t"),
+            ],
+            ..Layout::default()
+        };
         join_wrapped_headers(&mut whole, &mut Roles::new(), Vocabulary::bundled());
-        assert_eq!(whole.len(), 2);
+        assert_eq!(whole.lines.len(), 2);
     }
 }
