@@ -125,6 +125,21 @@ mod tests {
     }
 
     #[test]
+    fn says_which_pages_ocr_recognised_and_how_confidently() {
+        let ocr = Ocr {
+            engine: "tesseract".to_owned(),
+            engine_version: "5.3.0".to_owned(),
+            languages: vec!["ita".to_owned(), "eng".to_owned()],
+            pages: vec![1, 2],
+            mean_confidence: 0.931,
+        };
+        assert_eq!(
+            ocr_line("scan.tif", &ocr),
+            "scan.tif: OCR (tesseract 5.3.0, ita+eng) recognised pages 1, 2 with mean confidence 0.931"
+        );
+    }
+
+    #[test]
     fn places_diagnostics_by_line_when_known() {
         let diagnostic = Diagnostic::new(Code::WeightSum, "sums to 91%").at_line(148, None);
         assert_eq!(
