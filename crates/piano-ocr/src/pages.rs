@@ -174,6 +174,26 @@ mod tests {
     }
 
     #[test]
+    fn a_png_or_a_jpeg_is_one_grey_page() {
+        let image =
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(16, 8, image::Rgb([200; 3])));
+        for (format, kind) in [
+            (ImageFormat::Png, ImageKind::Png),
+            (ImageFormat::Jpeg, ImageKind::Jpeg),
+        ] {
+            let mut bytes = Vec::new();
+            image
+                .write_to(&mut Cursor::new(&mut bytes), format)
+                .expect("the image is written");
+            let pages = Pages::open(&bytes, kind).expect("the image opens");
+            assert_eq!(pages.count(), 1);
+            let page = pages.page(0).expect("its page decodes");
+            assert_eq!(page.dimensions(), (16, 8));
+            assert!(page.get_pixel(3, 3).0[0].abs_diff(200) <= 2, "{kind:?}");
+        }
+    }
+
+    #[test]
     fn bilevel_rows_start_on_a_byte() {
         // 10 pixels a row: two bytes, the last six bits padding.
         let grey = bilevel(&[0b1000_0000, 0b0100_0000, 0xff, 0xff], 10, 2).expect("whole rows");
