@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use piano_model::Code;
 use serde_json::Value;
 
-use crate::support::{extracted, fixtures, piano};
+use crate::support::{extracted, fixtures, piano, tesseract_at_hand};
 
 /// Where a diagnostic points: the key it is listed under.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -265,6 +265,13 @@ fn shown_line(lines: Option<&[String]>, at: &Where) -> String {
 /// known discrepancies to standard error.
 fn check(case: &Case) -> Option<String> {
     let name = case.name();
+    let scan = case
+        .input
+        .extension()
+        .is_some_and(|ext| ext == "png" || ext == "tif");
+    if scan && !tesseract_at_hand(&name) {
+        return None;
+    }
     let output = match extracted(&case.input) {
         Ok(plan) if !case.refused => plan,
         Ok(_) => {

