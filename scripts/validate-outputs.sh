@@ -27,8 +27,10 @@ trap 'rm -rf "$work"' EXIT
 
 "$piano" schema >"$work/piano.plan-1.schema.json"
 
-# Every plan fixture, text or PDF, in fixtures/ and its subfolders.
-mapfile -t inputs < <(find fixtures -type f \( -name '*.txt' -o -name '*.pdf' \) | sort)
+# Every plan fixture, text, PDF or scan, in fixtures/ and its subfolders
+# (scans need tesseract: scripts/install-ocr.sh).
+mapfile -t inputs < <(find fixtures -type f \( -name '*.txt' -o -name '*.pdf' -o -name '*.png' \
+    -o -name '*.jpg' -o -name '*.jpeg' -o -name '*.tif' -o -name '*.tiff' \) | sort)
 if ((${#inputs[@]} == 0)); then
     echo "validate-outputs: no fixtures found" >&2
     exit 1

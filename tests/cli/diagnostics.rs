@@ -3,7 +3,8 @@
 //! file lists, and every diagnostic code is listed by at least one fixture.
 //!
 //! Data-driven: adding a case means adding files, never code. The input of
-//! `<stem>.diagnostics.tsv` is `<stem>.txt` or `<stem>.pdf` in the same
+//! `<stem>.diagnostics.tsv` is `<stem>.txt`, `<stem>.pdf` or a scan
+//! (`<stem>.png`, `<stem>.tif`) in the same
 //! folder (`fidenza-2023.chromium.diagnostics.tsv` goes with
 //! `fidenza-2023.chromium.pdf`). The file's format (`docs/diagnostics.md`,
 //! "Each fixture's diagnostics, listed by hand"):
@@ -35,7 +36,7 @@ use std::path::{Path, PathBuf};
 use piano_model::Code;
 use serde_json::Value;
 
-use crate::support::{extracted, fixtures, piano};
+use crate::support::{extracted, fixtures, piano, tesseract_at_hand};
 
 /// Where a diagnostic points: the key it is listed under.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -130,6 +131,9 @@ impl Case {
 /// The suffix of a diagnostics list.
 const SUFFIX: &str = ".diagnostics.tsv";
 
+/// The extensions of the inputs a diagnostics list goes with.
+const INPUTS: [&str; 4] = ["txt", "pdf", "png", "tif"];
+
 /// Reads a diagnostics list; panics with the file and line on a malformed row.
 fn read_list(list: &Path) -> Case {
     let name = list
@@ -137,14 +141,14 @@ fn read_list(list: &Path) -> Case {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let stem = name.strip_suffix(SUFFIX).expect("a diagnostics list");
-    let inputs: Vec<PathBuf> = ["txt", "pdf"]
+    let inputs: Vec<PathBuf> = INPUTS
         .iter()
         .map(|ext| list.with_file_name(format!("{stem}.{ext}")))
         .filter(|path| path.is_file())
         .collect();
     let [input] = inputs.as_slice() else {
         panic!(
-            "{}: expected exactly one input {stem}.txt or {stem}.pdf beside it, found {}",
+            "{}: expected exactly one input {stem}.{{txt,pdf,png,tif}} beside it, found {}",
             list.display(),
             inputs.len()
         );
@@ -261,6 +265,13 @@ fn shown_line(lines: Option<&[String]>, at: &Where) -> String {
 /// known discrepancies to standard error.
 fn check(case: &Case) -> Option<String> {
     let name = case.name();
+    let scan = case
+        .input
+        .extension()
+        .is_some_and(|ext| ext == "png" || ext == "tif");
+    if scan && !tesseract_at_hand(&name) {
+        return None;
+    }
     let output = match extracted(&case.input) {
         Ok(plan) if !case.refused => plan,
         Ok(_) => {
@@ -405,7 +416,7 @@ fn every_fixture_raises_the_diagnostics_listed_beside_it() {
     assert!(failures.is_empty(), "\n{failures}");
 }
 
-/// The plan inputs under `path` (or `path` itself): `.txt` and `.pdf` files,
+/// The plan inputs under `path` (or `path` itself): files of [`INPUTS`],
 /// but poppler's readings kept beside special PDFs (`*.pdftotext.txt`).
 fn inputs_under(path: &Path, found: &mut Vec<PathBuf>) {
     if path.is_file() {
@@ -421,7 +432,7 @@ fn inputs_under(path: &Path, found: &mut Vec<PathBuf>) {
             .unwrap_or_default();
         if path.is_dir() {
             inputs_under(&path, found);
-        } else if (name.ends_with(".pdf") || name.ends_with(".txt"))
+        } else if INPUTS.iter().any(|ext| name.ends_with(&format!(".{ext}")))
             && !name.ends_with(".pdftotext.txt")
         {
             found.push(path);

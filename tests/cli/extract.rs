@@ -13,7 +13,7 @@ const PLAN: &str = "portoferraio-2021.txt";
 const CSV_HEADERS: [(&str, &str); 6] = [
     (
         "plans.csv",
-        "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind,quality_verdict,quality_score",
+        "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind,quality_verdict,quality_score,ocr_pages",
     ),
     (
         "structures.csv",

@@ -12,6 +12,7 @@ mod docs;
 mod extract;
 mod fixtures;
 mod layouts;
+mod ocr;
 mod pdf;
 mod profiles;
 mod quality;

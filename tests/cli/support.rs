@@ -109,3 +109,24 @@ pub fn entries(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Whether tesseract can be run, for the tests that read scans. When it
+/// cannot, says so and fails under `PIANO_REQUIRE_OCR=1` (CI installs it),
+/// else tells `test` to skip: `cargo test` holds on a machine with a Rust
+/// toolchain only.
+pub fn tesseract_at_hand(test: &str) -> bool {
+    let found = std::process::Command::new("tesseract")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    let message = "the OCR tests need tesseract with its Italian data: run \
+                   scripts/install-ocr.sh (apt-get install tesseract-ocr tesseract-ocr-ita)";
+    let required = std::env::var("PIANO_REQUIRE_OCR").is_ok_and(|value| value == "1");
+    assert!(found || !required, "{message}");
+    if !found {
+        // Written to the stream itself, so that it shows although the test
+        // harness captures output.
+        let _ = writeln!(std::io::stderr(), "skipped {test}: {message}");
+    }
+    found
+}

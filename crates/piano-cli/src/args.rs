@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// piano: turns Italian performance plans (PDF or text dumps) into open data.
+/// piano: turns Italian performance plans (PDF, text dumps or scans) into open data.
 #[derive(Debug, Parser)]
 #[command(name = "piano", version, about, long_about = None)]
 pub struct Cli {
@@ -46,7 +46,7 @@ pub enum Format {
 /// Arguments of `piano extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The plan: a PDF or a text dump; `-` reads standard input.
+    /// The plan: a PDF, a text dump or a scan (PNG, JPEG, TIFF); `-` reads standard input.
     pub file: PathBuf,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
@@ -63,16 +63,22 @@ pub struct ExtractArgs {
     /// Layout profiles to read with.
     #[command(flatten)]
     pub profiles: ProfileArgs,
+    /// How scans are recognised.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// Arguments of `piano check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The plan: a PDF or a text dump; `-` reads standard input.
+    /// The plan: a PDF, a text dump or a scan (PNG, JPEG, TIFF); `-` reads standard input.
     pub file: PathBuf,
     /// Layout profiles to read with.
     #[command(flatten)]
     pub profiles: ProfileArgs,
+    /// How scans are recognised.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// Layout profiles beyond the bundled ones.
@@ -84,6 +90,15 @@ pub struct ProfileArgs {
     pub files: Vec<PathBuf>,
 }
 
+/// How scans (PNG, JPEG and TIFF inputs) are read by OCR.
+#[derive(Debug, Args)]
+pub struct OcrArgs {
+    /// The languages of a scan's text, as tesseract names them (`ita`,
+    /// `ita+eng`); each needs its tesseract data installed.
+    #[arg(long = "ocr-lang", value_name = "LANGS", default_value = "ita")]
+    pub languages: String,
+}
+
 /// Arguments of `piano schema` (none yet).
 #[derive(Debug, Args)]
 pub struct SchemaArgs {}
@@ -91,7 +106,7 @@ pub struct SchemaArgs {}
 /// Arguments of `piano text`.
 #[derive(Debug, Args)]
 pub struct TextArgs {
-    /// The plan: a PDF or a text dump; `-` reads standard input.
+    /// The plan: a PDF, a text dump or a scan (PNG, JPEG, TIFF); `-` reads standard input.
     pub file: PathBuf,
     /// Parse the plan too, and print before each line what it became, as a
     /// first tab-separated column.
@@ -109,12 +124,16 @@ pub struct TextArgs {
     /// given several times. Only with --roles.
     #[arg(long = "profile", value_name = "FILE", requires = "roles")]
     pub profiles: Vec<PathBuf>,
+    /// How scans are recognised.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// Arguments of `piano batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Plans: files, folders (searched recursively for .pdf and .txt), or `-`
+    /// Plans: files, folders (searched recursively for .pdf, .txt and
+    /// images: .png, .jpg, .jpeg, .tif, .tiff), or `-`
     /// to read a list of paths, one per line, from standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -151,6 +170,9 @@ pub struct BatchArgs {
     /// Layout profiles to read every input with.
     #[command(flatten)]
     pub profiles: ProfileArgs,
+    /// How scans are recognised.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// Parses a positive, finite number of seconds.

@@ -1,12 +1,16 @@
 //! Loading one plan: read the bytes (a file, or standard input for `-`), tell
-//! a PDF from a text dump, and run the matching reader and the parser.
+//! an image or a PDF from a text dump by their signatures, and run the
+//! matching reader and the parser.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use piano_model::{Layout, Plan, Source, SourceFormat};
+use piano_model::{Layout, Ocr, Plan, Source, SourceFormat};
+use piano_ocr::Settings as OcrSettings;
 use piano_parse::Vocabulary;
+
+use crate::args::OcrArgs;
 
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
@@ -16,10 +20,17 @@ pub const STDIN: &str = "-";
 const PDF_SIGNATURE_WINDOW: usize = 1024;
 
 /// Reads and parses the plan at `path` (`-` for standard input). Errors name the path.
-pub fn load_plan(path: &Path, profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
+pub fn load_plan(path: &Path, profiles: &[Vocabulary], ocr: &OcrSettings) -> anyhow::Result<Plan> {
     let name = display_name(path);
     let bytes = read_input(path).with_context(|| name.clone())?;
-    parse_bytes_with(&name, &bytes, profiles).with_context(|| name.clone())
+    parse_bytes_with(&name, &bytes, profiles, ocr).with_context(|| name.clone())
+}
+
+/// The OCR settings the arguments ask for.
+pub fn ocr_settings(args: &OcrArgs) -> OcrSettings {
+    OcrSettings {
+        languages: args.languages.clone(),
+    }
 }
 
 /// The name of `path` in messages: as given, `-` for standard input.
@@ -40,21 +51,64 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Parses `bytes` read from the input named `name` with the layout
-/// `profiles`: as a PDF when it carries the `%PDF-` signature in its first
-/// kilobyte, else as a text dump.
-pub fn parse_bytes_with(name: &str, bytes: &[u8], profiles: &[Vocabulary]) -> anyhow::Result<Plan> {
-    let (layout, format) = read_layout(bytes)?;
-    let source = Source::from_bytes(name, bytes, format);
-    Ok(piano_parse::parse_with(layout, source, profiles))
+/// `profiles`, by the route [`read_layout`] takes.
+pub fn parse_bytes_with(
+    name: &str,
+    bytes: &[u8],
+    profiles: &[Vocabulary],
+    ocr: &OcrSettings,
+) -> anyhow::Result<Plan> {
+    let read = read_layout(bytes, ocr)?;
+    let source = read.source(name, bytes);
+    Ok(piano_parse::parse_with(read.layout, source, profiles))
 }
 
-/// The lines of cells in `bytes`, read as a PDF when it carries the `%PDF-`
-/// signature in its first kilobyte, else as a text dump, with the format read.
-pub fn read_layout(bytes: &[u8]) -> anyhow::Result<(Layout, SourceFormat)> {
-    Ok(if is_pdf(bytes) {
-        (piano_pdf::read_pdf(bytes)?, SourceFormat::Pdf)
+/// What a reader made of an input.
+pub struct Reading {
+    /// The lines of cells.
+    pub layout: Layout,
+    /// The route taken.
+    pub format: SourceFormat,
+    /// How the text was recognised, for a scan.
+    pub ocr: Option<Ocr>,
+}
+
+impl Reading {
+    /// The plan's `source` for `bytes` read from the input named `name`: a
+    /// scan's pages and OCR too (a PDF's pages are set by the parser).
+    pub fn source(&self, name: &str, bytes: &[u8]) -> Source {
+        let mut source = Source::from_bytes(name, bytes, self.format);
+        if self.format == SourceFormat::Image {
+            source.pages = self.layout.pages;
+            source.ocr.clone_from(&self.ocr);
+        }
+        source
+    }
+}
+
+/// The lines of cells in `bytes`: read by OCR when they start with an
+/// image's signature (PNG, JPEG, TIFF), as a PDF when they carry the `%PDF-`
+/// signature in their first kilobyte, else as a text dump.
+pub fn read_layout(bytes: &[u8], ocr: &OcrSettings) -> anyhow::Result<Reading> {
+    Ok(if piano_ocr::image_kind(bytes).is_some() {
+        let scan = piano_ocr::read_image(bytes, ocr)?;
+        Reading {
+            layout: scan.layout,
+            format: SourceFormat::Image,
+            ocr: Some(scan.ocr),
+        }
+    } else if is_pdf(bytes) {
+        Reading {
+            layout: piano_pdf::read_pdf(bytes)?,
+            format: SourceFormat::Pdf,
+            ocr: None,
+        }
     } else {
-        (piano_text::read_text(bytes)?, SourceFormat::Text)
+        Reading {
+            layout: piano_text::read_text(bytes)?,
+            format: SourceFormat::Text,
+            ocr: None,
+        }
     })
 }
 
@@ -93,14 +147,20 @@ mod tests {
 
     #[test]
     fn text_input_is_parsed_as_text() {
-        let plan = parse_bytes_with("dir/plan.txt", b"COMUNE DI PROVA\n", Vocabulary::bundled())
-            .expect("text is read");
+        let plan = parse_bytes_with(
+            "dir/plan.txt",
+            b"COMUNE DI PROVA\n",
+            Vocabulary::bundled(),
+            &OcrSettings::default(),
+        )
+        .expect("text is read");
         assert_eq!(plan.source.format, SourceFormat::Text);
         assert_eq!(plan.source.file, "plan.txt");
     }
 
     #[test]
     fn empty_input_is_refused() {
-        assert!(parse_bytes_with("empty.txt", b"", Vocabulary::bundled()).is_err());
+        let ocr = OcrSettings::default();
+        assert!(parse_bytes_with("empty.txt", b"", Vocabulary::bundled(), &ocr).is_err());
     }
 }

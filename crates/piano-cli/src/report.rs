@@ -4,7 +4,7 @@
 use std::fmt::Display;
 use std::io::Write;
 
-use piano_model::{Diagnostic, Level, Plan, Quality};
+use piano_model::{Diagnostic, Level, Ocr, Plan, Quality};
 
 /// Writes a line for people to stderr. A stderr whose reader went away (as
 /// in `piano extract plan.txt 2>&1 | head`) is no failure: the line is
@@ -45,6 +45,21 @@ pub fn quality_lines(name: &str, quality: &Quality) -> Vec<String> {
         .iter()
         .map(|reason| format!("{name}: quality[{}] {}", reason.code, reason.message));
     std::iter::once(verdict).chain(reasons).collect()
+}
+
+/// Which pages of a scan were recognised, and how confidently: `name: OCR
+/// (tesseract 5.3.0, ita) recognised pages 1, 2 with mean confidence 0.931`.
+pub fn ocr_line(name: &str, ocr: &Ocr) -> String {
+    let pages: Vec<String> = ocr.pages.iter().map(u32::to_string).collect();
+    format!(
+        "{name}: OCR ({} {}, {}) recognised {} {} with mean confidence {}",
+        ocr.engine,
+        ocr.engine_version,
+        ocr.languages.join("+"),
+        if pages.len() == 1 { "page" } else { "pages" },
+        pages.join(", "),
+        ocr.mean_confidence,
+    )
 }
 
 /// `name:line: level[code] message`, the line left out when unknown.
@@ -106,6 +121,21 @@ mod tests {
                 "p.txt: quality review (score 0.874)",
                 "p.txt: quality[weights-missing] 4 of 116 rows have an empty weight cell",
             ]
+        );
+    }
+
+    #[test]
+    fn says_which_pages_ocr_recognised_and_how_confidently() {
+        let ocr = Ocr {
+            engine: "tesseract".to_owned(),
+            engine_version: "5.3.0".to_owned(),
+            languages: vec!["ita".to_owned(), "eng".to_owned()],
+            pages: vec![1, 2],
+            mean_confidence: 0.931,
+        };
+        assert_eq!(
+            ocr_line("scan.tif", &ocr),
+            "scan.tif: OCR (tesseract 5.3.0, ita+eng) recognised pages 1, 2 with mean confidence 0.931"
         );
     }
 

@@ -192,7 +192,7 @@ mod tests {
         };
         assert_eq!(
             header(Table::Plans).join(","),
-            "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind,quality_verdict,quality_score"
+            "plan_id,file,sha256,format,pages,ente_kind,ente_name,provincia,istat,year,title,structures,objectives,phases,errors,warnings,family,document_kind,quality_verdict,quality_score,ocr_pages"
         );
         assert_eq!(
             header(Table::Structures).join(","),

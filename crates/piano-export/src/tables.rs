@@ -150,6 +150,7 @@ impl<W: Write> Rows<'_, W> {
             .name_of(plan.document_kind.as_ref())
             .name_of(Some(&plan.quality.verdict))
             .number(Some(plan.quality.score))
+            .integer(plan.source.ocr.as_ref().map(|ocr| ocr.pages.len()))
             .end()
     }
 

@@ -109,11 +109,14 @@ pub enum Code {
     NoTextLayer,
     /// PDF: part of the file is damaged and was skipped or rebuilt.
     PdfDamaged,
+    /// Scan: a cell's text was recognised by OCR with low confidence; check
+    /// it against the page.
+    OcrLowConfidence,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 37] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -150,6 +153,7 @@ impl Code {
         Code::OutsidePerformance,
         Code::NoTextLayer,
         Code::PdfDamaged,
+        Code::OcrLowConfidence,
     ];
 
     /// The code's fixed level.
@@ -190,7 +194,8 @@ impl Code {
             | Code::ColumnsRebuilt
             | Code::RowJoined
             | Code::PageFurniture
-            | Code::OutsidePerformance => Level::Info,
+            | Code::OutsidePerformance
+            | Code::OcrLowConfidence => Level::Info,
         }
     }
 
@@ -233,6 +238,7 @@ impl Code {
             Code::OutsidePerformance => "outside-performance",
             Code::NoTextLayer => "no-text-layer",
             Code::PdfDamaged => "pdf-damaged",
+            Code::OcrLowConfidence => "ocr-low-confidence",
         }
     }
 }

@@ -55,8 +55,8 @@ pub struct Cell {
 }
 
 /// A box on a page, origin at the top left, y growing down. Units are the
-/// reader's: PDF points for PDFs and scans, character columns and lines for
-/// space-aligned dumps.
+/// reader's: PDF points for PDFs, pixels for scans, character columns and
+/// lines for space-aligned dumps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BBox {
     /// Left edge.

@@ -26,7 +26,7 @@ pub use layout::{
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use quality::{Quality, Reason, ReasonCode, Verdict};
 pub use roles::{LineRole, Roles};
-pub use source::{Source, SourceFormat};
+pub use source::{Ocr, Source, SourceFormat};
 pub use structure::{
     Category, Entry, Head, HeadWeight, LineSpan, Mission, Objective, Staff, Structure,
 };

@@ -1,4 +1,5 @@
-//! Where a plan came from: the input's name, digest and format.
+//! Where a plan came from: the input's name, digest and format, and for a
+//! scan, how piano recognised its text.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -9,16 +10,40 @@ use sha2::{Digest, Sha256};
 /// The digest identifies the input across runs and machines: a plan's
 /// [`plan_id`](Source::plan_id) is derived from it, so the same bytes always
 /// give the same identifier whatever the file is called.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The file name as given, without directories (`-` for standard input).
     pub file: String,
     /// Lower-case hex SHA-256 of the input bytes.
     pub sha256: String,
-    /// Whether the input was a text dump or a PDF.
+    /// Whether the input was a text dump, a PDF or an image.
     pub format: SourceFormat,
-    /// Number of PDF pages; `null` for text input.
+    /// Number of pages (of a PDF, or of an image: a multi-page TIFF has
+    /// several); `null` for text input.
     pub pages: Option<u32>,
+    /// How piano recognised the text of the pages it read by OCR; `null`
+    /// when it read none that way (a text dump, a born-digital PDF, or a
+    /// PDF whose OCR text layer another program made).
+    pub ocr: Option<Ocr>,
+}
+
+/// The OCR piano ran itself on a scan's pages: which engine, in which
+/// languages, on which pages, and how sure it was, so that a reader of the
+/// data knows which values came from recognised text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Ocr {
+    /// The OCR engine (`tesseract`).
+    pub engine: String,
+    /// The engine's version as it reports it (`5.3.0`).
+    pub engine_version: String,
+    /// The languages the text was recognised in, as the engine names them
+    /// (`ita`).
+    pub languages: Vec<String>,
+    /// The 1-based pages recognised.
+    pub pages: Vec<u32>,
+    /// The mean confidence of the recognised words, 0 to 1 (0 where no word
+    /// was recognised).
+    pub mean_confidence: f64,
 }
 
 /// The kind of input a plan was read from.
@@ -29,6 +54,8 @@ pub enum SourceFormat {
     Text,
     /// A PDF file.
     Pdf,
+    /// An image of pages (PNG, JPEG or TIFF), read by OCR.
+    Image,
 }
 
 impl Source {
@@ -40,6 +67,7 @@ impl Source {
             sha256: sha256_hex(bytes),
             format,
             pages: None,
+            ocr: None,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Which files a batch reads: the inputs named on the command line (or listed
-//! on standard input after `-`), folders searched recursively for `.pdf` and
-//! `.txt` files (any case), the whole sorted by path with repeats removed.
+//! on standard input after `-`), folders searched recursively for plans
+//! ([`PLAN_EXTENSIONS`], any case), the whole sorted by path with repeats removed.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::input::STDIN;
+
+/// The extensions of the files a folder gives: PDFs, text dumps and scans.
+pub const PLAN_EXTENSIONS: [&str; 7] = ["pdf", "txt", "png", "jpg", "jpeg", "tif", "tiff"];
 
 /// Why the inputs could not be listed: usage errors, reported with exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +27,7 @@ pub enum DiscoverError {
 }
 
 /// The files to read, sorted by path, each once. Files named explicitly are
-/// taken whatever their extension; folders give their `.pdf` and `.txt` files.
+/// taken whatever their extension; folders give their files of [`PLAN_EXTENSIONS`].
 /// Entries of a folder that cannot be read are kept, so they fail visibly.
 pub fn discover(inputs: &[PathBuf], stdin: impl BufRead) -> Result<Vec<PathBuf>, DiscoverError> {
     let named = expand_stdin(inputs, stdin)?;
@@ -73,7 +76,7 @@ fn expand_stdin(inputs: &[PathBuf], stdin: impl BufRead) -> Result<Vec<PathBuf>,
     Ok(named)
 }
 
-/// The `.pdf` and `.txt` files under `folder`, following links.
+/// The files of [`PLAN_EXTENSIONS`] under `folder`, following links.
 fn walk(folder: &Path) -> Vec<PathBuf> {
     WalkDir::new(folder)
         .follow_links(true)
@@ -87,11 +90,15 @@ fn walk(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Whether `path` ends in `.pdf` or `.txt`, in any case.
+/// Whether `path` ends in one of [`PLAN_EXTENSIONS`], in any case.
 fn is_plan_file(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf") || ext.eq_ignore_ascii_case("txt"))
+        .is_some_and(|ext| {
+            PLAN_EXTENSIONS
+                .iter()
+                .any(|plan| ext.eq_ignore_ascii_case(plan))
+        })
 }
 
 #[cfg(test)]
@@ -107,7 +114,15 @@ mod tests {
     fn walks_folders_for_plans_in_any_case_and_sorts() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let root = dir.path();
-        for name in ["b/2.TXT", "a.pdf", "b/c/1.Pdf", "notes.md", "b/x.json"] {
+        for name in [
+            "b/2.TXT",
+            "a.pdf",
+            "b/c/1.Pdf",
+            "notes.md",
+            "b/x.json",
+            "s/1.TIF",
+            "s/2.jpeg",
+        ] {
             touch(&root.join(name));
         }
         let found = discover(&[root.to_path_buf()], &b""[..]).expect("inputs found");
@@ -120,7 +135,9 @@ mod tests {
             [
                 PathBuf::from("a.pdf"),
                 PathBuf::from("b/2.TXT"),
-                PathBuf::from("b/c/1.Pdf")
+                PathBuf::from("b/c/1.Pdf"),
+                PathBuf::from("s/1.TIF"),
+                PathBuf::from("s/2.jpeg")
             ]
         );
     }

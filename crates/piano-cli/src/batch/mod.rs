@@ -49,6 +49,8 @@ pub struct Config {
     /// The layout profiles every input is read with (the bundled ones and
     /// the user's); shared with the workers' helper threads.
     pub profiles: Arc<Vec<Vocabulary>>,
+    /// How scans are recognised.
+    pub ocr: piano_ocr::Settings,
     /// The output folder.
     pub out: PathBuf,
     /// Worker threads; `None` for all cores.
@@ -118,6 +120,7 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
         inputs: &inputs,
         slots: &slots,
         profiles: &config.profiles,
+        ocr: &config.ocr,
         plans: &plans,
         journal: &journal,
         progress: &progress,

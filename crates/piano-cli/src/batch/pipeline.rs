@@ -56,6 +56,8 @@ pub struct Work<'a> {
     pub slots: &'a [Slot],
     /// The layout profiles to read with.
     pub profiles: &'a Arc<Vec<Vocabulary>>,
+    /// How scans are recognised.
+    pub ocr: &'a piano_ocr::Settings,
     /// Where plans are saved.
     pub plans: &'a Path,
     /// Where failures are recorded.
@@ -251,9 +253,10 @@ fn read_and_save(
     let sha = input.sha256.as_ref().ok().cloned();
     let (path, name) = (input.path.clone(), input.name.clone());
     let profiles = Arc::clone(work.profiles);
+    let ocr = work.ocr.clone();
     let outcome = isolator.run(work.limit, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_bytes_with(&name, &bytes, &profiles).map_err(|error| format!("{error:#}"))
+        parse_bytes_with(&name, &bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
         Ok(Ok(mut plan)) => {

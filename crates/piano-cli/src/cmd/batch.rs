@@ -11,7 +11,7 @@ use crate::batch::discover::discover;
 use crate::batch::progress::summary;
 use crate::batch::report::Settings;
 use crate::batch::{Config, journal, run as run_batch};
-use crate::input::load_profiles;
+use crate::input::{load_profiles, ocr_settings};
 use crate::report::tell;
 
 /// The exit code of a usage error.
@@ -41,6 +41,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let config = Config {
         files,
         profiles,
+        ocr: ocr_settings(&args.ocr),
         out: args.out.clone(),
         jobs: args.jobs.map(usize::from),
         json: args.format.contains(&Format::Json),

@@ -8,19 +8,20 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use piano_model::{Layout, Roles, Source};
+use piano_model::{Layout, Roles};
 
 use crate::args::TextArgs;
-use crate::input::{display_name, load_profiles, read_input, read_layout};
+use crate::input::{display_name, load_profiles, ocr_settings, read_input, read_layout};
 
 /// Runs `piano text`.
 pub fn run(args: &TextArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let bytes = read_input(&args.file).with_context(|| name.clone())?;
-    let (layout, format) = read_layout(&bytes).with_context(|| name.clone())?;
+    let read = read_layout(&bytes, &ocr_settings(&args.ocr)).with_context(|| name.clone())?;
+    let source = read.source(&name, &bytes);
+    let layout = read.layout;
     let roles = if args.roles {
         let profiles = load_profiles(&args.profiles)?;
-        let source = Source::from_bytes(&name, &bytes, format);
         let (_, roles) = piano_parse::parse_with_roles(layout.clone(), source, &profiles);
         Some(roles)
     } else {

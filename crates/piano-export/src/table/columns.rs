@@ -86,7 +86,7 @@ pub(super) const PLANS: &[Column] = &[
             "format",
             Text,
             "Formato di origine",
-            "Whether the input was a text dump or a PDF.",
+            "Whether the input was a text dump, a PDF or an image (a scan).",
         ),
         Constraint::OneOf(json_names::<SourceFormat>),
     )),
@@ -94,7 +94,7 @@ pub(super) const PLANS: &[Column] = &[
         "pages",
         Integer,
         "Pagine",
-        "Number of PDF pages; empty for text input.",
+        "Number of pages of a PDF or an image; empty for text input.",
     ),
     constrained(
         column(
@@ -198,6 +198,12 @@ pub(super) const PLANS: &[Column] = &[
         "Punteggio della lettura",
         "From 0 (nothing read) to 1 (nothing doubtful): the share of rows read without doubt, weighted by what was found.",
     )),
+    column(
+        "ocr_pages",
+        Integer,
+        "Pagine lette con OCR",
+        "Number of pages whose text piano recognised by OCR (a scan's); empty when none.",
+    ),
 ];
 
 pub(super) const STRUCTURES: &[Column] = &[
@@ -568,7 +574,7 @@ mod tests {
             .collect();
         assert_eq!(json_names::<piano_model::Code>(), codes);
         assert_eq!(json_names::<Level>(), ["info", "warning", "error"]);
-        assert_eq!(json_names::<SourceFormat>(), ["text", "pdf"]);
+        assert_eq!(json_names::<SourceFormat>(), ["text", "pdf", "image"]);
         assert_eq!(json_names::<EnteKind>().len(), 5);
         assert_eq!(json_names::<Verdict>(), ["good", "review", "unreadable"]);
     }

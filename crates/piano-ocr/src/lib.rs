@@ -1,0 +1,222 @@
+//! Scanned plans: images of pages (PNG, JPEG, multi-page TIFF) to the lines
+//! of cells piano's parser reads, by OCR.
+//!
+//! - `kind.rs` tells an image by its signature;
+//! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
+//!   grey;
+//! - `rules.rs` finds the table rules drawn on a page and wipes them;
+//! - `tesseract.rs` runs the tesseract program on each page, one process
+//!   and one thread per page, pages in parallel;
+//! - `tsv.rs` reads its output into word boxes with their confidence, each
+//!   at its line's baseline and font size (`size.rs` tells a word's size
+//!   from its box and its letters);
+//! - the shared table rebuild ([`piano_table`]) turns the words of each page
+//!   and rules into table rows and lines of text, as it does a PDF's; a cell
+//!   keeps the lowest confidence of its words, and `confidence.rs` reports
+//!   the cells read with low confidence.
+//!
+//! Units are the image's pixels.
+
+mod confidence;
+mod kind;
+mod pages;
+mod rules;
+mod size;
+mod tesseract;
+mod tsv;
+
+use std::rc::Rc;
+
+use piano_model::{Layout, Ocr};
+use piano_table::{Page, Rebuild, Rule, Word};
+use rayon::prelude::*;
+
+pub use crate::confidence::LOW_CONFIDENCE;
+pub use crate::kind::{ImageKind, image_kind};
+use crate::pages::Pages;
+use crate::tesseract::Tesseract;
+use crate::tsv::OcrWord;
+
+/// The install command named when tesseract or its Italian data is missing.
+const INSTALL: &str = "`apt install tesseract-ocr tesseract-ocr-ita` (Debian, Ubuntu), \
+                       `brew install tesseract tesseract-lang` (macOS) or \
+                       `choco install tesseract` (Windows)";
+
+/// How to recognise text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The languages of the text, as tesseract names them, joined by `+`
+    /// (`ita`, `ita+eng`).
+    pub languages: String,
+}
+
+impl Default for Settings {
+    /// Italian, the language of every plan.
+    fn default() -> Settings {
+        Settings {
+            languages: "ita".to_owned(),
+        }
+    }
+}
+
+/// A scan read: its lines of cells and how they were recognised.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// The lines of cells, numbered as `piano text` prints them.
+    pub layout: Layout,
+    /// What the plan's `source.ocr` says of the recognition.
+    pub ocr: Ocr,
+}
+
+/// Why an image could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum OcrError {
+    /// The bytes are no PNG, JPEG or TIFF.
+    #[error("not an image: no PNG, JPEG or TIFF signature")]
+    NotImage,
+    /// The tesseract program is not installed (or not on the `PATH`).
+    #[error(
+        "reading a scan needs the tesseract program, which is not installed: install it with {INSTALL}"
+    )]
+    TesseractMissing,
+    /// Tesseract has no data for a language asked for.
+    #[error(
+        "tesseract has no data for the language {language:?}: install it (for Italian: {INSTALL}; \
+         other languages: the package `tesseract-ocr-<language>`), or choose another with --ocr-lang"
+    )]
+    LanguageMissing {
+        /// The language, as tesseract names it.
+        language: String,
+    },
+    /// The image, or one of its pages, could not be decoded.
+    #[error("{} could not be decoded: {reason}", where_in(*.page, *.kind))]
+    Decode {
+        /// The format the signature says.
+        kind: ImageKind,
+        /// The 1-based page, when the file opened.
+        page: Option<u32>,
+        /// What the decoder said.
+        reason: String,
+    },
+    /// Tesseract failed, or gave output that could not be read.
+    #[error("tesseract failed{}: {reason}", page.map(|p| format!(" on page {p}")).unwrap_or_default())]
+    Tesseract {
+        /// The 1-based page, when it failed on one.
+        page: Option<u32>,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// "the TIFF" or "page 2 of the TIFF".
+fn where_in(page: Option<u32>, kind: ImageKind) -> String {
+    match page {
+        Some(page) => format!("page {page} of the {}", kind.name()),
+        None => format!("the {}", kind.name()),
+    }
+}
+
+/// Reads the image `bytes` by OCR: every page recognised by tesseract (in
+/// parallel, on rayon's threads), then rebuilt into lines of cells.
+pub fn read_image(bytes: &[u8], settings: &Settings) -> Result<Scan, OcrError> {
+    let kind = image_kind(bytes).ok_or(OcrError::NotImage)?;
+    let engine = Tesseract::find(&settings.languages)?;
+    let pages = Pages::open(bytes, kind).map_err(|reason| OcrError::Decode {
+        kind,
+        page: None,
+        reason,
+    })?;
+    let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
+    let recognised = (1..=count)
+        .into_par_iter()
+        .map(|number| recognise(&pages, kind, &engine, number))
+        .collect::<Result<Vec<_>, OcrError>>()?;
+    let mut rebuild = Rebuild::new();
+    let mut confidences = Vec::new();
+    for (number, page) in (1..).zip(recognised) {
+        confidences.extend(page.words.iter().map(|word| f64::from(word.confidence)));
+        rebuild.push(&page_of(page, number));
+    }
+    let (lines, mut diagnostics) = rebuild.finish();
+    diagnostics.extend(confidence::low_confidence_cells(&lines));
+    let mean_confidence = if confidences.is_empty() {
+        0.0
+    } else {
+        confidences.iter().sum::<f64>() / confidences.len() as f64
+    };
+    let ocr = Ocr {
+        engine: "tesseract".to_owned(),
+        engine_version: engine.version.clone(),
+        languages: engine.languages(),
+        pages: (1..=count).collect(),
+        mean_confidence: (mean_confidence * 1000.0).round() / 1000.0,
+    };
+    let layout = Layout {
+        lines,
+        pages: Some(count),
+        diagnostics,
+    };
+    Ok(Scan { layout, ocr })
+}
+
+/// What was read of one page image.
+struct Recognised {
+    /// The words tesseract found.
+    words: Vec<OcrWord>,
+    /// The table rules drawn on the page.
+    rules: Vec<Rule>,
+    /// The page's height in pixels.
+    height: u32,
+}
+
+/// Reads page `number` (1-based): its rules, then its words once the rules
+/// are wiped.
+fn recognise(
+    pages: &Pages<'_>,
+    kind: ImageKind,
+    engine: &Tesseract,
+    number: u32,
+) -> Result<Recognised, OcrError> {
+    let index = usize::try_from(number - 1).unwrap_or(usize::MAX);
+    let decode = |reason| OcrError::Decode {
+        kind,
+        page: Some(number),
+        reason,
+    };
+    let mut image = pages.page(index).map_err(decode)?;
+    let rules = rules::take_rules(&mut image);
+    let tsv = engine.recognise(&pages::pgm(&image).map_err(decode)?, number)?;
+    let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
+        page: Some(number),
+        reason: error.to_string(),
+    })?;
+    Ok(Recognised {
+        words,
+        rules,
+        height: image.height(),
+    })
+}
+
+/// The page the rebuild reads.
+fn page_of(page: Recognised, number: u32) -> Page {
+    let words = page
+        .words
+        .into_iter()
+        .map(|word| Word {
+            text: Rc::from(word.text),
+            x0: word.x0,
+            x1: word.x1,
+            y: word.y,
+            size: word.size,
+            confidence: Some(word.confidence),
+        })
+        .collect();
+    Page {
+        number,
+        height: page.height as f32,
+        words,
+        rules: page.rules,
+        pitch: None,
+        input_lines: None,
+    }
+}

@@ -1,0 +1,237 @@
+//! Table rules drawn in a page image: found, handed to the rebuild (which
+//! reads a bordered table by them, as on a PDF page) and wiped from the
+//! image before OCR (tesseract reads a rule beside text as `|`, `]` or `l`).
+//!
+//! A rule is a run of dark pixels along a row (or a column) at least
+//! [`MIN_LENGTH`] of the page's longer side, far longer than any stroke of
+//! text; runs on neighbouring rows that overlap make one rule, as thick as
+//! they are together, unless that is thicker than [`MAX_THICKNESS`] of the
+//! longer side (a dark block, not a rule).
+
+use image::GrayImage;
+use piano_table::Rule;
+
+/// Darker than this is ink of a rule: thin rules are drawn grey, or
+/// smoothed grey by the rendering (a light cell shading stays lighter).
+const INK: u8 = 192;
+/// The shortest rule, as a share of the page's longer side (7 mm on A4).
+const MIN_LENGTH: f32 = 1.0 / 40.0;
+/// The thickest rule, as a share of the page's longer side (1 mm on A4).
+const MAX_THICKNESS: f32 = 1.0 / 300.0;
+
+/// A run of ink along one row or column.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// The row (or column).
+    line: u32,
+    /// Where it starts along it.
+    start: u32,
+    /// Where it ends (exclusive).
+    end: u32,
+}
+
+/// Runs on neighbouring lines that overlap: one rule.
+#[derive(Debug)]
+struct Group {
+    runs: Vec<Run>,
+}
+
+impl Group {
+    fn last_line(&self) -> u32 {
+        self.runs.last().map_or(0, |run| run.line)
+    }
+
+    fn overlaps(&self, run: &Run) -> bool {
+        self.runs
+            .iter()
+            .filter(|other| other.line + 1 >= run.line)
+            .any(|other| other.start < run.end && run.start < other.end)
+    }
+}
+
+/// The rules of `image`, wiped from it.
+pub fn take_rules(image: &mut GrayImage) -> Vec<Rule> {
+    let (width, height) = image.dimensions();
+    let longer = width.max(height) as f32;
+    let min_length = (longer * MIN_LENGTH).max(2.0) as u32;
+    let max_thickness = (longer * MAX_THICKNESS).max(1.0) as u32;
+    let horizontal = groups(image, Direction::Across, min_length, max_thickness);
+    let vertical = groups(image, Direction::Down, min_length, max_thickness);
+    let mut rules = Vec::new();
+    for group in &horizontal {
+        rules.push(rule(group, Direction::Across));
+        wipe(image, group, Direction::Across);
+    }
+    for group in &vertical {
+        rules.push(rule(group, Direction::Down));
+        wipe(image, group, Direction::Down);
+    }
+    rules
+}
+
+/// Along rows (horizontal rules) or columns (vertical ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Across,
+    Down,
+}
+
+/// The groups of runs at least `min_length` long, each at most
+/// `max_thickness` lines thick.
+fn groups(
+    image: &GrayImage,
+    direction: Direction,
+    min_length: u32,
+    max_thickness: u32,
+) -> Vec<Group> {
+    let (width, height) = image.dimensions();
+    let (lines, along) = match direction {
+        Direction::Across => (height, width),
+        Direction::Down => (width, height),
+    };
+    let ink = |line: u32, at: u32| {
+        let (x, y) = match direction {
+            Direction::Across => (at, line),
+            Direction::Down => (line, at),
+        };
+        image.get_pixel(x, y).0[0] < INK
+    };
+    let mut open: Vec<Group> = Vec::new();
+    let mut done = Vec::new();
+    for line in 0..lines {
+        let mut at = 0;
+        while at < along {
+            if !ink(line, at) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < along && ink(line, at) {
+                at += 1;
+            }
+            if at - start < min_length {
+                continue;
+            }
+            let run = Run {
+                line,
+                start,
+                end: at,
+            };
+            match open.iter_mut().find(|group| group.overlaps(&run)) {
+                Some(group) => group.runs.push(run),
+                None => open.push(Group { runs: vec![run] }),
+            }
+        }
+        // Groups no run continued on this line are finished.
+        let (going, finished): (Vec<Group>, Vec<Group>) = open
+            .into_iter()
+            .partition(|group| group.last_line() == line);
+        open = going;
+        done.extend(finished);
+    }
+    done.extend(open);
+    done.retain(|group| thickness(group) <= max_thickness);
+    done
+}
+
+/// How many lines a group spans.
+fn thickness(group: &Group) -> u32 {
+    let first = group.runs.first().map_or(0, |run| run.line);
+    group.last_line() - first + 1
+}
+
+/// The rule a group draws, in the page's coordinates.
+fn rule(group: &Group, direction: Direction) -> Rule {
+    let first = group.runs.first().map_or(0, |run| run.line);
+    let middle = (first + group.last_line()) as f32 / 2.0 + 0.5;
+    let start = group.runs.iter().map(|run| run.start).min().unwrap_or(0) as f32;
+    let end = group.runs.iter().map(|run| run.end).max().unwrap_or(0) as f32;
+    match direction {
+        Direction::Across => Rule::Horizontal {
+            y: middle,
+            x0: start,
+            x1: end,
+        },
+        Direction::Down => Rule::Vertical {
+            x: middle,
+            y0: start,
+            y1: end,
+        },
+    }
+}
+
+/// How many lines beside a rule are whitened with it: its smoothed edges.
+const EDGE: u32 = 2;
+
+/// Whitens a group's runs and the grey edge pixels beside them.
+fn wipe(image: &mut GrayImage, group: &Group, direction: Direction) {
+    let (width, height) = image.dimensions();
+    let first = group.runs.first().map_or(0, |run| run.line);
+    let lines = first.saturating_sub(EDGE)..(group.last_line() + EDGE + 1);
+    for run in &group.runs {
+        for line in lines.clone() {
+            for at in run.start..run.end {
+                let (x, y) = match direction {
+                    Direction::Across => (at, line),
+                    Direction::Down => (line, at),
+                };
+                if x < width && y < height {
+                    image.put_pixel(x, y, image::Luma([255]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A white 400×400 page.
+    fn page() -> GrayImage {
+        GrayImage::from_pixel(400, 400, image::Luma([255]))
+    }
+
+    fn ink(image: &mut GrayImage, xs: std::ops::Range<u32>, ys: std::ops::Range<u32>) {
+        for x in xs {
+            for y in ys.clone() {
+                image.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+    }
+
+    #[test]
+    fn long_thin_runs_are_rules_and_are_wiped() {
+        let mut image = page();
+        ink(&mut image, 20..380, 100..101);
+        ink(&mut image, 50..51, 40..300);
+        let rules = take_rules(&mut image);
+        assert_eq!(
+            rules,
+            [
+                Rule::Horizontal {
+                    y: 100.5,
+                    x0: 20.0,
+                    x1: 380.0
+                },
+                Rule::Vertical {
+                    x: 50.5,
+                    y0: 40.0,
+                    y1: 300.0
+                },
+            ]
+        );
+        assert!(image.pixels().all(|pixel| pixel.0[0] == 255));
+    }
+
+    #[test]
+    fn strokes_of_text_and_dark_blocks_are_no_rules() {
+        let mut image = page();
+        // A letter's stem, shorter than a rule.
+        ink(&mut image, 10..12, 10..18);
+        // A dark block (a logo), too thick for a rule.
+        ink(&mut image, 100..300, 200..260);
+        assert!(take_rules(&mut image).is_empty());
+        assert_eq!(image.get_pixel(11, 12).0, [0]);
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what piano needs to read scans (PNG, JPEG, TIFF inputs): the
+# tesseract OCR program and its Italian data. Does nothing when both are
+# there already. Debian and Ubuntu through apt-get (as root, or with sudo);
+# elsewhere it names the command to run.
+#
+# Usage: scripts/install-ocr.sh
+set -euo pipefail
+
+if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ita; then
+    exit 0
+fi
+
+if command -v apt-get >/dev/null; then
+    sudo=()
+    if ((EUID != 0)); then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita \
+        || { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita; }
+elif command -v brew >/dev/null; then
+    brew install tesseract tesseract-lang
+else
+    echo "install-ocr: install tesseract with its Italian data (tesseract-ocr and tesseract-ocr-ita; brew install tesseract tesseract-lang; choco install tesseract)" >&2
+    exit 1
+fi

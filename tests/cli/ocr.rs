@@ -1,0 +1,161 @@
+//! Scans end to end: images of our own plans (`fixtures/ocr/`, see its
+//! README), read by OCR through the tesseract program, give the plans their
+//! golds hold; `text`, `check` and `batch` read them too.
+//!
+//! These tests need tesseract and its Italian data (`scripts/install-ocr.sh`):
+//! see [`tesseract_at_hand`].
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::fixtures::{Scope, differences, listed, read_json};
+use crate::support::{fixture, fixtures, piano, temp_dir, tesseract_at_hand};
+
+/// Each scan with its gold: a PNG of a plan's first page (its gold holds what
+/// that page shows) and a two-page bilevel CCITT TIFF of a whole plan (the
+/// gold of the text dump it was rendered from).
+const SCANS: [(&str, &str); 2] = [
+    (
+        "ocr/fidenza-2023-page1.png",
+        "ocr/fidenza-2023-page1.expected.json",
+    ),
+    (
+        "ocr/poggibonsi-2022.tif",
+        "families/weight-matrix/poggibonsi-2022.expected.json",
+    ),
+];
+
+/// The fields OCR is known to misread in `scan`, from
+/// `<scan>.known-differences` beside it (one path a line, `#` a comment).
+fn known_differences(scan: &Path) -> BTreeSet<String> {
+    let file = scan.with_extension("known-differences");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter(|path| !path.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_scan_matches_its_gold_but_for_known_misreadings() {
+    if !tesseract_at_hand("every_scan_matches_its_gold_but_for_known_misreadings") {
+        return;
+    }
+    let mut failures = String::new();
+    for (scan, gold) in SCANS {
+        let path = fixtures().join(scan);
+        let run = piano(&["extract", "--quiet", "--include-staff", &fixture(scan)]);
+        assert_eq!(run.code, Some(0), "{scan}: {}", run.stderr);
+        let output: Value =
+            serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{scan}: {e}"));
+        assert_eq!(output["source"]["format"], "image", "{scan}");
+        assert_eq!(output["source"]["ocr"]["engine"], "tesseract", "{scan}");
+        assert_eq!(output["source"]["ocr"]["languages"][0], "ita", "{scan}");
+        let pages = output["source"]["pages"].as_u64().unwrap_or_default();
+        let recognised = output["source"]["ocr"]["pages"].as_array().map(Vec::len);
+        assert_eq!(
+            recognised,
+            Some(pages as usize),
+            "{scan}: every page recognised"
+        );
+        let found = differences(
+            &read_json(&fixtures().join(gold)),
+            &output,
+            Scope::ExpectedContent,
+        );
+        let known = known_differences(&path);
+        let paths: BTreeSet<String> = found.iter().map(|d| d.path.clone()).collect();
+        let (new, _): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|difference| !known.contains(&difference.path));
+        if !new.is_empty() {
+            failures.push_str(&format!(
+                "{scan}: fields differ from {gold}\n{}",
+                listed(&new)
+            ));
+        }
+        for fixed in known.difference(&paths) {
+            failures.push_str(&format!(
+                "{scan}: {fixed} is read right now: remove it from its known-differences\n"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{failures}");
+}
+
+#[test]
+fn text_check_and_batch_read_scans() {
+    if !tesseract_at_hand("text_check_and_batch_read_scans") {
+        return;
+    }
+    let png = fixture(SCANS[0].0);
+    let text = piano(&["text", &png]);
+    assert_eq!(text.code, Some(0), "{}", text.stderr);
+    assert!(
+        text.stdout.contains("01030101\tApprovazione del bilancio"),
+        "a table row rebuilt from the scan:\n{}",
+        text.stdout
+    );
+
+    let check = piano(&["check", &png]);
+    let said = check.stdout.lines().any(|line| {
+        line.contains(": OCR (tesseract ")
+            && line.contains(", ita) recognised page 1 with mean confidence 0.")
+    });
+    assert!(
+        said,
+        "which pages were recognised, how confidently:\n{}",
+        check.stdout
+    );
+
+    let out = temp_dir();
+    let folder = temp_dir();
+    for (scan, _) in SCANS {
+        let name = Path::new(scan).file_name().expect("a file name");
+        std::fs::copy(fixtures().join(scan), folder.path().join(name)).expect("scan copied");
+    }
+    let batch = piano(&[
+        "batch",
+        "--quiet",
+        "--out",
+        &out.path().to_string_lossy(),
+        &folder.path().to_string_lossy(),
+    ]);
+    assert_eq!(batch.code, Some(0), "{}", batch.stderr);
+    let plans = std::fs::read_to_string(out.path().join("plans.csv")).expect("plans.csv");
+    let mut reader = csv::Reader::from_reader(plans.as_bytes());
+    let headers = reader.headers().expect("a header").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (format, ocr_pages) = (column("format"), column("ocr_pages"));
+    let rows: Vec<(String, String)> = reader
+        .records()
+        .map(|row| {
+            let row = row.expect("a row");
+            (row[format].to_owned(), row[ocr_pages].to_owned())
+        })
+        .collect();
+    assert_eq!(
+        rows.iter()
+            .map(|(_, pages)| pages.as_str())
+            .collect::<BTreeSet<_>>(),
+        BTreeSet::from(["1", "2"]),
+    );
+    assert!(rows.iter().all(|(format, _)| format == "image"));
+}
+
+#[test]
+fn a_missing_language_names_what_to_install() {
+    if !tesseract_at_hand("a_missing_language_names_what_to_install") {
+        return;
+    }
+    let run = piano(&["extract", "--ocr-lang", "zzz", &fixture(SCANS[0].0)]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("fidenza-2023-page1.png") && run.stderr.contains("\"zzz\""),
+        "{}",
+        run.stderr
+    );
+}
