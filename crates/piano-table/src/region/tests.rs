@@ -1,0 +1,108 @@
+//! Tests of where borderless tables start and end, and their columns.
+
+use super::*;
+use crate::lines::dump_lines;
+
+#[test]
+fn prose_across_the_columns_below_a_blank_line_ends_the_region() {
+    // A card's phase table, then the next card: its opener, then a field
+    // whose text runs across both gutters, open only at word spaces.
+    let text = "\
+Fase                                           Peso   Scadenza
+Verifica della corretta pubblicazione          50     30.04.2023
+Verifica della corretta pubblicazione          50     entro il 31.05.2023
+
+Obiettivo n. 2
+Descrizione     Gestione e coordinamento di atti di gara per la mensa scolastica
+Responsabile    Rag. Stefano Rossi
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 4, "the region ends above the field");
+    // A numbered row set one space apart goes on with its table.
+    let numbered = text.replace("Descrizione    ", "3              ");
+    let lines = dump_lines(&numbered);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert!(end > 4, "a numbered row stays");
+}
+
+#[test]
+fn a_value_pushed_against_the_text_before_it_keeps_the_region_whole() {
+    // pdftotext sets a weight or a date one space after a long text,
+    // across the gutter: the line stays in the region, and the columns
+    // are the header's.
+    let text = "\
+N.  Descrizione                  Peso        Scadenza
+1   Riduzione dei tempi medi     100,00%     30/06/2024
+2   Digitalizzazione pratiche    30% 31/12/2024
+    edilizie
+3   Formazione del personale     30%         30/09/2024
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns[1..4], [3.4, 32.4, 44.4]);
+    assert!(fits(&lines[2], &columns[1..4]));
+}
+
+#[test]
+fn a_row_set_apart_from_the_others_goes_on_with_its_table() {
+    // pdftotext set row 2's date left of the column, and row 3's text
+    // runs past where that date starts, as does the line under it: no
+    // gutter is open on every line, but each row leaves open the gaps of
+    // the header.
+    let text = "\
+N.  Descrizione        Valore atteso          Scadenza
+1   Riduzione tempi    Report annuale         31/12/2024
+2   Digitalizzazione   Delibera Giunta  30/06/2024
+3   Archivio           Approvazione generale  31/10/2024
+                       del piano triennale
+4   Sportello          Apertura               30/09/2024
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 5, "{columns:?}");
+}
+
+#[test]
+fn a_line_set_a_character_left_of_the_columns_fits_them() {
+    // pdftotext set this line's cells one character left of where the
+    // columns' text starts (edges at 3.4, 32.4 and 44.4, each column's
+    // text one tolerance right of its edge).
+    let inner = [3.4, 32.4, 44.4];
+    let shifted = dump_lines("1   Riduzione dei tempi medi    30%         Report");
+    assert!(fits(&shifted[0], &inner));
+    let crowded = dump_lines("1   Riduzione dei tempi medi    30%     Report");
+    assert!(!fits(&crowded[0], &inner), "two cells in one column");
+}
+
+#[test]
+fn a_date_pushed_against_its_text_is_its_columns_though_word_spaces_line_up() {
+    // The same phrase on every row puts a space between two of its words
+    // at one place: that is no gutter, the date set one space after it
+    // is the header's date column's.
+    let text = "\
+N.  Valori attesi                    Scadenza
+1   Report annuale di sintesi. 15.03.2025
+2   Regolamento nuovo approvato. 01.08.2025
+3   Report annuale di sintesi. 31.12.2025
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 4, "{columns:?}");
+    assert!(
+        columns[2] > 30.0,
+        "the date column starts where its header does: {columns:?}"
+    );
+    // A bare number ending a text keeps the word spaces' reading.
+    let text = "\
+N.  Valore atteso                    Scadenza
+1   Tutti i registri dal 1950 31.12.2022
+2   Tutti i registri dal 1968 30.06.2022
+";
+    let lines = dump_lines(text);
+    let (_, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(columns.len(), 4, "{columns:?}");
+}

@@ -1,0 +1,259 @@
+//! Tests of the rows of borderless tables.
+
+use super::*;
+use crate::lines::Segment;
+
+/// A line of pieces `(text, x0)`, each ten units wide, at row `y`.
+fn line(y: f32, pieces: &[(&str, f32)]) -> Line {
+    Line {
+        segments: pieces
+            .iter()
+            .map(|&(text, x0)| Segment {
+                text: text.into(),
+                x0,
+                x1: x0 + 10.0,
+                confidence: None,
+                breaks: Vec::new(),
+            })
+            .collect(),
+        y,
+        size: 3.0,
+        trailing_space: false,
+        pitch: None,
+    }
+}
+
+const COLUMNS: [f32; 4] = [0.0, 10.0, 40.0, 60.0];
+
+fn rows(lines: &[Line]) -> Vec<(String, Option<Ambiguity>)> {
+    rows_of(lines, &COLUMNS, Start::Top)
+        .iter()
+        .map(|block| match block {
+            Block::Row { ambiguity, .. } => (block.text(), *ambiguity),
+            Block::Text { .. } => (block.text(), None),
+        })
+        .collect()
+}
+
+#[test]
+fn a_wrapped_first_header_cell_stays_in_the_header() {
+    let lines = [
+        line(
+            1.0,
+            &[("Obiettivo", 0.0), ("Descrizione", 12.0), ("Peso", 42.0)],
+        ),
+        line(2.0, &[("n.", 0.0), ("%", 42.0)]),
+        line(
+            3.0,
+            &[("1", 0.0), ("Bilancio di previsione", 12.0), ("40", 42.0)],
+        ),
+    ];
+    let read = rows(&lines);
+    assert_eq!(read[0].0, "Obiettivo n.\tDescrizione\tPeso %");
+    assert_eq!(read.len(), 2);
+    let staff = [
+        line(1.0, &[("Nome", 0.0), ("Ruolo", 12.0)]),
+        line(2.0, &[("Rossi", 0.0), ("Istruttore", 12.0)]),
+        line(3.0, &[("Bianchi", 0.0), ("Funzionario", 12.0)]),
+    ];
+    assert_eq!(rows(&staff).len(), 3, "rows of words stay rows");
+}
+
+#[test]
+fn lines_above_a_centred_row_are_its_own_and_said_so() {
+    let lines = [
+        line(1.0, &[("1", 0.0), ("Bilancio", 12.0), ("40", 42.0)]),
+        line(2.0, &[("Riduzione dei", 12.0)]),
+        line(3.0, &[("2", 0.0), ("60", 42.0)]),
+        line(4.0, &[("tempi", 12.0)]),
+    ];
+    assert_eq!(
+        rows(&lines),
+        [
+            ("1\tBilancio\t40".to_string(), None),
+            (
+                "2\tRiduzione dei tempi\t60".to_string(),
+                Some(Ambiguity::Centred)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lines_of_cells_centred_in_tall_rows_are_shared_out_evenly() {
+    // A centred header ("Peso" over "%"), then rows whose number and
+    // weight sit on the middle line of a wrapped description.
+    let lines = [
+        line(1.0, &[("Peso", 42.0)]),
+        line(2.0, &[("N.", 0.0), ("Obiettivo", 12.0)]),
+        line(3.0, &[("%", 42.0)]),
+        line(4.0, &[("Bilancio di", 12.0)]),
+        line(5.0, &[("1", 0.0), ("40", 42.0)]),
+        line(6.0, &[("previsione", 12.0)]),
+        line(7.0, &[("Riduzione", 12.0)]),
+        line(8.0, &[("2", 0.0), ("dei tempi di", 12.0), ("60", 42.0)]),
+        line(9.0, &[("pagamento", 12.0)]),
+    ];
+    assert_eq!(
+        rows(&lines),
+        [
+            ("N.\tObiettivo\tPeso %".to_string(), None),
+            (
+                "1\tBilancio di previsione\t40".to_string(),
+                Some(Ambiguity::Centred)
+            ),
+            (
+                "2\tRiduzione dei tempi di pagamento\t60".to_string(),
+                Some(Ambiguity::Centred)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_split_that_starts_a_cell_with_a_small_letter_loses_to_one_that_does_not() {
+    // Leaving "Bilancio" to the header and giving "annuale" to the second
+    // row is as even (the last row is one line more even that way), but
+    // starts a description with a small letter.
+    let lines = [
+        line(1.0, &[("N.", 0.0), ("Obiettivo", 12.0), ("Peso", 42.0)]),
+        line(2.0, &[("Bilancio", 12.0)]),
+        line(3.0, &[("1", 0.0), ("40", 42.0)]),
+        line(4.0, &[("annuale", 12.0)]),
+        line(5.0, &[("Riduzione", 12.0)]),
+        line(6.0, &[("2", 0.0), ("60", 42.0)]),
+        line(7.0, &[("dei tempi", 12.0)]),
+        line(8.0, &[("di pagamento", 12.0)]),
+    ];
+    let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        read,
+        [
+            "N.\tObiettivo\tPeso",
+            "1\tBilancio annuale\t40",
+            "2\tRiduzione dei tempi di pagamento\t60"
+        ]
+    );
+}
+
+#[test]
+fn a_header_centred_over_a_body_set_at_the_top_leaves_the_body_alone() {
+    let lines = [
+        line(1.0, &[("Peso", 42.0)]),
+        line(2.0, &[("N.", 0.0), ("Obiettivo", 12.0)]),
+        line(3.0, &[("%", 42.0)]),
+        line(4.0, &[("1", 0.0), ("Bilancio di", 12.0), ("40", 42.0)]),
+        line(5.0, &[("previsione", 12.0)]),
+        line(6.0, &[("2", 0.0), ("Riduzione", 12.0), ("60", 42.0)]),
+    ];
+    let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        read,
+        [
+            "N.\tObiettivo\tPeso %",
+            "1\tBilancio di previsione\t40",
+            "2\tRiduzione\t60"
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_cell_above_a_row_with_an_empty_cell_stays_but_is_flagged() {
+    let lines = [
+        line(1.0, &[("1", 0.0), ("Bilancio di", 12.0), ("40", 42.0)]),
+        line(2.0, &[("previsione", 12.0)]),
+        line(3.0, &[("2", 0.0), ("60", 42.0)]),
+    ];
+    assert_eq!(
+        rows(&lines),
+        [
+            ("1\tBilancio di previsione\t40".to_string(), None),
+            ("2\t\t60".to_string(), Some(Ambiguity::MaybeCentred)),
+        ]
+    );
+}
+
+#[test]
+fn a_second_set_of_values_under_an_empty_first_cell_is_a_row_of_its_own() {
+    let wrapped = [
+        line(1.0, &[("1", 0.0), ("Bilancio", 12.0), ("16,67", 42.0)]),
+        line(2.0, &[("di previsione", 12.0), ("%", 42.0)]),
+    ];
+    assert_eq!(
+        rows(&wrapped).len(),
+        1,
+        "a weight's sign wraps: no second value"
+    );
+    let lines = [
+        line(
+            1.0,
+            &[("1", 0.0), ("Bilancio di previsione", 12.0), ("40", 42.0)],
+        ),
+        line(2.0, &[("Totale", 12.0), ("100", 42.0)]),
+    ];
+    let read = rows(&lines);
+    assert_eq!(read.len(), 1, "one value column only: a wrap, {read:?}");
+    let wide = [0.0, 10.0, 40.0, 50.0, 60.0];
+    let lines = [
+        line(
+            1.0,
+            &[
+                ("1", 0.0),
+                ("Bilancio di previsione", 12.0),
+                ("40", 41.0),
+                ("5", 51.0),
+            ],
+        ),
+        line(2.0, &[("Totale", 12.0), ("100", 41.0), ("100", 51.0)]),
+    ];
+    let texts: Vec<(String, Option<Ambiguity>)> = rows_of(&lines, &wide, Start::Top)
+        .iter()
+        .map(|block| match block {
+            Block::Row { ambiguity, .. } => (block.text(), *ambiguity),
+            Block::Text { .. } => (block.text(), None),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("1\tBilancio di previsione\t40\t5".to_string(), None),
+            (
+                "\tTotale\t100\t100".to_string(),
+                Some(Ambiguity::EmptyFirstCell)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_header_cut_where_a_name_then_starts_with_a_digit_is_flagged() {
+    // lynx set the heads' names one space apart: the columns below cut
+    // them after "Area", so that the next name starts "1 Dirigente".
+    let text = "\
+N.  Obiettivo        Dirigente Area 1 Dirigente Area 2
+1   Bilancio         10             20
+2   Personale        5              15
+";
+    let columns = [0.0, 3.4, 20.4, 35.4, 60.0];
+    let blocks = rows_of(&crate::lines::dump_lines(text), &columns, Start::Top);
+    let ambiguities: Vec<Option<Ambiguity>> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Row { ambiguity, .. } => *ambiguity,
+            Block::Text { .. } => None,
+        })
+        .collect();
+    assert_eq!(ambiguities, [Some(Ambiguity::HeaderCut), None, None]);
+    // Cut where each name starts, the header is read right and says
+    // nothing.
+    let text = text.replace("Dirigente Area 1 Dirigente", "Dirigente Area 1  Dirigente");
+    let columns = [0.0, 3.4, 20.4, 38.4, 60.0];
+    let blocks = rows_of(&crate::lines::dump_lines(&text), &columns, Start::Top);
+    assert!(matches!(
+        blocks[0],
+        Block::Row {
+            ambiguity: None,
+            ..
+        }
+    ));
+}
