@@ -365,28 +365,39 @@ mod tests {
         )
     }
 
-    fn assign_default(row: &RawRow) -> (Assigned, Vec<Diagnostic>) {
+    /// `cells` assigned under a header of `columns`, printed or not, in 2021.
+    fn assign_under(
+        cells: &[&str],
+        columns: &[Option<Column>],
+        printed: bool,
+    ) -> (Assigned, Vec<Diagnostic>) {
+        assign_row(&row(cells), columns, printed)
+    }
+
+    /// `row` assigned under a header of `columns`, printed or not, in 2021.
+    fn assign_row(
+        row: &RawRow,
+        columns: &[Option<Column>],
+        printed: bool,
+    ) -> (Assigned, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let header = Header {
-            columns: &DEFAULT_COLUMNS,
+            columns,
             head_names: &[],
-            printed: true,
+            printed,
         };
-        let assigned = assign(
-            row,
-            &header,
-            &Vocabulary::bundled()[0],
-            Some(2021),
-            &mut diagnostics,
-            &|d| d,
-        );
+        let words = &Vocabulary::bundled()[0];
+        let assigned = assign(row, &header, words, Some(2021), &mut diagnostics, &|d| d);
         (assigned, diagnostics)
     }
 
     #[test]
     fn full_rows_are_read_by_position() {
-        let (assigned, diagnostics) =
-            assign_default(&row(&["1", "Desc", "20%", "Ind", "Exp", "31.12.2021"]));
+        let (assigned, diagnostics) = assign_under(
+            &["1", "Desc", "20%", "Ind", "Exp", "31.12.2021"],
+            &DEFAULT_COLUMNS,
+            true,
+        );
         let entry = assigned.entry;
         assert_eq!(entry.weight, Some(20.0));
         assert_eq!(
@@ -408,22 +419,13 @@ mod tests {
             Some(Column::Expected),
         ];
         let cells = ["1", "Desc", "Ind", "Exp", "Dott.ssa Anna Neri"];
-        let mut diagnostics = Vec::new();
-        let read = |printed: bool, diagnostics: &mut Vec<Diagnostic>| {
-            let header = Header {
-                columns: &columns,
-                head_names: &[],
-                printed,
-            };
-            let words = &Vocabulary::bundled()[0];
-            assign(&row(&cells), &header, words, None, diagnostics, &|d| d).entry
-        };
-        let entry = read(false, &mut diagnostics);
+        let (assigned, _) = assign_under(&cells, &columns, false);
+        let entry = assigned.entry;
         assert_eq!(entry.responsible.as_deref(), Some("Dott.ssa Anna Neri"));
         assert_eq!(entry.indicators.as_deref(), Some("Ind"));
         // Under a printed header, position rules.
-        let entry = read(true, &mut diagnostics);
-        assert_eq!(entry.responsible.as_deref(), Some("Ind"));
+        let (assigned, _) = assign_under(&cells, &columns, true);
+        assert_eq!(assigned.entry.responsible.as_deref(), Some("Ind"));
     }
 
     #[test]
@@ -436,21 +438,8 @@ mod tests {
             Some(Column::Description),
             None,
         ];
-        let header = Header {
-            columns: &columns,
-            head_names: &[],
-            printed: true,
-        };
-        let mut diagnostics = Vec::new();
         let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
-        let assigned = assign(
-            &row(&cells),
-            &header,
-            &Vocabulary::bundled()[0],
-            Some(2021),
-            &mut diagnostics,
-            &|d| d,
-        );
+        let (assigned, diagnostics) = assign_under(&cells, &columns, true);
         let entry = assigned.entry;
         assert_eq!(
             (
@@ -474,22 +463,9 @@ mod tests {
 
     #[test]
     fn without_a_printed_header_a_full_row_is_read_by_content() {
-        let mut diagnostics = Vec::new();
-        let header = Header {
-            columns: &DEFAULT_COLUMNS,
-            head_names: &[],
-            printed: false,
-        };
         // A code table's order: number, description, indicators, expected, weight, due.
         let cells = ["1", "Desc", "Ind", "Exp", "35%", "31.12.2021"];
-        let assigned = assign(
-            &row(&cells),
-            &header,
-            &Vocabulary::bundled()[0],
-            Some(2021),
-            &mut diagnostics,
-            &|d| d,
-        );
+        let (assigned, _) = assign_under(&cells, &DEFAULT_COLUMNS, false);
         let entry = assigned.entry;
         assert_eq!(
             (
@@ -504,7 +480,11 @@ mod tests {
 
     #[test]
     fn short_rows_are_read_by_content() {
-        let (assigned, _) = assign_default(&row(&["7.1", "Fase: x", "(33%)", "", "31.10.2021"]));
+        let (assigned, _) = assign_under(
+            &["7.1", "Fase: x", "(33%)", "", "31.10.2021"],
+            &DEFAULT_COLUMNS,
+            true,
+        );
         assert_eq!(assigned.entry.weight, Some(33.0));
         assert_eq!(assigned.entry.indicators, None);
         assert_eq!(
@@ -517,12 +497,11 @@ mod tests {
         );
         assert!(assigned.realigned);
 
-        let (assigned, _) = assign_default(&row(&[
-            "15",
-            "Obiettivo di sviluppo: y",
-            "5,88 %",
-            "30.11.2021",
-        ]));
+        let (assigned, _) = assign_under(
+            &["15", "Obiettivo di sviluppo: y", "5,88 %", "30.11.2021"],
+            &DEFAULT_COLUMNS,
+            true,
+        );
         assert_eq!(assigned.entry.weight, Some(5.88));
         let category = Vocabulary::default_profile().category(&assigned.entry.description);
         assert_eq!(category, Some(Category::Sviluppo));
@@ -531,7 +510,8 @@ mod tests {
 
     #[test]
     fn a_missing_weight_stays_null() {
-        let (assigned, _) = assign_default(&row(&["9", "Desc", "", "", "15.10.2021"]));
+        let (assigned, _) =
+            assign_under(&["9", "Desc", "", "", "15.10.2021"], &DEFAULT_COLUMNS, true);
         assert_eq!(assigned.entry.weight, None);
         assert!(assigned.entry.due.is_some());
     }
@@ -557,7 +537,7 @@ mod tests {
             1,
         );
         assert!(wrapped.close_bracket(")"));
-        let (assigned, diagnostics) = assign_default(&wrapped);
+        let (assigned, diagnostics) = assign_row(&wrapped, &DEFAULT_COLUMNS, true);
         assert_eq!(
             assigned.entry.description,
             "assicurare il presidio dei servizi all'utenza"
@@ -572,12 +552,20 @@ mod tests {
 
     #[test]
     fn repaired_and_unparsed_dues_are_reported() {
-        let (_, diagnostics) = assign_default(&row(&["1", "D", "20%", "", "", "31.12.202 1"]));
+        let (_, diagnostics) = assign_under(
+            &["1", "D", "20%", "", "", "31.12.202 1"],
+            &DEFAULT_COLUMNS,
+            true,
+        );
         assert_eq!(
             diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
             [Code::DueRepaired]
         );
-        let (_, diagnostics) = assign_default(&row(&["1", "D", "20%", "", "", "a fine lavori"]));
+        let (_, diagnostics) = assign_under(
+            &["1", "D", "20%", "", "", "a fine lavori"],
+            &DEFAULT_COLUMNS,
+            true,
+        );
         assert_eq!(
             diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
             [Code::DueUnparsed]
