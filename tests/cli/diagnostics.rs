@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use piano_model::Code;
 use serde_json::Value;
 
-use crate::support::{extracted, fixtures, piano, tesseract_at_hand};
+use crate::support::{extracted, fixture_name, fixtures, piano, tesseract_at_hand};
 
 /// Where a diagnostic points: the key it is listed under.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -115,16 +115,11 @@ struct Case {
 impl Case {
     /// The list's path from the repository's root, for messages.
     fn list_name(&self) -> String {
-        let name = self.list.strip_prefix(fixtures()).unwrap_or(&self.list);
-        format!("fixtures/{}", name.display())
+        format!("fixtures/{}", fixture_name(&self.list))
     }
 
     fn name(&self) -> String {
-        self.input
-            .strip_prefix(fixtures())
-            .unwrap_or(&self.input)
-            .display()
-            .to_string()
+        fixture_name(&self.input)
     }
 }
 

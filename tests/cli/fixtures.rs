@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{fixtures, piano};
+use crate::support::{fixture_name, fixtures, piano};
 
 /// Keys of the gold that no extractor is held to.
 const IGNORED_KEYS: [&str; 1] = ["hard"];
@@ -154,11 +154,7 @@ impl Case {
     }
 
     fn name(&self) -> String {
-        self.input
-            .strip_prefix(fixtures())
-            .unwrap_or(&self.input)
-            .display()
-            .to_string()
+        fixture_name(&self.input)
     }
 }
 

@@ -73,6 +73,15 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
 
+/// A path under `fixtures/` named from there ("text/rio-2022.txt"), for
+/// messages.
+pub fn fixture_name(path: &Path) -> String {
+    path.strip_prefix(fixtures())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 /// A fixture's path as a string, for command lines.
 pub fn fixture(name: &str) -> String {
     fixtures().join(name).to_string_lossy().into_owned()
