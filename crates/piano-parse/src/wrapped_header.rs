@@ -40,8 +40,9 @@ pub fn join_wrapped_headers(layout: &mut Layout, roles: &mut Roles, profiles: &[
     layout.lines = kept;
 }
 
-/// `line` with `below` joined into it cell by cell, if `below` is the rest
-/// of its names and a profile reads more columns so.
+/// `line` with `below` joined into it cell by cell, if `line` starts a
+/// header (two of its cells name columns), `below` is the rest of its names
+/// and no header by itself, and a profile reads more columns so.
 fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> Option<TextLine> {
     let filled = |line: &TextLine| {
         line.cells
@@ -70,13 +71,17 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
         .iter()
         .zip(&line.cells)
         .any(|(piece, above)| names(&piece.text) && above.text.trim().is_empty());
+    // The line itself starts a header: two of its cells name columns.
+    let named_above = line.cells.iter().filter(|cell| names(&cell.text)).count();
     let shaped = adjacent
         && pieces
         && !names_a_column
+        && named_above >= 2
         && below.cells.len() <= line.cells.len()
         && filled(line) >= 3
         && filled(below) >= 2;
-    if !shaped {
+    // A line below that is a header by itself is no piece of this one.
+    if !shaped || most_named(below, profiles) > 0 {
         return None;
     }
     let mut joined = line.clone();
@@ -146,5 +151,18 @@ mod tests {
         };
         join_wrapped_headers(&mut whole, &mut Roles::new(), Vocabulary::bundled());
         assert_eq!(whole.lines.len(), 2);
+        // Nor is a header joined to the stray line above it.
+        let mut stray = Layout {
+            lines: vec![
+                line(1, "°\t[\ta\t°\ta\tN"),
+                line(
+                    2,
+                    "N°\tDescrizione\tPeso %\tIndicatori\tValori Attesi\tScadenza",
+                ),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut stray, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(stray.lines.len(), 2);
     }
 }
