@@ -50,15 +50,19 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
             .filter(|cell| !cell.text.trim().is_empty())
             .count()
     };
-    let adjacent = below.page == line.page && below.number == line.last + 1;
-    let pieces = below
-        .cells
-        .iter()
-        .all(|cell| is_header_piece(cell.text.trim()));
-    // A piece that names a column by itself under an empty cell is a
-    // two-level header's lower row ("Misurazione" over "Indicatori" and
-    // "Valori attesi"), read as such when the table is assembled; a wrapped
-    // name goes on under its own start ("% di" over "raggiungimento").
+    // The cheap tests first: most lines are rows or text, and fail them.
+    let shaped = below.page == line.page
+        && below.number == line.last + 1
+        && below.cells.len() <= line.cells.len()
+        && filled(line) >= 3
+        && filled(below) >= 2
+        && below
+            .cells
+            .iter()
+            .all(|cell| is_header_piece(cell.text.trim()));
+    if !shaped {
+        return None;
+    }
     let names = |text: &str| {
         let text = text.trim();
         !text.is_empty()
@@ -66,22 +70,21 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
                 .iter()
                 .any(|profile| profile.column(text).is_some())
     };
+    // The line itself starts a header: two of its cells name columns.
+    if line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
+        return None;
+    }
+    // A piece that names a column by itself under an empty cell is a
+    // two-level header's lower row ("Misurazione" over "Indicatori" and
+    // "Valori attesi"), read as such when the table is assembled; a wrapped
+    // name goes on under its own start ("% di" over "raggiungimento").
     let names_a_column = below
         .cells
         .iter()
         .zip(&line.cells)
         .any(|(piece, above)| names(&piece.text) && above.text.trim().is_empty());
-    // The line itself starts a header: two of its cells name columns.
-    let named_above = line.cells.iter().filter(|cell| names(&cell.text)).count();
-    let shaped = adjacent
-        && pieces
-        && !names_a_column
-        && named_above >= 2
-        && below.cells.len() <= line.cells.len()
-        && filled(line) >= 3
-        && filled(below) >= 2;
     // A line below that is a header by itself is no piece of this one.
-    if !shaped || most_named(below, profiles) > 0 {
+    if names_a_column || most_named(below, profiles) > 0 {
         return None;
     }
     let mut joined = line.clone();
