@@ -98,8 +98,9 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
             .and_then(|(head, body)| Some((section_head(head, words)?, body)))
             .or_else(|| leading_section_word(text, words))
     };
+    // Without a colon: with one, the line says where its head is.
     let by_trailing_dash = || {
-        head_below
+        (head_below && !text.contains(':'))
             .then(|| leading_section_word(text, words))
             .flatten()
     };

@@ -61,6 +61,11 @@ fn a_section_word_needs_no_colon_when_a_heads_role_ends_the_line() {
         let heading = structure_heading(text, words());
         assert_eq!(heading.map(|h| h.name).as_deref(), Some(name), "{text}");
     }
+    // A colon says where the head is: no name is made of what precedes it.
+    assert_eq!(
+        structure_heading("STRUTTURA mantenimento: –", words()),
+        None
+    );
     // Without a head's role, words after "Area" are prose.
     assert_eq!(
         structure_heading("Area tecnica - lavori in corso: tre cantieri", words()),
