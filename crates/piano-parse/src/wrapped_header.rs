@@ -13,6 +13,8 @@ use piano_model::{Code, Diagnostic, Layout, LineRole, Roles, TextLine};
 
 use crate::line::{is_header_piece, table_header_columns};
 use crate::text::join_wrapped;
+use crate::token::due::looks_like_due;
+use crate::token::weight::is_weight;
 use crate::vocabulary::Vocabulary;
 
 /// Joins each header wrapped onto the line below it into one line; the line
@@ -70,8 +72,18 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
                 .iter()
                 .any(|profile| profile.column(text).is_some())
     };
-    // The line itself starts a header: two of its cells name columns.
-    if line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
+    // The line itself starts a header: two of its cells name columns, and
+    // none holds a row's number or a value (a weight, a date).
+    let holds_values = line.cells.iter().any(|cell| {
+        let text = cell.text.trim();
+        is_weight(text) || looks_like_due(text)
+    });
+    let numbered = line.cells.first().is_some_and(|cell| {
+        cell.text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
+    if holds_values || numbered || line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
         return None;
     }
     // A piece that names a column by itself under an empty cell is a
@@ -167,5 +179,15 @@ mod tests {
         };
         join_wrapped_headers(&mut stray, &mut Roles::new(), Vocabulary::bundled());
         assert_eq!(stray.lines.len(), 2);
+        // Nor a row to the text below it.
+        let mut row = Layout {
+            lines: vec![
+                line(1, "1\t\t0%\tN.\tObiettivo\t01.01.2019"),
+                line(2, "Linea Strategica\t(pluriennale"),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut row, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(row.lines.len(), 2);
     }
 }
