@@ -5,10 +5,7 @@
 //! 2 usage error (clap's own).
 
 mod args;
-mod batch;
 mod cmd;
-mod input;
-mod output;
 mod report;
 
 use std::process::ExitCode;

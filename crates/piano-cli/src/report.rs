@@ -1,18 +1,9 @@
 //! What the CLI tells people about a plan: a one-line summary and one line
 //! per diagnostic.
 
-use std::fmt::Display;
-use std::io::Write;
-
 use piano_model::{Diagnostic, Level, Ocr, Plan, Quality};
 
-/// Writes a line for people to stderr. A stderr whose reader went away (as
-/// in `piano extract plan.txt 2>&1 | head`) is no failure: the line is
-/// dropped, as other command-line tools stop quietly (`eprintln!` would
-/// panic).
-pub fn tell(line: impl Display) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
-}
+pub use piano_run::tell;
 
 /// `name: 5 structures, 45 objectives, 70 phases; 0 errors, 9 warnings;
 /// quality review (0.874)`.

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::args::{BatchArgs, Format};
-use crate::batch::assemble::Aggregates;
-use crate::batch::discover::discover;
-use crate::batch::progress::summary;
-use crate::batch::report::Settings;
-use crate::batch::{Config, journal, run as run_batch};
-use crate::input::{load_profiles, ocr_settings};
 use crate::report::tell;
+use piano_run::batch::assemble::Aggregates;
+use piano_run::batch::discover::discover;
+use piano_run::batch::progress::summary;
+use piano_run::batch::report::Settings;
+use piano_run::batch::{Config, journal, run as run_batch};
+use piano_run::input::load_profiles;
 
 /// The exit code of a usage error.
 const USAGE: u8 = 2;
@@ -41,7 +41,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let config = Config {
         files,
         profiles,
-        ocr: ocr_settings(&args.ocr),
+        ocr: super::ocr_settings(&args.ocr),
         out: args.out.clone(),
         jobs: args.jobs.map(usize::from),
         json: args.format.contains(&Format::Json),

@@ -7,14 +7,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::args::CheckArgs;
-use crate::input::{display_name, load_plan, load_profiles, ocr_settings};
 use crate::report::{diagnostic_line, ocr_line, quality_lines, summary};
+use piano_run::input::{display_name, load_plan, load_profiles};
 
 /// Runs `piano check`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let profiles = load_profiles(&args.profiles.files)?;
-    let plan = load_plan(&args.file, &profiles, &ocr_settings(&args.ocr))?;
+    let plan = load_plan(&args.file, &profiles, &super::ocr_settings(&args.ocr))?;
     let mut stdout = std::io::stdout().lock();
     for line in quality_lines(&name, &plan.quality) {
         writeln!(stdout, "{line}")?;

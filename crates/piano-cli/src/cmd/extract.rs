@@ -10,9 +10,9 @@ use piano_export::ExportOptions;
 use piano_model::{Plan, Verdict};
 
 use crate::args::{ExtractArgs, Format};
-use crate::input::{display_name, load_plan, load_profiles, ocr_settings};
-use crate::output::{CsvFolder, write_file};
 use crate::report::{summary, tell};
+use piano_run::input::{display_name, load_plan, load_profiles};
+use piano_run::output::{CsvFolder, write_file};
 
 /// Runs `piano extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -20,7 +20,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         include_staff: args.include_staff,
     };
     let profiles = load_profiles(&args.profiles.files)?;
-    let plan = load_plan(&args.file, &profiles, &ocr_settings(&args.ocr))?;
+    let plan = load_plan(&args.file, &profiles, &super::ocr_settings(&args.ocr))?;
     match (args.format, &args.output) {
         (Format::Csv, Some(folder)) => write_csv(&plan, options, folder)?,
         (Format::Csv, None) => anyhow::bail!("--format csv writes a folder: give it with -o"),

@@ -5,3 +5,12 @@ pub mod check;
 pub mod extract;
 pub mod schema;
 pub mod text;
+
+use crate::args::OcrArgs;
+
+/// The OCR settings the arguments ask for.
+fn ocr_settings(args: &OcrArgs) -> piano_ocr::Settings {
+    piano_ocr::Settings {
+        languages: args.languages.clone(),
+    }
+}

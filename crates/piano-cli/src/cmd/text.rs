@@ -11,13 +11,14 @@ use anyhow::Context;
 use piano_model::{Layout, Roles};
 
 use crate::args::TextArgs;
-use crate::input::{display_name, load_profiles, ocr_settings, read_input, read_layout};
+use piano_run::input::{display_name, load_profiles, read_input, read_layout};
 
 /// Runs `piano text`.
 pub fn run(args: &TextArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let bytes = read_input(&args.file).with_context(|| name.clone())?;
-    let read = read_layout(&bytes, &ocr_settings(&args.ocr)).with_context(|| name.clone())?;
+    let read =
+        read_layout(&bytes, &super::ocr_settings(&args.ocr)).with_context(|| name.clone())?;
     let source = read.source(&name, &bytes);
     let layout = read.layout;
     let roles = if args.roles {

@@ -74,7 +74,7 @@ impl Progress {
                 let Ok(mut last) = last.lock() else { return };
                 if last.elapsed() >= PLAIN_EVERY || done == self.total {
                     *last = Instant::now();
-                    crate::report::tell(format_args!(
+                    crate::tell(format_args!(
                         "piano batch: {done}/{} files, {failed} failed, {:.1} files/s",
                         self.total,
                         self.rate(done)

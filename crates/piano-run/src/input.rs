@@ -10,8 +10,6 @@ use piano_model::{Layout, Ocr, Plan, Source, SourceFormat};
 use piano_ocr::Settings as OcrSettings;
 use piano_parse::Vocabulary;
 
-use crate::args::OcrArgs;
-
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
 
@@ -24,13 +22,6 @@ pub fn load_plan(path: &Path, profiles: &[Vocabulary], ocr: &OcrSettings) -> any
     let name = display_name(path);
     let bytes = read_input(path).with_context(|| name.clone())?;
     parse_bytes_with(&name, &bytes, profiles, ocr).with_context(|| name.clone())
-}
-
-/// The OCR settings the arguments ask for.
-pub fn ocr_settings(args: &OcrArgs) -> OcrSettings {
-    OcrSettings {
-        languages: args.languages.clone(),
-    }
 }
 
 /// The name of `path` in messages: as given, `-` for standard input.

@@ -8,7 +8,7 @@
 //! `-j 1` the one worker reads and writes in turn; with more, writing
 //! overlaps reading and no worker waits for another.
 //!
-//! Plans that arrive early wait in memory, up to [`KEEP_IN_MEMORY`] of them;
+//! Plans that arrive early wait in memory, up to `KEEP_IN_MEMORY` of them;
 //! beyond that (behind an input that runs long) only their record waits and
 //! the plan is read back from its file when its turn comes, so memory stays
 //! bounded whatever the order of completion.

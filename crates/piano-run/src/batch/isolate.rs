@@ -57,6 +57,12 @@ struct Helper<T> {
     results: mpsc::Receiver<thread::Result<T>>,
 }
 
+impl<T: Send + 'static> Default for Isolator<T> {
+    fn default() -> Isolator<T> {
+        Isolator::new()
+    }
+}
+
 impl<T: Send + 'static> Isolator<T> {
     /// An isolator; its helper starts with the first piece of work.
     pub fn new() -> Isolator<T> {
