@@ -303,6 +303,17 @@ pub fn wrap_cells(columns: &[f32], cells: &[&str], bold: bool) -> Vec<Vec<String
         .collect()
 }
 
+/// The narrowest column that holds `cell` without a word running out of it:
+/// its longest word and the padding on both sides.
+pub fn least_width(cell: &str, bold: bool) -> f32 {
+    let factor = if bold { BOLD_FACTOR } else { 1.0 };
+    let widest = cell
+        .split(' ')
+        .map(|word| width(word, TABLE_SIZE * factor))
+        .fold(0.0, f32::max);
+    widest + 2.0 * PADDING
+}
+
 /// The largest size up to `size` at which bold `text` fits the content width.
 fn fitting_size(text: &str, size: f32) -> f32 {
     let natural = width(text, size) * BOLD_FACTOR;
