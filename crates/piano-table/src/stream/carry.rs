@@ -44,9 +44,14 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
         })
         .unwrap_or(lines.len());
     // Its header drawn again heads a table of the page's own columns
-    // (a dump's page may set them a character or two apart).
+    // (a dump's page may set them a character or two apart). A line with a
+    // figure (a weight, a date) is no header: it is a row going on unless
+    // the page shows more columns than the table had.
     let header_again = lines.get(start).is_some_and(|line| {
-        region(lines, start).is_some_and(|(_, own)| heads_its_own_table(line, &own, carried))
+        region(lines, start).is_some_and(|(_, own)| match line.has_a_figure() {
+            true => own.len() > carried.len(),
+            false => heads_its_own_table(line, &own, carried),
+        })
     });
     let mut columns = carried.to_vec();
     let mut end = if header_again {

@@ -502,3 +502,26 @@ fn a_page_of_its_own_scale_reads_a_row_whose_value_was_set_one_space_after_its_t
         ]
     );
 }
+
+#[test]
+fn a_row_left_at_the_top_of_a_page_above_a_card_goes_on_with_its_table() {
+    // The phase table of card 3 ended the page above; its last row went on
+    // to this page, above card 4, whose fields make a region of their own.
+    let carried = [0.0, 46.4, 55.4, 80.0];
+    let text = "\
+Approvazione del progetto esecutivo            (25%)
+
+Obiettivo n. 4
+Descrizione     Gestione e coordinamento di trasparenza e pubblicazione degli atti
+                Trasparente.
+Responsabile    Avv. Giulia De Luca
+Peso            14,28 %
+";
+    let (rows, _) = infer_rows(&dump(text), Some(&carried), 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts.first().map(String::as_str),
+        Some("Approvazione del progetto esecutivo\t(25%)\t"),
+        "{texts:?}"
+    );
+}
