@@ -83,7 +83,7 @@ pub fn draw(view: &PageView<'_>) -> String {
         .set("height", height)
         .add(Style::new(palette::style_sheet()));
     if let Some(image) = view.image {
-        document = document.add(page::image(image));
+        document = document.set("class", "scan").add(page::image(image));
     }
     if let Some(pitch) = view.trace.pitch {
         document = document.add(page::character_grid(&frame, pitch));
@@ -96,4 +96,70 @@ pub fn draw(view: &PageView<'_>) -> String {
         .add(words::words(view))
         .add(legend::legend(view, &frame));
     document.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use piano_model::{BBox, LineRole};
+    use piano_table::Word;
+
+    #[test]
+    fn text_from_a_plan_is_text_in_the_picture_never_markup() {
+        let text = "<script>alert(1)</script> & \u{1}";
+        let mut line = TextLine::from_texts(1, Some(1), [text]);
+        let bbox = BBox {
+            left: 10.0,
+            top: 10.0,
+            right: 200.0,
+            bottom: 22.0,
+        };
+        line.bbox = Some(bbox);
+        line.cells[0].bbox = Some(bbox);
+        let mut roles = Roles::new();
+        roles.set_line(&line, LineRole::Unplaced);
+        let trace = PageTrace {
+            number: 1,
+            height: 100.0,
+            pitch: None,
+            words: vec![Word {
+                text: text.into(),
+                x0: 10.0,
+                x1: 200.0,
+                y: 20.0,
+                size: 10.0,
+                confidence: None,
+            }],
+            rules: Vec::new(),
+            tables: Vec::new(),
+        };
+        let lines = [line];
+        let picture = draw(&PageView {
+            trace: &trace,
+            lines: &lines,
+            roles: &roles,
+            image: Some(Background {
+                png: b"\x89PNG",
+                width: 300.0,
+                height: 100.0,
+            }),
+        });
+        let svg = roxmltree::Document::parse(&picture).expect("the picture is XML");
+        assert!(!svg.descendants().any(|node| node.has_tag_name("script")));
+        let shown = "<script>alert(1)</script> & \u{fffd}";
+        let texts: Vec<&str> = svg
+            .descendants()
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        assert!(texts.contains(&shown), "{texts:?}");
+        assert_eq!(svg.root_element().attribute("class"), Some("scan"));
+        let band = svg
+            .descendants()
+            .find(|n| n.attribute("data-role").is_some());
+        assert_eq!(
+            band.and_then(|n| n.attribute("data-role")),
+            Some("unplaced")
+        );
+    }
 }

@@ -33,7 +33,8 @@ pub fn colour(role: LineRole) -> &'static str {
 }
 
 /// The style sheet: strokes keep their width whatever the page's units
-/// (`vector-effect`), bands are translucent so the words show through.
+/// (`vector-effect`), bands are translucent so the words show through, and
+/// over a scan's image the words read are blue, apart from its ink.
 pub fn style_sheet() -> String {
     let mut css = String::from(
         "\
@@ -44,6 +45,7 @@ pub fn style_sheet() -> String {
 .word rect { fill: none; stroke: #1f5fbf; stroke-opacity: 0.6; stroke-width: 0.5; vector-effect: non-scaling-stroke; }
 .word.set-apart rect { stroke: #d62728; stroke-dasharray: 2 2; }
 .word text { font-family: sans-serif; fill: #000000; }
+.scan .word text { fill: #1f5fbf; fill-opacity: 0.7; }
 .rule { stroke: #000000; stroke-width: 1.5; vector-effect: non-scaling-stroke; }
 .column { stroke: #d62728; stroke-width: 1.5; stroke-dasharray: 6 4; vector-effect: non-scaling-stroke; }
 .column.ruled { stroke: #ff7f0e; }
