@@ -7,6 +7,7 @@ mod aligned;
 mod bad_input;
 mod batch;
 mod check;
+mod debug;
 mod diagnostics;
 mod docs;
 mod extract;

@@ -30,6 +30,9 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Extracts a whole archive of plans into one folder, in parallel and resumably.
     Batch(BatchArgs),
+    /// Draws one page as piano read it (words, rules, columns, each line's
+    /// cells and role) as an SVG, to see why a layout reads as it does.
+    Debug(DebugArgs),
 }
 
 /// The output formats of a plan.
@@ -124,6 +127,26 @@ pub struct TextArgs {
     /// given several times. Only with --roles.
     #[arg(long = "profile", value_name = "FILE", requires = "roles")]
     pub profiles: Vec<PathBuf>,
+    /// How scans are recognised.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
+}
+
+/// Arguments of `piano debug`.
+#[derive(Debug, Args)]
+pub struct DebugArgs {
+    /// The plan: a PDF, a space-aligned text dump or a scan (PNG, JPEG,
+    /// TIFF); `-` reads standard input.
+    pub file: PathBuf,
+    /// The page to draw, from 1.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: u32,
+    /// The SVG file to write.
+    #[arg(short, long, value_name = "OUT.svg")]
+    pub output: PathBuf,
+    /// Layout profiles to read with, as for `piano extract`.
+    #[command(flatten)]
+    pub profiles: ProfileArgs,
     /// How scans are recognised.
     #[command(flatten)]
     pub ocr: OcrArgs,

@@ -28,7 +28,7 @@ mod tsv;
 use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
-use piano_table::{Page, Rebuild, Rule, Word};
+use piano_table::{Page, PageTrace, Rebuild, Rule, Word};
 use rayon::prelude::*;
 
 pub use crate::confidence::LOW_CONFIDENCE;
@@ -116,9 +116,62 @@ fn where_in(page: Option<u32>, kind: ImageKind) -> String {
     }
 }
 
+/// One page of a scan as an image, for views of it (`piano debug`).
+#[derive(Debug, Clone)]
+pub struct PageImage {
+    /// The page, grey as piano reads it, as a PNG file.
+    pub png: Vec<u8>,
+    /// Its width in pixels, the unit of the scan's word boxes.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+}
+
 /// Reads the image `bytes` by OCR: every page recognised by tesseract (in
 /// parallel, on rayon's threads), then rebuilt into lines of cells.
 pub fn read_image(bytes: &[u8], settings: &Settings) -> Result<Scan, OcrError> {
+    read(bytes, settings, Rebuild::new()).map(|(scan, _)| scan)
+}
+
+/// Reads the image `bytes` as [`read_image`] does, and keeps what the table
+/// rebuild saw and inferred on page `page` (`None` when there is no such
+/// page), for views of it (`piano debug`).
+pub fn read_image_traced(
+    bytes: &[u8],
+    settings: &Settings,
+    page: u32,
+) -> Result<(Scan, Option<PageTrace>), OcrError> {
+    read(bytes, settings, Rebuild::tracing(page))
+}
+
+/// Page `page` (1-based) of the image `bytes`, grey as piano reads it, as a
+/// PNG file.
+pub fn page_image(bytes: &[u8], page: u32) -> Result<PageImage, OcrError> {
+    let kind = image_kind(bytes).ok_or(OcrError::NotImage)?;
+    let decode = |page, reason| OcrError::Decode { kind, page, reason };
+    let pages = Pages::open(bytes, kind).map_err(|reason| decode(None, reason))?;
+    let index = usize::try_from(page.saturating_sub(1)).unwrap_or(usize::MAX);
+    if page == 0 || index >= pages.count() {
+        let reason = format!("the {} has {} pages", kind.name(), pages.count());
+        return Err(decode(Some(page), reason));
+    }
+    let image = pages
+        .page(index)
+        .map_err(|reason| decode(Some(page), reason))?;
+    let png = pages::png(&image).map_err(|reason| decode(Some(page), reason))?;
+    Ok(PageImage {
+        png,
+        width: image.width(),
+        height: image.height(),
+    })
+}
+
+/// Reads the image `bytes` by OCR through `rebuild`, with the trace it kept.
+fn read(
+    bytes: &[u8],
+    settings: &Settings,
+    mut rebuild: Rebuild,
+) -> Result<(Scan, Option<PageTrace>), OcrError> {
     let kind = image_kind(bytes).ok_or(OcrError::NotImage)?;
     let engine = Tesseract::find(&settings.languages)?;
     let pages = Pages::open(bytes, kind).map_err(|reason| OcrError::Decode {
@@ -131,12 +184,12 @@ pub fn read_image(bytes: &[u8], settings: &Settings) -> Result<Scan, OcrError> {
         .into_par_iter()
         .map(|number| recognise(&pages, kind, &engine, number))
         .collect::<Result<Vec<_>, OcrError>>()?;
-    let mut rebuild = Rebuild::new();
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {
         confidences.extend(page.words.iter().map(|word| f64::from(word.confidence)));
         rebuild.push(&page_of(page, number));
     }
+    let trace = rebuild.take_trace();
     let (lines, mut diagnostics) = rebuild.finish();
     diagnostics.extend(confidence::low_confidence_cells(&lines));
     let mean_confidence = if confidences.is_empty() {
@@ -156,7 +209,7 @@ pub fn read_image(bytes: &[u8], settings: &Settings) -> Result<Scan, OcrError> {
         pages: Some(count),
         diagnostics,
     };
-    Ok(Scan { layout, ocr })
+    Ok((Scan { layout, ocr }, trace))
 }
 
 /// What was read of one page image.
@@ -218,5 +271,31 @@ fn page_of(page: Recognised, number: u32) -> Page {
         rules: page.rules,
         pitch: None,
         input_lines: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_image_is_the_page_grey_as_a_png() {
+        let image = image::RgbImage::from_pixel(16, 8, image::Rgb([200, 100, 0]));
+        let mut bytes = Vec::new();
+        image::DynamicImage::ImageRgb8(image)
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .expect("the image is written");
+        let page = page_image(&bytes, 1).expect("page 1 is drawn");
+        assert_eq!((page.width, page.height), (16, 8));
+        let read = image::load_from_memory(&page.png).expect("the PNG is read");
+        assert_eq!(read.color(), image::ColorType::L8);
+        assert!(matches!(
+            page_image(&bytes, 2),
+            Err(OcrError::Decode { page: Some(2), .. })
+        ));
+        assert!(matches!(page_image(b"%PDF-", 1), Err(OcrError::NotImage)));
     }
 }

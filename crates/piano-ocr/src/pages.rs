@@ -55,6 +55,15 @@ pub fn pgm(image: &GrayImage) -> Result<Vec<u8>, String> {
     Ok(encoded)
 }
 
+/// `image` as a PNG file, for views of the page.
+pub fn png(image: &GrayImage) -> Result<Vec<u8>, String> {
+    let mut encoded = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut encoded), ImageFormat::Png)
+        .map_err(|error| error.to_string())?;
+    Ok(encoded)
+}
+
 /// A one-page file of `format`, grey.
 fn whole(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, String> {
     image::load_from_memory_with_format(bytes, format)

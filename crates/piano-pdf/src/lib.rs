@@ -28,7 +28,7 @@ use piano_model::{Code, Diagnostic, Layout};
 
 use crate::geometry::page_matrix;
 use crate::interpret::{FontCache, Interpreter, Marks};
-use piano_table::{Page, Rebuild, Word};
+use piano_table::{Page, PageTrace, Rebuild, Word};
 
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +65,18 @@ pub enum PdfError {
 /// Reads a PDF into lines of cells: one line per table row (cells = columns)
 /// and per line of other text, numbered as `piano text` prints them.
 pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
+    read(bytes, Rebuild::new()).map(|(layout, _)| layout)
+}
+
+/// Reads a PDF as [`read_pdf`] does, and keeps what the table rebuild saw
+/// and inferred on page `page` (`None` when the PDF has no such page), for
+/// views of it (`piano debug`).
+pub fn read_pdf_traced(bytes: &[u8], page: u32) -> Result<(Layout, Option<PageTrace>), PdfError> {
+    read(bytes, Rebuild::tracing(page))
+}
+
+/// Reads a PDF through `rebuild`, with the trace it kept.
+fn read(bytes: &[u8], mut rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>), PdfError> {
     let loaded = document::load(bytes)?;
     let doc = &loaded.document;
     let mut diagnostics = loaded.diagnostics;
@@ -73,7 +85,6 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
         return Err(PdfError::NoPages);
     }
     let mut fonts = FontCache::new();
-    let mut rebuild = Rebuild::new();
     let mut glyphs = 0usize;
     let mut images_only = 0u32;
     for (&number, &id) in &pages {
@@ -103,13 +114,15 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
             _ => PdfError::NoTextLayer { pages: page_count },
         });
     }
+    let trace = rebuild.take_trace();
     let (lines, mut rebuilt) = rebuild.finish();
     diagnostics.append(&mut rebuilt);
-    Ok(Layout {
+    let layout = Layout {
         lines,
         pages: Some(page_count),
         diagnostics,
-    })
+    };
+    Ok((layout, trace))
 }
 
 /// What the rebuild reads of a page: each glyph as a word of its own (the

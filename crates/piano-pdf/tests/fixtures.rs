@@ -289,3 +289,47 @@ fn not_a_pdf_says_so() {
         Err(PdfError::NotPdf)
     ));
 }
+
+/// A traced reading gives the same layout, and the traced page's words,
+/// rules and the columns of its tables: every table row of the page lies
+/// within a table of the trace, its cells' edges at the table's columns.
+#[test]
+fn a_traced_page_holds_its_words_rules_and_the_columns_of_its_rows() {
+    let name = "san-vincenzo-2023.chromium.pdf";
+    let bytes = std::fs::read(fixtures().join("pdf").join(name)).expect("fixture PDF exists");
+    let (layout, trace) = piano_pdf::read_pdf_traced(&bytes, 2).expect("fixture PDF reads");
+    assert_eq!(layout, read(name));
+    let trace = trace.expect("page 2 is traced");
+    assert_eq!(trace.number, 2);
+    assert!(
+        trace.words.iter().any(|word| word.text.len() > 3),
+        "{name}: words, not glyphs"
+    );
+    assert!(!trace.rules.is_empty(), "{name}: its tables are ruled");
+    let rows = layout
+        .lines
+        .iter()
+        .filter(|line| line.page == Some(2) && line.cells.len() > 1);
+    for row in rows {
+        let edges: Vec<f32> = row
+            .cells
+            .iter()
+            .filter_map(|c| c.bbox)
+            .map(|b| b.left)
+            .collect();
+        let drawn = trace.tables.iter().any(|table| {
+            edges
+                .iter()
+                .all(|edge| table.columns.iter().any(|c| (c - edge).abs() < 0.01))
+        });
+        assert!(
+            drawn,
+            "{name}: line {} has no table in the trace",
+            row.number
+        );
+    }
+    assert_eq!(
+        piano_pdf::read_pdf_traced(&bytes, 99).map(|(_, t)| t).ok(),
+        Some(None)
+    );
+}

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use piano_model::{Layout, Ocr, Plan, Source, SourceFormat};
-use piano_ocr::Settings as OcrSettings;
+use piano_ocr::{PageImage, Settings as OcrSettings};
 use piano_parse::Vocabulary;
+use piano_table::PageTrace;
 
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
@@ -103,6 +104,67 @@ pub fn read_layout(bytes: &[u8], ocr: &OcrSettings) -> anyhow::Result<Reading> {
     })
 }
 
+/// One page of an input as piano read it, for views of it (`piano debug`).
+pub struct TracedPage {
+    /// What the reader made of the whole input.
+    pub reading: Reading,
+    /// What the table rebuild saw and inferred on the page.
+    pub trace: PageTrace,
+    /// The page's image, for a scan (its words are in its pixels).
+    pub image: Option<PageImage>,
+}
+
+/// Reads `bytes` by the route [`read_layout`] takes, keeping page `page`
+/// (1-based) as the table rebuild saw it. An input without that page is an
+/// error naming its page count, and so is a tab-separated dump: its cells
+/// have no positions.
+pub fn read_traced(bytes: &[u8], ocr: &OcrSettings, page: u32) -> anyhow::Result<TracedPage> {
+    let (reading, trace) = if piano_ocr::image_kind(bytes).is_some() {
+        let (scan, trace) = piano_ocr::read_image_traced(bytes, ocr, page)?;
+        let reading = Reading {
+            layout: scan.layout,
+            format: SourceFormat::Image,
+            ocr: Some(scan.ocr),
+        };
+        (reading, trace)
+    } else if is_pdf(bytes) {
+        let (layout, trace) = piano_pdf::read_pdf_traced(bytes, page)?;
+        (reading_of(layout, SourceFormat::Pdf), trace)
+    } else {
+        let (layout, trace) = piano_text::read_text_traced(bytes, page)?;
+        (reading_of(layout, SourceFormat::Text), trace)
+    };
+    let pages = reading.layout.pages.unwrap_or(1);
+    if page == 0 || page > pages {
+        let counted = if pages == 1 { "page" } else { "pages" };
+        anyhow::bail!("there is no page {page}: the input has {pages} {counted}");
+    }
+    let Some(trace) = trace else {
+        anyhow::bail!(
+            "a tab-separated dump has no positions to draw: its cells are as \
+             `piano text` prints them"
+        );
+    };
+    let image = match reading.format {
+        SourceFormat::Image => Some(piano_ocr::page_image(bytes, page)?),
+        _ => None,
+    };
+    Ok(TracedPage {
+        reading,
+        trace,
+        image,
+    })
+}
+
+/// The reading of a PDF or a text dump: no OCR.
+fn reading_of(layout: Layout, format: SourceFormat) -> Reading {
+    Reading {
+        layout,
+        format,
+        ocr: None,
+    }
+}
+
 /// The bundled profiles with the user's, read from `files`.
 pub fn load_profiles(files: &[PathBuf]) -> anyhow::Result<Vec<Vocabulary>> {
     let user = files
@@ -147,6 +209,25 @@ mod tests {
         .expect("text is read");
         assert_eq!(plan.source.format, SourceFormat::Text);
         assert_eq!(plan.source.file, "plan.txt");
+    }
+
+    #[test]
+    fn a_traced_page_must_exist_and_have_positions() {
+        let ocr = OcrSettings::default();
+        let aligned =
+            b"N.  Obiettivo        Peso\n1   Digitalizzare    40%\n2   Formare          60%\n";
+        let traced = read_traced(aligned, &ocr, 1).expect("page 1 is traced");
+        assert_eq!(traced.reading.format, SourceFormat::Text);
+        assert_eq!(traced.trace.number, 1);
+        assert!(traced.image.is_none());
+        let missing = read_traced(aligned, &ocr, 2).err().map(|e| e.to_string());
+        assert_eq!(
+            missing.as_deref(),
+            Some("there is no page 2: the input has 1 page")
+        );
+        let tabs = read_traced(b"N.\tObiettivo\n1\tDigitalizzare\n", &ocr, 1);
+        let refusal = tabs.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(refusal.contains("tab-separated"), "{refusal}");
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //!   none (`stream.rs`), and lines of free text;
 //! - `assemble.rs` joins pages: it sets page furniture apart,
 //!   drops repeated header rows, joins rows cut by a page break, numbers the
-//!   lines and reports each table's quality.
+//!   lines and reports each table's quality;
+//! - `trace.rs` keeps, when asked ([`Rebuild::tracing`]), what the rebuild
+//!   saw and inferred on one page ([`PageTrace`]), for views of it.
 //!
 //! Units are the reader's, as long as the font size is in the same ones:
 //! every threshold is a share of the font size, or of the page.
@@ -27,10 +29,13 @@ mod page;
 mod region;
 mod rows;
 mod stream;
+mod trace;
 
 use std::rc::Rc;
 
 use piano_model::{Diagnostic, TextLine};
+
+pub use crate::trace::{PageTrace, TableTrace};
 
 /// One word (or glyph, or run of glyphs) placed on a page, origin at the top
 /// left, y growing down.
@@ -129,6 +134,8 @@ impl InputLines {
 #[derive(Default)]
 pub struct Rebuild {
     assembler: assemble::Assembler,
+    /// The page to keep a trace of, for [`Rebuild::tracing`].
+    tracer: Option<trace::Tracer>,
 }
 
 impl Rebuild {
@@ -137,11 +144,30 @@ impl Rebuild {
         Rebuild::default()
     }
 
+    /// A rebuild that also keeps what it saw and inferred on page `page`
+    /// (its words, rules and tables' columns), for views of the page
+    /// (`piano debug`). It rebuilds every page as [`Rebuild::new`] does.
+    pub fn tracing(page: u32) -> Rebuild {
+        Rebuild {
+            tracer: Some(trace::Tracer::of(page)),
+            ..Rebuild::default()
+        }
+    }
+
+    /// The traced page's trace, once that page has been pushed; `None` for
+    /// a rebuild made with [`Rebuild::new`].
+    pub fn take_trace(&mut self) -> Option<PageTrace> {
+        self.tracer.as_mut().and_then(trace::Tracer::take)
+    }
+
     /// Takes the next page. A borderless table the previous page ended with
     /// may go on at the top of this one.
     pub fn push(&mut self, page: &Page) {
         let carry = self.assembler.open_columns();
         let blocks = page::compose(page, carry.as_deref());
+        if let Some(tracer) = &mut self.tracer {
+            tracer.observe(page, &blocks);
+        }
         self.assembler.push(blocks);
     }
 

@@ -4,7 +4,7 @@
 use crate::Word;
 
 /// A gap wider than this share of the font size separates words.
-const WORD_GAP: f32 = 0.17;
+pub(crate) const WORD_GAP: f32 = 0.17;
 /// Glyphs whose baselines differ by less than this share of the size share a line.
 const BASELINE_TOLERANCE: f32 = 0.4;
 

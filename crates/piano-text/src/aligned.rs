@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use piano_model::{Diagnostic, TextLine, text_lines};
-use piano_table::{InputLines, Page, Rebuild, Rule, Word};
+use piano_table::{InputLines, Page, PageTrace, Rebuild, Rule, Word};
 
 /// The width of a character: one unit, so that a character column is an x.
 const CHARACTER: f32 = 1.0;
@@ -24,10 +24,21 @@ const MIDDLE: f32 = 0.3 * SIZE;
 /// Tab stops, for the tabs of a dump that mixes them with spaces.
 const TAB_STOP: usize = 8;
 
-/// The lines of cells of a space-aligned dump, its page count when it has
-/// form feeds, and what the rebuild noticed.
-pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) {
-    let mut rebuild = Rebuild::new();
+/// A space-aligned dump read: its lines of cells, its page count when it
+/// has form feeds, what the rebuild noticed, and the trace it kept.
+pub(crate) struct Aligned {
+    /// The lines of cells.
+    pub lines: Vec<TextLine>,
+    /// The page count, when the dump has form feeds.
+    pub pages: Option<u32>,
+    /// What the rebuild noticed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The page `rebuild` was asked to trace, if it was.
+    pub trace: Option<PageTrace>,
+}
+
+/// Reads a space-aligned dump through `rebuild`.
+pub(crate) fn read(text: &str, mut rebuild: Rebuild) -> Aligned {
     let mut page = dump_page(1);
     let mut rows = 0u32;
     let mut paged = false;
@@ -48,8 +59,14 @@ pub(crate) fn read(text: &str) -> (Vec<TextLine>, Option<u32>, Vec<Diagnostic>) 
     page.height = (rows + 1) as f32 * LINE_PITCH;
     let pages = paged.then_some(page.number);
     rebuild.push(&page);
+    let trace = rebuild.take_trace();
     let (lines, diagnostics) = rebuild.finish();
-    (lines, pages, diagnostics)
+    Aligned {
+        lines,
+        pages,
+        diagnostics,
+        trace,
+    }
 }
 
 /// An empty page of the dump, a grid of characters whose rows are lines of
@@ -227,8 +244,8 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        read(text)
-            .0
+        read(text, Rebuild::new())
+            .lines
             .iter()
             .map(TextLine::to_tab_separated)
             .collect()
@@ -351,7 +368,7 @@ N.   Obiettivo                     Peso   Scadenza
 
     /// Each line's first and last line of the file.
     fn spans(dump: &str) -> Vec<(u32, u32)> {
-        let (lines, _, _) = read(dump);
+        let lines = read(dump, Rebuild::new()).lines;
         lines.iter().map(|line| (line.number, line.last)).collect()
     }
 

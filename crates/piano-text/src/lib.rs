@@ -20,6 +20,7 @@ mod decode;
 mod route;
 
 use piano_model::{Code, Diagnostic, Layout};
+use piano_table::{PageTrace, Rebuild};
 
 use crate::route::Route;
 
@@ -55,6 +56,20 @@ pub enum ReadError {
 /// Reads a text dump into lines of cells, by the route its text calls for.
 /// Blank lines are left out (see [`Layout::lines`]).
 pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
+    read(bytes, Rebuild::new()).map(|(layout, _)| layout)
+}
+
+/// Reads a text dump as [`read_text`] does, and keeps what the table
+/// rebuild saw and inferred on page `page` of a space-aligned dump (its
+/// character columns as x positions), for views of it (`piano debug`).
+/// `None` when the dump has no such page, or is tab-separated: its cells
+/// have no positions.
+pub fn read_text_traced(bytes: &[u8], page: u32) -> Result<(Layout, Option<PageTrace>), ReadError> {
+    read(bytes, Rebuild::tracing(page))
+}
+
+/// Reads a text dump, a space-aligned one through `rebuild`.
+fn read(bytes: &[u8], rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>), ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -64,10 +79,10 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
         Route::Tabs => {
             let mut layout = Layout::from_tab_separated(&text);
             layout.diagnostics = diagnostics;
-            Ok(layout)
+            Ok((layout, None))
         }
         Route::Aligned { lines } => {
-            let (lines_of_cells, pages, mut rebuilt) = aligned::read(&text);
+            let mut aligned = aligned::read(&text, rebuild);
             diagnostics.push(Diagnostic::new(
                 Code::ColumnsRebuilt,
                 format!(
@@ -76,13 +91,44 @@ pub fn read_text(bytes: &[u8]) -> Result<Layout, ReadError> {
                      spans them (line numbers are the file's)"
                 ),
             ));
-            diagnostics.append(&mut rebuilt);
-            Ok(Layout {
-                lines: lines_of_cells,
-                pages,
+            diagnostics.append(&mut aligned.diagnostics);
+            let layout = Layout {
+                lines: aligned.lines,
+                pages: aligned.pages,
                 diagnostics,
-            })
+            };
+            Ok((layout, aligned.trace))
         }
         Route::NoColumns { lines, lone } => Err(ReadError::NoColumns { lines, lone }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_space_aligned_dump_is_traced_on_its_grid_of_characters() {
+        let dump =
+            "N.  Obiettivo        Peso\n1   Digitalizzare    40%\n2   Formare          60%\n";
+        let (layout, trace) = read_text_traced(dump.as_bytes(), 1).expect("the dump is read");
+        assert_eq!(
+            layout,
+            read_text(dump.as_bytes()).expect("the dump is read")
+        );
+        let trace = trace.expect("page 1 is traced");
+        assert_eq!(trace.pitch, Some(1.0));
+        let peso = trace.words.iter().find(|word| &*word.text == "Peso");
+        assert_eq!(peso.map(|word| (word.x0, word.x1)), Some((21.0, 25.0)));
+        assert_eq!(
+            read_text_traced(dump.as_bytes(), 2).map(|(_, trace)| trace),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn a_tab_separated_dump_has_no_trace() {
+        let (_, trace) = read_text_traced(b"N.\tObiettivo\n1\tDigitalizzare\n", 1).expect("read");
+        assert_eq!(trace, None);
     }
 }

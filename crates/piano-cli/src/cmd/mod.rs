@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod debug;
 pub mod extract;
 pub mod schema;
 pub mod text;
