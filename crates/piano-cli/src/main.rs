@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Text(args) => cmd::text::run(args),
         Command::Batch(args) => cmd::batch::run(args),
+        Command::Site(args) => cmd::site::run(args),
     };
     outcome.unwrap_or_else(|error| {
         if reader_went_away(&error) {

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod check;
 pub mod extract;
 pub mod schema;
+pub mod site;
 pub mod text;
 
 use crate::args::OcrArgs;
