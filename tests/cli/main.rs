@@ -19,5 +19,6 @@ mod quality;
 mod schema;
 mod score;
 mod shortfalls;
+mod site;
 mod text;
 mod variants;
