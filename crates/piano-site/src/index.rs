@@ -173,6 +173,48 @@ mod tests {
     }
 
     #[test]
+    fn markup_in_names_and_errors_shows_as_text() -> Result<(), askama::Error> {
+        let hostile = plan(Some("<script>x()</script>"), Some(2022), Verdict::Good);
+        let entries = vec![
+            Entry::of_plan("a/piano.txt".into(), &hostile),
+            Entry::failed(
+                "\"><img src=x onerror=y()>.txt".into(),
+                None,
+                "<b>vuoto</b>".into(),
+            ),
+        ];
+        let report = Report {
+            schema: piano_run::batch::report::REPORT_SCHEMA.to_owned(),
+            settings: piano_run::batch::report::Settings {
+                include_staff: false,
+            },
+            totals: piano_run::batch::report::Totals::of(&entries),
+            inputs: entries,
+        };
+        let page = IndexPage {
+            root: "",
+            title: "Piani",
+            report: &report,
+            rows: vec![IndexRow::of(&report.inputs[0], &hostile)],
+            unread: unread(&report),
+            data: vec!["<i>.csv".to_owned()],
+        };
+        let document = scraper::Html::parse_document(&page.render()?);
+        for element in ["body script", "img", "b", "i"] {
+            let selector = scraper::Selector::parse(element).expect("a valid selector");
+            assert_eq!(document.select(&selector).count(), 0, "{element}");
+        }
+        let cells = scraper::Selector::parse("tbody th").expect("a valid selector");
+        let texts: Vec<String> = document
+            .select(&cells)
+            .map(|cell| cell.text().collect())
+            .collect();
+        assert!(texts[0].starts_with("Comune di <script>x()</script>"));
+        assert_eq!(texts[1], "\"><img src=x onerror=y()>.txt");
+        Ok(())
+    }
+
+    #[test]
     fn a_plan_without_ente_is_named_by_its_file() {
         let row = row(&plan(None, None, Verdict::Review));
         assert_eq!(row.ente, "piano.txt");

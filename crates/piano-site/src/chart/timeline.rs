@@ -24,6 +24,10 @@ const TOP: f64 = 20.0;
 const BOTTOM: f64 = 36.0;
 /// Part of a month's width its column takes.
 const BAR_SHARE: f64 = 0.7;
+/// Narrowest month that fits three letters of its name; narrower ones
+/// show the first letter (the full name is in the column's title and in
+/// the table beside the chart).
+const THREE_LETTERS_MIN_WIDTH: f64 = 24.0;
 
 /// The timeline of a plan, ready to draw.
 #[derive(Debug)]
@@ -122,7 +126,10 @@ pub fn chart(plan: &Plan) -> Option<Timeline> {
             previous_year = Some(year);
             Column {
                 month: label::month_year(year, month),
-                short: label::month_short(month),
+                short: match step >= THREE_LETTERS_MIN_WIDTH {
+                    true => label::month_short(month),
+                    false => label::month_short(month).chars().take(1).collect(),
+                },
                 year: year_label,
                 centre: tenth(centre),
                 bar_x: tenth(centre - step * BAR_SHARE / 2.0),
@@ -265,11 +272,21 @@ mod tests {
         let plan = plan(None, vec![(day(2021, 1), vec![]), (day(2021, 6), vec![])]);
         let timeline = chart(&plan).expect("dates give a timeline");
         assert_eq!(timeline.columns.len(), 6);
+        assert_eq!(timeline.columns[0].short, "gen");
         for pair in timeline.columns.windows(2) {
             assert!(pair[0].bar_x + pair[0].bar_width < pair[1].bar_x);
         }
         let last = &timeline.columns[5];
         assert!(last.bar_x + last.bar_width <= WIDTH);
+    }
+
+    #[test]
+    fn narrow_months_show_their_first_letter() {
+        let plan = plan(None, vec![(day(2021, 1), vec![]), (day(2023, 12), vec![])]);
+        let timeline = chart(&plan).expect("a timeline");
+        assert_eq!(timeline.columns.len(), 36);
+        assert_eq!(timeline.columns[1].short, "f");
+        assert_eq!(timeline.columns[1].month, "febbraio 2021");
     }
 
     #[test]
@@ -288,6 +305,7 @@ mod tests {
         let plan = plan(None, vec![(day(2020, 1), vec![]), (day(2025, 1), vec![])]);
         let timeline = chart(&plan).expect("a timeline");
         assert_eq!(timeline.columns.len(), 2);
+        assert_eq!(timeline.columns[1].year.as_deref(), Some("2025"));
         assert!(chart(&super::tests::plan(None, vec![(None, vec![])])).is_none());
     }
 }
