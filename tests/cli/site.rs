@@ -179,6 +179,8 @@ fn every_plan_is_listed_and_every_objective_is_on_its_page() {
 fn every_link_and_resource_lies_inside_the_site() {
     let dir = temp_dir();
     let release = release(dir.path(), "json,csv");
+    let catalog = br#"{"@context": {}, "@graph": []}"#;
+    std::fs::write(release.join("catalog.jsonld"), catalog).expect("a catalogue is written");
     let out = dir.path().join("sito");
     assert_eq!(site(&release, &out).code, Some(0));
     let mut pages = vec![out.join("index.html")];
@@ -204,6 +206,28 @@ fn every_link_and_resource_lies_inside_the_site() {
     }
     assert!(out.join("dati/objectives.csv").is_file());
     assert!(out.join("dati/datapackage.json").is_file());
+    assert_eq!(
+        std::fs::read(out.join("dati/catalog.jsonld"))
+            .ok()
+            .as_deref(),
+        Some(&catalog[..])
+    );
+    let index = page(&out.join("index.html"));
+    let links: Vec<String> = select(&index, "main ul a")
+        .into_iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    for table in [
+        "plans.csv",
+        "objectives.csv",
+        "datapackage.json",
+        "catalog.jsonld",
+    ] {
+        assert!(
+            links.contains(&format!("dati/{table}")),
+            "{table} in {links:?}"
+        );
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use askama::Template;
 use piano_model::{Plan, Verdict};
 use piano_run::batch::report::{Entry, Report, Status};
 
-use crate::label;
+use crate::label::{self, DataFile};
 
 /// The index page.
 #[derive(Template)]
@@ -26,7 +26,7 @@ pub struct IndexPage<'a> {
     /// Inputs that gave no plan.
     pub unread: Vec<&'a Entry>,
     /// The release's files published in the site's `dati/` folder.
-    pub data: Vec<String>,
+    pub data: Vec<DataFile>,
 }
 
 /// One plan's row of the index.
@@ -197,7 +197,7 @@ mod tests {
             report: &report,
             rows: vec![IndexRow::of(&report.inputs[0], &hostile)],
             unread: unread(&report),
-            data: vec!["<i>.csv".to_owned()],
+            data: vec![DataFile::named("<i>.csv")],
         };
         let document = scraper::Html::parse_document(&page.render()?);
         for element in ["body script", "img", "b", "i"] {

@@ -23,6 +23,37 @@ const MONTHS: [&str; 12] = [
     "dicembre",
 ];
 
+/// A file of the release the site publishes in its `dati/` folder, with
+/// what it holds, for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFile {
+    /// Its name, beside the release's data package.
+    pub name: String,
+    /// What it holds; blank for a file piano does not know.
+    pub about: &'static str,
+}
+
+impl DataFile {
+    /// The file named `name`, described.
+    pub fn named(name: &str) -> DataFile {
+        let about = match name {
+            "plans.csv" => "i piani, uno per riga",
+            "structures.csv" => "le strutture",
+            "objectives.csv" => "gli obiettivi e le fasi",
+            "staff.csv" => "il personale coinvolto",
+            "diagnostics.csv" => "che cosa è stato notato leggendo i piani",
+            "weights.csv" => "i pesi per responsabile delle matrici dei pesi",
+            "datapackage.json" => "la descrizione delle tabelle (Frictionless Data Package)",
+            "catalog.jsonld" => "i metadati della raccolta (DCAT-AP_IT)",
+            _ => "",
+        };
+        DataFile {
+            name: name.to_owned(),
+            about,
+        }
+    }
+}
+
 /// A quality verdict, for people.
 pub fn verdict(verdict: Verdict) -> &'static str {
     match verdict {

@@ -9,7 +9,7 @@
 //!   plans, drawn by askama templates (`templates/`) that escape every value;
 //! - [`chart`]: the charts' geometry, drawn by the plan page as inline SVG;
 //! - [`label`]: Italian words and number formats;
-//! - [`write`]: the site written beside its target and moved into place whole.
+//! - [`mod@write`]: the site written beside its target and moved into place whole.
 //!
 //! The site copies what it links to (each plan's JSON, the CSV tables, the
 //! data package and the DCAT catalogue) into its own `dati/` folder, so it
@@ -28,6 +28,7 @@ use anyhow::Context;
 use askama::Template;
 
 use crate::index::{IndexPage, IndexRow, unread};
+use crate::label::DataFile;
 use crate::page::PlanPage;
 use crate::release::Release;
 use crate::write::Staging;
@@ -47,14 +48,15 @@ pub struct Built {
 }
 
 /// Writes the site of the release in folder `release` to folder `out`,
-/// whole or not at all (see [`write`]).
+/// whole or not at all (see [`mod@write`]).
 pub fn build(release: &Path, out: &Path) -> anyhow::Result<Built> {
     let release = Release::open(release)?;
-    let data = release.data_files()?;
+    let files = release.data_files()?;
     let staging = Staging::begin(out)?;
-    for file in &data {
+    for file in &files {
         staging.copy(&release.root.join(file), &format!("dati/{file}"))?;
     }
+    let data: Vec<DataFile> = files.iter().map(|name| DataFile::named(name)).collect();
     staging.write("assets/sito.css", STYLESHEET.as_bytes())?;
     staging.write("assets/tabella.js", SCRIPT.as_bytes())?;
     let include_staff = release.report.settings.include_staff;

@@ -12,7 +12,7 @@ use piano_model::{Diagnostic, Entry, LineSpan, Objective, Plan, Structure};
 use crate::chart::timeline::{self, Timeline};
 use crate::chart::weights::{self, WeightChart};
 use crate::index::ente_name;
-use crate::label;
+use crate::label::{self, DataFile};
 
 /// The page of one plan.
 #[derive(Template)]
@@ -51,7 +51,7 @@ pub struct PlanPage {
     /// The diagnostics, in the plan's order.
     pub diagnostics: Vec<DiagnosticView>,
     /// The release's files published in the site's `dati/` folder.
-    pub data: Vec<String>,
+    pub data: Vec<DataFile>,
 }
 
 /// One structure on the page.
@@ -127,7 +127,12 @@ pub struct DiagnosticView {
 impl PlanPage {
     /// The page of `plan`; `status` is its input's outcome, `data` the
     /// release's files published in the site's `dati/` folder.
-    pub fn of(plan: &Plan, status: &'static str, include_staff: bool, data: &[String]) -> PlanPage {
+    pub fn of(
+        plan: &Plan,
+        status: &'static str,
+        include_staff: bool,
+        data: &[DataFile],
+    ) -> PlanPage {
         let year = plan
             .year
             .map(|year| format!(", {year}"))

@@ -5,7 +5,7 @@
 //! ("31.12 di ogni anno") falls in its month of the plan's year, and is left
 //! out (and counted in the description) when the plan has no year. Months
 //! run without gaps from the first due to the last while they span at most
-//! [`MAX_SPAN`]; a longer span shows only the months something falls due in.
+//! 36 months; a longer span shows only the months something falls due in.
 
 use std::collections::BTreeMap;
 
