@@ -305,6 +305,10 @@ fn bad_release_folders_are_refused_naming_the_file() {
 
     let run = site(&release.join("plans"), &out);
     assert!(run.stderr.contains("report.json"), "{}", run.stderr);
+    let tables_only = self::release(&dir.path().join("t"), "csv");
+    let run = site(&tables_only, &out);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("plans.ndjson"), "{}", run.stderr);
     std::fs::create_dir_all(&out).expect("a folder");
     std::fs::write(out.join("mine.txt"), b"mine").expect("a file of the user's");
     let run = site(&release, &out);

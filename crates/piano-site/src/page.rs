@@ -62,8 +62,10 @@ pub struct StructureView {
     pub name: String,
     /// The grouping word as written ("SETTORE").
     pub kind: String,
-    /// Who leads it: role and name, as written.
-    pub head: String,
+    /// The head's role as written ("DIRIGENTE"), else "Responsabile".
+    pub head_role: String,
+    /// The head's name as written; blank when the plan leaves it blank.
+    pub head_name: String,
     /// Its fields above the table (mission, strategic line …): label and value.
     pub fields: Vec<(&'static str, String)>,
     /// Its objectives, each followed by its phases.
@@ -171,14 +173,12 @@ impl PlanPage {
 impl StructureView {
     fn of(structure: &Structure, include_staff: bool) -> StructureView {
         let head = &structure.head;
-        let mut head_text = [head.role.as_deref(), head.name.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(": ");
-        if head.ad_interim {
-            head_text.push_str(" (ad interim)");
-        }
+        let interim = if head.ad_interim { " (ad interim)" } else { "" };
+        let head_name = head
+            .name
+            .as_ref()
+            .map(|name| format!("{name}{interim}"))
+            .unwrap_or_default();
         let missions = structure
             .missions
             .iter()
@@ -210,7 +210,11 @@ impl StructureView {
             ordinal: structure.ordinal,
             name: structure.name.clone(),
             kind: structure.kind.clone().unwrap_or_default(),
-            head: head_text,
+            head_role: head
+                .role
+                .clone()
+                .unwrap_or_else(|| "Responsabile".to_owned()),
+            head_name,
             fields,
             rows: structure.objectives.iter().flat_map(rows_of).collect(),
             staff: structure
