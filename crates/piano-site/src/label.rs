@@ -4,7 +4,7 @@
 //! The site is for citizens reading Italian portals, so numbers take a
 //! decimal comma and dates are written as Italians write them.
 
-use piano_model::{Category, DueDate, EnteKind, Level, Verdict};
+use piano_model::{Category, DueDate, EnteKind, Level, ReasonCode, Verdict};
 use piano_run::batch::report::Status;
 
 /// The names of the months, as a timeline labels its columns.
@@ -60,6 +60,36 @@ pub fn verdict(verdict: Verdict) -> &'static str {
         Verdict::Good => "buona",
         Verdict::Review => "da rivedere",
         Verdict::Unreadable => "illeggibile",
+    }
+}
+
+/// What lowered a plan's score, in a few Italian words (the plan's own
+/// sentence, in English, follows it on the page).
+pub fn reason(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::NoObjectives => "nessun obiettivo letto",
+        ReasonCode::NoFamily => "nessuna famiglia di impaginazione riconosciuta",
+        ReasonCode::WeightsMissing => "righe senza peso",
+        ReasonCode::WeightsUnparsed => "pesi non numerici",
+        ReasonCode::WeightSums => "gruppi di pesi che non fanno 100",
+        ReasonCode::DuesMissing => "righe senza scadenza",
+        ReasonCode::DuesUnparsed => "scadenze senza una data riconosciuta",
+        ReasonCode::DuesOverrun => "scadenze con testo di altre colonne",
+        ReasonCode::DescriptionsMissing => "righe senza descrizione",
+        ReasonCode::CellsUnplaced => "celle fuori da ogni colonna nota",
+        ReasonCode::CellsByContent => "celle assegnate alla colonna dal contenuto",
+        ReasonCode::RowsUnplaced => "righe con valori lasciate fuori",
+        ReasonCode::TextUnplaced => "testo lasciato fuori",
+        ReasonCode::RowsAmbiguous => "righe leggibili in due modi",
+        ReasonCode::HeadersCut => "intestazioni di tabella divise per ipotesi",
+        ReasonCode::NumberingBroken => "numerazione interrotta",
+        ReasonCode::RowsRecovered => "righe ricostruite o scartate come copie",
+        ReasonCode::HeadsMissing => "strutture senza responsabile",
+        ReasonCode::MissionsUnknown => "missioni non riconosciute",
+        ReasonCode::EnteUnknown => "ente non riconosciuto",
+        ReasonCode::YearUnknown => "anno non trovato",
+        ReasonCode::PagesWithoutText => "pagine senza testo",
+        ReasonCode::PdfDamaged => "parti del PDF danneggiate",
     }
 }
 
@@ -160,6 +190,13 @@ mod tests {
         assert_eq!(number(33.30), "33,3");
         assert_eq!(number(0.001), "0");
         assert_eq!(number(-0.001), "0");
+    }
+
+    #[test]
+    fn every_reason_has_a_label_of_its_own() {
+        let labels: std::collections::BTreeSet<&str> =
+            ReasonCode::ALL.into_iter().map(reason).collect();
+        assert_eq!(labels.len(), ReasonCode::ALL.len());
     }
 
     #[test]

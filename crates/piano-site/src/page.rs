@@ -36,8 +36,8 @@ pub struct PlanPage {
     pub verdict_class: &'static str,
     /// The quality score, with a decimal comma.
     pub score: String,
-    /// Why the score is not 1, one sentence each.
-    pub reasons: Vec<String>,
+    /// Why the score is not 1.
+    pub reasons: Vec<ReasonView>,
     /// What became of the input, in Italian.
     pub status: &'static str,
     /// The structures, in document order.
@@ -52,6 +52,16 @@ pub struct PlanPage {
     pub diagnostics: Vec<DiagnosticView>,
     /// The release's files published in the site's `dati/` folder.
     pub data: Vec<DataFile>,
+}
+
+/// One thing that lowered the plan's score.
+pub struct ReasonView {
+    /// What it is, in Italian.
+    pub label: &'static str,
+    /// How many rows, lines, groups or pages it concerns.
+    pub count: u32,
+    /// The plan's sentence about it, in English.
+    pub message: String,
 }
 
 /// One structure on the page.
@@ -153,7 +163,11 @@ impl PlanPage {
                 .quality
                 .reasons
                 .iter()
-                .map(|r| r.message.clone())
+                .map(|reason| ReasonView {
+                    label: label::reason(reason.code),
+                    count: reason.count,
+                    message: reason.message.clone(),
+                })
                 .collect(),
             status,
             structures: plan
