@@ -47,6 +47,10 @@ fi
 
 axe="$target/site-check/axe-core-$axe_version.js"
 if [[ ! -s "$axe" ]]; then
+    if ! command -v npm >/dev/null; then
+        echo "site-browser-check: npm is needed to fetch axe-core (Debian: apt-get install npm)" >&2
+        exit 1
+    fi
     mkdir -p "$target/site-check"
     pack="$(mktemp -d)"
     (cd "$pack" && npm pack --silent "axe-core@$axe_version" >/dev/null && tar xzf axe-core-*.tgz package/axe.min.js)
