@@ -61,10 +61,10 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The text fixtures, a PDF of each of two families, and the plan whose cells
-# hold markup.
+# The text fixtures, the results reports (a column more), a PDF of each of
+# two other families, and the plan whose cells hold markup.
 "$piano" batch --quiet --out "$work/release" \
-    fixtures/portoferraio-2021.txt fixtures/text fixtures/site \
+    fixtures/portoferraio-2021.txt fixtures/text fixtures/site fixtures/families/results-report \
     fixtures/families/objective-cards/carpi-2022.chromium.pdf \
     fixtures/families/weight-matrix/codogno-2023.libreoffice.pdf
 "$piano" site "$work/release" --out "$work/sito"

@@ -80,6 +80,9 @@ pub struct StructureView {
     pub fields: Vec<(&'static str, String)>,
     /// Its objectives, each followed by its phases.
     pub rows: Vec<RowView>,
+    /// Whether any row tells what was reached (results reports): the
+    /// table then has a column for it.
+    pub reports_achievement: bool,
     /// Its staff table's rows.
     pub staff: Vec<StaffView>,
 }
@@ -104,6 +107,8 @@ pub struct RowView {
     pub due: String,
     /// The due date in ISO 8601, for the `<time>` element; blank when none.
     pub due_iso: String,
+    /// Percent reached and the note on it (results reports); blank elsewhere.
+    pub achievement: String,
     /// Where the row was read: lines and page.
     pub place: String,
 }
@@ -220,6 +225,8 @@ impl StructureView {
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
         .collect();
+        let rows: Vec<RowView> = structure.objectives.iter().flat_map(rows_of).collect();
+        let reports_achievement = rows.iter().any(|row| !row.achievement.is_empty());
         StructureView {
             ordinal: structure.ordinal,
             name: structure.name.clone(),
@@ -230,7 +237,8 @@ impl StructureView {
                 .unwrap_or_else(|| "Responsabile".to_owned()),
             head_name,
             fields,
-            rows: structure.objectives.iter().flat_map(rows_of).collect(),
+            rows,
+            reports_achievement,
             staff: structure
                 .staff
                 .iter()
@@ -281,6 +289,7 @@ impl RowView {
                 (None, None) => String::new(),
             },
             due_iso: date.map(|d| d.to_string()).unwrap_or_default(),
+            achievement: achievement(entry),
             place: place(entry.lines, entry.page),
         }
     }
@@ -297,6 +306,17 @@ impl DiagnosticView {
             page: diagnostic.page.map(|p| p.to_string()).unwrap_or_default(),
             excerpt: diagnostic.excerpt.clone().unwrap_or_default(),
         }
+    }
+}
+
+/// What a results report says was reached: "80%", "80%: note", or the note.
+fn achievement(entry: &Entry) -> String {
+    let percent = entry.achievement.map(|p| format!("{}%", label::number(p)));
+    match (percent, entry.achievement_note.as_deref()) {
+        (Some(percent), Some(note)) => format!("{percent}: {note}"),
+        (Some(percent), None) => percent,
+        (None, Some(note)) => note.to_owned(),
+        (None, None) => String::new(),
     }
 }
 
@@ -406,6 +426,19 @@ mod tests {
         assert!(!left_out.contains("Mario Rossi"));
         assert!(left_out.contains("i nomi non sono pubblicati"));
         Ok(())
+    }
+
+    #[test]
+    fn achievements_show_their_percent_and_note() {
+        let mut entry = Entry {
+            achievement: Some(80.0),
+            ..Entry::default()
+        };
+        assert_eq!(achievement(&entry), "80%");
+        entry.achievement_note = Some("in corso".to_owned());
+        assert_eq!(achievement(&entry), "80%: in corso");
+        entry.achievement = None;
+        assert_eq!(achievement(&entry), "in corso");
     }
 
     #[test]
