@@ -20,5 +20,6 @@ mod quality;
 mod schema;
 mod score;
 mod shortfalls;
+mod site;
 mod text;
 mod variants;

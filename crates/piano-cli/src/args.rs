@@ -33,6 +33,8 @@ pub enum Command {
     /// Draws one page as piano read it (words, rules, columns, each line's
     /// cells and role) as an SVG, to see why a layout reads as it does.
     Debug(DebugArgs),
+    /// Writes a static site of a batch release: an index and a page per plan, offline.
+    Site(SiteArgs),
 }
 
 /// The output formats of a plan.
@@ -196,6 +198,18 @@ pub struct BatchArgs {
     /// How scans are recognised.
     #[command(flatten)]
     pub ocr: OcrArgs,
+}
+
+/// Arguments of `piano site`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The release: the folder `piano batch --out` wrote.
+    #[arg(value_name = "RELEASE")]
+    pub release: PathBuf,
+    /// The site's folder: created, or replaced when it holds a site written
+    /// before; a folder of other files is refused.
+    #[arg(long, value_name = "SITE")]
+    pub out: PathBuf,
 }
 
 /// Parses a positive, finite number of seconds.

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Text(args) => cmd::text::run(args),
         Command::Batch(args) => cmd::batch::run(args),
         Command::Debug(args) => cmd::debug::run(args),
+        Command::Site(args) => cmd::site::run(args),
     };
     outcome.unwrap_or_else(|error| {
         if reader_went_away(&error) {

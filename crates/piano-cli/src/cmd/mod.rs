@@ -5,6 +5,7 @@ pub mod check;
 pub mod debug;
 pub mod extract;
 pub mod schema;
+pub mod site;
 pub mod text;
 
 use crate::args::OcrArgs;
