@@ -1,7 +1,6 @@
 //! `batch`: a whole archive into one folder, by piano-run's batch, the run
 //! `piano batch` makes.
 
-use std::io::Empty;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -64,7 +63,7 @@ pub fn batch(
     }
     let settings = Settings { include_staff };
     check_resume(&out, settings, resume)?;
-    let files = discover(&inputs, std::io::BufReader::new(Empty::default()))
+    let files = discover(&inputs, std::io::empty())
         .map_err(|error| PianoError::new_err(error.to_string()))?;
     let profiles =
         piano_run::input::load_profiles(&profiles).map_err(|error| piano_error(&error))?;

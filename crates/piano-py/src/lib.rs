@@ -3,7 +3,7 @@
 //! `tables()`.
 //!
 //! Every call reads on a thread of its own with the GIL released
-//! ([`wait`]), so Python threads read in parallel, Ctrl-C interrupts a long
+//! (`wait.rs`), so Python threads read in parallel, Ctrl-C interrupts a long
 //! call, a time limit holds, and a panic comes back as an exception instead
 //! of crossing into Python. The reading itself is piano-run's, the same
 //! code the `piano` command runs.

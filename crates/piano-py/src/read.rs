@@ -31,25 +31,25 @@ pub enum Source<'py> {
 }
 
 /// How to read: what every reading call takes besides its input.
-struct Reading {
+struct ReadOptions {
     profiles: Cow<'static, [Vocabulary]>,
     ocr: piano_ocr::Settings,
     limit: Option<Duration>,
 }
 
-impl Reading {
+impl ReadOptions {
     /// The settings the arguments ask for; the profiles' files are read now.
     fn new(
         profiles: &[PathBuf],
         ocr: &str,
         ocr_lang: &str,
         timeout: Option<f64>,
-    ) -> PyResult<Reading> {
+    ) -> PyResult<ReadOptions> {
         let profiles = match profiles {
             [] => Cow::Borrowed(Vocabulary::bundled()),
             files => Cow::Owned(load_profiles(files).map_err(|error| piano_error(&error))?),
         };
-        Ok(Reading {
+        Ok(ReadOptions {
             profiles,
             ocr: ocr_settings(ocr, ocr_lang)?,
             limit: limit(timeout)?,
@@ -110,14 +110,14 @@ pub fn extract(
     ocr_lang: &str,
     timeout: Option<f64>,
 ) -> PyResult<Py<PyAny>> {
-    let plan = Reading::new(&profiles, ocr, ocr_lang, timeout)?.plan(py, source, name)?;
+    let plan = ReadOptions::new(&profiles, ocr, ocr_lang, timeout)?.plan(py, source, name)?;
     let mut json = Vec::new();
     piano_export::write_json(&plan, ExportOptions { include_staff }, &mut json)
         .map_err(|error| piano_error(&error.into()))?;
     json_value(py, &json)
 }
 
-/// Reads one plan, as [`extract`] does, and returns its diagnostics: the
+/// Reads one plan, as `extract()` does, and returns its diagnostics: the
 /// `diagnostics` of `extract`'s dict, one dict per thing noticed (`level`,
 /// `code`, `message`, and where).
 #[pyfunction]
@@ -131,7 +131,7 @@ pub fn check(
     ocr_lang: &str,
     timeout: Option<f64>,
 ) -> PyResult<Py<PyAny>> {
-    let plan = Reading::new(&profiles, ocr, ocr_lang, timeout)?.plan(py, source, name)?;
+    let plan = ReadOptions::new(&profiles, ocr, ocr_lang, timeout)?.plan(py, source, name)?;
     let json = serde_json::to_vec(&plan.diagnostics).map_err(|error| piano_error(&error.into()))?;
     json_value(py, &json)
 }

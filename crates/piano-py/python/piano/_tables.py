@@ -33,7 +33,10 @@ def tables(
     ``include_staff`` keeps staff names (personal data) in ``staff``: the
     plans must have been extracted with them.
     """
-    import pandas
+    try:
+        import pandas
+    except ImportError as error:
+        raise ImportError("piano.tables() needs pandas: `pip install pandas`") from error
 
     documents = [json.dumps(plan) for plan in plans]
     return {
