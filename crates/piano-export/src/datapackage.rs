@@ -6,7 +6,7 @@ use piano_model::SCHEMA;
 use serde_json::{Map, Value, json};
 
 use crate::Table;
-use crate::table::{Column, Constraint, FieldType, ForeignKey};
+use crate::table::{Column, Constraint, ForeignKey};
 
 /// The package's name in `datapackage.json`.
 const PACKAGE_NAME: &str = "piano-plans";
@@ -61,7 +61,7 @@ fn field(column: &Column) -> Value {
         "name": column.name,
         "title": column.title,
         "description": column.description,
-        "type": field_type(column.field_type),
+        "type": column.field_type.name(),
     });
     let mut constraints = Map::new();
     if column.required {
@@ -80,15 +80,6 @@ fn field(column: &Column) -> Value {
         field["constraints"] = Value::Object(constraints);
     }
     field
-}
-
-fn field_type(field_type: FieldType) -> &'static str {
-    match field_type {
-        FieldType::String => "string",
-        FieldType::Integer => "integer",
-        FieldType::Number => "number",
-        FieldType::Boolean => "boolean",
-    }
 }
 
 fn foreign_key(key: &ForeignKey) -> Value {

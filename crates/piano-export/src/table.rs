@@ -37,6 +37,19 @@ pub enum FieldType {
     Boolean,
 }
 
+impl FieldType {
+    /// The type's name in Frictionless Table Schema (`datapackage.json`),
+    /// which the Python bindings type DataFrame columns by.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Integer => "integer",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+        }
+    }
+}
+
 /// A restriction on a column's values, beyond its type.
 #[derive(Debug, Clone, Copy)]
 pub enum Constraint {

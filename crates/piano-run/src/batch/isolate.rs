@@ -12,6 +12,10 @@
 //! input has been reported failed. The cost: an input that never ends keeps
 //! one core busy until the batch exits.
 //!
+//! [`start`] runs one piece of work the same way for a caller that cannot
+//! block until the limit: the Python bindings wait in short slices, checking
+//! for Ctrl-C between them.
+//!
 //! Helpers live as long as their worker: starting a thread per input (a
 //! fresh stack and allocator arena each time) made 2 workers only 1.2 times
 //! as fast as 1 on 1,000 generated plans, against 1.7 times with helpers
@@ -130,6 +134,30 @@ impl<T: Send + 'static> Helper<T> {
     }
 }
 
+/// Starts `work` on a thread of its own (named [`WORKER_THREAD`], with a
+/// helper's stack) under `catch_unwind`, and returns the channel its outcome
+/// arrives on: the value, or [`Failure::Panicked`]. The caller waits as it
+/// likes; dropping the receiver abandons the work, as a timeout does.
+pub fn start<T, F>(work: F) -> Result<mpsc::Receiver<Result<T, Failure>>, Failure>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    silence_worker_panics();
+    let (sender, outcome) = mpsc::sync_channel(1);
+    thread::Builder::new()
+        .name(WORKER_THREAD.to_owned())
+        .stack_size(WORKER_STACK)
+        .spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(work))
+                .map_err(|payload| Failure::Panicked(panic_message(payload.as_ref())));
+            // Nobody listening means the work was abandoned: nothing to do.
+            let _ = sender.send(result);
+        })
+        .map_err(|error| Failure::Spawn(error.to_string()))?;
+    Ok(outcome)
+}
+
 /// Keeps panics of helper threads off standard error (their message goes into
 /// the report instead); panics elsewhere are printed as usual.
 fn silence_worker_panics() {
@@ -185,5 +213,16 @@ mod tests {
         assert_eq!(outcome, Err(Failure::TimedOut(limit)));
         assert_eq!(isolator.run(LONG, || 9), Ok(9));
         drop(release);
+    }
+
+    #[test]
+    fn started_work_sends_its_value_or_its_panic() {
+        let value = start(|| 6 * 7).expect("a thread");
+        assert_eq!(value.recv_timeout(LONG), Ok(Ok(42)));
+        let panicked = start(|| -> u8 { panic!("page {} is odd", 2) }).expect("a thread");
+        assert_eq!(
+            panicked.recv_timeout(LONG),
+            Ok(Err(Failure::Panicked("page 2 is odd".to_owned())))
+        );
     }
 }
