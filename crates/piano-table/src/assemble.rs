@@ -123,7 +123,8 @@ impl Assembler {
     }
 
     /// The column edges of the borderless table the page held back ends
-    /// with, if it ends with one (only edge lines, perhaps furniture, after it).
+    /// with, if it ends with one (only edge lines, perhaps furniture, or a
+    /// page number after it).
     pub fn open_columns(&self) -> Option<Vec<f32>> {
         let pending = self.pending.as_ref()?;
         let edge_lines = &pending.candidates;
@@ -133,7 +134,10 @@ impl Assembler {
             .iter()
             .enumerate()
             .rev()
-            .find(|(i, _)| !edge_lines.contains(i))?;
+            .find(|(i, block)| {
+                !edge_lines.contains(i)
+                    && !matches!(block, Block::Text { .. } if is_page_number(&block.text()))
+            })?;
         match block {
             Block::Row {
                 columns,

@@ -366,6 +366,41 @@ N.   Obiettivo                     Peso   Scadenza
         );
     }
 
+    #[test]
+    fn a_phase_table_goes_on_over_a_page_of_one_row_to_the_next_card() {
+        // The header at one page's foot, one row alone on the next page,
+        // two rows and the next card on the third; every page ends with its
+        // number, which ends no table.
+        let dump = "\
+Fase                                           Peso     Scadenza
+
+
+
+                                                                      2
+\u{c}Verifica della corretta pubblicazione          (33%)    15.03.2019
+
+
+
+                                                                      3
+\u{c}Verifica della corretta pubblicazione          (33%)    31.12.2019
+Aggiudicazione dei lavori                      (33%)    01.01 di ogni anno
+                                                        (pluriennale)
+
+Obiettivo n. 2
+Peso            14,28 %
+Descrizione     Riorganizzazione di piano triennale di prevenzione della corruzione
+                vigente.
+";
+        let lines = texts(dump);
+        for row in [
+            "Verifica della corretta pubblicazione\t(33%)\t15.03.2019",
+            "Verifica della corretta pubblicazione\t(33%)\t31.12.2019",
+            "Aggiudicazione dei lavori\t(33%)\t01.01 di ogni anno (pluriennale)",
+        ] {
+            assert!(lines.iter().any(|line| line == row), "{row:?} in {lines:?}");
+        }
+    }
+
     /// Each line's first and last line of the file.
     fn spans(dump: &str) -> Vec<(u32, u32)> {
         let lines = read(dump, Rebuild::new()).lines;

@@ -8,7 +8,7 @@
 use super::{fitting_lines, heads_its_own_table};
 use crate::gutters::{EDGE_TOLERANCE, break_before_values};
 use crate::lines::{Line, Segment};
-use crate::region::{LINE_SPACING, region};
+use crate::region::{LINE_SPACING, MAX_ROW_GAP, region};
 
 /// The lines of a page that go on with a carried table, and the columns
 /// they are read in.
@@ -46,13 +46,20 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
     // Its header drawn again heads a table of the page's own columns
     // (a dump's page may set them a character or two apart). A line with a
     // figure (a weight, a date) is no header: it is a row going on unless
-    // the page shows more columns than the table had.
+    // its own block (down to a blank line: a card's fields may follow)
+    // shows more columns than the table had, each between two of its
+    // pieces (a gutter that cuts one of its cells is two lines' words
+    // spaced alike by chance).
     let header_again = lines.get(start).is_some_and(|line| {
-        region(lines, start).is_some_and(|(_, own)| match line.has_a_figure() {
-            true => own.len() > carried.len(),
-            false => heads_its_own_table(line, &own, carried),
-        })
+        if line.has_a_figure() {
+            let block = &lines[..block_end(lines, start)];
+            region(block, start)
+                .is_some_and(|(_, own)| own.len() > carried.len() && !cuts_a_piece(line, &own))
+        } else {
+            region(lines, start).is_some_and(|(_, own)| heads_its_own_table(line, &own, carried))
+        }
     });
+
     let mut columns = carried.to_vec();
     let mut end = if header_again {
         start
@@ -76,6 +83,29 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
         start,
         end,
         columns,
+    })
+}
+
+/// The end (exclusive) of the block of lines from `start`: the first line
+/// set apart from the one above by a blank line.
+fn block_end(lines: &[Line], start: usize) -> usize {
+    (start + 1..lines.len())
+        .find(|&index| {
+            let (above, line) = (&lines[index - 1], &lines[index]);
+            line.y - above.y > LINE_SPACING * line.size.max(above.size)
+        })
+        .unwrap_or(lines.len())
+}
+
+/// Whether an inner column edge of `columns` falls inside one of `line`'s
+/// pieces.
+fn cuts_a_piece(line: &Line, columns: &[f32]) -> bool {
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    let tolerance = EDGE_TOLERANCE * line.size;
+    inner.iter().any(|&edge| {
+        line.segments
+            .iter()
+            .any(|piece| piece.x0 + tolerance < edge && edge < piece.x1)
     })
 }
 
@@ -161,8 +191,13 @@ pub(super) fn fitting_whole_rows(lines: &[Line], start: usize, columns: &[f32]) 
             .first()
             .is_some_and(|first| first.x0 + tolerance < first_edge)
     };
+    // A line set apart below (a page number at the foot) continues no row.
+    let continues_a_row = |cut: &Line| {
+        let above = &lines[end - 1];
+        !starts_a_row(cut) && cut.y - above.y <= MAX_ROW_GAP * cut.size.max(above.size)
+    };
     match lines.get(end) {
-        Some(cut) if end > start && !starts_a_row(cut) => (start..end)
+        Some(cut) if end > start && continues_a_row(cut) => (start..end)
             .rev()
             .find(|&index| starts_a_row(&lines[index]))
             .unwrap_or(end),
