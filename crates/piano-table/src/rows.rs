@@ -34,6 +34,7 @@ fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
+use crate::region::LINE_SPACING;
 use centred::{share_out_centred_lines, take_in_centred_lines};
 use openers::column_openers;
 use piano_model::Code;
@@ -136,6 +137,22 @@ impl TableLine {
             .all(|(mine, theirs)| mine.is_empty() || theirs.is_empty())
     }
 
+    /// Whether the line goes on with the first cell of `row`, whose line
+    /// above it is: text in the first cell only, starting with a small
+    /// letter, right under the row's last line, in a row whose first line
+    /// fills other cells too (a table numbered in a column further in wraps
+    /// its first column's text so).
+    fn wraps_the_first_cell_of(&self, row: &Row) -> bool {
+        let Some(above) = row.lines.last() else {
+            return false;
+        };
+        let first_cell_only = self.texts.iter().skip(1).all(String::is_empty);
+        let lowercase = self.texts[0].chars().next().is_some_and(char::is_lowercase);
+        let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
+        let others_filled = row.first_line().texts.iter().skip(1).any(|t| !t.is_empty());
+        first_cell_only && lowercase && close && others_filled
+    }
+
     /// Whether the line, with an empty first cell, holds values (numbers,
     /// weights, dates: digits without letters) in two or more columns where
     /// `first` (a row's first line) holds values too.
@@ -225,6 +242,9 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         let line = TableLine::of(placed, inner);
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
+            Some(row) if start == Start::Carried && line.wraps_the_first_cell_of(row) => {
+                (false, None)
+            }
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
                 (true, Some(Ambiguity::EmptyFirstCell))

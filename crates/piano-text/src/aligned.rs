@@ -401,6 +401,32 @@ Descrizione     Riorganizzazione di piano triennale di prevenzione della corruzi
         }
     }
 
+    #[test]
+    fn a_carried_row_numbered_further_in_keeps_its_wrapped_first_cell() {
+        let dump = "\
+Obiettivo                                      Codice   Peso
+Implementazione di trasparenza e               6        (12,50%)
+pubblicazione degli atti.
+
+
+
+                                                                      3
+\u{c}Predisposizione di progetto esecutivo di       7        (15%)
+messa in sicurezza della copertura, in
+conformità alla normativa vigente.
+
+Rispetto degli obblighi e adempimenti          8        (0%)
+
+
+
+                                                                      4
+";
+        let lines = texts(dump);
+        let row = "Predisposizione di progetto esecutivo di messa in sicurezza della copertura, \
+                   in conformità alla normativa vigente.\t7\t(15%)";
+        assert!(lines.iter().any(|line| line == row), "{lines:?}");
+    }
+
     /// Each line's first and last line of the file.
     fn spans(dump: &str) -> Vec<(u32, u32)> {
         let lines = read(dump, Rebuild::new()).lines;
