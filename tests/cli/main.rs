@@ -13,6 +13,7 @@ mod extract;
 mod fixtures;
 mod layouts;
 mod ocr;
+mod parquet;
 mod pdf;
 mod profiles;
 mod quality;
