@@ -302,6 +302,35 @@ mod tests {
     }
 
     #[test]
+    fn values_are_written_as_csv_cells() {
+        let mut sink = CsvSink {
+            writer: csv::WriterBuilder::new().from_writer(Vec::new()),
+            cell: String::new(),
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 2, 3);
+        let values = [
+            Value::Number(20.0),
+            Value::Number(5.88),
+            Value::Number(0.1 + 0.2),
+            Value::Number(1e21),
+            Value::Integer(-7),
+            Value::Boolean(true),
+            Value::Day(day.expect("a day")),
+            Value::Text("x, y"),
+            Value::Null,
+        ];
+        for value in values {
+            sink.value(value).expect("a cell");
+        }
+        sink.end_row().expect("a row");
+        let bytes = sink.writer.into_inner().expect("flushed");
+        assert_eq!(
+            String::from_utf8(bytes).expect("UTF-8"),
+            "20,5.88,0.30000000000000004,1000000000000000000000,-7,true,2021-02-03,\"x, y\",\n"
+        );
+    }
+
+    #[test]
     fn lines_end_with_crlf() {
         let mut tables =
             CsvTables::new(ExportOptions::default(), |_| Ok(Vec::new())).expect("tables open");
