@@ -74,10 +74,10 @@ for resource in resources:
                 f"FROM read_csv('{csv}', all_varchar = true, header = true)")
     from_parquet = f"SELECT * FROM read_parquet('{parquet}')"
     for left, right, side in [(from_parquet, from_csv, "Parquet"), (from_csv, from_parquet, "CSV")]:
-        (extra,) = duckdb.sql(f"SELECT count(*) FROM ({left} EXCEPT ALL {right})").fetchone()
+        (extra,) = duckdb.sql(f"SELECT count(*) FROM ({left} EXCEPT ALL {right})").fetchall()[0]
         if extra:
             failures.append(f"{name}: {extra} row(s) of the {side} table not in the other")
-    (count,) = duckdb.sql(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchone()
+    (count,) = duckdb.sql(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchall()[0]
     rows_checked += count
 
     frame = pandas.read_parquet(parquet, dtype_backend="pyarrow")
