@@ -244,7 +244,11 @@ fn the_catalog_lists_every_file_and_names_the_flags_it_lacks() {
         ],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(!run.stderr.contains("catalog.jsonld lacks"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("catalog.jsonld lacks"),
+        "{}",
+        run.stderr
+    );
     let catalog = std::fs::read_to_string(out.path().join("catalog.jsonld")).expect("written");
     assert!(catalog.contains("\"c_x000:piano-plans\""), "{catalog}");
     let package = read_json(&out.path().join("datapackage.json"));
