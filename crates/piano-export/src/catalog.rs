@@ -17,14 +17,15 @@
 //! against where `catalog.jsonld` is served; with a base URL the context
 //! sets `@base` and they are absolute.
 
-use chrono::NaiveDate;
+mod release;
+
 use serde_json::{Map, Value, json};
 
 /// A JSON-LD node object.
 type Node = Map<String, Value>;
 
-use crate::table::TableFormat;
-use crate::{License, Table};
+use crate::License;
+pub use release::{Distribution, Missing, Publication};
 
 /// The EU data theme "Government and public sector".
 pub const THEME_GOVERNMENT: &str =
@@ -38,100 +39,6 @@ const FREQUENCY_IRREGULAR: &str =
 const MEDIA_TYPE: &str = "https://www.iana.org/assignments/media-types/";
 /// The dataset's identifier after the publisher's IPA code.
 const DATASET_ID: &str = "piano-plans";
-
-/// What a catalogue says that a release cannot know by itself.
-#[derive(Debug, Clone, Default)]
-pub struct Publication {
-    /// The licence of the data.
-    pub license: License,
-    /// Where the release is published (the folder holding `catalog.jsonld`).
-    pub base_url: Option<String>,
-    /// The publishing body's name.
-    pub publisher: Option<String>,
-    /// The publishing body's code in the IPA index of public administrations.
-    pub publisher_ipa: Option<String>,
-    /// An e-mail address to write to about the data.
-    pub contact: Option<String>,
-    /// The day the release is issued (and last modified).
-    pub release_date: Option<NaiveDate>,
-}
-
-/// A property DCAT-AP_IT wants that a [`Publication`] left out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// The base URL: links stay relative.
-    BaseUrl,
-    /// The publisher's and rights holder's name.
-    Publisher,
-    /// The publisher's IPA code, and so the dataset's identifier.
-    PublisherIpa,
-    /// The contact point.
-    Contact,
-    /// The issued and modified dates.
-    ReleaseDate,
-}
-
-impl Publication {
-    /// What DCAT-AP_IT wants that is not given, in [`Missing`]'s order.
-    pub fn missing(&self) -> Vec<Missing> {
-        [
-            (self.base_url.is_none(), Missing::BaseUrl),
-            (self.publisher.is_none(), Missing::Publisher),
-            (self.publisher_ipa.is_none(), Missing::PublisherIpa),
-            (self.contact.is_none(), Missing::Contact),
-            (self.release_date.is_none(), Missing::ReleaseDate),
-        ]
-        .into_iter()
-        .filter_map(|(missing, what)| missing.then_some(what))
-        .collect()
-    }
-}
-
-/// One file (or folder of files) of a release.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Distribution {
-    /// A table in one format.
-    Table(Table, TableFormat),
-    /// Every plan as one line of NDJSON, in the file at this path.
-    Ndjson(String),
-    /// Every plan as a JSON document, in the folder at this path.
-    Json(String),
-}
-
-impl Distribution {
-    fn path(&self) -> String {
-        match self {
-            Distribution::Table(table, format) => table.file_name_in(*format).to_owned(),
-            Distribution::Ndjson(path) | Distribution::Json(path) => path.clone(),
-        }
-    }
-
-    fn description(&self) -> String {
-        match self {
-            Distribution::Table(table, _) => table.description().to_owned(),
-            Distribution::Ndjson(_) => "Every plan as one line of JSON (NDJSON).".to_owned(),
-            Distribution::Json(_) => "Every plan as a JSON document, one file per plan.".to_owned(),
-        }
-    }
-
-    /// The IANA media type.
-    pub fn media_type(&self) -> &'static str {
-        match self {
-            Distribution::Table(_, format) => format.media_type(),
-            Distribution::Ndjson(_) => "application/x-ndjson",
-            Distribution::Json(_) => "application/json",
-        }
-    }
-
-    /// The code of the EU file-type vocabulary.
-    fn file_type(&self) -> &'static str {
-        match self {
-            Distribution::Table(_, TableFormat::Csv) => "CSV",
-            Distribution::Table(_, TableFormat::Parquet) => "PARQUET",
-            Distribution::Ndjson(_) | Distribution::Json(_) => "JSON",
-        }
-    }
-}
 
 /// `catalog.jsonld` for a release of plans covering `years` (first and
 /// last), made of `distributions`, as `publication` says.
@@ -369,6 +276,9 @@ fn set(node: &mut Node, property: &str, value: Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Table;
+    use crate::table::TableFormat;
+    use chrono::NaiveDate;
     use oxjsonld::JsonLdParser;
 
     const RDF_TYPE: &str = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
