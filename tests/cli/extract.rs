@@ -21,7 +21,7 @@ const CSV_HEADERS: [(&str, &str); 6] = [
     ),
     (
         "objectives.csv",
-        "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note",
+        "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note,due_by",
     ),
     ("staff.csv", "plan_id,structure,name,objective,weight"),
     (

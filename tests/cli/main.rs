@@ -14,6 +14,7 @@ mod extract;
 mod fixtures;
 mod layouts;
 mod ocr;
+mod parquet;
 mod pdf;
 mod profiles;
 mod quality;

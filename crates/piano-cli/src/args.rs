@@ -6,7 +6,9 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use piano_export::License;
 
 /// piano: turns Italian performance plans (PDF, text dumps or scans) into open data.
 #[derive(Debug, Parser)]
@@ -46,6 +48,8 @@ pub enum Format {
     Ndjson,
     /// A folder of CSV tables with a datapackage.json.
     Csv,
+    /// A folder of Parquet tables (typed columns) with a datapackage.json.
+    Parquet,
 }
 
 /// Arguments of `piano extract`.
@@ -56,9 +60,12 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Output file (json, ndjson) or folder (csv, required); standard output when left out.
-    #[arg(short, long, value_name = "PATH", required_if_eq("format", "csv"))]
+    /// Output file (json, ndjson) or folder (csv, parquet: required); standard output when left out.
+    #[arg(short, long, value_name = "PATH", required_if_eq_any([("format", "csv"), ("format", "parquet")]))]
     pub output: Option<PathBuf>,
+    /// The data's licence, declared in datapackage.json: an SPDX identifier or the URL of its text.
+    #[arg(long, value_name = "SPDX|URL", default_value = "CC-BY-4.0")]
+    pub license: License,
     /// Keep the names of staff members (personal data), left out by default.
     #[arg(long)]
     pub include_staff: bool,
@@ -169,7 +176,8 @@ pub struct BatchArgs {
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// Outputs to write, comma-separated: json (plans/<plan_id>.json), csv
-    /// (the tables and datapackage.json), ndjson (plans.ndjson).
+    /// (the tables and datapackage.json), parquet (the tables as Parquet,
+    /// in datapackage.json too), ndjson (plans.ndjson).
     #[arg(
         long,
         value_enum,
@@ -198,6 +206,58 @@ pub struct BatchArgs {
     /// How scans are recognised.
     #[command(flatten)]
     pub ocr: OcrArgs,
+    /// What the release's catalogue says that the plans cannot.
+    #[command(flatten)]
+    pub publication: PublicationArgs,
+}
+
+/// What `catalog.jsonld` (DCAT-AP_IT) and `datapackage.json` say of a
+/// release that its plans cannot tell.
+#[derive(Debug, Args)]
+pub struct PublicationArgs {
+    /// The data's licence: an SPDX identifier or the URL of its text.
+    #[arg(long, value_name = "SPDX|URL", default_value = "CC-BY-4.0")]
+    pub license: License,
+    /// The URL the output folder is published at (makes the catalogue's links absolute).
+    #[arg(long, value_name = "URL", value_parser = http_url)]
+    pub base_url: Option<String>,
+    /// The publishing body's name: the catalogue's publisher and the data's rights holder.
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// The publishing body's code in the IPA index of public administrations.
+    #[arg(long, value_name = "CODE")]
+    pub publisher_ipa: Option<String>,
+    /// An e-mail address to write to about the data (the catalogue's contact point).
+    #[arg(long, value_name = "EMAIL", value_parser = email)]
+    pub contact: Option<String>,
+    /// The day the release is issued, YYYY-MM-DD (the catalogue's issued and modified dates).
+    #[arg(long, value_name = "DATE")]
+    pub release_date: Option<NaiveDate>,
+}
+
+/// Parses an http(s) URL.
+fn http_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !text.contains(char::is_whitespace) => {
+            Ok(text.to_owned())
+        }
+        _ => Err(format!("{text:?} is not an http(s) URL")),
+    }
+}
+
+/// Parses an e-mail address (something@somewhere, no spaces).
+fn email(text: &str) -> Result<String, String> {
+    match text.split_once('@') {
+        Some((name, host))
+            if !name.is_empty() && host.contains('.') && !text.contains(char::is_whitespace) =>
+        {
+            Ok(text.to_owned())
+        }
+        _ => Err(format!("{text:?} is not an e-mail address")),
+    }
 }
 
 /// Arguments of `piano site`.

@@ -1,14 +1,18 @@
-//! How values become CSV cells: numbers as their shortest round-trip decimal,
-//! booleans as `true`/`false`, lists joined with ` | `, nulls as empty cells.
+//! How a plan's values become the cells of a table row, whatever the file
+//! format: numbers stay numbers, lists are joined with ` | `, enum values
+//! take the names they have in JSON, and missing values are nulls.
 //!
-//! [`RowWriter`] writes one row cell by cell straight into a table's CSV
-//! writer: text is written borrowed, and numbers, lists and enum names are
-//! formatted in one scratch buffer reused for every cell of every row, so a
-//! row costs no allocation (the tables of an archive hold millions of cells).
+//! [`RowWriter`] hands one row's [`Value`]s, in column order, to a
+//! [`RowSink`]: the CSV writer formats them as text, the Parquet writer
+//! appends them to typed columns. Both are fed by the same row code
+//! (`rows.rs`), so a table reads the same in both formats. Lists and enum
+//! names are formatted in one scratch buffer reused for every cell of every
+//! row, so a row costs no allocation (the tables of an archive hold millions
+//! of cells).
 
-use std::fmt::{Display, Write as _};
-use std::io::Write;
+use std::fmt::Write as _;
 
+use chrono::{Months, NaiveDate};
 use piano_model::DueDate;
 use serde::Serialize;
 
@@ -17,6 +21,34 @@ pub const LIST_SEPARATOR: &str = " | ";
 
 /// Decimal places `plan_weight` is rounded to.
 const PLAN_WEIGHT_DECIMALS: i32 = 4;
+
+/// One cell's value, typed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
+    /// No value: an empty CSV cell, a Parquet null.
+    Null,
+    /// Text as it is.
+    Text(&'a str),
+    /// A whole number.
+    Integer(i64),
+    /// A finite decimal number.
+    Number(f64),
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A calendar day.
+    Day(NaiveDate),
+}
+
+/// Where a table's rows go: one [`Value`] per column, in column order, then
+/// the end of the row.
+pub trait RowSink {
+    /// Why a value or a row could not be written.
+    type Error;
+    /// Appends the next cell of the current row.
+    fn value(&mut self, value: Value<'_>) -> Result<(), Self::Error>;
+    /// Ends the current row.
+    fn end_row(&mut self) -> Result<(), Self::Error>;
+}
 
 /// The buffers cells are formatted in, kept from row to row.
 #[derive(Debug, Default)]
@@ -30,17 +62,17 @@ pub struct Scratch {
 /// One row being written: each method appends a cell, [`RowWriter::end`]
 /// ends the row. The first error is kept and reported by `end`; cells after
 /// it are not written.
-pub struct RowWriter<'a, W: Write> {
-    writer: &'a mut csv::Writer<W>,
+pub struct RowWriter<'a, S: RowSink> {
+    sink: &'a mut S,
     scratch: &'a mut Scratch,
-    error: Option<csv::Error>,
+    error: Option<S::Error>,
 }
 
-impl<'a, W: Write> RowWriter<'a, W> {
-    /// Starts a row in `writer`, formatting cells in `scratch`.
-    pub fn new(writer: &'a mut csv::Writer<W>, scratch: &'a mut Scratch) -> RowWriter<'a, W> {
+impl<'a, S: RowSink> RowWriter<'a, S> {
+    /// Starts a row in `sink`, formatting cells in `scratch`.
+    pub fn new(sink: &'a mut S, scratch: &'a mut Scratch) -> RowWriter<'a, S> {
         RowWriter {
-            writer,
+            sink,
             scratch,
             error: None,
         }
@@ -48,41 +80,55 @@ impl<'a, W: Write> RowWriter<'a, W> {
 
     /// A text as it is.
     pub fn text(&mut self, value: &str) -> &mut Self {
-        if self.error.is_none() {
-            self.error = self.writer.write_field(value).err();
-        }
-        self
+        self.put(Value::Text(value))
     }
 
-    /// An optional text, empty when null.
+    /// An optional text, null when null.
     pub fn optional_text(&mut self, value: Option<&str>) -> &mut Self {
-        self.text(value.unwrap_or_default())
+        self.put(value.map_or(Value::Null, Value::Text))
     }
 
-    /// A boolean as `true` or `false`.
+    /// A boolean.
     pub fn boolean(&mut self, value: bool) -> &mut Self {
-        self.text(if value { "true" } else { "false" })
+        self.put(Value::Boolean(value))
     }
 
-    /// An optional number as the shortest decimal that reads back to the same
-    /// `f64`, with a `.` decimal point and no exponent (`20.0` is `20`, `5.88`
-    /// is `5.88`); empty when null. A number that is not finite has no
-    /// decimal form and becomes an empty cell.
+    /// A cell with no value.
+    pub fn null(&mut self) -> &mut Self {
+        self.put(Value::Null)
+    }
+
+    /// An optional number. A number that is not finite has no decimal form
+    /// and becomes a null.
     pub fn number(&mut self, value: Option<f64>) -> &mut Self {
         match value.filter(|value| value.is_finite()) {
-            Some(value) => self.formatted(value),
-            None => self.text(""),
+            Some(value) => self.put(Value::Number(value)),
+            None => self.null(),
         }
     }
 
-    /// An optional integer, empty when null.
+    /// An optional integer.
     pub fn integer(&mut self, value: Option<impl Integer>) -> &mut Self {
-        self.displayed(value)
+        match value {
+            Some(value) => self.put(Value::Integer(value.to_i64())),
+            None => self.null(),
+        }
     }
 
-    /// An optional due date in its ISO form, empty when null.
+    /// An optional due date as text, in its ISO form (`2021-11`, `--12-31`).
     pub fn date(&mut self, value: Option<DueDate>) -> &mut Self {
-        self.displayed(value)
+        let Some(value) = value else {
+            return self.null();
+        };
+        self.scratch.text.clear();
+        // Writing into a String cannot fail.
+        let _ = write!(self.scratch.text, "{value}");
+        self.scratch_cell()
+    }
+
+    /// An optional calendar day.
+    pub fn day(&mut self, value: Option<NaiveDate>) -> &mut Self {
+        self.put(value.map_or(Value::Null, Value::Day))
     }
 
     /// Items joined with [`LIST_SEPARATOR`].
@@ -98,7 +144,7 @@ impl<'a, W: Write> RowWriter<'a, W> {
     }
 
     /// An optional enum value by the name it has in the JSON output
-    /// (`"comune"`, `"mantenimento"`), so CSV and JSON always spell values
+    /// (`"comune"`, `"mantenimento"`), so tables and JSON always spell values
     /// alike; empty when null, or when the value is not written as a string.
     pub fn name_of<T: Serialize>(&mut self, value: Option<&T>) -> &mut Self {
         self.scratch.text.clear();
@@ -110,43 +156,54 @@ impl<'a, W: Write> RowWriter<'a, W> {
     }
 
     /// Ends the row; the first error met while writing it, if any.
-    pub fn end(&mut self) -> csv::Result<()> {
+    pub fn end(&mut self) -> Result<(), S::Error> {
         match self.error.take() {
             Some(error) => Err(error),
-            None => self.writer.write_record(None::<&[u8]>),
+            None => self.sink.end_row(),
         }
     }
 
-    /// An optional value as it displays, empty when null.
-    fn displayed(&mut self, value: Option<impl Display>) -> &mut Self {
-        match value {
-            Some(value) => self.formatted(value),
-            None => self.text(""),
-        }
-    }
-
-    /// A value as it displays.
-    fn formatted(&mut self, value: impl Display) -> &mut Self {
-        self.scratch.text.clear();
-        // Writing into a String cannot fail.
-        let _ = write!(self.scratch.text, "{value}");
-        self.scratch_cell()
-    }
-
-    /// The scratch buffer as a cell.
+    /// The scratch buffer as a text cell.
     fn scratch_cell(&mut self) -> &mut Self {
         if self.error.is_none() {
-            self.error = self.writer.write_field(self.scratch.text.as_bytes()).err();
+            self.error = self.sink.value(Value::Text(&self.scratch.text)).err();
+        }
+        self
+    }
+
+    /// Hands `value` to the sink, unless an earlier cell failed.
+    fn put(&mut self, value: Value<'_>) -> &mut Self {
+        if self.error.is_none() {
+            self.error = self.sink.value(value).err();
         }
         self
     }
 }
 
 /// The integer types of the model's counts, numbers and positions.
-pub trait Integer: Display {}
-impl Integer for u16 {}
-impl Integer for u32 {}
-impl Integer for usize {}
+pub trait Integer {
+    /// The value as a signed 64-bit integer, the type tables store.
+    fn to_i64(self) -> i64;
+}
+
+impl Integer for u16 {
+    fn to_i64(self) -> i64 {
+        self.into()
+    }
+}
+
+impl Integer for u32 {
+    fn to_i64(self) -> i64 {
+        self.into()
+    }
+}
+
+impl Integer for usize {
+    fn to_i64(self) -> i64 {
+        // A count of things held in memory stays far below 2^63.
+        i64::try_from(self).unwrap_or(i64::MAX)
+    }
+}
 
 /// Appends to `into` the JSON name of a unit enum variant: the string it
 /// serialises to, unquoted; nothing when it serialises to anything else.
@@ -178,40 +235,62 @@ pub fn plan_weight(objective: Option<f64>, phase: Option<f64>) -> Option<f64> {
     Some((objective? * phase? / 100.0 * scale).round() / scale)
 }
 
+/// The day a due date falls due by, to sort and filter on: the day itself,
+/// the last day of a month, or a yearly day in the plan's `year` (none
+/// without a year, or on 29 February of a year without one).
+pub fn due_by(date: DueDate, year: Option<u16>) -> Option<NaiveDate> {
+    let ymd = |year: u16, month: u8, day: u8| {
+        NaiveDate::from_ymd_opt(year.into(), month.into(), day.into())
+    };
+    match date {
+        DueDate::Day { year, month, day } => ymd(year, month, day),
+        DueDate::Month { year, month } => ymd(year, month, 1)?
+            .checked_add_months(Months::new(1))?
+            .pred_opt(),
+        DueDate::Yearly { month, day } => ymd(year?, month, day),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use piano_model::EnteKind;
 
-    /// The cells `fill` writes as one CSV line, without its terminator.
-    fn row(fill: impl FnOnce(&mut RowWriter<'_, &mut Vec<u8>>)) -> String {
-        let mut bytes = Vec::new();
-        let mut scratch = Scratch::default();
-        {
-            let mut writer = csv::WriterBuilder::new().from_writer(&mut bytes);
-            let mut row = RowWriter::new(&mut writer, &mut scratch);
-            fill(&mut row);
-            row.end().expect("the row is written");
-            writer.flush().expect("the row is flushed");
+    /// Records each value as it debug-prints, and `end` for the row's end.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl RowSink for Recorder {
+        type Error = std::convert::Infallible;
+        fn value(&mut self, value: Value<'_>) -> Result<(), Self::Error> {
+            self.0.push(format!("{value:?}"));
+            Ok(())
         }
-        let text = String::from_utf8(bytes).expect("UTF-8");
-        text.trim_end_matches('\n').to_owned()
+        fn end_row(&mut self) -> Result<(), Self::Error> {
+            self.0.push("end".to_owned());
+            Ok(())
+        }
+    }
+
+    /// The values `fill` writes as one row.
+    fn row(fill: impl FnOnce(&mut RowWriter<'_, Recorder>)) -> Vec<String> {
+        let mut recorder = Recorder::default();
+        let mut scratch = Scratch::default();
+        let mut row = RowWriter::new(&mut recorder, &mut scratch);
+        fill(&mut row);
+        let Ok(()) = row.end();
+        recorder.0
     }
 
     #[test]
-    fn numbers_are_shortest_round_trip_decimals() {
-        let cells = row(|row| {
-            row.number(Some(20.0))
-                .number(Some(5.88))
-                .number(Some(0.1 + 0.2))
-                .number(Some(1e21))
+    fn numbers_that_are_not_finite_are_null() {
+        let values = row(|row| {
+            row.number(Some(5.88))
                 .number(Some(f64::NAN))
+                .number(Some(f64::INFINITY))
                 .number(None);
         });
-        assert_eq!(
-            cells,
-            "20,5.88,0.30000000000000004,1000000000000000000000,,"
-        );
+        assert_eq!(values, ["Number(5.88)", "Null", "Null", "Null", "end"]);
     }
 
     #[test]
@@ -224,19 +303,79 @@ mod tests {
     }
 
     #[test]
-    fn lists_enums_booleans_and_integers() {
-        let cells = row(|row| {
+    fn lists_enums_dates_booleans_and_integers() {
+        let values = row(|row| {
             row.list(["a", "b"])
                 .list([])
                 .name_of(Some(&EnteKind::CittaMetropolitana))
                 .name_of(None::<&EnteKind>)
                 .name_of(Some(&20))
+                .date(DueDate::month(2021, 11))
+                .date(None)
                 .boolean(false)
                 .integer(Some(2021u16))
                 .integer(None::<u32>)
-                .optional_text(Some("x, y"));
+                .optional_text(Some("x, y"))
+                .optional_text(None);
         });
-        assert_eq!(cells, "a | b,,citta-metropolitana,,,false,2021,,\"x, y\"");
+        assert_eq!(
+            values,
+            [
+                "Text(\"a | b\")",
+                "Text(\"\")",
+                "Text(\"citta-metropolitana\")",
+                "Text(\"\")",
+                "Text(\"\")",
+                "Text(\"2021-11\")",
+                "Null",
+                "Boolean(false)",
+                "Integer(2021)",
+                "Null",
+                "Text(\"x, y\")",
+                "Null",
+                "end",
+            ]
+        );
+    }
+
+    #[test]
+    fn due_by_is_the_last_day_the_date_allows() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(
+            due_by(
+                DueDate::Day {
+                    year: 2021,
+                    month: 12,
+                    day: 31
+                },
+                None
+            ),
+            day(2021, 12, 31)
+        );
+        assert_eq!(
+            due_by(
+                DueDate::Month {
+                    year: 2024,
+                    month: 2
+                },
+                None
+            ),
+            day(2024, 2, 29)
+        );
+        assert_eq!(
+            due_by(
+                DueDate::Month {
+                    year: 2021,
+                    month: 12
+                },
+                None
+            ),
+            day(2021, 12, 31)
+        );
+        let yearly = |month, day| DueDate::Yearly { month, day };
+        assert_eq!(due_by(yearly(6, 30), Some(2022)), day(2022, 6, 30));
+        assert_eq!(due_by(yearly(6, 30), None), None);
+        assert_eq!(due_by(yearly(2, 29), Some(2023)), None);
     }
 
     #[test]

@@ -45,4 +45,22 @@ pub enum ExportError {
         /// The cause.
         source: serde_json::Error,
     },
+    /// A plan's rows did not fit a Parquet table's columns.
+    #[error("cannot write plan {plan_id} to table {table}: {source}")]
+    ParquetRow {
+        /// The table's file name.
+        table: &'static str,
+        /// The plan whose rows failed.
+        plan_id: String,
+        /// The cause.
+        source: crate::parquet_tables::CellError,
+    },
+    /// A Parquet table could not be opened, encoded or written.
+    #[error("cannot write table {table}: {source}")]
+    Parquet {
+        /// The table's file name.
+        table: &'static str,
+        /// The cause.
+        source: parquet::errors::ParquetError,
+    },
 }

@@ -24,6 +24,33 @@ pub enum Table {
     Weights,
 }
 
+/// A file format the tables are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableFormat {
+    /// CSV: UTF-8, comma-separated, a header row ([`crate::CsvTables`]).
+    Csv,
+    /// Apache Parquet, typed columns ([`crate::ParquetTables`]).
+    Parquet,
+}
+
+impl TableFormat {
+    /// The format's name in `datapackage.json`'s `format` (`csv`, `parquet`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Parquet => "parquet",
+        }
+    }
+
+    /// The IANA media type of a file of this format.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "text/csv",
+            TableFormat::Parquet => "application/vnd.apache.parquet",
+        }
+    }
+}
+
 /// The value type of a column, as Frictionless Table Schema names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldType {
@@ -35,6 +62,8 @@ pub enum FieldType {
     Number,
     /// `true` or `false`.
     Boolean,
+    /// A calendar day, `YYYY-MM-DD`.
+    Date,
 }
 
 impl FieldType {
@@ -46,6 +75,7 @@ impl FieldType {
             FieldType::Integer => "integer",
             FieldType::Number => "number",
             FieldType::Boolean => "boolean",
+            FieldType::Date => "date",
         }
     }
 }
@@ -117,7 +147,20 @@ impl Table {
         }
     }
 
-    /// The file name (`plans.csv`).
+    /// The file name of the table in `format` (`plans.csv`, `plans.parquet`).
+    pub fn file_name_in(self, format: TableFormat) -> &'static str {
+        match (format, self) {
+            (TableFormat::Csv, _) => self.file_name(),
+            (TableFormat::Parquet, Table::Plans) => "plans.parquet",
+            (TableFormat::Parquet, Table::Structures) => "structures.parquet",
+            (TableFormat::Parquet, Table::Objectives) => "objectives.parquet",
+            (TableFormat::Parquet, Table::Staff) => "staff.parquet",
+            (TableFormat::Parquet, Table::Diagnostics) => "diagnostics.parquet",
+            (TableFormat::Parquet, Table::Weights) => "weights.parquet",
+        }
+    }
+
+    /// The CSV file name (`plans.csv`).
     pub fn file_name(self) -> &'static str {
         match self {
             Table::Plans => "plans.csv",
@@ -213,7 +256,7 @@ mod tests {
         );
         assert_eq!(
             header(Table::Objectives).join(","),
-            "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note"
+            "plan_id,structure,number,parent,level,category,description,weight,plan_weight,indicators,expected,due_raw,due_date,due_precision,due_recurrence,due_multiyear,due_note,page,line,code,mission_code,programme_code,responsible,achievement,achievement_note,due_by"
         );
         assert_eq!(
             header(Table::Staff).join(","),

@@ -4,20 +4,21 @@
 //! [`CsvTables::add`] appends one plan's rows to all of them, so an archive of
 //! plans streams into one set of tables without being held in memory.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
-use piano_model::{Due, Entry, Level, Objective, Plan, Structure};
+use piano_model::Plan;
 
-use crate::cell::{RowWriter, Scratch, plan_weight};
-use crate::table::{OBJECTIVE_LEVEL, PHASE_LEVEL};
+use crate::cell::{RowSink, Scratch, Value};
+use crate::rows::Rows;
 use crate::{ExportError, ExportOptions, Table};
 
-/// The five CSV tables, open for writing: UTF-8, comma-separated, RFC 4180
+/// The CSV tables, open for writing: UTF-8, comma-separated, RFC 4180
 /// quoting, CRLF line ends, a header row.
 pub struct CsvTables<W: Write> {
     options: ExportOptions,
     /// One writer per table, in [`Table::ALL`] order.
-    writers: Vec<(Table, csv::Writer<W>)>,
+    writers: Vec<(Table, CsvSink<W>)>,
     /// Where cells are formatted, reused for every row.
     scratch: Scratch,
 }
@@ -45,7 +46,11 @@ impl<W: Write> CsvTables<W> {
                     table: table.file_name(),
                     source,
                 })?;
-            writers.push((table, writer));
+            let sink = CsvSink {
+                writer,
+                cell: String::new(),
+            };
+            writers.push((table, sink));
         }
         Ok(CsvTables {
             options,
@@ -57,9 +62,9 @@ impl<W: Write> CsvTables<W> {
     /// Appends `plan`'s rows to every table.
     pub fn add(&mut self, plan: &Plan) -> Result<(), ExportError> {
         let plan = self.options.publishable(plan);
-        for (table, writer) in &mut self.writers {
+        for (table, sink) in &mut self.writers {
             let mut rows = Rows {
-                writer,
+                sink,
                 scratch: &mut self.scratch,
             };
             rows.write(*table, &plan)
@@ -77,242 +82,54 @@ impl<W: Write> CsvTables<W> {
     pub fn finish(self) -> Result<Vec<(Table, W)>, ExportError> {
         self.writers
             .into_iter()
-            .map(|(table, writer)| {
-                let sink = writer.into_inner().map_err(|error| ExportError::Finish {
-                    table: table.file_name(),
-                    source: error.into_error(),
-                })?;
-                Ok((table, sink))
+            .map(|(table, sink)| {
+                let inner = sink
+                    .writer
+                    .into_inner()
+                    .map_err(|error| ExportError::Finish {
+                        table: table.file_name(),
+                        source: error.into_error(),
+                    })?;
+                Ok((table, inner))
             })
             .collect()
     }
 }
 
-/// The rows of one plan going into one table.
-struct Rows<'a, W: Write> {
-    writer: &'a mut csv::Writer<W>,
-    scratch: &'a mut Scratch,
+/// One table's CSV writer, taking values as cells: numbers as their
+/// shortest round-trip decimal (`20.0` is `20`, `5.88` is `5.88`, no
+/// exponent), booleans as `true`/`false`, days as `YYYY-MM-DD`, nulls as
+/// empty cells.
+struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+    /// The cell being formatted, reused for every cell.
+    cell: String,
 }
 
-impl<W: Write> Rows<'_, W> {
-    /// A new row of the table.
-    fn row(&mut self) -> RowWriter<'_, W> {
-        RowWriter::new(self.writer, self.scratch)
-    }
+impl<W: Write> RowSink for CsvSink<W> {
+    type Error = csv::Error;
 
-    /// Writes the rows `plan` contributes to `table`.
-    fn write(&mut self, table: Table, plan: &Plan) -> csv::Result<()> {
-        match table {
-            Table::Plans => self.plan(plan),
-            Table::Structures => plan
-                .structures
-                .iter()
-                .try_for_each(|structure| self.structure(plan, structure)),
-            Table::Objectives => plan.structures.iter().try_for_each(|structure| {
-                structure
-                    .objectives
-                    .iter()
-                    .try_for_each(|objective| self.objective(plan, structure, objective))
-            }),
-            Table::Staff => self.staff(plan),
-            Table::Diagnostics => self.diagnostics(plan),
-            Table::Weights => self.weights(plan),
-        }
-    }
-
-    fn plan(&mut self, plan: &Plan) -> csv::Result<()> {
-        let objectives = plan.structures.iter().flat_map(|s| &s.objectives);
-        let phases: usize = objectives.clone().map(|o| o.phases.len()).sum();
-        let count = |level: Level| {
-            plan.diagnostics
-                .iter()
-                .filter(|diagnostic| diagnostic.level == level)
-                .count()
-        };
-        self.row()
-            .text(&plan.plan_id)
-            .text(&plan.source.file)
-            .text(&plan.source.sha256)
-            .name_of(Some(&plan.source.format))
-            .integer(plan.source.pages)
-            .name_of(plan.ente.kind.as_ref())
-            .optional_text(plan.ente.name.as_deref())
-            .optional_text(plan.ente.provincia.as_deref())
-            .optional_text(plan.ente.istat.as_deref())
-            .integer(plan.year)
-            .optional_text(plan.title.as_deref())
-            .integer(Some(plan.structures.len()))
-            .integer(Some(objectives.count()))
-            .integer(Some(phases))
-            .integer(Some(count(Level::Error)))
-            .integer(Some(count(Level::Warning)))
-            .optional_text(plan.family.as_deref())
-            .name_of(plan.document_kind.as_ref())
-            .name_of(Some(&plan.quality.verdict))
-            .number(Some(plan.quality.score))
-            .integer(plan.source.ocr.as_ref().map(|ocr| ocr.pages.len()))
-            .end()
-    }
-
-    fn structure(&mut self, plan: &Plan, structure: &Structure) -> csv::Result<()> {
-        let missions = &structure.missions;
-        self.row()
-            .text(&plan.plan_id)
-            .integer(Some(structure.ordinal))
-            .text(&structure.name)
-            .optional_text(structure.head.role.as_deref())
-            .optional_text(structure.head.name.as_deref())
-            .boolean(structure.head.ad_interim)
-            .optional_text(structure.strategic_line.as_deref())
-            .list(structure.strategic_objectives.iter().map(String::as_str))
-            .list(missions.iter().map(|mission| mission.name.as_str()))
-            .list(
-                missions
-                    .iter()
-                    .map(|m| m.code.as_deref().unwrap_or_default()),
-            )
-            .optional_text(structure.operational_objective.as_deref())
-            .optional_text(structure.objectives_label.as_deref())
-            .optional_text(structure.kind.as_deref())
-            .end()
-    }
-
-    /// The objective's row followed by one row per phase.
-    fn objective(
-        &mut self,
-        plan: &Plan,
-        structure: &Structure,
-        objective: &Objective,
-    ) -> csv::Result<()> {
-        let own = &objective.entry;
-        let place = Place { plan, structure };
-        let kind = Kind {
-            parent: None,
-            level: OBJECTIVE_LEVEL,
-            category: objective.category.as_ref(),
-            plan_weight: own.weight,
-        };
-        self.entry(place, own, kind)?;
-        for phase in &objective.phases {
-            let kind = Kind {
-                parent: Some(&own.number),
-                level: PHASE_LEVEL,
-                category: None,
-                plan_weight: plan_weight(own.weight, phase.weight),
-            };
-            self.entry(place, phase, kind)?;
-        }
-        Ok(())
-    }
-
-    fn entry(&mut self, place: Place<'_>, entry: &Entry, kind: Kind<'_>) -> csv::Result<()> {
-        let mut row = self.row();
-        row.text(&place.plan.plan_id)
-            .integer(Some(place.structure.ordinal))
-            .text(&entry.number)
-            .optional_text(kind.parent)
-            .text(kind.level)
-            .name_of(kind.category)
-            .text(&entry.description)
-            .number(entry.weight)
-            .number(kind.plan_weight)
-            .optional_text(entry.indicators.as_deref())
-            .optional_text(entry.expected.as_deref());
-        due_cells(&mut row, entry.due.as_ref());
-        row.integer(entry.page)
-            .integer(Some(entry.lines.0))
-            .optional_text(entry.code.as_deref())
-            .optional_text(entry.mission_code.as_deref())
-            .optional_text(entry.programme_code.as_deref())
-            .optional_text(entry.responsible.as_deref())
-            .number(entry.achievement)
-            .optional_text(entry.achievement_note.as_deref())
-            .end()
-    }
-
-    fn weights(&mut self, plan: &Plan) -> csv::Result<()> {
-        for structure in &plan.structures {
-            for objective in &structure.objectives {
-                for head_weight in &objective.entry.weights_by_head {
-                    self.row()
-                        .text(&plan.plan_id)
-                        .integer(Some(structure.ordinal))
-                        .text(&objective.entry.number)
-                        .text(&head_weight.head)
-                        .number(Some(head_weight.weight))
-                        .end()?;
-                }
+    fn value(&mut self, value: Value<'_>) -> csv::Result<()> {
+        self.cell.clear();
+        // Writing into a String cannot fail.
+        let _ = match value {
+            Value::Null => return self.writer.write_field(""),
+            Value::Text(text) => return self.writer.write_field(text),
+            Value::Boolean(value) => {
+                return self
+                    .writer
+                    .write_field(if value { "true" } else { "false" });
             }
-        }
-        Ok(())
+            Value::Integer(value) => write!(self.cell, "{value}"),
+            Value::Number(value) => write!(self.cell, "{value}"),
+            Value::Day(day) => write!(self.cell, "{}", day.format("%Y-%m-%d")),
+        };
+        self.writer.write_field(&self.cell)
     }
 
-    fn staff(&mut self, plan: &Plan) -> csv::Result<()> {
-        for structure in &plan.structures {
-            for staff in &structure.staff {
-                self.row()
-                    .text(&plan.plan_id)
-                    .integer(Some(structure.ordinal))
-                    .optional_text(staff.name.as_deref())
-                    .optional_text(staff.objective.as_deref())
-                    .number(staff.weight)
-                    .end()?;
-            }
-        }
-        Ok(())
+    fn end_row(&mut self) -> csv::Result<()> {
+        self.writer.write_record(None::<&[u8]>)
     }
-
-    fn diagnostics(&mut self, plan: &Plan) -> csv::Result<()> {
-        for diagnostic in &plan.diagnostics {
-            self.row()
-                .text(&plan.plan_id)
-                .name_of(Some(&diagnostic.level))
-                .text(diagnostic.code.as_str())
-                .text(&diagnostic.message)
-                .integer(diagnostic.page)
-                .integer(diagnostic.line)
-                .integer(diagnostic.structure)
-                .optional_text(diagnostic.number.as_deref())
-                .optional_text(diagnostic.excerpt.as_deref())
-                .end()?;
-        }
-        Ok(())
-    }
-}
-
-/// Where an entry of `objectives.csv` sits.
-#[derive(Clone, Copy)]
-struct Place<'a> {
-    plan: &'a Plan,
-    structure: &'a Structure,
-}
-
-/// What sets an objective's row apart from a phase's.
-struct Kind<'a> {
-    /// The objective's number, for a phase.
-    parent: Option<&'a str>,
-    /// [`OBJECTIVE_LEVEL`] or [`PHASE_LEVEL`].
-    level: &'a str,
-    /// The objective's category; none for a phase.
-    category: Option<&'a piano_model::Category>,
-    /// The weight in percent of the structure.
-    plan_weight: Option<f64>,
-}
-
-/// due_raw, due_date, due_precision, due_recurrence, due_multiyear, due_note.
-fn due_cells<W: Write>(row: &mut RowWriter<'_, W>, due: Option<&Due>) {
-    let Some(due) = due else {
-        for _ in 0..6 {
-            row.text("");
-        }
-        return;
-    };
-    row.text(&due.raw)
-        .date(due.date)
-        .name_of(due.precision.as_ref())
-        .name_of(due.recurrence.as_ref())
-        .boolean(due.multiyear)
-        .optional_text(due.note.as_deref());
 }
 
 #[cfg(test)]
@@ -482,6 +299,35 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0][0], "plan_id");
         assert_eq!(rows[2][0], "0123456789ab");
+    }
+
+    #[test]
+    fn values_are_written_as_csv_cells() {
+        let mut sink = CsvSink {
+            writer: csv::WriterBuilder::new().from_writer(Vec::new()),
+            cell: String::new(),
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 2, 3);
+        let values = [
+            Value::Number(20.0),
+            Value::Number(5.88),
+            Value::Number(0.1 + 0.2),
+            Value::Number(1e21),
+            Value::Integer(-7),
+            Value::Boolean(true),
+            Value::Day(day.expect("a day")),
+            Value::Text("x, y"),
+            Value::Null,
+        ];
+        for value in values {
+            sink.value(value).expect("a cell");
+        }
+        sink.end_row().expect("a row");
+        let bytes = sink.writer.into_inner().expect("flushed");
+        assert_eq!(
+            String::from_utf8(bytes).expect("UTF-8"),
+            "20,5.88,0.30000000000000004,1000000000000000000000,-7,true,2021-02-03,\"x, y\",\n"
+        );
     }
 
     #[test]

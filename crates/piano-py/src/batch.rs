@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use piano_export::{License, Publication};
 use piano_run::batch::assemble::Aggregates;
 use piano_run::batch::discover::discover;
 use piano_run::batch::journal::{self, REPORT};
@@ -18,7 +19,7 @@ use crate::read::{json_value, ocr_settings};
 use crate::wait::{limit, off_the_gil};
 
 /// The outputs a batch can write, as `piano batch --format` names them.
-const FORMATS: [&str; 3] = ["json", "csv", "ndjson"];
+const FORMATS: [&str; 4] = ["json", "csv", "ndjson", "parquet"];
 
 /// Reads every plan of `inputs` (files, and folders searched for PDFs, text
 /// dumps and scans) into the folder `out`, as `piano batch` does, and
@@ -28,11 +29,13 @@ const FORMATS: [&str; 3] = ["json", "csv", "ndjson"];
 /// `jobs` is the number of worker threads (all cores by default); `resume`
 /// skips inputs an earlier run finished; `formats` are the outputs to write:
 /// `"json"` (`plans/<plan_id>.json`), `"csv"` (the tables and
-/// `datapackage.json`), `"ndjson"` (`plans.ndjson`). An input that fails
+/// `datapackage.json`), `"ndjson"` (`plans.ndjson`), `"parquet"` (the
+/// tables as Parquet files). `license` (an SPDX id or a URL, CC BY 4.0 by
+/// default) goes into `datapackage.json` and `catalog.jsonld`. An input that fails
 /// (past `timeout` seconds, or unreadable) fails alone and is listed in the
 /// report; a batch that cannot write its folder raises `PianoError`.
 #[pyfunction]
-#[pyo3(signature = (inputs, out, *, jobs=None, resume=false, formats=FORMATS.map(str::to_owned).to_vec(), include_staff=false, profiles=Vec::new(), ocr="auto", ocr_lang="ita", timeout=60.0, fail_fast=false))]
+#[pyo3(signature = (inputs, out, *, jobs=None, resume=false, formats=vec!["json".to_owned(), "csv".to_owned(), "ndjson".to_owned()], license=None, include_staff=false, profiles=Vec::new(), ocr="auto", ocr_lang="ita", timeout=60.0, fail_fast=false))]
 #[allow(clippy::too_many_arguments)] // Python's keyword arguments
 pub fn batch(
     py: Python<'_>,
@@ -41,6 +44,7 @@ pub fn batch(
     jobs: Option<usize>,
     resume: bool,
     formats: Vec<String>,
+    license: Option<String>,
     include_staff: bool,
     profiles: Vec<PathBuf>,
     ocr: &str,
@@ -67,6 +71,12 @@ pub fn batch(
         .map_err(|error| PianoError::new_err(error.to_string()))?;
     let profiles =
         piano_run::input::load_profiles(&profiles).map_err(|error| piano_error(&error))?;
+    let license = match license {
+        Some(license) => license
+            .parse()
+            .map_err(|error| PyValueError::new_err(format!("license: {error}")))?,
+        None => License::default(),
+    };
     let wants = |format: &str| formats.iter().any(|wanted| wanted == format);
     let config = Config {
         files,
@@ -78,6 +88,11 @@ pub fn batch(
         aggregates: Aggregates {
             csv: wants("csv"),
             ndjson: wants("ndjson"),
+            parquet: wants("parquet"),
+        },
+        publication: Publication {
+            license,
+            ..Publication::default()
         },
         settings,
         resume,

@@ -6,11 +6,11 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use piano_export::{CsvTables, ExportOptions};
+use piano_export::{CsvTables, ExportOptions, License, ParquetTables, Table, TableFormat};
 use piano_model::Plan;
 use tempfile::NamedTempFile;
 
-/// The name of the data package descriptor written beside the CSV tables.
+/// The name of the data package descriptor written beside the tables.
 pub const DATAPACKAGE: &str = "datapackage.json";
 
 /// Writes the file at `path` atomically with what `fill` writes.
@@ -86,50 +86,103 @@ impl Write for AtomicFile {
     }
 }
 
-/// A folder of CSV tables with their `datapackage.json`, filled plan by plan.
-/// The tables grow in hidden temporary files; [`CsvFolder::finish`] renames
-/// each into place whole, one after the other, `datapackage.json` last.
-pub struct CsvFolder {
+/// A folder of tables (CSV, Parquet, or both) with their `datapackage.json`,
+/// filled plan by plan. The tables grow in hidden temporary files;
+/// [`TableFolder::finish`] renames each into place whole, one after the
+/// other, `datapackage.json` last.
+pub struct TableFolder {
     folder: PathBuf,
-    tables: CsvTables<BufWriter<NamedTempFile>>,
+    csv: Option<CsvTables<BufWriter<NamedTempFile>>>,
+    parquet: Option<ParquetTables<BufWriter<NamedTempFile>>>,
+    license: License,
 }
 
-impl CsvFolder {
-    /// Creates `folder` if needed and opens a temporary file per table in it.
-    pub fn create(folder: &Path, options: ExportOptions) -> anyhow::Result<CsvFolder> {
+impl TableFolder {
+    /// Creates `folder` if needed and opens a temporary file per table and
+    /// format in it; `license` is the one `datapackage.json` declares.
+    pub fn create(
+        folder: &Path,
+        formats: &[TableFormat],
+        options: ExportOptions,
+        license: License,
+    ) -> anyhow::Result<TableFolder> {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
-        let tables = CsvTables::new(options, |table| {
-            temp_file_beside(&folder.join(table.file_name()))
-                .map(BufWriter::new)
-                .map_err(|error| std::io::Error::other(format!("{error:#}")))
-        })?;
-        Ok(CsvFolder {
+        let open = |format: TableFormat| {
+            move |table: Table| {
+                temp_file_beside(&folder.join(table.file_name_in(format)))
+                    .map(|file| BufWriter::with_capacity(64 * 1024, file))
+                    .map_err(|error| std::io::Error::other(format!("{error:#}")))
+            }
+        };
+        let csv = match formats.contains(&TableFormat::Csv) {
+            true => Some(CsvTables::new(options, open(TableFormat::Csv))?),
+            false => None,
+        };
+        let parquet = match formats.contains(&TableFormat::Parquet) {
+            true => Some(ParquetTables::new(options, open(TableFormat::Parquet))?),
+            false => None,
+        };
+        Ok(TableFolder {
             folder: folder.to_owned(),
-            tables,
+            csv,
+            parquet,
+            license,
         })
+    }
+
+    /// The formats the tables are written in.
+    pub fn formats(&self) -> Vec<TableFormat> {
+        let csv = self.csv.as_ref().map(|_| TableFormat::Csv);
+        let parquet = self.parquet.as_ref().map(|_| TableFormat::Parquet);
+        csv.into_iter().chain(parquet).collect()
     }
 
     /// Appends `plan`'s rows to every table.
     pub fn add(&mut self, plan: &Plan) -> anyhow::Result<()> {
-        Ok(self.tables.add(plan)?)
+        if let Some(tables) = self.csv.as_mut() {
+            tables.add(plan)?;
+        }
+        if let Some(tables) = self.parquet.as_mut() {
+            tables.add(plan)?;
+        }
+        Ok(())
     }
 
     /// Moves every table into place, then writes `datapackage.json`.
     pub fn finish(self) -> anyhow::Result<()> {
-        for (table, writer) in self.tables.finish()? {
-            let path = self.folder.join(table.file_name());
+        let formats = self.formats();
+        let mut finished = Vec::new();
+        if let Some(tables) = self.csv {
+            finished.extend(with_format(tables.finish()?, TableFormat::Csv));
+        }
+        if let Some(tables) = self.parquet {
+            finished.extend(with_format(tables.finish()?, TableFormat::Parquet));
+        }
+        for (table, format, writer) in finished {
+            let path = self.folder.join(table.file_name_in(format));
             let temp = writer
                 .into_inner()
                 .map_err(|error| error.into_error())
                 .with_context(|| format!("{}: cannot write", path.display()))?;
             persist(temp, &path)?;
         }
+        let package = piano_export::datapackage(&formats, &self.license);
         write_file(&self.folder.join(DATAPACKAGE), |writer| {
-            serde_json::to_writer_pretty(&mut *writer, &piano_export::datapackage())?;
+            serde_json::to_writer_pretty(&mut *writer, &package)?;
             Ok(writer.write_all(b"\n")?)
         })
     }
+}
+
+/// Finished tables tagged with their format.
+fn with_format<W>(
+    tables: Vec<(Table, W)>,
+    format: TableFormat,
+) -> impl Iterator<Item = (Table, TableFormat, W)> {
+    tables
+        .into_iter()
+        .map(move |(table, writer)| (table, format, writer))
 }
 
 /// A hidden temporary file in `path`'s folder, readable as an ordinary output

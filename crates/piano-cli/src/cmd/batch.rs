@@ -5,8 +5,9 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::args::{BatchArgs, Format};
+use crate::args::{BatchArgs, Format, PublicationArgs};
 use crate::report::tell;
+use piano_export::{Missing, Publication};
 use piano_run::batch::assemble::Aggregates;
 use piano_run::batch::discover::discover;
 use piano_run::batch::progress::summary;
@@ -47,8 +48,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         json: args.format.contains(&Format::Json),
         aggregates: Aggregates {
             csv: args.format.contains(&Format::Csv),
+            parquet: args.format.contains(&Format::Parquet),
             ndjson: args.format.contains(&Format::Ndjson),
         },
+        publication: publication(&args.publication),
         settings,
         resume: args.resume,
         fail_fast: args.fail_fast,
@@ -56,6 +59,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
             .unwrap_or(std::time::Duration::MAX),
         quiet: args.quiet,
     };
+    if !args.quiet {
+        warn_missing(&config.publication);
+    }
     let outcome = run_batch(&config)?;
     if !args.quiet {
         tell(summary(
@@ -69,6 +75,38 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         0 => ExitCode::SUCCESS,
         _ => ExitCode::FAILURE,
     })
+}
+
+fn publication(args: &PublicationArgs) -> Publication {
+    Publication {
+        license: args.license.clone(),
+        base_url: args.base_url.clone(),
+        publisher: args.publisher.clone(),
+        publisher_ipa: args.publisher_ipa.clone(),
+        contact: args.contact.clone(),
+        release_date: args.release_date,
+    }
+}
+
+/// Says which flags would give catalog.jsonld what DCAT-AP_IT requires.
+fn warn_missing(publication: &Publication) {
+    let flags: Vec<&str> = publication
+        .missing()
+        .into_iter()
+        .map(|missing| match missing {
+            Missing::BaseUrl => "--base-url",
+            Missing::Publisher => "--publisher",
+            Missing::PublisherIpa => "--publisher-ipa",
+            Missing::Contact => "--contact",
+            Missing::ReleaseDate => "--release-date",
+        })
+        .collect();
+    if !flags.is_empty() {
+        tell(format_args!(
+            "warning: catalog.jsonld lacks what DCAT-AP_IT requires and the plans cannot tell; give {}",
+            flags.join(", ")
+        ));
+    }
 }
 
 fn usage(message: &str) -> ExitCode {

@@ -1,4 +1,4 @@
-//! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV tables;
+//! `piano extract`: one plan to JSON, NDJSON, or a folder of CSV or Parquet tables;
 //! exits 1 when the plan is unreadable (no plan, or too little of one), the
 //! output written all the same.
 
@@ -6,13 +6,13 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use piano_export::ExportOptions;
+use piano_export::{ExportOptions, TableFormat};
 use piano_model::{Plan, Verdict};
 
 use crate::args::{ExtractArgs, Format};
 use crate::report::{summary, tell};
 use piano_run::input::{display_name, load_plan, load_profiles};
-use piano_run::output::{CsvFolder, write_file};
+use piano_run::output::{TableFolder, write_file};
 
 /// Runs `piano extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -22,8 +22,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let profiles = load_profiles(&args.profiles.files)?;
     let plan = load_plan(&args.file, &profiles, &super::ocr_settings(&args.ocr))?;
     match (args.format, &args.output) {
-        (Format::Csv, Some(folder)) => write_csv(&plan, options, folder)?,
-        (Format::Csv, None) => anyhow::bail!("--format csv writes a folder: give it with -o"),
+        (Format::Csv, Some(folder)) => write_tables(&plan, TableFormat::Csv, args, folder)?,
+        (Format::Parquet, Some(folder)) => write_tables(&plan, TableFormat::Parquet, args, folder)?,
+        (Format::Csv | Format::Parquet, None) => {
+            anyhow::bail!("--format csv and parquet write a folder: give it with -o")
+        }
         (format, Some(path)) => {
             write_file(path, |writer| write_json(&plan, options, format, writer))?
         }
@@ -60,8 +63,17 @@ fn write_json(
     Ok(())
 }
 
-fn write_csv(plan: &Plan, options: ExportOptions, folder: &Path) -> anyhow::Result<()> {
-    let mut tables = CsvFolder::create(folder, options)?;
+/// Writes `plan`'s tables in `format` to `folder`, with their datapackage.json.
+fn write_tables(
+    plan: &Plan,
+    format: TableFormat,
+    args: &ExtractArgs,
+    folder: &Path,
+) -> anyhow::Result<()> {
+    let options = ExportOptions {
+        include_staff: args.include_staff,
+    };
+    let mut tables = TableFolder::create(folder, &[format], options, args.license.clone())?;
     tables.add(plan)?;
     tables.finish()
 }

@@ -7,7 +7,7 @@ use piano_model::{
 };
 use schemars::JsonSchema;
 
-use super::FieldType::{Boolean, Integer, Number, String as Text};
+use super::FieldType::{Boolean, Date, Integer, Number, String as Text};
 use super::{Column, Constraint, FieldType, OBJECTIVE_LEVEL, PHASE_LEVEL};
 
 const PLAN_ID_PATTERN: &str = "[0-9a-f]{12}";
@@ -437,6 +437,12 @@ pub(super) const OBJECTIVES: &[Column] = &[
         Text,
         "Note",
         "The note on what was reached, in results reports.",
+    ),
+    column(
+        "due_by",
+        Date,
+        "Scadenza",
+        "The day the row falls due by, to sort and filter on: due_date's day, the last day of its month, or its yearly day in the plan's year; empty without one.",
     ),
 ];
 

@@ -1,5 +1,6 @@
-//! The aggregate files: the CSV tables with their `datapackage.json`,
-//! `plans.ndjson`, and `report.json`.
+//! The aggregate files: the tables (CSV, Parquet) with their
+//! `datapackage.json`, `plans.ndjson`, the DCAT-AP_IT `catalog.jsonld`
+//! describing them all, and `report.json`.
 //!
 //! Plans are fed to the aggregates one at a time in input-path order (see
 //! [`crate::batch::pipeline`]), so memory stays flat however many plans
@@ -10,62 +11,97 @@
 use std::io::Write;
 use std::path::Path;
 
-use piano_export::ExportOptions;
+use piano_export::{Distribution, ExportOptions, Publication, Table, TableFormat};
 use piano_model::Plan;
 
-use crate::batch::journal::{self, REPORT};
+use crate::batch::journal::{self, PLANS, REPORT};
 use crate::batch::report::{Entry, REPORT_SCHEMA, Report, Settings, Totals};
-use crate::output::{AtomicFile, CsvFolder};
+use crate::output::{AtomicFile, TableFolder, write_file};
 
 /// The NDJSON file of all plans.
 pub const NDJSON: &str = "plans.ndjson";
+/// The DCAT-AP_IT catalogue of the release.
+pub const CATALOG: &str = "catalog.jsonld";
 
 /// Which aggregate files to write.
 #[derive(Debug, Clone, Copy)]
 pub struct Aggregates {
-    /// The CSV tables and `datapackage.json`.
+    /// The CSV tables.
     pub csv: bool,
+    /// The Parquet tables.
+    pub parquet: bool,
     /// `plans.ndjson`.
     pub ndjson: bool,
 }
 
 /// The aggregates being written.
 pub struct Sink {
-    csv: Option<CsvFolder>,
+    out: std::path::PathBuf,
+    tables: Option<TableFolder>,
     ndjson: Option<AtomicFile>,
     options: ExportOptions,
+    /// What the catalogue says of the release beyond its files.
+    publication: Publication,
+    /// Whether `plans/` holds one JSON file per plan.
+    json: bool,
+    /// The first and last years of the plans fed.
+    years: Option<(u16, u16)>,
 }
 
 impl Sink {
-    /// Opens the aggregates `out` is to hold.
-    pub fn open(out: &Path, aggregates: Aggregates, settings: Settings) -> anyhow::Result<Sink> {
+    /// Opens the aggregates `out` is to hold; `json` says whether the
+    /// plans are kept as JSON files too, for the catalogue to list.
+    pub fn open(
+        out: &Path,
+        aggregates: Aggregates,
+        settings: Settings,
+        publication: &Publication,
+        json: bool,
+    ) -> anyhow::Result<Sink> {
         let options = ExportOptions {
             include_staff: settings.include_staff,
         };
-        let csv = match aggregates.csv {
-            true => Some(CsvFolder::create(out, options)?),
-            false => None,
+        let formats: Vec<TableFormat> = [
+            (aggregates.csv, TableFormat::Csv),
+            (aggregates.parquet, TableFormat::Parquet),
+        ]
+        .into_iter()
+        .filter_map(|(wanted, format)| wanted.then_some(format))
+        .collect();
+        let tables = match formats.is_empty() {
+            false => Some(TableFolder::create(
+                out,
+                &formats,
+                options,
+                publication.license.clone(),
+            )?),
+            true => None,
         };
         let ndjson = match aggregates.ndjson {
             true => Some(AtomicFile::create(&out.join(NDJSON))?),
             false => None,
         };
         Ok(Sink {
-            csv,
+            out: out.to_owned(),
+            tables,
             ndjson,
             options,
+            publication: publication.clone(),
+            json,
+            years: None,
         })
     }
 
-    /// Whether any aggregate needs the plans.
-    pub fn wants_plans(&self) -> bool {
-        self.csv.is_some() || self.ndjson.is_some()
-    }
-
-    /// Appends `plan` to the CSV tables and to `plans.ndjson`; `line` is
-    /// its NDJSON line when already serialised.
+    /// Appends `plan` to the tables and to `plans.ndjson`, and its year to
+    /// the release's (so every plan is fed, even with no table written: the
+    /// catalogue covers their years); `line` is its NDJSON line when already
+    /// serialised.
     pub fn feed(&mut self, plan: &Plan, line: Option<&[u8]>) -> anyhow::Result<()> {
-        if let Some(tables) = self.csv.as_mut() {
+        if let Some(year) = plan.year {
+            let (first, last) = self.years.unwrap_or((year, year));
+            self.years = Some((first.min(year), last.max(year)));
+        }
+        if let Some(tables) = self.tables.as_mut() {
             tables.add(plan)?;
         }
         if let Some(file) = self.ndjson.as_mut() {
@@ -77,15 +113,28 @@ impl Sink {
         Ok(())
     }
 
-    /// Moves the CSV tables, `datapackage.json` and `plans.ndjson` into place.
+    /// Moves the tables, `datapackage.json` and `plans.ndjson` into place,
+    /// then writes `catalog.jsonld` listing them.
     pub fn finish(self) -> anyhow::Result<()> {
-        if let Some(tables) = self.csv {
+        let mut distributions = Vec::new();
+        if let Some(tables) = self.tables {
+            for format in tables.formats() {
+                distributions.extend(Table::ALL.map(|table| Distribution::Table(table, format)));
+            }
             tables.finish()?;
         }
-        match self.ndjson {
-            Some(file) => file.commit(),
-            None => Ok(()),
+        if let Some(file) = self.ndjson {
+            file.commit()?;
+            distributions.push(Distribution::Ndjson(NDJSON.to_owned()));
         }
+        if self.json {
+            distributions.push(Distribution::Json(format!("{PLANS}/")));
+        }
+        let catalog = piano_export::catalog(&self.publication, self.years, &distributions);
+        write_file(&self.out.join(CATALOG), |writer| {
+            serde_json::to_writer_pretty(&mut *writer, &catalog)?;
+            Ok(writer.write_all(b"\n")?)
+        })
     }
 }
 

@@ -59,6 +59,9 @@ pub struct Config {
     pub json: bool,
     /// Which aggregates to write.
     pub aggregates: Aggregates,
+    /// What `catalog.jsonld` and `datapackage.json` say of the release
+    /// beyond its files (licence, publisher, base URL).
+    pub publication: piano_export::Publication,
     /// Settings that change the outputs' contents.
     pub settings: Settings,
     /// Skip inputs an earlier run finished.
@@ -130,7 +133,13 @@ pub fn run(config: &Config) -> anyhow::Result<Outcome> {
             include_staff: config.settings.include_staff,
         },
     };
-    let mut sink = Sink::open(&config.out, config.aggregates, config.settings)?;
+    let mut sink = Sink::open(
+        &config.out,
+        config.aggregates,
+        config.settings,
+        &config.publication,
+        config.json,
+    )?;
     let records = pipeline::drive(&pool, &work, &mut sink)?;
     sink.finish()?;
     let (read, _) = progress.finish();

@@ -219,7 +219,7 @@ fn feed_one(
     let Some(entry) = record.map(|r| &r.entry) else {
         return Ok(None);
     };
-    let (true, true, Some(plan_id)) = (entry.has_plan(), sink.wants_plans(), &entry.plan_id) else {
+    let (true, Some(plan_id)) = (entry.has_plan(), &entry.plan_id) else {
         return Ok(fresh.map(|fresh| fresh.line));
     };
     match fresh {
