@@ -1,6 +1,7 @@
-//! Scans end to end: images of our own plans (`fixtures/ocr/`, see its
-//! README), read by OCR through the tesseract program, give the plans their
-//! golds hold; `text`, `check` and `batch` read them too.
+//! Scans end to end: images of our own plans, and PDFs of those images
+//! (`fixtures/ocr/`, see its README), read by OCR through the tesseract
+//! program, give the plans their golds hold; `text`, `check` and `batch`
+//! read them too; `--ocr` says which pages are read by OCR.
 //!
 //! These tests need tesseract and its Italian data (`scripts/install-ocr.sh`):
 //! see [`tesseract_at_hand`].
@@ -13,19 +14,34 @@ use serde_json::Value;
 use crate::fixtures::{Scope, differences, listed, read_json};
 use crate::support::{fixture, fixtures, piano, temp_dir, tesseract_at_hand};
 
+/// The gold of the page the PNG and the scanned PDFs show.
+const FIDENZA_PAGE: &str = "ocr/fidenza-2023-page1.expected.json";
+
 /// Each scan with its gold: a PNG of a plan's first page (its gold holds what
-/// that page shows) and a two-page bilevel CCITT TIFF of a whole plan (the
-/// gold of the text dump it was rendered from).
-const SCANS: [(&str, &str); 2] = [
-    (
-        "ocr/fidenza-2023-page1.png",
-        "ocr/fidenza-2023-page1.expected.json",
-    ),
+/// that page shows), a two-page bilevel CCITT TIFF of a whole plan (the
+/// gold of the text dump it was rendered from), and PDFs of the PNG as
+/// scanners store them (JPEG with a signature stamp over it, Flate with a
+/// predictor, CCITT Group 4, turned by `/Rotate`).
+const SCANS: [(&str, &str); 6] = [
+    ("ocr/fidenza-2023-page1.png", FIDENZA_PAGE),
     (
         "ocr/poggibonsi-2022.tif",
         "families/weight-matrix/poggibonsi-2022.expected.json",
     ),
+    ("ocr/fidenza-2023-page1.stamped-jpeg.pdf", FIDENZA_PAGE),
+    ("ocr/fidenza-2023-page1.flate.pdf", FIDENZA_PAGE),
+    ("ocr/fidenza-2023-page1.ccitt.pdf", FIDENZA_PAGE),
+    ("ocr/fidenza-2023-page1.rotate90.pdf", FIDENZA_PAGE),
 ];
+
+/// The `source.format` of a scan: a PDF stays a PDF.
+fn format_of(scan: &str) -> &'static str {
+    if scan.ends_with(".pdf") {
+        "pdf"
+    } else {
+        "image"
+    }
+}
 
 /// The fields OCR is known to misread in `scan`, from
 /// `<scan>.known-differences` beside it (one path a line, `#` a comment).
@@ -51,7 +67,7 @@ fn every_scan_matches_its_gold_but_for_known_misreadings() {
         assert_eq!(run.code, Some(0), "{scan}: {}", run.stderr);
         let output: Value =
             serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{scan}: {e}"));
-        assert_eq!(output["source"]["format"], "image", "{scan}");
+        assert_eq!(output["source"]["format"], format_of(scan), "{scan}");
         assert_eq!(output["source"]["ocr"]["engine"], "tesseract", "{scan}");
         assert_eq!(output["source"]["ocr"]["languages"][0], "ita", "{scan}");
         let pages = output["source"]["pages"].as_u64().unwrap_or_default();
@@ -113,7 +129,7 @@ fn text_check_and_batch_read_scans() {
 
     let out = temp_dir();
     let folder = temp_dir();
-    for (scan, _) in SCANS {
+    for (scan, _) in &SCANS[..3] {
         let name = Path::new(scan).file_name().expect("a file name");
         std::fs::copy(fixtures().join(scan), folder.path().join(name)).expect("scan copied");
     }
@@ -137,13 +153,46 @@ fn text_check_and_batch_read_scans() {
             (row[format].to_owned(), row[ocr_pages].to_owned())
         })
         .collect();
-    assert_eq!(
-        rows.iter()
-            .map(|(_, pages)| pages.as_str())
-            .collect::<BTreeSet<_>>(),
-        BTreeSet::from(["1", "2"]),
+    let mut read: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|(format, pages)| (format.as_str(), pages.as_str()))
+        .collect();
+    read.sort_unstable();
+    assert_eq!(read, [("image", "1"), ("image", "2"), ("pdf", "1")]);
+}
+
+#[test]
+fn ocr_never_refuses_scans_and_names_ocr_auto() {
+    for scan in [
+        "ocr/fidenza-2023-page1.png",
+        "ocr/fidenza-2023-page1.flate.pdf",
+    ] {
+        let run = piano(&["extract", "--ocr", "never", &fixture(scan)]);
+        assert_eq!(run.code, Some(1), "{scan}");
+        assert!(run.stderr.contains("--ocr auto"), "{scan}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn ocr_always_reads_the_picture_under_a_text_layer() {
+    if !tesseract_at_hand("ocr_always_reads_the_picture_under_a_text_layer") {
+        return;
+    }
+    // The stamp is the page's only text: by default it stays beside the
+    // recognised words; `always` sets it aside.
+    let stamped = fixture("ocr/fidenza-2023-page1.stamped-jpeg.pdf");
+    let auto = piano(&["text", &stamped]);
+    assert_eq!(auto.code, Some(0), "{}", auto.stderr);
+    assert!(
+        auto.stdout.contains("firmato digitalmente"),
+        "{}",
+        auto.stdout
     );
-    assert!(rows.iter().all(|(format, _)| format == "image"));
+    assert!(auto.stdout.contains("01030101"), "{}", auto.stdout);
+    let always = piano(&["text", "--ocr", "always", &stamped]);
+    assert_eq!(always.code, Some(0), "{}", always.stderr);
+    assert!(!always.stdout.contains("Mario Rossi"), "{}", always.stdout);
+    assert!(always.stdout.contains("01030101"), "{}", always.stdout);
 }
 
 #[test]

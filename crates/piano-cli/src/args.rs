@@ -90,13 +90,28 @@ pub struct ProfileArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// How scans (PNG, JPEG and TIFF inputs) are read by OCR.
+/// How scans (PNG, JPEG and TIFF inputs, a PDF's scanned pages) are read by OCR.
 #[derive(Debug, Args)]
 pub struct OcrArgs {
+    /// Which pages are read by OCR (with the tesseract program).
+    #[arg(long = "ocr", value_name = "WHEN", value_enum, default_value_t = OcrMode::Auto)]
+    pub mode: OcrMode,
     /// The languages of a scan's text, as tesseract names them (`ita`,
     /// `ita+eng`); each needs its tesseract data installed.
     #[arg(long = "ocr-lang", value_name = "LANGS", default_value = "ita")]
     pub languages: String,
+}
+
+/// Which pages `--ocr` reads by OCR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OcrMode {
+    /// Scans: image files, and a PDF's pages that are a picture without text
+    /// (or with only a stamp or signature line over it).
+    Auto,
+    /// Every PDF page drawn with a picture, its text layer set aside.
+    Always,
+    /// None: an image, or a PDF of pictures only, is refused.
+    Never,
 }
 
 /// Arguments of `piano schema` (none yet).
