@@ -118,7 +118,7 @@ impl Placement {
     }
 
     /// Maps a point of the upright image, `columns` × `rows` pixels, to the page.
-    pub fn to_page(&self, columns: u32, rows: u32) -> impl Fn(f32, f32) -> (f32, f32) + use<> {
+    pub fn page_point(&self, columns: u32, rows: u32) -> impl Fn(f32, f32) -> (f32, f32) + use<> {
         let (sx, sy) = (
             self.width / columns.max(1) as f32,
             self.height / rows.max(1) as f32,
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!((placement.left, placement.top), (0.0, 0.0));
         assert_eq!((placement.width, placement.height), (595.0, 842.0));
         assert_eq!(black_at(&placement.upright(marked())), (0, 0));
-        let to_page = placement.to_page(3, 2);
+        let to_page = placement.page_point(3, 2);
         assert_eq!(to_page(3.0, 2.0), (595.0, 842.0));
     }
 

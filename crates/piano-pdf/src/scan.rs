@@ -139,7 +139,7 @@ pub struct PictureText {
 impl PictureText {
     /// The words and rules moved from the picture's pixels onto the page, where `placement` drew it.
     pub(crate) fn onto_page(self, placement: &Placement) -> (Vec<Word>, Vec<Rule>) {
-        let to_page = placement.to_page(self.columns, self.rows);
+        let to_page = placement.page_point(self.columns, self.rows);
         let scale = placement.vertical_scale(self.rows);
         let words = self
             .words
