@@ -208,3 +208,26 @@ fn a_missing_language_names_what_to_install() {
         run.stderr
     );
 }
+
+#[test]
+fn a_page_scanned_sideways_is_read_upright() {
+    if !tesseract_at_hand("a_page_scanned_sideways_is_read_upright") {
+        return;
+    }
+    let page = image::open(fixtures().join(SCANS[0].0))
+        .expect("the PNG opens")
+        .to_luma8();
+    let folder = temp_dir();
+    // Turned a quarter clockwise, as a page fed in sideways.
+    let path = folder.path().join("sideways.png");
+    image::imageops::rotate90(&page)
+        .save(&path)
+        .expect("the turned page is written");
+    let text = piano(&["text", &path.to_string_lossy()]);
+    assert_eq!(text.code, Some(0), "{}", text.stderr);
+    assert!(
+        text.stdout.contains("01030101\tApprovazione del bilancio"),
+        "a table row read upright:\n{}",
+        text.stdout
+    );
+}

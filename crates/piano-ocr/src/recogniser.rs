@@ -1,15 +1,28 @@
 //! One page image to its words: the rules drawn on it found and wiped, then
-//! tesseract run on what is left. Shared by the image files this crate opens
+//! tesseract run on what is left; a page read with little confidence is
+//! turned upright when tesseract tells its orientation, and read again. Shared by the image files this crate opens
 //! and by page images from elsewhere (a PDF's scanned pages), so both are
 //! read alike.
 
-use image::GrayImage;
+use image::{GrayImage, imageops};
 use piano_model::Ocr;
 use piano_table::Rule;
 
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
 use crate::{OcrError, Settings, pages, rules};
+
+/// Under this mean word confidence a page's orientation is doubted (an
+/// upright page of print reads above 0.9; one scanned sideways near 0.5).
+pub const DOUBTFUL: f32 = 0.75;
+
+/// The mean confidence of a page's words, 0 where it has none.
+fn mean_confidence(text: &PageText) -> f32 {
+    if text.words.is_empty() {
+        return 0.0;
+    }
+    text.words.iter().map(|word| word.confidence).sum::<f32>() / text.words.len() as f32
+}
 
 /// The installed OCR engine, ready to read page images.
 #[derive(Debug, Clone)]
@@ -39,8 +52,37 @@ impl Recogniser {
         })
     }
 
-    /// Reads `image`, page `page` (1-based) of the input, for messages.
-    pub fn read(&self, mut image: GrayImage, page: u32) -> Result<PageText, OcrError> {
+    /// Reads `image`, page `page` (1-based) of the input, for messages. A
+    /// page read with a mean confidence under [`DOUBTFUL`] may be scanned
+    /// sideways or upside down: tesseract is asked its orientation, and the
+    /// page read again turned upright, the better reading kept.
+    pub fn read(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
+        let first = self.read_as_is(image.clone(), page)?;
+        if mean_confidence(&first) >= DOUBTFUL {
+            return Ok(first);
+        }
+        let Some(turn) = pages::pgm(&image)
+            .ok()
+            .and_then(|pgm| self.engine.orientation(&pgm))
+        else {
+            return Ok(first);
+        };
+        let turned = match turn {
+            90 => imageops::rotate90(&image),
+            180 => imageops::rotate180(&image),
+            _ => imageops::rotate270(&image),
+        };
+        drop(image);
+        let second = self.read_as_is(turned, page)?;
+        Ok(if mean_confidence(&second) > mean_confidence(&first) {
+            second
+        } else {
+            first
+        })
+    }
+
+    /// Reads `image` as it stands: its rules, then its words once the rules are wiped.
+    fn read_as_is(&self, mut image: GrayImage, page: u32) -> Result<PageText, OcrError> {
         let rules = rules::take_rules(&mut image);
         let pgm = pages::pgm(&image).map_err(|reason| OcrError::Tesseract {
             page: Some(page),

@@ -219,6 +219,8 @@ where
                 Held::Scan(mut page, placement) => {
                     let text = texts.next().unwrap_or_default();
                     let (words, rules) = text.onto_page(&placement);
+                    // A picture read turned a quarter may reach below the page.
+                    page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
                     page.words.extend(words);
                     page.rules.extend(rules);
                     rebuild.push(&page);

@@ -117,19 +117,21 @@ impl Placement {
         }
     }
 
-    /// Maps a point of the upright image, `columns` × `rows` pixels, to the page.
+    /// Maps a point of the upright image, `columns` × `rows` pixels, to the
+    /// page. One scale serves both directions (a scan's pixels are square),
+    /// so that a picture recognition read turned a quarter (a page scanned
+    /// sideways) keeps its words' proportions.
     pub fn page_point(&self, columns: u32, rows: u32) -> impl Fn(f32, f32) -> (f32, f32) + use<> {
-        let (sx, sy) = (
-            self.width / columns.max(1) as f32,
-            self.height / rows.max(1) as f32,
-        );
+        let scale = self.scale(columns, rows);
         let (left, top) = (self.left, self.top);
-        move |x, y| (left + x * sx, top + y * sy)
+        move |x, y| (left + x * scale, top + y * scale)
     }
 
-    /// How many points of the page one pixel of the upright image's height spans.
-    pub fn vertical_scale(&self, rows: u32) -> f32 {
-        self.height / rows.max(1) as f32
+    /// How many points of the page one pixel of a `columns` × `rows` image
+    /// drawn here spans: the box's area over the image's, as a length.
+    pub fn scale(&self, columns: u32, rows: u32) -> f32 {
+        let pixels = columns.max(1) as f32 * rows.max(1) as f32;
+        (self.width * self.height / pixels).sqrt()
     }
 }
 
@@ -175,8 +177,12 @@ mod tests {
         assert_eq!((placement.left, placement.top), (0.0, 0.0));
         assert_eq!((placement.width, placement.height), (595.0, 842.0));
         assert_eq!(black_at(&placement.upright(marked())), (0, 0));
-        let to_page = placement.page_point(3, 2);
-        assert_eq!(to_page(3.0, 2.0), (595.0, 842.0));
+        // A scan of 1190 × 1684 pixels: two a point.
+        let to_page = placement.page_point(1190, 1684);
+        assert_eq!(to_page(1190.0, 1684.0), (595.0, 842.0));
+        // Read turned a quarter, its words keep their proportions.
+        let turned = placement.page_point(1684, 1190);
+        assert_eq!(turned(100.0, 100.0), (50.0, 50.0));
     }
 
     #[test]

@@ -137,10 +137,11 @@ pub struct PictureText {
 }
 
 impl PictureText {
-    /// The words and rules moved from the picture's pixels onto the page, where `placement` drew it.
+    /// The words and rules moved from the picture's pixels onto the page,
+    /// where `placement` drew it (the picture's top-left corner at the box's).
     pub(crate) fn onto_page(self, placement: &Placement) -> (Vec<Word>, Vec<Rule>) {
         let to_page = placement.page_point(self.columns, self.rows);
-        let scale = placement.vertical_scale(self.rows);
+        let scale = placement.scale(self.columns, self.rows);
         let words = self
             .words
             .into_iter()
