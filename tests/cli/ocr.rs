@@ -231,3 +231,39 @@ fn a_page_scanned_sideways_is_read_upright() {
         text.stdout
     );
 }
+
+#[test]
+fn the_ocr_cache_keeps_recognised_pages_and_rewrites_damaged_ones() {
+    if !tesseract_at_hand("the_ocr_cache_keeps_recognised_pages_and_rewrites_damaged_ones") {
+        return;
+    }
+    let cache = temp_dir();
+    let dir = cache.path().join("pages");
+    let scan = fixture("ocr/fidenza-2023-page1.ccitt.pdf");
+    let text = || piano(&["text", "--ocr-cache", &dir.to_string_lossy(), &scan]);
+    let first = text();
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the cache folder is made")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    assert_eq!(entries.len(), 1, "one page, one entry: {entries:?}");
+    let entry = &entries[0];
+    // The page is read back from the cache, not recognised again: an edit
+    // of the kept TSV shows.
+    let kept = std::fs::read_to_string(entry).expect("the entry reads");
+    assert!(kept.contains("Approvazione"), "{kept}");
+    std::fs::write(entry, kept.replace("Approvazione", "Cached")).expect("edited");
+    let second = text();
+    assert!(
+        second.stdout.contains("01030101\tCached del bilancio"),
+        "{}",
+        second.stdout
+    );
+    // A damaged entry is ignored, and rewritten.
+    std::fs::write(entry, "damaged").expect("damaged");
+    let third = text();
+    assert_eq!(third.stdout, first.stdout);
+    let rewritten = std::fs::read_to_string(entry).expect("the entry reads");
+    assert_eq!(rewritten, kept);
+}

@@ -100,6 +100,10 @@ pub struct OcrArgs {
     /// `ita+eng`); each needs its tesseract data installed.
     #[arg(long = "ocr-lang", value_name = "LANGS", default_value = "ita")]
     pub languages: String,
+    /// A folder keeping recognised pages (created if missing), keyed by the
+    /// SHA-256 of the page image: a page read before is not recognised again.
+    #[arg(long = "ocr-cache", value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 }
 
 /// Which pages `--ocr` reads by OCR.
@@ -173,7 +177,9 @@ pub struct BatchArgs {
     /// Stop at the first failed input (the report lists what was done).
     #[arg(long)]
     pub fail_fast: bool,
-    /// Time limit per input, in seconds; an input that runs longer is marked failed.
+    /// Time limit per input, in seconds; an input that runs longer is marked
+    /// failed. For a scan it holds per page of OCR: counted from the input's
+    /// start, or from the start of its latest page's recognition.
     #[arg(long, value_name = "SECS", default_value_t = 60.0, value_parser = positive_seconds)]
     pub timeout: f64,
     /// No progress display and no closing summary.

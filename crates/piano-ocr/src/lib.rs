@@ -5,7 +5,9 @@
 //! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
 //!   grey;
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
-//! - `recogniser.rs` reads one page image: `tesseract.rs` runs the
+//! - `recogniser.rs` reads one page image (or finds it in the cache of
+//!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
+//!   begins): `tesseract.rs` runs the
 //!   tesseract program on it, one process and one thread per page, pages in
 //!   parallel; it also reads the page images of PDFs (piano-run hands them
 //!   over from piano-pdf);
@@ -19,6 +21,8 @@
 //!
 //! Units are the image's pixels.
 
+mod cache;
+mod clock;
 mod confidence;
 mod kind;
 mod pages;
@@ -28,12 +32,14 @@ mod size;
 mod tesseract;
 mod tsv;
 
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
 use piano_table::{Page, Rebuild, Word};
 use rayon::prelude::*;
 
+pub use crate::clock::PageClock;
 pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
 pub use crate::kind::{ImageKind, image_kind};
 use crate::pages::Pages;
@@ -66,6 +72,11 @@ pub struct Settings {
     pub languages: String,
     /// Which pages are recognised.
     pub mode: Mode,
+    /// A folder keeping recognised pages, so that a page is recognised once
+    /// across runs (`cache.rs`).
+    pub cache: Option<PathBuf>,
+    /// Told as each page's recognition begins (batch time limits count from it).
+    pub clock: PageClock,
 }
 
 impl Default for Settings {
@@ -74,6 +85,8 @@ impl Default for Settings {
         Settings {
             languages: "ita".to_owned(),
             mode: Mode::Auto,
+            cache: None,
+            clock: PageClock::new(),
         }
     }
 }
@@ -98,6 +111,14 @@ pub enum OcrError {
     NotAllowed {
         /// The image's format.
         kind: ImageKind,
+    },
+    /// The OCR cache folder cannot be made.
+    #[error("the OCR cache {} cannot be used: {reason}", dir.display())]
+    Cache {
+        /// The folder.
+        dir: PathBuf,
+        /// What the system said.
+        reason: String,
     },
     /// The tesseract program is not installed (or not on the `PATH`).
     #[error(

@@ -8,6 +8,8 @@ use image::{GrayImage, imageops};
 use piano_model::Ocr;
 use piano_table::Rule;
 
+use crate::cache::{Cache, Entry};
+use crate::clock::PageClock;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
 use crate::{OcrError, Settings, pages, rules};
@@ -15,6 +17,28 @@ use crate::{OcrError, Settings, pages, rules};
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
 pub const DOUBTFUL: f32 = 0.75;
+
+/// `image` turned clockwise by `turn` degrees (0, 90, 180 or 270).
+fn turned(image: GrayImage, turn: u32) -> GrayImage {
+    match turn {
+        90 => imageops::rotate90(&image),
+        180 => imageops::rotate180(&image),
+        270 => imageops::rotate270(&image),
+        _ => image,
+    }
+}
+
+/// A page read again from a cached TSV: its rules found in `image` (cheap),
+/// its words from the TSV.
+fn read_back(mut image: GrayImage, tsv: &str) -> Result<PageText, tsv::TsvError> {
+    let rules = rules::take_rules(&mut image);
+    Ok(PageText {
+        columns: image.width(),
+        rows: image.height(),
+        words: tsv::words(tsv)?,
+        rules,
+    })
+}
 
 /// The mean confidence of a page's words, 0 where it has none.
 fn mean_confidence(text: &PageText) -> f32 {
@@ -28,6 +52,8 @@ fn mean_confidence(text: &PageText) -> f32 {
 #[derive(Debug, Clone)]
 pub struct Recogniser {
     engine: Tesseract,
+    cache: Option<Cache>,
+    clock: PageClock,
 }
 
 /// What was read of one page image, in its pixels (origin top-left, y down).
@@ -47,42 +73,83 @@ impl Recogniser {
     /// Finds the tesseract program and the data of the languages `settings`
     /// ask for; the error names what to install when either is missing.
     pub fn new(settings: &Settings) -> Result<Recogniser, OcrError> {
+        let cache = settings.cache.as_deref().map(Cache::open).transpose()?;
         Ok(Recogniser {
             engine: Tesseract::find(&settings.languages)?,
+            cache,
+            clock: settings.clock.clone(),
         })
     }
 
     /// Reads `image`, page `page` (1-based) of the input, for messages. A
     /// page read with a mean confidence under [`DOUBTFUL`] may be scanned
     /// sideways or upside down: tesseract is asked its orientation, and the
-    /// page read again turned upright, the better reading kept.
+    /// page read again turned upright, the better reading kept. With a
+    /// cache, a page recognised before is read back from it instead.
     pub fn read(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
-        let first = self.read_as_is(image.clone(), page)?;
-        if mean_confidence(&first) >= DOUBTFUL {
-            return Ok(first);
+        self.clock.start_page();
+        let Some(cache) = &self.cache else {
+            return Ok(self.recognise(image, page)?.0);
+        };
+        let key = Cache::key(&image, &self.engine.identity());
+        if let Some(entry) = cache.get(&key)
+            && let Ok(text) = read_back(turned(image.clone(), entry.turn), &entry.tsv)
+        {
+            return Ok(text);
         }
-        let Some(turn) = pages::pgm(&image)
+        let (text, entry) = self.recognise(image, page)?;
+        cache.put(&key, &entry);
+        Ok(text)
+    }
+
+    /// Recognises `image`, turned upright when it reads doubtfully: what
+    /// was read, and the turn and TSV that give it again.
+    fn recognise(&self, image: GrayImage, page: u32) -> Result<(PageText, Entry), OcrError> {
+        let first = self.read_as_is(image.clone(), page)?;
+        if mean_confidence(&first.0) >= DOUBTFUL {
+            return Ok((
+                first.0,
+                Entry {
+                    turn: 0,
+                    tsv: first.1,
+                },
+            ));
+        }
+        let orientation = pages::pgm(&image)
             .ok()
-            .and_then(|pgm| self.engine.orientation(&pgm))
-        else {
-            return Ok(first);
+            .and_then(|pgm| self.engine.orientation(&pgm));
+        let Some(turn) = orientation else {
+            return Ok((
+                first.0,
+                Entry {
+                    turn: 0,
+                    tsv: first.1,
+                },
+            ));
         };
-        let turned = match turn {
-            90 => imageops::rotate90(&image),
-            180 => imageops::rotate180(&image),
-            _ => imageops::rotate270(&image),
-        };
-        drop(image);
-        let second = self.read_as_is(turned, page)?;
-        Ok(if mean_confidence(&second) > mean_confidence(&first) {
-            second
+        let second = self.read_as_is(turned(image, turn), page)?;
+        Ok(if mean_confidence(&second.0) > mean_confidence(&first.0) {
+            (
+                second.0,
+                Entry {
+                    turn,
+                    tsv: second.1,
+                },
+            )
         } else {
-            first
+            (
+                first.0,
+                Entry {
+                    turn: 0,
+                    tsv: first.1,
+                },
+            )
         })
     }
 
-    /// Reads `image` as it stands: its rules, then its words once the rules are wiped.
-    fn read_as_is(&self, mut image: GrayImage, page: u32) -> Result<PageText, OcrError> {
+    /// Reads `image` as it stands: its rules, then its words once the rules
+    /// are wiped; with tesseract's TSV output.
+    fn read_as_is(&self, mut image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
         let rules = rules::take_rules(&mut image);
         let pgm = pages::pgm(&image).map_err(|reason| OcrError::Tesseract {
             page: Some(page),
@@ -93,12 +160,13 @@ impl Recogniser {
             page: Some(page),
             reason: error.to_string(),
         })?;
-        Ok(PageText {
+        let text = PageText {
             columns: image.width(),
             rows: image.height(),
             words,
             rules,
-        })
+        };
+        Ok((text, tsv))
     }
 
     /// What a plan's `source.ocr` says of the recognition of `pages`, whose

@@ -79,6 +79,12 @@ impl Tesseract {
         orientation_of(&report)
     }
 
+    /// What names this engine's way of reading, for the cache's keys: its
+    /// version and languages.
+    pub fn identity(&self) -> String {
+        format!("tesseract {} {}", self.version, self.languages)
+    }
+
     /// The languages asked for, one by one.
     pub fn languages(&self) -> Vec<String> {
         self.languages.split('+').map(str::to_owned).collect()

@@ -17,5 +17,7 @@ fn ocr_settings(args: &OcrArgs) -> piano_ocr::Settings {
             OcrMode::Always => piano_ocr::Mode::Always,
             OcrMode::Never => piano_ocr::Mode::Never,
         },
+        cache: args.cache.clone(),
+        clock: piano_ocr::PageClock::new(),
     }
 }
