@@ -24,6 +24,7 @@
 mod cache;
 mod clock;
 mod confidence;
+mod deskew;
 mod kind;
 mod pages;
 mod recogniser;

@@ -1,5 +1,5 @@
-//! One page image to its words: the rules drawn on it found and wiped, then
-//! tesseract run on what is left; a page read with little confidence is
+//! One page image to its words: set straight (`deskew.rs`), the rules drawn
+//! on it found and wiped, then tesseract run on what is left; a page read with little confidence is
 //! turned upright when tesseract tells its orientation, and read again. Shared by the image files this crate opens
 //! and by page images from elsewhere (a PDF's scanned pages), so both are
 //! read alike.
@@ -12,7 +12,7 @@ use crate::cache::{Cache, Entry};
 use crate::clock::PageClock;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
-use crate::{OcrError, Settings, pages, rules};
+use crate::{OcrError, Settings, deskew, pages, rules};
 
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
@@ -30,7 +30,8 @@ fn turned(image: GrayImage, turn: u32) -> GrayImage {
 
 /// A page read again from a cached TSV: its rules found in `image` (cheap),
 /// its words from the TSV.
-fn read_back(mut image: GrayImage, tsv: &str) -> Result<PageText, tsv::TsvError> {
+fn read_back(image: GrayImage, tsv: &str) -> Result<PageText, tsv::TsvError> {
+    let mut image = deskew::straighten(image);
     let rules = rules::take_rules(&mut image);
     Ok(PageText {
         columns: image.width(),
@@ -147,9 +148,10 @@ impl Recogniser {
         })
     }
 
-    /// Reads `image` as it stands: its rules, then its words once the rules
-    /// are wiped; with tesseract's TSV output.
-    fn read_as_is(&self, mut image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
+    /// Reads `image` as it stands but for a small skew (set straight): its
+    /// rules, then its words once the rules are wiped; with tesseract's TSV output.
+    fn read_as_is(&self, image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
+        let mut image = deskew::straighten(image);
         let rules = rules::take_rules(&mut image);
         let pgm = pages::pgm(&image).map_err(|reason| OcrError::Tesseract {
             page: Some(page),
