@@ -16,7 +16,7 @@ use crate::{OcrError, Settings, deskew, pages, rules};
 
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
-pub const DOUBTFUL: f32 = 0.75;
+const DOUBTFUL: f32 = 0.75;
 
 /// `image` turned clockwise by `turn` degrees (0, 90, 180 or 270).
 fn turned(image: GrayImage, turn: u32) -> GrayImage {
@@ -83,7 +83,7 @@ impl Recogniser {
     }
 
     /// Reads `image`, page `page` (1-based) of the input, for messages. A
-    /// page read with a mean confidence under [`DOUBTFUL`] may be scanned
+    /// page read with a mean confidence under 0.75 may be scanned
     /// sideways or upside down: tesseract is asked its orientation, and the
     /// page read again turned upright, the better reading kept. With a
     /// cache, a page recognised before is read back from it instead.
