@@ -174,6 +174,25 @@ fn ocr_never_refuses_scans_and_names_ocr_auto() {
 }
 
 #[test]
+fn a_scanned_pdf_without_tesseract_names_what_to_install() {
+    // No program on the PATH: tesseract cannot be found, installed or not.
+    let empty = temp_dir();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_piano"))
+        .args(["extract", &fixture("ocr/fidenza-2023-page1.flate.pdf")])
+        .env("PATH", empty.path())
+        .output()
+        .expect("piano runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("fidenza-2023-page1.flate.pdf")
+            && stderr.contains("needs the tesseract program")
+            && stderr.contains("apt install tesseract-ocr"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn ocr_always_reads_the_picture_under_a_text_layer() {
     if !tesseract_at_hand("ocr_always_reads_the_picture_under_a_text_layer") {
         return;
