@@ -21,8 +21,9 @@ const FIDENZA_PAGE: &str = "ocr/fidenza-2023-page1.expected.json";
 /// that page shows), a two-page bilevel CCITT TIFF of a whole plan (the
 /// gold of the text dump it was rendered from), and PDFs of the PNG as
 /// scanners store them (JPEG with a signature stamp over it, Flate with a
-/// predictor, CCITT Group 4, turned by `/Rotate`).
-const SCANS: [(&str, &str); 6] = [
+/// predictor, CCITT Group 4, turned by `/Rotate`; the TIFF's pages put in a
+/// PDF by img2pdf, CCITT with `/BlackIs1`).
+const SCANS: [(&str, &str); 7] = [
     ("ocr/fidenza-2023-page1.png", FIDENZA_PAGE),
     (
         "ocr/poggibonsi-2022.tif",
@@ -32,6 +33,10 @@ const SCANS: [(&str, &str); 6] = [
     ("ocr/fidenza-2023-page1.flate.pdf", FIDENZA_PAGE),
     ("ocr/fidenza-2023-page1.ccitt.pdf", FIDENZA_PAGE),
     ("ocr/fidenza-2023-page1.rotate90.pdf", FIDENZA_PAGE),
+    (
+        "ocr/poggibonsi-2022.img2pdf.pdf",
+        "families/weight-matrix/poggibonsi-2022.expected.json",
+    ),
 ];
 
 /// The `source.format` of a scan: a PDF stays a PDF.
