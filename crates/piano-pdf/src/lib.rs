@@ -170,18 +170,7 @@ where
         glyphs += marks.glyphs.len();
         if marks.glyphs.is_empty() && marks.images > 0 {
             images_only += 1;
-            let why = match recognition {
-                Recognition::Never => "it needs OCR (`--ocr auto`)",
-                _ => {
-                    "its pictures cover too little of it to be a scan, and were not read by OCR (`--ocr always` reads them)"
-                }
-            };
-            let mut diagnostic = Diagnostic::new(
-                Code::NoTextLayer,
-                format!("page {number} holds pictures but no text: {why}"),
-            );
-            diagnostic.page = Some(number);
-            diagnostics.push(diagnostic);
+            diagnostics.push(unread_pictures(number, recognition));
         }
         let (_, height) = orient::upright(&mut marks, width, height);
         let page = page_of(marks, number, height);
@@ -212,21 +201,7 @@ where
                 format!("{} pictures were read of {}", texts.len(), pictures.len()).into(),
             ));
         }
-        let mut texts = texts.into_iter();
-        for page in held {
-            match page {
-                Held::Read(page) => rebuild.push(&page),
-                Held::Scan(mut page, placement) => {
-                    let text = texts.next().unwrap_or_default();
-                    let (words, rules) = text.onto_page(&placement);
-                    // A picture read turned a quarter may reach below the page.
-                    page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
-                    page.words.extend(words);
-                    page.rules.extend(rules);
-                    rebuild.push(&page);
-                }
-            }
-        }
+        push_held(&mut rebuild, held, texts);
     }
     let (lines, mut rebuilt) = rebuild.finish();
     diagnostics.append(&mut rebuilt);
@@ -236,6 +211,43 @@ where
         diagnostics,
     };
     Ok(PdfReading { layout, recognised })
+}
+
+/// Hands the held pages to the rebuild in order, each scan with the words
+/// and rules read of its picture (`texts`, in page order) placed on it.
+fn push_held(rebuild: &mut Rebuild, held: Vec<Held>, texts: Vec<PictureText>) {
+    let mut texts = texts.into_iter();
+    for page in held {
+        match page {
+            Held::Read(page) => rebuild.push(&page),
+            Held::Scan(mut page, placement) => {
+                let (words, rules) = texts.next().unwrap_or_default().onto_page(&placement);
+                // A picture read turned a quarter may reach below the page.
+                page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
+                page.words.extend(words);
+                page.rules.extend(rules);
+                rebuild.push(&page);
+            }
+        }
+    }
+}
+
+/// The diagnostic of page `number`, which holds pictures but no text and
+/// was not recognised.
+fn unread_pictures(number: u32, recognition: Recognition) -> Diagnostic {
+    let why = match recognition {
+        Recognition::Never => "it needs OCR (`--ocr auto`)",
+        Recognition::Scans | Recognition::Every => {
+            "its pictures cover too little of it to be a scan, and were not read by OCR \
+             (`--ocr always` reads them)"
+        }
+    };
+    let mut diagnostic = Diagnostic::new(
+        Code::NoTextLayer,
+        format!("page {number} holds pictures but no text: {why}"),
+    );
+    diagnostic.page = Some(number);
+    diagnostic
 }
 
 /// Whether a glyph reads left to right: text kept over a scan is that only
