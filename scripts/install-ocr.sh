@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installs what piano needs to read scans (PNG, JPEG, TIFF inputs): the
-# tesseract OCR program and its Italian data. Does nothing when both are
-# there already. Debian and Ubuntu through apt-get (as root, or with sudo);
+# Installs what piano needs to read scans (PNG, JPEG, TIFF inputs and PDFs'
+# scanned pages): the tesseract OCR program, its Italian data and its
+# orientation data (osd, which turns pages scanned sideways upright). Does
+# nothing when all are there already. Debian and Ubuntu through apt-get (as root, or with sudo);
 # elsewhere it names the command to run.
 #
 # Usage: scripts/install-ocr.sh
 set -euo pipefail
 
-if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ita; then
+if command -v tesseract >/dev/null \
+    && tesseract --list-langs 2>/dev/null | grep -qx ita \
+    && tesseract --list-langs 2>/dev/null | grep -qx osd; then
     exit 0
 fi
 
@@ -16,8 +19,8 @@ if command -v apt-get >/dev/null; then
     if ((EUID != 0)); then
         sudo=(sudo)
     fi
-    "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita \
-        || { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita; }
+    "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd \
+        || { "${sudo[@]}" apt-get update && "${sudo[@]}" apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd; }
 elif command -v brew >/dev/null; then
     brew install tesseract tesseract-lang
 else

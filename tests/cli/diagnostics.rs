@@ -4,7 +4,8 @@
 //!
 //! Data-driven: adding a case means adding files, never code. The input of
 //! `<stem>.diagnostics.tsv` is `<stem>.txt`, `<stem>.pdf` or a scan
-//! (`<stem>.png`, `<stem>.tif`) in the same
+//! (`<stem>.png`, `<stem>.tif`, or a PDF named `scanned…`, all read by OCR
+//! only where tesseract is installed) in the same
 //! folder (`fidenza-2023.chromium.diagnostics.tsv` goes with
 //! `fidenza-2023.chromium.pdf`). The file's format (`docs/diagnostics.md`,
 //! "Each fixture's diagnostics, listed by hand"):
@@ -260,10 +261,12 @@ fn shown_line(lines: Option<&[String]>, at: &Where) -> String {
 /// known discrepancies to standard error.
 fn check(case: &Case) -> Option<String> {
     let name = case.name();
+    // A scan: an image, or a PDF of one (named so).
     let scan = case
         .input
         .extension()
-        .is_some_and(|ext| ext == "png" || ext == "tif");
+        .is_some_and(|ext| ext == "png" || ext == "tif")
+        || name.contains("scanned");
     if scan && !tesseract_at_hand(&name) {
         return None;
     }

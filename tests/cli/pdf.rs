@@ -135,19 +135,42 @@ fn a_password_protected_pdf_says_so() {
 }
 
 #[test]
-fn a_scanned_pdf_names_ocr() {
+fn a_scanned_pdf_read_without_ocr_names_ocr() {
     for pdf in [
         "pdf-special/scanned-table.lzw.pdf",
         "pdf-special/scanned-table.img2pdf.pdf",
     ] {
-        let run = piano(&["extract", &fixture(pdf)]);
+        let run = piano(&["extract", "--ocr", "never", &fixture(pdf)]);
         assert_eq!(run.code, Some(1), "{pdf}");
         assert!(
             run.stderr.contains("no text layer"),
             "{pdf}: {}",
             run.stderr
         );
-        assert!(run.stderr.contains("OCR"), "{pdf}: {}", run.stderr);
+        assert!(run.stderr.contains("--ocr auto"), "{pdf}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_scanned_pdf_is_read_by_ocr() {
+    if !crate::support::tesseract_at_hand("a_scanned_pdf_is_read_by_ocr") {
+        return;
+    }
+    for pdf in [
+        "pdf-special/scanned-table.lzw.pdf",
+        "pdf-special/scanned-table.img2pdf.pdf",
+    ] {
+        let run = piano(&["text", &fixture(pdf)]);
+        assert_eq!(run.code, Some(0), "{pdf}: {}", run.stderr);
+        // The picture's table, as it shows (checked against the image).
+        assert_eq!(
+            run.stdout,
+            "N°\tDescrizione Obiettivo\tPeso %\tScadenza\n\
+             1\tDigitalizzazione archivio\t40%\t31.12.2024\n\
+             2\tRiduzione tempi di pagamento\t35%\t30.06.2024\n\
+             3\tSportello unico edilizia\t25%\t31.10.2024\n",
+            "{pdf}"
+        );
     }
 }
 

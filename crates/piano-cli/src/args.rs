@@ -102,13 +102,32 @@ pub struct ProfileArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// How scans (PNG, JPEG and TIFF inputs) are read by OCR.
+/// How scans (PNG, JPEG and TIFF inputs, a PDF's scanned pages) are read by OCR.
 #[derive(Debug, Args)]
 pub struct OcrArgs {
+    /// Which pages are read by OCR (with the tesseract program).
+    #[arg(long = "ocr", value_name = "WHEN", value_enum, default_value_t = OcrMode::Auto)]
+    pub mode: OcrMode,
     /// The languages of a scan's text, as tesseract names them (`ita`,
     /// `ita+eng`); each needs its tesseract data installed.
     #[arg(long = "ocr-lang", value_name = "LANGS", default_value = "ita")]
     pub languages: String,
+    /// A folder keeping recognised pages (created if missing), keyed by the
+    /// SHA-256 of the page image: a page read before is not recognised again.
+    #[arg(long = "ocr-cache", value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+}
+
+/// Which pages `--ocr` reads by OCR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OcrMode {
+    /// Scans: image files, and a PDF's pages that are a picture without text
+    /// (or with only a stamp or signature line over it).
+    Auto,
+    /// Every PDF page drawn with a picture, its text layer set aside.
+    Always,
+    /// None: an image, or a PDF of pictures only, is refused.
+    Never,
 }
 
 /// Arguments of `piano schema` (none yet).
@@ -191,7 +210,9 @@ pub struct BatchArgs {
     /// Stop at the first failed input (the report lists what was done).
     #[arg(long)]
     pub fail_fast: bool,
-    /// Time limit per input, in seconds; an input that runs longer is marked failed.
+    /// Time limit per input, in seconds; an input that runs longer is marked
+    /// failed. For a scan it holds per page of OCR: counted from the input's
+    /// start, or from the start of its latest page's recognition.
     #[arg(long, value_name = "SECS", default_value_t = 60.0, value_parser = positive_seconds)]
     pub timeout: f64,
     /// No progress display and no closing summary.

@@ -5,8 +5,12 @@
 //! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
 //!   grey;
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
-//! - `tesseract.rs` runs the tesseract program on each page, one process
-//!   and one thread per page, pages in parallel;
+//! - `recogniser.rs` reads one page image (or finds it in the cache of
+//!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
+//!   begins): `tesseract.rs` runs the
+//!   tesseract program on it, one process and one thread per page, pages in
+//!   parallel; it also reads the page images of PDFs (piano-run hands them
+//!   over from piano-pdf);
 //! - `tsv.rs` reads its output into word boxes with their confidence, each
 //!   at its line's baseline and font size (`size.rs` tells a word's size
 //!   from its box and its letters);
@@ -17,30 +21,49 @@
 //!
 //! Units are the image's pixels.
 
+mod cache;
+mod clock;
 mod confidence;
+mod deskew;
 mod kind;
 mod pages;
+mod recogniser;
 mod rules;
 mod size;
 mod tesseract;
 mod tsv;
 
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
-use piano_table::{Page, PageTrace, Rebuild, Rule, Word};
+use piano_table::{Page, PageTrace, Rebuild, Word};
 use rayon::prelude::*;
 
-pub use crate::confidence::LOW_CONFIDENCE;
+pub use crate::clock::PageClock;
+pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
 pub use crate::kind::{ImageKind, image_kind};
 use crate::pages::Pages;
-use crate::tesseract::Tesseract;
-use crate::tsv::OcrWord;
+pub use crate::recogniser::{PageText, Recogniser};
+pub use crate::tsv::OcrWord;
 
 /// The install command named when tesseract or its Italian data is missing.
 const INSTALL: &str = "`apt install tesseract-ocr tesseract-ocr-ita` (Debian, Ubuntu), \
                        `brew install tesseract tesseract-lang` (macOS) or \
                        `choco install tesseract` (Windows)";
+
+/// Which pages are recognised by OCR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Scans: image files, and a PDF's pages that are pictures with no text
+    /// (or little text over a picture covering most of the page).
+    #[default]
+    Auto,
+    /// Every page drawn with a picture, its text layer set aside.
+    Always,
+    /// None: an image file, or a PDF of pictures only, is refused.
+    Never,
+}
 
 /// How to recognise text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,13 +71,23 @@ pub struct Settings {
     /// The languages of the text, as tesseract names them, joined by `+`
     /// (`ita`, `ita+eng`).
     pub languages: String,
+    /// Which pages are recognised.
+    pub mode: Mode,
+    /// A folder keeping recognised pages, so that a page is recognised once
+    /// across runs (`cache.rs`).
+    pub cache: Option<PathBuf>,
+    /// Told as each page's recognition begins (batch time limits count from it).
+    pub clock: PageClock,
 }
 
 impl Default for Settings {
-    /// Italian, the language of every plan.
+    /// Italian, the language of every plan; scans recognised.
     fn default() -> Settings {
         Settings {
             languages: "ita".to_owned(),
+            mode: Mode::Auto,
+            cache: None,
+            clock: PageClock::new(),
         }
     }
 }
@@ -74,6 +107,20 @@ pub enum OcrError {
     /// The bytes are no PNG, JPEG or TIFF.
     #[error("not an image: no PNG, JPEG or TIFF signature")]
     NotImage,
+    /// An image was given while OCR is turned off.
+    #[error("the input is a {} image, which only OCR reads: drop `--ocr never` (or give `--ocr auto`)", kind.name())]
+    NotAllowed {
+        /// The image's format.
+        kind: ImageKind,
+    },
+    /// The OCR cache folder cannot be made.
+    #[error("the OCR cache {} cannot be used: {reason}", dir.display())]
+    Cache {
+        /// The folder.
+        dir: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
     /// The tesseract program is not installed (or not on the `PATH`).
     #[error(
         "reading a scan needs the tesseract program, which is not installed: install it with {INSTALL}"
@@ -173,7 +220,10 @@ fn read(
     mut rebuild: Rebuild,
 ) -> Result<(Scan, Option<PageTrace>), OcrError> {
     let kind = image_kind(bytes).ok_or(OcrError::NotImage)?;
-    let engine = Tesseract::find(&settings.languages)?;
+    if settings.mode == Mode::Never {
+        return Err(OcrError::NotAllowed { kind });
+    }
+    let recogniser = Recogniser::new(settings)?;
     let pages = Pages::open(bytes, kind).map_err(|reason| OcrError::Decode {
         kind,
         page: None,
@@ -182,28 +232,25 @@ fn read(
     let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
     let recognised = (1..=count)
         .into_par_iter()
-        .map(|number| recognise(&pages, kind, &engine, number))
+        .map(|number| {
+            let index = usize::try_from(number - 1).unwrap_or(usize::MAX);
+            let image = pages.page(index).map_err(|reason| OcrError::Decode {
+                kind,
+                page: Some(number),
+                reason,
+            })?;
+            recogniser.read(image, number)
+        })
         .collect::<Result<Vec<_>, OcrError>>()?;
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {
-        confidences.extend(page.words.iter().map(|word| f64::from(word.confidence)));
+        confidences.extend(page.words.iter().map(|word| word.confidence));
         rebuild.push(&page_of(page, number));
     }
     let trace = rebuild.take_trace();
     let (lines, mut diagnostics) = rebuild.finish();
     diagnostics.extend(confidence::low_confidence_cells(&lines));
-    let mean_confidence = if confidences.is_empty() {
-        0.0
-    } else {
-        confidences.iter().sum::<f64>() / confidences.len() as f64
-    };
-    let ocr = Ocr {
-        engine: "tesseract".to_owned(),
-        engine_version: engine.version.clone(),
-        languages: engine.languages(),
-        pages: (1..=count).collect(),
-        mean_confidence: (mean_confidence * 1000.0).round() / 1000.0,
-    };
+    let ocr = recogniser.provenance((1..=count).collect(), &confidences);
     let layout = Layout {
         lines,
         pages: Some(count),
@@ -212,48 +259,9 @@ fn read(
     Ok((Scan { layout, ocr }, trace))
 }
 
-/// What was read of one page image.
-struct Recognised {
-    /// The words tesseract found.
-    words: Vec<OcrWord>,
-    /// The table rules drawn on the page.
-    rules: Vec<Rule>,
-    /// The page's height in pixels.
-    height: u32,
-}
-
-/// Reads page `number` (1-based): its rules, then its words once the rules
-/// are wiped.
-fn recognise(
-    pages: &Pages<'_>,
-    kind: ImageKind,
-    engine: &Tesseract,
-    number: u32,
-) -> Result<Recognised, OcrError> {
-    let index = usize::try_from(number - 1).unwrap_or(usize::MAX);
-    let decode = |reason| OcrError::Decode {
-        kind,
-        page: Some(number),
-        reason,
-    };
-    let mut image = pages.page(index).map_err(decode)?;
-    let rules = rules::take_rules(&mut image);
-    let tsv = engine.recognise(&pages::pgm(&image).map_err(decode)?, number)?;
-    let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
-        page: Some(number),
-        reason: error.to_string(),
-    })?;
-    Ok(Recognised {
-        words,
-        rules,
-        height: image.height(),
-    })
-}
-
-/// The page the rebuild reads.
-fn page_of(page: Recognised, number: u32) -> Page {
-    let words = page
-        .words
+/// The words of `page` as the rebuild takes them.
+pub fn words_of(page: PageText) -> Vec<Word> {
+    page.words
         .into_iter()
         .map(|word| Word {
             text: Rc::from(word.text),
@@ -263,12 +271,17 @@ fn page_of(page: Recognised, number: u32) -> Page {
             size: word.size,
             confidence: Some(word.confidence),
         })
-        .collect();
+        .collect()
+}
+
+/// The page the rebuild reads.
+fn page_of(page: PageText, number: u32) -> Page {
+    let (height, rules) = (page.rows as f32, page.rules.clone());
     Page {
         number,
-        height: page.height as f32,
-        words,
-        rules: page.rules,
+        height,
+        words: words_of(page),
+        rules,
         pitch: None,
         input_lines: None,
     }

@@ -6,7 +6,8 @@
 //! [`MIN_LENGTH`] of the page's longer side, far longer than any stroke of
 //! text; runs on neighbouring rows that overlap make one rule, as thick as
 //! they are together, unless that is thicker than [`MAX_THICKNESS`] of the
-//! longer side (a dark block, not a rule).
+//! longer side and than a [`SLENDER`]th of its length (a dark block, not a
+//! rule).
 
 use image::GrayImage;
 use piano_table::Rule;
@@ -18,6 +19,9 @@ const INK: u8 = 192;
 const MIN_LENGTH: f32 = 1.0 / 40.0;
 /// The thickest rule, as a share of the page's longer side (1 mm on A4).
 const MAX_THICKNESS: f32 = 1.0 / 300.0;
+/// A run of ink this many times longer than it is thick is a rule whatever
+/// the image's size (an image of a table alone, not of a page).
+const SLENDER: u32 = 100;
 
 /// A run of ink along one row or column.
 #[derive(Debug, Clone, Copy)]
@@ -130,8 +134,15 @@ fn groups(
         done.extend(finished);
     }
     done.extend(open);
-    done.retain(|group| thickness(group) <= max_thickness);
+    done.retain(|group| thickness(group) <= max_thickness.max(length(group) / SLENDER));
     done
+}
+
+/// How many pixels a group runs along.
+fn length(group: &Group) -> u32 {
+    let start = group.runs.iter().map(|run| run.start).min().unwrap_or(0);
+    let end = group.runs.iter().map(|run| run.end).max().unwrap_or(0);
+    end - start
 }
 
 /// How many lines a group spans.

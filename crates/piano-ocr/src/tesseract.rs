@@ -63,56 +63,26 @@ impl Tesseract {
     /// Recognises the image file `image` (PNG, JPEG, PGM …), page `page` of
     /// the input: tesseract's TSV output.
     pub fn recognise(&self, image: &[u8], page: u32) -> Result<String, OcrError> {
-        let failed = |reason: String| OcrError::Tesseract {
+        let args = ["-l", &self.languages, "--psm", SEGMENTATION, "tsv"];
+        pipe(&args, image).map_err(|reason| OcrError::Tesseract {
             page: Some(page),
             reason,
-        };
-        let mut child = Command::new(PROGRAM)
-            .args([
-                "stdin",
-                "stdout",
-                "-l",
-                &self.languages,
-                "--psm",
-                SEGMENTATION,
-                "tsv",
-            ])
-            .env("OMP_THREAD_LIMIT", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|error| spawn_error(&error))?;
-        let mut stdin = child
-            .stdin
-            .take()
-            .ok_or_else(|| failed("its standard input could not be opened".to_owned()))?;
-        // Written from a thread of its own, so that a program that answers
-        // before reading everything cannot block both sides.
-        let output = std::thread::scope(|scope| {
-            let writer = scope.spawn(move || stdin.write_all(image));
-            let output = child.wait_with_output();
-            let written = writer.join();
-            (output, written)
-        });
-        let output = match output {
-            (Ok(output), _) if !output.status.success() => {
-                return Err(failed(format!(
-                    "it exited with {}: {}",
-                    output.status,
-                    String::from_utf8_lossy(&output.stderr).trim()
-                )));
-            }
-            (Ok(output), Ok(Ok(()))) => output,
-            (Err(error), _) => return Err(failed(error.to_string())),
-            (Ok(_), Ok(Err(error))) => {
-                return Err(failed(format!(
-                    "the image could not be handed over: {error}"
-                )));
-            }
-            (Ok(_), Err(_)) => return Err(failed("the image could not be handed over".to_owned())),
-        };
-        String::from_utf8(output.stdout).map_err(|_| failed("its output is not UTF-8".to_owned()))
+        })
+    }
+
+    /// How far the image file `image` is to be turned clockwise (90, 180 or
+    /// 270 degrees) for its text to stand upright, as tesseract's orientation
+    /// detection (`--psm 0`, with its `osd` data) tells with confidence; `None`
+    /// when upright, or when it cannot tell (too little text).
+    pub fn orientation(&self, image: &[u8]) -> Option<u32> {
+        let report = pipe(&["--psm", "0"], image).ok()?;
+        orientation_of(&report)
+    }
+
+    /// What names this engine's way of reading, for the cache's keys: its
+    /// version and languages.
+    pub fn identity(&self) -> String {
+        format!("tesseract {} {}", self.version, self.languages)
     }
 
     /// The languages asked for, one by one.
@@ -121,7 +91,61 @@ impl Tesseract {
     }
 }
 
-/// Runs tesseract with `args` and waits for it.
+/// Runs tesseract on `image`, given on standard input, with `args` after
+/// its input and output (standard output); what it printed, or why it failed.
+fn pipe(args: &[&str], image: &[u8]) -> Result<String, String> {
+    let mut child = Command::new(PROGRAM)
+        .args(["stdin", "stdout"])
+        .args(args)
+        .env("OMP_THREAD_LIMIT", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("it could not be started: {error}"))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or("its standard input could not be opened")?;
+    // Written from a thread of its own, so that a program that answers
+    // before reading everything cannot block both sides.
+    let (output, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || stdin.write_all(image));
+        (child.wait_with_output(), writer.join())
+    });
+    let output = output.map_err(|error| error.to_string())?;
+    if !output.status.success() {
+        return Err(format!(
+            "it exited with {}: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    match written {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => return Err(format!("the image could not be handed over: {error}")),
+        Err(_) => return Err("the image could not be handed over".to_owned()),
+    }
+    String::from_utf8(output.stdout).map_err(|_| "its output is not UTF-8".to_owned())
+}
+
+/// Tesseract's orientation confidence under which its turn is not taken.
+const ORIENTATION_CONFIDENCE: f32 = 2.0;
+
+/// The clockwise turn an orientation report (`--psm 0`) asks for, when it
+/// asks for one with [`ORIENTATION_CONFIDENCE`].
+fn orientation_of(report: &str) -> Option<u32> {
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|line| line.strip_prefix(name)?.trim().parse::<f32>().ok())
+    };
+    let turn = field("Rotate:")? as u32;
+    let sure = field("Orientation confidence:")? >= ORIENTATION_CONFIDENCE;
+    (sure && matches!(turn, 90 | 180 | 270)).then_some(turn)
+}
+
+/// Runs tesseract with `args` and waits for it (nothing on its input).
 fn run(args: &[&str]) -> Result<Output, OcrError> {
     Command::new(PROGRAM)
         .args(args)
@@ -139,5 +163,25 @@ fn spawn_error(error: &std::io::Error) -> OcrError {
             page: None,
             reason: format!("it could not be started: {error}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_orientation_report_gives_the_turn_when_sure() {
+        let sideways = "Page number: 0\nOrientation in degrees: 90\nRotate: 270\n\
+                        Orientation confidence: 13.37\nScript: Latin\nScript confidence: 6.09\n";
+        assert_eq!(orientation_of(sideways), Some(270));
+        let upright = sideways.replace("Rotate: 270", "Rotate: 0");
+        assert_eq!(orientation_of(&upright), None);
+        let unsure = sideways.replace("13.37", "0.8");
+        assert_eq!(orientation_of(&unsure), None);
+        assert_eq!(
+            orientation_of("Too few characters. Skipping this page"),
+            None
+        );
     }
 }

@@ -13,6 +13,8 @@ use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Dictionary, Document, Object, ObjectI
 
 use crate::font::Font;
 use crate::geometry::Matrix;
+use crate::placement::Placement;
+use crate::scan::Drawn;
 
 /// How deep Form XObjects may nest (loops are cut as well).
 const MAX_FORM_DEPTH: usize = 12;
@@ -50,6 +52,8 @@ pub(crate) struct Marks {
     pub rules: Vec<Rule>,
     /// Images drawn (XObjects and inline).
     pub images: usize,
+    /// The image XObjects drawn, where they land.
+    pub pictures: Vec<Drawn>,
     /// What could not be read, for diagnostics.
     pub problems: Vec<String>,
 }
@@ -381,7 +385,13 @@ impl<'a, 'c> Interpreter<'a, 'c> {
             return;
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") => self.marks.images += 1,
+            Ok(b"Image") => {
+                self.marks.images += 1;
+                self.marks.pictures.push(Drawn {
+                    id: *id,
+                    placement: Placement::of(&self.state.ctm.then(&self.page)),
+                });
+            }
             Ok(b"Form") => {
                 if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {
                     self.marks

@@ -11,7 +11,14 @@
 //! [`TextLine`](piano_model::TextLine) whose cells are the table's columns,
 //! empty cells included, exactly like a row of a tab-separated dump.
 //!
-//! Pages are read one at a time; at most two pages of glyphs are held.
+//! Pages that are pictures of text (scans, `scan.rs`) are handed to a
+//! recognition the caller brings ([`read_pdf_with`]): each page's picture
+//! (`placement.rs` says where the content stream draws it, `picture/` decodes
+//! it, only when asked), and the words read from it go to the same rebuild,
+//! placed on the page.
+//!
+//! Pages are read one at a time; at most two pages of glyphs are held, but
+//! for the pages waiting behind a scan for its recognition.
 
 mod document;
 mod font;
@@ -19,15 +26,20 @@ mod geometry;
 mod interpret;
 mod metrics;
 mod orient;
+mod picture;
+mod placement;
 mod repair;
+mod scan;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, ObjectId};
+use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, Object, ObjectId};
 use piano_model::{Code, Diagnostic, Layout};
 
 use crate::geometry::page_matrix;
-use crate::interpret::{FontCache, Interpreter, Marks};
+use crate::interpret::{FontCache, Glyph, Interpreter, Marks};
+use crate::placement::Placement;
+pub use crate::scan::{PagePicture, PictureText, Recognition};
 use piano_table::{Page, PageTrace, Rebuild, Word};
 
 /// Why a PDF could not be read.
@@ -51,32 +63,96 @@ pub enum PdfError {
     /// The file has pages but no text on any of them: scanned images.
     #[error(
         "the PDF has no text layer: its {pages} pages are images only (a scan); \
-         run OCR first (e.g. `ocrmypdf -l ita in.pdf out.pdf`) and read the result"
+         read them by OCR with `--ocr auto` (the default; it needs tesseract), \
+         or run OCR first (e.g. `ocrmypdf -l ita in.pdf out.pdf`) and read the result"
     )]
     NoTextLayer {
         /// Page count.
         pages: u32,
     },
+    /// A page's picture, to be recognised, could not be decoded.
+    #[error("page {page}: its picture could not be decoded: {reason}")]
+    Picture {
+        /// The 1-based page.
+        page: u32,
+        /// What was wrong, naming the encoding where it is not read.
+        reason: String,
+    },
+    /// Recognising the pages' pictures failed (the OCR program is missing, …).
+    #[error(transparent)]
+    Recognition(RecognitionError),
     /// The file has no pages.
     #[error("the PDF has no pages")]
     NoPages,
 }
 
 /// Reads a PDF into lines of cells: one line per table row (cells = columns)
-/// and per line of other text, numbered as `piano text` prints them.
+/// and per line of other text, numbered as `piano text` prints them. Pages
+/// that are only pictures are reported, not recognised (see [`read_pdf_with`]).
 pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
-    read(bytes, Rebuild::new()).map(|(layout, _)| layout)
+    read_pdf_with(bytes, Recognition::Never, |_| Ok(Vec::new())).map(|read| read.layout)
+}
+
+/// What recognition returns when it fails: its own error, carried through.
+pub type RecognitionError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A PDF read: its lines of cells, and which pages were recognised.
+#[derive(Debug, Clone)]
+pub struct PdfReading {
+    /// The lines of cells.
+    pub layout: Layout,
+    /// The 1-based pages whose picture was recognised, in order.
+    pub recognised: Vec<u32>,
+}
+
+/// A page waiting for the pictures before it to be recognised.
+enum Held {
+    /// A page read from its text layer.
+    Read(Page),
+    /// A scan: the text kept of it, and where its picture is drawn.
+    Scan(Page, Placement),
+}
+
+/// Reads a PDF as [`read_pdf`] does, the pages `recognition` picks (scans,
+/// by default) read by `recognise` from their pictures.
+///
+/// `recognise` is called once, with every picture to read in page order, and
+/// returns what it read of each, in that order; it decodes them as it goes
+/// ([`PagePicture::decode`]), so pictures need not all be held at once.
+/// Pages are handed to the rebuild as they are read until the first scan;
+/// from there they wait, in order, for the recognition.
+pub fn read_pdf_with<F>(
+    bytes: &[u8],
+    recognition: Recognition,
+    recognise: F,
+) -> Result<PdfReading, PdfError>
+where
+    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureText>, RecognitionError>,
+{
+    read(bytes, Rebuild::new(), recognition, recognise).map(|(read, _)| read)
 }
 
 /// Reads a PDF as [`read_pdf`] does, and keeps what the table rebuild saw
 /// and inferred on page `page` (`None` when the PDF has no such page), for
 /// views of it (`piano debug`).
 pub fn read_pdf_traced(bytes: &[u8], page: u32) -> Result<(Layout, Option<PageTrace>), PdfError> {
-    read(bytes, Rebuild::tracing(page))
+    read(bytes, Rebuild::tracing(page), Recognition::Never, |_| {
+        Ok(Vec::new())
+    })
+    .map(|(read, trace)| (read.layout, trace))
 }
 
-/// Reads a PDF through `rebuild`, with the trace it kept.
-fn read(bytes: &[u8], mut rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>), PdfError> {
+/// Reads a PDF as [`read_pdf_with`] does, through `rebuild`, with the trace
+/// it kept.
+fn read<F>(
+    bytes: &[u8],
+    mut rebuild: Rebuild,
+    recognition: Recognition,
+    recognise: F,
+) -> Result<(PdfReading, Option<PageTrace>), PdfError>
+where
+    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureText>, RecognitionError>,
+{
     let loaded = document::load(bytes)?;
     let doc = &loaded.document;
     let mut diagnostics = loaded.diagnostics;
@@ -85,24 +161,50 @@ fn read(bytes: &[u8], mut rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>
         return Err(PdfError::NoPages);
     }
     let mut fonts = FontCache::new();
+    let mut held = Vec::new();
+    let mut pictures = Vec::new();
     let mut glyphs = 0usize;
     let mut images_only = 0u32;
     for (&number, &id) in &pages {
-        let (marks, height) = read_page(doc, id, &mut fonts, number, &mut diagnostics);
+        let (mut marks, width, height) = read_page(doc, id, &mut fonts, number, &mut diagnostics);
+        if let Some(choice) = scan::choose(&marks, width, height, recognition)
+            && let Ok(stream) = doc
+                .get_object(choice.picture.id)
+                .and_then(Object::as_stream)
+        {
+            if choice.pictures > 1 {
+                diagnostics.push(composite(number, choice.pictures));
+            }
+            let placement = choice.picture.placement;
+            pictures.push(PagePicture {
+                doc,
+                stream,
+                placement,
+                page: number,
+            });
+            if !choice.keeps_text {
+                (marks.glyphs, marks.rules) = (Vec::new(), Vec::new());
+            }
+            marks.glyphs.retain(runs_right);
+            glyphs += marks.glyphs.len();
+            held.push(Held::Scan(page_of(marks, number, height), placement));
+            continue;
+        }
         glyphs += marks.glyphs.len();
         if marks.glyphs.is_empty() && marks.images > 0 {
             images_only += 1;
-            let mut diagnostic = Diagnostic::new(
-                Code::NoTextLayer,
-                format!("page {number} is an image without text: it needs OCR"),
-            );
-            diagnostic.page = Some(number);
-            diagnostics.push(diagnostic);
+            diagnostics.push(unread_pictures(number, recognition));
         }
-        rebuild.push(&page_of(marks, number, height));
+        let (_, height) = orient::upright(&mut marks, width, height);
+        let page = page_of(marks, number, height);
+        if held.is_empty() {
+            rebuild.push(&page);
+        } else {
+            held.push(Held::Read(page));
+        }
     }
     let page_count = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    if glyphs == 0 {
+    if glyphs == 0 && pictures.is_empty() {
         let damaged = diagnostics.iter().find(|d| d.code == Code::PdfDamaged);
         return Err(match damaged {
             Some(damage) if images_only == 0 => PdfError::Unreadable {
@@ -114,6 +216,16 @@ fn read(bytes: &[u8], mut rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>
             _ => PdfError::NoTextLayer { pages: page_count },
         });
     }
+    let recognised: Vec<u32> = pictures.iter().map(PagePicture::page).collect();
+    if !pictures.is_empty() {
+        let texts = recognise(&pictures).map_err(PdfError::Recognition)?;
+        if texts.len() != pictures.len() {
+            return Err(PdfError::Recognition(
+                format!("{} pictures were read of {}", texts.len(), pictures.len()).into(),
+            ));
+        }
+        push_held(&mut rebuild, held, texts);
+    }
     let trace = rebuild.take_trace();
     let (lines, mut rebuilt) = rebuild.finish();
     diagnostics.append(&mut rebuilt);
@@ -122,7 +234,64 @@ fn read(bytes: &[u8], mut rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>
         pages: Some(page_count),
         diagnostics,
     };
-    Ok((layout, trace))
+    Ok((PdfReading { layout, recognised }, trace))
+}
+
+/// Hands the held pages to the rebuild in order, each scan with the words
+/// and rules read of its picture (`texts`, in page order) placed on it.
+fn push_held(rebuild: &mut Rebuild, held: Vec<Held>, texts: Vec<PictureText>) {
+    let mut texts = texts.into_iter();
+    for page in held {
+        match page {
+            Held::Read(page) => rebuild.push(&page),
+            Held::Scan(mut page, placement) => {
+                let (words, rules) = texts.next().unwrap_or_default().onto_page(&placement);
+                // A picture read turned a quarter may reach below the page.
+                page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
+                page.words.extend(words);
+                page.rules.extend(rules);
+                rebuild.push(&page);
+            }
+        }
+    }
+}
+
+/// The diagnostic of page `number`, which holds pictures but no text and
+/// was not recognised.
+fn unread_pictures(number: u32, recognition: Recognition) -> Diagnostic {
+    let why = match recognition {
+        Recognition::Never => "it needs OCR (`--ocr auto`)",
+        Recognition::Scans | Recognition::Every => {
+            "its pictures cover too little of it to be a scan, and were not read by OCR \
+             (`--ocr always` reads them)"
+        }
+    };
+    let mut diagnostic = Diagnostic::new(
+        Code::NoTextLayer,
+        format!("page {number} holds pictures but no text: {why}"),
+    );
+    diagnostic.page = Some(number);
+    diagnostic
+}
+
+/// Whether a glyph reads left to right: text kept over a scan is that only
+/// (a stamp running up the margin would make a line of each letter).
+fn runs_right(glyph: &Glyph) -> bool {
+    let [(ax, ay), (bx, by)] = glyph.run;
+    bx - ax >= (by - ay).abs()
+}
+
+/// The diagnostic of a scan drawn from several pictures, of which one is read.
+fn composite(page: u32, pictures: usize) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        Code::NoTextLayer,
+        format!(
+            "page {page} is drawn from {pictures} pictures: only the largest was recognised \
+             (rasterise the page, e.g. `pdftoppm -r 300 -tiff`, and read the TIFF)"
+        ),
+    );
+    diagnostic.page = Some(page);
+    diagnostic
 }
 
 /// What the rebuild reads of a page: each glyph as a word of its own (the
@@ -150,14 +319,16 @@ fn page_of(marks: Marks, number: u32, height: f32) -> Page {
     }
 }
 
-/// Runs one page; what fails is reported and the page read as far as it goes.
+/// Runs one page; what fails is reported and the page read as far as it
+/// goes. Its marks are as the page is shown (after `/Rotate`), with its width
+/// and height.
 fn read_page<'a>(
     doc: &'a Document,
     id: ObjectId,
     fonts: &mut FontCache<'a>,
     number: u32,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Marks, f32) {
+) -> (Marks, f32, f32) {
     let (area, rotate) = document::page_box(doc, id);
     let (matrix, width, height) = page_matrix(area, rotate);
     let mut problems = Vec::new();
@@ -172,7 +343,7 @@ fn read_page<'a>(
     let run = catch_unwind(AssertUnwindSafe(|| {
         Interpreter::new(doc, fonts, matrix, width, height).run(&content, &resources)
     }));
-    let mut marks = match run {
+    let marks = match run {
         Ok(marks) => marks,
         Err(_) => {
             problems.push("the page's content could not be interpreted".into());
@@ -187,6 +358,5 @@ fn read_page<'a>(
         diagnostic.page = Some(number);
         diagnostics.push(diagnostic);
     }
-    let (_, height) = orient::upright(&mut marks, width, height);
-    (marks, height)
+    (marks, width, height)
 }

@@ -10,7 +10,7 @@ use piano_export::ExportOptions;
 use piano_model::Plan;
 use piano_parse::Vocabulary;
 use piano_run::input::{display_name, load_plan, load_profiles, parse_bytes_with};
-use pyo3::exceptions::{PyNotImplementedError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -144,19 +144,24 @@ pub fn json_value(py: Python<'_>, json: &[u8]) -> PyResult<Py<PyAny>> {
     Ok(loads.call1((PyBytes::new(py, json),))?.unbind())
 }
 
-/// The OCR settings of the `ocr` mode and `ocr_lang` languages. Only
-/// `"auto"` (an image is read by OCR, a PDF or a text never) exists yet:
-/// `"always"` and `"never"` come with the command's `--ocr`.
+/// The OCR settings of the `ocr` mode and `ocr_lang` languages, as the
+/// command's `--ocr` and `--ocr-lang` give them: `"auto"` recognises scans
+/// (image files, a PDF's pages that are pictures), `"always"` every page
+/// drawn with a picture, `"never"` none.
 pub fn ocr_settings(mode: &str, languages: &str) -> PyResult<piano_ocr::Settings> {
-    match mode {
-        "auto" => Ok(piano_ocr::Settings {
-            languages: languages.to_owned(),
-        }),
-        "always" | "never" => Err(PyNotImplementedError::new_err(format!(
-            "ocr={mode:?} is not available yet: this piano reads an input by OCR exactly when it is an image (ocr=\"auto\")"
-        ))),
-        other => Err(PyValueError::new_err(format!(
-            "ocr={other:?}: give \"auto\", \"always\" or \"never\""
-        ))),
-    }
+    let mode = match mode {
+        "auto" => piano_ocr::Mode::Auto,
+        "always" => piano_ocr::Mode::Always,
+        "never" => piano_ocr::Mode::Never,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "ocr={other:?}: give \"auto\", \"always\" or \"never\""
+            )));
+        }
+    };
+    Ok(piano_ocr::Settings {
+        languages: languages.to_owned(),
+        mode,
+        ..piano_ocr::Settings::default()
+    })
 }

@@ -81,8 +81,11 @@ def test_a_layout_profile_is_read_as_the_command_reads_it() -> None:
     assert piano.extract(relative(plan), profiles=[relative(profile)]) == run.plan()
 
 
-def test_ocr_modes_other_than_auto_wait_for_the_command() -> None:
-    with pytest.raises(NotImplementedError):
-        piano.extract(PLAN, ocr="never")
+def test_ocr_modes_are_the_commands() -> None:
+    run = command("extract", "--quiet", "--ocr", "never", relative(PLAN))
+    assert piano.extract(PLAN, ocr="never") == run.plan()
+    scan = ROOT / "fixtures" / "ocr" / "fidenza-2023-page1.png"
+    with pytest.raises(piano.PianoError, match="--ocr"):
+        piano.extract(scan, ocr="never")
     with pytest.raises(ValueError):
         piano.extract(PLAN, ocr="sometimes")

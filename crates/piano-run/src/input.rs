@@ -67,20 +67,22 @@ pub struct Reading {
 
 impl Reading {
     /// The plan's `source` for `bytes` read from the input named `name`: a
-    /// scan's pages and OCR too (a PDF's pages are set by the parser).
+    /// scan's pages, and the OCR of a scan or of a PDF's scanned pages (a
+    /// PDF's pages are set by the parser).
     pub fn source(&self, name: &str, bytes: &[u8]) -> Source {
         let mut source = Source::from_bytes(name, bytes, self.format);
         if self.format == SourceFormat::Image {
             source.pages = self.layout.pages;
-            source.ocr.clone_from(&self.ocr);
         }
+        source.ocr.clone_from(&self.ocr);
         source
     }
 }
 
 /// The lines of cells in `bytes`: read by OCR when they start with an
 /// image's signature (PNG, JPEG, TIFF), as a PDF when they carry the `%PDF-`
-/// signature in their first kilobyte, else as a text dump.
+/// signature in their first kilobyte (its scanned pages read by OCR as `ocr`
+/// says), else as a text dump.
 pub fn read_layout(bytes: &[u8], ocr: &OcrSettings) -> anyhow::Result<Reading> {
     Ok(if piano_ocr::image_kind(bytes).is_some() {
         let scan = piano_ocr::read_image(bytes, ocr)?;
@@ -90,11 +92,7 @@ pub fn read_layout(bytes: &[u8], ocr: &OcrSettings) -> anyhow::Result<Reading> {
             ocr: Some(scan.ocr),
         }
     } else if is_pdf(bytes) {
-        Reading {
-            layout: piano_pdf::read_pdf(bytes)?,
-            format: SourceFormat::Pdf,
-            ocr: None,
-        }
+        crate::scanned::read_pdf(bytes, ocr)?
     } else {
         Reading {
             layout: piano_text::read_text(bytes)?,

@@ -3,7 +3,8 @@
 //! the same outputs.
 //!
 //! - [`input`]: one input's bytes (a file, or standard input) to a plan, by
-//!   the reader its signature calls for;
+//!   the reader its signature calls for; `scanned.rs` a PDF whose scanned
+//!   pages piano-pdf hands to piano-ocr;
 //! - [`output`]: files written atomically, and a plan's CSV tables;
 //! - [`batch`]: a whole archive into one folder, in parallel, resumable,
 //!   with nothing lost.
@@ -11,6 +12,7 @@
 pub mod batch;
 pub mod input;
 pub mod output;
+mod scanned;
 
 use std::fmt::Display;
 use std::io::Write;

@@ -8,11 +8,18 @@ pub mod schema;
 pub mod site;
 pub mod text;
 
-use crate::args::OcrArgs;
+use crate::args::{OcrArgs, OcrMode};
 
 /// The OCR settings the arguments ask for.
 fn ocr_settings(args: &OcrArgs) -> piano_ocr::Settings {
     piano_ocr::Settings {
         languages: args.languages.clone(),
+        mode: match args.mode {
+            OcrMode::Auto => piano_ocr::Mode::Auto,
+            OcrMode::Always => piano_ocr::Mode::Always,
+            OcrMode::Never => piano_ocr::Mode::Never,
+        },
+        cache: args.cache.clone(),
+        clock: piano_ocr::PageClock::new(),
     }
 }

@@ -209,12 +209,12 @@ pub(super) const PLANS: &[Column] = &[
 pub(super) const STRUCTURES: &[Column] = &[
     PLAN_ID,
     STRUCTURE,
-    required(column(
+    column(
         "name",
         Text,
         "Struttura",
-        "The structure's name as written.",
-    )),
+        "The structure's name as written; empty for a table read under no structure heading.",
+    ),
     column(
         "head_role",
         Text,

@@ -27,8 +27,8 @@ def extract(
 
     ``source`` is a path, or bytes with ``name`` the file name the plan
     records. Raises ``PianoError`` for input piano cannot read at all,
-    ``TimeoutError`` past ``timeout`` seconds, ``NotImplementedError`` for
-    ``ocr="always"`` or ``"never"`` (not in this version yet)."""
+    ``TimeoutError`` past ``timeout`` seconds. ``ocr`` is the command's
+    ``--ocr`` (``"auto"``, ``"always"``, ``"never"``)."""
 
 def check(
     source: Union[StrPath, bytes],

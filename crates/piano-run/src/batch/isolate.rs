@@ -25,7 +25,7 @@ use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Once, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The name of the threads that run inputs' work.
 pub const WORKER_THREAD: &str = "piano-worker";
@@ -79,6 +79,22 @@ impl<T: Send + 'static> Isolator<T> {
     where
         F: FnOnce() -> T + Send + 'static,
     {
+        self.run_restarted(limit, || None, work)
+    }
+
+    /// Runs `work` on the helper and waits for its result until `limit`
+    /// has passed since it began, or since the latest time `restarted`
+    /// gives (the start of a page of OCR: the limit holds per page).
+    pub fn run_restarted<F>(
+        &mut self,
+        limit: Duration,
+        restarted: impl Fn() -> Option<Instant>,
+        work: F,
+    ) -> Result<T, Failure>
+    where
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let began = Instant::now();
         let helper = match self.helper.take() {
             Some(helper) => helper,
             None => Helper::spawn()?,
@@ -95,7 +111,17 @@ impl<T: Send + 'static> Isolator<T> {
                 fresh
             }
         };
-        match helper.results.recv_timeout(limit) {
+        let received = loop {
+            let since = restarted().map_or(began, |restart| restart.max(began));
+            let left = (since + limit).saturating_duration_since(Instant::now());
+            match helper.results.recv_timeout(left) {
+                // A page began meanwhile: its own limit runs on.
+                Err(mpsc::RecvTimeoutError::Timeout)
+                    if restarted().is_some_and(|restart| restart + limit > Instant::now()) => {}
+                received => break received,
+            }
+        };
+        match received {
             Ok(Ok(value)) => {
                 self.helper = Some(helper);
                 Ok(value)
@@ -224,5 +250,33 @@ mod tests {
             panicked.recv_timeout(LONG),
             Ok(Err(Failure::Panicked("page 2 is odd".to_owned())))
         );
+    }
+
+    #[test]
+    fn the_limit_runs_again_from_each_restart() {
+        let mut isolator = Isolator::new();
+        let limit = Duration::from_millis(1000);
+        let pause = Duration::from_millis(700);
+        // Two pages of 0.7 s: 1.4 s in all, but neither past the limit.
+        let clock = piano_ocr::PageClock::new();
+        let pages = clock.clone();
+        let outcome = isolator.run_restarted(
+            limit,
+            || clock.last_page_start(),
+            move || {
+                pages.start_page();
+                thread::sleep(pause);
+                pages.start_page();
+                thread::sleep(pause);
+                2
+            },
+        );
+        assert_eq!(outcome, Ok(2));
+        // Without restarts the same work is past the limit.
+        let outcome = isolator.run(limit, move || {
+            thread::sleep(pause * 2);
+            2
+        });
+        assert_eq!(outcome, Err(Failure::TimedOut(limit)));
     }
 }

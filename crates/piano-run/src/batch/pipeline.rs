@@ -253,8 +253,13 @@ fn read_and_save(
     let sha = input.sha256.as_ref().ok().cloned();
     let (path, name) = (input.path.clone(), input.name.clone());
     let profiles = Arc::clone(work.profiles);
-    let ocr = work.ocr.clone();
-    let outcome = isolator.run(work.limit, move || -> Result<Plan, String> {
+    let clock = piano_ocr::PageClock::new();
+    let ocr = piano_ocr::Settings {
+        clock: clock.clone(),
+        ..work.ocr.clone()
+    };
+    let restarted = || clock.last_page_start();
+    let outcome = isolator.run_restarted(work.limit, restarted, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
         parse_bytes_with(&name, &bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
     });

@@ -1,0 +1,70 @@
+//! A PDF read with its scanned pages recognised: piano-pdf says which pages
+//! are pictures of text and hands their pictures over; here they are decoded
+//! and recognised by piano-ocr in parallel, on rayon's threads (one
+//! tesseract process and thread a page), a picture decoded only when its
+//! page's turn comes, so that only as many are held as pages are read at
+//! once. piano-pdf places the words on their pages and rebuilds the whole.
+
+use piano_model::{Ocr, SourceFormat};
+use piano_ocr::{Mode, PageText, Recogniser, Settings};
+use piano_pdf::{PagePicture, PictureText, Recognition, RecognitionError};
+use rayon::prelude::*;
+
+use crate::input::Reading;
+
+/// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR.
+pub(crate) fn read_pdf(bytes: &[u8], settings: &Settings) -> anyhow::Result<Reading> {
+    let recognition = match settings.mode {
+        Mode::Auto => Recognition::Scans,
+        Mode::Always => Recognition::Every,
+        Mode::Never => Recognition::Never,
+    };
+    let mut ocr = None;
+    let read = piano_pdf::read_pdf_with(bytes, recognition, |pictures| {
+        let (texts, provenance) = recognise(pictures, settings)?;
+        ocr = Some(provenance);
+        Ok(texts)
+    })?;
+    let mut layout = read.layout;
+    if ocr.is_some() {
+        let doubtful = piano_ocr::low_confidence_cells(&layout.lines);
+        layout.diagnostics.extend(doubtful);
+    }
+    Ok(Reading {
+        layout,
+        format: SourceFormat::Pdf,
+        ocr,
+    })
+}
+
+/// Recognises `pictures`, in parallel: what was read of each, in order, and
+/// the provenance of the whole.
+fn recognise(
+    pictures: &[PagePicture<'_>],
+    settings: &Settings,
+) -> Result<(Vec<PictureText>, Ocr), RecognitionError> {
+    let recogniser = Recogniser::new(settings)?;
+    let texts = pictures
+        .par_iter()
+        .map(|picture| -> Result<PageText, RecognitionError> {
+            let image = picture.decode()?;
+            Ok(recogniser.read(image, picture.page())?)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let confidences: Vec<f32> = texts
+        .iter()
+        .flat_map(|text| text.words.iter().map(|word| word.confidence))
+        .collect();
+    let pages = pictures.iter().map(PagePicture::page).collect();
+    let provenance = recogniser.provenance(pages, &confidences);
+    let texts = texts
+        .into_iter()
+        .map(|text| PictureText {
+            columns: text.columns,
+            rows: text.rows,
+            rules: text.rules.clone(),
+            words: piano_ocr::words_of(text),
+        })
+        .collect();
+    Ok((texts, provenance))
+}
