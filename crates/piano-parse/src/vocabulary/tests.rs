@@ -30,7 +30,6 @@ fn recognises_column_label_variants() {
     let cases = [
         ("N°", Some(Column::Number)),
         ("Nr.", Some(Column::Number)),
-        ("#", Some(Column::Number)),
         (
             "Descrizione Obiettivi Gestionali",
             Some(Column::Description),
