@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::grid::find_tables;
+use crate::gutters::is_value;
 use crate::lines::{Line, build_lines, join_wrapped, lowest};
 use crate::rows::Ambiguity;
 use crate::stream::infer_rows;
@@ -211,27 +212,39 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
 
 /// A free line's cells: its pieces, those closer than `FREE_CELL_GAP` joined,
 /// except that a short label and its value ("Missione    Istruzione …") are
-/// two cells when [`LABEL_GAP`] apart.
+/// two cells when [`LABEL_GAP`] apart, and so are two values set apart (a
+/// weight and a date: "(100%)   30.11.2022").
 fn free_cells(line: &Line) -> Vec<Cell> {
     let labelled = is_label_and_value(line);
     let mut cells: Vec<Cell> = Vec::new();
+    // Whether every piece of the last cell is a value.
+    let mut values_only = false;
     for segment in &line.segments {
+        let value = is_value(&segment.text);
         match cells.last_mut() {
-            Some(cell) if !labelled && segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size => {
+            Some(cell)
+                if !labelled
+                    && segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size
+                    && !(values_only && value) =>
+            {
                 cell.text.push(' ');
                 cell.text.push_str(&segment.text);
                 cell.x1 = segment.x1;
                 cell.confidence = lowest(cell.confidence, segment.confidence);
+                values_only = false;
             }
-            _ => cells.push(Cell {
-                text: segment.text.clone(),
-                x0: segment.x0,
-                x1: segment.x1,
-                top: line.y - line.size,
-                bottom: line.y,
-                confidence: segment.confidence,
-                trailing_space: false,
-            }),
+            _ => {
+                cells.push(Cell {
+                    text: segment.text.clone(),
+                    x0: segment.x0,
+                    x1: segment.x1,
+                    top: line.y - line.size,
+                    bottom: line.y,
+                    confidence: segment.confidence,
+                    trailing_space: false,
+                });
+                values_only = value;
+            }
         }
     }
     cells

@@ -427,6 +427,28 @@ Rispetto degli obblighi e adempimenti          8        (0%)
         assert!(lines.iter().any(|line| line == row), "{lines:?}");
     }
 
+    #[test]
+    fn a_lone_row_keeps_its_weight_and_its_date_apart() {
+        let dump = "\
+Obiettivo n. 5
+Descrizione     Implementazione di contrattazione decentrata integrativa dell'anno di riferimento,
+                anche mediante il ricorso a strumenti informatici e telematici.
+Responsabile    Lucia Lombardi
+Peso            7,14%
+Indicatore
+Valore atteso   Realizzazione di almeno un report annuale.
+Scadenza        dicembre 2022
+
+Approvazione del progetto esecutivo            (100%)   30.11.2022
+
+Obiettivo n. 6
+Descrizione     Attuazione e verifica di archivio storico comunale.
+";
+        let lines = texts(dump);
+        let row = "Approvazione del progetto esecutivo\t(100%)\t30.11.2022";
+        assert!(lines.iter().any(|line| line == row), "{lines:?}");
+    }
+
     /// Each line's first and last line of the file.
     fn spans(dump: &str) -> Vec<(u32, u32)> {
         let lines = read(dump, Rebuild::new()).lines;
