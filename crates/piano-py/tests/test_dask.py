@@ -65,16 +65,22 @@ def test_workers_extract_the_plans_piano_batch_writes(client, batch: Path) -> No
     assert compared > 10
 
 
+def with_timestamps(objectives: pandas.DataFrame) -> pandas.DataFrame:
+    """due_by as datetime64: Dask keeps no column of datetime.date objects
+    (it turns object columns into strings), a timestamp it writes as one."""
+    return objectives.assign(due_by=pandas.to_datetime(objectives["due_by"]).astype("datetime64[ms]"))
+
+
 def objectives_of(path: str) -> pandas.DataFrame:
-    return piano.tables([piano.extract(path)])["objectives"]
+    return with_timestamps(piano.tables([piano.extract(path)])["objectives"])
 
 
 def test_the_tables_of_an_archive_go_to_parquet_through_dask(client, batch: Path, tmp_path: Path) -> None:
-    meta = piano.tables([])["objectives"]
+    meta = with_timestamps(piano.tables([])["objectives"])
     objectives = dd.from_map(objectives_of, paths(), meta=meta)
     objectives.to_parquet(tmp_path / "objectives", write_index=False)
     written = pandas.read_parquet(tmp_path / "objectives")
-    expected = piano.tables([piano.extract(path) for path in paths()])["objectives"]
+    expected = with_timestamps(piano.tables([piano.extract(path) for path in paths()])["objectives"])
     assert len(written) == len(expected) > 0
     assert list(written.columns) == list(expected.columns)
     key = ["plan_id", "structure", "number", "level"]
