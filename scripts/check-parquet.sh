@@ -12,16 +12,10 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source "$root/scripts/lib/checks.sh"
 
-cargo build --quiet -p piano-cli
-target="${CARGO_TARGET_DIR:-$root/target}"
-piano="$target/debug/piano"
-
-venv="$target/parquet-venv"
-if ! "$venv/bin/python" -c 'import duckdb, pandas, pyarrow' 2>/dev/null; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb pandas pyarrow
-fi
+build_piano
+python_venv parquet-venv "duckdb, pandas, pyarrow" duckdb pandas pyarrow
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -15,6 +15,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source "$root/scripts/lib/checks.sh"
 
 # The version of axe-core the checks were written against.
 axe_version="4.10.3"
@@ -35,15 +36,8 @@ if [[ -z "$chromium" ]]; then
     chromium="$(command -v chromium)"
 fi
 
-cargo build --quiet -p piano-cli
-target="${CARGO_TARGET_DIR:-$root/target}"
-piano="$target/debug/piano"
-
-venv="$target/site-check-venv"
-if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import html5lib, websocket, PIL' 2>/dev/null; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check html5lib websocket-client Pillow
-fi
+build_piano
+python_venv site-check-venv "html5lib, websocket, PIL" html5lib websocket-client Pillow
 
 axe="$target/site-check/axe-core-$axe_version.js"
 if [[ ! -s "$axe" ]]; then

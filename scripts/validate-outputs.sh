@@ -11,16 +11,10 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source "$root/scripts/lib/checks.sh"
 
-cargo build --quiet -p piano-cli
-target="${CARGO_TARGET_DIR:-$root/target}"
-piano="$target/debug/piano"
-
-venv="$target/validate-venv"
-if [[ ! -x "$venv/bin/frictionless" || ! -x "$venv/bin/check-jsonschema" ]]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check frictionless check-jsonschema
-fi
+build_piano
+python_venv validate-venv "frictionless, check_jsonschema" frictionless check-jsonschema
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -308,23 +308,13 @@ impl Date {
     }
 }
 
+/// A month's Italian name, `month` taken modulo 13 (January at 0), or for
+/// the thirteenth "mese", a word that names no month.
 fn month_name(month: u8) -> &'static str {
-    const MONTHS: [&str; 13] = [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-        "mese",
-    ];
-    MONTHS[usize::from(month) % MONTHS.len()]
+    piano_model::MONTH_NAMES
+        .get(usize::from(month) % 13)
+        .copied()
+        .unwrap_or("mese")
 }
 
 impl Word {

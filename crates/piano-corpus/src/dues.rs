@@ -8,16 +8,14 @@
 //!   note, brackets removed.
 
 use fastrand::Rng;
-use piano_model::{Due, DueDate};
-
-use crate::vocab::MONTHS;
+use piano_model::{Due, DueDate, MONTH_NAMES};
 
 /// A random due in `year` (or the January after it), in one of the forms
 /// plans use; its `raw` is the cell as written.
 pub fn random_due(rng: &mut Rng, year: u16) -> Due {
     let (year, month, day) = random_day(rng, year);
     let dotted = format!("{day:02}.{month:02}.{year}");
-    let month_name = MONTHS[usize::from(month - 1)];
+    let month_name = MONTH_NAMES[usize::from(month - 1)];
     let on_day = DueDate::day(year, month, day);
     let yearly = DueDate::yearly(month, day);
     let (written, date, multiyear, note) = match rng.u32(0..100) {

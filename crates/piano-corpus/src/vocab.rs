@@ -231,22 +231,6 @@ pub const EXPECTED_VALUES: &[&str] = &[
     "Mantenimento dello stesso standard dell'anno precedente o miglioramento degli indicatori.",
 ];
 
-/// Italian month names, January first.
-pub const MONTHS: &[&str] = &[
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
 /// Metropolitan cities, whose comuni a plan may place in a "Città Metropolitana di …".
 pub const METROPOLITAN_CITIES: &[&str] = &[
     "Torino",

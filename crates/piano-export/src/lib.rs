@@ -43,4 +43,6 @@ pub use table::{Column, Constraint, FieldType, ForeignKey, Table, TableFormat};
 pub use tables::CsvTables;
 
 #[cfg(test)]
+mod read_back;
+#[cfg(test)]
 mod sample;

@@ -151,7 +151,7 @@ impl<W: Write + Send> ParquetTable<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CsvTables;
+    use crate::read_back::write_tables;
     use crate::sample::sample_plan;
     use arrow_array::cast::AsArray;
     use arrow_array::types::{Date32Type, Float64Type, Int64Type};
@@ -176,34 +176,6 @@ mod tests {
                     .expect("a reader");
                 let batches = reader.map(|batch| batch.expect("a record batch"));
                 (table, batches.collect())
-            })
-            .collect()
-    }
-
-    /// Every table of `plans` as CSV records, header first.
-    fn csv_tables(plans: &[Plan]) -> Vec<(Table, Vec<Vec<String>>)> {
-        let mut tables =
-            CsvTables::new(ExportOptions::default(), |_| Ok(Vec::new())).expect("tables open");
-        for plan in plans {
-            tables.add(plan).expect("rows are written");
-        }
-        let finished = tables.finish().expect("tables are flushed");
-        finished
-            .into_iter()
-            .map(|(table, bytes)| {
-                let records = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(bytes.as_slice())
-                    .records()
-                    .map(|record| {
-                        record
-                            .expect("a CSV record")
-                            .iter()
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .collect();
-                (table, records)
             })
             .collect()
     }
@@ -236,7 +208,7 @@ mod tests {
     #[test]
     fn every_table_reads_back_as_its_csv_row_for_row() {
         let plans = two_plans();
-        let csv = csv_tables(&plans);
+        let csv = write_tables(ExportOptions::default(), &plans);
         for ((table, batches), (csv_table, records)) in parquet_tables(&plans).iter().zip(&csv) {
             assert_eq!(table, csv_table);
             let header: Vec<&str> = records[0].iter().map(String::as_str).collect();

@@ -135,32 +135,8 @@ impl<W: Write> RowSink for CsvSink<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read_back::write_tables;
     use crate::sample::sample_plan;
-
-    /// Writes `plans` through [`CsvTables`] and reads every table back as records.
-    fn write_tables(options: ExportOptions, plans: &[Plan]) -> Vec<(Table, Vec<Vec<String>>)> {
-        let mut tables = CsvTables::new(options, |_| Ok(Vec::new())).expect("tables open");
-        for plan in plans {
-            tables.add(plan).expect("rows are written");
-        }
-        tables
-            .finish()
-            .expect("tables are flushed")
-            .into_iter()
-            .map(|(table, bytes)| {
-                let records = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .from_reader(bytes.as_slice())
-                    .records()
-                    .map(|record| {
-                        let record = record.expect("a valid CSV record");
-                        record.iter().map(str::to_owned).collect()
-                    })
-                    .collect();
-                (table, records)
-            })
-            .collect()
-    }
 
     fn table(written: &[(Table, Vec<Vec<String>>)], wanted: Table) -> &[Vec<String>] {
         &written

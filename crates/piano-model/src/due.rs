@@ -55,6 +55,24 @@ pub enum Recurrence {
     Yearly,
 }
 
+/// The Italian names of the months, January first, in lower case, as plans
+/// write them in due cells ("novembre 2021"); one list for everything that
+/// writes a month back in Italian (the site's charts, generated plans).
+pub const MONTH_NAMES: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
 /// A calendar date as plans give them, serialised in ISO 8601:
 /// `YYYY-MM-DD`, `YYYY-MM`, or `--MM-DD` for a day that recurs every year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

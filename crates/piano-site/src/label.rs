@@ -4,24 +4,8 @@
 //! The site is for citizens reading Italian portals, so numbers take a
 //! decimal comma and dates are written as Italians write them.
 
-use piano_model::{Category, DueDate, EnteKind, Level, ReasonCode, Verdict};
+use piano_model::{Category, DueDate, EnteKind, Level, MONTH_NAMES, ReasonCode, Verdict};
 use piano_run::batch::report::Status;
-
-/// The names of the months, as a timeline labels its columns.
-const MONTHS: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
 
 /// A file of the release the site publishes in its `dati/` folder, with
 /// what it holds, for people.
@@ -165,7 +149,7 @@ pub fn due_date(date: DueDate) -> String {
 pub fn month_name(month: u8) -> String {
     usize::from(month)
         .checked_sub(1)
-        .and_then(|index| MONTHS.get(index))
+        .and_then(|index| MONTH_NAMES.get(index))
         .map_or_else(|| month.to_string(), |name| (*name).to_owned())
 }
 

@@ -22,6 +22,9 @@ pub mod page;
 pub mod release;
 pub mod write;
 
+#[cfg(test)]
+mod fixture;
+
 use std::path::Path;
 
 use anyhow::Context;

@@ -337,7 +337,8 @@ fn place(lines: LineSpan, page: Option<u32>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use piano_model::{Code, Head, Source, SourceFormat};
+    use crate::fixture;
+    use piano_model::{Code, Source, SourceFormat};
     use scraper::{Html, Selector};
 
     /// Markup a hostile or careless plan may hold in its cells.
@@ -359,21 +360,11 @@ mod tests {
             category: None,
             phases: Vec::new(),
         };
-        plan.structures.push(Structure {
-            ordinal: 1,
-            name: format!("<b>{BROKEN_OUT}</b>"),
-            kind: None,
-            head: Head::default(),
-            strategic_line: None,
-            strategic_objectives: Vec::new(),
-            missions: Vec::new(),
-            operational_objective: None,
-            objectives_label: None,
-            objectives: vec![objective],
-            staff: Vec::new(),
-            lines: LineSpan::default(),
-            page: None,
-        });
+        plan.structures.push(fixture::structure(
+            1,
+            format!("<b>{BROKEN_OUT}</b>"),
+            vec![objective],
+        ));
         let mut diagnostic = Diagnostic::new(Code::WeightSum, SCRIPT);
         diagnostic.excerpt = Some(BROKEN_OUT.to_owned());
         plan.diagnostics.push(diagnostic);

@@ -4,11 +4,10 @@
 //! dues and dues with a note keep their drafted form, so the date, its
 //! precision and note stay what the draft means; only `raw` changes.
 
-use piano_model::{Due, DueDate};
+use piano_model::{Due, DueDate, MONTH_NAMES};
 
 use super::axis;
 use crate::draft::DraftStructure;
-use crate::vocab::MONTHS;
 
 axis! {
     /// A way of writing every single-day due.
@@ -57,7 +56,7 @@ impl DueForm {
         if due.multiyear || due.note.is_some() {
             return None;
         }
-        let name = MONTHS[usize::from(month - 1)];
+        let name = MONTH_NAMES[usize::from(month - 1)];
         Some(match self {
             DueForm::AsDrafted => return None,
             DueForm::Dotted => format!("{day:02}.{month:02}.{year}"),

@@ -197,7 +197,8 @@ fn month_range(first: (u16, u8), last: (u16, u8)) -> Vec<(u16, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use piano_model::{Due as DueCell, Head, LineSpan, Objective, Source, SourceFormat, Structure};
+    use crate::fixture;
+    use piano_model::{Due as DueCell, Objective, Source, SourceFormat};
 
     fn entry(number: &str, date: Option<DueDate>) -> Entry {
         Entry {
@@ -223,21 +224,8 @@ mod tests {
                 phases: phases.into_iter().map(|d| entry("1.1", d)).collect(),
             })
             .collect();
-        plan.structures.push(Structure {
-            ordinal: 1,
-            name: "Settore".into(),
-            kind: None,
-            head: Head::default(),
-            strategic_line: None,
-            strategic_objectives: Vec::new(),
-            missions: Vec::new(),
-            operational_objective: None,
-            objectives_label: None,
-            objectives,
-            staff: Vec::new(),
-            lines: LineSpan::default(),
-            page: None,
-        });
+        plan.structures
+            .push(fixture::structure(1, "Settore".into(), objectives));
         plan
     }
 

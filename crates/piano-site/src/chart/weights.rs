@@ -187,7 +187,8 @@ fn shortened(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use piano_model::{Entry, Head, LineSpan, Objective};
+    use crate::fixture;
+    use piano_model::{Entry, Objective};
 
     fn structure(ordinal: u32, weights: &[Option<f64>]) -> Structure {
         let objectives = weights
@@ -203,21 +204,7 @@ mod tests {
                 phases: Vec::new(),
             })
             .collect();
-        Structure {
-            ordinal,
-            name: format!("Settore {ordinal}"),
-            kind: None,
-            head: Head::default(),
-            strategic_line: None,
-            strategic_objectives: Vec::new(),
-            missions: Vec::new(),
-            operational_objective: None,
-            objectives_label: None,
-            objectives,
-            staff: Vec::new(),
-            lines: LineSpan::default(),
-            page: None,
-        }
+        fixture::structure(ordinal, format!("Settore {ordinal}"), objectives)
     }
 
     #[test]
