@@ -72,6 +72,7 @@ pub fn parse_with_roles(
     column_order::labels_first(&mut layout.lines, profiles);
     ocr_repair::repair(&mut layout);
     let doubtful = quality::doubtful_lines(&layout);
+    let doubtful_cells = ocr_repair::doubtful_cells(&layout);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {
         Some(detection) => assemble::assemble(layout, source, detection, &mut roles, &mut evidence),
@@ -83,6 +84,7 @@ pub fn parse_with_roles(
             Plan::new(source)
         }
     };
+    ocr_repair::repair_weights(&mut plan, &doubtful_cells);
     evidence.rows_low_confidence = quality::rows_among(&doubtful, &roles);
     plan.quality = quality::assess(&plan, &roles, evidence, profiles);
     (plan, roles)

@@ -5,7 +5,9 @@
 //! born-digital PDF has no confidence: nothing of it is), and only where
 //! one reading of the cell's confusable characters ([`confusion`]) fits
 //! what the plan shows around it: a row number next in sequence
-//! ([`row_number`]), a date the due grammar reads ([`due`]). The cell then
+//! ([`row_number`]), a date the due grammar reads ([`due`]), and, once the
+//! plan is assembled, a weight whose one digit read otherwise makes its
+//! group add up to 100 ([`weight`]). The cell then
 //! holds that reading, as the document printed it, and an `ocr-repaired`
 //! diagnostic at its page and line says what was read, what it became and
 //! why. The cell stays doubtful for the quality verdict.
@@ -13,8 +15,10 @@
 mod confusion;
 mod due;
 mod row_number;
+mod weight;
 
 use piano_model::Layout;
+pub use weight::{doubtful_cells, repair_weights};
 
 /// Repairs the doubtful cells of `layout` the plan's structure proves,
 /// adding a diagnostic for each to the layout's.
