@@ -112,11 +112,16 @@ pub enum Code {
     /// Scan: a cell's text was recognised by OCR with low confidence; check
     /// it against the page.
     OcrLowConfidence,
+    /// Scan: a cell recognised with low confidence was repaired where the
+    /// plan's own structure proves the reading (a row number out of
+    /// sequence, a date the due grammar reads once confusable letters are
+    /// digits); the message says what was read, what it became and why.
+    OcrRepaired,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -154,6 +159,7 @@ impl Code {
         Code::NoTextLayer,
         Code::PdfDamaged,
         Code::OcrLowConfidence,
+        Code::OcrRepaired,
     ];
 
     /// The code's fixed level.
@@ -195,7 +201,8 @@ impl Code {
             | Code::RowJoined
             | Code::PageFurniture
             | Code::OutsidePerformance
-            | Code::OcrLowConfidence => Level::Info,
+            | Code::OcrLowConfidence
+            | Code::OcrRepaired => Level::Info,
         }
     }
 
@@ -239,6 +246,7 @@ impl Code {
             Code::NoTextLayer => "no-text-layer",
             Code::PdfDamaged => "pdf-damaged",
             Code::OcrLowConfidence => "ocr-low-confidence",
+            Code::OcrRepaired => "ocr-repaired",
         }
     }
 }

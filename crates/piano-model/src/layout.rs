@@ -54,6 +54,21 @@ pub struct Cell {
     pub confidence: Option<f32>,
 }
 
+/// Below this recognition confidence a cell is doubtful: reported for a
+/// person to check, and the only kind of cell the parser may repair where
+/// the plan's structure proves another reading.
+pub const LOW_CONFIDENCE: f32 = 0.6;
+
+impl Cell {
+    /// Whether the cell holds text recognised by OCR with a confidence under
+    /// [`LOW_CONFIDENCE`]; never for text read as drawn (no confidence).
+    pub fn is_doubtful(&self) -> bool {
+        self.confidence
+            .is_some_and(|confidence| confidence < LOW_CONFIDENCE)
+            && !self.text.trim().is_empty()
+    }
+}
+
 /// A box on a page, origin at the top left, y growing down. Units are the
 /// reader's: PDF points for PDFs, pixels for scans, character columns and
 /// lines for space-aligned dumps.

@@ -20,8 +20,8 @@ mod structure;
 pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
 pub use due::{Due, DueDate, MONTH_NAMES, Precision, Recurrence};
 pub use layout::{
-    BBox, Cell, Layout, TextLine, TextPiece, counts_pages, running_signature, same_running_line,
-    text_lines,
+    BBox, Cell, LOW_CONFIDENCE, Layout, TextLine, TextPiece, counts_pages, running_signature,
+    same_running_line, text_lines,
 };
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use quality::{Quality, Reason, ReasonCode, Verdict};

@@ -131,6 +131,10 @@ pub enum ReasonCode {
     /// Rows rebuilt from fragments or dropped as copies
     /// (`table-scrambled`, `garbled-row`).
     RowsRecovered,
+    /// Objective and phase rows with a value (a cell with a digit, or of
+    /// three characters at most) recognised by OCR with low confidence
+    /// (`ocr-low-confidence`): it may be misread.
+    CellsLowConfidence,
     /// Structures that name no head (`head-missing`).
     HeadsMissing,
     /// Missions not found in the official list (`mission-unknown`).
@@ -144,11 +148,14 @@ pub enum ReasonCode {
     PagesWithoutText,
     /// PDF parts damaged and skipped or rebuilt (`pdf-damaged`).
     PdfDamaged,
+    /// Pages piano recognised by OCR whose words' mean confidence
+    /// (`source.ocr.mean_confidence`) is low: the plan is at best for review.
+    OcrConfidenceLow,
 }
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 23] = [
+    pub const ALL: [ReasonCode; 25] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
@@ -166,12 +173,14 @@ impl ReasonCode {
         ReasonCode::HeadersCut,
         ReasonCode::NumberingBroken,
         ReasonCode::RowsRecovered,
+        ReasonCode::CellsLowConfidence,
         ReasonCode::HeadsMissing,
         ReasonCode::MissionsUnknown,
         ReasonCode::EnteUnknown,
         ReasonCode::YearUnknown,
         ReasonCode::PagesWithoutText,
         ReasonCode::PdfDamaged,
+        ReasonCode::OcrConfidenceLow,
     ];
 
     /// The kebab-case name, as serialised.
@@ -194,12 +203,14 @@ impl ReasonCode {
             ReasonCode::HeadersCut => "headers-cut",
             ReasonCode::NumberingBroken => "numbering-broken",
             ReasonCode::RowsRecovered => "rows-recovered",
+            ReasonCode::CellsLowConfidence => "cells-low-confidence",
             ReasonCode::HeadsMissing => "heads-missing",
             ReasonCode::MissionsUnknown => "missions-unknown",
             ReasonCode::EnteUnknown => "ente-unknown",
             ReasonCode::YearUnknown => "year-unknown",
             ReasonCode::PagesWithoutText => "pages-without-text",
             ReasonCode::PdfDamaged => "pdf-damaged",
+            ReasonCode::OcrConfidenceLow => "ocr-confidence-low",
         }
     }
 }

@@ -4,8 +4,9 @@
 
 use piano_model::{Code, Diagnostic, TextLine};
 
-/// Cells whose confidence is under this are reported.
-pub const LOW_CONFIDENCE: f32 = 0.6;
+/// Cells whose confidence is under this are reported (the model's, which the
+/// parser's repairs share).
+pub use piano_model::LOW_CONFIDENCE;
 
 /// One `ocr-low-confidence` diagnostic per cell of `lines` with text read
 /// with a confidence under [`LOW_CONFIDENCE`].
@@ -13,12 +14,9 @@ pub fn low_confidence_cells(lines: &[TextLine]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for line in lines {
         for (index, cell) in line.cells.iter().enumerate() {
-            let Some(confidence) = cell.confidence else {
+            let Some(confidence) = cell.confidence.filter(|_| cell.is_doubtful()) else {
                 continue;
             };
-            if confidence >= LOW_CONFIDENCE || cell.text.trim().is_empty() {
-                continue;
-            }
             let mut diagnostic = Diagnostic::new(
                 Code::OcrLowConfidence,
                 format!(

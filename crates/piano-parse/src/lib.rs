@@ -18,6 +18,7 @@ mod container;
 pub mod detect;
 mod furniture;
 pub mod line;
+mod ocr_repair;
 pub mod quality;
 mod text;
 pub mod token;
@@ -69,6 +70,9 @@ pub fn parse_with_roles(
     container::keep_performance_section(&mut layout, &mut roles, base);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
+    ocr_repair::repair(&mut layout);
+    let doubtful = quality::doubtful_lines(&layout);
+    let doubtful_cells = ocr_repair::doubtful_cells(&layout);
     let mut evidence = quality::Evidence::default();
     let mut plan = match detect::detect(&layout.lines, profiles) {
         Some(detection) => assemble::assemble(layout, source, detection, &mut roles, &mut evidence),
@@ -80,6 +84,8 @@ pub fn parse_with_roles(
             Plan::new(source)
         }
     };
+    ocr_repair::repair_weights(&mut plan, &doubtful_cells);
+    evidence.rows_low_confidence = quality::rows_among(&doubtful, &roles);
     plan.quality = quality::assess(&plan, &roles, evidence, profiles);
     (plan, roles)
 }

@@ -68,12 +68,14 @@ pub fn reason(code: ReasonCode) -> &'static str {
         ReasonCode::HeadersCut => "intestazioni di tabella divise per ipotesi",
         ReasonCode::NumberingBroken => "numerazione interrotta",
         ReasonCode::RowsRecovered => "righe ricostruite o scartate come copie",
+        ReasonCode::CellsLowConfidence => "righe con celle lette dall'OCR con poca sicurezza",
         ReasonCode::HeadsMissing => "strutture senza responsabile",
         ReasonCode::MissionsUnknown => "missioni non riconosciute",
         ReasonCode::EnteUnknown => "ente non riconosciuto",
         ReasonCode::YearUnknown => "anno non trovato",
         ReasonCode::PagesWithoutText => "pagine senza testo",
         ReasonCode::PdfDamaged => "parti del PDF danneggiate",
+        ReasonCode::OcrConfidenceLow => "pagine lette dall'OCR con poca sicurezza",
     }
 }
 

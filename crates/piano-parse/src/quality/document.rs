@@ -1,6 +1,7 @@
 //! Reasons read on the plan as a whole: whether any objective was read,
 //! whether a layout family fit, and the plan-level warnings (heads, ente,
-//! year, missions, PDF pages without text or damaged).
+//! year, missions, PDF pages without text or damaged, pages OCR recognised
+//! with little confidence).
 
 use piano_model::{Code, Plan, ReasonCode};
 
@@ -35,15 +36,32 @@ pub fn findings(plan: &Plan, rows: u32) -> Vec<Finding> {
             raised(plan, &[Code::NoTextLayer]),
         ),
         (ReasonCode::PdfDamaged, raised(plan, &[Code::PdfDamaged])),
+        (ReasonCode::OcrConfidenceLow, pages_read_doubtfully(plan)),
     ] {
         found.push(Finding { code, count });
     }
     found
 }
 
+/// Below this mean confidence of their words, the pages piano recognised are
+/// too doubtful for the plan to be good (docs/quality.md, "Scans": every
+/// scan read with field F1 >= 0.90 was recognised with 0.92 or more).
+pub const LOW_MEAN_CONFIDENCE: f64 = 0.9;
+
+/// How many pages piano recognised by OCR, when their words' mean
+/// confidence is under [`LOW_MEAN_CONFIDENCE`]; 0 otherwise, and for text
+/// read as drawn.
+fn pages_read_doubtfully(plan: &Plan) -> u32 {
+    plan.source
+        .ocr
+        .as_ref()
+        .filter(|ocr| ocr.mean_confidence < LOW_MEAN_CONFIDENCE)
+        .map_or(0, |ocr| super::count(ocr.pages.len()))
+}
+
 #[cfg(test)]
 mod tests {
-    use piano_model::Diagnostic;
+    use piano_model::{Diagnostic, Ocr};
 
     use super::*;
     use crate::quality::tests::{finding_of, read};
@@ -96,5 +114,22 @@ mod tests {
         ] {
             assert_eq!(finding_of(&plan, code), expected, "{code}");
         }
+    }
+
+    #[test]
+    fn pages_recognised_with_a_low_mean_confidence_are_counted() {
+        let mut plan = read("Caro amico ti scrivo\n").plan;
+        assert_eq!(pages_read_doubtfully(&plan), 0);
+        let ocr = |mean_confidence| Ocr {
+            engine: "tesseract".to_owned(),
+            engine_version: "5.3.0".to_owned(),
+            languages: vec!["ita".to_owned()],
+            pages: vec![1, 2, 3],
+            mean_confidence,
+        };
+        plan.source.ocr = Some(ocr(0.95));
+        assert_eq!(pages_read_doubtfully(&plan), 0);
+        plan.source.ocr = Some(ocr(0.8));
+        assert_eq!(pages_read_doubtfully(&plan), 3);
     }
 }

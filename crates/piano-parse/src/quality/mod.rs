@@ -21,7 +21,7 @@ mod rows;
 mod unplaced;
 mod verdict;
 
-use piano_model::{Code, Plan, Quality, ReasonCode, Roles};
+use piano_model::{Cell, Code, Layout, LineRole, Plan, Quality, ReasonCode, Roles};
 
 use crate::vocabulary::Vocabulary;
 
@@ -32,6 +32,44 @@ pub struct Evidence {
     /// Rows whose cells were given their columns by content rather than by
     /// the header (the rows behind `columns-realigned`).
     pub rows_by_content: u32,
+    /// Objective and phase rows with a value cell OCR recognised with low
+    /// confidence ([`rows_among`] of [`doubtful_lines`]).
+    pub rows_low_confidence: u32,
+}
+
+/// The lines of `layout`, by number and page, with a value cell recognised
+/// by OCR with low confidence; none for text read as drawn.
+pub fn doubtful_lines(layout: &Layout) -> Vec<(u32, Option<u32>)> {
+    layout
+        .lines
+        .iter()
+        .filter(|line| line.cells.iter().any(doubtful_value))
+        .map(|line| (line.number, line.page))
+        .collect()
+}
+
+/// Whether `cell` holds a value (a digit, or three characters at most: a row
+/// number, a weight, a date, "E" for a 1) recognised with low confidence.
+/// Prose read doubtfully is left out: one doubtful word in a description
+/// seldom changes it much, a doubtful digit changes a value.
+fn doubtful_value(cell: &Cell) -> bool {
+    let text = cell.text.trim();
+    cell.is_doubtful() && (text.bytes().any(|b| b.is_ascii_digit()) || text.chars().count() <= 3)
+}
+
+/// How many of `lines` became objective or phase rows, as `roles` say.
+pub fn rows_among(lines: &[(u32, Option<u32>)], roles: &Roles) -> u32 {
+    count(
+        lines
+            .iter()
+            .filter(|&&(number, page)| {
+                matches!(
+                    roles.get(number, page),
+                    Some(LineRole::Objective | LineRole::Phase)
+                )
+            })
+            .count(),
+    )
 }
 
 /// One reason found, before it is weighed and worded.

@@ -47,6 +47,7 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
             ReasonCode::RowsRecovered,
             raised(plan, &[Code::GarbledRow, Code::TableScrambled]),
         ),
+        finding(ReasonCode::CellsLowConfidence, evidence.rows_low_confidence),
     ]
 }
 
@@ -334,10 +335,15 @@ mod tests {
     }
 
     #[test]
-    fn rows_placed_by_content_come_from_the_evidence() {
+    fn rows_placed_by_content_or_read_doubtfully_come_from_the_evidence() {
         let plan = read(&format!("{HEADER}1\tPrimo\t100%\t31.12.2022\n"));
-        let found = findings(&plan.plan, Evidence { rows_by_content: 3 });
+        let evidence = Evidence {
+            rows_by_content: 3,
+            rows_low_confidence: 2,
+        };
+        let found = findings(&plan.plan, evidence);
         assert!(found.contains(&finding(ReasonCode::CellsByContent, 3)));
+        assert!(found.contains(&finding(ReasonCode::CellsLowConfidence, 2)));
     }
 
     #[test]

@@ -43,22 +43,27 @@ fn weight(code: ReasonCode) -> f64 {
         ReasonCode::WeightsMissing
         | ReasonCode::DuesUnparsed
         | ReasonCode::CellsByContent => 0.5,
-        ReasonCode::DuesMissing | ReasonCode::TextUnplaced => 0.25,
+        // A doubtful value is not a lost one: most are read right.
+        ReasonCode::DuesMissing | ReasonCode::TextUnplaced | ReasonCode::CellsLowConfidence => 0.25,
         ReasonCode::RowsAmbiguous => 0.05,
         ReasonCode::NoObjectives
         | ReasonCode::NoFamily
         | ReasonCode::HeadsMissing
         | ReasonCode::MissionsUnknown
         | ReasonCode::EnteUnknown
-        | ReasonCode::YearUnknown => 0.0,
+        | ReasonCode::YearUnknown
+        | ReasonCode::OcrConfidenceLow => 0.0,
     }
 }
 
 /// Whether a finding keeps a plan from being good whatever its score: the
-/// reader itself says the document fit no layout family, or that pages
-/// hold no text to read.
+/// reader itself says the document fit no layout family, that pages hold
+/// no text to read, or that OCR was unsure of the pages it recognised.
 fn bars_good(code: ReasonCode) -> bool {
-    matches!(code, ReasonCode::NoFamily | ReasonCode::PagesWithoutText)
+    matches!(
+        code,
+        ReasonCode::NoFamily | ReasonCode::PagesWithoutText | ReasonCode::OcrConfidenceLow
+    )
 }
 
 /// The quality of a plan of `rows` objectives and phases with `findings`
@@ -168,6 +173,9 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             "{} rebuilt from fragments or dropped as a copy",
             plural(n, "row was", "rows were")
         ),
+        ReasonCode::CellsLowConfidence => of_rows(&format!(
+            "{has} a value OCR recognised with low confidence: it may be misread"
+        )),
         ReasonCode::HeadsMissing => format!(
             "{} no head",
             plural(n, "structure names", "structures name")
@@ -189,6 +197,11 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
         ReasonCode::PdfDamaged => format!(
             "{} damaged, skipped or rebuilt",
             plural(n, "part of the PDF was", "parts of the PDF were")
+        ),
+        ReasonCode::OcrConfidenceLow => format!(
+            "{} recognised by OCR with a mean word confidence under {:.2}: values may be misread",
+            plural(n, "page was", "pages were"),
+            super::document::LOW_MEAN_CONFIDENCE
         ),
     }
 }

@@ -1,0 +1,129 @@
+//! OCR errors repaired where the plan's own structure proves them.
+//!
+//! Only cells recognised by OCR with a confidence under
+//! [`piano_model::LOW_CONFIDENCE`] are touched (a text dump or a
+//! born-digital PDF has no confidence: nothing of it is), and only where
+//! one reading of the cell's confusable characters ([`confusion`]) fits
+//! what the plan shows around it: a row number next in sequence
+//! ([`row_number`]), a date the due grammar reads ([`due`]), and, once the
+//! plan is assembled, a weight whose one digit read otherwise makes its
+//! group add up to 100 ([`weight`]). The cell then
+//! holds that reading, as the document printed it, and an `ocr-repaired`
+//! diagnostic at its page and line says what was read, what it became and
+//! why. The cell stays doubtful for the quality verdict.
+
+mod confusion;
+mod due;
+mod row_number;
+mod weight;
+
+use piano_model::Layout;
+pub use weight::{doubtful_cells, repair_weights};
+
+/// Repairs the doubtful cells of `layout` the plan's structure proves,
+/// adding a diagnostic for each to the layout's.
+pub fn repair(layout: &mut Layout) {
+    if !layout
+        .lines
+        .iter()
+        .any(|line| line.cells.iter().any(|cell| cell.is_doubtful()))
+    {
+        return;
+    }
+    let numbers = row_number::repair_row_numbers(&mut layout.lines);
+    let dates = due::repair_dates(&mut layout.lines);
+    layout.diagnostics.extend(numbers);
+    layout.diagnostics.extend(dates);
+}
+
+#[cfg(test)]
+mod tests {
+    use piano_model::{Code, ReasonCode, Source, SourceFormat};
+
+    use super::*;
+    use crate::Vocabulary;
+
+    /// A plan's dump whose third row reads "E" for its number and "2O22"
+    /// in its due: as tesseract might give it, each cell read with
+    /// `confidence` (`None`: text read as drawn).
+    fn read(confidence: Option<f32>) -> piano_model::Plan {
+        let text = "COMUNE DI PORTOFERRAIO\nSETTORE 1 - SEGRETERIA\n\
+                    N.\tObiettivo\tPeso\tScadenza\n\
+                    1\tPrimo\t20%\t31.12.2022\n\
+                    2\tSecondo\t30%\t30.06.2022\n\
+                    E\tTerzo\t50%\t30.O9.2022\n\
+                    4\tQuarto\t0%\t31.12.2022\n";
+        let mut layout = Layout::from_tab_separated(text);
+        for line in &mut layout.lines {
+            for cell in &mut line.cells {
+                cell.confidence = confidence.map(|low| {
+                    if cell.text.contains(['E', 'O']) {
+                        low
+                    } else {
+                        0.95
+                    }
+                });
+            }
+        }
+        let source = Source::from_bytes("scan.png", text.as_bytes(), SourceFormat::Image);
+        crate::parse_with(layout, source, Vocabulary::bundled())
+    }
+
+    fn numbers_and_dues(plan: &piano_model::Plan) -> Vec<(String, Option<String>)> {
+        plan.structures
+            .iter()
+            .flat_map(|s| &s.objectives)
+            .map(|o| {
+                let due = o.entry.due.as_ref().map(|due| due.raw.clone());
+                (o.entry.number.clone(), due)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn doubtful_cells_the_plan_proves_are_repaired_with_a_diagnostic_each() {
+        let plan = read(Some(0.4));
+        let read: Vec<_> = numbers_and_dues(&plan)
+            .into_iter()
+            .map(|(number, due)| (number, due.unwrap_or_default()))
+            .collect();
+        assert_eq!(read[2], ("3".to_owned(), "30.09.2022".to_owned()));
+        assert_eq!(read.len(), 4);
+        let repairs: Vec<_> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::OcrRepaired)
+            .map(|d| (d.line, d.excerpt.as_deref()))
+            .collect();
+        assert_eq!(
+            repairs,
+            [(Some(6), Some("E")), (Some(6), Some("30.O9.2022"))]
+        );
+        let doubtful = plan
+            .quality
+            .reasons
+            .iter()
+            .find(|reason| reason.code == ReasonCode::CellsLowConfidence)
+            .map(|reason| reason.count);
+        assert_eq!(doubtful, Some(1));
+    }
+
+    #[test]
+    fn confident_cells_and_text_read_as_drawn_are_read_as_they_are() {
+        for confidence in [Some(0.9), None] {
+            let plan = read(confidence);
+            assert!(plan.diagnostics.iter().all(|d| d.code != Code::OcrRepaired));
+            assert!(
+                !numbers_and_dues(&plan)
+                    .iter()
+                    .any(|(number, _)| number == "3")
+            );
+            assert!(
+                plan.quality
+                    .reasons
+                    .iter()
+                    .all(|reason| reason.code != ReasonCode::CellsLowConfidence)
+            );
+        }
+    }
+}
