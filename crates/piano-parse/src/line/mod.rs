@@ -129,7 +129,13 @@ fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<Lin
     if !words.has_cards() {
         return None;
     }
-    let rest = words.card_opening(text)?;
+    let opened = words.card_opening(text)?;
+    // A number cut off into the next cell ("Obiettivo n." | "14", a table's
+    // column edge across the opener) is the card's number all the same.
+    let (rest, rest_of_line) = match opened.trim().is_empty() {
+        true => (rest_of_line.trim(), ""),
+        false => (opened, rest_of_line),
+    };
     let number_end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, ':' | '–' | '—' | ','))
         .unwrap_or(rest.len());

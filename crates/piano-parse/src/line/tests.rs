@@ -228,3 +228,19 @@ fn classifies_each_kind_of_line() {
     assert_eq!(kind_of("(50%)"), LineKind::Text);
     assert_eq!(kind_of("Il Ciclo della Performance"), LineKind::Text);
 }
+
+#[test]
+fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
+    assert_eq!(
+        kind_in("objective-cards", "Obiettivo n.\t14\t"),
+        LineKind::CardOpener("14".to_owned(), None)
+    );
+    assert_eq!(
+        kind_in("objective-cards", "Obiettivo n.\t14 – Bilancio\t"),
+        LineKind::CardOpener("14".to_owned(), Some("Bilancio".to_owned()))
+    );
+    assert_ne!(
+        kind_in("objective-cards", "Obiettivo n.\tBilancio"),
+        LineKind::CardOpener("Bilancio".to_owned(), None)
+    );
+}
