@@ -34,7 +34,7 @@ pub struct IndexPage<'a> {
 pub struct IndexRow {
     /// Its page, relative to the site's root.
     pub href: String,
-    /// The ente as people name it ("Comune di Portoferraio"), else the file's name.
+    /// The ente as people name it (its kind and name: "Comune di …"), else the file's name.
     pub ente: String,
     /// The input file's name.
     pub file: String,
@@ -94,7 +94,7 @@ impl IndexRow {
     }
 }
 
-/// How a plan is called on the site: "Comune di Portoferraio", the ente's
+/// How a plan is called on the site: the ente's kind and name ("Comune di …"), its
 /// name alone when its kind is unknown, else the input file's name.
 pub fn ente_name(plan: &Plan) -> String {
     match (&plan.ente.kind, &plan.ente.name) {

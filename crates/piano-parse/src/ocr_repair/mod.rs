@@ -47,7 +47,7 @@ mod tests {
     /// in its due: as tesseract might give it, each cell read with
     /// `confidence` (`None`: text read as drawn).
     fn read(confidence: Option<f32>) -> piano_model::Plan {
-        let text = "COMUNE DI PORTOFERRAIO\nSETTORE 1 - SEGRETERIA\n\
+        let text = "COMUNE DI PROVA\nSETTORE 1 - SEGRETERIA\n\
                     N.\tObiettivo\tPeso\tScadenza\n\
                     1\tPrimo\t20%\t31.12.2022\n\
                     2\tSecondo\t30%\t30.06.2022\n\
