@@ -138,6 +138,12 @@ impl Line {
             .is_some_and(|piece| piece.text.starts_with(|c: char| c.is_ascii_digit()))
     }
 
+    /// Whether a blank line sets the line apart from `above` (the line
+    /// before it): a gap wider than line spacing at the larger font size.
+    pub fn is_set_apart_from(&self, above: &Line) -> bool {
+        self.y - above.y > crate::region::LINE_SPACING * self.size.max(above.size)
+    }
+
     /// Whether any of the line's pieces holds a figure (a header's do not).
     pub fn has_a_figure(&self) -> bool {
         self.segments

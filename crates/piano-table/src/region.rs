@@ -73,7 +73,7 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         }
         // Below a blank line one gap outside the gutters is enough, or a
         // line none of whose gaps is in a gutter: another table's header.
-        let spaced = line.y - above.y > LINE_SPACING * line.size.max(above.size);
+        let spaced = line.is_set_apart_from(above);
         let gaps = line.segments.len().saturating_sub(1);
         let outside = new_gaps(line, &gutters);
         let opens_a_table = (line.segments.len() >= 3

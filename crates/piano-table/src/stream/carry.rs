@@ -8,7 +8,7 @@
 use super::{fitting_lines, heads_its_own_table};
 use crate::gutters::{EDGE_TOLERANCE, break_before_values};
 use crate::lines::{Line, Segment};
-use crate::region::{LINE_SPACING, MAX_ROW_GAP, region};
+use crate::region::{MAX_ROW_GAP, region};
 
 /// The lines of a page that go on with a carried table, and the columns
 /// they are read in.
@@ -35,7 +35,7 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
         line.segments.len() == 1
             && lines
                 .get(index + 1)
-                .is_none_or(|below| below.y - line.y > LINE_SPACING * line.size.max(below.size))
+                .is_none_or(|below| below.is_set_apart_from(line))
     };
     let start = (0..lines.len())
         .find(|&index| match lines[index].pitch {
@@ -90,10 +90,7 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
 /// set apart from the one above by a blank line.
 fn block_end(lines: &[Line], start: usize) -> usize {
     (start + 1..lines.len())
-        .find(|&index| {
-            let (above, line) = (&lines[index - 1], &lines[index]);
-            line.y - above.y > LINE_SPACING * line.size.max(above.size)
-        })
+        .find(|&index| lines[index].is_set_apart_from(&lines[index - 1]))
         .unwrap_or(lines.len())
 }
 
