@@ -62,6 +62,9 @@ struct Pending {
     candidates: Vec<usize>,
     /// Blocks set apart (furniture, repeated headers, joined continuations).
     removed: Vec<bool>,
+    /// Edge lines that are page numbers or repeat on a neighbouring page:
+    /// furniture where they stand at the page's edge.
+    running: Vec<bool>,
     /// Rows that took in a continuation from the next page.
     joined: Vec<bool>,
     /// The last input line of the continuation each such row took in, where
@@ -88,6 +91,7 @@ impl Assembler {
         let found = candidates(&page);
         let mut next = Pending {
             removed: vec![false; page.blocks.len()],
+            running: vec![false; page.blocks.len()],
             joined: vec![false; page.blocks.len()],
             continued_to: vec![None; page.blocks.len()],
             candidates: found,
@@ -100,17 +104,16 @@ impl Assembler {
             self.pending.as_ref().map(edge_texts).unwrap_or_default();
         let later = edge_texts(&next);
         let number = next.page.number;
-        for (&index, (text, _)) in next.candidates.clone().iter().zip(&later) {
-            if is_page_number(text) || repeats(text, number, &previous, &self.earlier) {
-                self.set_apart(&mut next, index, "page furniture");
-            }
+        for (&index, (text, _)) in next.candidates.iter().zip(&later) {
+            next.running[index] =
+                is_page_number(text) || repeats(text, number, &previous, &self.earlier);
         }
+        self.set_apart_furniture(&mut next);
         if let Some(mut current) = self.pending.take() {
-            for (index, (text, page)) in current.candidates.clone().into_iter().zip(&previous) {
-                if !current.removed[index] && repeats(text, *page, &later, &self.earlier) {
-                    self.set_apart(&mut current, index, "page furniture");
-                }
+            for (&index, (text, page)) in current.candidates.iter().zip(&previous) {
+                current.running[index] |= repeats(text, *page, &later, &self.earlier);
             }
+            self.set_apart_furniture(&mut current);
             self.earlier = previous;
             self.scan_tables(&current);
             let repeated = self.continue_table(&mut current, &mut next);
@@ -180,6 +183,21 @@ impl Assembler {
             self.emitter.diagnostics.push(diagnostic);
         }
         (self.emitter.lines, self.emitter.diagnostics)
+    }
+
+    /// Sets apart the page's running lines that stand at its edge: a line
+    /// between the page's edge and a running line is furniture too, for a
+    /// page's content never comes before its running head (a card opener
+    /// that each structure's page opens with under its own heading,
+    /// "Obiettivo n. 1", repeats but is content).
+    fn set_apart_furniture(&mut self, pending: &mut Pending) {
+        for index in pending.candidates.clone() {
+            let above = pending.removed[..index].iter().all(|&removed| removed);
+            let below = pending.removed[index + 1..].iter().all(|&removed| removed);
+            if pending.running[index] && !pending.removed[index] && (above || below) {
+                self.set_apart(pending, index, "page furniture");
+            }
+        }
     }
 
     /// Sets a block apart; one diagnostic per kind and text (digits aside)

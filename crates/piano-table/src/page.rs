@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::grid::find_tables;
-use crate::gutters::is_value;
+use crate::gutters::{EDGE_TOLERANCE, is_value};
 use crate::lines::{Line, build_lines, join_wrapped, lowest};
+use crate::region::LINE_SPACING;
 use crate::rows::Ambiguity;
 use crate::stream::infer_rows;
 use crate::{Page, Word};
@@ -194,9 +195,17 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
         top_margin,
     );
     blocks.extend(rows);
+    let mut above: Option<(Vec<Cell>, f32)> = None;
     for line in lines {
+        let mut cells = free_cells(&line);
+        if let Some((cells_above, y_above)) = &above
+            && line.y - y_above <= LINE_SPACING * line.size
+        {
+            cells = under_its_cell(cells, cells_above, line.size);
+        }
+        above = Some((cells.clone(), line.y));
         blocks.push(Block::Text {
-            cells: free_cells(&line),
+            cells,
             y: line.y,
             size: line.size,
         });
@@ -212,8 +221,10 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
 
 /// A free line's cells: its pieces, those closer than `FREE_CELL_GAP` joined,
 /// except that a short label and its value ("Missione    Istruzione …") are
-/// two cells when [`LABEL_GAP`] apart, and so are two values set apart (a
-/// weight and a date: "(100%)   30.11.2022").
+/// two cells when [`LABEL_GAP`] apart, and so are a percentage set apart
+/// after text and a piece with a figure set apart after a value (a row's
+/// text, weight and date: "Avvio del procedimento   (100%)   entro il
+/// 31.12.2024").
 fn free_cells(line: &Line) -> Vec<Cell> {
     let labelled = is_label_and_value(line);
     let mut cells: Vec<Cell> = Vec::new();
@@ -221,12 +232,11 @@ fn free_cells(line: &Line) -> Vec<Cell> {
     let mut values_only = false;
     for segment in &line.segments {
         let value = is_value(&segment.text);
+        let figure = segment.text.chars().any(|c| c.is_ascii_digit());
+        let percentage = value && segment.text.contains('%');
+        let apart = |cell: &Cell| segment.x0 - cell.x1 > FREE_CELL_GAP * line.size;
         match cells.last_mut() {
-            Some(cell)
-                if !labelled
-                    && segment.x0 - cell.x1 <= FREE_CELL_GAP * line.size
-                    && !(values_only && value) =>
-            {
+            Some(cell) if !(labelled || apart(cell) || percentage || values_only && figure) => {
                 cell.text.push(' ');
                 cell.text.push_str(&segment.text);
                 cell.x1 = segment.x1;
@@ -248,6 +258,30 @@ fn free_cells(line: &Line) -> Vec<Cell> {
         }
     }
     cells
+}
+
+/// A free line of one cell right under a free line of several (a row left
+/// alone outside its table), set under one of that line's later cells: the
+/// cell wrapped onto the line below ("31.12 di ogni anno" /
+/// "(pluriennale)"), given its place after cells as empty as the row's
+/// before it.
+fn under_its_cell(cells: Vec<Cell>, above: &[Cell], size: f32) -> Vec<Cell> {
+    let [piece] = cells.as_slice() else {
+        return cells;
+    };
+    let tolerance = EDGE_TOLERANCE * size;
+    let Some(column) = above
+        .iter()
+        .skip(1)
+        .position(|cell| (cell.x0 - piece.x0).abs() <= tolerance)
+    else {
+        return cells;
+    };
+    let empty = above[..=column].iter().map(|cell| Cell {
+        text: String::new(),
+        ..cell.clone()
+    });
+    empty.chain(cells.iter().cloned()).collect()
 }
 
 /// A bordered cell: the text of the words inside `[left, top, right, bottom]`.

@@ -17,7 +17,8 @@
 //! its table's header (a dump sets a row's cells a few characters from where
 //! other rows set them) goes on with the region, narrowing nothing and
 //! counting for no column. A header with a single row under it is a table
-//! when both have three or more pieces; a header of two pieces less than a
+//! when the header has three or more pieces and the row three, or two
+//! starting where the header does (a phase without a due); a header of two pieces less than a
 //! font size apart is justified prose; a header alone at a page's foot is a
 //! table of one row ([`header_alone`]). Where a line leaves a gutter open in
 //! two parts, the column gap is the part that leaves the fewest lines not
@@ -80,6 +81,23 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             && line.segments.len() > gutters.len() + 1
             && outside >= if spaced { 1 } else { 2 })
             || (spaced && gaps > 0 && outside == gaps);
+        // Below a blank line and lines of one piece (the next card's
+        // opener), a line none of whose gaps is in a gutter (its label and
+        // value; a numbered row set one space apart is the table's) starts
+        // another block: the region ends at the blank line. Only on a grid
+        // of characters: in a PDF, cells centred in tall rows leave gaps as
+        // tall as a blank line between a row's lines.
+        let block_top = if spaced { end } else { block_start };
+        let under_one_piece_lines = line.pitch.is_some()
+            && block_top > start
+            && block_top < end
+            && lines[block_top..end]
+                .iter()
+                .all(|above| above.segments.len() < 2);
+        if under_one_piece_lines && gaps > 0 && outside == gaps && !line.is_numbered() {
+            end = block_top;
+            break;
+        }
         if opens_a_table {
             match top_of_its_table(&lines[start..=end]) {
                 Some(next) => {
@@ -218,7 +236,19 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         end += 1;
     }
     let wide = |index: usize| lines[index].segments.len() >= 3;
-    let header_and_row = end - start == 2 && wide(start) && wide(start + 1);
+    // A row under a header starts in its first column (a line set further
+    // in is a row's wrapped cells).
+    let row_under = |index: usize| {
+        let (header, row) = (&lines[index - 1], &lines[index]);
+        let tolerance = EDGE_TOLERANCE * row.size;
+        row.segments.len() >= 2
+            && matches!(
+                (header.segments.first(), row.segments.first()),
+                (Some(a), Some(b)) if (a.x0 - b.x0).abs() <= tolerance
+            )
+    };
+    let header_and_row =
+        end - start == 2 && wide(start) && (wide(start + 1) || row_under(start + 1));
     if end - start <= MIN_BODY_LINES && !header_and_row {
         return None;
     }

@@ -298,6 +298,44 @@ Verifica della pubblicazione         (50%)    31.12.2024
     }
 
     #[test]
+    fn a_card_opener_under_each_pages_own_heading_is_no_running_head() {
+        // Each page opens a structure with its card 1: the opener repeats
+        // at the same place on every page, but under a heading that does
+        // not, and a page's content never comes before its running head.
+        let page = |area: &str| {
+            // The page number well below the text, as pdftotext sets it:
+            // the opener stands in the page's top margin.
+            let foot = "\n".repeat(20);
+            format!(
+                "AREA {area}
+
+Obiettivo n. 1
+
+Descrizione     Testo della scheda.
+
+Peso            100%
+
+Indicatore      Numero di pratiche.
+
+Scadenza        31.12.2024
+
+Responsabile    Mario Rossi
+
+Valore atteso   Report annuale.
+
+Note            Nessuna.
+{foot}
+                                                       2
+"
+            )
+        };
+        let dump = [page("TECNICA"), page("FINANZIARIA"), page("SOCIALE")].join("\u{c}");
+        let lines = texts(&dump);
+        let openers = lines.iter().filter(|l| l.starts_with("Obiettivo n."));
+        assert_eq!(openers.count(), 3, "{lines:?}");
+    }
+
+    #[test]
     fn aligned_columns_and_wrapped_cells_are_rebuilt() {
         let dump = "\
 N.   Obiettivo                     Peso   Scadenza
@@ -447,6 +485,25 @@ Descrizione     Attuazione e verifica di archivio storico comunale.
         let lines = texts(dump);
         let row = "Approvazione del progetto esecutivo\t(100%)\t30.11.2022";
         assert!(lines.iter().any(|line| line == row), "{lines:?}");
+        // A due in words holds a figure too; the phase's text wraps.
+        let dump = dump.replace("30.11.2022", "entro il 30.11.2022").replace(
+            "Approvazione del progetto esecutivo     ",
+            "Predisporre proposta di deliberazione di",
+        );
+        let dump = dump.replace("30.11.2022\n", "30.11.2022\nGiunta\n");
+        let lines = texts(&dump);
+        let row = "Predisporre proposta di deliberazione di\t(100%)\tentro il 30.11.2022";
+        assert!(lines.iter().any(|line| line == row), "{lines:?}");
+        // A due wrapped under its own cell stays under it.
+        let dump = dump.replace(
+            "entro il 30.11.2022\nGiunta\n",
+            "30.11 di ogni anno\n                                                        (pluriennale)\n",
+        );
+        let lines = texts(&dump);
+        assert!(
+            lines.iter().any(|line| line == "\t\t(pluriennale)"),
+            "{lines:?}"
+        );
     }
 
     /// Each line's first and last line of the file.

@@ -18,12 +18,46 @@ Responsabile    Rag. Stefano Rossi
 ";
     let lines = dump_lines(text);
     let (end, _) = region(&lines, 0).expect("a table");
-    assert_eq!(end, 4, "the region ends above the field");
+    assert_eq!(end, 3, "the region ends at the blank line");
     // A numbered row set one space apart goes on with its table.
     let numbered = text.replace("Descrizione    ", "3              ");
     let lines = dump_lines(&numbered);
     let (end, _) = region(&lines, 0).expect("a table");
     assert!(end > 4, "a numbered row stays");
+}
+
+#[test]
+fn short_fields_under_the_next_cards_opener_end_the_region() {
+    // The next card's fields are short: they fit the table's first column
+    // but for the gap between label and value, which is in no gutter.
+    let text = "\
+Fase                                           Peso    Scadenza
+Redazione della relazione annuale              (50%)   31 dicembre 2022
+Approvazione del progetto esecutivo            (50%)   31.12.2022
+
+Obiettivo n. 3
+Scadenza        15.03.2022
+Peso            25%
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 3, "the region ends at the blank line");
+    assert_eq!(columns.len(), 4, "{columns:?}");
+}
+
+#[test]
+fn a_header_over_one_row_without_a_due_is_a_table() {
+    let text = "\
+Fase                                      Peso     Scadenza
+Redazione della relazione annuale         (100%)
+
+Obiettivo n. 14
+Descrizione     Gestione del protocollo.
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 2);
+    assert_eq!(columns.len(), 4, "{columns:?}");
 }
 
 #[test]
