@@ -86,6 +86,10 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
     if holds_values || numbered || line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
         return None;
     }
+    if let Some(two_level) = two_level_header(line, below) {
+        return (most_named(&two_level, profiles) >= most_named(line, profiles))
+            .then_some(two_level);
+    }
     // A piece that names a column by itself under an empty cell is a
     // two-level header's lower row ("Misurazione" over "Indicatori" and
     // "Valori attesi"), read as such when the table is assembled; a wrapped
@@ -105,6 +109,43 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
     }
     joined.last = below.last;
     (most_named(&joined, profiles) > most_named(line, profiles)).then_some(joined)
+}
+
+/// A two-level header's two lines read as one, where `line` has a group's
+/// label over columns that `below` names: a cell whose right neighbours are
+/// empty on its line, `below` filling it and them ("Peso per responsabile"
+/// over "Segretario Generale" | "Area Tecnica", the other cells merged over
+/// both lines). Under a group the columns are named by `below`, the label
+/// dropped; elsewhere a name wrapped onto `below` goes on. `None` when
+/// `line` has no group.
+fn two_level_header(line: &TextLine, below: &TextLine) -> Option<TextLine> {
+    let filled = |line: &TextLine, index: usize| {
+        line.cells
+            .get(index)
+            .is_some_and(|cell| !cell.text.trim().is_empty())
+    };
+    let mut joined = line.clone();
+    let mut grouped = false;
+    let mut index = 0;
+    while index < line.cells.len() {
+        let span = (index + 1..line.cells.len())
+            .take_while(|&next| !filled(line, next) && filled(below, next))
+            .count();
+        if filled(line, index) && filled(below, index) && span > 0 {
+            for column in index..=index + span {
+                joined.cells[column].text = below.cells[column].text.clone();
+            }
+            grouped = true;
+            index += span + 1;
+            continue;
+        }
+        if let Some(piece) = below.cells.get(index) {
+            joined.cells[index].text = join_wrapped(&line.cells[index].text, &piece.text);
+        }
+        index += 1;
+    }
+    joined.last = below.last;
+    grouped.then_some(joined)
 }
 
 /// The most columns a profile reads in `line` as a header (0 where none
@@ -189,5 +230,28 @@ mod tests {
         };
         join_wrapped_headers(&mut row, &mut Roles::new(), Vocabulary::bundled());
         assert_eq!(row.lines.len(), 2);
+    }
+
+    #[test]
+    fn a_groups_label_gives_way_to_the_columns_named_under_it() {
+        // A Word table's two-level header: "Peso per responsabile" over two
+        // heads, the other cells merged over both rows.
+        let mut layout = Layout {
+            lines: vec![
+                line(
+                    1,
+                    "Obiettivo n.\tDescrizione\tPeso per responsabile\t\tServizio Tributi\tArea Tecnica",
+                ),
+                line(2, "\t\tSegretario Generale\tArea Finanziaria\t\t"),
+                line(3, "1\tRiordino dell'archivio\t10\t20\t0\t5"),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(layout.lines.len(), 2);
+        assert_eq!(
+            layout.lines[0].to_tab_separated(),
+            "Obiettivo n.\tDescrizione\tSegretario Generale\tArea Finanziaria\tServizio Tributi\tArea Tecnica"
+        );
     }
 }

@@ -13,6 +13,7 @@ use super::row::{DEFAULT_COLUMNS, RawRow};
 use crate::line::{PROGRAMME_KIND, StructureHeading};
 use crate::token::label::Part;
 use crate::vocabulary::{Column, Field, Vocabulary};
+use card::LastCardField;
 
 /// Which table the lines being read belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ pub struct SectionBuilder<'w> {
     /// The header's text over each column, for the heads of a weight matrix.
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
-    last_card_field: Option<Column>,
+    last_card_field: Option<LastCardField>,
     /// The last objective's label as parts, which tells a coded row below
     /// it its level (empty before the first objective).
     objective_label: Vec<Part>,

@@ -155,7 +155,9 @@ fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<Lin
 /// that is itself a column's name ("Fase | Peso") makes the line a piece of
 /// a table's header.
 fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
-    if !words.has_cards() || words.is_column_name(value) {
+    // A value naming a column is a header's cell ("Fase | Peso"), unless
+    // it is left open to go on on the next line ("Scadenza: entro il").
+    if !words.has_cards() || (words.is_column_name(value) && !words.ends_open(value)) {
         return None;
     }
     let column = words.card_label(label.trim().trim_end_matches(':'))?;

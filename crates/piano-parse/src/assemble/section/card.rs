@@ -21,6 +21,18 @@ const PHASE_COLUMNS: [Option<Column>; 3] = [
     Some(Column::Due),
 ];
 
+/// The card field read last, which a wrapped value goes on with.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LastCardField {
+    column: Column,
+    /// Whether its label and value share its line's one cell ("Peso: 20%"),
+    /// as in a card set as running text, whose values wrap onto lines of
+    /// one cell.
+    inline: bool,
+    /// The last line it was read from.
+    line: u32,
+}
+
 impl SectionBuilder<'_> {
     /// Whether the lines being read belong to an objective card.
     pub(super) fn in_card(&self) -> bool {
@@ -61,20 +73,60 @@ impl SectionBuilder<'_> {
             }
             return;
         }
+        // A field's label alone in lower case right under an inline field
+        // is its value wrapped ("Approvazione entro la" / "scadenza.").
+        let lower_case = line
+            .to_tab_separated()
+            .trim()
+            .starts_with(char::is_lowercase);
+        if value.trim().is_empty() && lower_case && self.wraps_an_inline_card_field(line) {
+            let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+            self.continue_card_field(&cells, line);
+            return;
+        }
         self.finish_row();
         self.table = Table::Card;
-        self.last_card_field = Some(column);
+        self.last_card_field = Some(LastCardField {
+            column,
+            inline: filled_cells(line) == 1,
+            line: line.last,
+        });
         self.set_card_field(column, value, false, line);
     }
 
     /// A line with an empty first cell under a card field: its value wraps.
     pub(super) fn continue_card_field(&mut self, cells: &[String], line: &TextLine) {
-        let Some(column) = self.last_card_field else {
+        let Some(last) = self.last_card_field.as_mut() else {
             self.fragment(line);
             return;
         };
+        last.line = line.last;
+        let column = last.column;
         let text = clean(&cells.join(" "));
         self.set_card_field(column, &text, true, line);
+    }
+
+    /// Whether `line`, of one cell of text, is the value of the inline card
+    /// field right above it wrapped onto a line of its own ("Responsabile:
+    /// Geom." / "Andrea Rossi"), as a card set in a narrow column of
+    /// running text wraps. A line naming a column ("Fasi", "Scadenza")
+    /// opens what follows instead, unless it goes on in lower case
+    /// ("Approvazione entro la" / "scadenza."), and so does a field's label
+    /// before a colon ("Scadenza: entro il").
+    pub(super) fn wraps_an_inline_card_field(&self, line: &TextLine) -> bool {
+        let text = line.to_tab_separated();
+        let text = text.trim();
+        let labelled = text
+            .split_once(':')
+            .is_some_and(|(label, _)| self.words.card_label(label.trim()).is_some());
+        self.last_card_field.is_some_and(|last| {
+            self.table == Table::Card
+                && last.inline
+                && line.number == last.line + 1
+                && filled_cells(line) == 1
+                && !labelled
+                && (text.starts_with(char::is_lowercase) || !self.words.is_column_name(text))
+        })
     }
 
     /// Sets a field of the open card; a value that `continues` the field's
@@ -194,6 +246,14 @@ impl SectionBuilder<'_> {
     }
 }
 
+/// How many of the line's cells hold text.
+fn filled_cells(line: &TextLine) -> usize {
+    line.cells
+        .iter()
+        .filter(|cell| !cell.text.trim().is_empty())
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use piano_model::LineRole;
@@ -257,6 +317,75 @@ mod tests {
                 "Verifica dei risultati presentati alla Giunta",
                 "Relazione"
             ]
+        );
+    }
+
+    #[test]
+    fn inline_fields_wrapped_in_a_narrow_column_keep_their_values() {
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1\n\
+            Descrizione:\n\
+            Monitoraggio del\n\
+            rispetto dei termini.\n\
+            Responsabile: Geom.\n\
+            Andrea Rossi\n\
+            Peso: 100%\n\
+            Indicatore:\n\
+            Valore atteso: Approvazione entro la\n\
+            scadenza.\n\
+            Scadenza: entro il\n\
+            31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let card = &plan.structures[0].objectives[0].entry;
+        assert_eq!(
+            card.expected.as_deref(),
+            Some("Approvazione entro la scadenza.")
+        );
+        let due = card.due.as_ref().and_then(|due| due.date);
+        assert_eq!(
+            due.map(|date| date.to_string()).as_deref(),
+            Some("2022-12-31")
+        );
+        assert_eq!(card.description, "Monitoraggio del rispetto dei termini.");
+        assert_eq!(card.responsible.as_deref(), Some("Geom. Andrea Rossi"));
+        assert_eq!(card.weight, Some(100.0));
+        let roles = crate::roles_of(text);
+        assert!(
+            roles.iter().all(|(_, role)| *role != LineRole::Unplaced),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn a_wrapped_phase_whose_due_goes_on_too_goes_on() {
+        // The phase's text and its due wrap onto the same line:
+        // "(pluriennale)" opens with a bracket, not with a capital; "2022"
+        // is a figure, under a phase going on in lower case.
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1 – Assistenza domiciliare\n\
+            Peso\t100%\n\
+            Fase\tPeso\tScadenza\n\
+            Predisporre la proposta di deliberazione di\t50%\t31.12 di ogni anno\n\
+            Giunta\t\t(pluriennale)\n\
+            Pubblicazione dei documenti su\t25%\tentro il 31 dicembre\n\
+            amministrazione trasparente\t\t2022\n\
+            Verifica dei risultati\t25%\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let phases = &plan.structures[0].objectives[0].phases;
+        let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(
+            descriptions,
+            [
+                "Predisporre la proposta di deliberazione di Giunta",
+                "Pubblicazione dei documenti su amministrazione trasparente",
+                "Verifica dei risultati"
+            ]
+        );
+        assert!(phases[0].due.as_ref().is_some_and(|due| due.multiyear));
+        let due = phases[1].due.as_ref().and_then(|due| due.date);
+        assert_eq!(
+            due.map(|date| date.to_string()).as_deref(),
+            Some("2022-12-31")
         );
     }
 }

@@ -9,6 +9,7 @@ use crate::assemble::recover::{self, Fragment, is_total_row, rebuild_phases};
 use crate::line::head_line;
 use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
+use crate::token::weight::is_weight;
 
 impl SectionBuilder<'_> {
     /// A line that is plain text: closing punctuation of a wrapped cell, or a
@@ -18,6 +19,10 @@ impl SectionBuilder<'_> {
         let is_table = matches!(self.table, Table::Objectives | Table::Phases);
         if is_table && is_total_row(&cells, self.words) {
             self.total_row(line);
+            return;
+        }
+        if self.wraps_an_inline_card_field(line) {
+            self.continue_card_field(&cells, line);
             return;
         }
         let text = line.to_tab_separated();
@@ -178,7 +183,7 @@ impl SectionBuilder<'_> {
     /// of its own: its first cell goes on in lower case, or the description
     /// ends with a word no phrase ends with ("… di" / "Giunta"); any other
     /// cell it fills goes on in lower case too ("(salvo" / "diverso termine
-    /// …)"), where a new row's would open with a figure or a capital. (A
+    /// …)", "(pluriennale)"), where a new row's would open with a figure or a capital. (A
     /// dump rebuilt from aligned text keeps the row's other cells, empty.)
     fn continues_pending_description(&self, line: &TextLine) -> bool {
         let Some(row) = self.pending.as_ref() else {
@@ -189,12 +194,28 @@ impl SectionBuilder<'_> {
         };
         let first = first.text.trim_start();
         let description = row.cells.get(self.description_index());
-        let first_goes_on = first.starts_with(char::is_lowercase)
+        let lower_case = first.starts_with(char::is_lowercase);
+        let first_goes_on = lower_case
             || (!first.is_empty() && description.is_some_and(|cell| self.words.ends_open(cell)));
-        let others_go_on = others.iter().all(|cell| {
-            let text = cell.text.trim_start();
-            text.is_empty() || text.starts_with(char::is_lowercase)
+        // Under a first cell going on in lower case, a cell that goes on
+        // with the row's own may hold a figure ("entro il 31 dicembre" /
+        // "2023"), but a weight opens a row.
+        let goes_on_with_the_row = |index: usize, text: &str| {
+            let above = row.cells.get(index + 1).map_or("", |cell| cell.trim());
+            lower_case && !above.is_empty() && !is_weight(text)
+        };
+        let others_go_on = others.iter().enumerate().all(|(index, cell)| {
+            let text = cell.text.trim();
+            text.is_empty() || goes_on_in_lower_case(text) || goes_on_with_the_row(index, text)
         });
         first_goes_on && others_go_on
     }
+}
+
+/// Whether a wrapped cell's text goes on in lower case, an opening bracket
+/// before it or not ("(pluriennale)", "(salvo"): a cell that opens a row
+/// opens with a capital or a figure ("(15%)").
+fn goes_on_in_lower_case(text: &str) -> bool {
+    text.trim_start_matches(['(', '[', '"', '«'])
+        .starts_with(char::is_lowercase)
 }

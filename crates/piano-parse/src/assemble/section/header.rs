@@ -96,7 +96,13 @@ impl SectionBuilder<'_> {
                 columns[index] = self.words.column(piece);
             }
         }
-        self.set_columns(columns);
+        if self.table == Table::Phases {
+            // A card's phase table labels no objectives.
+            self.columns = columns;
+            self.columns_from_header = true;
+        } else {
+            self.set_columns(columns);
+        }
     }
 }
 
