@@ -65,10 +65,10 @@ for pdf in "$root"/fixtures/families/*/*.pdf; do
   case "$stem" in
     codogno-*|faenza-*)
       for page in "$pages"/grey-*.png; do
-        convert "$page" -seed 11 -attenuate 0.3 +noise Impulse -threshold 60% -monochrome \
-          "${page%.png}.speckled.tif"
+        convert "$page" -seed 11 -attenuate 0.3 +noise Impulse -threshold 60% \
+          -type bilevel -compress Group4 "${page%.png}.speckled.tif"
       done
-      tiffcp -c g4 "$pages"/grey-*.speckled.tif "$work/$stem.speckled150.tif"
+      tiffcp "$pages"/grey-*.speckled.tif "$work/$stem.speckled150.tif"
       printf '%s\t%s\n' "$work/$stem.speckled150.tif" "$gold" >> "$list"
       ;;
   esac
