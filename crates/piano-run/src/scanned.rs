@@ -1,6 +1,7 @@
 //! A PDF read with its scanned pages recognised: piano-pdf says which pages
 //! are pictures of text and hands their pictures over; here they are decoded
-//! and recognised by piano-ocr in parallel, on rayon's threads (one
+//! (their specks wiped, as an image file's pages are) and recognised by
+//! piano-ocr in parallel, on rayon's threads (one
 //! tesseract process and thread a page), a picture decoded only when its
 //! page's turn comes, so that only as many are held as pages are read at
 //! once. piano-pdf places the words on their pages and rebuilds the whole;
@@ -8,7 +9,7 @@
 //! reports its page and reads the rest.
 
 use piano_model::{Ocr, SourceFormat};
-use piano_ocr::{Mode, PageText, Recogniser, Settings};
+use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
 use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
 use rayon::prelude::*;
 
@@ -50,7 +51,7 @@ fn recognise(
         .par_iter()
         .map(|picture| -> Result<Result<PageText, _>, RecognitionError> {
             match picture.decode() {
-                Ok(image) => Ok(Ok(recogniser.read(image, picture.page())?)),
+                Ok(image) => Ok(Ok(recogniser.read(despeckle(image), picture.page())?)),
                 Err(undecoded) => Ok(Err(undecoded)),
             }
         })
