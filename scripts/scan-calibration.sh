@@ -10,7 +10,12 @@
 # - the scans of fixtures/ocr/ (see its README);
 # - each family PDF of fixtures/families/ scanned here two ways, as office
 #   scanners do at their cheapest: 150 dpi greyscale JPEG (quality 40) and
-#   100 dpi bitonal CCITT Group 4, all pages in one TIFF.
+#   100 dpi bitonal CCITT Group 4, all pages in one TIFF;
+# - two of them (codogno, faenza) scanned speckled as well: 150 dpi bitonal
+#   with dark and light specks strewn over it (ImageMagick's impulse noise),
+#   as a dusty scanner glass or a photocopy of a photocopy gives (seeded, so
+#   every run strews the same; at `-attenuate 0.1`: three times as many
+#   specks leave too little to read, cleaned or not).
 # Prints one line per input: F1, verdict, score, the rows with a doubtful
 # value (`cells-low-confidence`), the `ocr-repaired` diagnostics and the
 # words' mean confidence (`source.ocr`); then
@@ -56,9 +61,19 @@ for pdf in "$root"/fixtures/families/*/*.pdf; do
   convert "$pages"/grey-*.png -quality 40 -compress JPEG "$work/$stem.grey150.tif"
   pdftoppm -r 100 -mono -tiff "$pdf" "$pages/mono"
   tiffcp -c g4 "$pages"/mono-*.tif "$work/$stem.mono100.tif"
-  rm -rf "$pages"
   printf '%s\t%s\n' "$work/$stem.grey150.tif" "$gold" >> "$list"
   printf '%s\t%s\n' "$work/$stem.mono100.tif" "$gold" >> "$list"
+  case "$stem" in
+    codogno-*|faenza-*)
+      for page in "$pages"/grey-*.png; do
+        convert "$page" -seed 11 -attenuate 0.1 +noise Impulse -threshold 60% \
+          -type bilevel -compress Group4 "${page%.png}.speckled.tif"
+      done
+      tiffcp "$pages"/grey-*.speckled.tif "$work/$stem.speckled150.tif"
+      printf '%s\t%s\n' "$work/$stem.speckled150.tif" "$gold" >> "$list"
+      ;;
+  esac
+  rm -rf "$pages"
 done
 
 printf '%-44s %6s %-10s %6s %5s %8s %5s\n' scan f1 verdict score doubt repaired mean

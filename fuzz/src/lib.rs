@@ -4,6 +4,7 @@
 //! Each target under `fuzz_targets/` is named by the property it checks; the
 //! checks live here so that a crash reproducer can call the same code.
 
+pub mod drawn_pictures;
 pub mod plan_lines;
 
 use piano_model::{LineSpan, Plan, Source, SourceFormat};

@@ -4,6 +4,8 @@
 //! - `kind.rs` tells an image by its signature;
 //! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
 //!   grey;
+//! - `speckle.rs` wipes the specks a dusty or copied scan strews over a
+//!   page, before recognition;
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
 //! - `recogniser.rs` reads one page image (or finds it in the cache of
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
@@ -30,6 +32,7 @@ mod pages;
 mod recogniser;
 mod rules;
 mod size;
+mod speckle;
 mod tesseract;
 mod tsv;
 
@@ -45,6 +48,7 @@ pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
 pub use crate::kind::{ImageKind, image_kind};
 use crate::pages::Pages;
 pub use crate::recogniser::{PageText, Recogniser};
+pub use crate::speckle::despeckle;
 pub use crate::tsv::OcrWord;
 
 /// The install command named when tesseract or its Italian data is missing.
@@ -239,7 +243,7 @@ fn read(
                 page: Some(number),
                 reason,
             })?;
-            recogniser.read(image, number)
+            recogniser.read(despeckle(image), number)
         })
         .collect::<Result<Vec<_>, OcrError>>()?;
     let mut confidences = Vec::new();

@@ -14,12 +14,15 @@
 //! Pages that are pictures of text (scans, `scan.rs`) are handed to a
 //! recognition the caller brings ([`read_pdf_with`]): each page's picture
 //! (`placement.rs` says where the content stream draws it, `picture/` decodes
-//! it, only when asked), and the words read from it go to the same rebuild,
-//! placed on the page.
+//! it, only when asked, `compose.rs` makes the pictures of a page drawn from
+//! several one bitmap), and the words read from it go to the same rebuild,
+//! placed on the page. A picture that cannot be decoded leaves its page
+//! unread, reported, and the rest of the PDF read.
 //!
 //! Pages are read one at a time; at most two pages of glyphs are held, but
 //! for the pages waiting behind a scan for its recognition.
 
+mod compose;
 mod document;
 mod font;
 mod geometry;
@@ -33,13 +36,13 @@ mod scan;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, Object, ObjectId};
+use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, ObjectId};
 use piano_model::{Code, Diagnostic, Layout};
 
 use crate::geometry::page_matrix;
 use crate::interpret::{FontCache, Glyph, Interpreter, Marks};
 use crate::placement::Placement;
-pub use crate::scan::{PagePicture, PictureText, Recognition};
+pub use crate::scan::{PagePicture, PictureError, PictureReading, PictureText, Recognition};
 use piano_table::{Page, PageTrace, Rebuild, Word};
 
 /// Why a PDF could not be read.
@@ -70,14 +73,10 @@ pub enum PdfError {
         /// Page count.
         pages: u32,
     },
-    /// A page's picture, to be recognised, could not be decoded.
-    #[error("page {page}: its picture could not be decoded: {reason}")]
-    Picture {
-        /// The 1-based page.
-        page: u32,
-        /// What was wrong, naming the encoding where it is not read.
-        reason: String,
-    },
+    /// No page's picture, to be recognised, could be decoded, and the PDF
+    /// has no text besides (the first page's error is given).
+    #[error(transparent)]
+    Picture(PictureError),
     /// Recognising the pages' pictures failed (the OCR program is missing, …).
     #[error(transparent)]
     Recognition(RecognitionError),
@@ -101,7 +100,8 @@ pub type RecognitionError = Box<dyn std::error::Error + Send + Sync>;
 pub struct PdfReading {
     /// The lines of cells.
     pub layout: Layout,
-    /// The 1-based pages whose picture was recognised, in order.
+    /// The 1-based pages whose picture was recognised, in order (not those
+    /// whose picture could not be decoded).
     pub recognised: Vec<u32>,
 }
 
@@ -118,7 +118,10 @@ enum Held {
 ///
 /// `recognise` is called once, with every picture to read in page order, and
 /// returns what it read of each, in that order; it decodes them as it goes
-/// ([`PagePicture::decode`]), so pictures need not all be held at once.
+/// ([`PagePicture::decode`]), so pictures need not all be held at once. A
+/// picture it could not decode ([`PictureError`]) leaves its page unread
+/// and reported (`no-text-layer`), the rest read; when no page has text and
+/// no picture could be decoded, the first picture's error is the PDF's.
 /// Pages are handed to the rebuild as they are read until the first scan;
 /// from there they wait, in order, for the recognition.
 pub fn read_pdf_with<F>(
@@ -127,7 +130,7 @@ pub fn read_pdf_with<F>(
     recognise: F,
 ) -> Result<PdfReading, PdfError>
 where
-    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureText>, RecognitionError>,
+    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureReading>, RecognitionError>,
 {
     read(bytes, Rebuild::new(), recognition, recognise).map(|(read, _)| read)
 }
@@ -151,7 +154,7 @@ fn read<F>(
     recognise: F,
 ) -> Result<(PdfReading, Option<PageTrace>), PdfError>
 where
-    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureText>, RecognitionError>,
+    F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureReading>, RecognitionError>,
 {
     let loaded = document::load(bytes)?;
     let doc = &loaded.document;
@@ -168,20 +171,10 @@ where
     for (&number, &id) in &pages {
         let (mut marks, width, height) = read_page(doc, id, &mut fonts, number, &mut diagnostics);
         if let Some(choice) = scan::choose(&marks, width, height, recognition)
-            && let Ok(stream) = doc
-                .get_object(choice.picture.id)
-                .and_then(Object::as_stream)
+            && let Some(picture) = PagePicture::of(doc, &choice.pictures, number, width, height)
         {
-            if choice.pictures > 1 {
-                diagnostics.push(composite(number, choice.pictures));
-            }
-            let placement = choice.picture.placement;
-            pictures.push(PagePicture {
-                doc,
-                stream,
-                placement,
-                page: number,
-            });
+            let placement = picture.placement;
+            pictures.push(picture);
             if !choice.keeps_text {
                 (marks.glyphs, marks.rules) = (Vec::new(), Vec::new());
             }
@@ -216,7 +209,7 @@ where
             _ => PdfError::NoTextLayer { pages: page_count },
         });
     }
-    let recognised: Vec<u32> = pictures.iter().map(PagePicture::page).collect();
+    let mut recognised = Vec::new();
     if !pictures.is_empty() {
         let texts = recognise(&pictures).map_err(PdfError::Recognition)?;
         if texts.len() != pictures.len() {
@@ -224,7 +217,17 @@ where
                 format!("{} pictures were read of {}", texts.len(), pictures.len()).into(),
             ));
         }
-        push_held(&mut rebuild, held, texts);
+        if glyphs == 0
+            && let Some(Err(first)) = texts.iter().find(|text| text.is_err())
+            && texts.iter().all(Result::is_err)
+        {
+            return Err(PdfError::Picture(first.clone()));
+        }
+        recognised = (pictures.iter().zip(&texts))
+            .filter(|(_, text)| text.is_ok())
+            .map(|(picture, _)| picture.page())
+            .collect();
+        push_held(&mut rebuild, held, texts, &mut diagnostics);
     }
     let trace = rebuild.take_trace();
     let (lines, mut rebuilt) = rebuild.finish();
@@ -238,14 +241,28 @@ where
 }
 
 /// Hands the held pages to the rebuild in order, each scan with the words
-/// and rules read of its picture (`texts`, in page order) placed on it.
-fn push_held(rebuild: &mut Rebuild, held: Vec<Held>, texts: Vec<PictureText>) {
+/// and rules read of its picture (`texts`, in page order) placed on it, or,
+/// when its picture could not be decoded, reported in `diagnostics`.
+fn push_held(
+    rebuild: &mut Rebuild,
+    held: Vec<Held>,
+    texts: Vec<PictureReading>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut texts = texts.into_iter();
     for page in held {
         match page {
             Held::Read(page) => rebuild.push(&page),
             Held::Scan(mut page, placement) => {
-                let (words, rules) = texts.next().unwrap_or_default().onto_page(&placement);
+                let text = match texts.next() {
+                    Some(Ok(text)) => text,
+                    Some(Err(error)) => {
+                        diagnostics.push(undecoded(&error));
+                        PictureText::default()
+                    }
+                    None => PictureText::default(),
+                };
+                let (words, rules) = text.onto_page(&placement);
                 // A picture read turned a quarter may reach below the page.
                 page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
                 page.words.extend(words);
@@ -281,16 +298,11 @@ fn runs_right(glyph: &Glyph) -> bool {
     bx - ax >= (by - ay).abs()
 }
 
-/// The diagnostic of a scan drawn from several pictures, of which one is read.
-fn composite(page: u32, pictures: usize) -> Diagnostic {
-    let mut diagnostic = Diagnostic::new(
-        Code::NoTextLayer,
-        format!(
-            "page {page} is drawn from {pictures} pictures: only the largest was recognised \
-             (rasterise the page, e.g. `pdftoppm -r 300 -tiff`, and read the TIFF)"
-        ),
-    );
-    diagnostic.page = Some(page);
+/// The diagnostic of a scanned page whose picture could not be decoded.
+fn undecoded(error: &PictureError) -> Diagnostic {
+    let mut diagnostic =
+        Diagnostic::new(Code::NoTextLayer, format!("{error}; the page was not read"));
+    diagnostic.page = Some(error.page);
     diagnostic
 }
 

@@ -96,6 +96,39 @@ impl Placement {
         }
     }
 
+    /// The upright box covering every one of `placements` (pictures drawn
+    /// together make one page bitmap), clipped to a `width` × `height` page
+    /// unless none of them is on it; `None` when there are none.
+    pub fn covering(placements: &[Placement], width: f32, height: f32) -> Option<Placement> {
+        if placements.is_empty() {
+            return None;
+        }
+        let edges = |edge: fn(&Placement) -> f32| placements.iter().map(edge);
+        let left = edges(|p| p.left).fold(f32::INFINITY, f32::min);
+        let top = edges(|p| p.top).fold(f32::INFINITY, f32::min);
+        let right = edges(|p| p.left + p.width).fold(f32::NEG_INFINITY, f32::max);
+        let bottom = edges(|p| p.top + p.height).fold(f32::NEG_INFINITY, f32::max);
+        let whole = Placement {
+            turn: Turn::Upright,
+            left,
+            top,
+            width: right - left,
+            height: bottom - top,
+        };
+        let (left, top) = (left.max(0.0), top.max(0.0));
+        let (right, bottom) = (right.min(width), bottom.min(height));
+        if right <= left || bottom <= top {
+            return Some(whole);
+        }
+        Some(Placement {
+            turn: Turn::Upright,
+            left,
+            top,
+            width: right - left,
+            height: bottom - top,
+        })
+    }
+
     /// The area of the box, clipped to a `width` × `height` page.
     pub fn area_within(&self, width: f32, height: f32) -> f32 {
         let across = (self.left + self.width).min(width) - self.left.max(0.0);
@@ -210,6 +243,26 @@ mod tests {
         let mirrored = drawn([595.0, 0.0, 0.0, -842.0, 0.0, 842.0], 0);
         assert_eq!(mirrored.turn, Turn::MirrorY);
         assert_eq!(black_at(&mirrored.upright(marked())), (0, 1));
+    }
+
+    #[test]
+    fn pictures_drawn_together_are_covered_by_one_upright_box() {
+        let top = drawn([595.0, 0.0, 0.0, 421.0, 0.0, 421.0], 0);
+        let bottom = drawn([595.0, 0.0, 0.0, 421.0, 0.0, 0.0], 0);
+        let both = Placement::covering(&[top, bottom], 595.0, 842.0).expect("a box");
+        assert_eq!(both.turn, Turn::Upright);
+        assert_eq!(
+            (both.left, both.top, both.width, both.height),
+            (0.0, 0.0, 595.0, 842.0)
+        );
+        // Clipped to the page, unless nothing is on it.
+        let wide = drawn([700.0, 0.0, 0.0, 842.0, -105.0, 0.0], 0);
+        let clipped = Placement::covering(&[wide], 595.0, 842.0).expect("a box");
+        assert_eq!((clipped.left, clipped.width), (0.0, 595.0));
+        let off = drawn([100.0, 0.0, 0.0, 100.0, 1000.0, 0.0], 0);
+        let kept = Placement::covering(&[off], 595.0, 842.0).expect("a box");
+        assert_eq!((kept.left, kept.width), (1000.0, 100.0));
+        assert_eq!(Placement::covering(&[], 595.0, 842.0), None);
     }
 
     #[test]

@@ -6,11 +6,17 @@
 //! of it ([`MOSTLY`]) and its text covers little ([`LITTLE`]): a protocol
 //! stamp or a "firmato digitalmente" line written over a scan. Such a page
 //! keeps the text it has, the recognised words added to it.
+//!
+//! A page drawn from one picture hands that picture over, set upright; one
+//! drawn from several (a scan cut in strips or tiles) hands them over
+//! composed into one bitmap (`compose.rs`). A picture that cannot be
+//! decoded fails its page only ([`PictureError`]).
 
 use image::GrayImage;
-use lopdf::{Document, ObjectId, Stream};
+use lopdf::{Document, Object, ObjectId, Stream};
 use piano_table::{Rule, Word};
 
+use crate::compose;
 use crate::interpret::{Glyph, Marks};
 use crate::picture;
 use crate::placement::Placement;
@@ -44,14 +50,12 @@ pub(crate) struct Drawn {
 }
 
 /// What recognition is to read of a page.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Choice {
-    /// The picture read: the page's largest.
-    pub picture: Drawn,
+    /// The pictures read: all the page draws, in the order drawn.
+    pub pictures: Vec<Drawn>,
     /// Whether the page's own text stays beside the recognised words.
     pub keeps_text: bool,
-    /// How many pictures the page draws.
-    pub pictures: usize,
 }
 
 /// Whether the page of `marks`, `width` × `height`, is recognised, and how.
@@ -61,13 +65,17 @@ pub(crate) fn choose(
     height: f32,
     recognition: Recognition,
 ) -> Option<Choice> {
+    if marks.pictures.is_empty() {
+        return None;
+    }
     let page = width * height;
-    let covered = |drawn: &Drawn| drawn.placement.area_within(width, height);
-    let largest = marks
+    // Pictures drawn side by side (a scan cut in strips) cover the page together.
+    let covered: f32 = marks
         .pictures
         .iter()
-        .max_by(|a, b| covered(a).total_cmp(&covered(b)))?;
-    let share = covered(largest) / page.max(1.0);
+        .map(|drawn| drawn.placement.area_within(width, height))
+        .sum();
+    let share = covered.min(page) / page.max(1.0);
     let text = text_area(&marks.glyphs) / page.max(1.0);
     let keeps_text = match recognition {
         Recognition::Never => return None,
@@ -77,9 +85,8 @@ pub(crate) fn choose(
         Recognition::Scans => return None,
     };
     Some(Choice {
-        picture: *largest,
+        pictures: marks.pictures.clone(),
         keeps_text,
-        pictures: marks.pictures.len(),
     })
 }
 
@@ -92,15 +99,51 @@ fn text_area(glyphs: &[Glyph]) -> f32 {
         .sum()
 }
 
-/// A page's picture handed to recognition. It is decoded only by
+/// A page's picture handed to recognition: the page's one picture, or its
+/// pictures composed into one bitmap. It is decoded only by
 /// [`PagePicture::decode`], so that pictures can be decoded and recognised
 /// a few at a time, in parallel.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PagePicture<'a> {
-    pub(crate) doc: &'a Document,
-    pub(crate) stream: &'a Stream,
+    doc: &'a Document,
+    /// The image XObjects the page draws, in order, each with where it lands.
+    drawn: Vec<(&'a Stream, Placement)>,
+    /// Where the bitmap handed over lies on the page.
     pub(crate) placement: Placement,
-    pub(crate) page: u32,
+    page: u32,
+}
+
+impl<'a> PagePicture<'a> {
+    /// The picture of page `page`, `width` × `height`, drawn from `pictures`
+    /// (those that are no image stream left out); `None` when none is left.
+    pub(crate) fn of(
+        doc: &'a Document,
+        pictures: &[Drawn],
+        page: u32,
+        width: f32,
+        height: f32,
+    ) -> Option<PagePicture<'a>> {
+        let drawn: Vec<(&Stream, Placement)> = pictures
+            .iter()
+            .filter_map(|picture| {
+                let stream = doc.get_object(picture.id).and_then(Object::as_stream);
+                stream.ok().map(|stream| (stream, picture.placement))
+            })
+            .collect();
+        let placement = match drawn.as_slice() {
+            [(_, placement)] => *placement,
+            _ => {
+                let boxes: Vec<Placement> = drawn.iter().map(|(_, placement)| *placement).collect();
+                Placement::covering(&boxes, width, height)?
+            }
+        };
+        Some(PagePicture {
+            doc,
+            drawn,
+            placement,
+            page,
+        })
+    }
 }
 
 impl PagePicture<'_> {
@@ -111,16 +154,36 @@ impl PagePicture<'_> {
 
     /// The picture's pixels, grey, turned as they stand on the page (a
     /// page shown with `/Rotate` or an image drawn turned is set upright as
-    /// the page shows it).
-    pub fn decode(&self) -> Result<GrayImage, crate::PdfError> {
-        picture::decode(self.doc, self.stream)
-            .map(|image| self.placement.upright(image))
-            .map_err(|reason| crate::PdfError::Picture {
-                page: self.page,
-                reason,
-            })
+    /// the page shows it); a page of several pictures composed as drawn.
+    pub fn decode(&self) -> Result<GrayImage, PictureError> {
+        let decoded = match self.drawn.as_slice() {
+            [(stream, placement)] => {
+                picture::decode(self.doc, stream).map(|image| placement.upright(image))
+            }
+            drawn => compose::compose(self.doc, drawn, &self.placement),
+        };
+        decoded.map_err(|reason| PictureError {
+            page: self.page,
+            reason,
+        })
     }
 }
+
+/// Why a page's picture could not be decoded (an encoding piano does not
+/// read, damaged data): the page is reported and left unread, and the rest
+/// of the PDF is read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("page {page}: its picture could not be decoded: {reason}")]
+pub struct PictureError {
+    /// The 1-based page.
+    pub page: u32,
+    /// What was wrong, naming the encoding where it is not read.
+    pub reason: String,
+}
+
+/// What recognition made of one [`PagePicture`]: what it read, or why the
+/// picture could not be decoded.
+pub type PictureReading = Result<PictureText, PictureError>;
 
 /// What recognition read of a [`PagePicture`], in the pixels of the image
 /// [`PagePicture::decode`] gave (origin top-left, y down).
@@ -237,11 +300,19 @@ mod tests {
     }
 
     #[test]
-    fn the_largest_picture_is_read() {
+    fn every_picture_is_read() {
         let marks = page(&[(100.0, 100.0), A4, (300.0, 300.0)], 0);
         let choice = choose(&marks, A4.0, A4.1, Recognition::Scans).expect("a scan");
-        assert_eq!(choice.picture.placement.width, A4.0);
-        assert_eq!(choice.pictures, 3);
+        assert_eq!(choice.pictures.len(), 3);
+    }
+
+    #[test]
+    fn strips_of_a_scan_cover_the_page_together() {
+        // Twenty strips, each a twentieth of the page (under the tenth a lone picture needs).
+        let strips = vec![(A4.0, A4.1 / 20.0); 20];
+        assert_eq!(chosen(&page(&strips, 0), Recognition::Scans), Some(true));
+        // One strip alone is too little.
+        assert_eq!(chosen(&page(&strips[..1], 0), Recognition::Scans), None);
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! A PDF read with its scanned pages recognised: piano-pdf says which pages
 //! are pictures of text and hands their pictures over; here they are decoded
-//! and recognised by piano-ocr in parallel, on rayon's threads (one
+//! (their specks wiped, as an image file's pages are) and recognised by
+//! piano-ocr in parallel, on rayon's threads (one
 //! tesseract process and thread a page), a picture decoded only when its
 //! page's turn comes, so that only as many are held as pages are read at
-//! once. piano-pdf places the words on their pages and rebuilds the whole.
+//! once. piano-pdf places the words on their pages and rebuilds the whole;
+//! a picture that cannot be decoded is handed back as such, and piano-pdf
+//! reports its page and reads the rest.
 
 use piano_model::{Ocr, SourceFormat};
-use piano_ocr::{Mode, PageText, Recogniser, Settings};
-use piano_pdf::{PagePicture, PictureText, Recognition, RecognitionError};
+use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
+use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
 use rayon::prelude::*;
 
 use crate::input::Reading;
@@ -37,33 +40,41 @@ pub(crate) fn read_pdf(bytes: &[u8], settings: &Settings) -> anyhow::Result<Read
     })
 }
 
-/// Recognises `pictures`, in parallel: what was read of each, in order, and
-/// the provenance of the whole.
+/// Recognises `pictures`, in parallel: what was read of each (or why it
+/// could not be decoded), in order, and the provenance of the whole.
 fn recognise(
     pictures: &[PagePicture<'_>],
     settings: &Settings,
-) -> Result<(Vec<PictureText>, Ocr), RecognitionError> {
+) -> Result<(Vec<PictureReading>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;
     let texts = pictures
         .par_iter()
-        .map(|picture| -> Result<PageText, RecognitionError> {
-            let image = picture.decode()?;
-            Ok(recogniser.read(image, picture.page())?)
+        .map(|picture| -> Result<Result<PageText, _>, RecognitionError> {
+            match picture.decode() {
+                Ok(image) => Ok(Ok(recogniser.read(despeckle(image), picture.page())?)),
+                Err(undecoded) => Ok(Err(undecoded)),
+            }
         })
         .collect::<Result<Vec<_>, _>>()?;
     let confidences: Vec<f32> = texts
         .iter()
+        .flatten()
         .flat_map(|text| text.words.iter().map(|word| word.confidence))
         .collect();
-    let pages = pictures.iter().map(PagePicture::page).collect();
+    let pages = (pictures.iter().zip(&texts))
+        .filter(|(_, text)| text.is_ok())
+        .map(|(picture, _)| picture.page())
+        .collect();
     let provenance = recogniser.provenance(pages, &confidences);
     let texts = texts
         .into_iter()
-        .map(|text| PictureText {
-            columns: text.columns,
-            rows: text.rows,
-            rules: text.rules.clone(),
-            words: piano_ocr::words_of(text),
+        .map(|text| {
+            text.map(|text| PictureText {
+                columns: text.columns,
+                rows: text.rows,
+                rules: text.rules.clone(),
+                words: piano_ocr::words_of(text),
+            })
         })
         .collect();
     Ok((texts, provenance))

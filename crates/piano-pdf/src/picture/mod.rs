@@ -17,7 +17,7 @@ use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Dictionary, Document, Object, Stream}
 use crate::document::resolve;
 
 /// The most pixels an image may have (a 600 dpi A3 scan has about 70 million).
-const MAX_PIXELS: u64 = 200_000_000;
+pub(crate) const MAX_PIXELS: u64 = 200_000_000;
 
 /// The size of an image, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

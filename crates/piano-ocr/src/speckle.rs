@@ -1,0 +1,328 @@
+//! Speckle wiped before recognition: a scan of a dusty glass, or a
+//! photocopy of a photocopy, strews the page with dark specks that
+//! tesseract reads as stray punctuation or as lines of text of their own,
+//! breaking the rows the rebuild reads. A speck is a group of dark pixels
+//! (touching by a side or a corner) too small to be a letter's stroke, with
+//! no larger ink near it and little ink of any kind: a full stop, the dot of
+//! an *i* and a decimal point stand beside their letters, and the dots of a
+//! dotted rule or of a shaded cell scanned bilevel (dithered) stand close
+//! together, so they stay; specks strewn over the paper go.
+//!
+//! Only a page strewn with specks is cleaned: one whose specks lie in most
+//! of its squares of [`TILE`] millimetres. A clean scan is left exactly as
+//! it is, so its reading does not change: the dots of a shaded cell
+//! scanned bilevel (dithered) fill only the cells, and wiping them was
+//! measured to make some clean scans read worse (`scripts/scan-calibration.sh`).
+//!
+//! Sizes are in millimetres of the page, its resolution told from its size
+//! (read as an A4 page, portrait or landscape), so that a 100 dpi scan and
+//! a 300 dpi one are cleaned alike.
+
+use image::GrayImage;
+
+/// Darker than this is ink.
+const INK: u8 = 128;
+/// The longest side of a speck, in millimetres (a full stop of 10-point
+/// text is about 0.4).
+const SPECK: f32 = 0.3;
+/// How far a speck lies from any larger ink, in millimetres, at least.
+const CLEAR: f32 = 1.0;
+/// The most ink, besides its own, around a speck (within [`CLEAR`]), as a
+/// share of that square: random specks are sparser, dotted rules and
+/// dithered shades denser.
+const SPARSE: f32 = 0.03;
+/// The side of the squares a page is cut into to tell whether specks are
+/// strewn over it, in millimetres.
+const TILE: f32 = 10.0;
+/// The share of a page's squares holding a speck for the page to be
+/// strewn with them.
+const STREWN: f32 = 0.5;
+/// The long side of an A4 page, in millimetres, which a page's resolution
+/// is told from (a larger page, read as A4, is cleaned more cautiously).
+const A4_LONG: f32 = 297.0;
+
+/// What a pixel is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pixel {
+    /// Lighter than ink.
+    Paper,
+    /// Ink not yet grouped.
+    Ink,
+    /// Ink of a group too large to be a speck.
+    Large,
+    /// Ink of a speck.
+    Speck,
+}
+
+/// A speck: its pixels (a range of [`Specks::pixels`]) and the box around them.
+#[derive(Debug, Clone, Copy)]
+struct Speck {
+    pixels: (usize, usize),
+    left: usize,
+    top: usize,
+    right: usize,
+    bottom: usize,
+}
+
+/// `image` with its specks wiped white, so that tesseract reads no stray
+/// marks from them; every page image is cleaned so before it is recognised
+/// (a PDF's pictures too: piano-run hands them through it).
+pub fn despeckle(mut image: GrayImage) -> GrayImage {
+    let (width, height) = (image.width() as usize, image.height() as usize);
+    if width == 0 || height == 0 {
+        return image;
+    }
+    let per_mm = width.max(height) as f32 / A4_LONG;
+    let speck = (SPECK * per_mm).ceil().max(1.0) as usize;
+    let clear = (CLEAR * per_mm).round().max(1.0) as usize;
+    let mut pixels: Vec<Pixel> = image
+        .pixels()
+        .map(|p| {
+            if p.0[0] < INK {
+                Pixel::Ink
+            } else {
+                Pixel::Paper
+            }
+        })
+        .collect();
+    let specks = group(&mut pixels, width, speck);
+    let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
+    let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
+    let lone: Vec<&Speck> = specks
+        .found
+        .iter()
+        .filter(|found| {
+            let left = found.left.saturating_sub(clear);
+            let top = found.top.saturating_sub(clear);
+            let right = (found.right + clear).min(width - 1);
+            let bottom = (found.bottom + clear).min(height - 1);
+            let around = ((right - left + 1) * (bottom - top + 1)) as f32;
+            let own = (found.pixels.1 - found.pixels.0) as u32;
+            let others = all.within(left, top, right, bottom).saturating_sub(own);
+            large.within(left, top, right, bottom) == 0 && others as f32 <= SPARSE * around
+        })
+        .collect();
+    let tile = (TILE * per_mm).round().max(1.0) as usize;
+    if !strewn(&lone, width.div_ceil(tile), height.div_ceil(tile), tile) {
+        return image;
+    }
+    let raw = image.as_mut();
+    for found in lone {
+        for &index in &specks.pixels[found.pixels.0..found.pixels.1] {
+            raw[index] = 255;
+        }
+    }
+    image
+}
+
+/// Whether `specks` lie in [`STREWN`] of the squares of `tile` pixels a page
+/// of `across` × `down` of them is cut into, or more.
+fn strewn(specks: &[&Speck], across: usize, down: usize, tile: usize) -> bool {
+    let mut holding = vec![false; across * down];
+    for speck in specks {
+        holding[speck.top / tile * across + speck.left / tile] = true;
+    }
+    let held = holding.iter().filter(|&&held| held).count();
+    held as f32 >= STREWN * holding.len() as f32
+}
+
+/// The specks of a page: every pixel of each, one after another, and each speck.
+#[derive(Debug, Default)]
+struct Specks {
+    pixels: Vec<usize>,
+    found: Vec<Speck>,
+}
+
+/// Groups the ink of `pixels` (rows of `width`) into touching groups, each
+/// marked [`Pixel::Speck`] when neither side of its box is longer than
+/// `speck` pixels, else [`Pixel::Large`]; the specks found.
+fn group(pixels: &mut [Pixel], width: usize, speck: usize) -> Specks {
+    let mut specks = Specks::default();
+    let mut stack = Vec::new();
+    let mut members = Vec::new();
+    for start in 0..pixels.len() {
+        if pixels[start] != Pixel::Ink {
+            continue;
+        }
+        let (x, y) = (start % width, start / width);
+        let mut found = Speck {
+            pixels: (0, 0),
+            left: x,
+            top: y,
+            right: x,
+            bottom: y,
+        };
+        members.clear();
+        pixels[start] = Pixel::Large;
+        stack.push(start);
+        while let Some(index) = stack.pop() {
+            let (x, y) = (index % width, index / width);
+            members.push(index);
+            found.left = found.left.min(x);
+            found.right = found.right.max(x);
+            found.top = found.top.min(y);
+            found.bottom = found.bottom.max(y);
+            for (nx, ny) in neighbours(x, y) {
+                let next = ny * width + nx;
+                if nx < width && pixels.get(next) == Some(&Pixel::Ink) {
+                    pixels[next] = Pixel::Large;
+                    stack.push(next);
+                }
+            }
+        }
+        if found.right - found.left < speck && found.bottom - found.top < speck {
+            let first = specks.pixels.len();
+            for &index in &members {
+                pixels[index] = Pixel::Speck;
+            }
+            specks.pixels.extend_from_slice(&members);
+            found.pixels = (first, specks.pixels.len());
+            specks.found.push(found);
+        }
+    }
+    specks
+}
+
+/// The eight pixels around (`x`, `y`), those before the page's top or left
+/// edge left out (those past the right or bottom edge are the caller's to
+/// leave out).
+fn neighbours(x: usize, y: usize) -> impl Iterator<Item = (usize, usize)> {
+    [
+        (-1, -1),
+        (0, -1),
+        (1, -1),
+        (-1, 0),
+        (1, 0),
+        (-1, 1),
+        (0, 1),
+        (1, 1),
+    ]
+    .into_iter()
+    .filter_map(move |(dx, dy): (isize, isize)| {
+        Some((x.checked_add_signed(dx)?, y.checked_add_signed(dy)?))
+    })
+}
+
+/// How many pixels of some kind of ink lie in any box of a page, at once:
+/// the counts over every box from the page's top-left corner (a
+/// summed-area table).
+#[derive(Debug)]
+struct Counts {
+    /// One row and one column more than the page: `sums[y][x]` counts the
+    /// ink above row `y` and left of column `x`.
+    sums: Vec<u32>,
+    stride: usize,
+}
+
+impl Counts {
+    /// The counts of the `pixels` (rows of `width`) that are `counted`.
+    fn of(pixels: &[Pixel], width: usize, height: usize, counted: fn(Pixel) -> bool) -> Counts {
+        let stride = width + 1;
+        let mut sums = vec![0u32; stride * (height + 1)];
+        for y in 0..height {
+            let mut row = 0u32;
+            for x in 0..width {
+                row += u32::from(counted(pixels[y * width + x]));
+                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + row;
+            }
+        }
+        Counts { sums, stride }
+    }
+
+    /// The ink in the box from (`left`, `top`) to (`right`, `bottom`), inclusive.
+    fn within(&self, left: usize, top: usize, right: usize, bottom: usize) -> u32 {
+        let at = |x: usize, y: usize| self.sums[y * self.stride + x];
+        at(right + 1, bottom + 1) + at(left, top) - at(left, bottom + 1) - at(right + 1, top)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use image::Luma;
+
+    use super::*;
+
+    /// A white A4 page at 100 dpi (about 4 pixels a millimetre).
+    fn page() -> GrayImage {
+        GrayImage::from_pixel(827, 1169, Luma([255]))
+    }
+
+    /// Paints the box from (`x`, `y`), `width` × `height` pixels, black.
+    fn ink(image: &mut GrayImage, x: u32, y: u32, width: u32, height: u32) {
+        for dy in 0..height {
+            for dx in 0..width {
+                image.put_pixel(x + dx, y + dy, Luma([0]));
+            }
+        }
+    }
+
+    /// Strews one-pixel specks over `image`, every `step` pixels each way.
+    fn strew(image: &mut GrayImage, step: u32) {
+        for y in (3..image.height()).step_by(step as usize) {
+            for x in (3..image.width()).step_by(step as usize) {
+                image.put_pixel(x, y, Luma([0]));
+            }
+        }
+    }
+
+    #[test]
+    fn specks_strewn_away_from_text_are_wiped() {
+        let mut image = page();
+        strew(&mut image, 30);
+        // A letter's stem, 2 × 12 pixels, and a full stop beside it.
+        ink(&mut image, 100, 100, 2, 12);
+        ink(&mut image, 104, 110, 1, 1);
+        // The dot of an i above its stem.
+        ink(&mut image, 200, 100, 1, 1);
+        ink(&mut image, 200, 103, 1, 9);
+        // A speck of two pixels, two side by side.
+        ink(&mut image, 400, 400, 2, 1);
+        ink(&mut image, 600, 600, 1, 1);
+        ink(&mut image, 603, 601, 1, 1);
+        let clean = despeckle(image.clone());
+        for (x, y) in [(104, 110), (200, 100), (100, 100), (200, 105)] {
+            assert_eq!(clean.get_pixel(x, y).0, [0], "({x}, {y}) is text, wiped");
+        }
+        for (x, y) in [(33, 33), (400, 400), (401, 400), (600, 600), (603, 601)] {
+            assert_eq!(
+                clean.get_pixel(x, y).0,
+                [255],
+                "({x}, {y}) is a speck, kept"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_not_strewn_with_specks_stays_as_it_is() {
+        let mut image = page();
+        ink(&mut image, 50, 50, 700, 2);
+        ink(&mut image, 50, 60, 30, 30);
+        // A few specks, and a shaded cell scanned bilevel (dots a pixel apart).
+        ink(&mut image, 400, 400, 1, 1);
+        ink(&mut image, 500, 900, 1, 1);
+        for y in (300..340).step_by(2) {
+            for x in (100..700).step_by(2) {
+                image.put_pixel(x, y, Luma([0]));
+            }
+        }
+        assert!(despeckle(image.clone()) == image);
+        let empty = GrayImage::new(0, 0);
+        assert!(despeckle(empty.clone()) == empty);
+        let dot = GrayImage::from_pixel(1, 1, Luma([0]));
+        assert_eq!(despeckle(dot).get_pixel(0, 0).0, [255]);
+    }
+
+    #[test]
+    fn any_page_is_cleaned_without_a_panic() {
+        // Pages of every small size, strewn with ink by a fixed sequence.
+        let mut seed = 11u32;
+        for (width, height) in [(1, 7), (7, 1), (2, 2), (13, 5), (40, 33)] {
+            let image = GrayImage::from_fn(width, height, |_, _| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                Luma([if seed >> 16 & 1 == 0 { 0 } else { 255 }])
+            });
+            let clean = despeckle(image.clone());
+            assert_eq!(clean.dimensions(), image.dimensions());
+        }
+    }
+}
