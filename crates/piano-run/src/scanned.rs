@@ -44,6 +44,7 @@ fn recognise(
     settings: &Settings,
 ) -> Result<(Vec<PictureText>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;
+    settings.progress.expect(pictures.len());
     let texts = pictures
         .par_iter()
         .map(|picture| -> Result<PageText, RecognitionError> {

@@ -256,6 +256,7 @@ fn read_and_save(
     let clock = piano_ocr::PageClock::new();
     let ocr = piano_ocr::Settings {
         clock: clock.clone(),
+        progress: work.progress.pages(),
         ..work.ocr.clone()
     };
     let restarted = || clock.last_page_start();
