@@ -5,6 +5,8 @@
 //! page's turn comes, so that only as many are held as pages are read at
 //! once. piano-pdf places the words on their pages and rebuilds the whole.
 
+use std::borrow::Cow;
+
 use piano_model::{Ocr, SourceFormat};
 use piano_ocr::{Mode, PageText, Recogniser, Settings};
 use piano_pdf::{PagePicture, PictureText, Recognition, RecognitionError};
@@ -12,8 +14,9 @@ use rayon::prelude::*;
 
 use crate::input::Reading;
 
-/// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR.
-pub(crate) fn read_pdf(bytes: &[u8], settings: &Settings) -> anyhow::Result<Reading> {
+/// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR;
+/// owned bytes are let go once the PDF is loaded.
+pub(crate) fn read_pdf(bytes: Cow<'_, [u8]>, settings: &Settings) -> anyhow::Result<Reading> {
     let recognition = match settings.mode {
         Mode::Auto => Recognition::Scans,
         Mode::Always => Recognition::Every,
