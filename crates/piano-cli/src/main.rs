@@ -6,6 +6,7 @@
 
 mod args;
 mod cmd;
+mod progress;
 mod report;
 
 use std::process::ExitCode;

@@ -9,7 +9,8 @@
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
 //! - `recogniser.rs` reads one page image (or finds it in the cache of
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
-//!   begins): `tesseract.rs` runs the
+//!   begins; `progress.rs` tells whoever shows progress of each page
+//!   recognised): `tesseract.rs` runs the
 //!   tesseract program on it, one process and one thread per page, pages in
 //!   parallel; it also reads the page images of PDFs (piano-run hands them
 //!   over from piano-pdf);
@@ -29,6 +30,7 @@ mod confidence;
 mod deskew;
 mod kind;
 mod pages;
+mod progress;
 mod recogniser;
 mod rules;
 mod size;
@@ -47,6 +49,7 @@ pub use crate::clock::PageClock;
 pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
 pub use crate::kind::{ImageKind, image_kind};
 use crate::pages::Pages;
+pub use crate::progress::{PageProgress, ProgressHook};
 pub use crate::recogniser::{PageText, Recogniser};
 pub use crate::speckle::despeckle;
 pub use crate::tsv::OcrWord;
@@ -82,6 +85,9 @@ pub struct Settings {
     pub cache: Option<PathBuf>,
     /// Told as each page's recognition begins (batch time limits count from it).
     pub clock: PageClock,
+    /// Told how many pages are to be recognised and as each is, so that
+    /// the caller can show progress.
+    pub progress: ProgressHook,
 }
 
 impl Default for Settings {
@@ -92,6 +98,7 @@ impl Default for Settings {
             mode: Mode::Auto,
             cache: None,
             clock: PageClock::new(),
+            progress: ProgressHook::default(),
         }
     }
 }
@@ -234,6 +241,7 @@ fn read(
         reason,
     })?;
     let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
+    settings.progress.expect(pages.count());
     let recognised = (1..=count)
         .into_par_iter()
         .map(|number| {

@@ -10,6 +10,7 @@ use piano_table::Rule;
 
 use crate::cache::{Cache, Entry};
 use crate::clock::PageClock;
+use crate::progress::ProgressHook;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
 use crate::{OcrError, Settings, deskew, pages, rules};
@@ -55,6 +56,7 @@ pub struct Recogniser {
     engine: Tesseract,
     cache: Option<Cache>,
     clock: PageClock,
+    progress: ProgressHook,
 }
 
 /// What was read of one page image, in its pixels (origin top-left, y down).
@@ -79,6 +81,7 @@ impl Recogniser {
             engine: Tesseract::find(&settings.languages)?,
             cache,
             clock: settings.clock.clone(),
+            progress: settings.progress.clone(),
         })
     }
 
@@ -86,9 +89,18 @@ impl Recogniser {
     /// page read with a mean confidence under 0.75 may be scanned
     /// sideways or upside down: tesseract is asked its orientation, and the
     /// page read again turned upright, the better reading kept. With a
-    /// cache, a page recognised before is read back from it instead.
+    /// cache, a page recognised before is read back from it instead. The
+    /// settings' progress hook is told of the page once it is read.
     pub fn read(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
         self.clock.start_page();
+        let text = self.read_cached(image, page)?;
+        self.progress.recognised(page);
+        Ok(text)
+    }
+
+    /// Reads `image` as [`Recogniser::read`] does, through the cache when
+    /// there is one.
+    fn read_cached(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
         let Some(cache) = &self.cache else {
             return Ok(self.recognise(image, page)?.0);
         };
@@ -116,9 +128,9 @@ impl Recogniser {
                 },
             ));
         }
-        let orientation = pages::pgm(&image)
+        let orientation = pages::png(&image)
             .ok()
-            .and_then(|pgm| self.engine.orientation(&pgm));
+            .and_then(|png| self.engine.orientation(&png));
         let Some(turn) = orientation else {
             return Ok((
                 first.0,
@@ -153,11 +165,11 @@ impl Recogniser {
     fn read_as_is(&self, image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
         let mut image = deskew::straighten(image);
         let rules = rules::take_rules(&mut image);
-        let pgm = pages::pgm(&image).map_err(|reason| OcrError::Tesseract {
+        let png = pages::png(&image).map_err(|reason| OcrError::Tesseract {
             page: Some(page),
             reason: format!("the page image could not be handed over: {reason}"),
         })?;
-        let tsv = self.engine.recognise(&pgm, page)?;
+        let tsv = self.engine.recognise(&png, page)?;
         let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
             page: Some(page),
             reason: error.to_string(),

@@ -60,7 +60,7 @@ impl Tesseract {
         })
     }
 
-    /// Recognises the image file `image` (PNG, JPEG, PGM …), page `page` of
+    /// Recognises the image file `image` (PNG, JPEG …), page `page` of
     /// the input: tesseract's TSV output.
     pub fn recognise(&self, image: &[u8], page: u32) -> Result<String, OcrError> {
         let args = ["-l", &self.languages, "--psm", SEGMENTATION, "tsv"];

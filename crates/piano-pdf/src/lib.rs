@@ -34,6 +34,7 @@ mod placement;
 mod repair;
 mod scan;
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::{DEFAULT_MAX_DECOMPRESSED_SIZE, Document, ObjectId};
@@ -123,9 +124,11 @@ enum Held {
 /// and reported (`no-text-layer`), the rest read; when no page has text and
 /// no picture could be decoded, the first picture's error is the PDF's.
 /// Pages are handed to the rebuild as they are read until the first scan;
-/// from there they wait, in order, for the recognition.
-pub fn read_pdf_with<F>(
-    bytes: &[u8],
+/// from there they wait, in order, for the recognition. Bytes handed over
+/// owned are let go once the document is loaded, so that a long scan's
+/// pictures are held once (by the document), not twice, while recognised.
+pub fn read_pdf_with<'b, F>(
+    bytes: impl Into<Cow<'b, [u8]>>,
     recognition: Recognition,
     recognise: F,
 ) -> Result<PdfReading, PdfError>
@@ -147,8 +150,8 @@ pub fn read_pdf_traced(bytes: &[u8], page: u32) -> Result<(Layout, Option<PageTr
 
 /// Reads a PDF as [`read_pdf_with`] does, through `rebuild`, with the trace
 /// it kept.
-fn read<F>(
-    bytes: &[u8],
+fn read<'b, F>(
+    bytes: impl Into<Cow<'b, [u8]>>,
     mut rebuild: Rebuild,
     recognition: Recognition,
     recognise: F,
@@ -156,7 +159,10 @@ fn read<F>(
 where
     F: FnOnce(&[PagePicture<'_>]) -> Result<Vec<PictureReading>, RecognitionError>,
 {
-    let loaded = document::load(bytes)?;
+    let bytes = bytes.into();
+    let loaded = document::load(&bytes)?;
+    // The document holds what it needs: owned bytes go now.
+    drop(bytes);
     let doc = &loaded.document;
     let mut diagnostics = loaded.diagnostics;
     let pages = doc.get_pages();

@@ -2,6 +2,7 @@
 //! an image or a PDF from a text dump by their signatures, and run the
 //! matching reader and the parser.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ const PDF_SIGNATURE_WINDOW: usize = 1024;
 pub fn load_plan(path: &Path, profiles: &[Vocabulary], ocr: &OcrSettings) -> anyhow::Result<Plan> {
     let name = display_name(path);
     let bytes = read_input(path).with_context(|| name.clone())?;
-    parse_bytes_with(&name, &bytes, profiles, ocr).with_context(|| name.clone())
+    parse_owned(&name, bytes, profiles, ocr).with_context(|| name.clone())
 }
 
 /// The name of `path` in messages: as given, `-` for standard input.
@@ -55,6 +56,21 @@ pub fn parse_bytes_with(
     Ok(piano_parse::parse_with(read.layout, source, profiles))
 }
 
+/// Parses `bytes` as [`parse_bytes_with`] does, letting a PDF's bytes go
+/// once it is loaded: a long scan's pictures are then held once while they
+/// are recognised, not twice.
+pub fn parse_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    profiles: &[Vocabulary],
+    ocr: &OcrSettings,
+) -> anyhow::Result<Plan> {
+    let source = Source::from_bytes(name, &bytes, format_of(&bytes));
+    let read = read_by_route(Cow::Owned(bytes), ocr)?;
+    let source = read.completed(source);
+    Ok(piano_parse::parse_with(read.layout, source, profiles))
+}
+
 /// What a reader made of an input.
 pub struct Reading {
     /// The lines of cells.
@@ -70,7 +86,11 @@ impl Reading {
     /// scan's pages, and the OCR of a scan or of a PDF's scanned pages (a
     /// PDF's pages are set by the parser).
     pub fn source(&self, name: &str, bytes: &[u8]) -> Source {
-        let mut source = Source::from_bytes(name, bytes, self.format);
+        self.completed(Source::from_bytes(name, bytes, self.format))
+    }
+
+    /// `source`, made of the input's bytes, with what the reading adds.
+    fn completed(&self, mut source: Source) -> Source {
         if self.format == SourceFormat::Image {
             source.pages = self.layout.pages;
         }
@@ -84,21 +104,38 @@ impl Reading {
 /// signature in their first kilobyte (its scanned pages read by OCR as `ocr`
 /// says), else as a text dump.
 pub fn read_layout(bytes: &[u8], ocr: &OcrSettings) -> anyhow::Result<Reading> {
-    Ok(if piano_ocr::image_kind(bytes).is_some() {
-        let scan = piano_ocr::read_image(bytes, ocr)?;
-        Reading {
-            layout: scan.layout,
-            format: SourceFormat::Image,
-            ocr: Some(scan.ocr),
-        }
+    read_by_route(Cow::Borrowed(bytes), ocr)
+}
+
+/// The route `bytes` take, by their signature: an image, a PDF or a text dump.
+fn format_of(bytes: &[u8]) -> SourceFormat {
+    if piano_ocr::image_kind(bytes).is_some() {
+        SourceFormat::Image
     } else if is_pdf(bytes) {
-        crate::scanned::read_pdf(bytes, ocr)?
+        SourceFormat::Pdf
     } else {
-        Reading {
-            layout: piano_text::read_text(bytes)?,
+        SourceFormat::Text
+    }
+}
+
+/// Reads `bytes` as [`read_layout`] does; owned bytes of a PDF are let go
+/// once it is loaded.
+fn read_by_route(bytes: Cow<'_, [u8]>, ocr: &OcrSettings) -> anyhow::Result<Reading> {
+    Ok(match format_of(&bytes) {
+        SourceFormat::Image => {
+            let scan = piano_ocr::read_image(&bytes, ocr)?;
+            Reading {
+                layout: scan.layout,
+                format: SourceFormat::Image,
+                ocr: Some(scan.ocr),
+            }
+        }
+        SourceFormat::Pdf => crate::scanned::read_pdf(bytes, ocr)?,
+        SourceFormat::Text => Reading {
+            layout: piano_text::read_text(&bytes)?,
             format: SourceFormat::Text,
             ocr: None,
-        }
+        },
     })
 }
 
@@ -207,6 +244,25 @@ mod tests {
         .expect("text is read");
         assert_eq!(plan.source.format, SourceFormat::Text);
         assert_eq!(plan.source.file, "plan.txt");
+    }
+
+    #[test]
+    fn owned_bytes_give_the_plan_borrowed_ones_give() {
+        let ocr = OcrSettings::default();
+        let text = b"COMUNE DI PROVA\nN.\tObiettivo\tPeso\n1\tDigitalizzare\t100%\n";
+        let borrowed = parse_bytes_with("plan.txt", text, Vocabulary::bundled(), &ocr);
+        let owned = parse_owned("plan.txt", text.to_vec(), Vocabulary::bundled(), &ocr);
+        let shown = |plan: anyhow::Result<Plan>| plan.ok().map(|plan| format!("{plan:?}"));
+        assert!(
+            shown(parse_owned(
+                "e.txt",
+                Vec::new(),
+                Vocabulary::bundled(),
+                &ocr
+            ))
+            .is_none()
+        );
+        assert_eq!(shown(owned), shown(borrowed));
     }
 
     #[test]

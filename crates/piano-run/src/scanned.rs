@@ -8,6 +8,8 @@
 //! a picture that cannot be decoded is handed back as such, and piano-pdf
 //! reports its page and reads the rest.
 
+use std::borrow::Cow;
+
 use piano_model::{Ocr, SourceFormat};
 use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
 use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
@@ -15,8 +17,9 @@ use rayon::prelude::*;
 
 use crate::input::Reading;
 
-/// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR.
-pub(crate) fn read_pdf(bytes: &[u8], settings: &Settings) -> anyhow::Result<Reading> {
+/// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR;
+/// owned bytes are let go once the PDF is loaded.
+pub(crate) fn read_pdf(bytes: Cow<'_, [u8]>, settings: &Settings) -> anyhow::Result<Reading> {
     let recognition = match settings.mode {
         Mode::Auto => Recognition::Scans,
         Mode::Always => Recognition::Every,
@@ -47,6 +50,7 @@ fn recognise(
     settings: &Settings,
 ) -> Result<(Vec<PictureReading>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;
+    settings.progress.expect(pictures.len());
     let texts = pictures
         .par_iter()
         .map(|picture| -> Result<Result<PageText, _>, RecognitionError> {

@@ -2,6 +2,7 @@
 //! Exit codes: 0 every input read (warnings are fine), 1 some failed (or the
 //! batch itself could not write), 2 usage error.
 
+use piano_ocr::ProgressHook;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -42,7 +43,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let config = Config {
         files,
         profiles,
-        ocr: super::ocr_settings(&args.ocr),
+        ocr: super::ocr_settings(&args.ocr, ProgressHook::default()),
         out: args.out.clone(),
         jobs: args.jobs.map(usize::from),
         json: args.format.contains(&Format::Json),

@@ -3,6 +3,7 @@
 //! confidently), then lists what was noticed, one diagnostic per
 //! line, then a summary; exits 1 when any diagnostic is an error.
 
+use crate::progress::pages_hook;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -14,7 +15,11 @@ use piano_run::input::{display_name, load_plan, load_profiles};
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let profiles = load_profiles(&args.profiles.files)?;
-    let plan = load_plan(&args.file, &profiles, &super::ocr_settings(&args.ocr))?;
+    let plan = load_plan(
+        &args.file,
+        &profiles,
+        &super::ocr_settings(&args.ocr, pages_hook(true)),
+    )?;
     let mut stdout = std::io::stdout().lock();
     for line in quality_lines(&name, &plan.quality) {
         writeln!(stdout, "{line}")?;

@@ -3,6 +3,7 @@
 //! and each line of cells coloured by what the parser made of it. For
 //! people writing a layout profile (docs/debug.md).
 
+use piano_ocr::ProgressHook;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -16,7 +17,7 @@ use crate::args::DebugArgs;
 pub fn run(args: &DebugArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let bytes = read_input(&args.file).with_context(|| name.clone())?;
-    let ocr = super::ocr_settings(&args.ocr);
+    let ocr = super::ocr_settings(&args.ocr, ProgressHook::default());
     let traced = read_traced(&bytes, &ocr, args.page).with_context(|| name.clone())?;
     let profiles = load_profiles(&args.profiles.files)?;
     let source = traced.reading.source(&name, &bytes);

@@ -2,6 +2,7 @@
 //! exits 1 when the plan is unreadable (no plan, or too little of one), the
 //! output written all the same.
 
+use crate::progress::pages_hook;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,7 +21,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         include_staff: args.include_staff,
     };
     let profiles = load_profiles(&args.profiles.files)?;
-    let plan = load_plan(&args.file, &profiles, &super::ocr_settings(&args.ocr))?;
+    let plan = load_plan(
+        &args.file,
+        &profiles,
+        &super::ocr_settings(&args.ocr, pages_hook(!args.quiet)),
+    )?;
     match (args.format, &args.output) {
         (Format::Csv, Some(folder)) => write_tables(&plan, TableFormat::Csv, args, folder)?,
         (Format::Parquet, Some(folder)) => write_tables(&plan, TableFormat::Parquet, args, folder)?,

@@ -10,8 +10,9 @@ pub mod text;
 
 use crate::args::{OcrArgs, OcrMode};
 
-/// The OCR settings the arguments ask for.
-fn ocr_settings(args: &OcrArgs) -> piano_ocr::Settings {
+/// The OCR settings the arguments ask for, telling `progress` of the pages
+/// recognised.
+fn ocr_settings(args: &OcrArgs, progress: piano_ocr::ProgressHook) -> piano_ocr::Settings {
     piano_ocr::Settings {
         languages: args.languages.clone(),
         mode: match args.mode {
@@ -21,5 +22,6 @@ fn ocr_settings(args: &OcrArgs) -> piano_ocr::Settings {
         },
         cache: args.cache.clone(),
         clock: piano_ocr::PageClock::new(),
+        progress,
     }
 }

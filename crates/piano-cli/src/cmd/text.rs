@@ -4,6 +4,7 @@
 //! diagnostics point into this output. With `--roles` the plan is parsed too,
 //! and each line opens with what it became (`objective`, `table-header` …).
 
+use crate::progress::pages_hook;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -17,8 +18,8 @@ use piano_run::input::{display_name, load_profiles, read_input, read_layout};
 pub fn run(args: &TextArgs) -> anyhow::Result<ExitCode> {
     let name = display_name(&args.file);
     let bytes = read_input(&args.file).with_context(|| name.clone())?;
-    let read =
-        read_layout(&bytes, &super::ocr_settings(&args.ocr)).with_context(|| name.clone())?;
+    let read = read_layout(&bytes, &super::ocr_settings(&args.ocr, pages_hook(true)))
+        .with_context(|| name.clone())?;
     let source = read.source(&name, &bytes);
     let layout = read.layout;
     let roles = if args.roles {

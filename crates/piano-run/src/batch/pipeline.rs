@@ -30,7 +30,7 @@ use crate::batch::isolate::Isolator;
 use crate::batch::journal::{self, Journal, Record};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Status};
-use crate::input::parse_bytes_with;
+use crate::input::parse_owned;
 
 /// How many early plans may wait in memory for their turn.
 const KEEP_IN_MEMORY: usize = 64;
@@ -256,12 +256,13 @@ fn read_and_save(
     let clock = piano_ocr::PageClock::new();
     let ocr = piano_ocr::Settings {
         clock: clock.clone(),
+        progress: work.progress.pages(),
         ..work.ocr.clone()
     };
     let restarted = || clock.last_page_start();
     let outcome = isolator.run_restarted(work.limit, restarted, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_bytes_with(&name, &bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
+        parse_owned(&name, bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
         Ok(Ok(mut plan)) => {

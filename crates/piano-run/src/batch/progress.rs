@@ -1,13 +1,15 @@
-//! Telling people how the batch is going: a progress bar on a terminal,
-//! a plain line every few seconds when standard error is a file or a pipe,
-//! nothing with `--quiet`; and a closing summary.
+//! Telling people how the batch is going: a progress bar on a terminal
+//! (and under it, once a scan is read, a bar of the pages recognised by
+//! OCR), a plain line every few seconds when standard error is a file or a
+//! pipe, nothing with `--quiet`; and a closing summary.
 
 use std::io::IsTerminal;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use piano_ocr::{PageProgress, ProgressHook};
 
 use crate::batch::report::{Entry, Status, Totals};
 
@@ -25,8 +27,32 @@ pub struct Progress {
 
 enum Display {
     Quiet,
-    Bar(ProgressBar),
+    Bar(ProgressBar, Arc<PagesBar>),
     Plain(Mutex<Instant>),
+}
+
+/// The bar of pages recognised by OCR, drawn under the files' bar from the
+/// first scan on: each scanned input adds its pages to its length.
+struct PagesBar {
+    multi: MultiProgress,
+    bar: OnceLock<ProgressBar>,
+}
+
+impl PageProgress for PagesBar {
+    fn expect(&self, pages: u64) {
+        let bar = self.bar.get_or_init(|| {
+            let style = ProgressStyle::with_template("{bar:30} {pos}/{len} pages recognised")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            self.multi.add(ProgressBar::new(0).with_style(style))
+        });
+        bar.inc_length(pages);
+    }
+
+    fn recognised(&self, _page: u32) {
+        if let Some(bar) = self.bar.get() {
+            bar.inc(1);
+        }
+    }
 }
 
 impl Progress {
@@ -35,16 +61,17 @@ impl Progress {
         let display = if quiet {
             Display::Quiet
         } else if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::with_draw_target(
-                Some(total as u64),
-                ProgressDrawTarget::stderr_with_hz(5),
-            );
+            let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(5));
             let style =
                 ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, eta {eta}")
                     .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
+            let bar = multi.add(ProgressBar::new(total as u64).with_style(style));
             bar.set_message("0 failed");
-            Display::Bar(bar)
+            let pages = PagesBar {
+                multi,
+                bar: OnceLock::new(),
+            };
+            Display::Bar(bar, Arc::new(pages))
         } else {
             Display::Plain(Mutex::new(Instant::now()))
         };
@@ -66,7 +93,7 @@ impl Progress {
         }
         match &self.display {
             Display::Quiet => {}
-            Display::Bar(bar) => {
+            Display::Bar(bar, _) => {
                 bar.set_message(format!("{failed} failed, {:.1} files/s", self.rate(done)));
                 bar.inc(1);
             }
@@ -84,6 +111,15 @@ impl Progress {
         }
     }
 
+    /// Where the inputs' OCR tells of its pages: the pages' bar on a
+    /// terminal, nowhere else.
+    pub fn pages(&self) -> ProgressHook {
+        match &self.display {
+            Display::Bar(_, pages) => ProgressHook::new(pages.clone()),
+            Display::Quiet | Display::Plain(_) => ProgressHook::default(),
+        }
+    }
+
     /// Files per second so far.
     fn rate(&self, done: usize) -> f64 {
         done as f64 / self.started.elapsed().as_secs_f64().max(1e-9)
@@ -91,7 +127,10 @@ impl Progress {
 
     /// Clears the bar; returns how many inputs were read and the time taken.
     pub fn finish(&self) -> (usize, Duration) {
-        if let Display::Bar(bar) = &self.display {
+        if let Display::Bar(bar, pages) = &self.display {
+            if let Some(pages) = pages.bar.get() {
+                pages.finish_and_clear();
+            }
             bar.finish_and_clear();
         }
         (self.done.load(Ordering::Relaxed), self.started.elapsed())
@@ -131,6 +170,36 @@ pub fn summary(totals: &Totals, entries: &[Entry], read: usize, wall: Duration) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn off_a_terminal_no_pages_are_told() {
+        // Under the test harness standard error is no terminal; with
+        // `--quiet` it makes no difference.
+        for quiet in [false, true] {
+            let progress = Progress::start(1, quiet);
+            if !quiet && std::io::stderr().is_terminal() {
+                continue;
+            }
+            assert_eq!(progress.pages(), ProgressHook::default());
+        }
+    }
+
+    #[test]
+    fn the_pages_bar_counts_what_scans_tell() {
+        let pages = PagesBar {
+            multi: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
+            bar: OnceLock::new(),
+        };
+        pages.recognised(1);
+        assert!(pages.bar.get().is_none(), "no bar before a scan is read");
+        pages.expect(2);
+        pages.expect(1);
+        for page in [2, 1, 1] {
+            pages.recognised(page);
+        }
+        let bar = pages.bar.get().map(|bar| (bar.position(), bar.length()));
+        assert_eq!(bar, Some((3, Some(3))));
+    }
 
     #[test]
     fn the_summary_counts_outcomes_and_lists_failures() {
