@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::SectionBuilder;
 use crate::line::BudgetHeading;
+use crate::ocr_repair;
 use crate::text::{clean, join_wrapped};
 use crate::vocabulary::{Field, Vocabulary};
 
@@ -36,12 +37,10 @@ impl SectionBuilder<'_> {
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
-                    let Mission { name, code } = mission(&written, self.words);
+                    let Mission { name, mut code } = mission(&written, self.words);
                     if code.is_none() {
-                        let diagnostic = Diagnostic::new(
-                            Code::MissionUnknown,
-                            format!("mission {name:?} is not one of the D.Lgs. 118/2011 missions"),
-                        );
+                        let (found, diagnostic) = mission_read_with_errors(&name, line);
+                        code = found;
                         self.diagnostics.push(self.locate(line)(diagnostic));
                     }
                     self.structure.missions.push(Mission { name, code });
@@ -67,17 +66,58 @@ impl SectionBuilder<'_> {
     }
 }
 
-/// The mission a budget heading names: its code when it is an official one.
-pub fn budget_mission(heading: &BudgetHeading) -> Mission {
+/// The mission a budget heading on `line` names: its code when it is an
+/// official one, else the code its name gives, read with errors where OCR
+/// read the line with low confidence (the diagnostic that says so).
+pub fn budget_mission(heading: &BudgetHeading, line: &TextLine) -> (Mission, Option<Diagnostic>) {
     let code = format!("{:0>2}", heading.code);
     let official = MISSIONS.iter().any(|m| m.code == code);
-    Mission {
-        name: heading.name.clone(),
-        code: if official {
-            Some(code)
-        } else {
-            mission_code(&heading.name).map(str::to_owned)
-        },
+    let name = heading.name.clone();
+    if official {
+        let code = Some(code);
+        return (Mission { name, code }, None);
+    }
+    // A number OCR could not read (none kept) is found from the name alone.
+    if let Some(code) = mission_code(&name).filter(|_| !heading.code.is_empty()) {
+        let code = Some(code.to_owned());
+        return (Mission { name, code }, None);
+    }
+    let (code, diagnostic) = mission_read_with_errors(&name, line);
+    let repaired = diagnostic.code == Code::OcrRepaired;
+    let diagnostic = repaired.then(|| {
+        diagnostic
+            .at_line(line.number, line.page)
+            .with_excerpt(&line.to_tab_separated())
+    });
+    (Mission { name, code }, diagnostic)
+}
+
+/// The code of a mission named `name`, which is no official name, on
+/// `line`: where OCR read the line with low confidence and the name is a
+/// few misread characters from one official name, that mission's code
+/// (`ocr-repaired`, the name kept as read); else none (`mission-unknown`).
+fn mission_read_with_errors(name: &str, line: &TextLine) -> (Option<String>, Diagnostic) {
+    let found = line
+        .is_doubtful()
+        .then(|| ocr_repair::mission_code(name))
+        .flatten();
+    match found {
+        Some(code) => (
+            Some(code.to_owned()),
+            Diagnostic::new(
+                Code::OcrRepaired,
+                format!(
+                    "mission {name:?}, recognised with low confidence, taken for mission {code}: its name is within a few misread characters of that one official name (and kept as read)"
+                ),
+            ),
+        ),
+        None => (
+            None,
+            Diagnostic::new(
+                Code::MissionUnknown,
+                format!("mission {name:?} is not one of the D.Lgs. 118/2011 missions"),
+            ),
+        ),
     }
 }
 
