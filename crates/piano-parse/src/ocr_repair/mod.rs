@@ -7,7 +7,8 @@
 //! what the plan shows around it: a row number next in sequence
 //! ([`row_number`]), a date the due grammar reads ([`due`]), and, once the
 //! plan is assembled, a weight whose one digit read otherwise makes its
-//! group add up to 100 ([`weight`]); and names of the reference lists read
+//! group add up to 100 ([`weight`]); a table's rules read as marks beside
+//! a weight, a row number or a profile's label ([`marks`]); and names of the reference lists read
 //! with errors ([`names`]): a comune's not in the ISTAT list but a few
 //! characters from one name of it, a mission's a few characters from one
 //! official name, which gives its code (the name stays as read). The cell then
@@ -17,6 +18,7 @@
 
 mod confusion;
 mod due;
+mod marks;
 mod names;
 mod near;
 mod row_number;
@@ -26,16 +28,17 @@ pub use names::{comune_name, mission_code};
 use piano_model::Layout;
 pub use weight::{doubtful_cells, repair_weights};
 
-/// Repairs the doubtful cells of `layout` the plan's structure proves,
-/// adding a diagnostic for each to the layout's.
-pub fn repair(layout: &mut Layout) {
-    if !layout
-        .lines
-        .iter()
-        .any(|line| line.cells.iter().any(|cell| cell.is_doubtful()))
-    {
+use crate::vocabulary::Vocabulary;
+
+/// Repairs the doubtful cells of `layout` the plan's structure proves (or,
+/// for rules read as marks, what `profiles` read), adding a diagnostic for
+/// each to the layout's.
+pub fn repair(layout: &mut Layout, profiles: &[Vocabulary]) {
+    if !layout.lines.iter().any(piano_model::TextLine::is_doubtful) {
         return;
     }
+    let marks = marks::strip_rule_marks(&mut layout.lines, profiles);
+    layout.diagnostics.extend(marks);
     let numbers = row_number::repair_row_numbers(&mut layout.lines);
     let dates = due::repair_dates(&mut layout.lines);
     layout.diagnostics.extend(numbers);
