@@ -14,6 +14,11 @@ use crate::vocabulary::Vocabulary;
 /// braces, a backslash, an opening quote, an underscore, dashes.
 const RULE_MARKS: &[char] = &['|', '[', ']', '{', '}', '\\', '‘', '’', '_', '—', '–', '-'];
 
+/// `text` without the rule marks (and spaces) at its edges.
+pub fn without_rule_marks(text: &str) -> &str {
+    text.trim_matches(|c: char| RULE_MARKS.contains(&c) || c.is_whitespace())
+}
+
 /// Sets apart the rule marks at the edges of each doubtful cell of `lines`
 /// that leave a cell read whole by `profiles`; one `ocr-repaired`
 /// diagnostic each.
@@ -26,7 +31,7 @@ pub fn strip_rule_marks(lines: &mut [TextLine], profiles: &[Vocabulary]) -> Vec<
                 continue;
             }
             let read = cell.text.trim();
-            let kept = read.trim_matches(|c: char| RULE_MARKS.contains(&c) || c.is_whitespace());
+            let kept = without_rule_marks(read);
             let first = index == 0;
             if kept == read || kept.is_empty() || read_whole(read, first, profiles).is_some() {
                 continue;

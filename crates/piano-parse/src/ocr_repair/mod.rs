@@ -24,6 +24,7 @@ mod near;
 mod row_number;
 mod weight;
 
+pub use marks::without_rule_marks;
 pub use names::{comune_name, mission_code};
 use piano_model::Layout;
 pub use weight::{doubtful_cells, repair_weights};
@@ -172,6 +173,24 @@ mod tests {
             .map(|d| d.line)
             .collect();
         assert_eq!(repairs, [Some(1), Some(2), Some(6)]);
+    }
+
+    #[test]
+    fn a_mission_field_read_between_rules_is_read_without_them() {
+        let text = "SETTORE: CULTURA - DIRIGENTE: Dott. Rossi\n\
+                    [Missione\t[Turismo |\n\
+                    N.\tObiettivo\tPeso\tScadenza\n\
+                    1\tPrimo\t100%\t31.12.2022\n";
+        let mut layout = Layout::from_tab_separated(text);
+        for cell in layout.lines.iter_mut().flat_map(|line| &mut line.cells) {
+            cell.confidence = Some(0.4);
+        }
+        let source = Source::from_bytes("scan.png", text.as_bytes(), SourceFormat::Image);
+        let plan = crate::parse_with(layout, source, Vocabulary::bundled());
+        assert_eq!(
+            missions(&plan),
+            [("Turismo".to_owned(), Some("07".to_owned()))]
+        );
     }
 
     #[test]

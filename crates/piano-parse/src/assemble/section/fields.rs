@@ -37,6 +37,7 @@ impl SectionBuilder<'_> {
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
+                    let written = read_without_rules(&written, line);
                     let Mission { name, mut code } = mission(&written, self.words);
                     if code.is_none() {
                         let (found, diagnostic) = mission_read_with_errors(&name, line);
@@ -90,6 +91,18 @@ pub fn budget_mission(heading: &BudgetHeading, line: &TextLine) -> (Mission, Opt
             .with_excerpt(&line.to_tab_separated())
     });
     (Mission { name, code }, diagnostic)
+}
+
+/// A mission `written` on `line` without the table's rules OCR read beside
+/// it ("[Turismo |"), where OCR read the line with low confidence and the
+/// name without them is an official mission's, or a few misread characters
+/// from one; else as written.
+fn read_without_rules(written: &str, line: &TextLine) -> String {
+    let kept = ocr_repair::without_rule_marks(written);
+    let proved = kept != written
+        && line.is_doubtful()
+        && (mission_code(kept).is_some() || ocr_repair::mission_code(kept).is_some());
+    if proved { kept } else { written }.to_owned()
 }
 
 /// The code of a mission named `name`, which is no official name, on
