@@ -191,6 +191,14 @@ mod tests {
             missions(&plan),
             [("Turismo".to_owned(), Some("07".to_owned()))]
         );
+        let repairs: Vec<_> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::OcrRepaired)
+            .map(|d| (d.line, d.excerpt.clone()))
+            .collect();
+        assert_eq!(repairs.len(), 2, "the label's marks and the name's");
+        assert!(repairs.iter().all(|(line, _)| *line == Some(2)));
     }
 
     #[test]

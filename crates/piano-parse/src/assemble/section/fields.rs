@@ -37,7 +37,10 @@ impl SectionBuilder<'_> {
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
-                    let written = read_without_rules(&written, line);
+                    let (written, repaired) = read_without_rules(&written, line);
+                    if let Some(diagnostic) = repaired {
+                        self.diagnostics.push(self.locate(line)(diagnostic));
+                    }
                     let Mission { name, mut code } = mission(&written, self.words);
                     if code.is_none() {
                         let (found, diagnostic) = mission_read_with_errors(&name, line);
@@ -96,13 +99,23 @@ pub fn budget_mission(heading: &BudgetHeading, line: &TextLine) -> (Mission, Opt
 /// A mission `written` on `line` without the table's rules OCR read beside
 /// it ("[Turismo |"), where OCR read the line with low confidence and the
 /// name without them is an official mission's, or a few misread characters
-/// from one; else as written.
-fn read_without_rules(written: &str, line: &TextLine) -> String {
+/// from one (with the `ocr-repaired` diagnostic that says so); else as
+/// written.
+fn read_without_rules(written: &str, line: &TextLine) -> (String, Option<Diagnostic>) {
     let kept = ocr_repair::without_rule_marks(written);
     let proved = kept != written
         && line.is_doubtful()
         && (mission_code(kept).is_some() || ocr_repair::mission_code(kept).is_some());
-    if proved { kept } else { written }.to_owned()
+    if !proved {
+        return (written.to_owned(), None);
+    }
+    let diagnostic = Diagnostic::new(
+        Code::OcrRepaired,
+        format!(
+            "mission {written:?}, recognised with low confidence, read as {kept:?}: the marks beside it are a table's rules, and without them it names a mission"
+        ),
+    );
+    (kept.to_owned(), Some(diagnostic))
 }
 
 /// The code of a mission named `name`, which is no official name, on
