@@ -147,15 +147,16 @@ fn mission_read_with_errors(name: &str, line: &TextLine) -> (Option<String>, Dia
     }
 }
 
-/// A mission's number and what follows it ("06 Politiche giovanili…").
+/// A mission's number and what follows it ("06 Politiche giovanili…"),
+/// which opens with no digit: "100%" holds no mission 10.
 static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s*[-–—:.)]?\s*(.*)$").expect("the mission pattern is valid")
+    Regex::new(r"^(\d{1,2})\s*[-–—:.)]?\s*(\D.*)?$").expect("the mission pattern is valid")
 });
 
 /// The same after the mission's label ("Missione n. 12 - …"): the label's
 /// words are the profile's (`fields.mission`), "n." the language's.
 static LABELLED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:n\.?\s*)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
+    Regex::new(r"(?i)^\s*(?:n\.?\s*)?(\d{1,2})\s*[-–—:.)]?\s*(\D.*)?$")
         .expect("the mission pattern is valid")
 });
 
