@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn a_line_is_doubtful_when_one_of_its_cells_is() {
-        let mut line = TextLine::from_texts(1, None, ["COMUNE DI", "MONIEVARCHI", ""]);
+        let mut line = TextLine::from_texts(1, None, ["COMUNE DI", "CORTOMA", ""]);
         assert!(!line.is_doubtful());
         line.cells[0].confidence = Some(0.9);
         line.cells[2].confidence = Some(0.1);

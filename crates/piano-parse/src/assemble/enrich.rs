@@ -201,26 +201,26 @@ mod tests {
         let mut diagnostics = Vec::new();
         let read = ente(
             Some(EnteKind::Comune),
-            Some("MONIEVARCHI"),
+            Some("CORTOMA"),
             Some("AREZZO"),
             None,
             &mut diagnostics,
         );
         assert_eq!(read.istat, None);
-        assert_eq!(read.name.as_deref(), Some("Monievarchi"));
+        assert_eq!(read.name.as_deref(), Some("Cortoma"));
         let repaired = ente(
             Some(EnteKind::Comune),
-            Some("MONIEVARCHI"),
+            Some("CORTOMA"),
             Some("AREZZO"),
             Some((3, Some(1))),
             &mut diagnostics,
         );
-        assert_eq!(repaired.istat.as_deref(), Some("051026"));
-        assert_eq!(repaired.name.as_deref(), Some("Montevarchi"));
+        assert_eq!(repaired.istat.as_deref(), Some("051017"));
+        assert_eq!(repaired.name.as_deref(), Some("Cortona"));
         let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::EnteUnknown, Code::OcrRepaired]);
         assert_eq!(diagnostics[1].line, Some(3));
-        assert_eq!(diagnostics[1].excerpt.as_deref(), Some("MONIEVARCHI"));
+        assert_eq!(diagnostics[1].excerpt.as_deref(), Some("CORTOMA"));
     }
 
     #[test]
