@@ -108,6 +108,13 @@ impl TextLine {
         }
     }
 
+    /// Whether a cell of the line is doubtful ([`Cell::is_doubtful`]): what
+    /// a repair of text read across the line (the ente's name, a heading)
+    /// asks before it may change it.
+    pub fn is_doubtful(&self) -> bool {
+        self.cells.iter().any(Cell::is_doubtful)
+    }
+
     /// The lines of the input it comes from, first and last.
     pub fn span(&self) -> LineSpan {
         LineSpan(self.number, self.last)
@@ -278,6 +285,17 @@ fn numbers_in(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_doubtful_when_one_of_its_cells_is() {
+        let mut line = TextLine::from_texts(1, None, ["COMUNE DI", "CORTOMA", ""]);
+        assert!(!line.is_doubtful());
+        line.cells[0].confidence = Some(0.9);
+        line.cells[2].confidence = Some(0.1);
+        assert!(!line.is_doubtful(), "an empty cell holds nothing doubtful");
+        line.cells[1].confidence = Some(0.5);
+        assert!(line.is_doubtful());
+    }
 
     #[test]
     fn a_page_count_keeps_its_total() {

@@ -70,7 +70,7 @@ pub fn parse_with_roles(
     container::keep_performance_section(&mut layout, &mut roles, base);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
-    ocr_repair::repair(&mut layout);
+    ocr_repair::repair(&mut layout, profiles);
     let doubtful = quality::doubtful_lines(&layout);
     let doubtful_cells = ocr_repair::doubtful_cells(&layout);
     let mut evidence = quality::Evidence::default();

@@ -103,6 +103,14 @@ pub fn comuni() -> &'static [Comune] {
     &index.comuni
 }
 
+/// Every name the comuni of the bundled list are found by, [`fold`]ed
+/// (Italian, bilingual and other-language names), each once: for lookups
+/// of a name read with errors, which [`find_comune`] would not find.
+pub fn comune_names() -> impl Iterator<Item = &'static str> {
+    let index: &'static Index = &INDEX;
+    index.by_name.keys().map(String::as_str)
+}
+
 /// Looks a comune up by name, using the provincia (when given) to decide
 /// between comuni of the same name.
 pub fn find_comune(name: &str, provincia: Option<&str>) -> ComuneMatch {
@@ -180,6 +188,12 @@ mod tests {
             find_comune("Reggio Calabria", None),
             ComuneMatch::Found(_)
         ));
+    }
+
+    #[test]
+    fn every_name_is_listed_folded() {
+        assert!(comune_names().any(|name| name == "montepulciano"));
+        assert!(comune_names().all(|name| fold(name) == name));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 mod comuni;
 mod missions;
 
-pub use comuni::{Comune, ComuneMatch, comuni, find_comune};
+pub use comuni::{Comune, ComuneMatch, comune_names, comuni, find_comune};
 pub use missions::{MISSIONS, OfficialMission, mission_code};
 
 /// A name reduced for comparison: lower case, accents removed, apostrophes,

@@ -8,11 +8,17 @@ use piano_model::reference::{ComuneMatch, find_comune};
 use piano_model::{Code, Diagnostic, Ente, EnteKind};
 use regex::Regex;
 
-/// The ente as the plan names it, completed from the ISTAT list.
+use crate::ocr_repair;
+
+/// The ente as the plan names it, completed from the ISTAT list. A
+/// comune's name OCR read with low confidence (`doubtful_at`: its line and
+/// page) that is in no list is taken for the one ISTAT name a few
+/// misread characters away, if there is one ([`ocr_repair::comune_name`]).
 pub fn ente(
     kind: Option<EnteKind>,
     name: Option<&str>,
     provincia: Option<&str>,
+    doubtful_at: Option<(u32, Option<u32>)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Ente {
     let mut ente = Ente {
@@ -31,7 +37,26 @@ pub fn ente(
     if kind != Some(EnteKind::Comune) {
         return ente;
     }
-    match find_comune(name, provincia) {
+    let mut found = find_comune(name, provincia);
+    if let (ComuneMatch::NotFound, Some((line, page))) = (&found, doubtful_at) {
+        if let Some(repaired) = ocr_repair::comune_name(name) {
+            found = find_comune(repaired, provincia);
+            if let ComuneMatch::Found(comune) = found {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::OcrRepaired,
+                        format!(
+                            "comune {name:?}, recognised with low confidence, read as {:?}: the one name of the ISTAT list a few misread characters away",
+                            comune.name
+                        ),
+                    )
+                    .at_line(line, page)
+                    .with_excerpt(name),
+                );
+            }
+        }
+    }
+    match found {
         ComuneMatch::Found(comune) => {
             ente.name = Some(comune.name.clone());
             ente.provincia = Some(comune.provincia.clone());
@@ -147,20 +172,55 @@ mod tests {
             Some(EnteKind::Comune),
             Some("SAN GIMIGNANO"),
             Some("SIENA"),
+            None,
             &mut diagnostics,
         );
         assert_eq!(found.istat.as_deref(), Some("052028"));
         assert_eq!(found.name.as_deref(), Some("San Gimignano"));
         assert!(diagnostics.is_empty());
-        ente(Some(EnteKind::Comune), Some("LIVO"), None, &mut diagnostics);
+        ente(
+            Some(EnteKind::Comune),
+            Some("LIVO"),
+            None,
+            None,
+            &mut diagnostics,
+        );
         ente(
             Some(EnteKind::Comune),
             Some("ATLANTIDE"),
             None,
+            Some((1, Some(1))),
             &mut diagnostics,
         );
         let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::EnteAmbiguous, Code::EnteUnknown]);
+    }
+
+    #[test]
+    fn a_comune_read_with_errors_is_repaired_only_when_read_doubtfully() {
+        let mut diagnostics = Vec::new();
+        let read = ente(
+            Some(EnteKind::Comune),
+            Some("CORTOMA"),
+            Some("AREZZO"),
+            None,
+            &mut diagnostics,
+        );
+        assert_eq!(read.istat, None);
+        assert_eq!(read.name.as_deref(), Some("Cortoma"));
+        let repaired = ente(
+            Some(EnteKind::Comune),
+            Some("CORTOMA"),
+            Some("AREZZO"),
+            Some((3, Some(1))),
+            &mut diagnostics,
+        );
+        assert_eq!(repaired.istat.as_deref(), Some("051017"));
+        assert_eq!(repaired.name.as_deref(), Some("Cortona"));
+        let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::EnteUnknown, Code::OcrRepaired]);
+        assert_eq!(diagnostics[1].line, Some(3));
+        assert_eq!(diagnostics[1].excerpt.as_deref(), Some("CORTOMA"));
     }
 
     #[test]

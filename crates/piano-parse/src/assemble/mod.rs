@@ -89,6 +89,7 @@ pub fn assemble(
         kind,
         name.as_deref(),
         preamble.provincia.as_deref(),
+        preamble.ente_doubtful_at,
         &mut plan.diagnostics,
     );
     plan.preamble = preamble.sections;
@@ -147,8 +148,10 @@ pub fn assemble(
                 plan.diagnostics
                     .extend(mission.as_mut().and_then(|mission| mission.settle(roles)));
                 roles.set_line(line, LineRole::MissionHeading);
+                let (budget, repaired) = section::budget_mission(heading, line);
+                plan.diagnostics.extend(repaired);
                 mission = Some(BudgetMission {
-                    mission: section::budget_mission(heading),
+                    mission: budget,
                     heading: line,
                     claimed: false,
                 });

@@ -14,6 +14,9 @@ use crate::vocabulary::{Vocabulary, prefix};
 pub struct Preamble {
     /// The ente's kind and name as written.
     pub ente: Option<(EnteKind, String)>,
+    /// The line the ente's name was read from (number and page), when OCR
+    /// read it with low confidence: the name may then be repaired.
+    pub ente_doubtful_at: Option<(u32, Option<u32>)>,
     /// The provincia (or città metropolitana) the ente belongs to, as written.
     pub provincia: Option<String>,
     /// The plan's title.
@@ -116,7 +119,10 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine, words: &Vocabulary) 
         preamble.provincia = provincia;
     }
     match (&preamble.ente, kind) {
-        (None, _) => preamble.ente = Some((kind, name)),
+        (None, _) => {
+            preamble.ente = Some((kind, name));
+            preamble.ente_doubtful_at = line.is_doubtful().then_some((line.number, line.page));
+        }
         (Some(_), EnteKind::Provincia | EnteKind::CittaMetropolitana)
             if preamble.provincia.is_none() =>
         {

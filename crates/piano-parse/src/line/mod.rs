@@ -92,7 +92,7 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
         };
     }
     if filled.len() == 1 {
-        return classify_single(first, words);
+        return classify_single(first, line.is_doubtful(), words);
     }
     if let Some(code) = words.row_code(first) {
         return LineKind::CodedRow(code);
@@ -186,6 +186,33 @@ static BUDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the budget heading pattern is valid")
 });
 
+/// "MISSIONE O1 – Name", "MISSIONE – Name": a mission heading whose number
+/// OCR read as no number, or lost, and whose name is an official mission's,
+/// or a few misread characters from one (`ocr_repair::mission_code`). The
+/// code is left empty: the name gives it.
+fn illegible_mission_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {
+    let captures = ILLEGIBLE_MISSION_HEADING.captures(prefix(text, LABEL_MAX_CHARS * 3))?;
+    if !is_word(&fold(captures.name("word")?.as_str())) {
+        return None;
+    }
+    let name = clean(captures.name("name")?.as_str());
+    crate::ocr_repair::mission_code(&name)?;
+    Some(BudgetHeading {
+        code: String::new(),
+        name,
+    })
+}
+
+/// A budget word, a token of up to three characters that is no number and
+/// holds no small letter (what OCR made of one), or none, a separator, and
+/// a name.
+static ILLEGIBLE_MISSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<word>\p{L}+)(?:\s+(?:n\.?\s*|n°\s*)?[^\s\p{Ll}]{1,3})?\s*[-–—.)]\s*(?P<name>\p{L}.*)$",
+    )
+    .expect("the illegible mission heading pattern is valid")
+});
+
 /// A row number merged with the description in one cell ("1 Coordinamento …",
 /// "1.1 Fase: …"): a number, a space, and a description opening in capitals.
 fn merged_row_number(cell: &str) -> Option<RowNumber> {
@@ -200,12 +227,19 @@ fn merged_row_number(cell: &str) -> Option<RowNumber> {
         .flatten()
 }
 
-fn classify_single(text: &str, words: &Vocabulary) -> LineKind {
+/// One line of one cell (`doubtful`: read by OCR with low confidence).
+fn classify_single(text: &str, doubtful: bool, words: &Vocabulary) -> LineKind {
     if let Some(heading) = structure_heading(text, words) {
         return LineKind::Structure(heading);
     }
     if words.has_budget_headings() {
         if let Some(heading) = budget_heading(text, |word| words.is_mission_word(word)) {
+            return LineKind::BudgetMission(heading);
+        }
+        if let Some(heading) = doubtful
+            .then(|| illegible_mission_heading(text, |word| words.is_mission_word(word)))
+            .flatten()
+        {
             return LineKind::BudgetMission(heading);
         }
         if let Some(heading) = budget_heading(text, |word| words.is_programme_word(word)) {

@@ -7,29 +7,39 @@
 //! what the plan shows around it: a row number next in sequence
 //! ([`row_number`]), a date the due grammar reads ([`due`]), and, once the
 //! plan is assembled, a weight whose one digit read otherwise makes its
-//! group add up to 100 ([`weight`]). The cell then
+//! group add up to 100 ([`weight`]); a table's rules read as marks beside
+//! a weight, a row number or a profile's label ([`marks`]); and names of the reference lists read
+//! with errors ([`names`]): a comune's not in the ISTAT list but a few
+//! characters from one name of it, a mission's a few characters from one
+//! official name, which gives its code (the name stays as read). The cell then
 //! holds that reading, as the document printed it, and an `ocr-repaired`
 //! diagnostic at its page and line says what was read, what it became and
 //! why. The cell stays doubtful for the quality verdict.
 
 mod confusion;
 mod due;
+mod marks;
+mod names;
+mod near;
 mod row_number;
 mod weight;
 
+pub use marks::without_rule_marks;
+pub use names::{comune_name, mission_code};
 use piano_model::Layout;
 pub use weight::{doubtful_cells, repair_weights};
 
-/// Repairs the doubtful cells of `layout` the plan's structure proves,
-/// adding a diagnostic for each to the layout's.
-pub fn repair(layout: &mut Layout) {
-    if !layout
-        .lines
-        .iter()
-        .any(|line| line.cells.iter().any(|cell| cell.is_doubtful()))
-    {
+use crate::vocabulary::Vocabulary;
+
+/// Repairs the doubtful cells of `layout` the plan's structure proves (or,
+/// for rules read as marks, what `profiles` read), adding a diagnostic for
+/// each to the layout's.
+pub fn repair(layout: &mut Layout, profiles: &[Vocabulary]) {
+    if !layout.lines.iter().any(piano_model::TextLine::is_doubtful) {
         return;
     }
+    let marks = marks::strip_rule_marks(&mut layout.lines, profiles);
+    layout.diagnostics.extend(marks);
     let numbers = row_number::repair_row_numbers(&mut layout.lines);
     let dates = due::repair_dates(&mut layout.lines);
     layout.diagnostics.extend(numbers);
@@ -106,6 +116,99 @@ mod tests {
             .find(|reason| reason.code == ReasonCode::CellsLowConfidence)
             .map(|reason| reason.count);
         assert_eq!(doubtful, Some(1));
+    }
+
+    /// A budget plan whose ente and mission headings OCR misread, every
+    /// cell read with `confidence`.
+    fn read_names(confidence: Option<f32>) -> piano_model::Plan {
+        let text = "COMUNE DI CORTOMA\n\
+                    MISSIONE O1 – Servizi istituzionali, generali edi gestione\n\
+                    PROGRAMMA 02 – Segreteria generale\n\
+                    Cod.\tObiettivo\tPeso\tScadenza\n\
+                    01.02.01\tRegolamento\t100%\t31.12.2022\n\
+                    MISSIONE 61 – Trasponi e diritto alla mobilità\n\
+                    PROGRAMMA 05 – Viabilità\n\
+                    Cod.\tObiettivo\tPeso\tScadenza\n\
+                    10.05.01\tStrade\t100%\t31.12.2022\n";
+        let mut layout = Layout::from_tab_separated(text);
+        for line in &mut layout.lines {
+            for cell in &mut line.cells {
+                cell.confidence = confidence;
+            }
+        }
+        let source = Source::from_bytes("scan.png", text.as_bytes(), SourceFormat::Image);
+        crate::parse_with(layout, source, Vocabulary::bundled())
+    }
+
+    fn missions(plan: &piano_model::Plan) -> Vec<(String, Option<String>)> {
+        plan.structures
+            .iter()
+            .flat_map(|s| &s.missions)
+            .map(|m| (m.name.clone(), m.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn names_read_with_errors_are_found_in_the_reference_lists() {
+        let plan = read_names(Some(0.4));
+        assert_eq!(plan.ente.istat.as_deref(), Some("051017"));
+        assert_eq!(plan.ente.name.as_deref(), Some("Cortona"));
+        assert_eq!(
+            missions(&plan),
+            [
+                (
+                    "Servizi istituzionali, generali edi gestione".to_owned(),
+                    Some("01".to_owned())
+                ),
+                (
+                    "Trasponi e diritto alla mobilità".to_owned(),
+                    Some("10".to_owned())
+                ),
+            ]
+        );
+        let repairs: Vec<_> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::OcrRepaired)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(repairs, [Some(1), Some(2), Some(6)]);
+    }
+
+    #[test]
+    fn a_mission_field_read_between_rules_is_read_without_them() {
+        let text = "SETTORE: CULTURA - DIRIGENTE: Dott. Rossi\n\
+                    [Missione\t[Turismo |\n\
+                    N.\tObiettivo\tPeso\tScadenza\n\
+                    1\tPrimo\t100%\t31.12.2022\n";
+        let mut layout = Layout::from_tab_separated(text);
+        for cell in layout.lines.iter_mut().flat_map(|line| &mut line.cells) {
+            cell.confidence = Some(0.4);
+        }
+        let source = Source::from_bytes("scan.png", text.as_bytes(), SourceFormat::Image);
+        let plan = crate::parse_with(layout, source, Vocabulary::bundled());
+        assert_eq!(
+            missions(&plan),
+            [("Turismo".to_owned(), Some("07".to_owned()))]
+        );
+        let repairs: Vec<_> = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::OcrRepaired)
+            .map(|d| (d.line, d.excerpt.clone()))
+            .collect();
+        assert_eq!(repairs.len(), 2, "the label's marks and the name's");
+        assert!(repairs.iter().all(|(line, _)| *line == Some(2)));
+    }
+
+    #[test]
+    fn names_read_confidently_or_as_drawn_are_left_as_read() {
+        for confidence in [Some(0.9), None] {
+            let plan = read_names(confidence);
+            assert_eq!(plan.ente.istat, None);
+            assert!(plan.diagnostics.iter().all(|d| d.code != Code::OcrRepaired));
+            assert!(missions(&plan).iter().all(|(_, code)| code.is_none()));
+        }
     }
 
     #[test]

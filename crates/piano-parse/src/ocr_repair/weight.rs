@@ -95,20 +95,28 @@ fn repair_group(group: &mut [&mut Entry], doubtful: &DoubtfulCells) -> Option<Di
             else {
                 continue;
             };
-            for (written, value) in one_digit_readings(token.written) {
-                if (sum - weight + value - 100.0).abs() <= EXACT {
-                    fitting.push((index, token.written.to_owned(), written, value));
+            let dropped = mark_dropped_reading(token.written, weight)
+                .map(|(written, value)| (written, value, DROPPED_MARK));
+            let changed = one_digit_readings(token.written)
+                .into_iter()
+                .map(|(written, value)| (written, value, ONE_DIGIT));
+            for (written, value, why) in dropped.into_iter().chain(changed) {
+                let known = fitting
+                    .iter()
+                    .any(|&(at, _, _, known, _)| at == index && known == value);
+                if (sum - weight + value - 100.0).abs() <= EXACT && !known {
+                    fitting.push((index, token.written.to_owned(), written, value, why));
                 }
             }
         }
     }
-    let [(index, read, written, value)] = <[_; 1]>::try_from(fitting).ok()?;
+    let [(index, read, written, value, why)] = <[_; 1]>::try_from(fitting).ok()?;
     let entry = &mut group[index];
     entry.weight = Some(value);
     let mut diagnostic = Diagnostic::new(
         Code::OcrRepaired,
         format!(
-            "weight {read:?} of row {}, recognised with low confidence, read as {written:?}: the one reading of one digit that makes its group add up to 100% (it added up to {sum:.2}%)",
+            "weight {read:?} of row {}, recognised with low confidence, read as {written:?}: the one reading ({why}) that makes its group add up to 100% (it added up to {sum:.2}%)",
             entry.number
         ),
     )
@@ -125,6 +133,26 @@ fn numbered_whole(group: &[&mut Entry]) -> bool {
         parse_row_number(&entry.number).is_some_and(|number| number.parts.last() == Some(&expected))
     })
 }
+
+/// What a weight over 100% (`value`) was before OCR read a table's rule
+/// beside it as its first digit ("|40%" read "140%"): the weight without
+/// that digit, when it is a weight of 100% or less.
+fn mark_dropped_reading(written: &str, value: f64) -> Option<(String, f64)> {
+    if value <= 100.0 {
+        return None;
+    }
+    let at = written.find(|c: char| c.is_ascii_digit())?;
+    let mut reading = written.to_owned();
+    reading.remove(at);
+    let token = parse_weight(&reading).filter(|token| token.value <= 100.0)?;
+    let value = token.value;
+    Some((reading, value))
+}
+
+/// Why a reading of a weight may be the printed one, as its repair says.
+const ONE_DIGIT: &str = "one digit read otherwise";
+/// The same, for a weight read with a table's rule as its first digit.
+const DROPPED_MARK: &str = "its first digit a table's rule";
 
 /// Every weight `written` may have been with one of its digits another:
 /// the text and its value.
@@ -233,6 +261,30 @@ mod tests {
         repair_weights(&mut read, &doubtful(&[(3, "30%")]));
         assert_eq!(weights(&read), [Some(30.0), Some(70.0)]);
         assert!(codes(&read).is_empty());
+    }
+
+    #[test]
+    fn a_rule_read_as_a_first_digit_is_dropped_when_the_sum_proves_it() {
+        // "|40%" read "140%": 60 + 140 = 200. Reading the "1" as "0" adds
+        // up as well, and is the same weight: one repair, without the mark.
+        let mut read = plan(&[60, 140]);
+        repair_weights(&mut read, &doubtful(&[(4, "140%")]));
+        assert_eq!(weights(&read), [Some(60.0), Some(40.0)]);
+        let repair = read
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::OcrRepaired)
+            .map(|d| d.message.as_str());
+        assert!(
+            repair.is_some_and(|m| m.contains(r#"read as "40%""#)),
+            "{repair:?}"
+        );
+        assert_eq!(
+            mark_dropped_reading("(130%)", 130.0),
+            Some(("(30%)".to_owned(), 30.0))
+        );
+        assert_eq!(mark_dropped_reading("40%", 40.0), None);
+        assert_eq!(mark_dropped_reading("1400%", 1400.0), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::SectionBuilder;
 use crate::line::BudgetHeading;
+use crate::ocr_repair;
 use crate::text::{clean, join_wrapped};
 use crate::vocabulary::{Field, Vocabulary};
 
@@ -36,12 +37,14 @@ impl SectionBuilder<'_> {
             Field::StrategicObjective => self.structure.strategic_objectives.extend(split(&value)),
             Field::Mission => {
                 for written in split(&value) {
-                    let Mission { name, code } = mission(&written, self.words);
+                    let (written, repaired) = read_without_rules(&written, line);
+                    if let Some(diagnostic) = repaired {
+                        self.diagnostics.push(self.locate(line)(diagnostic));
+                    }
+                    let Mission { name, mut code } = mission(&written, self.words);
                     if code.is_none() {
-                        let diagnostic = Diagnostic::new(
-                            Code::MissionUnknown,
-                            format!("mission {name:?} is not one of the D.Lgs. 118/2011 missions"),
-                        );
+                        let (found, diagnostic) = mission_read_with_errors(&name, line);
+                        code = found;
                         self.diagnostics.push(self.locate(line)(diagnostic));
                     }
                     self.structure.missions.push(Mission { name, code });
@@ -67,29 +70,93 @@ impl SectionBuilder<'_> {
     }
 }
 
-/// The mission a budget heading names: its code when it is an official one.
-pub fn budget_mission(heading: &BudgetHeading) -> Mission {
+/// The mission a budget heading on `line` names: its code when it is an
+/// official one, else the code its name gives, read with errors where OCR
+/// read the line with low confidence (the diagnostic that says so).
+pub fn budget_mission(heading: &BudgetHeading, line: &TextLine) -> (Mission, Option<Diagnostic>) {
     let code = format!("{:0>2}", heading.code);
     let official = MISSIONS.iter().any(|m| m.code == code);
-    Mission {
-        name: heading.name.clone(),
-        code: if official {
-            Some(code)
-        } else {
-            mission_code(&heading.name).map(str::to_owned)
-        },
+    let name = heading.name.clone();
+    if official {
+        let code = Some(code);
+        return (Mission { name, code }, None);
+    }
+    // A number OCR could not read (none kept) is found from the name alone.
+    if let Some(code) = mission_code(&name).filter(|_| !heading.code.is_empty()) {
+        let code = Some(code.to_owned());
+        return (Mission { name, code }, None);
+    }
+    let (code, diagnostic) = mission_read_with_errors(&name, line);
+    let repaired = diagnostic.code == Code::OcrRepaired;
+    let diagnostic = repaired.then(|| {
+        diagnostic
+            .at_line(line.number, line.page)
+            .with_excerpt(&line.to_tab_separated())
+    });
+    (Mission { name, code }, diagnostic)
+}
+
+/// A mission `written` on `line` without the table's rules OCR read beside
+/// it ("[Turismo |"), where OCR read the line with low confidence and the
+/// name without them is an official mission's, or a few misread characters
+/// from one (with the `ocr-repaired` diagnostic that says so); else as
+/// written.
+fn read_without_rules(written: &str, line: &TextLine) -> (String, Option<Diagnostic>) {
+    let kept = ocr_repair::without_rule_marks(written);
+    let proved = kept != written
+        && line.is_doubtful()
+        && (mission_code(kept).is_some() || ocr_repair::mission_code(kept).is_some());
+    if !proved {
+        return (written.to_owned(), None);
+    }
+    let diagnostic = Diagnostic::new(
+        Code::OcrRepaired,
+        format!(
+            "mission {written:?}, recognised with low confidence, read as {kept:?}: the marks beside it are a table's rules, and without them it names a mission"
+        ),
+    );
+    (kept.to_owned(), Some(diagnostic))
+}
+
+/// The code of a mission named `name`, which is no official name, on
+/// `line`: where OCR read the line with low confidence and the name is a
+/// few misread characters from one official name, that mission's code
+/// (`ocr-repaired`, the name kept as read); else none (`mission-unknown`).
+fn mission_read_with_errors(name: &str, line: &TextLine) -> (Option<String>, Diagnostic) {
+    let found = line
+        .is_doubtful()
+        .then(|| ocr_repair::mission_code(name))
+        .flatten();
+    match found {
+        Some(code) => (
+            Some(code.to_owned()),
+            Diagnostic::new(
+                Code::OcrRepaired,
+                format!(
+                    "mission {name:?}, recognised with low confidence, taken for mission {code}: its name is within a few misread characters of that one official name (and kept as read)"
+                ),
+            ),
+        ),
+        None => (
+            None,
+            Diagnostic::new(
+                Code::MissionUnknown,
+                format!("mission {name:?} is not one of the D.Lgs. 118/2011 missions"),
+            ),
+        ),
     }
 }
 
-/// A mission's number and what follows it ("06 Politiche giovanili…").
+/// A mission's number and what follows it ("06 Politiche giovanili…"),
+/// which opens with no digit: "100%" holds no mission 10.
 static NUMBERED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s*[-–—:.)]?\s*(.*)$").expect("the mission pattern is valid")
+    Regex::new(r"^(\d{1,2})\s*[-–—:.)]?\s*(\D.*)?$").expect("the mission pattern is valid")
 });
 
 /// The same after the mission's label ("Missione n. 12 - …"): the label's
 /// words are the profile's (`fields.mission`), "n." the language's.
 static LABELLED_MISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:n\.?\s*)?(\d{1,2})\s*[-–—:.)]?\s*(.*)$")
+    Regex::new(r"(?i)^\s*(?:n\.?\s*)?(\d{1,2})\s*[-–—:.)]?\s*(\D.*)?$")
         .expect("the mission pattern is valid")
 });
 

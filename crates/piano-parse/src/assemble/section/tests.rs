@@ -32,6 +32,9 @@ fn reads_missions_with_and_without_their_numbers() {
             "Missione 42 - Astronautica",
             None,
         ),
+        // A number of three figures is no mission's.
+        ("Missione 100%", "Missione 100%", None),
+        ("100 giorni", "100 giorni", None),
     ];
     for (written, name, code) in cases {
         let mission = mission(written, Vocabulary::default_profile());
