@@ -14,6 +14,9 @@
 //! - a line with an empty first cell that holds a second set of values (two
 //!   or more numbers, weights or dates under the row's own, which do not
 //!   wrap): a row of its own, such as a totals row.
+//!
+//! A header of two levels (a group's label over columns named under it) is
+//! two rows, which the parser reads as one header.
 
 mod blocks;
 mod centred;
@@ -262,6 +265,9 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
     }
     let centred = share_out_centred_lines(&mut rows, start);
     join_wrapped_header(&mut rows);
+    if start == Start::Top {
+        split_two_level_header(&mut rows);
+    }
     if !centred {
         take_in_centred_lines(&mut rows);
     }
@@ -348,6 +354,59 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
     }
     let rest: Vec<TableLine> = rows.drain(1..=wrapped).flat_map(|row| row.lines).collect();
     rows[0].lines.extend(rest);
+}
+
+/// Splits a table's header (its first row, without a digit) into its two
+/// levels where a group's label stands over columns named under it: on the
+/// line where cells that the lines above left empty get their names (side
+/// by side), the cell left of them, named above, gets a name of its own
+/// too, all opening with a capital ("Peso per" / "responsabile" over
+/// "Segretario" | "Area Tecnica"). A name going on in lower case beside a name set lower is one
+/// header cell wrapped beside another centred ("Obiettivo" / "strategico"
+/// beside "Peso"). The parser reads the two levels as one header.
+fn split_two_level_header(rows: &mut Vec<Row>) {
+    let Some(header) = rows.first() else {
+        return;
+    };
+    let digit = header
+        .lines
+        .iter()
+        .flat_map(|line| &line.texts)
+        .any(|text| text.chars().any(|c| c.is_ascii_digit()));
+    if digit || header.first != 0 || rows.len() < 2 {
+        return;
+    }
+    let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
+    let lower = (1..header.lines.len()).find(|&at| {
+        let (above, line) = (&header.lines[..at], &header.lines[at]);
+        let named_above = |column: usize| above.iter().any(|l| !l.texts[column].is_empty());
+        // The columns the line names first: one run, right of the group's
+        // label (a header's main line among centred names names many apart).
+        let first_named: Vec<usize> = (0..line.texts.len())
+            .filter(|&column| !line.texts[column].is_empty() && !named_above(column))
+            .collect();
+        let (Some(&first), Some(&last)) = (first_named.first(), first_named.last()) else {
+            return false;
+        };
+        last - first + 1 == first_named.len()
+            && first > 0
+            && named_above(first - 1)
+            && capital(&line.texts[first - 1])
+            && first_named
+                .iter()
+                .all(|&column| capital(&line.texts[column]))
+    });
+    if let Some(at) = lower {
+        let lines = rows[0].lines.split_off(at);
+        rows.insert(
+            1,
+            Row {
+                lines,
+                first: 0,
+                ambiguity: None,
+            },
+        );
+    }
 }
 
 fn block_of(row: Row, columns: &[f32]) -> Block {

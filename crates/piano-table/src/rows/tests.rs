@@ -257,3 +257,46 @@ N.  Obiettivo        Dirigente Area 1 Dirigente Area 2
         }
     ));
 }
+
+#[test]
+fn a_groups_label_over_its_columns_is_a_header_of_two_levels() {
+    let text = "\
+N.   Descrizione       Peso per                  Servizio
+                       responsabile              Tributi
+                       Segretario   Area
+                       Generale     Tecnica
+1    Riordino          10           20           0
+";
+    let texts = dump_rows(text, &[0.0, 4.4, 22.4, 35.4, 48.4, 60.0]);
+    assert_eq!(
+        texts,
+        [
+            "N.\tDescrizione\tPeso per responsabile\t\tServizio Tributi",
+            "\t\tSegretario Generale\tArea Tecnica\t",
+            "1\tRiordino\t10\t20\t0",
+        ]
+    );
+    // A name wrapped in lower case beside a name centred lower is one row.
+    let centred = "\
+N.   Obiettivo
+     strategico        Peso
+     dell'ente
+1    Riordino          10
+";
+    let texts = dump_rows(centred, &[0.0, 4.4, 22.4, 40.0]);
+    assert_eq!(texts[0], "N.\tObiettivo strategico dell'ente\tPeso");
+}
+
+#[test]
+fn a_header_line_among_names_centred_around_it_is_no_lower_level() {
+    // LibreOffice centres short names in a tall header row: the main line
+    // names many columns apart, one beside a name set above it.
+    let text = "\
+               Peso                      Grado di
+N.   Obiettivi           Indicatori      Termine       Note
+               %                         raggiungimento
+1    Riordino  40%       Registri        31/12/2022    Fatto
+";
+    let texts = dump_rows(text, &[0.0, 4.4, 14.4, 24.4, 40.4, 54.4, 70.0]);
+    assert_eq!(texts.len(), 2, "{texts:?}");
+}
