@@ -107,6 +107,11 @@ fn one_word(page: u32, columns: u32, rows: u32) -> PictureText {
 }
 
 /// The stand-in recognition: each picture decoded and read as [`one_word`].
+/// The layout's lines as tab-separated texts.
+fn texts(layout: &piano_model::Layout) -> Vec<String> {
+    layout.lines.iter().map(|l| l.to_tab_separated()).collect()
+}
+
 fn stand_in(pictures: &[piano_pdf::PagePicture<'_>]) -> Vec<PictureReading> {
     pictures
         .iter()
@@ -128,12 +133,7 @@ fn scanned_pages_are_recognised_in_order_beside_the_text_pages() {
     .expect("the PDF is read");
     assert_eq!(asked, [2, 3]);
     assert_eq!(read.recognised, [2, 3]);
-    let lines: Vec<String> = read
-        .layout
-        .lines
-        .iter()
-        .map(|l| l.to_tab_separated())
-        .collect();
+    let lines = texts(&read.layout);
     assert_eq!(lines, ["Obiettivi", "page2", "page3"]);
     let page3 = read
         .layout
@@ -355,12 +355,7 @@ fn an_undecodable_picture_fails_its_page_not_the_file() {
     })
     .expect("read");
     assert_eq!(read.recognised, [1]);
-    let lines: Vec<String> = read
-        .layout
-        .lines
-        .iter()
-        .map(|l| l.to_tab_separated())
-        .collect();
+    let lines = texts(&read.layout);
     assert_eq!(lines, ["page1"]);
     let unread: Vec<(Option<u32>, &str)> = read
         .layout

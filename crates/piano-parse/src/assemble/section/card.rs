@@ -294,20 +294,28 @@ mod tests {
         );
     }
 
+    /// A card of one objective whose phase table holds `phases`.
+    fn card_with_phases(phases: &str) -> String {
+        format!(
+            "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1 – Assistenza domiciliare\n\
+            Peso\t100%\n\
+            Fase\tPeso\tScadenza\n{phases}"
+        )
+    }
+
     #[test]
     fn a_phase_wrapped_after_a_word_no_phrase_ends_with_goes_on() {
         // An aligned dump's phase cell wraps onto a line of its own, the
         // rest opening with a capital ("… di" / "Giunta").
-        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
-            Obiettivo n. 1 – Assistenza domiciliare\n\
-            Peso\t100%\n\
-            Fase\tPeso\tScadenza\n\
-            Predisporre la proposta di deliberazione di\t50%\t30.06.2022\n\
+        let text = card_with_phases(
+            "Predisporre la proposta di deliberazione di\t50%\t30.06.2022\n\
             Giunta\t\t\n\
             Verifica dei risultati presentati\t50%\t31.12.2022 (salvo\n\
             alla Giunta\t\tproroghe)\n\
-            Relazione\t\t\n";
-        let (plan, _) = crate::parse_dump_with_roles(text);
+            Relazione\t\t\n",
+        );
+        let (plan, _) = crate::parse_dump_with_roles(&text);
         let phases = &plan.structures[0].objectives[0].phases;
         let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
         assert_eq!(
@@ -361,16 +369,14 @@ mod tests {
         // The phase's text and its due wrap onto the same line:
         // "(pluriennale)" opens with a bracket, not with a capital; "2022"
         // is a figure, under a phase going on in lower case.
-        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
-            Obiettivo n. 1 – Assistenza domiciliare\n\
-            Peso\t100%\n\
-            Fase\tPeso\tScadenza\n\
-            Predisporre la proposta di deliberazione di\t50%\t31.12 di ogni anno\n\
+        let text = card_with_phases(
+            "Predisporre la proposta di deliberazione di\t50%\t31.12 di ogni anno\n\
             Giunta\t\t(pluriennale)\n\
             Pubblicazione dei documenti su\t25%\tentro il 31 dicembre\n\
             amministrazione trasparente\t\t2022\n\
-            Verifica dei risultati\t25%\t31.12.2022\n";
-        let (plan, _) = crate::parse_dump_with_roles(text);
+            Verifica dei risultati\t25%\t31.12.2022\n",
+        );
+        let (plan, _) = crate::parse_dump_with_roles(&text);
         let phases = &plan.structures[0].objectives[0].phases;
         let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
         assert_eq!(
