@@ -55,16 +55,18 @@ const KEYWORD_LINE_MAX_BYTES: usize = 120;
 impl Fit {
     /// The fit of a reading; keywords are counted apart, only where they
     /// decide (see [`compete`]).
-    fn of<'k>(kinds: impl IntoIterator<Item = &'k LineKind> + Clone, profile: &Vocabulary) -> Fit {
+    fn of<'k>(
+        kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
+        lines: &[TextLine],
+        profile: &Vocabulary,
+    ) -> Fit {
         let mut fit = Fit {
             headings: 0,
             table_lines: 0,
             named_columns: 0,
             keywords: 0,
-            // A profile's columns of tables without header count as a header's.
             has_required_columns: !profile.requires_columns()
-                || (profile.layout.columns_without_header.as_deref())
-                    .is_some_and(|columns| profile.has_required_columns(columns)),
+                || rows_show_required_columns(kinds.clone(), lines, profile),
             lines: 0,
         };
         let mut card_fields = 0;
@@ -131,6 +133,39 @@ impl Fit {
     }
 }
 
+/// Whether rows without a header show the columns the family requires where
+/// the profile's `columns_without_header` puts them: a profile's columns of
+/// tables without header count as a header's once a row holds a figure
+/// under each of them (a percent reached), not by being declared, lest a
+/// family that requires a column read every table without a header.
+fn rows_show_required_columns<'k>(
+    kinds: impl IntoIterator<Item = &'k LineKind>,
+    lines: &[TextLine],
+    profile: &Vocabulary,
+) -> bool {
+    let Some(columns) = profile.layout.columns_without_header_as_read() else {
+        return false;
+    };
+    if !profile.has_required_columns(&columns) {
+        return false;
+    }
+    let required: Vec<usize> = (0..columns.len())
+        .filter(|&index| {
+            let mut alone = columns.clone();
+            alone[index] = None;
+            !profile.has_required_columns(&alone)
+        })
+        .collect();
+    kinds.into_iter().zip(lines).any(|(kind, line)| {
+        matches!(kind, LineKind::Row(_) | LineKind::CodedRow(_))
+            && required.iter().all(|&index| {
+                line.cells
+                    .get(index)
+                    .is_some_and(|cell| crate::token::weight::is_weight(cell.text.trim()))
+            })
+    })
+}
+
 /// How many lines every profile reads before one is chosen. A family shows
 /// in its first tables; reading a long document with every profile would
 /// multiply the parse's cost by the number of profiles.
@@ -172,7 +207,7 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
             .iter()
             .map(|line| classify(line, profile)),
     );
-    let fit = Fit::of(&kinds, profile);
+    let fit = Fit::of(&kinds, lines, profile);
     let runner_up = readings
         .next()
         .map(|(profile, _, fit)| (profile.name.as_str(), fit));
@@ -202,7 +237,7 @@ fn compete<'p>(
         return Vec::new();
     };
     let base: Vec<LineKind> = lines.iter().map(|line| classify(line, first)).collect();
-    let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, first))];
+    let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, lines, first))];
     for (index, profile) in others.iter().enumerate() {
         let extends_first = profile.extends() == Some(first.name.as_str());
         let kinds: Vec<Option<LineKind>> = lines
@@ -218,7 +253,7 @@ fn compete<'p>(
             .iter()
             .zip(&base)
             .map(|(own, base)| own.as_ref().unwrap_or(base));
-        fits.push((index + 1, Fit::of(merged, profile)));
+        fits.push((index + 1, Fit::of(merged, lines, profile)));
     }
     // Keywords part only the profiles that read the document best, alike.
     let best = fits.iter().map(|(_, fit)| fit.reading()).max();
@@ -424,6 +459,14 @@ mod tests {
         let named = [report(named)];
         let with = detect(&document, &named).expect("one");
         assert!(with.fits());
+        // Declared, the column must still show in the rows: a plan's note
+        // where the percent reached would stand is no report's.
+        let plan = lines(&[
+            "SETTORE: TRIBUTI",
+            "1\tRiscossione\t100%\t31.12.2022\tCon la Pro Loco",
+        ]);
+        let read = detect(&plan, &named).expect("one");
+        assert!(!read.fits(), "no row shows the percent reached");
     }
 
     #[test]
