@@ -86,9 +86,17 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
         })
         .collect();
     let specks = group(&mut pixels, width, speck);
+    let tile = (TILE * per_mm).round().max(1.0) as usize;
+    let (across, down) = (width.div_ceil(tile), height.div_ceil(tile));
+    // The lone specks are some of these: when these are not strewn over the
+    // page, neither are they, and the counts of ink around them (two tables
+    // of four bytes a pixel) need not be made.
+    if !strewn(&specks.found, across, down, tile) {
+        return image;
+    }
     let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
     let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
-    let lone: Vec<&Speck> = specks
+    let lone: Vec<Speck> = specks
         .found
         .iter()
         .filter(|found| {
@@ -101,13 +109,13 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
             let others = all.within(left, top, right, bottom).saturating_sub(own);
             large.within(left, top, right, bottom) == 0 && others as f32 <= SPARSE * around
         })
+        .copied()
         .collect();
-    let tile = (TILE * per_mm).round().max(1.0) as usize;
-    if !strewn(&lone, width.div_ceil(tile), height.div_ceil(tile), tile) {
+    if !strewn(&lone, across, down, tile) {
         return image;
     }
     let raw = image.as_mut();
-    for found in lone {
+    for found in &lone {
         for &index in &specks.pixels[found.pixels.0..found.pixels.1] {
             raw[index] = 255;
         }
@@ -117,7 +125,7 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
 
 /// Whether `specks` lie in [`STREWN`] of the squares of `tile` pixels a page
 /// of `across` × `down` of them is cut into, or more.
-fn strewn(specks: &[&Speck], across: usize, down: usize, tile: usize) -> bool {
+fn strewn(specks: &[Speck], across: usize, down: usize, tile: usize) -> bool {
     let mut holding = vec![false; across * down];
     for speck in specks {
         holding[speck.top / tile * across + speck.left / tile] = true;
