@@ -304,6 +304,12 @@ mod tests {
         )
     }
 
+    /// The phases of the first objective `text` gives.
+    fn phases_of(text: &str) -> Vec<piano_model::Entry> {
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        plan.structures[0].objectives[0].phases.clone()
+    }
+
     #[test]
     fn a_phase_wrapped_after_a_word_no_phrase_ends_with_goes_on() {
         // An aligned dump's phase cell wraps onto a line of its own, the
@@ -315,8 +321,7 @@ mod tests {
             alla Giunta\t\tproroghe)\n\
             Relazione\t\t\n",
         );
-        let (plan, _) = crate::parse_dump_with_roles(&text);
-        let phases = &plan.structures[0].objectives[0].phases;
+        let phases = phases_of(&text);
         let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
         assert_eq!(
             descriptions,
@@ -376,8 +381,7 @@ mod tests {
             amministrazione trasparente\t\t2022\n\
             Verifica dei risultati\t25%\t31.12.2022\n",
         );
-        let (plan, _) = crate::parse_dump_with_roles(&text);
-        let phases = &plan.structures[0].objectives[0].phases;
+        let phases = phases_of(&text);
         let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
         assert_eq!(
             descriptions,
