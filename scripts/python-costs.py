@@ -5,7 +5,10 @@ through the Python module as a Dask or Spark worker runs it: CPU seconds
 about the wall time, and on a shared machine the figure that holds.
 
 - PDF and text: `piano.batch(jobs=1)` over the fixtures, pages from the plans;
-- scans: `piano.extract` on fixtures/ocr/*, OCR one thread per page.
+- scans: `piano.extract` on fixtures/ocr/*, OCR one thread per page;
+- threads: wall time of one Python thread reading the text fixture 40 times
+  against two threads sharing the reads (the GIL is released while reading,
+  so two cores should give about 2x; a busy machine gives less).
 
 Usage: scripts/test-python.sh builds target/python-venv; then
 `OMP_THREAD_LIMIT=1 target/python-venv/bin/python scripts/python-costs.py`.
@@ -14,6 +17,8 @@ Usage: scripts/test-python.sh builds target/python-venv; then
 import json
 import resource
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import piano
@@ -54,7 +59,31 @@ def ocr_costs() -> None:
         print(f"{path.name}: {pages} pages, {spent:.2f} CPU-s: {spent / pages:.2f} CPU-s/page")
 
 
+def read_plans(plan: bytes, count: int) -> None:
+    for _ in range(count):
+        piano.extract(plan, name="plan.txt")
+
+
+def seconds_with_threads(plan: bytes, threads: int, reads: int) -> float:
+    """Wall seconds for `threads` threads reading `reads` plans between them."""
+    workers = [threading.Thread(target=read_plans, args=(plan, reads // threads)) for _ in range(threads)]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return time.perf_counter() - started
+
+
+def thread_speedup() -> None:
+    plan = (FIXTURES / "portoferraio-2021.txt").read_bytes()
+    read_plans(plan, 2)  # warm up
+    speedups = [seconds_with_threads(plan, 1, 40) / seconds_with_threads(plan, 2, 40) for _ in range(3)]
+    print("two threads against one: " + ", ".join(f"{s:.2f}x" for s in speedups))
+
+
 if __name__ == "__main__":
     batch_costs(".pdf")
     batch_costs(".txt")
     ocr_costs()
+    thread_speedup()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import _thread
-import os
 import threading
 import time
 from pathlib import Path
@@ -70,34 +69,28 @@ def test_bad_arguments_raise_value_error() -> None:
         piano.extract(42)
 
 
-def read_plans(count: int) -> None:
-    plan = PLAN.read_bytes()
-    for _ in range(count):
-        piano.extract(plan, name=PLAN.name)
+def test_other_threads_run_while_a_plan_is_read() -> None:
+    """The GIL is released for the whole call: the caller's other threads go on.
 
+    How much faster two threads read than one is a benchmark
+    (scripts/python-costs.py), not a test.
+    """
+    reading = threading.Event()
+    done = threading.Event()
 
-def seconds_with_threads(threads: int, reads: int) -> float:
-    """Wall seconds for ``threads`` threads reading ``reads`` plans between them."""
-    workers = [
-        threading.Thread(target=read_plans, args=(reads // threads,)) for _ in range(threads)
-    ]
-    started = time.perf_counter()
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return time.perf_counter() - started
+    def read_long_plan() -> None:
+        reading.set()
+        try:
+            piano.extract(long_plan(), name="long.txt")
+        finally:
+            done.set()
 
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: threads cannot run in parallel")
-def test_two_threads_read_at_least_one_and_a_half_times_as_fast_as_one() -> None:
-    read_plans(2)  # warm up
-    reads = 40
-    # The best of three tries: other processes on the machine can take a core.
-    speedups = []
-    for _ in range(3):
-        speedups.append(seconds_with_threads(1, reads) / seconds_with_threads(2, reads))
-        if speedups[-1] >= 1.5:
-            break
-    print(f"two threads against one: {', '.join(f'{s:.2f}x' for s in speedups)}")
-    assert max(speedups) >= 1.5, speedups
+    worker = threading.Thread(target=read_long_plan)
+    worker.start()
+    reading.wait()
+    turns_while_reading = 0
+    while not done.is_set():
+        turns_while_reading += 1
+        time.sleep(0.001)
+    worker.join()
+    assert turns_while_reading > 10
