@@ -76,7 +76,12 @@ pub fn read_preamble(lines: &[TextLine], words: &Vocabulary) -> Preamble {
         for index in title_at + 1..lines.len() {
             let text = lines[index].to_tab_separated();
             let follows = lines[index].number == lines[index - 1].number + 1;
-            if taken[index] || !follows || !is_upper_case(&text) {
+            let title_goes_on = title.last().is_some_and(|line| words.ends_open(line));
+            if taken[index]
+                || !follows
+                || !is_upper_case(&text)
+                || (!title_goes_on && heads_prose(lines, index))
+            {
                 break;
             }
             title.push(clean(&text));
@@ -182,6 +187,18 @@ fn is_upper_case(text: &str) -> bool {
 fn is_heading(text: &str) -> bool {
     let text = text.trim();
     text.chars().count() <= 150 && is_upper_case(text) && !text.ends_with(['.', ';', ',', ':'])
+}
+
+/// A line in capitals under the title that is the heading of the prose
+/// below it ("PREMESSA"), not the title's second line: it has no figures (a
+/// title goes on with its years: "TRIENNIO 2022-2024") and prose follows it
+/// (a title line ending with a word no phrase ends with goes on regardless).
+fn heads_prose(lines: &[TextLine], index: usize) -> bool {
+    let text = lines[index].to_tab_separated();
+    let prose_follows = lines
+        .get(index + 1)
+        .is_some_and(|next| !is_upper_case(&next.to_tab_separated()));
+    is_heading(&text) && !text.chars().any(|c| c.is_ascii_digit()) && prose_follows
 }
 
 /// Groups prose into sections under headings; a paragraph is a run of
@@ -294,6 +311,31 @@ mod tests {
         );
         use LineRole::{Ente, Preamble, Title};
         assert_eq!(preamble.roles, [Ente, Title, Title, Preamble]);
+    }
+
+    #[test]
+    fn a_heading_right_under_the_title_heads_the_prose() {
+        let input = lines(&[
+            (1, "PIANO ESECUTIVO DI GESTIONE 2023"),
+            (2, "PREMESSA"),
+            (4, "Il piano è adottato ogni anno."),
+        ]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("PIANO ESECUTIVO DI GESTIONE 2023")
+        );
+        assert_eq!(preamble.sections[0].heading.as_deref(), Some("PREMESSA"));
+        let input = lines(&[
+            (1, "PIANO DELLA PERFORMANCE 2023 – PESATURA DEGLI"),
+            (2, "OBIETTIVI"),
+            (4, "Il piano è adottato ogni anno."),
+        ]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("PIANO DELLA PERFORMANCE 2023 – PESATURA DEGLI OBIETTIVI")
+        );
     }
 
     #[test]

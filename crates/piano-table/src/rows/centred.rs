@@ -19,10 +19,9 @@ use super::{Ambiguity, Row, Start, TableLine};
 /// Shares the lines of a table whose cells are centred vertically between
 /// its rows (see the module's documentation), and says whether it did.
 pub(super) fn share_out_centred_lines(rows: &mut Vec<Row>, start: Start) -> bool {
-    let header = match start {
-        Start::Top => header_rows(rows),
-        Start::Carried => usize::from(rows.first().is_some_and(|row| !row.is_anchored())),
-    };
+    // A table carried from the page above may repeat its header there, over
+    // the carried lines of the row the page break cut.
+    let header = header_rows(rows);
     // A header's own lines say nothing of how the body sets its cells: a
     // header is often centred over a body set at the top.
     if !rows[header..].iter().any(Row::starts_a_cell_below_its_top) {
@@ -51,12 +50,12 @@ pub(super) fn share_out_centred_lines(rows: &mut Vec<Row>, start: Start) -> bool
         .map(|(index, row)| {
             let below = row.lines.len() - 1;
             let free = header > 0 && index == 0;
-            // A header gives the first row only its last lines with an empty
-            // first cell; a row carried from the page above keeps its lines.
-            let fewest = match (free, start) {
-                (true, Start::Top) => below - row.trailing_continuations(),
-                (true, Start::Carried) => below,
-                (false, _) => 0,
+            // A header (with the lines a page break carried under it) gives
+            // the first row only its last lines with an empty first cell.
+            let fewest = if free {
+                below - row.trailing_continuations()
+            } else {
+                0
             };
             Share {
                 below,
@@ -138,7 +137,9 @@ struct Share {
 
 /// How many of each row's lines below its first line are its own (the rest
 /// go above the next row's first line) so that every judged row but the last
-/// has as many lines above its first line as below it, within one, and the
+/// has as many lines above its first line as below it, within one (the last
+/// may have fewer above, for one line's unevenness: a page break may cut
+/// it), and the
 /// rows are as even as they can be, with as few cells as can be starting
 /// with a small letter (`small_starts(row, above, keep)` counts them, each
 /// weighing as two lines of unevenness); `None` when no split does that.
@@ -160,10 +161,13 @@ fn centred_split(
             };
             let fewest = if index == last { count } else { share.fewest };
             for keep in (fewest..=count).rev() {
-                let uneven = if share.judged {
-                    above.abs_diff(keep)
-                } else {
-                    0
+                // The last row may be cut by the page break, its lower
+                // lines on the next page: fewer lines above its first line
+                // than below cost one line of unevenness however many.
+                let uneven = match (share.judged, index == last) {
+                    (false, _) => 0,
+                    (true, false) => above.abs_diff(keep),
+                    (true, true) => above.saturating_sub(keep) + usize::from(keep > above),
                 };
                 if uneven > 1 && index != last {
                     continue;
@@ -241,6 +245,26 @@ mod tests {
         assert_eq!(
             centred_split(&[judged(4), judged(0), judged(0)], none),
             None
+        );
+    }
+
+    #[test]
+    fn the_last_row_may_be_cut_by_the_page_break() {
+        // A header's carried lines, a centred row with nine lines below its
+        // first, and a last row of twenty-one lines set at the top (the page
+        // break cut it): the centred row takes nine lines from the header,
+        // rather than giving its own to the last row, whose cell would then
+        // start with a small letter.
+        let header = Share {
+            below: 30,
+            fewest: 1,
+            judged: false,
+        };
+        let last_takes_lines =
+            |row: usize, above: usize, _: usize| usize::from(row == 2 && above > 0);
+        assert_eq!(
+            centred_split(&[header, judged(9), judged(21)], last_takes_lines),
+            Some(vec![21, 9, 21])
         );
     }
 
