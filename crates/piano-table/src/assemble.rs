@@ -269,6 +269,11 @@ impl Assembler {
             }
         });
         if header_again.is_none() && !same_table(&columns, &own) {
+            // A row drawn again whole stands where the next page's layout
+            // puts it, which may not be where the cut copy stood.
+            if redrawn(&current.page.blocks[last], &next.page.blocks[first]) {
+                self.drop_cut_copy(current, last, next.page.number);
+            }
             return false;
         }
         if let Some(rest) = header_again {
@@ -297,18 +302,7 @@ impl Assembler {
             }
         }
         if redrawn(&current.page.blocks[last], &next.page.blocks[first]) {
-            current.removed[last] = true;
-            let mut diagnostic = Diagnostic::new(
-                Code::RowJoined,
-                format!(
-                    "a row cut at the end of page {} is drawn again whole on page {}: \
-                     the cut copy was dropped",
-                    current.page.number, next.page.number
-                ),
-            )
-            .with_excerpt(&current.page.blocks[last].text());
-            diagnostic.page = Some(current.page.number);
-            self.emitter.diagnostics.push(diagnostic);
+            self.drop_cut_copy(current, last, next.page.number);
             return repeated;
         }
         let cells = next.page.blocks[first].cells();
@@ -333,6 +327,23 @@ impl Assembler {
             });
         }
         repeated
+    }
+
+    /// Sets apart the row `last` of `current`, cut by the page break and
+    /// drawn again whole on page `next`, saying so.
+    fn drop_cut_copy(&mut self, current: &mut Pending, last: usize, next: u32) {
+        current.removed[last] = true;
+        let mut diagnostic = Diagnostic::new(
+            Code::RowJoined,
+            format!(
+                "a row cut at the end of page {} is drawn again whole on page {next}: \
+                 the cut copy was dropped",
+                current.page.number
+            ),
+        )
+        .with_excerpt(&current.page.blocks[last].text());
+        diagnostic.page = Some(current.page.number);
+        self.emitter.diagnostics.push(diagnostic);
     }
 
     fn emit(&mut self, pending: Pending) {
