@@ -61,6 +61,17 @@ impl List for Folded {
     }
 }
 
+/// A label folded ([`fold`]), or, when it is of symbols only ("#"), which
+/// folding would leave empty, as written, trimmed.
+pub(super) fn fold_label(label: &str) -> String {
+    let folded = fold(label);
+    if folded.is_empty() {
+        label.trim().to_owned()
+    } else {
+        folded
+    }
+}
+
 /// Labels, folded, of what they name (a column, a field), written in TOML as
 /// a table of lists (`[columns]` `weight = ["Peso", …]`). Kept in the order
 /// read, a base's labels before those a profile extending it adds: where two
@@ -79,7 +90,7 @@ impl<'de, K: Ord + Deserialize<'de>> Deserialize<'de> for Labels<K> {
         let map = BTreeMap::<K, Vec<String>>::deserialize(deserializer)?;
         Ok(Labels(
             map.into_iter()
-                .map(|(key, labels)| (key, labels.iter().map(|label| fold(label)).collect()))
+                .map(|(key, labels)| (key, labels.iter().map(|label| fold_label(label)).collect()))
                 .collect(),
         ))
     }

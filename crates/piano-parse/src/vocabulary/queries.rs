@@ -328,9 +328,9 @@ impl Vocabulary {
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).
 fn folded_label(text: &str) -> Option<String> {
-    // A blank cell is no label, though a label of symbols only ("#") folds
-    // to nothing as a blank does.
-    (text.len() <= LABEL_MAX_CHARS && !text.trim().is_empty()).then(|| fold(text))
+    // A blank cell is no label; a label of symbols only ("#") is kept as
+    // written, as the profile's lists keep it.
+    (text.len() <= LABEL_MAX_CHARS && !text.trim().is_empty()).then(|| lists::fold_label(text))
 }
 
 /// What follows the words of `folded` (folded words, space-separated) at the

@@ -30,6 +30,9 @@ fn recognises_column_label_variants() {
     let cases = [
         ("N°", Some(Column::Number)),
         ("Nr.", Some(Column::Number)),
+        // A label of symbols only is compared as written.
+        ("#", Some(Column::Number)),
+        ("%", None),
         (
             "Descrizione Obiettivi Gestionali",
             Some(Column::Description),
