@@ -305,8 +305,12 @@ impl Assembler {
             self.drop_cut_copy(current, last, next.page.number);
             return repeated;
         }
-        let cells = next.page.blocks[first].cells();
-        let continuation = cells.first().is_some_and(|c| c.text.is_empty())
+        let (cells, numbers) = match &next.page.blocks[first] {
+            Block::Row { cells, numbers, .. } => (cells.as_slice(), *numbers),
+            Block::Text { cells, .. } => (cells.as_slice(), 0),
+        };
+        // The rest of a cut row leaves empty the column numbering rows.
+        let continuation = cells.get(numbers).is_some_and(|c| c.text.is_empty())
             && cells.iter().any(|c| !c.text.is_empty());
         if continuation {
             let tail: Vec<Cell> = cells.to_vec();

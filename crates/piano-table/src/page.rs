@@ -72,6 +72,9 @@ pub(crate) enum Block {
         ruled: bool,
         /// Why the row was read one way when the input allows two.
         ambiguity: Option<Ambiguity>,
+        /// The column that numbers the table's rows: the first, unless a
+        /// column further in does (`rows/anchor.rs`).
+        numbers: usize,
     },
 }
 
@@ -185,6 +188,7 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
                 by_content,
                 ruled: true,
                 ambiguity: None,
+                numbers: 0,
             });
         }
     }

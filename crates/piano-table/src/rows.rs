@@ -3,7 +3,8 @@
 //! goes to is `placed.rs`'s).
 //!
 //! A line with text in the first column starts a row; the others continue
-//! it, each cell joining its wrapped lines. Three layouts break that rule,
+//! it, each cell joining its wrapped lines. (The first column is the one
+//! that numbers the rows, where that is another: `anchor.rs`.) Three layouts break that rule,
 //! and each row read despite them (but the header) says so ([`Ambiguity`]):
 //! - cells centred vertically in tall rows (LibreOffice, HTML): a row's
 //!   number sits on a middle line, with lines of its wrapped cells above it
@@ -18,6 +19,7 @@
 //! A header of two levels (a group's label over columns named under it) is
 //! two rows, which the parser reads as one header.
 
+mod anchor;
 mod blocks;
 mod centred;
 mod openers;
@@ -38,6 +40,7 @@ use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use crate::region::LINE_SPACING;
+use anchor::{number_column, put_back, put_first};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 use openers::column_openers;
 use piano_model::Code;
@@ -241,8 +244,15 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         })
         .collect();
     cells_started_where_wrapped_lines_start(&mut placed, lines, inner);
-    for placed in placed {
-        let line = TableLine::of(placed, inner);
+    let mut lines: Vec<TableLine> = placed
+        .into_iter()
+        .map(|placed| TableLine::of(placed, inner))
+        .collect();
+    let numbers = number_column(&lines);
+    for line in &mut lines {
+        put_first(line, numbers);
+    }
+    for line in lines {
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(row) if start == Start::Carried && line.wraps_the_first_cell_of(row) => {
@@ -274,7 +284,14 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
     if start == Start::Top {
         flag_a_cut_header(&mut rows);
     }
-    rows.into_iter().map(|row| block_of(row, columns)).collect()
+    rows.into_iter()
+        .map(|mut row| {
+            for line in &mut row.lines {
+                put_back(line, numbers);
+            }
+            block_of(row, columns, numbers)
+        })
+        .collect()
 }
 
 /// Says so of a table's header (its first row, numbered in no first cell,
@@ -321,7 +338,7 @@ pub(crate) fn header_row(lines: &[Line], columns: &[f32]) -> Block {
         first: 0,
         ambiguity: None,
     };
-    block_of(row, columns)
+    block_of(row, columns, 0)
 }
 
 /// Joins to the header the rows below it that are the rest of a wrapped
@@ -409,7 +426,7 @@ fn split_two_level_header(rows: &mut Vec<Row>) {
     }
 }
 
-fn block_of(row: Row, columns: &[f32]) -> Block {
+fn block_of(row: Row, columns: &[f32], numbers: usize) -> Block {
     let count = columns.len() - 1;
     let top = row
         .lines
@@ -455,6 +472,7 @@ fn block_of(row: Row, columns: &[f32]) -> Block {
         by_content,
         ruled: false,
         ambiguity: row.ambiguity,
+        numbers,
     }
 }
 

@@ -300,3 +300,36 @@ N.   Obiettivi           Indicatori      Termine       Note
     let texts = dump_rows(text, &[0.0, 4.4, 14.4, 24.4, 40.4, 54.4, 70.0]);
     assert_eq!(texts.len(), 2, "{texts:?}");
 }
+
+#[test]
+fn a_table_numbered_in_a_column_further_in_starts_its_rows_there() {
+    let text = "\
+Valori attesi      Descrizione         N.
+Report annuale     Bilancio di         1
+pubblicato         previsione
+                   Fase: avvio         1.1
+Delibera           Approvazione        2
+";
+    let texts = dump_rows(text, &[0.0, 18.4, 38.4, 45.0]);
+    assert_eq!(
+        texts,
+        [
+            "Valori attesi\tDescrizione\tN.",
+            "Report annuale pubblicato\tBilancio di previsione\t1",
+            "\tFase: avvio\t1.1",
+            "Delibera\tApprovazione\t2",
+        ]
+    );
+    // Weights are no row numbers: a column of them numbers nothing.
+    let weights = "\
+Descrizione         Peso
+Bilancio di         10
+previsione
+Tributi             10
+";
+    let texts = dump_rows(weights, &[0.0, 19.4, 30.0]);
+    assert_eq!(
+        texts,
+        ["Descrizione\tPeso", "Bilancio di\t10", "previsione\t", "Tributi\t10"]
+    );
+}

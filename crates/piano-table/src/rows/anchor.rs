@@ -1,0 +1,90 @@
+//! The column whose text starts a row. A line starts a row when its first
+//! column holds text; but a table may be numbered in a column further in
+//! ("number-inside": the objectives' number last, after the text columns),
+//! whose first column then wraps like any text column and is empty on a
+//! phase's line. Such a table's rows start where its number column holds
+//! text: the rows are built with that column put first, and it is put back
+//! when the row's cells are written.
+
+use super::TableLine;
+
+/// The column that numbers the rows of `lines`: the first, unless the first
+/// holds no row numbers and a column further in does.
+pub(super) fn number_column(lines: &[TableLine]) -> usize {
+    let columns = lines.first().map_or(0, |line| line.texts.len());
+    if columns < 2 || numbers_rows(lines, 0) {
+        return 0;
+    }
+    (1..columns)
+        .find(|&column| numbers_rows(lines, column))
+        .unwrap_or(0)
+}
+
+/// Whether the texts of `column` number rows: two or more, each one row
+/// number ([`row_number`]), all different, each leading number at most one
+/// more than the one before and never less (1, 1.1, 2, 2.1, 2.2, 3), and no
+/// more than two other texts there (the header's lines).
+fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|line| line.texts[column].trim())
+        .filter(|text| !text.is_empty())
+        .collect();
+    let leads: Vec<(u32, &str)> = texts
+        .iter()
+        .filter_map(|text| row_number(text).map(|lead| (lead, *text)))
+        .collect();
+    let others = texts.len() - leads.len();
+    let in_sequence = leads
+        .windows(2)
+        .all(|pair| pair[0].0 <= pair[1].0 && pair[1].0 <= pair[0].0 + 1 && pair[0].1 != pair[1].1);
+    leads.len() >= 2 && others <= 2 && in_sequence
+}
+
+/// The leading number of a row number ("3", "6.1.", "2.a", "1)"): digits,
+/// with levels parted by points, an optional letter level and a closing
+/// point or bracket; `None` for anything else, a weight, a date or a year
+/// among them ("15%", "16,67", "31.12.2023").
+fn row_number(text: &str) -> Option<u32> {
+    let text = text.trim_end_matches(['.', ')']);
+    let mut levels = text.split('.');
+    let lead = levels.next()?;
+    let lead_value = (1..=3)
+        .contains(&lead.len())
+        .then(|| lead.parse::<u32>().ok())??;
+    levels
+        .all(|level| {
+            (1..=3).contains(&level.len()) && level.chars().all(|c| c.is_ascii_digit())
+                || level.len() == 1 && level.chars().all(|c| c.is_ascii_lowercase())
+        })
+        .then_some(lead_value)
+}
+
+/// Puts `column` of the line first, the columns before it one further on.
+pub(super) fn put_first(line: &mut TableLine, column: usize) {
+    line.texts[..=column].rotate_right(1);
+    line.confidences[..=column].rotate_right(1);
+}
+
+/// Puts the line's first column back at `column` ([`put_first`] undone).
+pub(super) fn put_back(line: &mut TableLine, column: usize) {
+    line.texts[..=column].rotate_left(1);
+    line.confidences[..=column].rotate_left(1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_numbers_and_what_is_not_one() {
+        assert_eq!(row_number("3"), Some(3));
+        assert_eq!(row_number("6.1."), Some(6));
+        assert_eq!(row_number("2.a"), Some(2));
+        assert_eq!(row_number("1)"), Some(1));
+        assert_eq!(row_number("01.02.03"), Some(1));
+        for not in ["15%", "16,67", "31.12.2023", "2023", "N°", "Fase 1", ""] {
+            assert_eq!(row_number(not), None, "{not}");
+        }
+    }
+}
