@@ -142,11 +142,13 @@ impl SectionBuilder<'_> {
         self.roles.set_line(line, LineRole::CardField);
         let entry = &mut objective.entry;
         entry.lines = entry.lines.cover(line.span());
+        // A label with nothing after it ("Valore atteso:") leaves its field
+        // empty, as a blank value cell does.
         let join = |field: &mut Option<String>| {
-            *field = Some(match field.take() {
-                Some(before) => join_wrapped(&before, value),
-                None => value.to_owned(),
-            });
+            *field = match field.take() {
+                Some(before) => Some(join_wrapped(&before, value)),
+                None => Some(value.to_owned()).filter(|value| !value.trim().is_empty()),
+            };
         };
         match column {
             Column::Description if continues => {
@@ -178,6 +180,9 @@ impl SectionBuilder<'_> {
                     Some(due) => join_wrapped(&due.raw, value),
                     None => value.to_owned(),
                 };
+                if raw.trim().is_empty() {
+                    return;
+                }
                 let locate = self.locate(line);
                 let due = parse_due_cell(&raw, year, &number, &mut self.diagnostics, &locate);
                 if let Some(objective) = self.structure.objectives.last_mut() {
@@ -257,6 +262,34 @@ fn filled_cells(line: &TextLine) -> usize {
 #[cfg(test)]
 mod tests {
     use piano_model::LineRole;
+
+    #[test]
+    fn a_card_label_that_also_names_a_structure_field_is_the_cards() {
+        // "Obiettivo operativo" names a structure's field too; in a card it
+        // is the card's description. A label with nothing after it leaves
+        // its field empty.
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1\n\
+            Obiettivo operativo\tServizio di assistenza agli anziani\n\
+            Peso:\t100%\n\
+            Valore atteso:\t\n\
+            Scadenza:\t\n\
+            Obiettivo n. 2\n\
+            Obiettivo operativo\tSportello unico\n\
+            Peso:\t100%\n\
+            Scadenza:\t31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let structure = &plan.structures[0];
+        assert_eq!(structure.operational_objective, None);
+        let card = &structure.objectives[0];
+        assert_eq!(
+            card.entry.description,
+            "Servizio di assistenza agli anziani"
+        );
+        assert_eq!(card.entry.expected, None);
+        assert_eq!(card.entry.due, None);
+        assert_eq!(structure.objectives[1].entry.description, "Sportello unico");
+    }
 
     #[test]
     fn a_card_is_an_objective_with_its_fields_and_phases() {
@@ -373,12 +406,15 @@ mod tests {
     fn a_wrapped_phase_whose_due_goes_on_too_goes_on() {
         // The phase's text and its due wrap onto the same line:
         // "(pluriennale)" opens with a bracket, not with a capital; "2022"
-        // is a figure, under a phase going on in lower case.
+        // is a figure, under a phase going on in lower case or after a word
+        // no phrase ends with.
         let text = card_with_phases(
             "Predisporre la proposta di deliberazione di\t50%\t31.12 di ogni anno\n\
             Giunta\t\t(pluriennale)\n\
             Pubblicazione dei documenti su\t25%\tentro il 31 dicembre\n\
             amministrazione trasparente\t\t2022\n\
+            Proposta di deliberazione di\t10%\tentro il 15 febbraio\n\
+            Giunta\t\t2022\n\
             Verifica dei risultati\t25%\t31.12.2022\n",
         );
         let phases = phases_of(&text);
@@ -388,6 +424,7 @@ mod tests {
             [
                 "Predisporre la proposta di deliberazione di Giunta",
                 "Pubblicazione dei documenti su amministrazione trasparente",
+                "Proposta di deliberazione di Giunta",
                 "Verifica dei risultati"
             ]
         );

@@ -14,8 +14,26 @@ use crate::text::{clean, join_wrapped};
 use crate::vocabulary::{Field, Vocabulary};
 
 impl SectionBuilder<'_> {
-    /// A header field ("Missione …").
+    /// A header field ("Missione …"), unless a card is open and its label
+    /// is also one of a card's ("Obiettivo operativo" names a structure's
+    /// field and a card's description): then the card's field.
     pub fn field(&mut self, field: Field, value: String, line: &TextLine) {
+        if self.in_card() {
+            let first = line.cells.first().map_or("", |cell| cell.text.trim());
+            let label = match line
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .count()
+            {
+                1 => first.split_once(':').map_or(first, |(label, _)| label),
+                _ => first,
+            };
+            if let Some(column) = self.words.card_label(label.trim().trim_end_matches(':')) {
+                self.card_field(column, &value, line);
+                return;
+            }
+        }
         let split = |value: &str| -> Vec<String> {
             value
                 .split(';')

@@ -197,12 +197,12 @@ impl SectionBuilder<'_> {
         let lower_case = first.starts_with(char::is_lowercase);
         let first_goes_on = lower_case
             || (!first.is_empty() && description.is_some_and(|cell| self.words.ends_open(cell)));
-        // Under a first cell going on in lower case, a cell that goes on
-        // with the row's own may hold a figure ("entro il 31 dicembre" /
-        // "2023"), but a weight opens a row.
+        // Under a first cell going on, a cell that goes on with the row's own
+        // may hold a figure ("entro il 31 dicembre" / "2023"), but a weight
+        // opens a row.
         let goes_on_with_the_row = |index: usize, text: &str| {
             let above = row.cells.get(index + 1).map_or("", |cell| cell.trim());
-            lower_case && !above.is_empty() && !is_weight(text)
+            first_goes_on && !above.is_empty() && !is_weight(text)
         };
         let others_go_on = others.iter().enumerate().all(|(index, cell)| {
             let text = cell.text.trim();
