@@ -48,7 +48,12 @@ pub fn assemble(
     }
     let lines = layout.lines;
     let kinds = &detection.kinds;
-    let openers = openers(&lines, kinds, words.sections == Sections::Tables || !fits);
+    let openers = openers(
+        &lines,
+        kinds,
+        words,
+        words.sections == Sections::Tables || !fits,
+    );
     let preamble_end = openers
         .iter()
         .position(Option::is_some)
@@ -330,7 +335,12 @@ enum Opener {
 
 /// Where structures open: at headings, and with `by_tables` at every table
 /// header that is not a repeat of the one above, from its caption line.
-fn openers(lines: &[TextLine], kinds: &[LineKind], by_tables: bool) -> Vec<Option<Opener>> {
+fn openers(
+    lines: &[TextLine],
+    kinds: &[LineKind],
+    words: &Vocabulary,
+    by_tables: bool,
+) -> Vec<Option<Opener>> {
     let mut openers: Vec<Option<Opener>> = kinds
         .iter()
         .map(|kind| match kind {
@@ -353,8 +363,18 @@ fn openers(lines: &[TextLine], kinds: &[LineKind], by_tables: bool) -> Vec<Optio
             continue;
         }
         last_header = Some(text);
+        // A group's label over the header's later cells ("Peso per" /
+        // "responsabile" over the heads' names) stands between it and the
+        // caption.
+        let label_lines = (1..=GROUP_LABEL_MAX_LINES)
+            .take_while(|&up| {
+                index
+                    .checked_sub(up)
+                    .is_some_and(|above| is_group_label(&lines[above], words))
+            })
+            .count();
         let caption_at = index
-            .checked_sub(1)
+            .checked_sub(1 + label_lines)
             .filter(|&above| is_caption(&lines[above], &kinds[above]) && openers[above].is_none());
         match caption_at {
             Some(above) => {
@@ -380,6 +400,36 @@ fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
         && filled == 1
         && line.to_tab_separated().len() <= CAPTION_MAX_BYTES
 }
+
+/// Most lines a group's label over a header's cells wraps over.
+const GROUP_LABEL_MAX_LINES: usize = 2;
+
+/// A line of a group's label over a table header's later cells: its first
+/// cell empty and one other filled, or one short cell that a wrap breaks
+/// (ending with a word no phrase ends with, or going on in lower case).
+fn is_group_label(line: &TextLine, words: &Vocabulary) -> bool {
+    let filled: Vec<&str> = line
+        .cells
+        .iter()
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty())
+        .collect();
+    let first_empty = line
+        .cells
+        .first()
+        .is_some_and(|cell| cell.text.trim().is_empty());
+    match filled.as_slice() {
+        [_] if first_empty => true,
+        [text] => {
+            text.len() <= GROUP_LABEL_MAX_BYTES
+                && (words.ends_open(text) || text.starts_with(char::is_lowercase))
+        }
+        _ => false,
+    }
+}
+
+/// Longest line of a group's label.
+const GROUP_LABEL_MAX_BYTES: usize = 60;
 
 /// Longest line taken for a table's caption.
 const CAPTION_MAX_BYTES: usize = 200;
@@ -423,24 +473,45 @@ fn finish_section(
 const DUE_CELL_MAX_BYTES: usize = 160;
 
 /// Years of the complete dates among the cells that look like dues (each
-/// line's last filled cell: due dates close their rows).
+/// line's last such cell, with a figure: due dates close their rows, or come
+/// before a last column or two such as the responsible's).
 fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
     lines
         .iter()
         .filter_map(|line| {
-            line.cells
-                .iter()
-                .skip(1)
-                .rev()
-                .find(|cell| !cell.text.trim().is_empty())
+            // The due need not be the last column ("… | Scadenza |
+            // Responsabile").
+            line.cells.iter().skip(1).rev().find(|cell| {
+                let text = cell.text.trim();
+                text.len() <= DUE_CELL_MAX_BYTES
+                    && text.bytes().any(|b| b.is_ascii_digit())
+                    && looks_like_due(text)
+            })
         })
-        .filter(|cell| cell.text.len() <= DUE_CELL_MAX_BYTES && looks_like_due(&cell.text))
         .filter_map(|cell| due_year(&cell.text))
 }
 
 #[cfg(test)]
 mod tests {
     use piano_model::{LineRole, LineSpan};
+
+    #[test]
+    fn a_group_label_over_the_header_stands_between_it_and_the_caption() {
+        for label in ["\t\tPeso per responsabile\t\n", "Peso per\nresponsabile\n"] {
+            let text = format!(
+                "Ripartizione dei pesi degli obiettivi\n{label}\
+                 Obiettivo n.\tDescrizione\tArea Finanziaria\tPolizia Locale\n\
+                 1\tBilancio di previsione\t10\t5\n\
+                 2\tRiscossione dei tributi\t90\t95\n"
+            );
+            let plan = crate::parse_dump(&text);
+            assert_eq!(plan.family.as_deref(), Some("weight-matrix"), "{label:?}");
+            assert_eq!(
+                plan.structures[0].name, "Ripartizione dei pesi degli obiettivi",
+                "{label:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_continuation_after_text_that_fits_no_row_does_not_join_the_row_above() {
