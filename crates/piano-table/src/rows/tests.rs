@@ -330,6 +330,11 @@ Tributi             10
     let texts = dump_rows(weights, &[0.0, 19.4, 30.0]);
     assert_eq!(
         texts,
-        ["Descrizione\tPeso", "Bilancio di\t10", "previsione\t", "Tributi\t10"]
+        [
+            "Descrizione\tPeso",
+            "Bilancio di\t10",
+            "previsione\t",
+            "Tributi\t10"
+        ]
     );
 }
