@@ -301,6 +301,16 @@ pub fn assign(
             }
         }
     }
+    if extra.achievement.is_none() && columns.contains(&Some(Column::Achievement)) {
+        if let Some((due, achievement)) = due_raw
+            .as_deref()
+            .and_then(|raw| achievement_after_due(raw, plan_year))
+        {
+            realigned = true;
+            due_raw = Some(due);
+            extra.achievement = Some(achievement);
+        }
+    }
     let due =
         due_raw.map(|raw| parse_due_cell(&raw, plan_year, &row.number.text, diagnostics, locate));
     let description = clean(row.cells.get(description_index).map_or("", String::as_str));
@@ -318,6 +328,19 @@ pub fn assign(
         },
         realigned,
     }
+}
+
+/// A due cell ending with a figure of its own after its date ("31.12.2022
+/// 0", "31/12/2022 75,5%"): the achievement a dump pushed against the due,
+/// one space apart. The due without it, and the figure; `None` where the
+/// figure is part of the date or there is none.
+fn achievement_after_due(raw: &str, plan_year: Option<u16>) -> Option<(String, f64)> {
+    let (due, last) = raw.trim().rsplit_once(' ')?;
+    let token = parse_weight(last).filter(|token| token.rest.trim().is_empty())?;
+    let whole = parse_due(raw, plan_year).due;
+    let alone = parse_due(due, plan_year).due;
+    let apart = whole.note.as_deref() == Some(last) && alone.date.is_some();
+    apart.then(|| (due.to_owned(), token.value))
 }
 
 pub fn parse_due_cell(
@@ -349,226 +372,4 @@ pub fn parse_due_cell(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::token::number::parse_row_number;
-    use crate::vocabulary::Vocabulary;
-    use piano_model::Category;
-
-    fn row(cells: &[&str]) -> RawRow {
-        let number = parse_row_number(cells[0]).expect("a row number");
-        RawRow::new(
-            number,
-            cells.iter().map(|c| (*c).to_owned()).collect(),
-            LineSpan::line(10),
-            None,
-        )
-    }
-
-    /// `cells` assigned under a header of `columns`, printed or not, in 2021.
-    fn assign_under(
-        cells: &[&str],
-        columns: &[Option<Column>],
-        printed: bool,
-    ) -> (Assigned, Vec<Diagnostic>) {
-        assign_row(&row(cells), columns, printed)
-    }
-
-    /// `row` assigned under a header of `columns`, printed or not, in 2021.
-    fn assign_row(
-        row: &RawRow,
-        columns: &[Option<Column>],
-        printed: bool,
-    ) -> (Assigned, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let header = Header {
-            columns,
-            head_names: &[],
-            printed,
-        };
-        let words = &Vocabulary::bundled()[0];
-        let assigned = assign(row, &header, words, Some(2021), &mut diagnostics, &|d| d);
-        (assigned, diagnostics)
-    }
-
-    #[test]
-    fn full_rows_are_read_by_position() {
-        let (assigned, diagnostics) = assign_under(
-            &["1", "Desc", "20%", "Ind", "Exp", "31.12.2021"],
-            &DEFAULT_COLUMNS,
-            true,
-        );
-        let entry = assigned.entry;
-        assert_eq!(entry.weight, Some(20.0));
-        assert_eq!(
-            (entry.indicators.as_deref(), entry.expected.as_deref()),
-            (Some("Ind"), Some("Exp"))
-        );
-        assert_eq!(entry.due.map(|d| d.raw), Some("31.12.2021".to_owned()));
-        assert!(!assigned.realigned);
-        assert!(diagnostics.is_empty());
-    }
-
-    #[test]
-    fn under_no_header_a_titled_name_is_the_responsible() {
-        let columns = [
-            Some(Column::Number),
-            Some(Column::Description),
-            Some(Column::Responsible),
-            Some(Column::Indicators),
-            Some(Column::Expected),
-        ];
-        let cells = ["1", "Desc", "Ind", "Exp", "Dott.ssa Anna Neri"];
-        let (assigned, _) = assign_under(&cells, &columns, false);
-        let entry = assigned.entry;
-        assert_eq!(entry.responsible.as_deref(), Some("Dott.ssa Anna Neri"));
-        assert_eq!(entry.indicators.as_deref(), Some("Ind"));
-        // Under a printed header, position rules.
-        let (assigned, _) = assign_under(&cells, &columns, true);
-        assert_eq!(assigned.entry.responsible.as_deref(), Some("Ind"));
-    }
-
-    #[test]
-    fn columns_before_the_description_are_read_by_their_header() {
-        let columns = [
-            Some(Column::Number),
-            Some(Column::Due),
-            Some(Column::Expected),
-            Some(Column::Weight),
-            Some(Column::Description),
-            None,
-        ];
-        let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
-        let (assigned, diagnostics) = assign_under(&cells, &columns, true);
-        let entry = assigned.entry;
-        assert_eq!(
-            (
-                entry.description.as_str(),
-                entry.weight,
-                entry.expected.as_deref()
-            ),
-            ("Desc", Some(20.0), Some("Exp"))
-        );
-        assert_eq!(
-            entry.due.and_then(|d| d.date).map(|d| d.to_string()),
-            Some("2021-12-31".to_owned())
-        );
-        assert!(!assigned.realigned);
-        let unplaced: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            unplaced,
-            ["row 1: cell 6 is under a column piano does not know: Other"]
-        );
-    }
-
-    #[test]
-    fn without_a_printed_header_a_full_row_is_read_by_content() {
-        // A code table's order: number, description, indicators, expected, weight, due.
-        let cells = ["1", "Desc", "Ind", "Exp", "35%", "31.12.2021"];
-        let (assigned, _) = assign_under(&cells, &DEFAULT_COLUMNS, false);
-        let entry = assigned.entry;
-        assert_eq!(
-            (
-                entry.weight,
-                entry.indicators.as_deref(),
-                entry.expected.as_deref()
-            ),
-            (Some(35.0), Some("Ind"), Some("Exp"))
-        );
-        assert!(assigned.realigned);
-    }
-
-    #[test]
-    fn short_rows_are_read_by_content() {
-        let (assigned, _) = assign_under(
-            &["7.1", "Fase: x", "(33%)", "", "31.10.2021"],
-            &DEFAULT_COLUMNS,
-            true,
-        );
-        assert_eq!(assigned.entry.weight, Some(33.0));
-        assert_eq!(assigned.entry.indicators, None);
-        assert_eq!(
-            assigned
-                .entry
-                .due
-                .and_then(|d| d.date)
-                .map(|d| d.to_string()),
-            Some("2021-10-31".to_owned())
-        );
-        assert!(assigned.realigned);
-
-        let (assigned, _) = assign_under(
-            &["15", "Obiettivo di sviluppo: y", "5,88 %", "30.11.2021"],
-            &DEFAULT_COLUMNS,
-            true,
-        );
-        assert_eq!(assigned.entry.weight, Some(5.88));
-        let category = Vocabulary::default_profile().category(&assigned.entry.description);
-        assert_eq!(category, Some(Category::Sviluppo));
-        assert!(assigned.entry.due.is_some());
-    }
-
-    #[test]
-    fn a_missing_weight_stays_null() {
-        let (assigned, _) =
-            assign_under(&["9", "Desc", "", "", "15.10.2021"], &DEFAULT_COLUMNS, true);
-        assert_eq!(assigned.entry.weight, None);
-        assert!(assigned.entry.due.is_some());
-    }
-
-    #[test]
-    fn wrapped_pieces_join_their_cells() {
-        let mut wrapped = row(&["5", "assicurare il presidio dei", "20%", "31.12 di"]);
-        wrapped.merge(
-            &[
-                "".into(),
-                "servizi all'utenza".into(),
-                "".into(),
-                "ogni anno".into(),
-            ],
-            LineSpan::line(11),
-            None,
-            1,
-        );
-        wrapped.merge(
-            &["".into(), "".into(), "".into(), "(pluriennale".into()],
-            LineSpan::line(12),
-            None,
-            1,
-        );
-        assert!(wrapped.close_bracket(")"));
-        let (assigned, diagnostics) = assign_row(&wrapped, &DEFAULT_COLUMNS, true);
-        assert_eq!(
-            assigned.entry.description,
-            "assicurare il presidio dei servizi all'utenza"
-        );
-        let due = assigned.entry.due.expect("a due");
-        assert_eq!(due.raw, "31.12 di ogni anno (pluriennale)");
-        assert!(due.multiyear);
-        assert_eq!(assigned.entry.lines, LineSpan(10, 12));
-        assert!(wrapped.wrapped);
-        assert!(diagnostics.is_empty());
-    }
-
-    #[test]
-    fn repaired_and_unparsed_dues_are_reported() {
-        let (_, diagnostics) = assign_under(
-            &["1", "D", "20%", "", "", "31.12.202 1"],
-            &DEFAULT_COLUMNS,
-            true,
-        );
-        assert_eq!(
-            diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-            [Code::DueRepaired]
-        );
-        let (_, diagnostics) = assign_under(
-            &["1", "D", "20%", "", "", "a fine lavori"],
-            &DEFAULT_COLUMNS,
-            true,
-        );
-        assert_eq!(
-            diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-            [Code::DueUnparsed]
-        );
-    }
-}
+mod tests;
