@@ -322,7 +322,6 @@ fn unplaced(line: &TextLine) -> Diagnostic {
     .with_excerpt(&text)
 }
 
-
 fn next_ordinal(plan: &Plan) -> u32 {
     u32::try_from(plan.structures.len() + 1).unwrap_or(u32::MAX)
 }
@@ -361,21 +360,27 @@ fn finish_section(
 /// and reading every long description as a possible date would be wasted work.
 const DUE_CELL_MAX_BYTES: usize = 160;
 
-/// Years of the complete dates among the cells that look like dues (each
-/// line's last such cell, with a figure: due dates close their rows, or come
-/// before a last column or two such as the responsible's).
+/// Years of the complete dates among the cells that look like dues (of each
+/// line's last two filled cells, the last with a figure that does: due dates
+/// close their rows, or come before a last column such as the responsible's).
 fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
     lines
         .iter()
         .filter_map(|line| {
             // The due need not be the last column ("… | Scadenza |
-            // Responsabile").
-            line.cells.iter().skip(1).rev().find(|cell| {
-                let text = cell.text.trim();
-                text.len() <= DUE_CELL_MAX_BYTES
-                    && text.bytes().any(|b| b.is_ascii_digit())
-                    && looks_like_due(text)
-            })
+            // Responsabile"), but is one of the last two filled.
+            line.cells
+                .iter()
+                .skip(1)
+                .rev()
+                .filter(|cell| !cell.text.trim().is_empty())
+                .take(2)
+                .find(|cell| {
+                    let text = cell.text.trim();
+                    text.len() <= DUE_CELL_MAX_BYTES
+                        && text.bytes().any(|b| b.is_ascii_digit())
+                        && looks_like_due(text)
+                })
         })
         .filter_map(|cell| due_year(&cell.text))
 }
