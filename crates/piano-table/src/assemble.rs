@@ -299,11 +299,17 @@ impl Assembler {
             self.drop_cut_copy(current, last, next.page.number);
             return repeated;
         }
-        let (cells, numbers) = match &next.page.blocks[first] {
-            Block::Row { cells, numbers, .. } => (cells.as_slice(), *numbers),
-            Block::Text { cells, .. } => (cells.as_slice(), 0),
+        let numbers_of = |block: &Block| match block {
+            Block::Row { numbers, .. } => *numbers,
+            Block::Text { .. } => 0,
         };
-        // The rest of a cut row leaves empty the column numbering rows.
+        // The rest of a cut row leaves empty the column numbering rows, which
+        // the page above, with more of the table's rows, tells best.
+        let numbers = match numbers_of(&current.page.blocks[last]) {
+            0 => numbers_of(&next.page.blocks[first]),
+            numbers => numbers,
+        };
+        let cells = next.page.blocks[first].cells();
         let continuation = cells.get(numbers).is_some_and(|c| c.text.is_empty())
             && cells.iter().any(|c| !c.text.is_empty());
         if continuation {

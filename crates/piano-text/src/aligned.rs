@@ -405,6 +405,30 @@ N.   Obiettivo                     Peso   Scadenza
     }
 
     #[test]
+    fn a_table_numbered_last_keeps_its_rows_apart_across_a_page_break() {
+        // The number is the last column; the next page's first row leaves
+        // the first column empty, as a cut row's continuation would, but
+        // holds a number: a row of its own.
+        let dump = "\
+Valori attesi      Descrizione               Peso   N.
+Report annuale     Bilancio di previsione    40     1
+pubblicato         approvato
+Delibera           Regolamento contratti     30     2
+                   nuovo
+\u{c}                   Piano della formazione    30     3
+                   del personale
+";
+        let lines = texts(dump);
+        for row in [
+            "Report annuale pubblicato\tBilancio di previsione approvato\t40\t1",
+            "Delibera\tRegolamento contratti nuovo\t30\t2",
+            "\tPiano della formazione del personale\t30\t3",
+        ] {
+            assert!(lines.iter().any(|line| line == row), "{row:?} in {lines:?}");
+        }
+    }
+
+    #[test]
     fn a_phase_table_goes_on_over_a_page_of_one_row_to_the_next_card() {
         // The header at one page's foot, one row alone on the next page,
         // two rows and the next card on the third; every page ends with its
