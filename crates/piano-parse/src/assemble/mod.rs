@@ -360,27 +360,21 @@ fn finish_section(
 /// and reading every long description as a possible date would be wasted work.
 const DUE_CELL_MAX_BYTES: usize = 160;
 
-/// Years of the complete dates among the cells that look like dues (of each
-/// line's last two filled cells, the last with a figure that does: due dates
-/// close their rows, or come before a last column such as the responsible's).
+/// Years of the complete dates among the cells that look like dues (each
+/// line's last short cell with a figure that does: due dates mostly close
+/// their rows, but tables put their columns in any order).
 fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
     lines
         .iter()
         .filter_map(|line| {
             // The due need not be the last column ("… | Scadenza |
-            // Responsabile"), but is one of the last two filled.
-            line.cells
-                .iter()
-                .skip(1)
-                .rev()
-                .filter(|cell| !cell.text.trim().is_empty())
-                .take(2)
-                .find(|cell| {
-                    let text = cell.text.trim();
-                    text.len() <= DUE_CELL_MAX_BYTES
-                        && text.bytes().any(|b| b.is_ascii_digit())
-                        && looks_like_due(text)
-                })
+            // Responsabile"): tables put their columns in any order.
+            line.cells.iter().skip(1).rev().find(|cell| {
+                let text = cell.text.trim();
+                text.len() <= DUE_CELL_MAX_BYTES
+                    && text.bytes().any(|b| b.is_ascii_digit())
+                    && looks_like_due(text)
+            })
         })
         .filter_map(|cell| due_year(&cell.text))
 }

@@ -52,13 +52,7 @@ pub(super) fn openers(
         // A group's label over the header's later cells ("Peso per" /
         // "responsabile" over the heads' names) stands between it and the
         // caption.
-        let label_lines = (1..=GROUP_LABEL_MAX_LINES)
-            .take_while(|&up| {
-                index
-                    .checked_sub(up)
-                    .is_some_and(|above| is_group_label(&lines[above], words))
-            })
-            .count();
+        let label_lines = group_label_lines(&lines[..index], words);
         let caption_at = index
             .checked_sub(1 + label_lines)
             .filter(|&above| is_caption(&lines[above], &kinds[above]) && openers[above].is_none());
@@ -87,30 +81,39 @@ fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
         && line.to_tab_separated().len() <= CAPTION_MAX_BYTES
 }
 
-/// Most lines a group's label over a header's cells wraps over.
-const GROUP_LABEL_MAX_LINES: usize = 2;
-
-/// A line of a group's label over a table header's later cells: its first
-/// cell empty and one other filled, or one short cell that a wrap breaks
-/// (ending with a word no phrase ends with, or going on in lower case).
-fn is_group_label(line: &TextLine, words: &Vocabulary) -> bool {
-    let filled: Vec<&str> = line
-        .cells
-        .iter()
-        .map(|cell| cell.text.trim())
-        .filter(|text| !text.is_empty())
-        .collect();
-    let first_empty = line
-        .cells
-        .first()
-        .is_some_and(|cell| cell.text.trim().is_empty());
-    match filled.as_slice() {
-        [_] if first_empty => true,
-        [text] => {
-            text.len() <= GROUP_LABEL_MAX_BYTES
-                && (words.ends_open(text) || text.starts_with(char::is_lowercase))
+/// How many of the lines right above a table header are a group's label
+/// over its later cells: a line with its first cell empty and one other
+/// filled, or a short label ending with a word no phrase ends with ("Peso
+/// per"), perhaps with its wrapped rest under it in lower case
+/// ("responsabile"). `above` ends right above the header.
+fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
+    let last = |up: usize| above.len().checked_sub(up).map(|at| &above[at]);
+    let short_cell = |line: &TextLine| -> Option<String> {
+        let filled: Vec<&str> = line
+            .cells
+            .iter()
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        match filled.as_slice() {
+            [text] if text.len() <= GROUP_LABEL_MAX_BYTES => Some((*text).to_owned()),
+            _ => None,
         }
-        _ => false,
+    };
+    let over_later_cells = |line: &TextLine| {
+        let first_empty = line
+            .cells
+            .first()
+            .is_some_and(|cell| cell.text.trim().is_empty());
+        first_empty && short_cell(line).is_some()
+    };
+    let open = |line: &TextLine| short_cell(line).is_some_and(|text| words.ends_open(&text));
+    let lower =
+        |line: &TextLine| short_cell(line).is_some_and(|text| text.starts_with(char::is_lowercase));
+    match (last(1), last(2)) {
+        (Some(rest), Some(label)) if lower(rest) && open(label) => 2,
+        (Some(label), _) if over_later_cells(label) || open(label) => 1,
+        _ => 0,
     }
 }
 
@@ -119,3 +122,32 @@ const GROUP_LABEL_MAX_BYTES: usize = 60;
 
 /// Longest line taken for a table's caption.
 const CAPTION_MAX_BYTES: usize = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(rows: &[&[&str]]) -> Vec<TextLine> {
+        rows.iter()
+            .zip(1..)
+            .map(|(cells, n)| TextLine::from_texts(n, None, cells.iter().copied()))
+            .collect()
+    }
+
+    #[test]
+    fn a_group_label_is_told_from_prose_above_a_header() {
+        let words = Vocabulary::default_profile();
+        let count = |rows: &[&[&str]]| group_label_lines(&lines(rows), words);
+        assert_eq!(count(&[&["Caption"], &["Peso per"], &["responsabile"]]), 2);
+        assert_eq!(
+            count(&[&["Caption"], &["", "", "Peso per responsabile"]]),
+            1
+        );
+        // A sentence wrapped onto a last word in lower case is prose.
+        assert_eq!(
+            count(&[&["la verifica finale si tiene entro il 31"], &["dicembre."]]),
+            0
+        );
+        assert_eq!(count(&[&["Ripartizione dei pesi"]]), 0);
+    }
+}
