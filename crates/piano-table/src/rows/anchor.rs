@@ -21,9 +21,9 @@ pub(super) fn number_column(lines: &[TableLine]) -> usize {
 }
 
 /// Whether the texts of `column` number rows: two or more, each one row
-/// number ([`row_number`]), all different, each leading number at most one
-/// more than the one before and never less (1, 1.1, 2, 2.1, 2.2, 3), and no
-/// more than two other texts there (the header's lines).
+/// number ([`row_number`]) other than the one before, its leading number at
+/// most one more than that one's and never less (1, 1.1, 2, 2.1, 2.2, 3),
+/// and no more than two other texts there (the header's lines).
 fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     let texts: Vec<&str> = lines
         .iter()
