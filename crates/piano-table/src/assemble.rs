@@ -299,14 +299,10 @@ impl Assembler {
             self.drop_cut_copy(current, last, next.page.number);
             return repeated;
         }
-        let numbers_of = |block: &Block| match block {
-            Block::Row { numbers, .. } => *numbers,
-            Block::Text { .. } => 0,
-        };
         // The rest of a cut row leaves empty the column numbering rows, which
         // the page above, with more of the table's rows, tells best.
-        let numbers = match numbers_of(&current.page.blocks[last]) {
-            0 => numbers_of(&next.page.blocks[first]),
+        let numbers = match current.page.blocks[last].numbers() {
+            0 => next.page.blocks[first].numbers(),
             numbers => numbers,
         };
         let cells = next.page.blocks[first].cells();

@@ -102,6 +102,15 @@ impl Block {
         }
     }
 
+    /// The column that numbers its table's rows (the first for a line of
+    /// text).
+    pub fn numbers(&self) -> usize {
+        match self {
+            Block::Row { numbers, .. } => *numbers,
+            Block::Text { .. } => 0,
+        }
+    }
+
     /// The cells' texts joined by tabs.
     pub fn text(&self) -> String {
         let texts: Vec<&str> = self.cells().iter().map(|c| c.text.as_str()).collect();

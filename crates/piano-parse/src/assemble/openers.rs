@@ -69,15 +69,22 @@ pub(super) fn openers(
     openers
 }
 
-/// A caption names the table under it: one short cell of text.
-fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
-    let filled = line
+/// The text of a line's one filled cell, trimmed; `None` for a line of
+/// none or several.
+fn only_cell(line: &TextLine) -> Option<&str> {
+    let mut filled = line
         .cells
         .iter()
-        .filter(|cell| !cell.text.trim().is_empty())
-        .count();
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty());
+    let text = filled.next()?;
+    filled.next().is_none().then_some(text)
+}
+
+/// A caption names the table under it: one short cell of text.
+fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
     matches!(kind, LineKind::Text)
-        && filled == 1
+        && only_cell(line).is_some()
         && line.to_tab_separated().len() <= CAPTION_MAX_BYTES
 }
 
@@ -88,18 +95,6 @@ fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
 /// ("responsabile"). `above` ends right above the header.
 fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
     let last = |up: usize| above.len().checked_sub(up).map(|at| &above[at]);
-    let short_cell = |line: &TextLine| -> Option<String> {
-        let filled: Vec<&str> = line
-            .cells
-            .iter()
-            .map(|cell| cell.text.trim())
-            .filter(|text| !text.is_empty())
-            .collect();
-        match filled.as_slice() {
-            [text] if text.len() <= GROUP_LABEL_MAX_BYTES => Some((*text).to_owned()),
-            _ => None,
-        }
-    };
     let over_later_cells = |line: &TextLine| {
         let first_empty = line
             .cells
@@ -107,7 +102,7 @@ fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
             .is_some_and(|cell| cell.text.trim().is_empty());
         first_empty && short_cell(line).is_some()
     };
-    let open = |line: &TextLine| short_cell(line).is_some_and(|text| words.ends_open(&text));
+    let open = |line: &TextLine| short_cell(line).is_some_and(|text| words.ends_open(text));
     let lower =
         |line: &TextLine| short_cell(line).is_some_and(|text| text.starts_with(char::is_lowercase));
     match (last(1), last(2)) {
@@ -115,6 +110,11 @@ fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
         (Some(label), _) if over_later_cells(label) || open(label) => 1,
         _ => 0,
     }
+}
+
+/// The one cell of a line of a group's label.
+fn short_cell(line: &TextLine) -> Option<&str> {
+    only_cell(line).filter(|text| text.len() <= GROUP_LABEL_MAX_BYTES)
 }
 
 /// Longest line of a group's label.

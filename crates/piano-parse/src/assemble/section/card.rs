@@ -106,6 +106,17 @@ impl SectionBuilder<'_> {
         self.set_card_field(column, &text, true, line);
     }
 
+    /// The card field `line`'s label names: its first cell, or, on a line
+    /// of one cell, the words before its colon ("Peso: 20%").
+    pub(super) fn card_label_of(&self, line: &TextLine) -> Option<Column> {
+        let first = line.cells.first().map_or("", |cell| cell.text.trim());
+        let label = match filled_cells(line) {
+            1 => first.split_once(':').map_or(first, |(label, _)| label),
+            _ => first,
+        };
+        self.words.card_label(label.trim().trim_end_matches(':'))
+    }
+
     /// Whether `line`, of one cell of text, is the value of the inline card
     /// field right above it wrapped onto a line of its own ("Responsabile:
     /// Geom." / "Andrea Rossi"), as a card set in a narrow column of

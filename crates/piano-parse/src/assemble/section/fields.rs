@@ -18,21 +18,9 @@ impl SectionBuilder<'_> {
     /// is also one of a card's ("Obiettivo operativo" names a structure's
     /// field and a card's description): then the card's field.
     pub fn field(&mut self, field: Field, value: String, line: &TextLine) {
-        if self.in_card() {
-            let first = line.cells.first().map_or("", |cell| cell.text.trim());
-            let label = match line
-                .cells
-                .iter()
-                .filter(|c| !c.text.trim().is_empty())
-                .count()
-            {
-                1 => first.split_once(':').map_or(first, |(label, _)| label),
-                _ => first,
-            };
-            if let Some(column) = self.words.card_label(label.trim().trim_end_matches(':')) {
-                self.card_field(column, &value, line);
-                return;
-            }
+        if let Some(column) = self.in_card().then(|| self.card_label_of(line)).flatten() {
+            self.card_field(column, &value, line);
+            return;
         }
         let split = |value: &str| -> Vec<String> {
             value
