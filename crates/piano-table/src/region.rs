@@ -341,7 +341,8 @@ pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f
         .windows(2)
         .map(|pair| (pair[0].x1, pair[1].x0))
         .collect();
-    Some((end, columns_of(left, right, &gaps, tolerance)))
+    let columns = columns_of(left, right, &gaps, tolerance);
+    Some((end, split_glued_values(&lines[index..end], columns)))
 }
 
 /// The gaps of the last of `lines` as the lines above it leave them, if

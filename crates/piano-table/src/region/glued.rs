@@ -3,15 +3,17 @@
 //! ("50% Dossier presentato", under "Peso Indicatore"), so no gap, on any
 //! line, shows the edge between the two columns. When every row's piece
 //! that starts in a column opens with a formatted value followed by text
-//! that starts as a cell does (a capital), and the header's piece there has
-//! two words or more, the column is two: the edge falls between the values'
-//! ends and the text's starts.
+//! that starts as a cell does (a capital), or by another formatted value
+//! ("40% 30.06.2022", under "Peso Scadenza": a weight and a date are never
+//! one cell), and the header's piece there has two words or more, the column
+//! is two: the edge falls between the values' ends and the text's starts.
 
 use crate::gutters::{EDGE_TOLERANCE, is_formatted_value};
 use crate::lines::Line;
 use crate::region::column_of;
 
-/// Rows of a column that must show the glued value for it to be split.
+/// Rows of a column that must show the glued value for it to be split; one
+/// is enough where every row glues two formatted values.
 const MIN_ROWS: usize = 2;
 
 /// `columns` (a region's edges, its header first in `region`) with an edge
@@ -37,8 +39,9 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
         if header_words < 2 {
             continue;
         }
-        // Each row's value end and the start of the text after it.
-        let glued: Option<Vec<(f32, f32)>> = body
+        // Each row's value end, the start of the text after it, and whether
+        // that text is a formatted value too.
+        let glued: Option<Vec<(f32, f32, bool)>> = body
             .iter()
             .flat_map(|line| line.segments.iter())
             .filter(|piece| starts_here(piece.x0))
@@ -47,11 +50,16 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
                 let (value, value_end) = *words.first()?;
                 let (text, _) = *words.get(1)?;
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
+                let two_values = is_formatted_value(text);
                 let text_start = piece.breaks.first()?.x1;
-                (is_formatted_value(value) && capital).then_some((value_end, text_start))
+                (is_formatted_value(value) && (capital || two_values))
+                    .then_some((value_end, text_start, two_values))
             })
             .collect();
-        let Some(glued) = glued.filter(|rows| rows.len() >= MIN_ROWS) else {
+        let enough = |rows: &Vec<(f32, f32, bool)>| {
+            rows.len() >= MIN_ROWS || (!rows.is_empty() && rows.iter().all(|row| row.2))
+        };
+        let Some(glued) = glued.filter(enough) else {
             continue;
         };
         let last_value_end = glued.iter().map(|g| g.0).fold(f32::NEG_INFINITY, f32::max);
@@ -88,6 +96,22 @@ N. Obiettivo                     Peso Indicatore          Scadenza
             .replace("50% Dossier presentato", "15% dossier presentato")
             .replace("100% Portale online   ", "20% del portale online");
         let lines = dump_lines(&prose);
+        assert_eq!(split_glued_values(&lines, columns.clone()), columns);
+    }
+
+    #[test]
+    fn a_weight_glued_to_a_date_is_two_columns_even_in_one_row() {
+        let text = "\
+Cod.  Obiettivo                  Peso Scadenza     Responsabile
+01    Servizio a domicilio       100% 31.12.2022   Dott.ssa Chiara Fabbri
+";
+        let lines = dump_lines(text);
+        let columns = vec![0.0, 6.0, 33.0, 51.0, 70.0];
+        let split = split_glued_values(&lines, columns.clone());
+        assert_eq!(split.len(), columns.len() + 1, "{split:?}");
+        assert!(split[3] > 36.0 && split[3] < 39.0, "{split:?}");
+        // A value then a word in small letters is one cell ("100% entro").
+        let lines = dump_lines(&text.replace("100% 31.12.2022", "100% entro 2022"));
         assert_eq!(split_glued_values(&lines, columns.clone()), columns);
     }
 }
