@@ -1,20 +1,57 @@
 //! A column of values glued to the next column's text: in a small table
-//! pdftotext sets every row's value one space before the next cell's text
-//! ("50% Dossier presentato", under "Peso Indicatore"), so no gap, on any
-//! line, shows the edge between the two columns. When every row's piece
-//! that starts in a column opens with a formatted value followed by text
-//! that starts as a cell does (a capital), or by another formatted value
-//! ("40% 30.06.2022", under "Peso Scadenza": a weight and a date are never
-//! one cell), and the header's piece there has two words or more, the column
-//! is two: the edge falls between the values' ends and the text's starts.
+//! pdftotext sets a row's value one space before the next cell's text, so no
+//! gap, on any line, shows the edge between the two columns. A column is two
+//! where
+//!
+//! - every row's piece that starts in it opens with a formatted value
+//!   followed by text that starts as a cell does (a capital), and the
+//!   header's piece there has two words or more ("50% Dossier presentato",
+//!   under "Peso Indicatore"); or
+//! - rows glue two formatted values ("40% 30.06.2022" under "Peso Scadenza",
+//!   "31/12/2022 75,5%" under "Termine" beside a centred "Grado di
+//!   raggiungimento": a weight, a date and an achievement are never one
+//!   cell), a header word starts over the second values, and no other piece
+//!   of the column runs across where they start.
+//!
+//! The edge falls between the values' ends and the text's starts.
 
 use crate::gutters::{EDGE_TOLERANCE, is_formatted_value};
-use crate::lines::Line;
+use crate::lines::{Line, Segment};
 use crate::region::column_of;
 
-/// Rows of a column that must show the glued value for it to be split; one
-/// is enough where every row glues two formatted values.
+/// Rows of a column that must glue a value to a capital for it to be split.
 const MIN_ROWS: usize = 2;
+
+/// How far, in characters, a header word may start from the second values
+/// it stands over (a centred header, a producer's rounding).
+const HEADER_OVER: f32 = 3.0;
+
+/// One row's piece that glues a value to what follows it.
+#[derive(Debug, Clone, Copy)]
+struct Glued {
+    /// Where the value ends.
+    value_end: f32,
+    /// Where what follows starts.
+    next_start: f32,
+    /// Whether what follows is a formatted value too.
+    two_values: bool,
+}
+
+impl Glued {
+    /// The piece read as a value glued to a capital or to another value.
+    fn of(piece: &Segment) -> Option<Glued> {
+        let words = piece.words();
+        let (value, value_end) = *words.first()?;
+        let (next, _) = *words.get(1)?;
+        let capital = next.chars().next().is_some_and(char::is_uppercase);
+        let two_values = is_formatted_value(next);
+        (is_formatted_value(value) && (capital || two_values)).then(|| Glued {
+            value_end,
+            next_start: piece.breaks[0].x1,
+            two_values,
+        })
+    }
+}
 
 /// `columns` (a region's edges, its header first in `region`) with an edge
 /// added inside each column whose rows glue a value to the next cell's text.
@@ -22,7 +59,10 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
     let Some((header, body)) = region.split_first() else {
         return columns;
     };
-    if header.pitch.is_none() || columns.len() < 2 {
+    let Some(pitch) = header.pitch else {
+        return columns;
+    };
+    if columns.len() < 2 {
         return columns;
     }
     let tolerance = EDGE_TOLERANCE * header.size;
@@ -30,47 +70,86 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
     let mut added = Vec::new();
     for column in 0..count {
         let inner = &columns[1..count];
-        let starts_here = |x0: f32| column_of(x0 + tolerance, inner) == column;
+        let starts_here = |piece: &&Segment| column_of(piece.x0 + tolerance, inner) == column;
         let header_words = header
             .segments
             .iter()
-            .find(|piece| starts_here(piece.x0))
+            .find(starts_here)
             .map_or(0, |piece| piece.words().len());
-        if header_words < 2 {
-            continue;
-        }
-        // Each row's value end, the start of the text after it, and whether
-        // that text is a formatted value too.
-        let glued: Option<Vec<(f32, f32, bool)>> = body
+        let rows: Vec<&Segment> = body
             .iter()
-            .flat_map(|line| line.segments.iter())
-            .filter(|piece| starts_here(piece.x0))
-            .map(|piece| {
-                let words = piece.words();
-                let (value, value_end) = *words.first()?;
-                let (text, _) = *words.get(1)?;
-                let capital = text.chars().next().is_some_and(char::is_uppercase);
-                let two_values = is_formatted_value(text);
-                let text_start = piece.breaks.first()?.x1;
-                (is_formatted_value(value) && (capital || two_values))
-                    .then_some((value_end, text_start, two_values))
-            })
+            .flat_map(|line| &line.segments)
+            .filter(starts_here)
             .collect();
-        let enough = |rows: &Vec<(f32, f32, bool)>| {
-            rows.len() >= MIN_ROWS || (!rows.is_empty() && rows.iter().all(|row| row.2))
-        };
-        let Some(glued) = glued.filter(enough) else {
-            continue;
-        };
-        let last_value_end = glued.iter().map(|g| g.0).fold(f32::NEG_INFINITY, f32::max);
-        let first_text_start = glued.iter().map(|g| g.1).fold(f32::INFINITY, f32::min);
-        if last_value_end <= first_text_start {
-            added.push((last_value_end + first_text_start) / 2.0);
-        }
+        let all_glued: Option<Vec<Glued>> = rows.iter().map(|piece| Glued::of(piece)).collect();
+        let to_capitals = all_glued
+            .filter(|glued| header_words >= 2 && glued.len() >= MIN_ROWS)
+            .and_then(|glued| edge_between(&glued));
+        let pieces: Vec<&Segment> = region
+            .iter()
+            .flat_map(|line| &line.segments)
+            .filter(starts_here)
+            .collect();
+        let edge = to_capitals.or_else(|| two_values_edge(&pieces, pitch, tolerance));
+        added.extend(edge);
     }
     columns.extend(added);
     columns.sort_by(f32::total_cmp);
     columns
+}
+
+/// The edge between the glued values' ends and the starts of what follows
+/// them, if every value ends before anything follows.
+fn edge_between(glued: &[Glued]) -> Option<f32> {
+    let last_value_end = glued
+        .iter()
+        .map(|g| g.value_end)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let first_next_start = glued
+        .iter()
+        .map(|g| g.next_start)
+        .fold(f32::INFINITY, f32::min);
+    (!glued.is_empty() && last_value_end <= first_next_start)
+        .then_some((last_value_end + first_next_start) / 2.0)
+}
+
+/// The edge inside a column (its `pieces`, header lines included) between
+/// two formatted values its rows glue, where a header word starts over the
+/// second values and no other piece runs across the edge.
+fn two_values_edge(pieces: &[&Segment], pitch: f32, tolerance: f32) -> Option<f32> {
+    let glued: Vec<Glued> = pieces
+        .iter()
+        .filter_map(|piece| Glued::of(piece))
+        .filter(|glued| glued.two_values)
+        .collect();
+    let edge = edge_between(&glued)?;
+    let second_start = glued
+        .iter()
+        .map(|g| g.next_start)
+        .fold(f32::INFINITY, f32::min);
+    let others = pieces
+        .iter()
+        .filter(|piece| Glued::of(piece).is_none_or(|glued| !glued.two_values));
+    let over = |x: f32| x >= second_start - tolerance && x <= second_start + HEADER_OVER * pitch;
+    let mut header_over = false;
+    for piece in others {
+        // A header's piece is names, no figures ("Peso Scadenza").
+        let names = !piece.text.chars().any(|c| c.is_ascii_digit());
+        let starts = std::iter::once(piece.x0).chain(piece.breaks.iter().map(|b| b.x1));
+        header_over |= names && starts.into_iter().any(over);
+        // Only a header's piece may run across the edge, where its word over
+        // the values starts.
+        let across = piece.x0 < edge && piece.x1 > edge;
+        let at_its_word = names
+            && piece
+                .breaks
+                .iter()
+                .any(|b| b.x0 <= edge && b.x1 >= edge && over(b.x1));
+        if across && !at_its_word {
+            return None;
+        }
+    }
+    header_over.then_some(edge)
 }
 
 #[cfg(test)]
@@ -112,6 +191,40 @@ Cod.  Obiettivo                  Peso Scadenza     Responsabile
         assert!(split[3] > 36.0 && split[3] < 39.0, "{split:?}");
         // A value then a word in small letters is one cell ("100% entro").
         let lines = dump_lines(&text.replace("100% 31.12.2022", "100% entro 2022"));
+        assert_eq!(split_glued_values(&lines, columns.clone()), columns);
+    }
+
+    #[test]
+    fn an_achievement_glued_to_a_date_goes_under_its_centred_header() {
+        let text = "\
+N.   Obiettivo           Peso                 Grado di
+N.   Obiettivo           %      Termine                     Note
+                                              raggiungimento
+1    Archivio digitale   40%    31/12/2022 75,5%            Registri dal 1968
+2    Carta dei servizi   30%    30/06/2022                  Rinviato
+3    Questionario        30%    30/11/2022 100%
+";
+        let lines = dump_lines(text);
+        let columns = vec![0.0, 5.0, 25.0, 32.0, 60.0, 80.0];
+        let split = split_glued_values(&lines, columns.clone());
+        assert_eq!(split.len(), columns.len() + 1, "{split:?}");
+        assert!(split[4] > 42.0 && split[4] < 43.0, "{split:?}");
+        // Without a header over the second values, nothing says they are
+        // another column's.
+        let lines = dump_lines(
+            &text
+                .replace("Grado di", "        ")
+                .replace("raggiungimento", "              "),
+        );
+        assert_eq!(split_glued_values(&lines, columns.clone()), columns);
+        // Nor figures over them (a row, not a header).
+        let figures = text
+            .replace("Grado di", "        ")
+            .replace("raggiungimento", "45 45 47,5    ");
+        let lines = dump_lines(&figures);
+        assert_eq!(split_glued_values(&lines, columns.clone()), columns);
+        // Nor where a row's text runs across where they start.
+        let lines = dump_lines(&text.replace("30/06/2022      ", "30/06/2022-rinvio"));
         assert_eq!(split_glued_values(&lines, columns.clone()), columns);
     }
 }
