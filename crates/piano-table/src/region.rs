@@ -44,6 +44,8 @@ pub(crate) const LINE_SPACING: f32 = 1.6;
 pub(crate) const NARROW_GAP: f32 = 1.0;
 /// Lines below a header alone at a page's foot: a page number, a footer.
 const FOOT_LINES: usize = 2;
+/// Lines of one piece a header may have above its first line of several.
+const HEADER_TOP_LINES: usize = 2;
 /// A region needs the header and at least this many lines below it.
 pub(crate) const MIN_BODY_LINES: usize = 2;
 /// Most pieces a table's line has: a line of more (a run of words with
@@ -54,6 +56,9 @@ pub(crate) const MAX_PIECES: usize = 256;
 /// The end (exclusive) and column edges of a region starting at `start`.
 pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
     let header = &lines[start];
+    if header.segments.len() == 1 {
+        return region_under_a_header_top(lines, start);
+    }
     if !(2..=MAX_PIECES).contains(&header.segments.len()) || is_spaced_prose(header) {
         return None;
     }
@@ -114,6 +119,12 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                         block.filter(|&j| top_of_its_table(&lines[j..=end]).is_some())
                     {
                         end = block;
+                    } else if let Some(top) = (end.saturating_sub(HEADER_TOP_LINES)..end)
+                        .filter(|&j| j > start)
+                        .find(|&j| region_under_a_header_top(lines, j).is_some())
+                    {
+                        // The new table's header's first lines, one column each.
+                        end = top;
                     }
                     break;
                 }
@@ -257,6 +268,44 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .map(|index| lines[index].clone())
         .collect();
     Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
+}
+
+/// A region whose header's first lines name one column each ("Descrizione"
+/// over "Obiettivi" / "Operativi", a tall header's cell wrapped onto more
+/// lines than its neighbours'): the region of the first line of several
+/// pieces below the line at `start`, taken from `start` when up to
+/// [`HEADER_TOP_LINES`] lines of one piece, without figures, set as one
+/// block with it, each lie within one of its columns other than the first
+/// (a header's cell over a row's number has one line of its own) that line
+/// leaves empty (a group's label stands over a line that names its column),
+/// and that line is no numbered row and has three pieces or more (a label and its
+/// value, set below a value's first line, make no header).
+fn region_under_a_header_top(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
+    let below = (start + 1..lines.len())
+        .take(HEADER_TOP_LINES)
+        .take_while(|&index| !lines[index].is_set_apart_from(&lines[index - 1]))
+        .find(|&index| lines[index].segments.len() > 1)?;
+    let top = &lines[start..below];
+    if top
+        .iter()
+        .any(|line| line.segments.len() != 1 || line.has_a_figure() || line.pitch.is_none())
+        || lines[below].segments.len() < 3
+        || lines[below].is_numbered()
+    {
+        return None;
+    }
+    let (end, columns) = region(lines, below)?;
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    let tolerance = EDGE_TOLERANCE * lines[below].size;
+    let column_of_piece = |piece: &Segment| {
+        let column = column_of(piece.x0 + tolerance, inner);
+        (column == column_of(piece.x1 - tolerance, inner)).then_some(column)
+    };
+    let taken: Vec<Option<usize>> = lines[below].segments.iter().map(column_of_piece).collect();
+    let over_its_own_cell = top.iter().flat_map(|line| &line.segments).all(|piece| {
+        column_of_piece(piece).is_some_and(|column| column > 0 && !taken.contains(&Some(column)))
+    });
+    over_its_own_cell.then_some((end, columns))
 }
 
 /// Whether `piece` runs across every open part of `gutter`.

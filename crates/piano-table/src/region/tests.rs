@@ -140,3 +140,34 @@ N.  Valore atteso                    Scadenza
     let (_, columns) = region(&lines, 0).expect("a table");
     assert_eq!(columns.len(), 4, "{columns:?}");
 }
+
+#[test]
+fn a_header_cell_on_a_line_of_its_own_above_the_others_is_the_headers() {
+    // "Descrizione" over "Obiettivi" / "Operativi": the cell wraps onto more
+    // lines than its neighbours, its first above their first.
+    let text = "\
+Missione       Servizi generali
+Obiettivo      Qualita dei servizi
+Operativo      ai cittadini.
+     Descrizione
+                           Peso     Indicatori di          Data Fine
+N°   Obiettivi                                             Attesa
+                           %        Misurazione
+     Operativi
+1    Sportello unico       25%      Pratiche evase         31.12.2023
+     per le imprese                 nei termini
+2    Archivio digitale     25%      Fascicoli creati       30.06.2023
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 3).expect("a table from the header's first line");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 6, "{columns:?}");
+    // The label-and-value block above ends where the header's top starts.
+    let (end, _) = region(&lines, 0).expect("the label-and-value block");
+    assert_eq!(end, 3);
+    // A group's label over a column the line below names is no such line.
+    let grouped = text.replace("Peso     Indicatori di", "Peso     Indicatori   ");
+    let grouped = grouped.replace("     Descrizione", "                                    di");
+    let lines = dump_lines(&grouped);
+    assert_eq!(region(&lines, 3), None);
+}

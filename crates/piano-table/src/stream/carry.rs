@@ -10,6 +10,10 @@ use crate::gutters::{EDGE_TOLERANCE, break_before_values};
 use crate::lines::{Line, Segment};
 use crate::region::{MAX_ROW_GAP, region};
 
+/// The lines of a header drawn again that are looked through for its line
+/// at the table's left edge.
+const HEADER_LINES: usize = 4;
+
 /// The lines of a page that go on with a carried table, and the columns
 /// they are read in.
 pub(super) struct Carried {
@@ -56,7 +60,21 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
             region(block, start)
                 .is_some_and(|(_, own)| own.len() > carried.len() && !cuts_a_piece(line, &own))
         } else {
-            region(lines, start).is_some_and(|(_, own)| heads_its_own_table(line, &own, carried))
+            // A header's first lines may name one column each: its line at
+            // the table's left edge tells.
+            let left = carried.first().copied().unwrap_or_default();
+            let full = lines[start..]
+                .iter()
+                .take(HEADER_LINES)
+                .find(|line| {
+                    line.segments.len() > 1
+                        && line
+                            .segments
+                            .first()
+                            .is_some_and(|piece| (piece.x0 - left).abs() <= line.size)
+                })
+                .unwrap_or(line);
+            region(lines, start).is_some_and(|(_, own)| heads_its_own_table(full, &own, carried))
         }
     });
 
