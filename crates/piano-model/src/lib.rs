@@ -10,6 +10,7 @@
 mod diagnostic;
 mod due;
 mod layout;
+mod numeral;
 mod plan;
 mod quality;
 pub mod reference;
@@ -23,6 +24,7 @@ pub use layout::{
     BBox, Cell, LOW_CONFIDENCE, Layout, TextLine, TextPiece, counts_pages, running_signature,
     same_running_line, text_lines,
 };
+pub use numeral::{MAX_ROMAN, roman};
 pub use plan::{DocumentKind, Ente, EnteKind, Plan, PreambleSection, SCHEMA};
 pub use quality::{Quality, Reason, ReasonCode, Verdict};
 pub use roles::{LineRole, Roles};

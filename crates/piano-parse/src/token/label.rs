@@ -9,14 +9,12 @@
 //! where these labels are kept as codes beside an ordinal number.
 
 use piano_model::reference::fold;
+use piano_model::roman;
 
 /// Most parts a label has ("A.1.2.3").
 const MAX_PARTS: usize = 5;
 /// Most digits in one part of a label ("001").
 const MAX_PART_DIGITS: usize = 3;
-/// Largest roman numeral read as a label part (XXXIX): a longer run of
-/// roman letters is a word.
-const MAX_ROMAN: u32 = 39;
 
 /// How one part of a label counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,40 +158,6 @@ fn part(text: &str) -> Option<Part> {
     })
 }
 
-/// The value of an upper-case roman numeral up to [`MAX_ROMAN`], written in
-/// its standard form ("IV", not "IIII").
-fn roman(text: &str) -> Option<u32> {
-    const NUMERALS: [(&str, u32); 7] = [
-        ("XXX", 30),
-        ("XX", 20),
-        ("X", 10),
-        ("IX", 9),
-        ("V", 5),
-        ("IV", 4),
-        ("I", 1),
-    ];
-    let mut rest = text;
-    let mut value = 0;
-    let mut smallest = u32::MAX;
-    while !rest.is_empty() {
-        let (numeral, worth) = NUMERALS
-            .iter()
-            .find(|(numeral, _)| rest.starts_with(numeral))?;
-        // Each numeral counts less than the one before, save a run of I.
-        if *worth > smallest || (*worth == smallest && *worth != 1) {
-            return None;
-        }
-        smallest = *worth;
-        value += worth;
-        rest = &rest[numeral.len()..];
-        // "IV" and "IX" end a numeral: "IVI" is not one.
-        if numeral.len() == 2 && numeral.starts_with('I') && !rest.is_empty() {
-            return None;
-        }
-    }
-    (value > 0 && value <= MAX_ROMAN && !text.contains("IIII")).then_some(value)
-}
-
 /// Whether `label` extends `parent` by `levels` parts: it starts with
 /// the parent's parts, written the same way.
 pub fn extends(label: &[Part], parent: &[Part], levels: usize) -> bool {
@@ -281,16 +245,6 @@ mod tests {
             "Responsabile",
         ] {
             assert_eq!(read(cell), None, "cell {cell:?}");
-        }
-    }
-
-    #[test]
-    fn reads_roman_values() {
-        for (text, value) in [("I", 1), ("IV", 4), ("IX", 9), ("XIII", 13), ("XXXIX", 39)] {
-            assert_eq!(roman(text), Some(value), "{text}");
-        }
-        for text in ["IIV", "VX", "IIII", "XXXX", "IVI", ""] {
-            assert_eq!(roman(text), None, "{text}");
         }
     }
 

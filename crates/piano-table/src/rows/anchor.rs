@@ -41,17 +41,19 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     leads.len() >= 2 && others <= 2 && in_sequence
 }
 
-/// The leading number of a row number ("3", "6.1.", "2.a", "1)"): digits,
-/// with levels parted by points, an optional letter level and a closing
-/// point or bracket; `None` for anything else, a weight, a date or a year
-/// among them ("15%", "16,67", "31.12.2023").
+/// The leading number of a row number ("3", "6.1.", "2.a", "1)", "II.1"):
+/// digits or a roman numeral, with levels parted by points, an optional
+/// letter level and a closing point or bracket; `None` for anything else, a
+/// weight, a date or a year among them ("15%", "16,67", "31.12.2023").
 fn row_number(text: &str) -> Option<u32> {
     let text = text.trim_end_matches(['.', ')']);
     let mut levels = text.split('.');
     let lead = levels.next()?;
-    let lead_value = (1..=3)
+    let digits = (1..=3)
         .contains(&lead.len())
-        .then(|| lead.parse::<u32>().ok())??;
+        .then(|| lead.parse::<u32>().ok())
+        .flatten();
+    let lead_value = digits.or_else(|| piano_model::roman(lead))?;
     levels
         .all(|level| {
             (1..=3).contains(&level.len()) && level.chars().all(|c| c.is_ascii_digit())
@@ -83,7 +85,19 @@ mod tests {
         assert_eq!(row_number("2.a"), Some(2));
         assert_eq!(row_number("1)"), Some(1));
         assert_eq!(row_number("01.02.03"), Some(1));
-        for not in ["15%", "16,67", "31.12.2023", "2023", "N°", "Fase 1", ""] {
+        assert_eq!(row_number("II.1"), Some(2));
+        assert_eq!(row_number("IV"), Some(4));
+        for not in [
+            "15%",
+            "16,67",
+            "31.12.2023",
+            "2023",
+            "N°",
+            "Fase 1",
+            "",
+            "IIII",
+            "Il",
+        ] {
             assert_eq!(row_number(not), None, "{not}");
         }
     }
