@@ -270,6 +270,26 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
 }
 
+/// The gaps no piece of `lines` covers, left to right, between the first
+/// piece's start and the last's end: the column gaps of a header whose
+/// lines name columns the others do not (a group's label over two).
+fn uncovered(lines: &[Line]) -> Vec<(f32, f32)> {
+    let mut pieces: Vec<(f32, f32)> = lines
+        .iter()
+        .flat_map(|line| line.segments.iter().map(|piece| (piece.x0, piece.x1)))
+        .collect();
+    pieces.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut gaps = Vec::new();
+    let mut reach = pieces.first().map_or(0.0, |piece| piece.1);
+    for &(x0, x1) in pieces.iter().skip(1) {
+        if x0 > reach {
+            gaps.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    gaps
+}
+
 /// A region whose header's first lines name one column each ("Descrizione"
 /// over "Obiettivi" / "Operativi", a tall header's cell wrapped onto more
 /// lines than its neighbours'): the region of the first line of several
@@ -353,11 +373,13 @@ pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f
     let left = line.segments.first()?.x0;
     let right = line.segments.last()?.x1;
     let tolerance = EDGE_TOLERANCE * line.size;
-    // A piece that starts under a header cell and ends before the next.
+    // A piece that starts under a header cell, or after it (a column named
+    // under a group's label: "Dati di monitoraggio" over "Osservazioni" and
+    // "Valore"), and ends before the next.
     let under_the_header = |piece: &Segment| {
         line.segments.iter().enumerate().any(|(at, cell)| {
             let next = line.segments.get(at + 1).map_or(f32::INFINITY, |n| n.x0);
-            piece.x0 >= cell.x0 - tolerance && piece.x0 <= cell.x1 + tolerance && piece.x1 < next
+            piece.x0 >= cell.x0 - tolerance && piece.x1 < next
         })
     };
     let wrapped = lines[index + 1..]
@@ -385,12 +407,7 @@ pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f
     if line.segments.len() < 3 || is_spaced_prose(line) || !foot {
         return None;
     }
-    let gaps: Vec<(f32, f32)> = line
-        .segments
-        .windows(2)
-        .map(|pair| (pair[0].x1, pair[1].x0))
-        .collect();
-    let columns = columns_of(left, right, &gaps, tolerance);
+    let columns = columns_of(left, right, &uncovered(&lines[index..end]), tolerance);
     Some((end, split_glued_values(&lines[index..end], columns)))
 }
 

@@ -171,3 +171,20 @@ N°   Obiettivi                                             Attesa
     let lines = dump_lines(&grouped);
     assert_eq!(region(&lines, 3), None);
 }
+
+#[test]
+fn a_grouped_header_alone_at_a_pages_foot_has_the_columns_of_its_lines() {
+    // "Dati di monitoraggio" names two columns, named on the line under it;
+    // the rows are on the next page, under the page number.
+    let text = "\
+Dati di monitoraggio                Risultati attesi     Tempistica     Peso
+Osservazioni          Valore
+                      consuntivo
+                                   2
+";
+    let lines = dump_lines(text);
+    let (end, columns) = header_alone(&lines, 0).expect("a header alone");
+    assert_eq!(end, 3, "the page number stays out");
+    assert_eq!(columns.len(), 6, "five columns: {columns:?}");
+    assert!(columns[1] > 12.0 && columns[1] <= 22.0, "{columns:?}");
+}
