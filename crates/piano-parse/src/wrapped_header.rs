@@ -99,8 +99,7 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
         .iter()
         .zip(&line.cells)
         .any(|(piece, above)| names(&piece.text) && above.text.trim().is_empty());
-    // A line below that is a header by itself is no piece of this one.
-    if names_a_column || most_named(below, profiles) > 0 {
+    if names_a_column {
         return None;
     }
     let mut joined = line.clone();
@@ -108,7 +107,11 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
         cell.text = join_wrapped(&cell.text, &piece.text);
     }
     joined.last = below.last;
-    (most_named(&joined, profiles) > most_named(line, profiles)).then_some(joined)
+    // A line below that is as much a header by itself is no piece of this
+    // one; one whose pieces are words of longer names ("Data" /
+    // "scadenza", "Valore" / "target") is.
+    let named = most_named(&joined, profiles);
+    (named > most_named(line, profiles) && named > most_named(below, profiles)).then_some(joined)
 }
 
 /// A two-level header's two lines read as one, where `line` has a group's
@@ -230,6 +233,28 @@ mod tests {
         };
         join_wrapped_headers(&mut row, &mut Roles::new(), Vocabulary::bundled());
         assert_eq!(row.lines.len(), 2);
+    }
+
+    #[test]
+    fn a_header_wrapped_onto_words_that_name_columns_too_is_one() {
+        // "Data" / "scadenza", "Valore" / "target": the lower line names
+        // columns by itself, but fewer than the two joined.
+        let mut layout = Layout {
+            lines: vec![
+                line(
+                    1,
+                    "\tCod.\tIncidenza\tMisuratori\tCentro di\tDescrizione\tData\tValore",
+                ),
+                line(2, "\t\t\t\tresponsabilità\tobiettivo\tscadenza\ttarget"),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(layout.lines.len(), 1);
+        assert_eq!(
+            layout.lines[0].to_tab_separated(),
+            "\tCod.\tIncidenza\tMisuratori\tCentro di responsabilità\tDescrizione obiettivo\tData scadenza\tValore target"
+        );
     }
 
     #[test]
