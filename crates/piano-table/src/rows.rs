@@ -325,20 +325,25 @@ fn flag_a_cut_header(rows: &mut [Row]) {
     }
 }
 
-/// The one row of a table's header left alone at a page's foot, its cells
-/// wrapped over `lines` ([`crate::region::header_alone`]).
-pub(crate) fn header_row(lines: &[Line], columns: &[f32]) -> Block {
+/// The row of a table's header left alone at a page's foot, its cells
+/// wrapped over `lines` ([`crate::region::header_alone`]); two rows where it
+/// has two levels (a group's label over columns named under it).
+pub(crate) fn header_rows(lines: &[Line], columns: &[f32]) -> Vec<Block> {
     let inner = &columns[1..columns.len() - 1];
     let lines = lines
         .iter()
         .map(|line| TableLine::of(PlacedLine::of(line, columns), inner))
         .collect();
-    let row = Row {
+    let mut header = Row {
         lines,
         first: 0,
         ambiguity: None,
     };
-    block_of(row, columns, 0)
+    let lower = split_levels(&mut header);
+    std::iter::once(header)
+        .chain(lower)
+        .map(|row| block_of(row, columns, 0))
+        .collect()
 }
 
 /// Joins to the header the rows below it that are the rest of a wrapped
@@ -385,16 +390,27 @@ fn split_two_level_header(rows: &mut Vec<Row>) {
     let Some(header) = rows.first() else {
         return;
     };
+    if header.first != 0 || rows.len() < 2 {
+        return;
+    }
+    if let Some(lower) = split_levels(&mut rows[0]) {
+        rows.insert(1, lower);
+    }
+}
+
+/// The lower level of a two-level header `header` (a row without a digit),
+/// split off it, if it has one (see [`split_two_level_header`]).
+fn split_levels(header: &mut Row) -> Option<Row> {
     let digit = header
         .lines
         .iter()
         .flat_map(|line| &line.texts)
         .any(|text| text.chars().any(|c| c.is_ascii_digit()));
-    if digit || header.first != 0 || rows.len() < 2 {
-        return;
+    if digit {
+        return None;
     }
     let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
-    let lower = (1..header.lines.len()).find(|&at| {
+    let at = (1..header.lines.len()).find(|&at| {
         let (above, line) = (&header.lines[..at], &header.lines[at]);
         let named_above = |column: usize| above.iter().any(|l| !l.texts[column].is_empty());
         // The columns the line names first: one run, right of the group's
@@ -412,18 +428,12 @@ fn split_two_level_header(rows: &mut Vec<Row>) {
             && first_named
                 .iter()
                 .all(|&column| capital(&line.texts[column]))
-    });
-    if let Some(at) = lower {
-        let lines = rows[0].lines.split_off(at);
-        rows.insert(
-            1,
-            Row {
-                lines,
-                first: 0,
-                ambiguity: None,
-            },
-        );
-    }
+    })?;
+    Some(Row {
+        lines: header.lines.split_off(at),
+        first: 0,
+        ambiguity: None,
+    })
 }
 
 fn block_of(row: Row, columns: &[f32], numbers: usize) -> Block {

@@ -12,7 +12,7 @@
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
-use crate::rows::{Start, header_row, rows_of};
+use crate::rows::{Start, header_rows, rows_of};
 use carry::{Carried, carried_lines};
 
 mod carry;
@@ -76,7 +76,7 @@ pub(crate) fn infer_rows(
             if !wrapped_header {
                 rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
             } else {
-                rows.push(header_row(&lines[i..end], &columns));
+                rows.extend(header_rows(&lines[i..end], &columns));
             }
             i = end;
             continue;

@@ -555,3 +555,28 @@ N°    Obiettivi                                             Attesa
         "the header's first line is the header's: {rest:?}"
     );
 }
+
+#[test]
+fn a_two_level_header_left_at_the_foot_of_a_page_is_two_rows() {
+    // "Peso per responsabile" over the two heads named under it; the other
+    // cells span both levels.
+    let text = "\
+Num.   Peso per                      Area Tecnica   Azioni
+       responsabile
+       Servizi        Area
+       Demografici    Finanziaria
+
+
+                                 2
+";
+    let (rows, rest) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Num.\tPeso per responsabile\t\tArea Tecnica\tAzioni",
+            "\tServizi Demografici\tArea Finanziaria\t\t"
+        ],
+        "{rest:?}"
+    );
+}
