@@ -44,6 +44,9 @@ pub(crate) const LINE_SPACING: f32 = 1.6;
 pub(crate) const NARROW_GAP: f32 = 1.0;
 /// Lines below a header alone at a page's foot: a page number, a footer.
 const FOOT_LINES: usize = 2;
+/// Lines that must start at a column, beside a row whose first column only
+/// it fills, for that column to be one.
+const MIN_LEADING_STARTS: usize = 2;
 /// Lines of one piece a header may have above its first line of several.
 const HEADER_TOP_LINES: usize = 2;
 /// A region needs the header and at least this many lines below it.
@@ -513,8 +516,51 @@ fn columns(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
         }
     }
     spans.extend(channels(region, &spans));
+    spans.extend(leading_gap(region, &spans, tolerance));
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     columns_of(left, right, &spans, tolerance)
+}
+
+/// The gap after a first column that few rows fill (a report's reasons for
+/// a shortfall, left of the objective's text: "Ritardo dovuto a…"), which
+/// no pair of lines shows as a channel: a line's first piece ends before
+/// the start where at least [`MIN_LEADING_STARTS`] other lines' first
+/// pieces start, with its next piece there, no line covers the gap, and
+/// fewer lines have text left of it than start there. Only on a grid of
+/// characters (a dump), where the producer put no gap of its own.
+fn leading_gap(region: &[Line], spans: &[(f32, f32)], tolerance: f32) -> Option<(f32, f32)> {
+    let starts_at = |line: &Line, x: f32| {
+        line.segments
+            .first()
+            .is_some_and(|piece| (piece.x0 - x).abs() <= tolerance)
+    };
+    if region.first().is_none_or(|line| line.pitch.is_none()) {
+        return None;
+    }
+    region.iter().find_map(|line| {
+        let [first, second, ..] = &line.segments[..] else {
+            return None;
+        };
+        let (a, b) = (first.x1, second.x0);
+        let known = spans.iter().any(|&(l, r)| a < r && b > l);
+        let starting_there = region.iter().filter(|l| starts_at(l, b)).count();
+        // It leads: fewer lines have text left of it than start there.
+        let left_of_it = region
+            .iter()
+            .filter(|l| {
+                l.segments
+                    .first()
+                    .is_some_and(|piece| piece.x1 <= a + tolerance)
+            })
+            .count();
+        let open = region.iter().all(|l| {
+            l.segments
+                .iter()
+                .all(|piece| piece.x1 <= a + tolerance || piece.x0 >= b - tolerance)
+        });
+        let leading = left_of_it < starting_there;
+        (!known && starting_there >= MIN_LEADING_STARTS && open && leading).then_some((a, b))
+    })
 }
 
 /// The column edges of a table from `left` to `right` with column gaps

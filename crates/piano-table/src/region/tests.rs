@@ -188,3 +188,27 @@ Osservazioni          Valore
     assert_eq!(columns.len(), 6, "five columns: {columns:?}");
     assert!(columns[1] > 12.0 && columns[1] <= 22.0, "{columns:?}");
 }
+
+#[test]
+fn a_first_column_one_row_fills_is_a_column() {
+    // A report's reasons, left of the objectives: only one row has one.
+    let text =
+        "                         Riordino dell'archivio        I      Pratiche evase     (10%)
+                         storico comunale.
+Attività conclusa        Digitalizzazione degli atti   II     Atti digitali      (15%)
+                         Fase: avvio del procedimento  II.1   Determina          (50%)
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 6, "five columns: {columns:?}");
+    assert!(columns[1] > 17.0 && columns[1] <= 25.0, "{columns:?}");
+    // Nor where a line's text runs across where it would end.
+    let text = text.replace(
+        "                         storico comunale.",
+        "Nota sul riordino dello storico comunale.",
+    );
+    let lines = dump_lines(&text);
+    let (_, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(columns.len(), 5, "{columns:?}");
+}
