@@ -159,6 +159,22 @@ impl TableLine {
         first_cell_only && lowercase && close && others_filled
     }
 
+    /// Whether the line ends a label that `row` (a label and its value)
+    /// began: text in the first cell only, starting with a small letter and
+    /// ending with a colon, right under the row's first and only line, whose
+    /// label ends with none ("Centro di" / "responsabilità:").
+    fn ends_the_label_of(&self, row: &Row) -> bool {
+        let [above] = &row.lines[..] else {
+            return false;
+        };
+        let label = self.texts[0].trim();
+        let first_cell_only = self.texts.iter().skip(1).all(String::is_empty);
+        let lowercase = label.chars().next().is_some_and(char::is_lowercase);
+        let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
+        let begun = !above.texts[0].trim().is_empty() && !above.texts[0].trim().ends_with(':');
+        first_cell_only && lowercase && label.ends_with(':') && close && begun
+    }
+
     /// Whether the line, with an empty first cell, holds values (numbers,
     /// weights, dates: digits without letters) in two or more columns where
     /// `first` (a row's first line) holds values too.
@@ -258,6 +274,7 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
             Some(row) if start == Start::Carried && line.wraps_the_first_cell_of(row) => {
                 (false, None)
             }
+            Some(row) if line.ends_the_label_of(row) => (false, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
                 (true, Some(Ambiguity::EmptyFirstCell))

@@ -338,3 +338,31 @@ Tributi             10
         ]
     );
 }
+
+#[test]
+fn a_label_wrapped_onto_the_next_line_ends_there() {
+    let lines = [
+        line(1.0, &[("Scadenza:", 0.0), ("31-12-2019", 12.0)]),
+        line(
+            2.0,
+            &[("Centro di", 0.0), ("Dott. Fabrizio Giordano", 12.0)],
+        ),
+        line(3.0, &[("responsabilità:", 0.0)]),
+        line(4.0, &[("Peso:", 0.0), ("5,00 %", 12.0)]),
+    ];
+    let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        read,
+        [
+            "Scadenza:\t31-12-2019\t",
+            "Centro di responsabilità:\tDott. Fabrizio Giordano\t",
+            "Peso:\t5,00 %\t"
+        ]
+    );
+    // A label that ends on its line starts no wrap: the next line's is its own.
+    let whole = [
+        line(1.0, &[("Responsabile:", 0.0), ("Dott. Rossi", 12.0)]),
+        line(2.0, &[("note:", 0.0)]),
+    ];
+    assert_eq!(rows(&whole).len(), 2);
+}
