@@ -12,8 +12,9 @@
 //!   begins; `progress.rs` tells whoever shows progress of each page
 //!   recognised): `tesseract.rs` runs the
 //!   tesseract program on it, one process and one thread per page, pages in
-//!   parallel; it also reads the page images of PDFs (piano-run hands them
-//!   over from piano-pdf);
+//!   parallel (a blank page, `blank.rs`, is not handed to it); it also
+//!   reads the page images of PDFs (piano-run hands them over from
+//!   piano-pdf);
 //! - `tsv.rs` reads its output into word boxes with their confidence, each
 //!   at its line's baseline and font size (`size.rs` tells a word's size
 //!   from its box and its letters);
@@ -24,6 +25,7 @@
 //!
 //! Units are the image's pixels.
 
+mod blank;
 mod cache;
 mod clock;
 mod confidence;
