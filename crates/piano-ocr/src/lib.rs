@@ -5,7 +5,8 @@
 //! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
 //!   grey;
 //! - `speckle.rs` wipes the specks a dusty or copied scan strews over a
-//!   page, before recognition;
+//!   page, before recognition (`spans.rs` groups a page's ink by its runs
+//!   along rows, to tell a clean page fast);
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
 //! - `recogniser.rs` reads one page image (or finds it in the cache of
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
@@ -36,6 +37,7 @@ mod progress;
 mod recogniser;
 mod rules;
 mod size;
+mod spans;
 mod speckle;
 mod tesseract;
 mod tsv;
