@@ -13,7 +13,7 @@
 //!   begins; `progress.rs` tells whoever shows progress of each page
 //!   recognised): `tesseract.rs` runs the
 //!   tesseract program on it, one process and one thread per page, pages in
-//!   parallel (a blank page, `blank.rs`, is not handed to it); it also
+//!   parallel, largest first (`schedule.rs`) (a blank page, `blank.rs`, is not handed to it); it also
 //!   reads the page images of PDFs (piano-run hands them over from
 //!   piano-pdf);
 //! - `tsv.rs` reads its output into word boxes with their confidence, each
@@ -36,6 +36,7 @@ mod pages;
 mod progress;
 mod recogniser;
 mod rules;
+mod schedule;
 mod size;
 mod spans;
 mod speckle;
@@ -47,7 +48,6 @@ use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
 use piano_table::{Page, PageTrace, Rebuild, Word};
-use rayon::prelude::*;
 
 pub use crate::clock::PageClock;
 pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
@@ -246,21 +246,17 @@ fn read(
     })?;
     let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
     settings.progress.expect(pages.count());
-    // One page a task: pages take from a tenth of a second to a second, and
-    // rayon's larger chunks of pages left a core idle at the end.
-    let recognised = (0..pages.count())
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|index| {
-            let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let image = pages.page(index).map_err(|reason| OcrError::Decode {
-                kind,
-                page: Some(number),
-                reason,
-            })?;
-            recogniser.read(despeckle(image), number)
-        })
-        .collect::<Result<Vec<_>, OcrError>>()?;
+    // One page at a time to each thread, largest first, so that the
+    // threads finish close together (`schedule.rs`).
+    let recognised = schedule::in_order(&pages.largest_first(), |index| {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let image = pages.page(index).map_err(|reason| OcrError::Decode {
+            kind,
+            page: Some(number),
+            reason,
+        })?;
+        recogniser.read(despeckle(image), number)
+    })?;
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {
         confidences.extend(page.words.iter().map(|word| word.confidence));

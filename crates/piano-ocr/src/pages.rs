@@ -13,6 +13,7 @@ use std::io::Cursor;
 use image::{DynamicImage, GrayImage, ImageBuffer, ImageFormat};
 use tiff::ColorType;
 use tiff::decoder::{Decoder, DecodingResult};
+use tiff::tags::Tag;
 
 use crate::kind::ImageKind;
 
@@ -20,22 +21,33 @@ use crate::kind::ImageKind;
 pub struct Pages<'a> {
     bytes: &'a [u8],
     kind: ImageKind,
-    count: usize,
+    /// The bytes each page takes in the file, page by page.
+    sizes: Vec<u64>,
 }
 
 impl<'a> Pages<'a> {
     /// Opens `bytes` of the format `kind` and counts its pages.
     pub fn open(bytes: &'a [u8], kind: ImageKind) -> Result<Pages<'a>, String> {
-        let count = match kind {
-            ImageKind::Png | ImageKind::Jpeg => 1,
-            ImageKind::Tiff => tiff_pages(bytes)?,
+        let sizes = match kind {
+            ImageKind::Png | ImageKind::Jpeg => vec![bytes.len() as u64],
+            ImageKind::Tiff => tiff_sizes(bytes)?,
         };
-        Ok(Pages { bytes, kind, count })
+        Ok(Pages { bytes, kind, sizes })
     }
 
     /// How many pages the file holds.
     pub fn count(&self) -> usize {
-        self.count
+        self.sizes.len()
+    }
+
+    /// The 0-based indices of the pages, those taking most bytes in the file
+    /// first (ties in the file's order): a page's compressed bytes grow with
+    /// what is drawn on it, and so, roughly, does the time tesseract takes
+    /// to read it.
+    pub fn largest_first(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.sizes.len()).collect();
+        order.sort_by_key(|&index| std::cmp::Reverse(self.sizes[index]));
+        order
     }
 
     /// The page at 0-based `index`, grey.
@@ -65,17 +77,26 @@ fn whole(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, String> {
         .map_err(|error| error.to_string())
 }
 
-/// The number of pages (image file directories) of a TIFF.
-fn tiff_pages(bytes: &[u8]) -> Result<usize, String> {
+/// The bytes each page (image file directory) of a TIFF takes, page by page.
+fn tiff_sizes(bytes: &[u8]) -> Result<Vec<u64>, String> {
     let mut decoder = Decoder::new(Cursor::new(bytes)).map_err(|error| error.to_string())?;
-    let mut count = 1;
+    let mut sizes = vec![page_bytes(&mut decoder)];
     while decoder.more_images() {
         decoder
             .next_image()
-            .map_err(|error| format!("page {}: {error}", count + 1))?;
-        count += 1;
+            .map_err(|error| format!("page {}: {error}", sizes.len() + 1))?;
+        sizes.push(page_bytes(&mut decoder));
     }
-    Ok(count)
+    Ok(sizes)
+}
+
+/// The bytes of the strips (or tiles) of the decoder's current page; 0 when
+/// its directory does not tell them (its decoding will say what is wrong).
+fn page_bytes(decoder: &mut Decoder<Cursor<&[u8]>>) -> u64 {
+    [Tag::StripByteCounts, Tag::TileByteCounts]
+        .into_iter()
+        .find_map(|tag| decoder.find_tag_unsigned_vec::<u64>(tag).ok().flatten())
+        .map_or(0, |counts| counts.iter().sum())
 }
 
 /// Page `index` of a TIFF, grey.
@@ -174,6 +195,21 @@ mod tests {
         let read = image::load_from_memory(&png).expect("the PNG is read");
         assert_eq!(read.to_luma8(), second);
         assert!(pages.page(2).is_err());
+    }
+
+    #[test]
+    fn pages_taking_more_bytes_come_first() {
+        let mut bytes = Cursor::new(Vec::new());
+        let mut encoder = tiff::encoder::TiffEncoder::new(&mut bytes).expect("an encoder");
+        for (width, height) in [(3, 2), (5, 4), (2, 2), (5, 4)] {
+            let pixels = vec![0; width as usize * height as usize];
+            encoder
+                .write_image::<tiff::encoder::colortype::Gray8>(width, height, &pixels)
+                .expect("a page is written");
+        }
+        let bytes = bytes.into_inner();
+        let pages = Pages::open(&bytes, ImageKind::Tiff).expect("the TIFF opens");
+        assert_eq!(pages.largest_first(), [1, 3, 0, 2]);
     }
 
     #[test]
