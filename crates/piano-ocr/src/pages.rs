@@ -73,7 +73,7 @@ pub fn png(image: &GrayImage) -> Result<Vec<u8>, String> {
 /// A one-page file of `format`, grey.
 fn whole(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, String> {
     image::load_from_memory_with_format(bytes, format)
-        .map(|image| image.to_luma8())
+        .map(DynamicImage::into_luma8)
         .map_err(|error| error.to_string())
 }
 
@@ -148,7 +148,8 @@ fn grey(
             ));
         }
     };
-    image.map(|image| image.to_luma8()).ok_or_else(too_short)
+    // A grey page is taken as it is, not copied.
+    image.map(DynamicImage::into_luma8).ok_or_else(too_short)
 }
 
 /// Bilevel samples, one bit a pixel, each row starting on a byte, 1 white
