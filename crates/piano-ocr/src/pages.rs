@@ -1,18 +1,22 @@
 //! An image file's pages, each decoded and turned grey (tesseract binarises
-//! it anyway), and written as the PNG handed to tesseract. A PNG, not a PGM
-//! that costs no compression: tesseract reads its standard input a byte at
-//! a time, so the PGM, over twenty times larger, cost it more (about 0.08 s
-//! of CPU a page of 200 dpi) than compressing it fast costs piano.
+//! it anyway), and written as the file handed to tesseract: an uncompressed
+//! TIFF in a temporary file, which costs neither side a compression. On its
+//! standard input (where no temporary file can be written) a page goes as
+//! a PNG: tesseract reads its standard input a byte at a time, so an
+//! uncompressed page, over twenty times larger, cost it more there (about
+//! 0.08 s of CPU a page of 200 dpi) than compressing it fast costs piano.
 //!
 //! A PNG or a JPEG is one page. A TIFF may hold several; each is decoded on
 //! its own (a fresh decoder seeks to it), so that pages decode in parallel
 //! and only the pages being recognised are held.
 
-use std::io::Cursor;
+use std::io::{BufWriter, Cursor, Write};
 
 use image::{DynamicImage, GrayImage, ImageBuffer, ImageFormat};
+use tempfile::NamedTempFile;
 use tiff::ColorType;
 use tiff::decoder::{Decoder, DecodingResult};
+use tiff::encoder::{TiffEncoder, colortype};
 use tiff::tags::Tag;
 
 use crate::kind::ImageKind;
@@ -68,6 +72,27 @@ pub fn png(image: &GrayImage) -> Result<Vec<u8>, String> {
         .write_to(&mut Cursor::new(&mut encoded), ImageFormat::Png)
         .map_err(|error| error.to_string())?;
     Ok(encoded)
+}
+
+/// `image` as an uncompressed TIFF in a temporary file (removed when
+/// dropped): what tesseract reads a page from. Tesseract decodes a PNG's
+/// compressed pixels (and piano compresses them first) for nothing when
+/// the file is read from memory the next instant.
+pub fn tiff_file(image: &GrayImage) -> Result<NamedTempFile, String> {
+    let mut file = tempfile::Builder::new()
+        .prefix("piano-page-")
+        .suffix(".tif")
+        .tempfile()
+        .map_err(|error| error.to_string())?;
+    let mut writer = BufWriter::new(file.as_file_mut());
+    TiffEncoder::new(&mut writer)
+        .and_then(|mut encoder| {
+            encoder.write_image::<colortype::Gray8>(image.width(), image.height(), image.as_raw())
+        })
+        .map_err(|error| error.to_string())?;
+    writer.flush().map_err(|error| error.to_string())?;
+    drop(writer);
+    Ok(file)
 }
 
 /// A one-page file of `format`, grey.
@@ -196,6 +221,18 @@ mod tests {
         let read = image::load_from_memory(&png).expect("the PNG is read");
         assert_eq!(read.to_luma8(), second);
         assert!(pages.page(2).is_err());
+    }
+
+    #[test]
+    fn a_page_handed_over_as_a_tiff_file_is_its_pixels() {
+        let page = GrayImage::from_fn(5, 3, |x, y| image::Luma([(x * 40 + y) as u8]));
+        let file = tiff_file(&page).expect("the file is written");
+        let bytes = std::fs::read(file.path()).expect("the file is read");
+        let pages = Pages::open(&bytes, ImageKind::Tiff).expect("the TIFF opens");
+        assert_eq!(pages.page(0).expect("its page decodes"), page);
+        let path = file.path().to_path_buf();
+        drop(file);
+        assert!(!path.exists());
     }
 
     #[test]

@@ -174,11 +174,7 @@ impl Recogniser {
         let tsv = if blank::is_blank(&image) {
             blank::tsv(image.width(), image.height())
         } else {
-            let png = pages::png(&image).map_err(|reason| OcrError::Tesseract {
-                page: Some(page),
-                reason: format!("the page image could not be handed over: {reason}"),
-            })?;
-            self.engine.recognise(&png, page)?
+            self.hand_over(&image, page)?
         };
         let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
             page: Some(page),
@@ -191,6 +187,20 @@ impl Recogniser {
             rules,
         };
         Ok((text, tsv))
+    }
+
+    /// Tesseract's TSV output for `image`, page `page`: handed over as an
+    /// uncompressed TIFF file, or, where no temporary file can be written,
+    /// as a PNG on its standard input (the same pixels, read alike).
+    fn hand_over(&self, image: &GrayImage, page: u32) -> Result<String, OcrError> {
+        if let Ok(file) = pages::tiff_file(image) {
+            return self.engine.recognise_file(file.path(), page);
+        }
+        let png = pages::png(image).map_err(|reason| OcrError::Tesseract {
+            page: Some(page),
+            reason: format!("the page image could not be handed over: {reason}"),
+        })?;
+        self.engine.recognise(&png, page)
     }
 
     /// What a plan's `source.ocr` says of the recognition of `pages`, whose
