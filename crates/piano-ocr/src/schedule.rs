@@ -62,7 +62,7 @@ mod tests {
         let mut taken = taken.into_inner().expect("not poisoned");
         taken.sort_unstable();
         assert_eq!(taken, [0, 1, 2, 3, 4]);
-        assert_eq!(in_order(&[], |index| Ok::<_, String>(index)), Ok(vec![]));
+        assert_eq!(in_order(&[], Ok::<_, String>), Ok(vec![]));
     }
 
     #[test]

@@ -48,9 +48,8 @@ pub fn groups(image: &GrayImage, ink: u8) -> Vec<Bounds> {
         above = first..spans.len();
     }
     let mut boxes: Vec<Option<Bounds>> = vec![None; spans.len()];
-    for index in 0..spans.len() {
-        let span = spans[index];
-        let root = root(&mut parent, index as u32) as usize;
+    for (index, span) in (0..).zip(&spans) {
+        let root = root(&mut parent, index) as usize;
         let grown = match boxes[root] {
             None => Bounds {
                 left: span.start,
