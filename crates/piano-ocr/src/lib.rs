@@ -5,15 +5,17 @@
 //! - `pages.rs` splits it into pages (a TIFF may hold many), each decoded
 //!   grey;
 //! - `speckle.rs` wipes the specks a dusty or copied scan strews over a
-//!   page, before recognition;
+//!   page, before recognition (`spans.rs` groups a page's ink by its runs
+//!   along rows, to tell a clean page fast);
 //! - `rules.rs` finds the table rules drawn on a page and wipes them;
 //! - `recogniser.rs` reads one page image (or finds it in the cache of
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
 //!   begins; `progress.rs` tells whoever shows progress of each page
 //!   recognised): `tesseract.rs` runs the
 //!   tesseract program on it, one process and one thread per page, pages in
-//!   parallel; it also reads the page images of PDFs (piano-run hands them
-//!   over from piano-pdf);
+//!   parallel, largest first (`schedule.rs`) (a blank page, `blank.rs`, is not handed to it); it also
+//!   reads the page images of PDFs (piano-run hands them over from
+//!   piano-pdf);
 //! - `tsv.rs` reads its output into word boxes with their confidence, each
 //!   at its line's baseline and font size (`size.rs` tells a word's size
 //!   from its box and its letters);
@@ -24,6 +26,7 @@
 //!
 //! Units are the image's pixels.
 
+mod blank;
 mod cache;
 mod clock;
 mod confidence;
@@ -33,7 +36,9 @@ mod pages;
 mod progress;
 mod recogniser;
 mod rules;
+mod schedule;
 mod size;
+mod spans;
 mod speckle;
 mod tesseract;
 mod tsv;
@@ -43,7 +48,6 @@ use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
 use piano_table::{Page, PageTrace, Rebuild, Word};
-use rayon::prelude::*;
 
 pub use crate::clock::PageClock;
 pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
@@ -242,21 +246,17 @@ fn read(
     })?;
     let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
     settings.progress.expect(pages.count());
-    // One page a task: pages take from a tenth of a second to a second, and
-    // rayon's larger chunks of pages left a core idle at the end.
-    let recognised = (0..pages.count())
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|index| {
-            let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let image = pages.page(index).map_err(|reason| OcrError::Decode {
-                kind,
-                page: Some(number),
-                reason,
-            })?;
-            recogniser.read(despeckle(image), number)
-        })
-        .collect::<Result<Vec<_>, OcrError>>()?;
+    // One page at a time to each thread, largest first, so that the
+    // threads finish close together (`schedule.rs`).
+    let recognised = schedule::in_order(&pages.largest_first(), |index| {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let image = pages.page(index).map_err(|reason| OcrError::Decode {
+            kind,
+            page: Some(number),
+            reason,
+        })?;
+        recogniser.read(despeckle(image), number)
+    })?;
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {
         confidences.extend(page.words.iter().map(|word| word.confidence));

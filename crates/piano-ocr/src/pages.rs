@@ -1,18 +1,23 @@
 //! An image file's pages, each decoded and turned grey (tesseract binarises
-//! it anyway), and written as the PNG handed to tesseract. A PNG, not a PGM
-//! that costs no compression: tesseract reads its standard input a byte at
-//! a time, so the PGM, over twenty times larger, cost it more (about 0.08 s
-//! of CPU a page of 200 dpi) than compressing it fast costs piano.
+//! it anyway), and written as the file handed to tesseract: an uncompressed
+//! TIFF in a temporary file, which costs neither side a compression. On its
+//! standard input (where no temporary file can be written) a page goes as
+//! a PNG: tesseract reads its standard input a byte at a time, so an
+//! uncompressed page, over twenty times larger, cost it more there (about
+//! 0.08 s of CPU a page of 200 dpi) than compressing it fast costs piano.
 //!
 //! A PNG or a JPEG is one page. A TIFF may hold several; each is decoded on
 //! its own (a fresh decoder seeks to it), so that pages decode in parallel
 //! and only the pages being recognised are held.
 
-use std::io::Cursor;
+use std::io::{BufWriter, Cursor, Write};
 
 use image::{DynamicImage, GrayImage, ImageBuffer, ImageFormat};
+use tempfile::NamedTempFile;
 use tiff::ColorType;
 use tiff::decoder::{Decoder, DecodingResult};
+use tiff::encoder::{TiffEncoder, colortype};
+use tiff::tags::Tag;
 
 use crate::kind::ImageKind;
 
@@ -20,22 +25,33 @@ use crate::kind::ImageKind;
 pub struct Pages<'a> {
     bytes: &'a [u8],
     kind: ImageKind,
-    count: usize,
+    /// The bytes each page takes in the file, page by page.
+    sizes: Vec<u64>,
 }
 
 impl<'a> Pages<'a> {
     /// Opens `bytes` of the format `kind` and counts its pages.
     pub fn open(bytes: &'a [u8], kind: ImageKind) -> Result<Pages<'a>, String> {
-        let count = match kind {
-            ImageKind::Png | ImageKind::Jpeg => 1,
-            ImageKind::Tiff => tiff_pages(bytes)?,
+        let sizes = match kind {
+            ImageKind::Png | ImageKind::Jpeg => vec![bytes.len() as u64],
+            ImageKind::Tiff => tiff_sizes(bytes)?,
         };
-        Ok(Pages { bytes, kind, count })
+        Ok(Pages { bytes, kind, sizes })
     }
 
     /// How many pages the file holds.
     pub fn count(&self) -> usize {
-        self.count
+        self.sizes.len()
+    }
+
+    /// The 0-based indices of the pages, those taking most bytes in the file
+    /// first (ties in the file's order): a page's compressed bytes grow with
+    /// what is drawn on it, and so, roughly, does the time tesseract takes
+    /// to read it.
+    pub fn largest_first(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.sizes.len()).collect();
+        order.sort_by_key(|&index| std::cmp::Reverse(self.sizes[index]));
+        order
     }
 
     /// The page at 0-based `index`, grey.
@@ -58,24 +74,54 @@ pub fn png(image: &GrayImage) -> Result<Vec<u8>, String> {
     Ok(encoded)
 }
 
+/// `image` as an uncompressed TIFF in a temporary file (removed when
+/// dropped): what tesseract reads a page from. Tesseract decodes a PNG's
+/// compressed pixels (and piano compresses them first) for nothing when
+/// the file is read from memory the next instant.
+pub fn tiff_file(image: &GrayImage) -> Result<NamedTempFile, String> {
+    let mut file = tempfile::Builder::new()
+        .prefix("piano-page-")
+        .suffix(".tif")
+        .tempfile()
+        .map_err(|error| error.to_string())?;
+    let mut writer = BufWriter::new(file.as_file_mut());
+    TiffEncoder::new(&mut writer)
+        .and_then(|mut encoder| {
+            encoder.write_image::<colortype::Gray8>(image.width(), image.height(), image.as_raw())
+        })
+        .map_err(|error| error.to_string())?;
+    writer.flush().map_err(|error| error.to_string())?;
+    drop(writer);
+    Ok(file)
+}
+
 /// A one-page file of `format`, grey.
 fn whole(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, String> {
     image::load_from_memory_with_format(bytes, format)
-        .map(|image| image.to_luma8())
+        .map(DynamicImage::into_luma8)
         .map_err(|error| error.to_string())
 }
 
-/// The number of pages (image file directories) of a TIFF.
-fn tiff_pages(bytes: &[u8]) -> Result<usize, String> {
+/// The bytes each page (image file directory) of a TIFF takes, page by page.
+fn tiff_sizes(bytes: &[u8]) -> Result<Vec<u64>, String> {
     let mut decoder = Decoder::new(Cursor::new(bytes)).map_err(|error| error.to_string())?;
-    let mut count = 1;
+    let mut sizes = vec![page_bytes(&mut decoder)];
     while decoder.more_images() {
         decoder
             .next_image()
-            .map_err(|error| format!("page {}: {error}", count + 1))?;
-        count += 1;
+            .map_err(|error| format!("page {}: {error}", sizes.len() + 1))?;
+        sizes.push(page_bytes(&mut decoder));
     }
-    Ok(count)
+    Ok(sizes)
+}
+
+/// The bytes of the strips (or tiles) of the decoder's current page; 0 when
+/// its directory does not tell them (its decoding will say what is wrong).
+fn page_bytes(decoder: &mut Decoder<Cursor<&[u8]>>) -> u64 {
+    [Tag::StripByteCounts, Tag::TileByteCounts]
+        .into_iter()
+        .find_map(|tag| decoder.find_tag_unsigned_vec::<u64>(tag).ok().flatten())
+        .map_or(0, |counts| counts.iter().sum())
 }
 
 /// Page `index` of a TIFF, grey.
@@ -127,7 +173,8 @@ fn grey(
             ));
         }
     };
-    image.map(|image| image.to_luma8()).ok_or_else(too_short)
+    // A grey page is taken as it is, not copied.
+    image.map(DynamicImage::into_luma8).ok_or_else(too_short)
 }
 
 /// Bilevel samples, one bit a pixel, each row starting on a byte, 1 white
@@ -174,6 +221,33 @@ mod tests {
         let read = image::load_from_memory(&png).expect("the PNG is read");
         assert_eq!(read.to_luma8(), second);
         assert!(pages.page(2).is_err());
+    }
+
+    #[test]
+    fn a_page_handed_over_as_a_tiff_file_is_its_pixels() {
+        let page = GrayImage::from_fn(5, 3, |x, y| image::Luma([(x * 40 + y) as u8]));
+        let file = tiff_file(&page).expect("the file is written");
+        let bytes = std::fs::read(file.path()).expect("the file is read");
+        let pages = Pages::open(&bytes, ImageKind::Tiff).expect("the TIFF opens");
+        assert_eq!(pages.page(0).expect("its page decodes"), page);
+        let path = file.path().to_path_buf();
+        drop(file);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn pages_taking_more_bytes_come_first() {
+        let mut bytes = Cursor::new(Vec::new());
+        let mut encoder = tiff::encoder::TiffEncoder::new(&mut bytes).expect("an encoder");
+        for (width, height) in [(3, 2), (5, 4), (2, 2), (5, 4)] {
+            let pixels = vec![0; width as usize * height as usize];
+            encoder
+                .write_image::<tiff::encoder::colortype::Gray8>(width, height, &pixels)
+                .expect("a page is written");
+        }
+        let bytes = bytes.into_inner();
+        let pages = Pages::open(&bytes, ImageKind::Tiff).expect("the TIFF opens");
+        assert_eq!(pages.largest_first(), [1, 3, 0, 2]);
     }
 
     #[test]

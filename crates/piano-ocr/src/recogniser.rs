@@ -1,5 +1,6 @@
 //! One page image to its words: set straight (`deskew.rs`), the rules drawn
-//! on it found and wiped, then tesseract run on what is left; a page read with little confidence is
+//! on it found and wiped, then tesseract run on what is left (unless it is
+//! blank, `blank.rs`); a page read with little confidence is
 //! turned upright when tesseract tells its orientation, and read again. Shared by the image files this crate opens
 //! and by page images from elsewhere (a PDF's scanned pages), so both are
 //! read alike.
@@ -13,7 +14,7 @@ use crate::clock::PageClock;
 use crate::progress::ProgressHook;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
-use crate::{OcrError, Settings, deskew, pages, rules};
+use crate::{OcrError, Settings, blank, deskew, pages, rules};
 
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
@@ -128,9 +129,14 @@ impl Recogniser {
                 },
             ));
         }
-        let orientation = pages::png(&image)
-            .ok()
-            .and_then(|png| self.engine.orientation(&png));
+        // A blank page has no text to tell its orientation by.
+        let orientation = if blank::is_blank(&image) {
+            None
+        } else {
+            pages::png(&image)
+                .ok()
+                .and_then(|png| self.engine.orientation(&png))
+        };
         let Some(turn) = orientation else {
             return Ok((
                 first.0,
@@ -165,11 +171,11 @@ impl Recogniser {
     fn read_as_is(&self, image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
         let mut image = deskew::straighten(image);
         let rules = rules::take_rules(&mut image);
-        let png = pages::png(&image).map_err(|reason| OcrError::Tesseract {
-            page: Some(page),
-            reason: format!("the page image could not be handed over: {reason}"),
-        })?;
-        let tsv = self.engine.recognise(&png, page)?;
+        let tsv = if blank::is_blank(&image) {
+            blank::tsv(image.width(), image.height())
+        } else {
+            self.hand_over(&image, page)?
+        };
         let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
             page: Some(page),
             reason: error.to_string(),
@@ -181,6 +187,20 @@ impl Recogniser {
             rules,
         };
         Ok((text, tsv))
+    }
+
+    /// Tesseract's TSV output for `image`, page `page`: handed over as an
+    /// uncompressed TIFF file, or, where no temporary file can be written,
+    /// as a PNG on its standard input (the same pixels, read alike).
+    fn hand_over(&self, image: &GrayImage, page: u32) -> Result<String, OcrError> {
+        if let Ok(file) = pages::tiff_file(image) {
+            return self.engine.recognise_file(file.path(), page);
+        }
+        let png = pages::png(image).map_err(|reason| OcrError::Tesseract {
+            page: Some(page),
+            reason: format!("the page image could not be handed over: {reason}"),
+        })?;
+        self.engine.recognise(&png, page)
     }
 
     /// What a plan's `source.ocr` says of the recognition of `pages`, whose

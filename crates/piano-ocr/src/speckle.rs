@@ -20,6 +20,8 @@
 
 use image::GrayImage;
 
+use crate::spans;
+
 /// Darker than this is ink.
 const INK: u8 = 128;
 /// The longest side of a speck, in millimetres (a full stop of 10-point
@@ -75,6 +77,23 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     let per_mm = width.max(height) as f32 / A4_LONG;
     let speck = (SPECK * per_mm).ceil().max(1.0) as usize;
     let clear = (CLEAR * per_mm).round().max(1.0) as usize;
+    let tile = (TILE * per_mm).round().max(1.0) as usize;
+    let (across, down) = (width.div_ceil(tile), height.div_ceil(tile));
+    // The lone specks are some of the page's specks: when these are not
+    // strewn over it, neither are they. The specks are told first from the
+    // boxes of the groups of ink (`spans.rs`, a fraction of the cost of a
+    // map of the page's pixels); most pages have none strewn, and are left
+    // as they are.
+    let specks = spans::groups(&image, INK)
+        .into_iter()
+        .filter(|group| {
+            ((group.right - group.left) as usize) < speck
+                && ((group.bottom - group.top) as usize) < speck
+        })
+        .map(|group| (group.left as usize, group.top as usize));
+    if !strewn(specks, across, down, tile) {
+        return image;
+    }
     let mut pixels: Vec<Pixel> = image
         .pixels()
         .map(|p| {
@@ -86,14 +105,6 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
         })
         .collect();
     let specks = group(&mut pixels, width, speck);
-    let tile = (TILE * per_mm).round().max(1.0) as usize;
-    let (across, down) = (width.div_ceil(tile), height.div_ceil(tile));
-    // The lone specks are some of these: when these are not strewn over the
-    // page, neither are they, and the counts of ink around them (two tables
-    // of four bytes a pixel) need not be made.
-    if !strewn(&specks.found, across, down, tile) {
-        return image;
-    }
     let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
     let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
     let lone: Vec<Speck> = specks
@@ -111,7 +122,12 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
         })
         .copied()
         .collect();
-    if !strewn(&lone, across, down, tile) {
+    if !strewn(
+        lone.iter().map(|found| (found.left, found.top)),
+        across,
+        down,
+        tile,
+    ) {
         return image;
     }
     let raw = image.as_mut();
@@ -123,12 +139,18 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     image
 }
 
-/// Whether `specks` lie in [`STREWN`] of the squares of `tile` pixels a page
-/// of `across` × `down` of them is cut into, or more.
-fn strewn(specks: &[Speck], across: usize, down: usize, tile: usize) -> bool {
+/// Whether specks at the top-left `corners` of their boxes lie in
+/// [`STREWN`] of the squares of `tile` pixels a page of `across` × `down` of
+/// them is cut into, or more.
+fn strewn(
+    corners: impl Iterator<Item = (usize, usize)>,
+    across: usize,
+    down: usize,
+    tile: usize,
+) -> bool {
     let mut holding = vec![false; across * down];
-    for speck in specks {
-        holding[speck.top / tile * across + speck.left / tile] = true;
+    for (left, top) in corners {
+        holding[top / tile * across + left / tile] = true;
     }
     let held = holding.iter().filter(|&&held| held).count();
     held as f32 >= STREWN * holding.len() as f32
@@ -318,6 +340,46 @@ mod tests {
         assert!(despeckle(empty.clone()) == empty);
         let dot = GrayImage::from_pixel(1, 1, Luma([0]));
         assert_eq!(despeckle(dot).get_pixel(0, 0).0, [255]);
+    }
+
+    #[test]
+    fn the_specks_told_from_runs_are_those_of_the_pixel_map() {
+        // Ink strewn by a fixed sequence, thick enough to make groups of
+        // every size.
+        let mut seed = 5u32;
+        for (width, height, density) in [(61, 47, 2), (64, 64, 3), (1, 30, 2), (90, 9, 4)] {
+            let image = GrayImage::from_fn(width, height, |_, _| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                Luma([if (seed >> 16) % density == 0 { 0 } else { 255 }])
+            });
+            for speck in [1, 2, 4] {
+                let mut told: Vec<_> = spans::groups(&image, INK)
+                    .into_iter()
+                    .map(|b| [b.left, b.top, b.right, b.bottom].map(|side| side as usize))
+                    .filter(|[left, top, right, bottom]| {
+                        right - left < speck && bottom - top < speck
+                    })
+                    .collect();
+                let mut pixels: Vec<Pixel> = image
+                    .pixels()
+                    .map(|p| {
+                        if p.0[0] < INK {
+                            Pixel::Ink
+                        } else {
+                            Pixel::Paper
+                        }
+                    })
+                    .collect();
+                let mut mapped: Vec<_> = group(&mut pixels, width as usize, speck)
+                    .found
+                    .iter()
+                    .map(|found| [found.left, found.top, found.right, found.bottom])
+                    .collect();
+                told.sort_unstable();
+                mapped.sort_unstable();
+                assert_eq!(told, mapped, "{width} × {height}, specks under {speck}");
+            }
+        }
     }
 
     #[test]

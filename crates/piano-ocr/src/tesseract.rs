@@ -1,12 +1,13 @@
 //! The tesseract program, run as a subprocess: its version and languages are
-//! asked once, then each page image goes in on standard input and its words
-//! come out on standard output as TSV. No file is written.
+//! asked once, then each page image goes in, as a temporary file (or on
+//! standard input), and its words come out on standard output as TSV.
 //!
 //! Tesseract's own OpenMP threads are turned off (`OMP_THREAD_LIMIT=1`):
 //! pages are recognised in parallel instead, which uses the cores far
 //! better (its threads waste about four times the CPU for little speed).
 
 use std::io::{ErrorKind, Write};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use crate::OcrError;
@@ -61,10 +62,36 @@ impl Tesseract {
     }
 
     /// Recognises the image file `image` (PNG, JPEG …), page `page` of
-    /// the input: tesseract's TSV output.
+    /// the input, handed over on standard input: tesseract's TSV output.
     pub fn recognise(&self, image: &[u8], page: u32) -> Result<String, OcrError> {
         let args = ["-l", &self.languages, "--psm", SEGMENTATION, "tsv"];
         pipe(&args, image).map_err(|reason| OcrError::Tesseract {
+            page: Some(page),
+            reason,
+        })
+    }
+
+    /// Recognises the image file at `path`, page `page` of the input, as
+    /// [`Tesseract::recognise`] does the same image on standard input
+    /// (which tesseract reads a byte at a time, so that only a small,
+    /// compressed image is worth handing over so).
+    pub fn recognise_file(&self, path: &Path, page: u32) -> Result<String, OcrError> {
+        let output = Command::new(PROGRAM)
+            .arg(path)
+            .args([
+                "stdout",
+                "-l",
+                &self.languages,
+                "--psm",
+                SEGMENTATION,
+                "tsv",
+            ])
+            .env("OMP_THREAD_LIMIT", "1")
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|error| format!("it could not be started: {error}"))
+            .and_then(answer);
+        output.map_err(|reason| OcrError::Tesseract {
             page: Some(page),
             reason,
         })
@@ -114,17 +141,24 @@ fn pipe(args: &[&str], image: &[u8]) -> Result<String, String> {
         (child.wait_with_output(), writer.join())
     });
     let output = output.map_err(|error| error.to_string())?;
+    if output.status.success() {
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => return Err(format!("the image could not be handed over: {error}")),
+            Err(_) => return Err("the image could not be handed over".to_owned()),
+        }
+    }
+    answer(output)
+}
+
+/// What tesseract printed, once it has exited; or why it failed.
+fn answer(output: Output) -> Result<String, String> {
     if !output.status.success() {
         return Err(format!(
             "it exited with {}: {}",
             output.status,
             String::from_utf8_lossy(&output.stderr).trim()
         ));
-    }
-    match written {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => return Err(format!("the image could not be handed over: {error}")),
-        Err(_) => return Err("the image could not be handed over".to_owned()),
     }
     String::from_utf8(output.stdout).map_err(|_| "its output is not UTF-8".to_owned())
 }
