@@ -106,6 +106,18 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             end = block_top;
             break;
         }
+        // Likewise a line of more pieces than the region has columns, one
+        // of its gaps in no gutter: a table's header under its group label
+        // ("Programmazione" over a card's phase table).
+        if under_one_piece_lines
+            && line.segments.len() >= 3
+            && line.segments.len() > gutters.len() + 1
+            && outside >= 1
+            && !line.is_numbered()
+        {
+            end = block_top;
+            break;
+        }
         if opens_a_table {
             match top_of_its_table(&lines[start..=end]) {
                 Some(next) => {

@@ -212,3 +212,20 @@ Attività conclusa        Digitalizzazione degli atti   II     Atti digitali    
     let (_, columns) = region(&lines, 0).expect("a table");
     assert_eq!(columns.len(), 5, "{columns:?}");
 }
+
+#[test]
+fn a_phase_table_under_its_group_label_ends_the_cards_fields() {
+    let text = "\
+Descrizione:       Aggiornamento e revisione di contrattazione decentrata.
+Peso:              (20%)
+Termine previsto:  15 gennaio 2025
+
+                                         Programmazione
+Fase                                     Peso             Termine previsto
+Aggiudicazione dei lavori                (33%)            30 novembre 2024
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("the card's fields");
+    assert_eq!(end, 3, "the region ends at the blank line");
+    assert_eq!(columns.len(), 3, "a label and a value: {columns:?}");
+}
