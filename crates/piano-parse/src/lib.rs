@@ -24,6 +24,7 @@ mod text;
 pub mod token;
 pub mod vocabulary;
 mod wrapped_header;
+mod wrapped_label;
 
 use piano_model::{Layout, LineRole, Plan, Roles, Source, SourceFormat};
 pub use vocabulary::{ProfileError, Vocabulary};
@@ -69,6 +70,7 @@ pub fn parse_with_roles(
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
+    wrapped_label::join_wrapped_labels(&mut layout, &mut roles, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     ocr_repair::repair(&mut layout, profiles);
     let doubtful = quality::doubtful_lines(&layout);

@@ -1,0 +1,123 @@
+//! Field labels wrapped over two lines, read as one before any line is
+//! classified.
+//!
+//! A card set in a narrow column of running text wraps a long label
+//! ("Obiettivi di" / "performance:", its value on the lines below): neither
+//! line names a field by itself, so the first would be taken for the value
+//! of the field above wrapped. Where a line of one cell without a colon is
+//! followed right under it by a line of one cell that starts in small
+//! letters and holds a colon, the first ends where no phrase does ("… di")
+//! or names no field, and the two, joined, name a card field for some
+//! profile, they are one line.
+
+use piano_model::{Layout, LineRole, Roles, TextLine};
+
+use crate::vocabulary::Vocabulary;
+
+/// Joins each field label wrapped onto the line below it into one line; the
+/// line below takes the card field's role.
+pub fn join_wrapped_labels(layout: &mut Layout, roles: &mut Roles, profiles: &[Vocabulary]) {
+    let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
+    for line in std::mem::take(&mut layout.lines) {
+        if let Some(above) = kept.last_mut()
+            && let Some(joined) = joined_label(above, &line, profiles)
+        {
+            roles.set_line(&line, LineRole::CardField);
+            *above = joined;
+            continue;
+        }
+        kept.push(line);
+    }
+    layout.lines = kept;
+}
+
+/// `line` and `below` as one line of one cell, if `below` ends the field
+/// label `line` begins.
+fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> Option<TextLine> {
+    let only = |line: &TextLine| -> Option<String> {
+        let mut filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty());
+        let cell = filled.next()?;
+        filled.next().is_none().then(|| cell.text.trim().to_owned())
+    };
+    // The cheap tests first: most lines are rows or text, and fail them.
+    if below.page != line.page || below.number != line.last + 1 {
+        return None;
+    }
+    let (first, second) = (only(line)?, only(below)?);
+    let (rest, value) = second.split_once(':')?;
+    if first.contains(':') || !rest.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let label = format!("{first} {rest}");
+    let names = |label: &str| {
+        profiles
+            .iter()
+            .any(|profile| profile.card_label(label).is_some())
+    };
+    // The first line ends where no phrase does ("… di"), or names no
+    // field by itself.
+    let open = profiles.iter().any(|profile| profile.ends_open(&first));
+    if !names(&label) || !(open || !names(&first)) {
+        return None;
+    }
+    let mut joined = line.clone();
+    let cell = joined
+        .cells
+        .iter_mut()
+        .find(|cell| !cell.text.trim().is_empty())?;
+    cell.text = format!("{label}:{value}").trim_end().to_owned();
+    joined.last = below.last;
+    Some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(number: u32, text: &str) -> TextLine {
+        TextLine::from_texts(number, Some(1), [text])
+    }
+
+    fn joined(texts: &[&str]) -> Vec<String> {
+        let mut layout = Layout {
+            lines: (1..)
+                .zip(texts)
+                .map(|(number, text)| line(number, text))
+                .collect(),
+            ..Layout::default()
+        };
+        join_wrapped_labels(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        layout
+            .lines
+            .iter()
+            .map(TextLine::to_tab_separated)
+            .collect()
+    }
+
+    #[test]
+    fn a_label_wrapped_onto_the_next_line_is_one() {
+        assert_eq!(
+            joined(&[
+                "Peso: 5,00 %",
+                "Obiettivi di",
+                "performance:",
+                "Riordino dell'archivio"
+            ]),
+            [
+                "Peso: 5,00 %",
+                "Obiettivi di performance:",
+                "Riordino dell'archivio"
+            ]
+        );
+        // A value wrapped after its label's colon stays where it is.
+        assert_eq!(
+            joined(&["Output atteso: almeno", "un report: annuale"]).len(),
+            2
+        );
+        // So does a line that names a field by itself and ends whole.
+        assert_eq!(joined(&["Scadenza", "entro: giugno"]).len(), 2);
+    }
+}
