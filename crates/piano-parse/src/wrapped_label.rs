@@ -60,7 +60,8 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     // The first line ends where no phrase does ("… di"), or names no
     // field by itself.
     let open = profiles.iter().any(|profile| profile.ends_open(&first));
-    if !names(&label) || !(open || !names(&first)) {
+    let begins_a_label = open || !names(&first);
+    if !begins_a_label || !names(&label) {
         return None;
     }
     let mut joined = line.clone();
