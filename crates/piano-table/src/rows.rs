@@ -160,19 +160,24 @@ impl TableLine {
     }
 
     /// Whether the line ends a label that `row` (a label and its value)
-    /// began: text in the first cell only, starting with a small letter and
-    /// ending with a colon, right under the row's first and only line, whose
-    /// label ends with none ("Centro di" / "responsabilità:").
+    /// began: text in the first cell only, going on as the label does (in
+    /// small letters, or in capitals under capitals) and ending with a
+    /// colon, right under the row's first and only line, whose label ends
+    /// with none ("Centro di" / "responsabilità:", "OBIETTIVI DI" /
+    /// "PERFORMANCE:").
     fn ends_the_label_of(&self, row: &Row) -> bool {
         let [above] = &row.lines[..] else {
             return false;
         };
         let label = self.texts[0].trim();
+        let begun = above.texts[0].trim();
         let first_cell_only = self.texts.iter().skip(1).all(String::is_empty);
-        let lowercase = label.chars().next().is_some_and(char::is_lowercase);
+        let capitals = |text: &str| !text.chars().any(char::is_lowercase);
+        let goes_on = label.chars().next().is_some_and(char::is_lowercase)
+            || (capitals(label) && capitals(begun));
         let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
-        let begun = !above.texts[0].trim().is_empty() && !above.texts[0].trim().ends_with(':');
-        first_cell_only && lowercase && label.ends_with(':') && close && begun
+        let open = !begun.is_empty() && !begun.ends_with(':');
+        first_cell_only && goes_on && label.ends_with(':') && close && open
     }
 
     /// Whether the line, with an empty first cell, holds values (numbers,

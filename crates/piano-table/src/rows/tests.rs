@@ -359,6 +359,12 @@ fn a_label_wrapped_onto_the_next_line_ends_there() {
             "Peso:\t5,00 %\t"
         ]
     );
+    // In capitals likewise.
+    let capitals = [
+        line(1.0, &[("OBIETTIVI DI", 0.0), ("Riordino", 12.0)]),
+        line(2.0, &[("PERFORMANCE:", 0.0)]),
+    ];
+    assert_eq!(rows(&capitals).len(), 1);
     // A label that ends on its line starts no wrap: the next line's is its own.
     let whole = [
         line(1.0, &[("Responsabile:", 0.0), ("Dott. Rossi", 12.0)]),
