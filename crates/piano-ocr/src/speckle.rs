@@ -94,16 +94,7 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     if !strewn(specks, across, down, tile) {
         return image;
     }
-    let mut pixels: Vec<Pixel> = image
-        .pixels()
-        .map(|p| {
-            if p.0[0] < INK {
-                Pixel::Ink
-            } else {
-                Pixel::Paper
-            }
-        })
-        .collect();
+    let mut pixels = ink_map(&image);
     let specks = group(&mut pixels, width, speck);
     let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
     let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
@@ -161,6 +152,20 @@ fn strewn(
 struct Specks {
     pixels: Vec<usize>,
     found: Vec<Speck>,
+}
+
+/// Each pixel of `image` as ink (darker than [`INK`]) or paper.
+fn ink_map(image: &GrayImage) -> Vec<Pixel> {
+    image
+        .pixels()
+        .map(|p| {
+            if p.0[0] < INK {
+                Pixel::Ink
+            } else {
+                Pixel::Paper
+            }
+        })
+        .collect()
 }
 
 /// Groups the ink of `pixels` (rows of `width`) into touching groups, each
@@ -360,16 +365,7 @@ mod tests {
                         right - left < speck && bottom - top < speck
                     })
                     .collect();
-                let mut pixels: Vec<Pixel> = image
-                    .pixels()
-                    .map(|p| {
-                        if p.0[0] < INK {
-                            Pixel::Ink
-                        } else {
-                            Pixel::Paper
-                        }
-                    })
-                    .collect();
+                let mut pixels = ink_map(&image);
                 let mut mapped: Vec<_> = group(&mut pixels, width as usize, speck)
                     .found
                     .iter()

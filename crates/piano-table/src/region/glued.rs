@@ -105,12 +105,17 @@ fn edge_between(glued: &[Glued]) -> Option<f32> {
         .iter()
         .map(|g| g.value_end)
         .fold(f32::NEG_INFINITY, f32::max);
-    let first_next_start = glued
-        .iter()
-        .map(|g| g.next_start)
-        .fold(f32::INFINITY, f32::min);
+    let first_next_start = first_next_start(glued);
     (!glued.is_empty() && last_value_end <= first_next_start)
         .then_some((last_value_end + first_next_start) / 2.0)
+}
+
+/// Where the first of what follows the glued values starts.
+fn first_next_start(glued: &[Glued]) -> f32 {
+    glued
+        .iter()
+        .map(|g| g.next_start)
+        .fold(f32::INFINITY, f32::min)
 }
 
 /// The edge inside a column (its `pieces`, header lines included) between
@@ -123,10 +128,7 @@ fn two_values_edge(pieces: &[&Segment], pitch: f32, tolerance: f32) -> Option<f3
         .filter(|glued| glued.two_values)
         .collect();
     let edge = edge_between(&glued)?;
-    let second_start = glued
-        .iter()
-        .map(|g| g.next_start)
-        .fold(f32::INFINITY, f32::min);
+    let second_start = first_next_start(&glued);
     let others = pieces
         .iter()
         .filter(|piece| Glued::of(piece).is_none_or(|glued| !glued.two_values));
