@@ -61,13 +61,14 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
                 .is_some_and(|(_, own)| own.len() > carried.len() && !cuts_a_piece(line, &own))
         } else {
             // A header's first lines may name one column each: its line at
-            // the table's left edge tells.
+            // the table's left edge (without figures: a row's has some) tells.
             let left = carried.first().copied().unwrap_or_default();
             let full = lines[start..]
                 .iter()
                 .take(HEADER_LINES)
                 .find(|line| {
                     line.segments.len() > 1
+                        && !line.has_a_figure()
                         && line
                             .segments
                             .first()
