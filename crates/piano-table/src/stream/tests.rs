@@ -527,36 +527,6 @@ Peso            14,28 %
 }
 
 #[test]
-fn a_header_drawn_again_from_a_line_of_one_cell_heads_the_carried_page() {
-    // The page above ended inside row 1; this page draws the header again,
-    // its first line one cell's ("Descrizione" over "Obiettivi"), then the
-    // rest of row 1 under it, all a character right of where the page
-    // above set them.
-    let text = "      Descrizione
-                            Peso     Indicatori di          Data Fine
-N°    Obiettivi                                             Attesa
-                            %        Misurazione
-      Operativi
-      per le imprese
-      del territorio
-2     Archivio digitale     25%      Fascicoli creati       30.06.2023
-";
-    let carried = [0.0, 5.0, 27.0, 36.0, 59.0, 70.0];
-    let (rows, rest) = infer_rows(&dump(text), Some(&carried), 0.0);
-    let texts: Vec<String> = rows.iter().map(Block::text).collect();
-    // The header row takes the lines under it too: the page assembly
-    // parts them from it by the header of the page above.
-    assert!(
-        texts[0].starts_with("N°\tDescrizione Obiettivi Operativi per le imprese"),
-        "{texts:#?}"
-    );
-    assert!(
-        rest.is_empty(),
-        "the header's first line is the header's: {rest:?}"
-    );
-}
-
-#[test]
 fn a_two_level_header_left_at_the_foot_of_a_page_is_two_rows() {
     // "Peso per responsabile" over the two heads named under it; the other
     // cells span both levels.
