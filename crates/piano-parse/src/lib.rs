@@ -70,7 +70,7 @@ pub fn parse_with_roles(
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
-    wrapped_label::join_wrapped_labels(&mut layout, &mut roles, profiles);
+    let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     ocr_repair::repair(&mut layout, profiles);
     let doubtful = quality::doubtful_lines(&layout);
@@ -86,6 +86,7 @@ pub fn parse_with_roles(
             Plan::new(source)
         }
     };
+    wrapped_label::share_roles(&joined_labels, &mut roles);
     ocr_repair::repair_weights(&mut plan, &doubtful_cells);
     evidence.rows_low_confidence = quality::rows_among(&doubtful, &roles);
     plan.quality = quality::assess(&plan, &roles, evidence, profiles);

@@ -10,25 +10,50 @@
 //! or names no field, and the two, joined, name a card field for some
 //! profile, they are one line.
 
-use piano_model::{Layout, LineRole, Roles, TextLine};
+use piano_model::{Layout, Roles, TextLine};
 
 use crate::vocabulary::Vocabulary;
 
-/// Joins each field label wrapped onto the line below it into one line; the
-/// line below takes the card field's role.
-pub fn join_wrapped_labels(layout: &mut Layout, roles: &mut Roles, profiles: &[Vocabulary]) {
+/// A label's second line joined into the first: the line numbers (and
+/// page) of both, for the second to take the role the first is given.
+#[derive(Debug, Clone, Copy)]
+pub struct JoinedLabel {
+    page: Option<u32>,
+    first: u32,
+    second: u32,
+}
+
+/// Joins each field label wrapped onto the line below it into one line,
+/// and says which lines were joined.
+pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<JoinedLabel> {
+    let mut joined_labels = Vec::new();
     let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
     for line in std::mem::take(&mut layout.lines) {
         if let Some(above) = kept.last_mut()
             && let Some(joined) = joined_label(above, &line, profiles)
         {
-            roles.set_line(&line, LineRole::CardField);
+            joined_labels.push(JoinedLabel {
+                page: line.page,
+                first: above.number,
+                second: line.number,
+            });
             *above = joined;
             continue;
         }
         kept.push(line);
     }
     layout.lines = kept;
+    joined_labels
+}
+
+/// Gives each joined label's second line the role its first was given
+/// (a card's field, or whatever else the line turned out to be).
+pub fn share_roles(joined: &[JoinedLabel], roles: &mut Roles) {
+    for label in joined {
+        if let Some(role) = roles.get(label.first, label.page) {
+            roles.set(label.second, label.page, role);
+        }
+    }
 }
 
 /// `line` and `below` as one line of one cell, if `below` ends the field
@@ -90,7 +115,7 @@ mod tests {
                 .collect(),
             ..Layout::default()
         };
-        join_wrapped_labels(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        join_wrapped_labels(&mut layout, Vocabulary::bundled());
         layout
             .lines
             .iter()
@@ -120,5 +145,16 @@ mod tests {
         );
         // So does a line that names a field by itself and ends whole.
         assert_eq!(joined(&["Scadenza", "entro: giugno"]).len(), 2);
+    }
+
+    #[test]
+    fn the_second_line_of_a_joined_label_takes_the_role_of_the_first() {
+        // Joined, the label opens a card here, or is prose: whatever the
+        // first line becomes, so does the second.
+        let text = "COMUNE DI PORTOFERRAIO\nProvincia di LIVORNO\nPIANO DEGLI OBIETTIVI 2021\nObiettivo il\ngestione mantenimento:\n";
+        let (_, roles) = crate::parse_dump_with_roles(text);
+        let page = Layout::from_tab_separated(text).lines[3].page;
+        assert!(roles.get(4, page).is_some());
+        assert_eq!(roles.get(5, page), roles.get(4, page));
     }
 }
