@@ -151,7 +151,7 @@ mod tests {
     fn the_second_line_of_a_joined_label_takes_the_role_of_the_first() {
         // Joined, the label opens a card here, or is prose: whatever the
         // first line becomes, so does the second.
-        let text = "COMUNE DI PORTOFERRAIO\nProvincia di LIVORNO\nPIANO DEGLI OBIETTIVI 2021\nObiettivo il\ngestione mantenimento:\n";
+        let text = "COMUNE DI PRATO\nProvincia di PRATO\nPIANO DELLA PERFORMANCE 2024\nObiettivo il\ngestione mantenimento:\n";
         let (_, roles) = crate::parse_dump_with_roles(text);
         let page = Layout::from_tab_separated(text).lines[3].page;
         assert!(roles.get(4, page).is_some());
