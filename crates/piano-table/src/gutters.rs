@@ -319,29 +319,61 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
         return Vec::new();
     };
     let min = MIN_GUTTER * size;
-    let mut candidates: Vec<(f32, f32)> = lines
+    // A gap that runs into a gutter (a row's number, then nothing until a
+    // later column) is a candidate up to that gutter; a channel found in it
+    // must be where lines start a column, since the header's words there
+    // may only happen to leave a space.
+    let mut candidates: Vec<((f32, f32), bool)> = lines
         .iter()
         .flat_map(|line| line.segments.windows(2).map(|w| (w[0].x1, w[1].x0)))
-        .filter(|&(a, b)| !gutters.iter().any(|&(left, right)| a < right && b > left))
+        .filter_map(|(a, b)| {
+            let mut crossed = gutters
+                .iter()
+                .filter(|&&(left, right)| a < right && b > left)
+                .peekable();
+            if crossed.peek().is_none() {
+                return Some(((a, b), false));
+            }
+            let right = crossed
+                .map(|&(left, _)| left)
+                .try_fold(b, |right, left| (left > a).then_some(right.min(left)))?;
+            (right - a >= min).then_some(((a, right), true))
+        })
         .collect();
-    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    candidates.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
     let mut found: Vec<(f32, f32)> = Vec::new();
-    for candidate in candidates {
+    for (candidate, cut_short) in candidates {
         if found
             .iter()
             .any(|&(left, right)| candidate.0 < right && candidate.1 > left)
         {
             continue;
         }
-        let mut channel = Some(candidate);
+        let mut open = vec![candidate];
         for line in lines {
-            channel = channel.and_then(|open| open_through(open, line, min));
+            open = open
+                .into_iter()
+                .flat_map(|part| open_through(part, line, min))
+                .collect();
         }
-        if let Some(channel) = channel.filter(|&part| is_column_gap(part, lines)) {
+        let channel = open
+            .into_iter()
+            .filter(|&part| is_column_gap(part, lines) && !touches(part, gutters, min))
+            .filter(|&part| !cut_short || starts_a_column(part.1, lines))
+            .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
+        if let Some(channel) = channel {
             found.push(channel);
         }
     }
     found
+}
+
+/// Whether the x range `(a, b)` touches one of `gutters`, or comes within
+/// `near` of it: a part of that gutter the header narrowed, not another.
+fn touches((a, b): (f32, f32), gutters: &[(f32, f32)], near: f32) -> bool {
+    gutters
+        .iter()
+        .any(|&(left, right)| a <= right + near && b >= left - near)
 }
 
 /// Whether an x range every line leaves open is a column gap: a gap between
@@ -359,6 +391,33 @@ pub(crate) fn is_column_gap((a, b): (f32, f32), lines: &[Line]) -> bool {
     gaps >= MIN_CHANNEL_LINES
 }
 
+/// Whether lines start a column at `x`, the right edge of a gap only rows
+/// show: at least [`MIN_CHANNEL_LINES`] start a piece there (or a little
+/// right of it), and no line's word that starts at `x` ends before the
+/// first of those pieces starts: such a word sits in the gap, the end of
+/// the header cell on its left ("Obiettivo n." over "1   Descrizione").
+fn starts_a_column(x: f32, lines: &[Line]) -> bool {
+    if starting_at(x, lines) < MIN_CHANNEL_LINES {
+        return false;
+    }
+    let near = |line: &Line| MIN_GUTTER * line.size;
+    let column = lines
+        .iter()
+        .flat_map(|line| {
+            line.segments
+                .iter()
+                .map(|segment| segment.x0)
+                .filter(move |&x0| x0 >= x - near(line) && x0 <= x + line.size)
+        })
+        .fold(f32::INFINITY, f32::min);
+    !lines.iter().any(|line| {
+        line.segments
+            .iter()
+            .flat_map(|segment| segment.word_extents())
+            .any(|(x0, x1)| (x0 - x).abs() <= near(line) && x1 <= column)
+    })
+}
+
 /// How many of `lines` start a piece at `x` (a column's left edge), or a
 /// little right of it, as a column of numbers set to the right does.
 fn starting_at(x: f32, lines: &[Line]) -> usize {
@@ -373,19 +432,12 @@ fn starting_at(x: f32, lines: &[Line]) -> usize {
         .count()
 }
 
-/// What a line leaves open of a channel: the widest part that no word of
-/// the line covers, if at least `min` wide.
-fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Option<(f32, f32)> {
+/// What a line leaves open of a channel: the parts that no word of the line
+/// covers, each at least `min` wide.
+fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Vec<(f32, f32)> {
     let mut open = vec![(a, b)];
     for segment in &line.segments {
-        let mut words = Vec::with_capacity(segment.breaks.len() + 1);
-        let mut from = segment.x0;
-        for gap in &segment.breaks {
-            words.push((from, gap.x0));
-            from = gap.x1;
-        }
-        words.push((from, segment.x1));
-        for (x0, x1) in words {
+        for (x0, x1) in segment.word_extents() {
             open = open
                 .into_iter()
                 .flat_map(|(left, right)| {
@@ -411,7 +463,7 @@ fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Option<(f32, f32)>
     }
     open.into_iter()
         .filter(|(left, right)| right - left >= min)
-        .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -464,6 +516,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         let (left, right) = found[0];
         assert!(left >= 1.0 && right <= 11.0, "{found:?}");
+    }
+
+    #[test]
+    fn a_header_word_in_the_rows_gap_ends_the_header_cell_on_its_left() {
+        // "n." sits over the gap the numbered rows leave before their text,
+        // which runs on into the gutter the header's gap was narrowed to:
+        // it ends "Obiettivo n.", it names no column.
+        let lines = [
+            dump_line("   Obiettivo n.                 Descrizione                 Peso"),
+            dump_line("   1            Revisione della struttura e del suo schema  10"),
+            dump_line("   2            Sportello digitale per le pratiche          20"),
+        ];
+        assert!(channels(&lines, &[(15.0, 16.0), (58.0, 60.0)]).is_empty());
     }
 
     #[test]

@@ -47,6 +47,14 @@ impl Segment {
         }
     }
 
+    /// Where each of its words lies, left to right: from the piece's left
+    /// edge or the end of a space to the next space or the piece's right edge.
+    pub fn word_extents(&self) -> Vec<(f32, f32)> {
+        let starts = std::iter::once(self.x0).chain(self.breaks.iter().map(|space| space.x1));
+        let ends = self.breaks.iter().map(|space| space.x0).chain([self.x1]);
+        starts.zip(ends).collect()
+    }
+
     /// Its words, each with where it ends.
     pub fn words(&self) -> Vec<(&str, f32)> {
         let starts = std::iter::once(0).chain(self.breaks.iter().map(|space| space.at + 1));

@@ -550,3 +550,28 @@ Num.   Peso per                      Area Tecnica   Azioni
         "{rest:?}"
     );
 }
+
+#[test]
+fn a_column_only_rows_show_is_found_under_a_header_one_space_apart() {
+    // Numbers centred between their text's lines: a numbered line's gap
+    // runs on into the next column's gutter, and the header sets the two
+    // columns' names one space apart.
+    let text = "\
+N. Obiettivi operativi                  Peso     Termine
+     Prima riga del primo obiettivo
+1                                       40%      30/06/2024
+     che continua qui
+     Prima riga del secondo
+2                                       60%      31/12/2024
+     e la sua fine
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(texts[0], "N.\tObiettivi operativi\tPeso\tTermine");
+    assert!(
+        texts.contains(
+            &"1\tPrima riga del primo obiettivo che continua qui\t40%\t30/06/2024".to_string()
+        ),
+        "{texts:?}"
+    );
+}
