@@ -27,7 +27,7 @@
 
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
-    is_column_gap, is_formatted_value, narrowed, new_gaps, value_pushed_left,
+    is_column_gap, is_formatted_value, is_value, narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::{Line, Segment};
 use glued::split_glued_values;
@@ -392,6 +392,7 @@ fn columns(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
     }
     spans.extend(channels(region, &spans));
     spans.extend(leading_gap(region, &spans, tolerance));
+    spans.extend(trailing_gap(region, &spans, tolerance));
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     columns_of(left, right, &spans, tolerance)
 }
@@ -436,6 +437,43 @@ fn leading_gap(region: &[Line], spans: &[(f32, f32)], tolerance: f32) -> Option<
         let leading = left_of_it < starting_there;
         (!known && starting_there >= MIN_LEADING_STARTS && open && leading).then_some((a, b))
     })
+}
+
+/// The gap before a last column only the header names (a report's "Note",
+/// left empty in every row), which no pair of lines shows as a channel: one
+/// line's last piece starts right of every other piece of the region, at
+/// least two characters clear of them, while a piece that is not a value
+/// starts the column left of the gap on another line (that column's own
+/// header, as "Grado di" over "100%"): else the piece is its column's
+/// header set to the right, not a column of its own. Only on a grid of
+/// characters (a dump), where the producer put no gap of its own.
+fn trailing_gap(region: &[Line], spans: &[(f32, f32)], tolerance: f32) -> Option<(f32, f32)> {
+    let pitch = region.first()?.pitch?;
+    let (trailing, line) = region
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.segments.len() > 1)
+        .filter_map(|(index, line)| line.segments.last().map(|piece| (piece, index)))
+        .max_by(|x, y| x.0.x0.total_cmp(&y.0.x0))?;
+    let b = trailing.x0;
+    let mut before = region
+        .iter()
+        .enumerate()
+        .flat_map(|(index, l)| l.segments.iter().map(move |piece| (index, piece)))
+        .filter(|&(index, piece)| index != line || piece.x0 < b);
+    if before.clone().any(|(_, piece)| piece.x1 > b - 2.0 * pitch) {
+        return None;
+    }
+    let a = before
+        .clone()
+        .map(|(_, piece)| piece.x1)
+        .fold(f32::MIN, f32::max);
+    let last_start = spans.iter().map(|&(_, r)| r).fold(f32::MIN, f32::max);
+    let named = before.any(|(index, piece)| {
+        index != line && (piece.x0 - last_start).abs() <= tolerance && !is_value(&piece.text)
+    });
+    let known = spans.iter().any(|&(l, r)| a < r && b > l);
+    (named && !known).then_some((a, b))
 }
 
 /// The column edges of a table from `left` to `right` with column gaps

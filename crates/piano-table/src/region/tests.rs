@@ -229,3 +229,31 @@ Aggiudicazione dei lavori                (33%)            30 novembre 2024
     assert_eq!(end, 3, "the region ends at the blank line");
     assert_eq!(columns.len(), 3, "a label and a value: {columns:?}");
 }
+
+#[test]
+fn a_last_column_only_the_header_names_is_a_column() {
+    // "Note" is left empty in every row, right of "Grado di" / "raggiungimento",
+    // the header of the column of percentages.
+    let text = "\
+                                       Grado di
+N.   Obiettivo        Termine                           Note
+                                       raggiungimento
+1    Primo lavoro     31/12/2022       100%
+2    Secondo lavoro   30/06/2022       80%
+";
+    let lines = dump_lines(text);
+    let (_, columns) = region(&lines, 1).expect("a table");
+    assert_eq!(columns.len(), 6, "five columns: {columns:?}");
+    assert!(
+        columns[4] > 54.0 && columns[4] <= 56.0,
+        "Note's column: {columns:?}"
+    );
+    // Set right over a column of values, a header stays that column's.
+    let centred = "\
+N.   Obiettivo        Termine               Esito
+1    Primo lavoro     31/12/2022    100%
+2    Secondo lavoro   30/06/2022    80%
+";
+    let (_, columns) = region(&dump_lines(centred), 0).expect("a table");
+    assert_eq!(columns.len(), 5, "four columns: {columns:?}");
+}
