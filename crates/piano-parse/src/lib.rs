@@ -16,6 +16,7 @@ mod assemble;
 mod column_order;
 mod container;
 pub mod detect;
+mod empty_leading;
 mod furniture;
 pub mod line;
 mod ocr_repair;
@@ -71,6 +72,7 @@ pub fn parse_with_roles(
     container::keep_performance_section(&mut layout, &mut roles, base);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
+    empty_leading::drop_empty_leading_cells(&mut layout.lines, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     ocr_repair::repair(&mut layout, profiles);
     let doubtful = quality::doubtful_lines(&layout);
