@@ -100,6 +100,13 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(card) = card_opener(first, &filled[1..].join(" "), words) {
         return card;
     }
+    // An opener a table's column edge cut in two ("Scheda" | "obiettivo n. 2").
+    if let Some(card) = (filled.len() == 2)
+        .then(|| card_opener(&filled.join(" "), "", words))
+        .flatten()
+    {
+        return card;
+    }
     // Most lines are rows, and no header's first cell is a row number.
     if let Some(number) = parse_row_number(first) {
         return LineKind::Row(number);

@@ -243,4 +243,13 @@ fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
         kind_in("objective-cards", "Obiettivo n.\tBilancio"),
         LineKind::CardOpener("Bilancio".to_owned(), None)
     );
+    // Cut between its words: the opener all the same, a field's label not.
+    assert_eq!(
+        kind_in("objective-cards", "Scheda\tobiettivo n. 2\t\t"),
+        LineKind::CardOpener("2".to_owned(), None)
+    );
+    assert!(!matches!(
+        kind_in("objective-cards", "Obiettivo\tRiordino dell'archivio 2024"),
+        LineKind::CardOpener(..)
+    ));
 }
