@@ -37,6 +37,11 @@ pub struct OcrWord {
     pub size: f32,
     /// How sure tesseract is of the word, 0 to 1.
     pub confidence: f32,
+    /// Whether it follows another word of its line: tesseract parts its
+    /// words by the spaces it sees, so a space stands before it however
+    /// narrow the gap (at 150 dpi a font's space is a few pixels, which the
+    /// rebuild's gap measure alone takes for letters of one word).
+    pub spaced: bool,
 }
 
 /// Why tesseract's output could not be read.
@@ -96,9 +101,13 @@ pub fn words(tsv: &str) -> Result<Vec<OcrWord>, TsvError> {
     Ok(lines
         .into_values()
         .map(|rows| {
+            let specks: Vec<bool> = (0..rows.len())
+                .map(|index| is_speck(&rows[index], body) && !is_dash_between_words(&rows, index))
+                .collect();
             let kept: Vec<Row> = rows
                 .into_iter()
-                .filter(|row| !is_speck(row, body))
+                .zip(specks)
+                .filter_map(|(row, speck)| (!speck).then_some(row))
                 .collect();
             kept
         })
@@ -125,6 +134,26 @@ fn is_speck(row: &Row, body: f32) -> bool {
         return !small_mark;
     }
     mark && row.conf < SPECK_CONFIDENCE
+}
+
+/// Whether the word at `index` of its line's `rows` is a dash set between
+/// two words of letters or digits ("Missione 01 – Servizi"): a dash is
+/// thin, and tesseract reads one doubtfully, yet a speck is not read
+/// within a line of words as a dash.
+fn is_dash_between_words(rows: &[Row], index: usize) -> bool {
+    let is_word = |row: &Row| row.text.chars().any(char::is_alphanumeric);
+    let dash = matches!(row_text(rows, index), Some("-" | "–" | "—"));
+    let before = index
+        .checked_sub(1)
+        .and_then(|i| rows.get(i))
+        .is_some_and(is_word);
+    let after = rows.get(index + 1).is_some_and(is_word);
+    dash && before && after
+}
+
+/// The text of the word at `index` of `rows`, trimmed.
+fn row_text(rows: &[Row], index: usize) -> Option<&str> {
+    rows.get(index).map(|row| row.text.trim())
 }
 
 /// The blank a font leaves on either side of a word's ink, as a share of the
@@ -163,14 +192,17 @@ fn line_words(rows: Vec<Row>, body: f32) -> impl Iterator<Item = OcrWord> {
         own
     };
     let bearing = SIDE_BEARING * size;
-    rows.into_iter().map(move |row| OcrWord {
-        text: row.text.trim().to_owned(),
-        x0: row.left - bearing,
-        x1: row.left + row.width + bearing,
-        y,
-        size,
-        confidence: (row.conf / 100.0).clamp(0.0, 1.0),
-    })
+    rows.into_iter()
+        .enumerate()
+        .map(move |(index, row)| OcrWord {
+            text: row.text.trim().to_owned(),
+            x0: row.left - bearing,
+            x1: row.left + row.width + bearing,
+            y,
+            size,
+            confidence: (row.conf / 100.0).clamp(0.0, 1.0),
+            spaced: index > 0,
+        })
 }
 
 /// The median of `values` (the upper one of an even count); 0 for none.
@@ -249,6 +281,36 @@ mod tests {
         let words = words(&text).expect("the TSV is read");
         let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
         assert_eq!(texts, ["Missione", "-", "Servizi", "generali", "gestione"]);
+    }
+
+    #[test]
+    fn a_dash_between_words_is_kept_however_doubtfully_read() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t10\t10\t50\t30\t90\tMissione",
+            "5\t1\t1\t1\t1\t2\t70\t20\t8\t4\t9\t–",
+            "5\t1\t1\t1\t1\t3\t90\t10\t50\t30\t90\tServizi",
+            "5\t1\t2\t1\t1\t1\t10\t60\t50\t30\t90\tgenerali",
+            "5\t1\t2\t1\t1\t2\t70\t70\t8\t4\t9\t–",
+        ]);
+        let words = words(&text).expect("the TSV is read");
+        let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
+        // The dash that ends a line is no dash between words: a speck.
+        assert_eq!(texts, ["Missione", "–", "Servizi", "generali"]);
+    }
+
+    #[test]
+    fn a_word_after_another_of_its_line_is_spaced() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t10\t10\t50\t30\t90\tprima",
+            "5\t1\t1\t1\t1\t2\t62\t10\t50\t30\t90\tseconda",
+            "5\t1\t2\t1\t1\t1\t10\t60\t50\t30\t90\tterza",
+        ]);
+        let spaced: Vec<bool> = words(&text)
+            .expect("the TSV is read")
+            .iter()
+            .map(|word| word.spaced)
+            .collect();
+        assert_eq!(spaced, [false, true, false]);
     }
 
     #[test]
