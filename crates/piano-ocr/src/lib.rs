@@ -35,6 +35,7 @@ mod kind;
 mod pages;
 mod progress;
 mod recogniser;
+mod reread;
 mod rules;
 mod schedule;
 mod size;
