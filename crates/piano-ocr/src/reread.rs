@@ -1,50 +1,59 @@
-//! Words read doubtfully, read again each on a line of its own.
+//! A page's second look: words read doubtfully read again, each alone, and
+//! lines the first reading left out read at all.
 //!
 //! Tesseract reads a page line by line, and a word set off its line's
 //! baseline (a cell centred in a tall row of a table, between the lines of
 //! the cell beside it; a header cell beside cells of two lines) is read
 //! against the wrong baseline, often as nonsense with little confidence
 //! ("314/2022" for a date, "Déscnzione" for a column's name). Cut out and
-//! read alone, the same ink reads as printed. So the words of a page read
-//! with a confidence under [`DOUBTFUL`] are cut out of the page image,
-//! stacked one under the other on a white strip, and the strip is read by
-//! one more run of tesseract; a word whose second reading is more
-//! confident takes it. The TSV is amended in place (text and confidence of
-//! the word's row, its box kept), so that the cache keeps the amended
-//! reading and a page read back from it reads alike.
+//! read alone, the same ink reads as printed. And reading the page as one
+//! block of lines, it drops lines set far larger than the rest (a title):
+//! ink no word covers (`missed.rs`). So the words read with a confidence
+//! under [`DOUBTFUL`], and the bands of ink left unread, are cut out of the
+//! page image and stacked on a white strip (`strip.rs`), read by one more
+//! run of tesseract. A doubtful word takes its second reading where that is
+//! one word read more confidently; a band's words, where read with
+//! confidence, are added as lines of their own. The TSV is amended (the
+//! word's row's text and confidence, its box kept; the bands' words as
+//! rows of new blocks), so that the cache keeps the amended reading and a
+//! page read back from it reads alike.
 
-use image::{GrayImage, Luma, imageops};
+mod missed;
+mod strip;
+
+use image::GrayImage;
+
+use strip::{Bounds, Cut, FIELDS, StripWord};
 
 /// A word read with a confidence (0 to 100) under this is read again.
 pub(crate) const DOUBTFUL: f32 = 80.0;
+/// A band left unread gives lines only where its words were read with a
+/// mean confidence (0 to 100) of this at least (else it is a picture, a
+/// stamp or a stain).
+const BAND_CONFIDENCE: f32 = 80.0;
 /// Most words read again on one page: past this the page is read so
 /// poorly that reading its words again one by one is not worth the time.
 const MOST_WORDS: usize = 400;
 /// White around each word's ink in its own box, in pixels (tesseract's
 /// box is the ink's, and a letter's edge may lie on it).
 const EDGE: u32 = 2;
-/// White left of each word, and above and below it, on the strip, in pixels.
-const MARGIN: u32 = 12;
 
-/// A word's row of the TSV: where it is in the text, and its box.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Doubtful {
+/// A word's row of the TSV.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
     /// The index of its line in the TSV text.
     line: usize,
-    /// Its box in the page image: left, top, width, height.
-    bounds: (u32, u32, u32, u32),
+    /// The block it is in.
+    block: u32,
+    /// Its box in the page image, widened by [`EDGE`].
+    bounds: Bounds,
     /// Its confidence, 0 to 100.
     confidence: f32,
 }
 
-/// The TSV's fields of a word row: level, page … left, top, width, height, conf, text.
-const FIELDS: usize = 12;
-
-/// The words of `tsv` read with a confidence under [`DOUBTFUL`], within
-/// `image`, at most [`MOST_WORDS`] (none past it).
-fn doubtful_words(tsv: &str, image: &GrayImage) -> Vec<Doubtful> {
-    let words: Vec<Doubtful> = tsv
-        .lines()
+/// The words of `tsv` within `image`.
+fn rows(tsv: &str, image: &GrayImage) -> Vec<Row> {
+    tsv.lines()
         .enumerate()
         .filter_map(|(line, text)| {
             let fields: Vec<&str> = text.split('\t').collect();
@@ -53,33 +62,23 @@ fn doubtful_words(tsv: &str, image: &GrayImage) -> Vec<Doubtful> {
             }
             let number = |index: usize| fields[index].trim().parse::<f32>().ok();
             let confidence = number(10)?;
-            if !(0.0..DOUBTFUL).contains(&confidence) {
+            if confidence < 0.0 {
                 return None;
             }
             let (left, top, width, height) = (number(6)?, number(7)?, number(8)?, number(9)?);
-            let bounds = within(image, left, top, width, height)?;
-            Some(Doubtful {
+            Some(Row {
                 line,
-                bounds,
+                block: fields[2].trim().parse().unwrap_or(0),
+                bounds: within(image, left, top, width, height)?,
                 confidence,
             })
         })
-        .collect();
-    if words.len() > MOST_WORDS {
-        return Vec::new();
-    }
-    words
+        .collect()
 }
 
 /// The box `left, top, width, height` widened by [`EDGE`] and cut to `image`;
 /// `None` when nothing of it is left.
-fn within(
-    image: &GrayImage,
-    left: f32,
-    top: f32,
-    width: f32,
-    height: f32,
-) -> Option<(u32, u32, u32, u32)> {
+fn within(image: &GrayImage, left: f32, top: f32, width: f32, height: f32) -> Option<Bounds> {
     if !(left.is_finite() && top.is_finite() && width.is_finite() && height.is_finite()) {
         return None;
     }
@@ -94,96 +93,73 @@ fn within(
     (x1 > x0 && y1 > y0).then_some((x0, y0, x1 - x0, y1 - y0))
 }
 
-/// The strip the `words` are read from: each cut out of `image` and set on
-/// a white band of its own, one under the other; with the band of each
-/// (top, bottom) on the strip.
-fn strip(image: &GrayImage, words: &[Doubtful]) -> (GrayImage, Vec<(u32, u32)>) {
-    let width = words.iter().map(|word| word.bounds.2).max().unwrap_or(0) + 2 * MARGIN;
-    let height: u32 = words.iter().map(|word| word.bounds.3 + 2 * MARGIN).sum();
-    let mut strip = GrayImage::from_pixel(width, height.max(1), Luma([255]));
-    let mut bands = Vec::with_capacity(words.len());
-    let mut top = 0;
-    for word in words {
-        let (x, y, w, h) = word.bounds;
-        let cut = imageops::crop_imm(image, x, y, w, h).to_image();
-        imageops::replace(&mut strip, &cut, i64::from(MARGIN), i64::from(top + MARGIN));
-        let bottom = top + h + 2 * MARGIN;
-        bands.push((top, bottom));
-        top = bottom;
-    }
-    (strip, bands)
+/// Whether two boxes overlap.
+fn overlap(a: Bounds, b: Bounds) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-/// What the strip's reading `tsv` gives for each band of `bands`: the one
-/// word whose middle lies in it, with its confidence; `None` where no word
-/// does, or several (a box that took in ink of the line above or below:
-/// the first reading, one word, is kept).
-fn readings(tsv: &str, bands: &[(u32, u32)]) -> Vec<Option<(String, f32)>> {
-    let mut found: Vec<Vec<(String, f32)>> = vec![Vec::new(); bands.len()];
-    for text in tsv.lines() {
-        let fields: Vec<&str> = text.split('\t').collect();
-        if fields.len() != FIELDS || fields[0] != "5" {
-            continue;
-        }
-        let word = fields[11].trim();
-        let number = |index: usize| fields[index].trim().parse::<f32>().ok();
-        let (Some(top), Some(height), Some(confidence)) = (number(7), number(9), number(10)) else {
-            continue;
-        };
-        if word.is_empty() || confidence < 0.0 {
-            continue;
-        }
-        let middle = top + height / 2.0;
-        let Some(band) = bands
-            .iter()
-            .position(|&(from, to)| (from as f32..to as f32).contains(&middle))
-        else {
-            continue;
-        };
-        found[band].push((word.to_owned(), confidence));
-    }
-    found
-        .into_iter()
-        .map(|mut words| match words.len() {
-            1 => words.pop(),
-            _ => None,
-        })
-        .collect()
-}
-
-/// `tsv`, tesseract's reading of `image`, with its doubtful words read
-/// again: `read` recognises an image (the strip of them) and gives its TSV.
-/// A word takes its second reading where that is more confident. Where the
-/// strip cannot be read, `tsv` is kept as it is.
+/// `tsv`, tesseract's reading of `image`, after a second look: `read`
+/// recognises an image (a strip of what is read again) and gives its TSV.
+/// The doubtful words are read on one strip and the bands left unread on
+/// another (read together, the large type of a title would leave the
+/// small words unread, as on the page). Where nothing is to be read again,
+/// or a strip cannot be read, `tsv` is kept as it is.
 pub(crate) fn amend<E>(
     tsv: String,
     image: &GrayImage,
-    read: impl FnOnce(&GrayImage) -> Result<String, E>,
+    mut read: impl FnMut(&GrayImage) -> Result<String, E>,
 ) -> String {
-    let words = doubtful_words(&tsv, image);
-    if words.is_empty() {
-        return tsv;
-    }
-    let (strip, bands) = strip(image, &words);
-    let Ok(second) = read(&strip) else {
-        return tsv;
-    };
-    let readings = readings(&second, &bands);
+    let rows = rows(&tsv, image);
     let mut lines: Vec<String> = tsv.lines().map(str::to_owned).collect();
-    for (word, reading) in words.iter().zip(readings) {
-        let Some((text, confidence)) = reading else {
-            continue;
-        };
-        if confidence <= word.confidence {
+    let mut doubtful: Vec<&Row> = rows
+        .iter()
+        .filter(|row| row.confidence < DOUBTFUL)
+        .collect();
+    if doubtful.len() > MOST_WORDS {
+        doubtful.clear();
+    }
+    let cuts: Vec<Cut> = doubtful
+        .iter()
+        .map(|row| Cut {
+            bounds: row.bounds,
+            blank: Vec::new(),
+        })
+        .collect();
+    for (row, words) in doubtful.iter().zip(read_cuts(image, &cuts, &mut read)) {
+        if let [word] = words.as_slice() {
+            retake(&mut lines, row, word);
+        }
+    }
+    let boxes: Vec<Bounds> = rows.iter().map(|row| row.bounds).collect();
+    let mut heights: Vec<u32> = boxes.iter().map(|&(_, _, _, h)| h).collect();
+    heights.sort_unstable();
+    let least_height = (heights.get(heights.len() / 2).copied().unwrap_or(0) / 2).max(4);
+    let cuts: Vec<Cut> = missed::missed_bands(image, &boxes, least_height)
+        .into_iter()
+        .filter_map(|(x, y, w, h)| {
+            let bounds = within(image, x as f32, y as f32, w as f32, h as f32)?;
+            let blank = boxes
+                .iter()
+                .copied()
+                .filter(|&b| overlap(b, bounds))
+                .collect();
+            Some(Cut { bounds, blank })
+        })
+        .collect();
+    let mut block = rows.iter().map(|row| row.block).max().unwrap_or(0);
+    for words in read_cuts(image, &cuts, &mut read) {
+        let mean =
+            words.iter().map(|word| word.confidence).sum::<f32>() / words.len().max(1) as f32;
+        if words.is_empty() || mean < BAND_CONFIDENCE {
             continue;
         }
-        let Some(line) = lines.get_mut(word.line) else {
-            continue;
-        };
-        let mut fields: Vec<String> = line.split('\t').map(str::to_owned).collect();
-        fields[10] = format!("{confidence}");
-        fields[11] = text;
-        *line = fields.join("\t");
+        block += 1;
+        lines.extend(
+            words
+                .iter()
+                .enumerate()
+                .map(|(index, word)| added_row(block, index, word)),
+        );
     }
     let mut amended = lines.join("\n");
     if tsv.ends_with('\n') {
@@ -192,8 +168,55 @@ pub(crate) fn amend<E>(
     amended
 }
 
+/// The words `read` gives for each of `cuts` of `image`, read on one strip;
+/// none for any when there are no cuts or the strip cannot be read.
+fn read_cuts<E>(
+    image: &GrayImage,
+    cuts: &[Cut],
+    read: &mut impl FnMut(&GrayImage) -> Result<String, E>,
+) -> Vec<Vec<StripWord>> {
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    let (strip, bands) = strip::strip(image, cuts);
+    match read(&strip) {
+        Ok(tsv) => strip::words_by_band(&tsv, &bands, cuts),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The row of `lines` of the doubtful `row` given `word`, its second
+/// reading, where that is more confident.
+fn retake(lines: &mut [String], row: &Row, word: &StripWord) {
+    if word.confidence <= row.confidence {
+        return;
+    }
+    let Some(line) = lines.get_mut(row.line) else {
+        return;
+    };
+    let mut fields: Vec<String> = line.split('\t').map(str::to_owned).collect();
+    fields[10] = format!("{}", word.confidence);
+    fields[11] = word.text.clone();
+    *line = fields.join("\t");
+}
+
+/// The TSV row of `word`, the `index`th word of a band read again, in the
+/// new block `block` (its lines as the strip's reading gave them).
+fn added_row(block: u32, index: usize, word: &StripWord) -> String {
+    let (left, top, width, height) = word.bounds;
+    format!(
+        "5\t1\t{block}\t1\t{}\t{}\t{left}\t{top}\t{width}\t{height}\t{}\t{}",
+        word.line + 1,
+        index + 1,
+        word.confidence,
+        word.text
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    use image::Luma;
+
     use super::*;
 
     const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
@@ -239,6 +262,31 @@ mod tests {
         assert_eq!(amended, sure);
         let doubtful = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t20.0\tmaie\n");
         assert_eq!(amend(doubtful.clone(), &page(), |_| Err(())), doubtful);
+    }
+
+    #[test]
+    fn a_line_left_unread_is_read_and_added_as_a_block_of_its_own() {
+        let mut image = page();
+        for x in 20..120 {
+            for y in 60..80 {
+                image.put_pixel(x, y, Luma([0]));
+            }
+        }
+        let tsv = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t96.5\tbene\n");
+        let read = |answer: &'static str| {
+            let tsv = tsv.clone();
+            amend::<()>(tsv, &image, move |strip| {
+                // The band, 20 high and cut 2 wider each side, alone.
+                assert_eq!(strip.dimensions(), (104 + 24, 24 + 24));
+                Ok(format!("{HEADER}\n{answer}\n"))
+            })
+        };
+        let added = read("5\t1\t1\t1\t1\t1\t14\t14\t50\t20\t91\tTITOLO");
+        let rows: Vec<&str> = added.lines().skip(1).collect();
+        assert_eq!(rows[1], "5\t1\t2\t1\t1\t1\t20\t60\t50\t20\t91\tTITOLO");
+        // Read with little confidence: a stain, not a line.
+        let stain = read("5\t1\t1\t1\t1\t1\t14\t14\t50\t20\t31\t~~");
+        assert_eq!(stain, tsv);
     }
 
     #[test]
