@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use crate::OcrError;
 
 /// The first line of every entry: the format, then the turn.
-const HEADER: &str = "piano-ocr-cache 1 turn ";
+const HEADER: &str = "piano-ocr-cache 2 turn ";
 
 /// A recognised page as the cache keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]

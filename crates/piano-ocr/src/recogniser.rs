@@ -14,7 +14,7 @@ use crate::clock::PageClock;
 use crate::progress::ProgressHook;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
-use crate::{OcrError, Settings, blank, deskew, pages, rules};
+use crate::{OcrError, Settings, blank, deskew, pages, reread, rules};
 
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
@@ -167,14 +167,16 @@ impl Recogniser {
     }
 
     /// Reads `image` as it stands but for a small skew (set straight): its
-    /// rules, then its words once the rules are wiped; with tesseract's TSV output.
+    /// rules, then its words once the rules are wiped, those read doubtfully
+    /// read again alone (`reread.rs`); with the TSV output so amended.
     fn read_as_is(&self, image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
         let mut image = deskew::straighten(image);
         let rules = rules::take_rules(&mut image);
         let tsv = if blank::is_blank(&image) {
             blank::tsv(image.width(), image.height())
         } else {
-            self.hand_over(&image, page)?
+            let tsv = self.hand_over(&image, page)?;
+            reread::amend(tsv, &image, |strip| self.hand_over(strip, page))
         };
         let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
             page: Some(page),

@@ -14,7 +14,12 @@
 //!
 //! Tesseract reads specks as text (what is left of a wiped rule, a stain):
 //! words far smaller than the body text's letters, or marks without a letter
-//! or digit read with next to no confidence, are left out ([`is_speck`]).
+//! or digit read with next to no confidence, are left out ([`is_speck`]),
+//! but for a dash set between two words, however doubtfully read
+//! ([`is_dash_between_words`]); and so is a doubtful ghost of another
+//! line's word, read from the same ink ([`read_twice`]). A word that
+//! follows another of its line is `spaced`: tesseract parts words by the
+//! spaces it sees.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +42,11 @@ pub struct OcrWord {
     pub size: f32,
     /// How sure tesseract is of the word, 0 to 1.
     pub confidence: f32,
+    /// Whether it follows another word of its line: tesseract parts its
+    /// words by the spaces it sees, so a space stands before it however
+    /// narrow the gap (at 150 dpi a font's space is a few pixels, which the
+    /// rebuild's gap measure alone takes for letters of one word).
+    pub spaced: bool,
 }
 
 /// Why tesseract's output could not be read.
@@ -93,12 +103,24 @@ pub fn words(tsv: &str) -> Result<Vec<OcrWord>, TsvError> {
         lines.entry(key).or_default().push(row);
     }
     let body = median(lines.values().map(|rows| line_size(rows)));
+    let boxes: Vec<(LineKey, Bounds, f32)> = lines
+        .iter()
+        .flat_map(|(key, rows)| rows.iter().map(move |row| (*key, bounds(row), row.conf)))
+        .collect();
     Ok(lines
-        .into_values()
-        .map(|rows| {
+        .into_iter()
+        .map(|(key, rows)| {
+            let specks: Vec<bool> = (0..rows.len())
+                .map(|index| {
+                    let row = &rows[index];
+                    (is_speck(row, body) && !is_dash_between_words(&rows, index))
+                        || read_twice(key, row, &boxes)
+                })
+                .collect();
             let kept: Vec<Row> = rows
                 .into_iter()
-                .filter(|row| !is_speck(row, body))
+                .zip(specks)
+                .filter_map(|(row, speck)| (!speck).then_some(row))
                 .collect();
             kept
         })
@@ -125,6 +147,63 @@ fn is_speck(row: &Row, body: f32) -> bool {
         return !small_mark;
     }
     mark && row.conf < SPECK_CONFIDENCE
+}
+
+/// A word's box: left, top, right, bottom.
+type Bounds = (f32, f32, f32, f32);
+
+/// The box of `row`.
+fn bounds(row: &Row) -> Bounds {
+    (
+        row.left,
+        row.top,
+        row.left + row.width,
+        row.top + row.height,
+    )
+}
+
+/// Whether `row`, of the line `key`, is ink another line's word was read
+/// from, read again: a doubtful word whose box lies more than half within
+/// the box of a word of another line read more confidently (tesseract
+/// gives such a ghost where lines of cells of one and of two lines meet,
+/// "i," over "Indicatori").
+fn read_twice(key: LineKey, row: &Row, boxes: &[(LineKey, Bounds, f32)]) -> bool {
+    if row.conf >= GHOST_CONFIDENCE {
+        return false;
+    }
+    let (x0, y0, x1, y1) = bounds(row);
+    let area = (x1 - x0) * (y1 - y0);
+    if area <= 0.0 {
+        return false;
+    }
+    boxes.iter().any(|&(other, (a0, b0, a1, b1), confidence)| {
+        let across = (x1.min(a1) - x0.max(a0)).max(0.0);
+        let down = (y1.min(b1) - y0.max(b0)).max(0.0);
+        other != key && confidence > row.conf && across * down > area / 2.0
+    })
+}
+
+/// Confidence (0 to 100) under which a word may be a ghost ([`read_twice`]).
+const GHOST_CONFIDENCE: f32 = 60.0;
+
+/// Whether the word at `index` of its line's `rows` is a dash set between
+/// two words of letters or digits ("Missione 01 – Servizi"): a dash is
+/// thin, and tesseract reads one doubtfully, yet a speck is not read
+/// within a line of words as a dash.
+fn is_dash_between_words(rows: &[Row], index: usize) -> bool {
+    let is_word = |row: &Row| row.text.chars().any(char::is_alphanumeric);
+    let dash = matches!(row_text(rows, index), Some("-" | "–" | "—"));
+    let before = index
+        .checked_sub(1)
+        .and_then(|i| rows.get(i))
+        .is_some_and(is_word);
+    let after = rows.get(index + 1).is_some_and(is_word);
+    dash && before && after
+}
+
+/// The text of the word at `index` of `rows`, trimmed.
+fn row_text(rows: &[Row], index: usize) -> Option<&str> {
+    rows.get(index).map(|row| row.text.trim())
 }
 
 /// The blank a font leaves on either side of a word's ink, as a share of the
@@ -163,14 +242,17 @@ fn line_words(rows: Vec<Row>, body: f32) -> impl Iterator<Item = OcrWord> {
         own
     };
     let bearing = SIDE_BEARING * size;
-    rows.into_iter().map(move |row| OcrWord {
-        text: row.text.trim().to_owned(),
-        x0: row.left - bearing,
-        x1: row.left + row.width + bearing,
-        y,
-        size,
-        confidence: (row.conf / 100.0).clamp(0.0, 1.0),
-    })
+    rows.into_iter()
+        .enumerate()
+        .map(move |(index, row)| OcrWord {
+            text: row.text.trim().to_owned(),
+            x0: row.left - bearing,
+            x1: row.left + row.width + bearing,
+            y,
+            size,
+            confidence: (row.conf / 100.0).clamp(0.0, 1.0),
+            spaced: index > 0,
+        })
 }
 
 /// The median of `values` (the upper one of an even count); 0 for none.
@@ -249,6 +331,50 @@ mod tests {
         let words = words(&text).expect("the TSV is read");
         let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
         assert_eq!(texts, ["Missione", "-", "Servizi", "generali", "gestione"]);
+    }
+
+    #[test]
+    fn a_dash_between_words_is_kept_however_doubtfully_read() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t10\t10\t50\t30\t90\tMissione",
+            "5\t1\t1\t1\t1\t2\t70\t20\t8\t4\t9\t–",
+            "5\t1\t1\t1\t1\t3\t90\t10\t50\t30\t90\tServizi",
+            "5\t1\t2\t1\t1\t1\t10\t60\t50\t30\t90\tgenerali",
+            "5\t1\t2\t1\t1\t2\t70\t70\t8\t4\t9\t–",
+        ]);
+        let words = words(&text).expect("the TSV is read");
+        let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
+        // The dash that ends a line is no dash between words: a speck.
+        assert_eq!(texts, ["Missione", "–", "Servizi", "generali"]);
+    }
+
+    #[test]
+    fn a_doubtful_ghost_of_a_word_of_another_line_is_left_out() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t580\t396\t48\t14\t96\tAlfa",
+            "5\t1\t1\t1\t1\t2\t695\t392\t8\t28\t28\ti,",
+            "5\t1\t1\t1\t2\t1\t662\t403\t98\t26\t96\tBetagamma",
+            // Within its box too, but read confidently: a word of its own.
+            "5\t1\t1\t1\t1\t3\t740\t396\t18\t20\t90\tdi",
+        ]);
+        let words = words(&text).expect("the TSV is read");
+        let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
+        assert_eq!(texts, ["Alfa", "di", "Betagamma"]);
+    }
+
+    #[test]
+    fn a_word_after_another_of_its_line_is_spaced() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t10\t10\t50\t30\t90\tprima",
+            "5\t1\t1\t1\t1\t2\t62\t10\t50\t30\t90\tseconda",
+            "5\t1\t2\t1\t1\t1\t10\t60\t50\t30\t90\tterza",
+        ]);
+        let spaced: Vec<bool> = words(&text)
+            .expect("the TSV is read")
+            .iter()
+            .map(|word| word.spaced)
+            .collect();
+        assert_eq!(spaced, [false, true, false]);
     }
 
     #[test]
