@@ -525,8 +525,8 @@ mod tests {
         // it ends "Obiettivo n.", it names no column.
         let lines = [
             dump_line("   Obiettivo n.                 Descrizione                 Peso"),
-            dump_line("   1            Revisione della struttura e del suo schema  10"),
-            dump_line("   2            Sportello digitale per le pratiche          20"),
+            dump_line("   1            Riordino degli uffici e dei loro compiti    10"),
+            dump_line("   2            Apertura di un nuovo servizio al pubblico   20"),
         ];
         assert!(channels(&lines, &[(15.0, 16.0), (58.0, 60.0)]).is_empty());
     }
