@@ -15,7 +15,7 @@ use piano_model::TextLine;
 
 use crate::line::table_header_columns;
 use crate::token::number::is_page_number;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Column, Vocabulary};
 
 /// Drops the empty leading cells of each table set behind them.
 pub fn drop_empty_leading_cells(lines: &mut [TextLine], profiles: &[Vocabulary]) {
@@ -39,7 +39,7 @@ pub fn drop_empty_leading_cells(lines: &mut [TextLine], profiles: &[Vocabulary])
             // A heading or a card's field: a header printed once holds on
             // over them, for rows of several cells or set further in.
             unbroken = false;
-            if is_table_header(line, profiles) {
+            if opens_another_table(line, profiles) {
                 behind = 0;
             }
             continue;
@@ -55,11 +55,14 @@ pub fn drop_empty_leading_cells(lines: &mut [TextLine], profiles: &[Vocabulary])
     }
 }
 
-/// Whether `line`, its first cell filled, is a table header for some profile.
-fn is_table_header(line: &TextLine, profiles: &[Vocabulary]) -> bool {
-    profiles
-        .iter()
-        .any(|profile| table_header_columns(line, profile).is_some())
+/// Whether `line`, its first cell filled, is the header of another table
+/// of objectives: a staff table's ("Dipendenti coinvolti") only interrupts
+/// the one above, whose header holds on over the next headings.
+fn opens_another_table(line: &TextLine, profiles: &[Vocabulary]) -> bool {
+    profiles.iter().any(|profile| {
+        table_header_columns(line, profile)
+            .is_some_and(|columns| !columns.contains(&Some(Column::Employee)))
+    })
 }
 
 /// How many empty cells `line` has before its first filled one.
@@ -174,6 +177,10 @@ mod tests {
                 "\tsegue il titolo",
                 "\ta)\tChiusura\t100%\t31.12.2024",
                 "\t\tsu due righe\t\t",
+                "N.\tDipendenti\tObiettivo\tPeso",
+                "1\tMario Rossi\t2\t50%",
+                "Obiettivo n. 3",
+                "\tb)\tVerifica\t100%\t30.09.2024",
                 "N.\tDescrizione\tPeso\tScadenza",
                 "\tsegue la descrizione\taltro",
                 "\tN.\tAzioni\tPeso\tScadenza",
@@ -187,6 +194,10 @@ mod tests {
                 "\tsegue il titolo",
                 "a)\tChiusura\t100%\t31.12.2024",
                 "\tsu due righe\t\t",
+                "N.\tDipendenti\tObiettivo\tPeso",
+                "1\tMario Rossi\t2\t50%",
+                "Obiettivo n. 3",
+                "b)\tVerifica\t100%\t30.09.2024",
                 "N.\tDescrizione\tPeso\tScadenza",
                 "\tsegue la descrizione\taltro",
                 "N.\tAzioni\tPeso\tScadenza",
