@@ -51,8 +51,10 @@ fn weight(code: ReasonCode) -> f64 {
         // Where a header is missing or worded as none of the family's, every
         // row is placed by content, and most are placed right: a row placed
         // wrong shows in the other reasons (a weight or due unread, a
-        // field overrun).
-        ReasonCode::CellsByContent => 0.1,
+        // field overrun, a description that is a code). Not less: a
+        // damaged table whose rows had to be placed one by one stays for
+        // review.
+        ReasonCode::CellsByContent => 0.2,
         // A doubtful value is not a lost one: most are read right.
         ReasonCode::DuesMissing | ReasonCode::TextUnplaced | ReasonCode::CellsLowConfidence => 0.25,
         ReasonCode::RowsAmbiguous => 0.05,
@@ -352,8 +354,9 @@ mod tests {
 
     #[test]
     fn rows_placed_by_content_alone_leave_a_plan_good() {
-        // Every row placed by content, as under a missing header.
-        let quality = judge(vec![found(ReasonCode::CellsByContent, 10)], 10);
+        // Half the rows placed by content, as under a header missing over
+        // one table of two.
+        let quality = judge(vec![found(ReasonCode::CellsByContent, 5)], 10);
         assert_eq!(quality.score, 0.9);
         assert_eq!(quality.verdict, Verdict::Good);
     }
