@@ -23,11 +23,13 @@
 #
 # The layout space: LAYOUTS="FORMAT:VARY ..." adds, for each seed, COUNT
 # plans of `piano-corpus --layouts random --vary VARY --family all` written
-# as FORMAT (tab, aligned), one layout each, scored on the fields their
+# as FORMAT (tab, aligned), one layout each (VARY "all": no --vary, every
+# axis drawn at random at once, the hardest layouts), scored on the fields their
 # layout does not rewrite (a code or an objectives label an axis changes is
 # left out of both sides), in groups "layouts FORMAT vary VARY seed S". With
 # LAYOUTS set, SKIP_ROUTES=1 leaves out the three routes and the manifests:
 #   LAYOUTS="aligned:1 tab:1" SKIP_ROUTES=1 scripts/quality-calibration.sh 1000 8
+#   LAYOUTS="aligned:all tab:all" SKIP_ROUTES=1 scripts/quality-calibration.sh 400 21
 set -euo pipefail
 
 count=${1:-60}
@@ -54,7 +56,10 @@ for seed in "${seeds[@]}"; do
     format=${space%%:*}
     vary=${space##*:}
     corpus="$work/layouts-$format-$vary-$seed"
-    "$root/target/release/piano-corpus" --layouts random --vary "$vary" --family all --seed "$seed" \
+    # VARY "all": every axis drawn at random at once (no --vary).
+    vary_arg=()
+    [ "$vary" = all ] || vary_arg=(--vary "$vary")
+    "$root/target/release/piano-corpus" --layouts random "${vary_arg[@]}" --family all --seed "$seed" \
       --count "$count" --variants 1 --format "$format" --out "$corpus" > /dev/null 2>&1
     for gold in "$corpus"/*.expected.json; do
       printf 'layouts %s vary %s seed %s\t%s\t%s\n' "$format" "$vary" "$seed" "${gold%.expected.json}" "$gold" >> "$list"

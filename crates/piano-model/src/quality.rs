@@ -107,6 +107,10 @@ pub enum ReasonCode {
     /// Rows whose due cell holds a long text beside its date: cells of other
     /// columns most likely ran into it.
     DuesOverrun,
+    /// Rows with a text field (description, indicators, expected result,
+    /// responsible) that holds two or more weights or dates: the rows of a
+    /// table most likely ran into it, and are missing as rows.
+    FieldsOverrun,
     /// Rows with an empty description (`description-missing`).
     DescriptionsMissing,
     /// Rows with a cell under a column piano never identified, or that fits
@@ -126,6 +130,10 @@ pub enum ReasonCode {
     /// columns below start (`header-cut`): every column's meaning rests on
     /// that guess.
     HeadersCut,
+    /// Rows with weights under a head whose name repeats its own words
+    /// ("Area Tecnica Tecnica"): a header's lines were joined twice, and
+    /// every weight stands under a name the document does not print.
+    HeadsRepeated,
     /// Rows whose number breaks the sequence (`number-sequence`).
     NumberingBroken,
     /// Rows rebuilt from fragments or dropped as copies
@@ -155,7 +163,7 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 25] = [
+    pub const ALL: [ReasonCode; 27] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
@@ -164,6 +172,7 @@ impl ReasonCode {
         ReasonCode::DuesMissing,
         ReasonCode::DuesUnparsed,
         ReasonCode::DuesOverrun,
+        ReasonCode::FieldsOverrun,
         ReasonCode::DescriptionsMissing,
         ReasonCode::CellsUnplaced,
         ReasonCode::CellsByContent,
@@ -171,6 +180,7 @@ impl ReasonCode {
         ReasonCode::TextUnplaced,
         ReasonCode::RowsAmbiguous,
         ReasonCode::HeadersCut,
+        ReasonCode::HeadsRepeated,
         ReasonCode::NumberingBroken,
         ReasonCode::RowsRecovered,
         ReasonCode::CellsLowConfidence,
@@ -194,6 +204,7 @@ impl ReasonCode {
             ReasonCode::DuesMissing => "dues-missing",
             ReasonCode::DuesUnparsed => "dues-unparsed",
             ReasonCode::DuesOverrun => "dues-overrun",
+            ReasonCode::FieldsOverrun => "fields-overrun",
             ReasonCode::DescriptionsMissing => "descriptions-missing",
             ReasonCode::CellsUnplaced => "cells-unplaced",
             ReasonCode::CellsByContent => "cells-by-content",
@@ -201,6 +212,7 @@ impl ReasonCode {
             ReasonCode::TextUnplaced => "text-unplaced",
             ReasonCode::RowsAmbiguous => "rows-ambiguous",
             ReasonCode::HeadersCut => "headers-cut",
+            ReasonCode::HeadsRepeated => "heads-repeated",
             ReasonCode::NumberingBroken => "numbering-broken",
             ReasonCode::RowsRecovered => "rows-recovered",
             ReasonCode::CellsLowConfidence => "cells-low-confidence",

@@ -7,6 +7,8 @@
 //!   (weights and dues missing or unreadable, weights that do not add up,
 //!   cells under columns never identified or placed by content, rows the
 //!   rebuild read two ways, numbering breaks, rows recovered);
+//! - `fields`: the rows' own values (a text field holding other rows'
+//!   weights and dates, a head's name repeating its words);
 //! - `unplaced`: the text left out of the plan (not page furniture): cells
 //!   under no known column, lines that hold values (rows lost) and prose;
 //! - `document`: the plan as a whole (no objectives, no family fit, heads,
@@ -17,6 +19,8 @@
 //! (`docs/quality.md`, `scripts/quality-calibration.sh`).
 
 mod document;
+mod fields;
+mod labels;
 mod rows;
 mod unplaced;
 mod verdict;
@@ -109,6 +113,7 @@ fn findings(
 ) -> Vec<Finding> {
     let mut found = document::findings(plan, rows);
     found.extend(rows::findings(plan, evidence));
+    found.extend(fields::findings(plan));
     found.extend(unplaced::findings(plan, roles, words));
     found
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use piano_model::{Code, Diagnostic, Entry, Plan, ReasonCode, Structure};
 
+use super::unplaced::holds_values;
 use super::{Evidence, Finding, count, raised};
+use crate::token::number::parse_row_number;
 
 /// Objectives and phases in the plan: what the row counts are out of.
 pub fn count_rows(plan: &Plan) -> u32 {
@@ -21,20 +23,25 @@ pub fn count_rows(plan: &Plan) -> u32 {
 
 /// Every row-level finding of `plan`, zero counts included.
 pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
-    let at_rows = |code: Code| count(rows_with(&plan.diagnostics, code));
     vec![
+        finding(ReasonCode::WeightsMissing, weights_missing(plan)),
         finding(
-            ReasonCode::WeightsMissing,
-            weights_missing(&plan.diagnostics),
+            ReasonCode::WeightsUnparsed,
+            count(rows_still_without(plan, Code::WeightUnparsed)),
         ),
-        finding(ReasonCode::WeightsUnparsed, at_rows(Code::WeightUnparsed)),
         finding(ReasonCode::WeightSums, weight_sums_off(plan)),
         finding(ReasonCode::DuesMissing, dues_missing(plan)),
-        finding(ReasonCode::DuesUnparsed, at_rows(Code::DueUnparsed)),
+        finding(
+            ReasonCode::DuesUnparsed,
+            count(rows_still_without(plan, Code::DueUnparsed)),
+        ),
         finding(ReasonCode::DuesOverrun, dues_overrun(plan)),
         finding(
             ReasonCode::DescriptionsMissing,
-            at_rows(Code::DescriptionMissing),
+            count(
+                rows_with(&plan.diagnostics, Code::DescriptionMissing)
+                    + descriptions_only_code(plan),
+            ),
         ),
         finding(ReasonCode::CellsByContent, evidence.rows_by_content),
         finding(
@@ -78,20 +85,76 @@ pub fn rows_with(diagnostics: &[Diagnostic], code: Code) -> usize {
 
 /// Rows with an empty weight cell, but for those whose weight cell held
 /// something that is no number: those are `weights-unparsed` only (the
-/// parser raises both for them).
-fn weights_missing(diagnostics: &[Diagnostic]) -> u32 {
-    let unparsed: BTreeSet<RowKey<'_>> = diagnostics
+/// parser raises both for them). Rows whose weight was read in the end
+/// are left out, as [`rows_still_without`] says.
+fn weights_missing(plan: &Plan) -> u32 {
+    let unparsed: BTreeSet<RowKey<'_>> = plan
+        .diagnostics
         .iter()
         .filter(|d| d.code == Code::WeightUnparsed)
         .map(row_of)
         .collect();
-    let missing: BTreeSet<RowKey<'_>> = diagnostics
-        .iter()
-        .filter(|d| d.code == Code::WeightMissing)
+    let missing: BTreeSet<RowKey<'_>> = still_without(plan, Code::WeightMissing)
         .map(row_of)
         .filter(|row| !unparsed.contains(row))
         .collect();
     count(missing.len())
+}
+
+/// How many distinct rows raised `code` and still lack the value it is
+/// about (see [`still_without`]).
+fn rows_still_without(plan: &Plan, code: Code) -> usize {
+    still_without(plan, code)
+        .map(row_of)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// The diagnostics of `code` (an empty or unreadable weight or due) but for
+/// those raised at a piece of a row that holds no value, at a row whose
+/// value was read in the end. A row wrapped over several lines is read
+/// piece by piece, and a piece may raise one ("entro il 31" before
+/// "dicembre 2022" joins it, a weight's label before its figure): the
+/// row's value read in the end says the cell was whole. A piece holding
+/// values (a phase's row read into its objective's weight) still counts.
+fn still_without(plan: &Plan, code: Code) -> impl Iterator<Item = &Diagnostic> {
+    plan.diagnostics
+        .iter()
+        .filter(move |d| d.code == code)
+        .filter(move |d| {
+            holds_values(d)
+                || row_entry(plan, d).is_none_or(|entry| match code {
+                    Code::WeightMissing | Code::WeightUnparsed => {
+                        entry.weight.is_none() && entry.weights_by_head.is_empty()
+                    }
+                    Code::DueUnparsed => entry.due.as_ref().is_none_or(|due| due.date.is_none()),
+                    _ => true,
+                })
+        })
+}
+
+/// The row a diagnostic names by its structure and number, the one whose
+/// lines hold the diagnostic's line when several share the number or when
+/// it names no number.
+fn row_entry<'p>(plan: &'p Plan, diagnostic: &Diagnostic) -> Option<&'p Entry> {
+    let number = diagnostic.number.as_deref();
+    let named: Vec<&Entry> = plan
+        .structures
+        .iter()
+        .filter(|structure| diagnostic.structure.is_none_or(|s| s == structure.ordinal))
+        .flat_map(|structure| &structure.objectives)
+        .flat_map(|objective| std::iter::once(&objective.entry).chain(&objective.phases))
+        .filter(|entry| number.is_none_or(|number| entry.number == number))
+        .collect();
+    let holds_line = |entry: &&&Entry| {
+        diagnostic.line.is_some_and(|line| {
+            entry.page == diagnostic.page && (entry.lines.0..=entry.lines.1).contains(&line)
+        })
+    };
+    match named.as_slice() {
+        [one] if number.is_some() => Some(one),
+        _ => named.iter().find(holds_line).copied(),
+    }
 }
 
 /// Groups of weights reported off 100 (`weight-sum`, `phase-weight-sum`)
@@ -194,6 +257,22 @@ fn is_lettered_phase_in_place(plan: &Plan, diagnostic: &Diagnostic) -> bool {
                 .and_then(letter_ordinal)
                 .is_some_and(|ordinal| ordinal == place + 1)
         })
+}
+
+/// Rows whose description is only a row number or a lone letter ("2",
+/// "b)"): the row's code was taken for its description, where a table
+/// without a header was read by content, and the description went to
+/// another field.
+fn descriptions_only_code(plan: &Plan) -> usize {
+    plan.structures
+        .iter()
+        .flat_map(|structure| &structure.objectives)
+        .flat_map(|objective| std::iter::once(&objective.entry).chain(&objective.phases))
+        .filter(|entry| {
+            let text = entry.description.trim();
+            parse_row_number(text).is_some() || letter_ordinal(text).is_some()
+        })
+        .count()
 }
 
 /// The ordinal of a lone letter code: "a)" 1, "b." 2, "c" 3.
@@ -427,5 +506,39 @@ mod tests {
                 .for_number("2")
         };
         assert_eq!(rows_with(&[at_row(), at_row()], Code::WeightUnparsed), 1);
+    }
+
+    const CARD_WRAPPED: &str = "STRUTTURA: A - RESPONSABILE: Dott. Mario Rossi\n\
+        OBIETTIVO N. 1\nDescrizione: Primo\nPeso:\t\n(100%)\n\
+        Scadenza: entro il 31\ndicembre 2022\n";
+
+    #[test]
+    fn a_piece_of_a_row_without_its_value_counts_not_when_the_row_has_it() {
+        let plan = read(CARD_WRAPPED);
+        let raised = |code: Code| plan.plan.diagnostics.iter().any(|d| d.code == code);
+        assert!(raised(Code::WeightUnparsed) && raised(Code::DueUnparsed));
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsUnparsed), 0);
+        assert_eq!(finding_of(&plan, ReasonCode::DuesUnparsed), 0);
+    }
+
+    #[test]
+    fn a_piece_holding_values_counts_though_the_row_has_its_value() {
+        let mut plan = read(CARD_WRAPPED);
+        let mut diagnostic = Diagnostic::new(Code::WeightUnparsed, "x")
+            .with_excerpt("\t1.1\tAlfa\t20 %\t30.06.2022");
+        diagnostic.number = Some("1".to_owned());
+        diagnostic.line = Some(9);
+        plan.plan.diagnostics.push(diagnostic);
+        assert_eq!(finding_of(&plan, ReasonCode::WeightsUnparsed), 1);
+    }
+
+    #[test]
+    fn a_description_that_is_only_a_code_is_missing() {
+        let mut plan = read(&format!("{HEADER}1\tPrimo\t100%\t31.12.2022\n"));
+        let objective = &mut plan.plan.structures[0].objectives[0];
+        objective.entry.description = "b)".to_owned();
+        assert_eq!(finding_of(&plan, ReasonCode::DescriptionsMissing), 1);
+        plan.plan.structures[0].objectives[0].entry.description = "2".to_owned();
+        assert_eq!(finding_of(&plan, ReasonCode::DescriptionsMissing), 1);
     }
 }

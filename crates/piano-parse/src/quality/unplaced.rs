@@ -8,19 +8,21 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use piano_model::{Code, Diagnostic, LineRole, Plan, ReasonCode, Roles};
 
-use super::{Finding, count};
+use super::{Finding, count, labels};
 use crate::token::due::looks_like_due;
 use crate::token::number::parse_row_number;
 use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::Vocabulary;
 
 /// A line of the document: its number and page.
-type LineKey = (Option<u32>, Option<u32>);
+pub(super) type LineKey = (Option<u32>, Option<u32>);
 
 /// Cells left out of rows, and lines left out of the plan by what they hold;
 /// `words` are the plan's family's.
 pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> {
-    let totals = wrapped_totals(plan, roles, words);
+    let left_out = left_out_lines(plan, roles);
+    let mut totals = wrapped_totals(&left_out, words);
+    totals.extend(labels::recognised(&left_out, roles, words));
     let unplaced = plan
         .diagnostics
         .iter()
@@ -82,23 +84,9 @@ pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> 
 /// ("Peso ponderale calcolato", a label of the family's); wrapped, its lines
 /// are left out, but they hold no value of the plan: they are recognised, not
 /// lost.
-fn wrapped_totals(plan: &Plan, roles: &Roles, words: &Vocabulary) -> BTreeSet<LineKey> {
-    let left_out: BTreeMap<LineKey, Vec<&str>> = plan
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == Code::TextUnplaced && d.number.is_none())
-        .filter(|d| {
-            d.line
-                .and_then(|number| roles.get(number, d.page))
-                .is_some_and(|role| role == LineRole::Unplaced)
-        })
-        .filter_map(|d| {
-            let cells = d.excerpt.as_deref()?.split('\t').map(str::trim).collect();
-            Some(((d.line, d.page), cells))
-        })
-        .collect();
+fn wrapped_totals(left_out: &LeftOut<'_>, words: &Vocabulary) -> BTreeSet<LineKey> {
     let mut totals = BTreeSet::new();
-    for (&(line, page), cells) in &left_out {
+    for (&(line, page), cells) in left_out {
         let Some((&label, rest)) = cells.split_first() else {
             continue;
         };
@@ -124,20 +112,41 @@ fn wrapped_totals(plan: &Plan, roles: &Roles, words: &Vocabulary) -> BTreeSet<Li
     totals
 }
 
+/// The lines left out of the plan whole (no cell of a row), with their
+/// cells as the diagnostic at each quotes them.
+pub(super) type LeftOut<'p> = BTreeMap<LineKey, Vec<&'p str>>;
+
+/// The lines of `plan` left out whole, by `roles`, with their cells.
+fn left_out_lines<'p>(plan: &'p Plan, roles: &Roles) -> LeftOut<'p> {
+    plan.diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TextUnplaced && d.number.is_none())
+        .filter(|d| {
+            d.line
+                .and_then(|number| roles.get(number, d.page))
+                .is_some_and(|role| role == LineRole::Unplaced)
+        })
+        .filter_map(|d| {
+            let cells = d.excerpt.as_deref()?.split('\t').map(str::trim).collect();
+            Some(((d.line, d.page), cells))
+        })
+        .collect()
+}
+
 /// A line's only filled cell, its first, when it can be a piece of a label.
-fn label_only<'c>(cells: &[&'c str]) -> Option<&'c str> {
+pub(super) fn label_only<'c>(cells: &[&'c str]) -> Option<&'c str> {
     let (&first, rest) = cells.split_first()?;
     (is_label_piece(first) && rest.iter().all(|cell| cell.is_empty())).then_some(first)
 }
 
 /// Words without figures: a piece of a totals label ("Peso", "ponderale").
-fn is_label_piece(cell: &str) -> bool {
+pub(super) fn is_label_piece(cell: &str) -> bool {
     !cell.is_empty() && !cell.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the line a diagnostic quotes holds values a row would: it opens
 /// with a row number and goes on, or holds a percentage or a date.
-fn holds_values(diagnostic: &Diagnostic) -> bool {
+pub(super) fn holds_values(diagnostic: &Diagnostic) -> bool {
     let text = diagnostic.excerpt.as_deref().unwrap_or_default();
     let mut words = text.split_whitespace();
     let numbered = words
@@ -150,7 +159,7 @@ fn holds_values(diagnostic: &Diagnostic) -> bool {
 
 /// A percentage ("20%", "(5,5 %)") or a full date ("31.12.2022"), as a
 /// word or a cell.
-fn is_value(word: &str) -> bool {
+pub(super) fn is_value(word: &str) -> bool {
     let percentage = word.contains('%') && parse_weight(word).is_some();
     percentage || is_date(word)
 }

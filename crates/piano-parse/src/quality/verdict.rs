@@ -28,9 +28,12 @@ fn weight(code: ReasonCode) -> f64 {
         // weights no longer add up, and the rows after it are easily taken
         // for one another.
         ReasonCode::RowsUnplaced => 2.0,
+        // A group whose every weight was read and that does not add up:
+        // a weight misread, or rows taken for one another across the group.
+        ReasonCode::WeightSums => 2.0,
         ReasonCode::WeightsUnparsed
         | ReasonCode::DuesOverrun
-        | ReasonCode::WeightSums
+        | ReasonCode::FieldsOverrun
         | ReasonCode::DescriptionsMissing
         | ReasonCode::CellsUnplaced
         | ReasonCode::RowsRecovered
@@ -42,7 +45,16 @@ fn weight(code: ReasonCode) -> f64 {
         | ReasonCode::PdfDamaged => 1.0,
         ReasonCode::WeightsMissing
         | ReasonCode::DuesUnparsed
-        | ReasonCode::CellsByContent => 0.5,
+        // Every weight of the row stands under a wrong name, but its figures
+        // were read.
+        | ReasonCode::HeadsRepeated => 0.5,
+        // Where a header is missing or worded as none of the family's, every
+        // row is placed by content, and most are placed right: a row placed
+        // wrong shows in the other reasons (a weight or due unread, a
+        // field overrun, a description that is a code). Not less: a
+        // damaged table whose rows had to be placed one by one stays for
+        // review.
+        ReasonCode::CellsByContent => 0.2,
         // A doubtful value is not a lost one: most are read right.
         ReasonCode::DuesMissing | ReasonCode::TextUnplaced | ReasonCode::CellsLowConfidence => 0.25,
         ReasonCode::RowsAmbiguous => 0.05,
@@ -135,6 +147,9 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
         ReasonCode::DuesOverrun => of_rows(&format!(
             "{has} a due cell with a long text beside its date: cells of other columns may have run into it"
         )),
+        ReasonCode::FieldsOverrun => of_rows(&format!(
+            "{has} a text field holding two or more weights or dates: rows of a table may have run into it"
+        )),
         ReasonCode::DescriptionsMissing => of_rows(&format!("{has} no description")),
         ReasonCode::CellsUnplaced => format!(
             "{} {has} cells under no column piano identified: their text is in no field",
@@ -163,6 +178,9 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
              columns' names may be cut wrong",
             plural(n, "table header", "table headers")
         ),
+        ReasonCode::HeadsRepeated => of_rows(&format!(
+            "{has} weights under a head whose name repeats its own words: a header may have been read twice"
+        )),
         ReasonCode::NumberingBroken => {
             format!(
                 "{} the numbering sequence",
@@ -326,5 +344,20 @@ mod tests {
                 assert!(!text.is_empty() && !text.contains('{'), "{code}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn a_group_of_weights_read_whole_that_does_not_add_up_weighs_two_rows() {
+        let quality = judge(vec![found(ReasonCode::WeightSums, 1)], 20);
+        assert_eq!(quality.score, 0.9);
+    }
+
+    #[test]
+    fn rows_placed_by_content_alone_leave_a_plan_good() {
+        // Half the rows placed by content, as under a header missing over
+        // one table of two.
+        let quality = judge(vec![found(ReasonCode::CellsByContent, 5)], 10);
+        assert_eq!(quality.score, 0.9);
+        assert_eq!(quality.verdict, Verdict::Good);
     }
 }
