@@ -106,7 +106,7 @@ fn within(image: &GrayImage, left: f32, top: f32, width: f32, height: f32) -> Op
     let y1 = ((top + height).max(0.0) as u32)
         .saturating_add(EDGE)
         .min(image.height());
-    (x1 > x0 && y1 > y0).then_some((x0, y0, x1 - x0, y1 - y0))
+    (x1 > x0 && y1 > y0).then(|| (x0, y0, x1 - x0, y1 - y0))
 }
 
 /// Whether two boxes overlap.
