@@ -2,8 +2,9 @@
 //!
 //! Lines are classified by their first cell: a row starts with its number or
 //! code. Tables that put the number elsewhere ("Descrizione | N° | Peso …"),
-//! or behind a column left empty (a Word table's narrow first column), have
-//! their label column moved first, on the header naming it and on every line
+//! or behind a column left empty (a Word table's narrow first column, where
+//! `empty_leading` has not dropped it already), have their label column
+//! moved first, on the header naming it and on every line
 //! under that header, before any line is classified. A header holds over the
 //! headings that follow it until another header appears, as in plans that
 //! print their header once for the whole document; a staff table's header

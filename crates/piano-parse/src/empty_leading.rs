@@ -44,11 +44,7 @@ pub fn drop_empty_leading_cells(lines: &mut [TextLine], profiles: &[Vocabulary])
             }
             continue;
         }
-        let several = line.cells[empty..]
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty())
-            .count()
-            > 1;
+        let several = filled(line).nth(1).is_some();
         if behind > 0 && (unbroken || several || empty > behind) {
             lines[index].cells.drain(..behind);
         }
@@ -73,21 +69,23 @@ fn leading_empty(line: &TextLine) -> usize {
         .count()
 }
 
+/// The texts of `line`'s filled cells, trimmed.
+fn filled(line: &TextLine) -> impl Iterator<Item = &str> {
+    line.cells
+        .iter()
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty())
+}
+
 /// Whether `line` has no filled cell.
 fn is_blank(line: &TextLine) -> bool {
-    line.cells.iter().all(|cell| cell.text.trim().is_empty())
+    filled(line).next().is_none()
 }
 
 /// Whether `line` is a bare page number, alone on its line.
 fn is_page_number_line(line: &TextLine) -> bool {
-    let mut filled = line
-        .cells
-        .iter()
-        .filter(|cell| !cell.text.trim().is_empty());
-    filled
-        .next()
-        .is_some_and(|cell| is_page_number(cell.text.trim()))
-        && filled.next().is_none()
+    let mut texts = filled(line);
+    texts.next().is_some_and(is_page_number) && texts.next().is_none()
 }
 
 /// The first line of `lines` with a filled cell, past a page's number.
@@ -100,28 +98,21 @@ fn next_filled(lines: &[TextLine]) -> Option<&TextLine> {
 /// How many empty cells a table header sits behind, when `line` is one.
 fn header_behind(line: &TextLine, profiles: &[Vocabulary]) -> Option<usize> {
     let empty = leading_empty(line);
-    let filled: Vec<&str> = line
-        .cells
-        .iter()
-        .map(|cell| cell.text.trim())
-        .filter(|text| !text.is_empty())
-        .collect();
+    let texts: Vec<&str> = filled(line).collect();
     if empty == 0
-        || filled
+        || texts
             .iter()
             .any(|text| text.bytes().any(|b| b.is_ascii_digit()))
     {
         return None;
     }
-    let named = filled
-        .iter()
-        .filter(|text| {
-            profiles
-                .iter()
-                .any(|profile| profile.column(text).is_some())
-        })
-        .count();
-    (named >= 2 && named + 1 >= filled.len()).then_some(empty)
+    let names = |text: &str| {
+        profiles
+            .iter()
+            .any(|profile| profile.column(text).is_some())
+    };
+    let named = texts.iter().filter(|text| names(text)).count();
+    (named >= 2 && named + 1 >= texts.len()).then_some(empty)
 }
 
 #[cfg(test)]
