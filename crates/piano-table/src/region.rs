@@ -177,15 +177,22 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             }
             let inner = inner_edges(&lines[start..end], &gutters);
             let pushed = value_pushed_left(line, &inner);
-            let split = pushed.segments.len() > line.segments.len();
-            let moved_formatted = pushed.segments.iter().any(|piece| {
-                !line.segments.contains(piece)
-                    && piece
-                        .words()
-                        .first()
-                        .is_some_and(|(word, _)| is_formatted_value(word))
-            });
-            (split && (moved_formatted || !formatted))
+            // Each cut adds one piece: every value cut off must start with a
+            // formatted value ("dal 1990 30%" is not cut off whole because a
+            // date was cut off further on).
+            let cuts = pushed.segments.len().saturating_sub(line.segments.len());
+            let formatted_cuts = pushed
+                .segments
+                .iter()
+                .filter(|piece| {
+                    !line.segments.contains(piece)
+                        && piece
+                            .words()
+                            .first()
+                            .is_some_and(|(word, _)| is_formatted_value(word))
+                })
+                .count();
+            (cuts > 0 && (formatted_cuts >= cuts || !formatted))
                 .then(|| narrowed(&gutters, &pushed))
                 .flatten()
         };

@@ -142,6 +142,27 @@ N.  Valore atteso                    Scadenza
 }
 
 #[test]
+fn a_bare_number_ending_a_text_stays_with_it_though_a_date_is_cut_off_further_on() {
+    // Cells one space apart (lynx): row 2's "1990" ends its text, "30%"
+    // starts the weight column; the date cut off on the same line says
+    // nothing of the number.
+    let text = "\
+N.           Descrizione Obiettivi Operativi           Peso %       Indicatori              Target          Scadenza
+1.2 Fase: incontro con gli uffici comuni               (70%)  Verbale                Relazione scritta     30.09.2023
+2   Raccolta completa delle schedari comunali dal 1990 30%    Schedari riorganizzati Almeno 4.000 schedari 31.12.2023
+3   Controlli a campione sui registri comuni           20%    Registri controllati   20% dei record        31.12.2023
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 7, "{columns:?}");
+    assert!(
+        columns[2] > 54.0,
+        "the weight column starts where its cells do: {columns:?}"
+    );
+}
+
+#[test]
 fn a_header_cell_on_a_line_of_its_own_above_the_others_is_the_headers() {
     // "Descrizione" over "Obiettivi" / "Operativi": the cell wraps onto more
     // lines than its neighbours, its first above their first.
