@@ -36,21 +36,30 @@ impl Gutter {
     }
 
     /// The part still open at whose right edge most lines of `lines` start
-    /// a piece, the widest of equals: the column gap where a line left more
-    /// than one part open, text being set from a column's left edge.
+    /// a piece, the widest of equals, then the one more lines start right
+    /// at: the column gap where a line left more than one part open, text
+    /// being set from a column's left edge (two spaces between words a
+    /// character apart both lie near where the next column starts).
     pub(crate) fn span(&self, lines: &[Line]) -> (f32, f32) {
-        let evidence = |part: &(f32, f32)| (starting_at(part.1, lines), part.1 - part.0);
+        let evidence = |part: &(f32, f32)| {
+            (
+                starting_at(part.1, lines),
+                part.1 - part.0,
+                starting_right_at(part.1, lines),
+            )
+        };
         self.open
             .iter()
             .copied()
             .map(|part| (evidence(&part), part))
             .reduce(|best, next| {
-                let ((gaps, width), (best_gaps, best_width)) = (next.0, best.0);
-                if gaps > best_gaps || (gaps == best_gaps && width > best_width) {
-                    next
-                } else {
-                    best
-                }
+                let ((gaps, width, right_at), (best_gaps, best_width, best_right_at)) =
+                    (next.0, best.0);
+                let better = gaps
+                    .cmp(&best_gaps)
+                    .then(width.total_cmp(&best_width))
+                    .then(right_at.cmp(&best_right_at));
+                if better.is_gt() { next } else { best }
             })
             .map_or((0.0, 0.0), |(_, part)| part)
     }
@@ -432,6 +441,20 @@ fn starting_at(x: f32, lines: &[Line]) -> usize {
         .count()
 }
 
+/// How many of `lines` start a piece right at `x` (within a gutter's
+/// narrowest width).
+fn starting_right_at(x: f32, lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|line| {
+            let near = MIN_GUTTER * line.size;
+            line.segments
+                .iter()
+                .any(|segment| (segment.x0 - x).abs() <= near)
+        })
+        .count()
+}
+
 /// What a line leaves open of a channel: the parts that no word of the line
 /// covers, each at least `min` wide.
 fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Vec<(f32, f32)> {
@@ -486,6 +509,20 @@ mod tests {
         let cut = cut_at_edges(&dump_line("01030101 Approvazione del   40"), &[8.4]);
         let texts: Vec<&str> = cut.segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["01030101", "Approvazione del", "40"]);
+    }
+
+    #[test]
+    fn of_two_spaces_near_where_a_column_starts_the_gap_is_the_one_right_before_it() {
+        // Cells one space apart: "Corso 4) 60%" leaves the spaces before
+        // "4)" and before "60%" open, both within a size of where the
+        // weights start; the weights start right after the second.
+        let header = dump_line("N.  Descrizione        Peso");
+        let row = dump_line("1   Corso di lingua 4) 60%");
+        let other = dump_line("2   Corso breve        30%");
+        let gutters = gaps_of(&header);
+        let open = narrowed(&gutters, &row).expect("spaces keep the gutter open");
+        let open = narrowed(&open, &other).expect("open");
+        assert_eq!(open[1].span(&[header, row, other]), (22.0, 23.0));
     }
 
     #[test]
