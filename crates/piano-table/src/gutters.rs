@@ -35,14 +35,18 @@ impl Gutter {
         }
     }
 
-    /// The part still open at whose right edge most lines of `lines` start
-    /// a piece, the widest of equals, then the one more lines start right
-    /// at: the column gap where a line left more than one part open, text
-    /// being set from a column's left edge (two spaces between words a
-    /// character apart both lie near where the next column starts).
+    /// The column gap where a line left more than one part open: the part
+    /// every line running across it has only values before (a column of
+    /// codes or numbers set one space from the text after them, its header
+    /// centred far from where its cells start), else the part at whose
+    /// right edge most lines of `lines` start a piece, text being set from
+    /// a column's left edge; the widest of equals, then the one more lines
+    /// start right at (two spaces between words a character apart both lie
+    /// near where the next column starts).
     pub(crate) fn span(&self, lines: &[Line]) -> (f32, f32) {
         let evidence = |part: &(f32, f32)| {
             (
+                after_values(*part, lines),
                 starting_at(part.1, lines),
                 part.1 - part.0,
                 starting_right_at(part.1, lines),
@@ -53,10 +57,13 @@ impl Gutter {
             .copied()
             .map(|part| (evidence(&part), part))
             .reduce(|best, next| {
-                let ((gaps, width, right_at), (best_gaps, best_width, best_right_at)) =
-                    (next.0, best.0);
-                let better = gaps
-                    .cmp(&best_gaps)
+                let (
+                    (values, gaps, width, right_at),
+                    (best_values, best_gaps, best_width, best_right_at),
+                ) = (next.0, best.0);
+                let better = values
+                    .cmp(&best_values)
+                    .then(gaps.cmp(&best_gaps))
                     .then(width.total_cmp(&best_width))
                     .then(right_at.cmp(&best_right_at));
                 if better.is_gt() { next } else { best }
@@ -441,6 +448,32 @@ fn starting_at(x: f32, lines: &[Line]) -> usize {
         .count()
 }
 
+/// Whether at least [`MIN_CHANNEL_LINES`] of `lines` run a piece across
+/// `part` at a space between its words, and every one that does has only
+/// values (codes, numbers, weights) before that space.
+fn after_values((a, b): (f32, f32), lines: &[Line]) -> bool {
+    let mut across = 0;
+    for line in lines {
+        for piece in &line.segments {
+            if !(piece.x0 < a && piece.x1 > b) {
+                continue;
+            }
+            let Some(space) = piece
+                .breaks
+                .iter()
+                .find(|space| space.x0 <= a + ROUNDING && space.x1 >= b - ROUNDING)
+            else {
+                continue;
+            };
+            if !piece.text[..space.at].split(' ').all(is_value) {
+                return false;
+            }
+            across += 1;
+        }
+    }
+    across >= MIN_CHANNEL_LINES
+}
+
 /// How many of `lines` start a piece right at `x` (within a gutter's
 /// narrowest width).
 fn starting_right_at(x: f32, lines: &[Line]) -> usize {
@@ -523,6 +556,20 @@ mod tests {
         let open = narrowed(&gutters, &row).expect("spaces keep the gutter open");
         let open = narrowed(&open, &other).expect("open");
         assert_eq!(open[1].span(&[header, row, other]), (22.0, 23.0));
+    }
+
+    #[test]
+    fn codes_one_space_from_their_text_are_a_column_though_its_header_is_centred() {
+        // The description's header is centred: the rows' only word spaces
+        // near it lie between two words of text; before the other space
+        // every row has its code alone.
+        let header = dump_line("  Cod.           Obiettivo           Peso");
+        let one = dump_line("01.02.01 Corso annuale di lingua    40%");
+        let two = dump_line("01.02.02 Ciclo breve di lezioni     60%");
+        let gutters = gaps_of(&header);
+        let open = narrowed(&gutters, &one).expect("spaces keep the gutter open");
+        let open = narrowed(&open, &two).expect("open");
+        assert_eq!(open[0].span(&[header, one, two]), (8.0, 9.0));
     }
 
     #[test]
