@@ -97,6 +97,25 @@ pub fn split_merged_number(cells: &mut Vec<String>, number: &RowNumber) -> bool 
     true
 }
 
+/// "a) Verifica …" in the code cell: a row code of another scheme merged
+/// with the description, as [`split_merged_number`] for numbers. Splits
+/// `code` (as written) off.
+pub fn split_merged_code(cells: &mut Vec<String>, code: &str) -> bool {
+    let Some(first) = cells.first() else {
+        return false;
+    };
+    let Some(rest) = first.trim().strip_prefix(code) else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let rest = rest.trim().to_owned();
+    cells[0] = code.to_owned();
+    cells.insert(1, rest);
+    true
+}
+
 /// A description split in two cells by a stray tab: the row has more cells
 /// than its header, and its weight stands as many cells right of the weight
 /// column. Joins the pieces back into the description.

@@ -114,6 +114,9 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(number) = merged_row_number(first).filter(|_| filled.len() >= 3) {
         return LineKind::Row(number);
     }
+    if let Some(code) = merged_row_code(first, words).filter(|_| filled.len() >= 3) {
+        return LineKind::CodedRow(code);
+    }
     if let Some(columns) = table_header(&cells, words) {
         return LineKind::TableHeader(columns);
     }
@@ -223,15 +226,30 @@ static ILLEGIBLE_MISSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// A row number merged with the description in one cell ("1 Coordinamento …",
 /// "1.1 Fase: …"): a number, a space, and a description opening in capitals.
 fn merged_row_number(cell: &str) -> Option<RowNumber> {
-    let (number, rest) = cell.trim().split_once(' ')?;
-    let opens_in_capitals = rest
-        .trim_start()
+    parse_row_number(merged_label(cell)?)
+}
+
+/// A row code of another scheme merged with the description in one cell
+/// ("a) Verifica …", "A.1 Avvio …"): a code marked by more than letters (a
+/// bare "A" or "I" may open a sentence), a space, and a description opening
+/// in capitals.
+fn merged_row_code(cell: &str, words: &Vocabulary) -> Option<RowCode> {
+    let label = merged_label(cell)?;
+    if label.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    words.row_code(label)
+}
+
+/// The first word of a cell whose other words open in capitals: a row's
+/// number or code merged with its description, where it is one.
+fn merged_label(cell: &str) -> Option<&str> {
+    let (label, rest) = cell.trim().split_once(' ')?;
+    rest.trim_start()
         .chars()
         .next()
-        .is_some_and(char::is_uppercase);
-    opens_in_capitals
-        .then(|| parse_row_number(number))
-        .flatten()
+        .is_some_and(char::is_uppercase)
+        .then_some(label)
 }
 
 /// One line of one cell (`doubtful`: read by OCR with low confidence).

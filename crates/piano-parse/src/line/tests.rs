@@ -230,6 +230,18 @@ fn classifies_each_kind_of_line() {
 }
 
 #[test]
+fn a_code_merged_with_its_text_opens_a_coded_row_a_capital_letter_does_not() {
+    assert!(matches!(
+        kind_in("objective-cards", "a) Raccolta dei dati\t50%\t31.12.2022"),
+        LineKind::CodedRow(code) if code.text == "a)"
+    ));
+    assert!(!matches!(
+        kind_in("objective-cards", "A Raccolta dei dati\t50%\t31.12.2022"),
+        LineKind::CodedRow(_)
+    ));
+}
+
+#[test]
 fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
     assert_eq!(
         kind_in("objective-cards", "Obiettivo n.\t14\t"),

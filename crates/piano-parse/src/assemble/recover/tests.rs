@@ -80,6 +80,16 @@ fn splits_a_number_merged_with_the_description() {
 }
 
 #[test]
+fn splits_a_code_merged_with_the_description() {
+    let mut cells = owned(&["a) Raccolta dei dati", "(100%)"]);
+    assert!(split_merged_code(&mut cells, "a)"));
+    assert_eq!(cells, ["a)", "Raccolta dei dati", "(100%)"]);
+    assert!(!split_merged_code(&mut cells, "a)"), "once only");
+    let mut cells = owned(&["a)b Raccolta"]);
+    assert!(!split_merged_code(&mut cells, "a)"), "a code ends at a space");
+}
+
+#[test]
 fn joins_a_description_split_by_a_stray_tab() {
     let mut cells = owned(&[
         "1",

@@ -242,9 +242,35 @@ impl SectionBuilder<'_> {
         self.columns_from_header = true;
     }
 
+    /// A row of a card's phase table that opens with its own number or code
+    /// (`cells`, that number split off the phase's text where they shared a
+    /// cell: `merged`). Phases are numbered from their card, so the number
+    /// is left out unless the table's header gives it a column.
+    pub(super) fn numbered_phase_row(
+        &mut self,
+        line: &TextLine,
+        mut cells: Vec<String>,
+        merged: bool,
+    ) {
+        if merged {
+            let written = cells.first().cloned().unwrap_or_default();
+            self.merged_number_repaired(&written, line);
+        }
+        if !self.columns.contains(&Some(Column::Number)) && cells.len() > 1 {
+            cells.remove(0);
+        }
+        self.phase_row_of(line, cells);
+    }
+
     /// A row of a card's phase table: the card's next phase, numbered from
     /// the card's number and the phase's ordinal.
     pub(super) fn phase_row(&mut self, line: &TextLine) {
+        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        self.phase_row_of(line, cells);
+    }
+
+    /// The card's next phase, of `cells` read from `line`.
+    fn phase_row_of(&mut self, line: &TextLine, cells: Vec<String>) {
         self.finish_row();
         self.table = Table::Phases;
         self.header_cells = None;
@@ -257,7 +283,6 @@ impl SectionBuilder<'_> {
             parts: vec![0, u32::try_from(ordinal).unwrap_or(u32::MAX)],
             text: format!("{}.{ordinal}", objective.entry.number),
         };
-        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
         self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
     }
 }
@@ -352,6 +377,25 @@ mod tests {
     fn phases_of(text: &str) -> Vec<piano_model::Entry> {
         let (plan, _) = crate::parse_dump_with_roles(text);
         plan.structures[0].objectives[0].phases.clone()
+    }
+
+    #[test]
+    fn a_phase_numbered_in_its_own_cell_or_with_its_text_is_numbered_by_its_card() {
+        // A phase table without a number column in its header (or with no
+        // header): the phases' own numbers or codes are not their text.
+        let text = card_with_phases(
+            "a)\tAttivazione del servizio\t50%\t30.06.2022\n\
+            b) Verifica dei risultati\t50%\t31.12.2022\n",
+        );
+        let phases = phases_of(&text);
+        let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(
+            descriptions,
+            ["Attivazione del servizio", "Verifica dei risultati"]
+        );
+        assert_eq!(phases[1].weight, Some(50.0));
+        let numbered = card_with_phases("1.1 Attivazione del servizio\t50%\t30.06.2022\n");
+        assert_eq!(phases_of(&numbered)[0].description, "Attivazione del servizio");
     }
 
     #[test]

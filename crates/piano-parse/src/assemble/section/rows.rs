@@ -6,8 +6,8 @@ use piano_model::{Code, Diagnostic, LineRole, Objective, TextLine};
 
 use super::{SectionBuilder, Table};
 use crate::assemble::recover::{
-    is_ghost_of, is_total_row, join_split_description, split_merged_number, split_trailing_due,
-    split_trailing_weight, unglue_weight_cell, weight_cell_index,
+    is_ghost_of, is_total_row, join_split_description, split_merged_code, split_merged_number,
+    split_trailing_due, split_trailing_weight, unglue_weight_cell, weight_cell_index,
 };
 use crate::assemble::row::{Header, RawRow, assign};
 use crate::line::is_header_piece;
@@ -16,25 +16,40 @@ use crate::token::label::{Part, extends};
 use crate::token::number::RowNumber;
 use crate::vocabulary::{Column, RowCode};
 
+/// The repair of a row whose number or code shared its description's cell.
+const MERGED_NUMBER: &str = "its number was merged with the description";
+
 impl SectionBuilder<'_> {
+    /// Says that the number or code `written` of the row on `line` was split
+    /// off the description it shared a cell with.
+    pub(super) fn merged_number_repaired(&mut self, written: &str, line: &TextLine) {
+        let diagnostic = Diagnostic::new(
+            Code::CellRepaired,
+            format!("row {written}: {MERGED_NUMBER}; split apart"),
+        )
+        .for_number(written.to_owned());
+        self.diagnostics.push(self.locate(line)(diagnostic));
+    }
+
     /// A row of whichever table is open.
     pub fn row(&mut self, number: RowNumber, line: &TextLine, next_row: Option<&TextLine>) {
         if self.table == Table::Staff {
             self.staff_row(line);
             return;
         }
+        let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        let merged = split_merged_number(&mut cells, &number);
         if self.in_card() {
-            self.phase_row(line);
+            self.numbered_phase_row(line, cells, merged);
             return;
         }
         self.table = Table::Objectives;
         self.header_cells = None;
         let description_index = self.description_index();
-        let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let mut repairs: Vec<&str> = Vec::new();
         let columns = &self.columns;
-        if split_merged_number(&mut cells, &number) {
-            repairs.push("its number was merged with the description");
+        if merged {
+            repairs.push(MERGED_NUMBER);
         }
         if join_split_description(&mut cells, columns, description_index) {
             repairs.push("its description was split by a stray tab");
@@ -111,14 +126,19 @@ impl SectionBuilder<'_> {
             self.text(line);
             return;
         }
+        let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+        let merged = split_merged_code(&mut cells, &code.text);
         if self.in_card() {
-            self.phase_row(line);
+            self.numbered_phase_row(line, cells, merged);
             return;
         }
         self.table = Table::Objectives;
         self.header_cells = None;
         self.finish_row();
         self.place_fragments();
+        if merged {
+            self.merged_number_repaired(&code.text, line);
+        }
         let objectives = self.structure.objectives.len();
         let as_u32 = |count: usize| u32::try_from(count).unwrap_or(u32::MAX);
         let number = match self.structure.objectives.last() {
@@ -156,7 +176,6 @@ impl SectionBuilder<'_> {
                 }
             }
         };
-        let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let mut row = RawRow::new(number, cells, line.span(), line.page);
         row.code = Some(code);
         self.pending = Some(row);
