@@ -86,7 +86,10 @@ fn splits_a_code_merged_with_the_description() {
     assert_eq!(cells, ["a)", "Raccolta dei dati", "(100%)"]);
     assert!(!split_merged_code(&mut cells, "a)"), "once only");
     let mut cells = owned(&["a)b Raccolta"]);
-    assert!(!split_merged_code(&mut cells, "a)"), "a code ends at a space");
+    assert!(
+        !split_merged_code(&mut cells, "a)"),
+        "a code ends at a space"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! ("Descrizione", "Peso", "Scadenza" …) under "Obiettivo n. 3", with its
 //! phases in a small table of the card's own.
 
-use piano_model::{Code, Diagnostic, Entry, LineRole, Objective, TextLine};
+use piano_model::{Code, Diagnostic, Entry, LineRole, LineSpan, Objective, TextLine};
 
 use super::{SectionBuilder, Table};
 use crate::assemble::row::{RawRow, parse_due_cell};
@@ -187,12 +187,22 @@ impl SectionBuilder<'_> {
             }
             Column::Due => {
                 let number = entry.number.clone();
+                let LineSpan(first, last) = entry.lines;
+                let wrapped = entry.due.is_some();
                 let raw = match entry.due.take() {
                     Some(due) => join_wrapped(&due.raw, value),
                     None => value.to_owned(),
                 };
                 if raw.trim().is_empty() {
                     return;
+                }
+                if wrapped {
+                    // What was said of the due's first line ("entro il": no
+                    // date) is said again of the whole, or no more.
+                    self.diagnostics.retain(|said| {
+                        !(matches!(said.code, Code::DueUnparsed | Code::DueRepaired)
+                            && said.line.is_some_and(|at| (first..=last).contains(&at)))
+                    });
                 }
                 let locate = self.locate(line);
                 let due = parse_due_cell(&raw, year, &number, &mut self.diagnostics, &locate);
@@ -395,7 +405,10 @@ mod tests {
         );
         assert_eq!(phases[1].weight, Some(50.0));
         let numbered = card_with_phases("1.1 Attivazione del servizio\t50%\t30.06.2022\n");
-        assert_eq!(phases_of(&numbered)[0].description, "Attivazione del servizio");
+        assert_eq!(
+            phases_of(&numbered)[0].description,
+            "Attivazione del servizio"
+        );
     }
 
     #[test]
@@ -454,6 +467,33 @@ mod tests {
         assert!(
             roles.iter().all(|(_, role)| *role != LineRole::Unplaced),
             "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn a_due_wrapped_after_its_preposition_is_read_whole_and_said_nothing_of() {
+        // "entro" names no column here: it leaves the value open, and what
+        // its first line alone gave (no date) is not said of the whole.
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1\n\
+            Descrizione: Riordino del registro.\n\
+            Peso: 100%\n\
+            Scadenza: entro\n\
+            il 31.12.2022\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let due = plan.structures[0].objectives[0].entry.due.as_ref();
+        assert_eq!(
+            due.and_then(|due| due.date)
+                .map(|date| date.to_string())
+                .as_deref(),
+            Some("2022-12-31")
+        );
+        assert!(
+            plan.diagnostics
+                .iter()
+                .all(|said| said.code != piano_model::Code::DueUnparsed),
+            "{:?}",
+            plan.diagnostics
         );
     }
 
