@@ -380,10 +380,9 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
             .any(|text| text.chars().any(|c| c.is_ascii_digit()))
     };
     let numbered = |row: &Row| {
-        row.first_line().texts[0]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit())
+        let first = &row.first_line().texts[0];
+        first.starts_with(|c: char| c.is_ascii_digit())
+            && !first.split(' ').next().is_some_and(is_a_date)
     };
     let Some(header) = rows.first() else {
         return;
@@ -398,6 +397,16 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
     }
     let rest: Vec<TableLine> = rows.drain(1..=wrapped).flat_map(|row| row.lines).collect();
     rows[0].lines.extend(rest);
+}
+
+/// Whether `word` is a date ("01/12/2019", "31.12.2022"), which a row's
+/// number or code never is: a label's value wrapped onto a line of its own.
+fn is_a_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['.', '/', '-']).collect();
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    word.contains('/')
+        || matches!(parts.as_slice(), [day, month, year]
+            if digits(day) && digits(month) && digits(year) && year.len() == 4)
 }
 
 /// Splits a table's header (its first row, without a digit) into its two

@@ -57,6 +57,14 @@ fn a_wrapped_first_header_cell_stays_in_the_header() {
         line(3.0, &[("Bianchi", 0.0), ("Funzionario", 12.0)]),
     ];
     assert_eq!(rows(&staff).len(), 3, "rows of words stay rows");
+    // A label's value wrapped onto a line of its own is a date, no row's
+    // number: the lines above it are labels of their own.
+    let card = [
+        line(1.0, &[("Valore:", 0.0), ("Raccolta dei dati.", 27.0)]),
+        line(2.0, &[("Termine: entro il", 0.0)]),
+        line(3.0, &[("01/12/2019", 0.0)]),
+    ];
+    assert_eq!(rows(&card).len(), 3, "labels stay rows of their own");
 }
 
 #[test]
