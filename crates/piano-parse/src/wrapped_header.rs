@@ -16,16 +16,29 @@ use crate::text::join_wrapped;
 use crate::token::due::looks_like_due;
 use crate::token::weight::is_weight;
 use crate::vocabulary::Vocabulary;
+use crate::wrapped_label::JoinedLines;
 
-/// Joins each header wrapped onto the line below it into one line; the line
-/// below takes the header's role, and a diagnostic says so.
-pub fn join_wrapped_headers(layout: &mut Layout, roles: &mut Roles, profiles: &[Vocabulary]) {
+/// Joins each header wrapped onto the line below it into one line (the line
+/// below takes the header's role), and each group's label on a line of its
+/// own into the header below it (said of which lines were joined, for the
+/// header's line to take the role the label's is given); a diagnostic says
+/// so.
+pub fn join_wrapped_headers(
+    layout: &mut Layout,
+    roles: &mut Roles,
+    profiles: &[Vocabulary],
+) -> Vec<JoinedLines> {
+    let mut under_labels = Vec::new();
     let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
     for line in std::mem::take(&mut layout.lines) {
         if let Some(above) = kept.last_mut()
             && let Some(joined) = under_a_group_label(above, &line, profiles)
         {
-            roles.set_line(above, LineRole::TableHeader);
+            under_labels.push(JoinedLines {
+                page: line.page,
+                first: above.number,
+                second: line.number,
+            });
             layout.diagnostics.push(
                 Diagnostic::new(
                     Code::CellWrapped,
@@ -55,6 +68,7 @@ pub fn join_wrapped_headers(layout: &mut Layout, roles: &mut Roles, profiles: &[
         kept.push(line);
     }
     layout.lines = kept;
+    under_labels
 }
 
 /// `line` with `below` joined into it cell by cell, if `line` starts a
@@ -143,8 +157,9 @@ fn starts_a_header(line: &TextLine, profiles: &[Vocabulary]) -> bool {
 /// The header `below` spanning `line` too, where `line` is a group's label
 /// on a line of its own right above it ("Misurazione" over "Indicatori" |
 /// "Valori attesi", the header's other cells merged over both lines and
-/// printed on the lower): one piece of a name, not in the first cell, over
-/// a cell `below` names. The label is dropped, as under a two-level header.
+/// printed on the lower): one piece of a name opening with a capital (a
+/// wrapped value goes on in small letters), not in the first cell, over a
+/// cell `below` names. The label is dropped, as under a two-level header.
 fn under_a_group_label(
     line: &TextLine,
     below: &TextLine,
@@ -161,6 +176,7 @@ fn under_a_group_label(
         && below.page == line.page
         && below.number == line.last + 1
         && is_header_piece(label.text.trim())
+        && label.text.trim_start().starts_with(char::is_uppercase)
         && below
             .cells
             .get(index)
@@ -305,8 +321,7 @@ mod tests {
             ],
             ..Layout::default()
         };
-        let mut roles = Roles::new();
-        join_wrapped_headers(&mut layout, &mut roles, Vocabulary::bundled());
+        let joined = join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
         let lines = &layout.lines;
         assert_eq!(lines.len(), 3);
         assert_eq!(
@@ -314,7 +329,7 @@ mod tests {
             "N.\tDescrizione\tIndicatori\tValori attesi\tScadenza"
         );
         assert_eq!((lines[1].number, lines[1].last), (2, 3));
-        assert_eq!(roles.get(2, Some(1)), Some(LineRole::TableHeader));
+        assert_eq!((joined[0].first, joined[0].second), (2, 3));
         // A line of one cell over a row is a wrapped value, no label.
         let mut row = Layout {
             lines: vec![

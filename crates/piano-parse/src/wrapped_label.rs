@@ -14,25 +14,29 @@ use piano_model::{Layout, Roles, TextLine};
 
 use crate::vocabulary::Vocabulary;
 
-/// A label's second line joined into the first: the line numbers (and
-/// page) of both, for the second to take the role the first is given.
+/// Two lines read as one (a label's second line joined into the first, a
+/// group's label into the header below it): the line numbers (and page) of
+/// both, for the second to take the role the first is given.
 #[derive(Debug, Clone, Copy)]
-pub struct JoinedLabel {
-    page: Option<u32>,
-    first: u32,
-    second: u32,
+pub struct JoinedLines {
+    /// The page of both lines.
+    pub page: Option<u32>,
+    /// The number the joined line keeps.
+    pub first: u32,
+    /// The number of the line taken into it.
+    pub second: u32,
 }
 
 /// Joins each field label wrapped onto the line below it into one line,
 /// and says which lines were joined.
-pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<JoinedLabel> {
+pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<JoinedLines> {
     let mut joined_labels = Vec::new();
     let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
     for line in std::mem::take(&mut layout.lines) {
         if let Some(above) = kept.last_mut()
             && let Some(joined) = joined_label(above, &line, profiles)
         {
-            joined_labels.push(JoinedLabel {
+            joined_labels.push(JoinedLines {
                 page: line.page,
                 first: above.number,
                 second: line.number,
@@ -46,9 +50,10 @@ pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<
     joined_labels
 }
 
-/// Gives each joined label's second line the role its first was given
-/// (a card's field, or whatever else the line turned out to be).
-pub fn share_roles(joined: &[JoinedLabel], roles: &mut Roles) {
+/// Gives each joined pair's second line the role its first was given
+/// (a card's field, a table header, or whatever else the line turned out
+/// to be).
+pub fn share_roles(joined: &[JoinedLines], roles: &mut Roles) {
     for label in joined {
         if let Some(role) = roles.get(label.first, label.page) {
             roles.set(label.second, label.page, role);
