@@ -13,6 +13,8 @@
 //! (`number_column_first`) or a header to its own table
 //! (`header_holds_over_headings`).
 
+mod unheaded;
+
 use piano_model::TextLine;
 
 use crate::line::table_header_columns;
@@ -48,7 +50,8 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         .filter_map(|profile| profile.layout.number_without_header_at())
         .collect();
     let mut header_applies = false;
-    for line in lines.iter_mut() {
+    let further_in = unheaded::labels_further_in(lines, profiles);
+    for (line, further_in) in lines.iter_mut().zip(further_in) {
         let filled = line
             .cells
             .iter()
@@ -84,8 +87,22 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             }
         }
         let Some(index) = label_at.filter(|_| !in_staff_table) else {
-            if !header_applies && !in_staff_table && !numbers_without_header.is_empty() {
-                number_first_without_header(line, &numbers_without_header, profiles);
+            if header_applies || in_staff_table {
+                continue;
+            }
+            let moved = !numbers_without_header.is_empty()
+                && number_first_without_header(line, &numbers_without_header, profiles);
+            if let Some(at) = further_in.filter(|_| !moved) {
+                let label = line.cells.remove(at);
+                line.cells.insert(0, label);
+                // An empty first column is none of the table's.
+                if line
+                    .cells
+                    .get(1)
+                    .is_some_and(|cell| cell.text.trim().is_empty())
+                {
+                    line.cells.remove(1);
+                }
             }
             continue;
         };
@@ -100,8 +117,12 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
 
 /// A row of a table printed without a header, whose number column a
 /// profile's `columns_without_header` puts at one of `places`: the label
-/// there, and none in the first cell, is moved first.
-fn number_first_without_header(line: &mut TextLine, places: &[usize], profiles: &[Vocabulary]) {
+/// there, and none in the first cell, is moved first. Whether it moved one.
+fn number_first_without_header(
+    line: &mut TextLine,
+    places: &[usize],
+    profiles: &[Vocabulary],
+) -> bool {
     let is_label = |text: &str| {
         let text = text.trim();
         parse_row_number(text).is_some()
@@ -110,7 +131,7 @@ fn number_first_without_header(line: &mut TextLine, places: &[usize], profiles: 
                 .any(|profile| profile.row_code(text).is_some())
     };
     if line.cells.len() < 3 || line.cells.first().is_some_and(|cell| is_label(&cell.text)) {
-        return;
+        return false;
     }
     let at = places
         .iter()
@@ -120,6 +141,7 @@ fn number_first_without_header(line: &mut TextLine, places: &[usize], profiles: 
         let label = line.cells.remove(at);
         line.cells.insert(0, label);
     }
+    at.is_some()
 }
 
 /// The columns a line names when some profile reads it as a table header:
@@ -254,6 +276,16 @@ mod tests {
         let text = format!(
             "{HEADING}\tN°\tDescrizione\tPeso\tScadenza\n\
              \t1\tPrimo\t60%\t31.12.2022\n\
+             \t1.1\tFase: avvio\t100%\t30.06.2022\n\
+             \t2\tSecondo\t40%\t30.06.2022\n"
+        );
+        assert_eq!(read(&crate::parse_dump(&text)), expected());
+    }
+
+    #[test]
+    fn rows_labelled_behind_an_empty_column_without_a_header_are_read() {
+        let text = format!(
+            "{HEADING}\t1\tPrimo\t60%\t31.12.2022\n\
              \t1.1\tFase: avvio\t100%\t30.06.2022\n\
              \t2\tSecondo\t40%\t30.06.2022\n"
         );

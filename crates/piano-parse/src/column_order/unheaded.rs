@@ -1,0 +1,189 @@
+//! Rows of a table printed without a header whose labels stand in a column
+//! further in: behind an empty first column, or among the values. No header
+//! says where the labels are, so two neighbouring rows must agree: labels in
+//! the same cell that follow one another ("1" then "2", "1" then "1.1",
+//! "01.02.01" then "01.02.02") or that no value could be ("A.1", "a)"). A
+//! weight or a date in the same cell of every row never does.
+
+use piano_model::TextLine;
+
+use crate::token::due::looks_like_due;
+use crate::token::number::parse_row_number;
+use crate::vocabulary::Vocabulary;
+
+/// What a cell holding a row's label says of it.
+#[derive(Debug, Clone, PartialEq)]
+enum Label {
+    /// A number ("2", "1.1", "01.02.01"): its parts.
+    Number(Vec<u32>),
+    /// A code: of the budget ("010201"), or of another scheme, written with
+    /// more than digits ("A.1", "a)").
+    Code,
+}
+
+impl Label {
+    /// Whether a row labelled `self` and its neighbour labelled `other`
+    /// (above or below it) make a sequence.
+    fn agrees_with(&self, other: &Label) -> bool {
+        match (self, other) {
+            (Label::Number(a), Label::Number(b)) => follows(a, b) || follows(b, a),
+            // A code says it is a label by itself ("010201", then "010201.1").
+            _ => true,
+        }
+    }
+}
+
+/// Whether number `b` can come right after `a`: the next at the same level
+/// ("1.1" then "1.2"), one level down ("1" then "1.1"), or the next at a
+/// level up ("1.2" then "2").
+fn follows(a: &[u32], b: &[u32]) -> bool {
+    let next_at = |level: usize| {
+        a.len() >= level
+            && b.len() == level
+            && a[..level - 1] == b[..level - 1]
+            && a[level - 1].checked_add(1) == Some(b[level - 1])
+    };
+    let down = b.len() == a.len() + 1 && b[..a.len()] == *a && b[a.len()] == 1;
+    down || (1..=b.len()).any(next_at)
+}
+
+/// For each line, the cell its label stands in when it is a row of a table
+/// printed without a header whose labels are not in the first cell, and the
+/// nearest line above or below holding labels agrees (see the module's
+/// documentation); `None` for every other line.
+pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> Vec<Option<usize>> {
+    let labels: Vec<Vec<(usize, Label)>> = lines
+        .iter()
+        .map(|line| inner_labels(line, profiles))
+        .collect();
+    // A row's neighbours: the nearest lines holding labels too (a wrapped
+    // cell's line between them holds none).
+    let rows: Vec<usize> = (0..lines.len())
+        .filter(|&i| !labels[i].is_empty())
+        .collect();
+    let mut found = vec![None; lines.len()];
+    for (position, &row) in rows.iter().enumerate() {
+        let neighbours = [
+            position.checked_sub(1).map(|p| rows[p]),
+            rows.get(position + 1).copied(),
+        ];
+        found[row] = labels[row].iter().find_map(|(at, label)| {
+            neighbours
+                .iter()
+                .flatten()
+                .any(|&other| {
+                    labels[other]
+                        .iter()
+                        .any(|(other_at, theirs)| other_at == at && label.agrees_with(theirs))
+                })
+                .then_some(*at)
+        });
+    }
+    found
+}
+
+/// The labels a line of three cells or more holds after its first cell,
+/// left to right, when its first cell holds none.
+fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)> {
+    let label = |text: &str| -> Option<Label> {
+        let text = text.trim();
+        if text.is_empty() || looks_like_due(text) {
+            return None;
+        }
+        if let Some(number) = parse_row_number(text) {
+            return Some(Label::Number(number.parts));
+        }
+        let more_than_digits = !text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let coded = profiles.iter().any(|profile| {
+            profile
+                .row_code(text)
+                .is_some_and(|code| code.mission.is_some() || more_than_digits)
+        });
+        coded.then_some(Label::Code)
+    };
+    let Some(first) = line.cells.first() else {
+        return Vec::new();
+    };
+    if line.cells.len() < 3 || label(&first.text).is_some() {
+        return Vec::new();
+    }
+    line.cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(at, cell)| Some((at, label(&cell.text)?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<TextLine> {
+        text.lines()
+            .enumerate()
+            .map(|(index, line)| {
+                let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                TextLine::from_texts(number, None, line.split('\t'))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_sequence_in_one_cell_of_neighbouring_rows_are_their_labels() {
+        let table = lines(
+            "\t1\tPrimo\t60%\t31.12.2022\n\
+             \t1.1\tFase: avvio\t100%\t30.06.2022\n\
+             \t2\tSecondo\t40%\t30.06.2022",
+        );
+        let found = labels_further_in(&table, Vocabulary::bundled());
+        assert_eq!(found, [Some(1), Some(1), Some(1)]);
+        // A wrapped cell's line between two rows holds no label.
+        let wrapped = lines(
+            "\t1\tPrimo\t60%\t31.12.2022\n\
+             \t\tdel registro\t\t\n\
+             \t2\tSecondo\t40%\t30.06.2022",
+        );
+        assert_eq!(
+            labels_further_in(&wrapped, Vocabulary::bundled()),
+            [Some(1), None, Some(1)]
+        );
+        let inside = lines(
+            "60%\tPrimo\t1\t31.12.2022\n\
+             40%\tSecondo\t2\t30.06.2022",
+        );
+        assert_eq!(
+            labels_further_in(&inside, Vocabulary::bundled()),
+            [Some(2), Some(2)]
+        );
+    }
+
+    #[test]
+    fn weights_and_dates_in_every_row_are_no_labels() {
+        let table = lines(
+            "Primo\t15\t31.12.2022\n\
+             Secondo\t20\t30.06.2022\n\
+             Terzo\t12.5\t30.06.2022",
+        );
+        assert_eq!(
+            labels_further_in(&table, Vocabulary::bundled()),
+            [None, None, None]
+        );
+        // Rows labelled in their first cell are left as they are.
+        let first = lines("1\tPrimo\t2\n2\tSecondo\t3");
+        assert_eq!(
+            labels_further_in(&first, Vocabulary::bundled()),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn a_number_follows_the_one_before_it() {
+        assert!(follows(&[1], &[2]));
+        assert!(follows(&[1], &[1, 1]));
+        assert!(follows(&[1, 2], &[2]));
+        assert!(follows(&[1, 2], &[1, 3]));
+        assert!(!follows(&[15], &[20]));
+        assert!(!follows(&[12, 5], &[37, 5]));
+    }
+}
