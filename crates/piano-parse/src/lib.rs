@@ -70,7 +70,7 @@ pub fn parse_with_roles(
         .find(|profile| profile.name == base.name)
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
-    let under_labels = wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
+    wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
     empty_leading::drop_empty_leading_cells(&mut layout.lines, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
@@ -89,7 +89,6 @@ pub fn parse_with_roles(
         }
     };
     wrapped_label::share_roles(&joined_labels, &mut roles);
-    wrapped_label::share_roles(&under_labels, &mut roles);
     ocr_repair::repair_weights(&mut plan, &doubtful_cells);
     evidence.rows_low_confidence = quality::rows_among(&doubtful, &roles);
     plan.quality = quality::assess(&plan, &roles, evidence, profiles);

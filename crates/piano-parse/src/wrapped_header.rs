@@ -16,40 +16,12 @@ use crate::text::join_wrapped;
 use crate::token::due::looks_like_due;
 use crate::token::weight::is_weight;
 use crate::vocabulary::Vocabulary;
-use crate::wrapped_label::JoinedLines;
 
-/// Joins each header wrapped onto the line below it into one line (the line
-/// below takes the header's role), and each group's label on a line of its
-/// own into the header below it (said of which lines were joined, for the
-/// header's line to take the role the label's is given); a diagnostic says
-/// so.
-pub fn join_wrapped_headers(
-    layout: &mut Layout,
-    roles: &mut Roles,
-    profiles: &[Vocabulary],
-) -> Vec<JoinedLines> {
-    let mut under_labels = Vec::new();
+/// Joins each header wrapped onto the line below it into one line; the line
+/// below takes the header's role, and a diagnostic says so.
+pub fn join_wrapped_headers(layout: &mut Layout, roles: &mut Roles, profiles: &[Vocabulary]) {
     let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
     for line in std::mem::take(&mut layout.lines) {
-        if let Some(above) = kept.last_mut()
-            && let Some(joined) = under_a_group_label(above, &line, profiles)
-        {
-            under_labels.push(JoinedLines {
-                page: line.page,
-                first: above.number,
-                second: line.number,
-            });
-            layout.diagnostics.push(
-                Diagnostic::new(
-                    Code::CellWrapped,
-                    "a group's label over the table header, on a line of its own: the header below names its columns",
-                )
-                .at_line(above.number, above.page)
-                .with_excerpt(&above.to_tab_separated()),
-            );
-            *above = joined;
-            continue;
-        }
         if let Some(above) = kept.last_mut()
             && let Some(joined) = joined_header(above, &line, profiles)
         {
@@ -68,7 +40,6 @@ pub fn join_wrapped_headers(
         kept.push(line);
     }
     layout.lines = kept;
-    under_labels
 }
 
 /// `line` with `below` joined into it cell by cell, if `line` starts a
@@ -101,7 +72,18 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
                 .iter()
                 .any(|profile| profile.column(text).is_some())
     };
-    if !starts_a_header(line, profiles) {
+    // The line itself starts a header: two of its cells name columns, and
+    // none holds a row's number or a value (a weight, a date).
+    let holds_values = line.cells.iter().any(|cell| {
+        let text = cell.text.trim();
+        is_weight(text) || looks_like_due(text)
+    });
+    let numbered = line.cells.first().is_some_and(|cell| {
+        cell.text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
+    if holds_values || numbered || line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
         return None;
     }
     if let Some(two_level) = two_level_header(line, below) {
@@ -130,63 +112,6 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
     // "scadenza", "Valore" / "target") is.
     let named = most_named(&joined, profiles);
     (named > most_named(line, profiles) && named > most_named(below, profiles)).then_some(joined)
-}
-
-/// Whether `line` starts a header: two of its cells name columns for some
-/// profile, and none holds a row's number or a value (a weight, a date).
-fn starts_a_header(line: &TextLine, profiles: &[Vocabulary]) -> bool {
-    let names = |text: &str| {
-        let text = text.trim();
-        !text.is_empty()
-            && profiles
-                .iter()
-                .any(|profile| profile.column(text).is_some())
-    };
-    let holds_values = line.cells.iter().any(|cell| {
-        let text = cell.text.trim();
-        is_weight(text) || looks_like_due(text)
-    });
-    let numbered = line.cells.first().is_some_and(|cell| {
-        cell.text
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit())
-    });
-    !holds_values && !numbered && line.cells.iter().filter(|cell| names(&cell.text)).count() >= 2
-}
-
-/// The header `below` spanning `line` too, where `line` is a group's label
-/// on a line of its own right above it ("Misurazione" over "Indicatori" |
-/// "Valori attesi", the header's other cells merged over both lines and
-/// printed on the lower): one piece of a name opening with a capital (a
-/// wrapped value goes on in small letters), not in the first cell, over a
-/// cell `below` names. The label is dropped, as under a two-level header.
-fn under_a_group_label(
-    line: &TextLine,
-    below: &TextLine,
-    profiles: &[Vocabulary],
-) -> Option<TextLine> {
-    let mut filled = line
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(_, cell)| !cell.text.trim().is_empty());
-    let (index, label) = filled.next()?;
-    let shaped = filled.next().is_none()
-        && index > 0
-        && below.page == line.page
-        && below.number == line.last + 1
-        && is_header_piece(label.text.trim())
-        && label.text.trim_start().starts_with(char::is_uppercase)
-        && below
-            .cells
-            .get(index)
-            .is_some_and(|cell| !cell.text.trim().is_empty());
-    if !shaped || !starts_a_header(below, profiles) {
-        return None;
-    }
-    let mut joined = below.clone();
-    joined.number = line.number;
-    Some(joined)
 }
 
 /// A two-level header's two lines read as one, where `line` has a group's
@@ -303,38 +228,6 @@ mod tests {
             lines: vec![
                 line(1, "1\t\t0%\tN.\tObiettivo\t01.01.2019"),
                 line(2, "Linea Strategica\t(pluriennale"),
-            ],
-            ..Layout::default()
-        };
-        join_wrapped_headers(&mut row, &mut Roles::new(), Vocabulary::bundled());
-        assert_eq!(row.lines.len(), 2);
-    }
-
-    #[test]
-    fn a_groups_label_on_a_line_of_its_own_above_the_header_is_the_headers() {
-        let mut layout = Layout {
-            lines: vec![
-                line(1, "OBIETTIVO OPERATIVO:\tRiordino degli uffici"),
-                line(2, "\t\tGruppo\t\t"),
-                line(3, "N.\tDescrizione\tIndicatori\tValori attesi\tScadenza"),
-                line(4, "1\tRiordino dell'archivio\tPratiche\tTutte\t31.12.2024"),
-            ],
-            ..Layout::default()
-        };
-        let joined = join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
-        let lines = &layout.lines;
-        assert_eq!(lines.len(), 3);
-        assert_eq!(
-            lines[1].to_tab_separated(),
-            "N.\tDescrizione\tIndicatori\tValori attesi\tScadenza"
-        );
-        assert_eq!((lines[1].number, lines[1].last), (2, 3));
-        assert_eq!((joined[0].first, joined[0].second), (2, 3));
-        // A line of one cell over a row is a wrapped value, no label.
-        let mut row = Layout {
-            lines: vec![
-                line(1, "\t\tGruppo\t\t"),
-                line(2, "1\tRiordino dell'archivio\tPratiche\tTutte\t31.12.2024"),
             ],
             ..Layout::default()
         };

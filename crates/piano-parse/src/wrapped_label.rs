@@ -6,7 +6,8 @@
 //! line names a field by itself, so the first would be taken for the value
 //! of the field above wrapped. Where a line of one cell without a colon is
 //! followed right under it by a line of one cell that starts in small
-//! letters and holds a colon, the first ends where no phrase does ("… di")
+//! letters (or is in capitals under capitals) and holds a colon, the first
+//! ends where no phrase does ("… di")
 //! or names no field, and the two, joined, name a card field for some
 //! profile, they are one line.
 
@@ -14,29 +15,25 @@ use piano_model::{Layout, Roles, TextLine};
 
 use crate::vocabulary::Vocabulary;
 
-/// Two lines read as one (a label's second line joined into the first, a
-/// group's label into the header below it): the line numbers (and page) of
-/// both, for the second to take the role the first is given.
+/// A label's second line joined into the first: the line numbers (and
+/// page) of both, for the second to take the role the first is given.
 #[derive(Debug, Clone, Copy)]
-pub struct JoinedLines {
-    /// The page of both lines.
-    pub page: Option<u32>,
-    /// The number the joined line keeps.
-    pub first: u32,
-    /// The number of the line taken into it.
-    pub second: u32,
+pub struct JoinedLabel {
+    page: Option<u32>,
+    first: u32,
+    second: u32,
 }
 
 /// Joins each field label wrapped onto the line below it into one line,
 /// and says which lines were joined.
-pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<JoinedLines> {
+pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<JoinedLabel> {
     let mut joined_labels = Vec::new();
     let mut kept: Vec<TextLine> = Vec::with_capacity(layout.lines.len());
     for line in std::mem::take(&mut layout.lines) {
         if let Some(above) = kept.last_mut()
             && let Some(joined) = joined_label(above, &line, profiles)
         {
-            joined_labels.push(JoinedLines {
+            joined_labels.push(JoinedLabel {
                 page: line.page,
                 first: above.number,
                 second: line.number,
@@ -50,10 +47,9 @@ pub fn join_wrapped_labels(layout: &mut Layout, profiles: &[Vocabulary]) -> Vec<
     joined_labels
 }
 
-/// Gives each joined pair's second line the role its first was given
-/// (a card's field, a table header, or whatever else the line turned out
-/// to be).
-pub fn share_roles(joined: &[JoinedLines], roles: &mut Roles) {
+/// Gives each joined label's second line the role its first was given
+/// (a card's field, or whatever else the line turned out to be).
+pub fn share_roles(joined: &[JoinedLabel], roles: &mut Roles) {
     for label in joined {
         if let Some(role) = roles.get(label.first, label.page) {
             roles.set(label.second, label.page, role);
@@ -78,7 +74,12 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     }
     let (first, second) = (only(line)?, only(below)?);
     let (rest, value) = second.split_once(':')?;
-    if first.contains(':') || !rest.starts_with(char::is_lowercase) {
+    // The label goes on in small letters, or in capitals under capitals
+    // ("OBIETTIVI DI" / "PERFORMANCE:").
+    let capitals =
+        |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let goes_on = rest.starts_with(char::is_lowercase) || (capitals(&first) && capitals(rest));
+    if first.contains(':') || !goes_on {
         return None;
     }
     let label = format!("{first} {rest}");
@@ -142,6 +143,11 @@ mod tests {
                 "Obiettivi di performance:",
                 "Riordino dell'archivio"
             ]
+        );
+        // In capitals under capitals.
+        assert_eq!(
+            joined(&["OBIETTIVI DI", "PERFORMANCE:", "Riordino dell'archivio"]),
+            ["OBIETTIVI DI PERFORMANCE:", "Riordino dell'archivio"]
         );
         // A value wrapped after its label's colon stays where it is.
         assert_eq!(

@@ -20,7 +20,7 @@ use piano_model::{
 };
 
 use crate::detect::Detection;
-use crate::line::{LineKind, PROGRAMME_KIND, StructureHeading};
+use crate::line::{LineKind, PROGRAMME_KIND, StructureHeading, is_group_label};
 use crate::quality::Evidence;
 use crate::token::due::{due_year, looks_like_due};
 use crate::vocabulary::{Sections, Vocabulary};
@@ -224,6 +224,14 @@ pub fn assemble(
                 section.card_opener(number.clone(), title.clone(), line);
             }
             LineKind::CardField(column, value) => section.card_field(*column, value, line),
+            LineKind::Continuation
+                if matches!(kinds.get(index + 1), Some(LineKind::TableHeader(_)))
+                    && lines
+                        .get(index + 1)
+                        .is_some_and(|below| is_group_label(line, below)) =>
+            {
+                section.group_label(line);
+            }
             LineKind::Continuation => section.continuation(line),
             LineKind::PageNumber => plan.diagnostics.push(page_number(line, roles)),
             LineKind::Text => section.text(line),

@@ -42,6 +42,33 @@ pub fn is_header_piece(cell: &str) -> bool {
     cell.len() <= 40 && !cell.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// Whether `line` is a group's label on a line of its own right above the
+/// table header `below` ("Misurazione" over "Indicatori" | "Valori attesi",
+/// the header's other cells merged over both lines and printed on the
+/// lower): one piece of a name opening with a capital (a value wrapped into
+/// its cell goes on in small letters), not in the first cell, over a cell
+/// the header fills.
+pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
+    let mut filled = line
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| !cell.text.trim().is_empty());
+    let (Some((index, label)), None) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    let label = label.text.trim();
+    index > 0
+        && below.page == line.page
+        && below.number == line.last + 1
+        && is_header_piece(label)
+        && label.starts_with(char::is_uppercase)
+        && below
+            .cells
+            .get(index)
+            .is_some_and(|cell| !cell.text.trim().is_empty())
+}
+
 /// The columns a header's cells name, as [`classify`](super::classify) reads them once the
 /// line is known to be a header (a header wrapped onto two lines is read
 /// again once joined).

@@ -328,7 +328,9 @@ mod header;
 mod heading;
 
 use header::table_header;
-pub use header::{MAX_HEADER_CELLS, header_columns, is_header_piece, table_header_columns};
+pub use header::{
+    MAX_HEADER_CELLS, header_columns, is_group_label, is_header_piece, table_header_columns,
+};
 pub use heading::{head_line, structure_heading};
 
 #[cfg(test)]

@@ -43,6 +43,14 @@ impl SectionBuilder<'_> {
         self.set_columns(columns);
     }
 
+    /// A group's label on a line of its own above the table header below it
+    /// (see [`is_group_label`](crate::line::is_group_label)): the header's,
+    /// whose cells name the columns; the text above it does not go on.
+    pub fn group_label(&mut self, line: &TextLine) {
+        self.finish_row();
+        self.role(line, LineRole::TableHeader);
+    }
+
     /// Takes the columns of the objectives table, and its label unless an
     /// earlier table of the structure gave one.
     fn set_columns(&mut self, columns: Vec<Option<Column>>) {

@@ -201,3 +201,25 @@ fn a_header_printed_once_holds_over_the_structures_below_it() {
         (Some("Avvisi emessi"), Some(100.0))
     );
 }
+
+#[test]
+fn a_groups_label_above_the_header_is_the_headers_not_the_text_above() {
+    let text = "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n\
+        Obiettivo operativo\tRiordino degli uffici\n\
+        \t\tGruppo\t\t\n\
+        N°\tDescrizione\tIndicatori\tValori attesi\tScadenza\n\
+        1\tPrimo\tPratiche evase\tTutte\t31.12.2022\n";
+    let (plan, roles) = crate::parse_dump_with_roles(text);
+    assert_eq!(
+        plan.structures[0].operational_objective.as_deref(),
+        Some("Riordino degli uffici")
+    );
+    assert_eq!(roles.get(3, None), Some(LineRole::TableHeader));
+    // A value going on in small letters is the field's.
+    let wrapped = text.replace("Gruppo", "dell'ente");
+    let plan = crate::parse_dump(&wrapped);
+    assert_eq!(
+        plan.structures[0].operational_objective.as_deref(),
+        Some("Riordino degli uffici dell'ente")
+    );
+}
