@@ -86,9 +86,9 @@ pub struct Finding {
     pub code: ReasonCode,
     /// How many rows, lines, groups or pages it concerns.
     pub count: u32,
-    /// Of `count`, how many weigh half the code's weight: rows placed by
-    /// content under no table header at all, where placing by content is
-    /// the table's layout rather than a sign of damage.
+    /// Of `count`, how many weigh a quarter of the code's weight: rows
+    /// placed by content under no table header at all, where placing by
+    /// content is the table's layout rather than a sign of damage.
     pub light: u32,
 }
 
