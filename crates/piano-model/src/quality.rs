@@ -126,6 +126,11 @@ pub enum ReasonCode {
     TextUnplaced,
     /// Rows the table rebuild could read two ways (`row-ambiguous`).
     RowsAmbiguous,
+    /// Lines the table rebuild read two ways (`row-ambiguous`) whose cells
+    /// are the family's column names: a header's line (most often the last
+    /// line of a header repeated after a page break) read into rows, whose
+    /// text around it then went to the wrong rows.
+    HeadersInRows,
     /// Table headers whose cells touched one another and were cut where the
     /// columns below start (`header-cut`): every column's meaning rests on
     /// that guess.
@@ -163,7 +168,7 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 27] = [
+    pub const ALL: [ReasonCode; 28] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
@@ -179,6 +184,7 @@ impl ReasonCode {
         ReasonCode::RowsUnplaced,
         ReasonCode::TextUnplaced,
         ReasonCode::RowsAmbiguous,
+        ReasonCode::HeadersInRows,
         ReasonCode::HeadersCut,
         ReasonCode::HeadsRepeated,
         ReasonCode::NumberingBroken,
@@ -211,6 +217,7 @@ impl ReasonCode {
             ReasonCode::RowsUnplaced => "rows-unplaced",
             ReasonCode::TextUnplaced => "text-unplaced",
             ReasonCode::RowsAmbiguous => "rows-ambiguous",
+            ReasonCode::HeadersInRows => "headers-in-rows",
             ReasonCode::HeadersCut => "headers-cut",
             ReasonCode::HeadsRepeated => "heads-repeated",
             ReasonCode::NumberingBroken => "numbering-broken",

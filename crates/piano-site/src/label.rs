@@ -66,6 +66,7 @@ pub fn reason(code: ReasonCode) -> &'static str {
         ReasonCode::RowsUnplaced => "righe con valori lasciate fuori",
         ReasonCode::TextUnplaced => "testo lasciato fuori",
         ReasonCode::RowsAmbiguous => "righe leggibili in due modi",
+        ReasonCode::HeadersInRows => "righe d'intestazione lette come righe",
         ReasonCode::HeadersCut => "intestazioni di tabella divise per ipotesi",
         ReasonCode::HeadsRepeated => "responsabili con il nome ripetuto",
         ReasonCode::NumberingBroken => "numerazione interrotta",

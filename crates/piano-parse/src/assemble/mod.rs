@@ -358,6 +358,9 @@ fn finish_section(
         evidence.rows_by_content = evidence
             .rows_by_content
             .saturating_add(finished.rows_by_content);
+        evidence.rows_without_header = evidence
+            .rows_without_header
+            .saturating_add(finished.rows_without_header);
         plan.structures.push(finished.structure);
         plan.diagnostics.extend(finished.diagnostics);
         roles.merge(finished.roles);

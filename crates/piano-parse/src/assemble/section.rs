@@ -94,6 +94,8 @@ pub struct Finished {
     pub roles: Roles,
     /// Rows whose cells were given columns by content (`columns-realigned`).
     pub rows_by_content: u32,
+    /// Of those, the rows no table header applied to.
+    pub rows_without_header: u32,
 }
 
 impl<'w> SectionBuilder<'w> {
@@ -249,6 +251,13 @@ impl<'w> SectionBuilder<'w> {
             diagnostics: self.diagnostics,
             roles: self.roles,
             rows_by_content: u32::try_from(self.realigned_rows.len()).unwrap_or(u32::MAX),
+            rows_without_header: u32::try_from(
+                self.realigned_rows
+                    .iter()
+                    .filter(|(_, under_header)| !under_header)
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
         }
     }
 }

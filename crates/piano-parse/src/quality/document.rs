@@ -13,10 +13,7 @@ use super::{Finding, raised};
 pub fn findings(plan: &Plan, rows: u32) -> Vec<Finding> {
     let mut found = Vec::new();
     if rows == 0 {
-        found.push(Finding {
-            code: ReasonCode::NoObjectives,
-            count: 0,
-        });
+        found.push(Finding::new(ReasonCode::NoObjectives, 0));
     }
     let once = |codes: &[Code]| raised(plan, codes).min(1);
     for (code, count) in [
@@ -38,7 +35,7 @@ pub fn findings(plan: &Plan, rows: u32) -> Vec<Finding> {
         (ReasonCode::PdfDamaged, raised(plan, &[Code::PdfDamaged])),
         (ReasonCode::OcrConfidenceLow, pages_read_doubtfully(plan)),
     ] {
-        found.push(Finding { code, count });
+        found.push(Finding::new(code, count));
     }
     found
 }
@@ -70,10 +67,7 @@ mod tests {
     fn a_plan_without_objectives_has_no_objectives() {
         let plan = read("Caro amico ti scrivo\n");
         let found = findings(&plan.plan, 0);
-        assert!(found.contains(&Finding {
-            code: ReasonCode::NoObjectives,
-            count: 0
-        }));
+        assert!(found.contains(&Finding::new(ReasonCode::NoObjectives, 0)));
         assert_eq!(finding_of(&plan, ReasonCode::NoFamily), 1);
     }
 

@@ -3,10 +3,11 @@
 //! their own words (`heads-repeated`). Neither leaves a diagnostic: the
 //! reader took what it read for what it looked like.
 
-use piano_model::{Entry, Plan, ReasonCode};
+use piano_model::{DueDate, Entry, Plan, ReasonCode};
 
 use super::unplaced::is_value;
 use super::{Finding, count};
+use crate::token::due::parse_due;
 
 /// Fewest weights and dates in one text field that make it read as rows of
 /// a table run into it: one is an indicator's target ("100%") or a
@@ -22,14 +23,14 @@ pub fn findings(plan: &Plan) -> Vec<Finding> {
         .flat_map(|objective| std::iter::once(&objective.entry).chain(&objective.phases))
         .collect();
     vec![
-        Finding {
-            code: ReasonCode::FieldsOverrun,
-            count: count(rows.iter().filter(|entry| overrun(entry)).count()),
-        },
-        Finding {
-            code: ReasonCode::HeadsRepeated,
-            count: count(rows.iter().filter(|entry| heads_repeated(entry)).count()),
-        },
+        Finding::new(
+            ReasonCode::FieldsOverrun,
+            count(rows.iter().filter(|entry| overrun(entry)).count()),
+        ),
+        Finding::new(
+            ReasonCode::HeadsRepeated,
+            count(rows.iter().filter(|entry| heads_repeated(entry)).count()),
+        ),
     ]
 }
 
@@ -43,12 +44,56 @@ fn overrun(entry: &Entry) -> bool {
         entry.expected.as_deref(),
         entry.responsible.as_deref(),
     ];
-    fields.into_iter().flatten().any(|text| {
-        text.split_whitespace()
-            .filter(|word| is_value(word))
-            .count()
-            >= OVERRUN_VALUES
-    })
+    fields
+        .into_iter()
+        .flatten()
+        .any(|text| values_in(text) >= OVERRUN_VALUES)
+}
+
+/// How many weights and full dates `text` holds, a percentage written with
+/// a space before its sign ("33,00 %") counting as one, and so a date
+/// written with its month's name (day, month, year: three words).
+fn values_in(text: &str) -> usize {
+    let glued = text
+        .split('%')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("%");
+    let words: Vec<&str> = glued.split_whitespace().collect();
+    let mut values = 0;
+    let mut at = 0;
+    while at < words.len() {
+        let worded = words
+            .get(at..at + WORDED_DATE_WORDS)
+            .is_some_and(is_worded_date);
+        if worded {
+            values += 1;
+            at += WORDED_DATE_WORDS;
+        } else {
+            values += usize::from(is_value(words[at]));
+            at += 1;
+        }
+    }
+    values
+}
+
+/// Words of a date written with its month's name: day, month, year.
+const WORDED_DATE_WORDS: usize = 3;
+
+/// Whether `words` are a day, a month's name and a year the due grammar
+/// reads as one full date.
+fn is_worded_date(words: &[&str]) -> bool {
+    let [day, _, year] = words else {
+        return false;
+    };
+    let digits = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    digits(day)
+        && digits(year)
+        && year.len() == 4
+        && matches!(
+            parse_due(&words.join(" "), None).due.date,
+            Some(DueDate::Day { .. })
+        )
 }
 
 /// Whether a head `entry` is weighed by has a name that repeats a run of
@@ -86,6 +131,32 @@ mod tests {
              1\tPrimo\t100%\talfa (20%) beta (30%) 28/02/2021\n",
         );
         assert_eq!(finding_of(&plan, ReasonCode::FieldsOverrun), 1);
+    }
+
+    #[test]
+    fn weights_written_with_a_space_before_their_sign_are_values() {
+        // A phase table without a header read into a card's last field.
+        let plan = read(
+            "STRUTTURA: A\nN.\tDescrizione\tPeso\tIndicatori\n\
+             1\tPrimo\t100%\talfa 33,00 % beta 33,00 %\n",
+        );
+        assert_eq!(finding_of(&plan, ReasonCode::FieldsOverrun), 1);
+        assert_eq!(values_in("alfa (5,5 %) beta 20 % gamma"), 2);
+        assert_eq!(values_in("pratiche evase al 100 %"), 1);
+    }
+
+    #[test]
+    fn dates_written_with_the_month_name_are_values() {
+        // A phase table with bare weights and dates in words read into a
+        // card's last field.
+        assert_eq!(
+            values_in(
+                "Testo. Fase 1 Alfa 20 entro il 15 dicembre 2022 Fase 2 Beta 80 entro il 1 giugno 2023"
+            ),
+            2
+        );
+        assert_eq!(values_in("Testo entro il 31 dicembre 2022"), 1);
+        assert_eq!(values_in("stagione 2021 dicembre 2022 e 15 ottobre"), 0);
     }
 
     #[test]

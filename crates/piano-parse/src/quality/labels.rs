@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use piano_model::{LineRole, Roles};
+use piano_model::{Code, LineRole, Plan, Roles};
 
 use super::unplaced::{LeftOut, LineKey, is_value, label_only};
 use crate::vocabulary::Vocabulary;
@@ -46,6 +46,50 @@ pub fn recognised(left_out: &LeftOut<'_>, roles: &Roles, words: &Vocabulary) -> 
         }
     }
     found
+}
+
+/// Most words of a header's cell ("Indicatore di performance").
+const HEADER_CELL_MAX_WORDS: usize = 4;
+
+/// Lines the table rebuild read two ways (`row-ambiguous`, which quotes
+/// the line) whose cells, two or more, each name a column in `words` as a
+/// header's cell does (a short cell that is or opens with a column's name,
+/// no value), and that became part of an objective or phase by `roles`: a
+/// header's line read into rows, as the last line of a header repeated
+/// after a page break is when its cells leave others empty, like a tall
+/// row's lines, and the row above is the page's last. Left with the header
+/// above it, such a line is read right.
+pub fn headers_in_rows(plan: &Plan, roles: &Roles, words: &Vocabulary) -> u32 {
+    let lines: BTreeSet<LineKey> = plan
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::RowAmbiguous)
+        .filter(|d| {
+            d.line
+                .and_then(|number| roles.get(number, d.page))
+                .is_some_and(|role| matches!(role, LineRole::Objective | LineRole::Phase))
+        })
+        .filter(|d| {
+            d.excerpt.as_deref().is_some_and(|text| {
+                let filled: Vec<&str> = text
+                    .split('\t')
+                    .map(str::trim)
+                    .filter(|cell| !cell.is_empty())
+                    .collect();
+                filled.len() >= 2 && filled.iter().all(|cell| names_column(cell, words))
+            })
+        })
+        .map(|d| (d.line, d.page))
+        .collect();
+    super::count(lines.len())
+}
+
+/// Whether `cell` reads as a header's cell in `words`: a few words that are
+/// or open with a column's name, and no value.
+fn names_column(cell: &str, words: &Vocabulary) -> bool {
+    cell.split_whitespace().count() <= HEADER_CELL_MAX_WORDS
+        && words.column(cell).is_some()
+        && !is_value(cell)
 }
 
 /// Whether `cells` are a table header in `words`: two cells or more name a
@@ -89,7 +133,7 @@ fn next_line(roles: &Roles, key: LineKey) -> Option<LineKey> {
 
 #[cfg(test)]
 mod tests {
-    use piano_model::ReasonCode;
+    use piano_model::{Code, Diagnostic, ReasonCode};
 
     use crate::quality::tests::{finding_of, read};
 
@@ -115,6 +159,30 @@ mod tests {
              1\tAlfa\t50%\t30.06.2022\n2\tBeta\t50%\t31.12.2022\n"
         ));
         assert_eq!(finding_of(&plan, ReasonCode::TextUnplaced), 0);
+    }
+
+    const TABLE: &str = "STRUTTURA: A\nN.\tDescrizione\tPeso\tScadenza\n\
+        1\tPrimo\t50%\t30.06.2022\n2\tSecondo\t50%\t31.12.2022\n";
+
+    #[test]
+    fn a_header_line_the_rebuild_read_into_a_row_is_found() {
+        let mut plan = read(TABLE);
+        let ambiguous = |excerpt: &str, line: u32| {
+            Diagnostic::new(Code::RowAmbiguous, "x")
+                .at_line(line, None)
+                .with_excerpt(excerpt)
+        };
+        plan.plan.diagnostics.extend([
+            ambiguous("\tDescrizione estesa\tPeso ponderato\t", 4),
+            // Row 1's lines, which are no header.
+            ambiguous("\tcontinua il testo\t\tdel piano", 3),
+            ambiguous("\tDescrizione\t20%\t", 3),
+            ambiguous("\tDescrizione del testo che continua\tPeso", 3),
+            // The header's own line: left with the header, read right.
+            ambiguous("\tDescrizione estesa\tPeso ponderato\t", 2),
+        ]);
+        assert_eq!(finding_of(&plan, ReasonCode::HeadersInRows), 1);
+        assert_eq!(finding_of(&plan, ReasonCode::RowsAmbiguous), 5);
     }
 
     #[test]

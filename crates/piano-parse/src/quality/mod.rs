@@ -36,6 +36,9 @@ pub struct Evidence {
     /// Rows whose cells were given their columns by content rather than by
     /// the header (the rows behind `columns-realigned`).
     pub rows_by_content: u32,
+    /// Of those, the rows no table header applied to (a table printed
+    /// without one): every row of such a table is placed by content.
+    pub rows_without_header: u32,
     /// Objective and phase rows with a value cell OCR recognised with low
     /// confidence ([`rows_among`] of [`doubtful_lines`]).
     pub rows_low_confidence: u32,
@@ -83,6 +86,21 @@ pub struct Finding {
     pub code: ReasonCode,
     /// How many rows, lines, groups or pages it concerns.
     pub count: u32,
+    /// Of `count`, how many weigh a quarter of the code's weight: rows
+    /// placed by content under no table header at all, where placing by
+    /// content is the table's layout rather than a sign of damage.
+    pub light: u32,
+}
+
+impl Finding {
+    /// `count` instances of `code`, each of the code's full weight.
+    pub fn new(code: ReasonCode, count: u32) -> Finding {
+        Finding {
+            code,
+            count,
+            light: 0,
+        }
+    }
 }
 
 /// Judges how well `plan` was read, from the plan itself, its diagnostics,
@@ -115,6 +133,10 @@ fn findings(
     found.extend(rows::findings(plan, evidence));
     found.extend(fields::findings(plan));
     found.extend(unplaced::findings(plan, roles, words));
+    found.push(Finding::new(
+        ReasonCode::HeadersInRows,
+        labels::headers_in_rows(plan, roles, words),
+    ));
     found
 }
 

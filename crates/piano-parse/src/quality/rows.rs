@@ -43,7 +43,10 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
                     + descriptions_only_code(plan),
             ),
         ),
-        finding(ReasonCode::CellsByContent, evidence.rows_by_content),
+        Finding {
+            light: evidence.rows_without_header.min(evidence.rows_by_content),
+            ..finding(ReasonCode::CellsByContent, evidence.rows_by_content)
+        },
         finding(
             ReasonCode::RowsAmbiguous,
             raised(plan, &[Code::RowAmbiguous]),
@@ -59,7 +62,7 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
 }
 
 fn finding(code: ReasonCode, count: u32) -> Finding {
-    Finding { code, count }
+    Finding::new(code, count)
 }
 
 /// A diagnostic's row: its structure and number, or its line when it names
@@ -418,11 +421,33 @@ mod tests {
         let plan = read(&format!("{HEADER}1\tPrimo\t100%\t31.12.2022\n"));
         let evidence = Evidence {
             rows_by_content: 3,
+            rows_without_header: 1,
             rows_low_confidence: 2,
         };
         let found = findings(&plan.plan, evidence);
-        assert!(found.contains(&finding(ReasonCode::CellsByContent, 3)));
+        assert!(found.contains(&Finding {
+            light: 1,
+            ..finding(ReasonCode::CellsByContent, 3)
+        }));
         assert!(found.contains(&finding(ReasonCode::CellsLowConfidence, 2)));
+    }
+
+    #[test]
+    fn rows_of_a_table_printed_without_a_header_are_light() {
+        let plan = read("STRUTTURA: A\n1\tPrimo\t50%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n");
+        let reason = plan
+            .plan
+            .quality
+            .reasons
+            .iter()
+            .find(|reason| reason.code == ReasonCode::CellsByContent)
+            .map(|reason| reason.message.as_str());
+        assert_eq!(
+            reason,
+            Some(
+                "2 of 2 rows have cells given their columns by content, not by the header (2 under no header at all)"
+            )
+        );
     }
 
     #[test]

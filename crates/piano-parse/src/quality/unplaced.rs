@@ -62,18 +62,9 @@ pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> 
         })
         .count();
     vec![
-        Finding {
-            code: ReasonCode::CellsUnplaced,
-            count: count(cells.len()),
-        },
-        Finding {
-            code: ReasonCode::RowsUnplaced,
-            count: count(value_lines.len()),
-        },
-        Finding {
-            code: ReasonCode::TextUnplaced,
-            count: count(text_lines.len() + silent),
-        },
+        Finding::new(ReasonCode::CellsUnplaced, count(cells.len())),
+        Finding::new(ReasonCode::RowsUnplaced, count(value_lines.len())),
+        Finding::new(ReasonCode::TextUnplaced, count(text_lines.len() + silent)),
     ]
 }
 

@@ -21,6 +21,20 @@ pub const GOOD_FROM: f64 = 0.9;
 /// of use.
 pub const UNREADABLE_BELOW: f64 = 0.1;
 
+/// Share of its code's weight a light instance of a finding weighs: a row
+/// placed by content under no table header at all, as a table printed
+/// without one has every row (placing by content is then the layout, not a
+/// sign of damage; a row placed wrong still shows in the other reasons).
+const LIGHT_SHARE: f64 = 0.25;
+
+/// How much `finding` lowers the score, in rows: its code's weight for
+/// each instance, [`LIGHT_SHARE`] of it for each light one.
+fn penalty(finding: &Finding) -> f64 {
+    let light = finding.light.min(finding.count);
+    let full = finding.count - light;
+    weight(finding.code) * (f64::from(full) + LIGHT_SHARE * f64::from(light))
+}
+
 /// How much one counted instance of `code` lowers the score, in rows.
 fn weight(code: ReasonCode) -> f64 {
     match code {
@@ -38,6 +52,9 @@ fn weight(code: ReasonCode) -> f64 {
         | ReasonCode::CellsUnplaced
         | ReasonCode::RowsRecovered
         | ReasonCode::HeadersCut
+        // A header's line read into rows: the text around it went to the
+        // wrong rows, though the rebuild only says it read them two ways.
+        | ReasonCode::HeadersInRows
         // A number that breaks the sequence, once lettered phases in their
         // place are left out, most often shows rows taken for one another.
         | ReasonCode::NumberingBroken
@@ -48,13 +65,15 @@ fn weight(code: ReasonCode) -> f64 {
         // Every weight of the row stands under a wrong name, but its figures
         // were read.
         | ReasonCode::HeadsRepeated => 0.5,
-        // Where a header is missing or worded as none of the family's, every
-        // row is placed by content, and most are placed right: a row placed
-        // wrong shows in the other reasons (a weight or due unread, a
-        // field overrun, a description that is a code). Not less: a
-        // damaged table whose rows had to be placed one by one stays for
-        // review.
-        ReasonCode::CellsByContent => 0.2,
+        // A row whose cells left its header's columns and were placed by
+        // content: damage, and a row placed wrong need not show in the
+        // other reasons (values of one column read into another text
+        // column). Rows under no header at all are placed by content
+        // because the table prints none, and most are placed right: they
+        // weigh a quarter of it (`light`, 0.1), a row placed wrong showing
+        // in the other reasons (a weight or due unread, a field overrun, a
+        // description that is a code).
+        ReasonCode::CellsByContent => 0.4,
         // A doubtful value is not a lost one: most are read right.
         ReasonCode::DuesMissing | ReasonCode::TextUnplaced | ReasonCode::CellsLowConfidence => 0.25,
         ReasonCode::RowsAmbiguous => 0.05,
@@ -91,12 +110,9 @@ pub fn judge(mut findings: Vec<Finding>, rows: u32) -> Quality {
     let score = if rows == 0 {
         0.0
     } else {
-        let penalty: f64 = findings
-            .iter()
-            .map(|f| weight(f.code) * f64::from(f.count))
-            .sum();
+        let weighed: f64 = findings.iter().map(penalty).sum();
         let out_of = f64::from(rows) + f64::from(lost_rows);
-        ((1.0 - penalty / out_of).max(0.0) * 1000.0).round() / 1000.0
+        ((1.0 - weighed / out_of).max(0.0) * 1000.0).round() / 1000.0
     };
     let verdict = if rows == 0 || score < UNREADABLE_BELOW {
         Verdict::Unreadable
@@ -110,7 +126,7 @@ pub fn judge(mut findings: Vec<Finding>, rows: u32) -> Quality {
         .map(|f| Reason {
             code: f.code,
             count: f.count,
-            message: message(f.code, f.count, rows),
+            message: message(f, rows),
         })
         .collect();
     Quality {
@@ -122,7 +138,8 @@ pub fn judge(mut findings: Vec<Finding>, rows: u32) -> Quality {
 
 /// The reason's sentence: what was found, and out of how many rows where
 /// that says more.
-fn message(code: ReasonCode, n: u32, rows: u32) -> String {
+fn message(finding: &Finding, rows: u32) -> String {
+    let (code, n) = (finding.code, finding.count);
     let of_rows = |what: &str| format!("{n} of {} {what}", plural(rows, "row", "rows"));
     let has = if n == 1 { "has" } else { "have" };
     match code {
@@ -155,6 +172,10 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             "{} {has} cells under no column piano identified: their text is in no field",
             plural(n, "row", "rows")
         ),
+        ReasonCode::CellsByContent if finding.light > 0 => of_rows(&format!(
+            "{has} cells given their columns by content, not by the header ({} under no header at all)",
+            finding.light
+        )),
         ReasonCode::CellsByContent => of_rows(&format!(
             "{has} cells given their columns by content, not by the header"
         )),
@@ -172,6 +193,12 @@ fn message(code: ReasonCode, n: u32, rows: u32) -> String {
             "{} could be read two ways and {} read one way",
             plural(n, "row", "rows"),
             if n == 1 { "was" } else { "were" }
+        ),
+        ReasonCode::HeadersInRows => format!(
+            "{} read into rows {} a table header's column names: the text around {} may have gone to the wrong rows",
+            plural(n, "line", "lines"),
+            if n == 1 { "holds" } else { "hold" },
+            if n == 1 { "it" } else { "them" }
         ),
         ReasonCode::HeadersCut => format!(
             "{} had cells touching one another, cut where the columns below start: the \
@@ -234,7 +261,7 @@ mod tests {
     use super::*;
 
     fn found(code: ReasonCode, count: u32) -> Finding {
-        Finding { code, count }
+        Finding::new(code, count)
     }
 
     #[test]
@@ -340,7 +367,7 @@ mod tests {
     fn every_code_has_a_message_without_placeholders() {
         for code in ReasonCode::ALL {
             for n in [1, 2] {
-                let text = message(code, n, 10);
+                let text = message(&Finding::new(code, n), 10);
                 assert!(!text.is_empty() && !text.contains('{'), "{code}: {text}");
             }
         }
@@ -353,11 +380,43 @@ mod tests {
     }
 
     #[test]
+    fn rows_placed_by_content_under_no_header_weigh_a_quarter() {
+        // Every row of a table printed without a header placed by content,
+        // and two dues missing: good, where as many rows realigned under a
+        // header are for review.
+        let by_content = |light: u32| Finding {
+            light,
+            ..found(ReasonCode::CellsByContent, 10)
+        };
+        let quality = judge(vec![by_content(10), found(ReasonCode::DuesMissing, 2)], 20);
+        assert_eq!(quality.score, 0.925);
+        assert_eq!(quality.verdict, Verdict::Good);
+        assert!(
+            quality.reasons[1]
+                .message
+                .ends_with("(10 under no header at all)"),
+            "{}",
+            quality.reasons[1].message
+        );
+        let quality = judge(vec![by_content(0), found(ReasonCode::DuesMissing, 2)], 20);
+        assert_eq!(quality.score, 0.775);
+        assert_eq!(quality.verdict, Verdict::Review);
+    }
+
+    #[test]
     fn rows_placed_by_content_alone_leave_a_plan_good() {
         // Half the rows placed by content, as under a header missing over
         // one table of two.
-        let quality = judge(vec![found(ReasonCode::CellsByContent, 5)], 10);
-        assert_eq!(quality.score, 0.9);
+        let missing_header = Finding {
+            light: 5,
+            ..found(ReasonCode::CellsByContent, 5)
+        };
+        let quality = judge(vec![missing_header], 10);
+        assert_eq!(quality.score, 0.95);
+        assert_eq!(quality.verdict, Verdict::Good);
+        // One row realigned under its header in ten.
+        let quality = judge(vec![found(ReasonCode::CellsByContent, 1)], 10);
+        assert_eq!(quality.score, 0.96);
         assert_eq!(quality.verdict, Verdict::Good);
     }
 }
