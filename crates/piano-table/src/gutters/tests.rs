@@ -1,0 +1,102 @@
+//! Tests of the gaps between columns: how lines narrow them, and pieces cut
+//! at a column edge.
+
+use super::*;
+
+/// A line of a page of fixed pitch: each character one unit wide, size 3,
+/// as the aligned-text reader places them.
+fn dump_line(text: &str) -> Line {
+    crate::lines::dump_lines(text).remove(0)
+}
+
+#[test]
+fn a_piece_across_a_gutter_keeps_it_open_at_a_space_between_words() {
+    let header = dump_line("Codice     Descrizione");
+    let row = dump_line("01030101 Approvazione del   40");
+    let gutters = gaps_of(&header);
+    let open = narrowed(&gutters, &row).expect("the space after the code keeps it open");
+    assert_eq!(open[0].span(&[header, row]), (8.0, 9.0));
+    let cut = cut_at_edges(&dump_line("01030101 Approvazione del   40"), &[8.4]);
+    let texts: Vec<&str> = cut.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["01030101", "Approvazione del", "40"]);
+}
+
+#[test]
+fn of_two_spaces_near_where_a_column_starts_the_gap_is_the_one_right_before_it() {
+    // Cells one space apart: "Corso 4) 60%" leaves the spaces before
+    // "4)" and before "60%" open, both within a size of where the
+    // weights start; the weights start right after the second.
+    let header = dump_line("N.  Descrizione        Peso");
+    let row = dump_line("1   Corso di lingua 4) 60%");
+    let other = dump_line("2   Corso breve        30%");
+    let gutters = gaps_of(&header);
+    let open = narrowed(&gutters, &row).expect("spaces keep the gutter open");
+    let open = narrowed(&open, &other).expect("open");
+    assert_eq!(open[1].span(&[header, row, other]), (22.0, 23.0));
+}
+
+#[test]
+fn codes_one_space_from_their_text_are_a_column_though_its_header_is_centred() {
+    // The description's header is centred: the rows' only word spaces
+    // near it lie between two words of text; before the other space
+    // every row has its code alone.
+    let header = dump_line("  Cod.           Obiettivo           Peso");
+    let one = dump_line("01.02.01 Corso annuale di lingua    40%");
+    let two = dump_line("01.02.02 Ciclo breve di lezioni     60%");
+    let gutters = gaps_of(&header);
+    let open = narrowed(&gutters, &one).expect("spaces keep the gutter open");
+    let open = narrowed(&open, &two).expect("open");
+    assert_eq!(open[0].span(&[header, one, two]), (8.0, 9.0));
+}
+
+#[test]
+fn a_piece_set_inside_a_gutter_leaves_both_sides_open() {
+    let gutter = Gutter::between(6.0, 20.0);
+    let open = narrowed(&[gutter], &dump_line("Nr.       Bil")).expect("two sides open");
+    assert_eq!(open[0].parts(), [(6.0, 10.0), (13.0, 20.0)]);
+}
+
+#[test]
+fn prose_across_a_gutter_closes_it() {
+    let gutter = Gutter::between(6.0, 11.0);
+    assert_eq!(
+        narrowed(&[gutter], &dump_line("Il peso di ogni obiettivo")),
+        None
+    );
+}
+
+#[test]
+fn a_column_the_header_does_not_show_is_found_from_the_rows() {
+    let lines = [
+        dump_line("Obiettivo n.                       Peso"),
+        dump_line("1          Bilancio di previsione  40"),
+        dump_line("2          Riduzione dei tempi     60"),
+    ];
+    let header_gutter = (12.0, 35.0);
+    let found = channels(&lines, &[header_gutter]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (left, right) = found[0];
+    assert!(left >= 1.0 && right <= 11.0, "{found:?}");
+}
+
+#[test]
+fn a_header_word_in_the_rows_gap_ends_the_header_cell_on_its_left() {
+    // "n." sits over the gap the numbered rows leave before their text,
+    // which runs on into the gutter the header's gap was narrowed to:
+    // it ends "Obiettivo n.", it names no column.
+    let lines = [
+        dump_line("   Obiettivo n.                 Descrizione                 Peso"),
+        dump_line("   1            Riordino degli uffici e dei loro compiti    10"),
+        dump_line("   2            Apertura di un nuovo servizio al pubblico   20"),
+    ];
+    assert!(channels(&lines, &[(15.0, 16.0), (58.0, 60.0)]).is_empty());
+}
+
+#[test]
+fn words_that_line_up_by_chance_make_no_column() {
+    let lines = [
+        dump_line("Primo obiettivo del settore   40"),
+        dump_line("Altro obiettivo del comune    60"),
+    ];
+    assert!(channels(&lines, &[(27.0, 30.0)]).is_empty());
+}
