@@ -32,6 +32,7 @@ mod clock;
 mod confidence;
 mod deskew;
 mod kind;
+mod lists;
 mod pages;
 mod progress;
 mod recogniser;
@@ -55,7 +56,7 @@ pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
 pub use crate::kind::{ImageKind, image_kind};
 use crate::pages::Pages;
 pub use crate::progress::{PageProgress, ProgressHook};
-pub use crate::recogniser::{PageText, Recogniser};
+pub use crate::recogniser::{Looked, PageText, Recogniser};
 pub use crate::speckle::despeckle;
 pub use crate::tsv::OcrWord;
 
@@ -249,15 +250,16 @@ fn read(
     settings.progress.expect(pages.count());
     // One page at a time to each thread, largest first, so that the
     // threads finish close together (`schedule.rs`).
-    let recognised = schedule::in_order(&pages.largest_first(), |index| {
+    let looked = schedule::in_order(&pages.largest_first(), |index| {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let image = pages.page(index).map_err(|reason| OcrError::Decode {
             kind,
             page: Some(number),
             reason,
         })?;
-        recogniser.read(despeckle(image), number)
+        recogniser.look(despeckle(image), number)
     })?;
+    let recognised = recogniser.finish(looked)?;
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {
         confidences.extend(page.words.iter().map(|word| word.confidence));

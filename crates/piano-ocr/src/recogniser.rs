@@ -1,7 +1,10 @@
 //! One page image to its words: set straight (`deskew.rs`), the rules drawn
 //! on it found and wiped, then tesseract run on what is left (unless it is
 //! blank, `blank.rs`); a page read with little confidence is
-//! turned upright when tesseract tells its orientation, and read again. Shared by the image files this crate opens
+//! turned upright when tesseract tells its orientation, and read again.
+//! The second look at a page (`reread.rs`) is read with every other page's
+//! once all are looked at (`later.rs`): [`Recogniser::look`] at each page,
+//! then [`Recogniser::finish`]. Shared by the image files this crate opens
 //! and by page images from elsewhere (a PDF's scanned pages), so both are
 //! read alike.
 
@@ -15,6 +18,10 @@ use crate::progress::ProgressHook;
 use crate::tesseract::Tesseract;
 use crate::tsv::{self, OcrWord};
 use crate::{OcrError, Settings, blank, deskew, pages, reread, rules};
+
+mod later;
+
+pub use later::Looked;
 
 /// Under this mean word confidence a page's orientation is doubted (an
 /// upright page of print reads above 0.9; one scanned sideways near 0.5).
@@ -73,6 +80,14 @@ pub struct PageText {
     pub rules: Vec<Rule>,
 }
 
+/// The words of tesseract's TSV output `tsv` for page `page`.
+fn words_of(tsv: &str, page: u32) -> Result<Vec<OcrWord>, OcrError> {
+    tsv::words(tsv).map_err(|error| OcrError::Tesseract {
+        page: Some(page),
+        reason: error.to_string(),
+    })
+}
+
 impl Recogniser {
     /// Finds the tesseract program and the data of the languages `settings`
     /// ask for; the error names what to install when either is missing.
@@ -86,48 +101,73 @@ impl Recogniser {
         })
     }
 
-    /// Reads `image`, page `page` (1-based) of the input, for messages. A
-    /// page read with a mean confidence under 0.75 may be scanned
-    /// sideways or upside down: tesseract is asked its orientation, and the
-    /// page read again turned upright, the better reading kept. With a
-    /// cache, a page recognised before is read back from it instead. The
-    /// settings' progress hook is told of the page once it is read.
-    pub fn read(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
+    /// Reads `image`, page `page` (1-based) of the input, for messages, but
+    /// for its second look, which [`Recogniser::finish`] reads together
+    /// with other pages'. A page read with a mean confidence under 0.75
+    /// may be scanned sideways or upside down: tesseract is asked its
+    /// orientation, and the page read again turned upright, the better
+    /// reading kept (such a page is read whole at once). With a cache, a
+    /// page recognised before is read back from it instead. The settings'
+    /// progress hook is told of the page once it is read.
+    pub fn look(&self, image: GrayImage, page: u32) -> Result<Looked, OcrError> {
         self.clock.start_page();
-        let text = self.read_cached(image, page)?;
+        let looked = self.look_cached(image, page)?;
         self.progress.recognised(page);
-        Ok(text)
+        Ok(looked)
     }
 
-    /// Reads `image` as [`Recogniser::read`] does, through the cache when
-    /// there is one.
-    fn read_cached(&self, image: GrayImage, page: u32) -> Result<PageText, OcrError> {
-        let Some(cache) = &self.cache else {
-            return Ok(self.recognise(image, page)?.0);
-        };
-        let key = Cache::key(&image, &self.engine.identity());
-        if let Some(entry) = cache.get(&key)
+    /// Looks at `image` as [`Recogniser::look`] does, through the cache
+    /// when there is one.
+    fn look_cached(&self, image: GrayImage, page: u32) -> Result<Looked, OcrError> {
+        let key = self
+            .cache
+            .as_ref()
+            .map(|_| Cache::key(&image, &self.engine.identity()));
+        if let (Some(cache), Some(key)) = (&self.cache, &key)
+            && let Some(entry) = cache.get(key)
             && let Ok(text) = read_back(turned(image.clone(), entry.turn), &entry.tsv)
         {
-            return Ok(text);
+            return Ok(Looked::read(text));
         }
-        let (text, entry) = self.recognise(image, page)?;
-        cache.put(&key, &entry);
-        Ok(text)
+        self.recognise(image, page, key)
     }
 
-    /// Recognises `image`, turned upright when it reads doubtfully: what
-    /// was read, and the turn and TSV that give it again.
-    fn recognise(&self, image: GrayImage, page: u32) -> Result<(PageText, Entry), OcrError> {
-        let first = self.read_as_is(image.clone(), page)?;
+    /// Recognises `image`, turned upright when it reads doubtfully. A page
+    /// read surely enough is left to its second look; a doubtful one has
+    /// its second look read at once (its confidence after it decides
+    /// whether its orientation is asked), and is cached under `key`.
+    fn recognise(
+        &self,
+        image: GrayImage,
+        page: u32,
+        key: Option<String>,
+    ) -> Result<Looked, OcrError> {
+        let (first, tsv, straight) = self.first_look(image.clone(), page)?;
+        // Its second look only raises a page's confidence: read surely
+        // enough now, it is not asked its orientation after either.
+        if mean_confidence(&first) >= DOUBTFUL {
+            return self.later(first, tsv, straight.as_ref(), page, key);
+        }
+        let first = self.amended(first, tsv, straight.as_ref(), page)?;
+        let (text, entry) = self.turned_if_better(image, first, page)?;
+        if let (Some(cache), Some(key)) = (&self.cache, &key) {
+            cache.put(key, &entry);
+        }
+        Ok(Looked::read(text))
+    }
+
+    /// `first`, the reading (and its TSV) of `image` as it stands, or its
+    /// reading turned upright where tesseract tells its orientation and
+    /// that reads more confidently; with the turn and TSV that give it.
+    fn turned_if_better(
+        &self,
+        image: GrayImage,
+        first: (PageText, String),
+        page: u32,
+    ) -> Result<(PageText, Entry), OcrError> {
+        let kept = |(text, tsv): (PageText, String), turn| (text, Entry { turn, tsv });
         if mean_confidence(&first.0) >= DOUBTFUL {
-            return Ok((
-                first.0,
-                Entry {
-                    turn: 0,
-                    tsv: first.1,
-                },
-            ));
+            return Ok(kept(first, 0));
         }
         // A blank page has no text to tell its orientation by.
         let orientation = if blank::is_blank(&image) {
@@ -138,57 +178,58 @@ impl Recogniser {
                 .and_then(|png| self.engine.orientation(&png))
         };
         let Some(turn) = orientation else {
-            return Ok((
-                first.0,
-                Entry {
-                    turn: 0,
-                    tsv: first.1,
-                },
-            ));
+            return Ok(kept(first, 0));
         };
-        let second = self.read_as_is(turned(image, turn), page)?;
+        let (text, tsv, straight) = self.first_look(turned(image, turn), page)?;
+        let second = self.amended(text, tsv, straight.as_ref(), page)?;
         Ok(if mean_confidence(&second.0) > mean_confidence(&first.0) {
-            (
-                second.0,
-                Entry {
-                    turn,
-                    tsv: second.1,
-                },
-            )
+            kept(second, turn)
         } else {
-            (
-                first.0,
-                Entry {
-                    turn: 0,
-                    tsv: first.1,
-                },
-            )
+            kept(first, 0)
         })
     }
 
     /// Reads `image` as it stands but for a small skew (set straight): its
-    /// rules, then its words once the rules are wiped, those read doubtfully
-    /// read again alone (`reread.rs`); with the TSV output so amended.
-    fn read_as_is(&self, image: GrayImage, page: u32) -> Result<(PageText, String), OcrError> {
+    /// rules, then its words once the rules are wiped; with the TSV output,
+    /// and the image read, for its second look (none for a blank page,
+    /// which is not handed to tesseract).
+    fn first_look(
+        &self,
+        image: GrayImage,
+        page: u32,
+    ) -> Result<(PageText, String, Option<GrayImage>), OcrError> {
         let mut image = deskew::straighten(image);
         let rules = rules::take_rules(&mut image);
-        let tsv = if blank::is_blank(&image) {
-            blank::tsv(image.width(), image.height())
+        let (columns, rows) = image.dimensions();
+        let (tsv, straight) = if blank::is_blank(&image) {
+            (blank::tsv(columns, rows), None)
         } else {
-            let tsv = self.hand_over(&image, page)?;
-            reread::amend(tsv, &image, |strip| self.hand_over(strip, page))
+            (self.hand_over(&image, page)?, Some(image))
         };
-        let words = tsv::words(&tsv).map_err(|error| OcrError::Tesseract {
-            page: Some(page),
-            reason: error.to_string(),
-        })?;
         let text = PageText {
-            columns: image.width(),
-            rows: image.height(),
-            words,
+            columns,
+            rows,
+            words: words_of(&tsv, page)?,
             rules,
         };
-        Ok((text, tsv))
+        Ok((text, tsv, straight))
+    }
+
+    /// `first` and its TSV `tsv` after the second look at `image` (read at
+    /// once, `reread.rs`).
+    fn amended(
+        &self,
+        first: PageText,
+        tsv: String,
+        image: Option<&GrayImage>,
+        page: u32,
+    ) -> Result<(PageText, String), OcrError> {
+        let Some(image) = image else {
+            return Ok((first, tsv));
+        };
+        let tsv = reread::amend(tsv, image, |strip| self.hand_over(strip, page));
+        let words = words_of(&tsv, page)?;
+        Ok((PageText { words, ..first }, tsv))
     }
 
     /// Tesseract's TSV output for `image`, page `page`: handed over as an

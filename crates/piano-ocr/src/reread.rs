@@ -10,8 +10,10 @@
 //! block of lines, it drops lines set far larger than the rest (a title):
 //! ink no word covers (`missed.rs`). So the words read with a confidence
 //! under [`DOUBTFUL`], and the bands of ink left unread, are cut out of the
-//! page image and stacked on a white strip (`strip.rs`), read by one more
-//! run of tesseract. A doubtful word takes its second reading where that is
+//! page image and stacked on a white strip (`strip.rs`), read by tesseract
+//! ([`plan`], then [`Plan::apply`] to the strips' readings: read at once
+//! by [`amend`], or with other pages' strips in a few runs,
+//! `recogniser/later.rs`). A doubtful word takes its second reading where that is
 //! one word read more confidently; a band's words, where read with
 //! confidence, are added as lines of their own. The TSV is amended (the
 //! word's row's text and confidence, its box kept; the bands' words as
@@ -114,43 +116,66 @@ fn overlap(a: Bounds, b: Bounds) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-/// `tsv`, tesseract's reading of `image`, after a second look: `read`
-/// recognises an image (a strip of what is read again) and gives its TSV.
-/// The doubtful words are read on one strip and the bands left unread on
-/// another (read together, the large type of a title would leave the
-/// small words unread, as on the page). Where nothing is to be read again,
-/// or a strip cannot be read, `tsv` is kept as it is.
-pub(crate) fn amend<E>(
-    tsv: String,
-    image: &GrayImage,
-    mut read: impl FnMut(&GrayImage) -> Result<String, E>,
-) -> String {
-    let rows = rows(&tsv, image);
-    let mut lines: Vec<String> = tsv.lines().map(str::to_owned).collect();
-    let mut doubtful: Vec<&Row> = rows
+/// What a strip of a page's second look is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// Its bands are the doubtful words, one a band, read again.
+    Retake,
+    /// Its bands are ink left unread, whose words are added as lines.
+    Add,
+}
+
+/// A strip planned for a page's second look: what it is for, and where its
+/// bands' words lie on the page.
+#[derive(Debug, Clone, PartialEq)]
+struct Planned {
+    purpose: Purpose,
+    /// Each band's top and bottom on the strip.
+    bands: Vec<(u32, u32)>,
+    /// Each band's piece of the page.
+    cuts: Vec<Cut>,
+}
+
+/// A page's second look, planned from its first reading: the strips to
+/// read (none, one or two, their images handed out apart by [`plan`], to be
+/// read now or with other pages' strips), and how their readings amend the
+/// page's TSV ([`Plan::apply`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Plan {
+    /// The words read again, in the order of the retaking strip's bands.
+    doubtful: Vec<Row>,
+    /// The last block of the first reading: bands' lines are added after it.
+    block: u32,
+    strips: Vec<Planned>,
+}
+
+/// The second look at `image` given `tsv`, tesseract's reading of it: the
+/// plan, and the image of each of its strips, in the plan's order. The
+/// doubtful words go on one strip and the bands left unread on another
+/// (read together, the large type of a title would leave the small words
+/// unread, as on the page).
+pub(crate) fn plan(tsv: &str, image: &GrayImage) -> (Plan, Vec<GrayImage>) {
+    let rows = rows(tsv, image);
+    let mut doubtful: Vec<Row> = rows
         .iter()
         .filter(|row| row.confidence < DOUBTFUL)
+        .cloned()
         .collect();
     if doubtful.len() > MOST_WORDS || !fine_enough(image) {
         doubtful.clear();
     }
-    let cuts: Vec<Cut> = doubtful
+    let retaken: Vec<Cut> = doubtful
         .iter()
         .map(|row| Cut {
             bounds: row.bounds,
             blank: Vec::new(),
         })
         .collect();
-    for (row, words) in doubtful.iter().zip(read_cuts(image, &cuts, &mut read)) {
-        if let [word] = words.as_slice() {
-            retake(&mut lines, row, word);
-        }
-    }
     let boxes: Vec<Bounds> = rows.iter().map(|row| row.bounds).collect();
     let mut heights: Vec<u32> = boxes.iter().map(|&(_, _, _, h)| h).collect();
     heights.sort_unstable();
     let least_height = (heights.get(heights.len() / 2).copied().unwrap_or(0) / 2).max(4);
-    let cuts: Vec<Cut> = missed::missed_bands(image, &boxes, least_height)
+    let added: Vec<Cut> = missed::missed_bands(image, &boxes, least_height)
         .into_iter()
         .filter_map(|(x, y, w, h)| {
             let bounds = within(image, x as f32, y as f32, w as f32, h as f32)?;
@@ -162,43 +187,91 @@ pub(crate) fn amend<E>(
             Some(Cut { bounds, blank })
         })
         .collect();
-    let mut block = rows.iter().map(|row| row.block).max().unwrap_or(0);
-    for words in read_cuts(image, &cuts, &mut read) {
-        let mean =
-            words.iter().map(|word| word.confidence).sum::<f32>() / words.len().max(1) as f32;
-        if words.is_empty() || mean < BAND_CONFIDENCE {
+    let mut strips = Vec::new();
+    let mut images = Vec::new();
+    for (purpose, cuts) in [(Purpose::Retake, retaken), (Purpose::Add, added)] {
+        if cuts.is_empty() {
             continue;
         }
-        block += 1;
-        lines.extend(
-            words
-                .iter()
-                .enumerate()
-                .map(|(index, word)| added_row(block, index, word)),
-        );
+        let (image, bands) = strip::strip(image, &cuts);
+        images.push(image);
+        strips.push(Planned {
+            purpose,
+            bands,
+            cuts,
+        });
     }
-    let mut amended = lines.join("\n");
-    if tsv.ends_with('\n') {
-        amended.push('\n');
-    }
-    amended
+    let block = rows.iter().map(|row| row.block).max().unwrap_or(0);
+    (
+        Plan {
+            doubtful,
+            block,
+            strips,
+        },
+        images,
+    )
 }
 
-/// The words `read` gives for each of `cuts` of `image`, read on one strip;
-/// none for any when there are no cuts or the strip cannot be read.
-fn read_cuts<E>(
+impl Plan {
+    /// `tsv` amended by `readings`, the TSV of each strip in the plan's
+    /// order (`None` for a strip that could not be read: `tsv` is kept as
+    /// it is there). A doubtful word takes its second reading where that
+    /// is one word read more confidently; a band's words, where read with
+    /// confidence, are added as lines of their own.
+    pub(crate) fn apply(&self, tsv: String, readings: &[Option<String>]) -> String {
+        let mut lines: Vec<String> = tsv.lines().map(str::to_owned).collect();
+        let mut block = self.block;
+        for (planned, reading) in self.strips.iter().zip(readings) {
+            let Some(reading) = reading else {
+                continue;
+            };
+            let found = strip::words_by_band(reading, &planned.bands, &planned.cuts);
+            match planned.purpose {
+                Purpose::Retake => {
+                    for (row, words) in self.doubtful.iter().zip(found) {
+                        if let [word] = words.as_slice() {
+                            retake(&mut lines, row, word);
+                        }
+                    }
+                }
+                Purpose::Add => {
+                    for words in found {
+                        let mean = words.iter().map(|word| word.confidence).sum::<f32>()
+                            / words.len().max(1) as f32;
+                        if words.is_empty() || mean < BAND_CONFIDENCE {
+                            continue;
+                        }
+                        block += 1;
+                        lines.extend(
+                            words
+                                .iter()
+                                .enumerate()
+                                .map(|(index, word)| added_row(block, index, word)),
+                        );
+                    }
+                }
+            }
+        }
+        let mut amended = lines.join("\n");
+        if tsv.ends_with('\n') {
+            amended.push('\n');
+        }
+        amended
+    }
+}
+
+/// `tsv`, tesseract's reading of `image`, after a second look read at once:
+/// `read` recognises an image (a strip of what is read again) and gives its
+/// TSV. Where nothing is to be read again, or a strip cannot be read,
+/// `tsv` is kept as it is.
+pub(crate) fn amend<E>(
+    tsv: String,
     image: &GrayImage,
-    cuts: &[Cut],
-    read: &mut impl FnMut(&GrayImage) -> Result<String, E>,
-) -> Vec<Vec<StripWord>> {
-    if cuts.is_empty() {
-        return Vec::new();
-    }
-    let (strip, bands) = strip::strip(image, cuts);
-    match read(&strip) {
-        Ok(tsv) => strip::words_by_band(&tsv, &bands, cuts),
-        Err(_) => Vec::new(),
-    }
+    mut read: impl FnMut(&GrayImage) -> Result<String, E>,
+) -> String {
+    let (plan, strips) = plan(&tsv, image);
+    let readings: Vec<Option<String>> = strips.iter().map(|strip| read(strip).ok()).collect();
+    plan.apply(tsv, &readings)
 }
 
 /// The row of `lines` of the doubtful `row` given `word`, its second
@@ -316,6 +389,37 @@ mod tests {
         // Read with little confidence: a stain, not a line.
         let stain = read("5\t1\t1\t1\t1\t1\t14\t14\t50\t20\t31\t~~");
         assert_eq!(stain, tsv);
+    }
+
+    #[test]
+    fn a_plan_read_later_amends_as_a_second_look_read_at_once() {
+        let mut image = page();
+        for x in 20..120 {
+            for y in 60..80 {
+                image.put_pixel(x, y, Luma([0]));
+            }
+        }
+        let tsv = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t31.0\tmaie\n");
+        let retaken = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t12\t13\t40\t12\t95.0\tmale\n");
+        let added = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t14\t14\t50\t20\t91\tTITOLO\n");
+        let (plan, strips) = plan(&tsv, &image);
+        // The doubtful word's strip, then the band's.
+        let sizes: Vec<(u32, u32)> = strips.iter().map(GrayImage::dimensions).collect();
+        assert_eq!(sizes, [(68, 40), (128, 48)]);
+        let mut answers = [retaken.clone(), added.clone()].into_iter();
+        let at_once = amend::<()>(tsv.clone(), &image, |_| {
+            Ok(answers.next().unwrap_or_default())
+        });
+        let later = plan.apply(tsv.clone(), &[Some(retaken), Some(added.clone())]);
+        assert_eq!(later, at_once);
+        let rows: Vec<&str> = later.lines().skip(1).collect();
+        assert_eq!(rows[0], "5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t95\tmale");
+        assert_eq!(rows[1], "5\t1\t2\t1\t1\t1\t20\t60\t50\t20\t91\tTITOLO");
+        // A strip not read leaves its words as they were, the other amends.
+        let unread = plan.apply(tsv, &[None, Some(added)]);
+        let rows: Vec<&str> = unread.lines().skip(1).collect();
+        assert_eq!(rows[0], "5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t31.0\tmaie");
+        assert_eq!(rows[1], "5\t1\t2\t1\t1\t1\t20\t60\t50\t20\t91\tTITOLO");
     }
 
     #[test]

@@ -76,7 +76,25 @@ impl Tesseract {
     /// (which tesseract reads a byte at a time, so that only a small,
     /// compressed image is worth handing over so).
     pub fn recognise_file(&self, path: &Path, page: u32) -> Result<String, OcrError> {
-        let output = Command::new(PROGRAM)
+        self.read_file(path).map_err(|reason| OcrError::Tesseract {
+            page: Some(page),
+            reason,
+        })
+    }
+
+    /// Recognises the images named in the text file at `list`, one file a
+    /// line, in one run: each image is read as a page of its own (alike
+    /// read alone), its rows of the TSV numbered by its line (`page_num`,
+    /// from 1).
+    pub fn recognise_list(&self, list: &Path) -> Result<String, OcrError> {
+        self.read_file(list)
+            .map_err(|reason| OcrError::Tesseract { page: None, reason })
+    }
+
+    /// Tesseract's TSV output for the file at `path` (an image, or a list
+    /// of images), or why it failed.
+    fn read_file(&self, path: &Path) -> Result<String, String> {
+        Command::new(PROGRAM)
             .arg(path)
             .args([
                 "stdout",
@@ -90,11 +108,7 @@ impl Tesseract {
             .stdin(Stdio::null())
             .output()
             .map_err(|error| format!("it could not be started: {error}"))
-            .and_then(answer);
-        output.map_err(|reason| OcrError::Tesseract {
-            page: Some(page),
-            reason,
-        })
+            .and_then(answer)
     }
 
     /// How far the image file `image` is to be turned clockwise (90, 180 or

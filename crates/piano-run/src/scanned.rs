@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use piano_model::{Ocr, SourceFormat};
-use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
+use piano_ocr::{Looked, Mode, PageText, Recogniser, Settings, despeckle};
 use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
 use rayon::prelude::*;
 
@@ -51,15 +51,36 @@ fn recognise(
 ) -> Result<(Vec<PictureReading>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;
     settings.progress.expect(pictures.len());
-    let texts = pictures
+    let looked = pictures
         .par_iter()
-        .map(|picture| -> Result<Result<PageText, _>, RecognitionError> {
+        .map(|picture| -> Result<Result<Looked, _>, RecognitionError> {
             match picture.decode() {
-                Ok(image) => Ok(Ok(recogniser.read(despeckle(image), picture.page())?)),
+                Ok(image) => Ok(Ok(recogniser.look(despeckle(image), picture.page())?)),
                 Err(undecoded) => Ok(Err(undecoded)),
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // The decoded pages finished together (their second looks read in a
+    // few runs), the undecoded kept in their places.
+    let mut decoded = Vec::new();
+    let mut undecoded = Vec::with_capacity(looked.len());
+    for looked in looked {
+        match looked {
+            Ok(looked) => {
+                decoded.push(looked);
+                undecoded.push(None);
+            }
+            Err(error) => undecoded.push(Some(error)),
+        }
+    }
+    let mut read = recogniser.finish(decoded)?.into_iter();
+    let texts: Vec<Result<PageText, _>> = undecoded
+        .into_iter()
+        .filter_map(|undecoded| match undecoded {
+            Some(error) => Some(Err(error)),
+            None => read.next().map(Ok),
+        })
+        .collect();
     let confidences: Vec<f32> = texts
         .iter()
         .flatten()
