@@ -180,6 +180,23 @@ impl TableLine {
         first_cell_only && goes_on && label.ends_with(':') && close && open
     }
 
+    /// Whether the line, below a blank line, holds text in the table's own
+    /// first column only (a heading at the table's left edge, in a table
+    /// numbered in a column further in, where a line with nothing in the
+    /// numbers' column would go on with the row above): cells do not wrap
+    /// across a blank line. The numbers' column is first here, so the
+    /// table's own first column is the second.
+    fn stands_apart_from(&self, row: &Row) -> bool {
+        let Some(above) = row.lines.last() else {
+            return false;
+        };
+        let apart = self.y - above.y > LINE_SPACING * self.size.max(above.size);
+        let filled: Vec<usize> = (0..self.texts.len())
+            .filter(|&column| !self.texts[column].is_empty())
+            .collect();
+        apart && filled == [1]
+    }
+
     /// Whether the line, with an empty first cell, holds values (numbers,
     /// weights, dates: digits without letters) in two or more columns where
     /// `first` (a row's first line) holds values too.
@@ -280,6 +297,7 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
                 (false, None)
             }
             Some(row) if line.ends_the_label_of(row) => (false, None),
+            Some(row) if numbers > 0 && line.stands_apart_from(row) => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
                 (true, Some(Ambiguity::EmptyFirstCell))

@@ -380,3 +380,25 @@ fn a_label_wrapped_onto_the_next_line_ends_there() {
     ];
     assert_eq!(rows(&whole).len(), 2);
 }
+
+#[test]
+fn a_heading_below_a_blank_line_in_a_table_numbered_further_in_is_no_wrapped_cell() {
+    let text = "\
+Descrizione      Rif.  Peso
+Primo obiettivo  1     60%
+del piano
+
+Gruppo secondo
+Secondo          2     40%
+";
+    let texts = dump_rows(text, &[0.0, 16.4, 22.4, 30.0]);
+    assert_eq!(
+        texts,
+        [
+            "Descrizione\tRif.\tPeso",
+            "Primo obiettivo del piano\t1\t60%",
+            "Gruppo secondo\t\t",
+            "Secondo\t2\t40%",
+        ]
+    );
+}
