@@ -180,21 +180,22 @@ impl TableLine {
         first_cell_only && goes_on && label.ends_with(':') && close && open
     }
 
-    /// Whether the line, below a blank line, holds text in the table's own
-    /// first column only (a heading at the table's left edge, in a table
+    /// Whether the line, below a blank line, holds text in one column only,
+    /// not the numbers' (a heading at the table's left edge, in a table
     /// numbered in a column further in, where a line with nothing in the
     /// numbers' column would go on with the row above): cells do not wrap
-    /// across a blank line. The numbers' column is first here, so the
-    /// table's own first column is the second.
+    /// across a blank line. The numbers' column is first here.
     fn stands_apart_from(&self, row: &Row) -> bool {
         let Some(above) = row.lines.last() else {
             return false;
         };
         let apart = self.y - above.y > LINE_SPACING * self.size.max(above.size);
-        let filled: Vec<usize> = (0..self.texts.len())
-            .filter(|&column| !self.texts[column].is_empty())
-            .collect();
-        apart && filled == [1]
+        let mut filled = (0..self.texts.len()).filter(|&column| !self.texts[column].is_empty());
+        let one = match (filled.next(), filled.next()) {
+            (Some(column), None) => column > 0,
+            _ => false,
+        };
+        apart && one
     }
 
     /// Whether the line, with an empty first cell, holds values (numbers,

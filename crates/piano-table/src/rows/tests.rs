@@ -401,4 +401,15 @@ Secondo          2     40%
             "Secondo\t2\t40%",
         ]
     );
+    // Behind an empty first column, the heading is in the second.
+    let behind = "\
+\tRif.\tDescrizione\tPeso
+  1     Primo obiettivo  60%
+
+        Gruppo secondo
+  2     Secondo          40%
+";
+    let behind = behind.replace("\tRif.\tDescrizione\tPeso", "  Rif.  Descrizione      Peso");
+    let texts = dump_rows(&behind, &[0.0, 1.4, 7.4, 24.4, 32.0]);
+    assert_eq!(texts[2], "\t\tGruppo secondo\t", "{texts:?}");
 }
