@@ -437,13 +437,19 @@ fn starts_a_column(x: f32, lines: &[Line]) -> bool {
 /// How many of `lines` start a piece at `x` (a column's left edge), or a
 /// little right of it, as a column of numbers set to the right does.
 fn starting_at(x: f32, lines: &[Line]) -> usize {
+    starting_within(lines, |line| (x - MIN_GUTTER * line.size, x + line.size))
+}
+
+/// How many of `lines` start a piece within the span `window` gives for
+/// the line (from, to).
+fn starting_within(lines: &[Line], window: impl Fn(&Line) -> (f32, f32)) -> usize {
     lines
         .iter()
         .filter(|line| {
-            let before = MIN_GUTTER * line.size;
+            let (from, to) = window(line);
             line.segments
                 .iter()
-                .any(|segment| segment.x0 >= x - before && segment.x0 <= x + line.size)
+                .any(|segment| segment.x0 >= from && segment.x0 <= to)
         })
         .count()
 }
@@ -477,15 +483,10 @@ fn after_values((a, b): (f32, f32), lines: &[Line]) -> bool {
 /// How many of `lines` start a piece right at `x` (within a gutter's
 /// narrowest width).
 fn starting_right_at(x: f32, lines: &[Line]) -> usize {
-    lines
-        .iter()
-        .filter(|line| {
-            let near = MIN_GUTTER * line.size;
-            line.segments
-                .iter()
-                .any(|segment| (segment.x0 - x).abs() <= near)
-        })
-        .count()
+    starting_within(lines, |line| {
+        let near = MIN_GUTTER * line.size;
+        (x - near, x + near)
+    })
 }
 
 /// What a line leaves open of a channel: the parts that no word of the line
