@@ -3,7 +3,11 @@
 //! says where the labels are, so two neighbouring rows must agree: labels in
 //! the same cell that follow one another ("1" then "2", "1" then "1.1",
 //! "01.02.01" then "01.02.02") or that no value could be ("A.1", "a)"). A
-//! weight or a date in the same cell of every row never does.
+//! weight or a date in the same cell of every row never does. A code of
+//! three two-digit levels reads as a date too ("01.03.01"): it is taken for
+//! a date only when its row holds no other due, and two dates never agree
+//! ("31.12.23" then "31.12.24"), though a date-like code agrees with its
+//! phase one level down ("01.03.01" then "01.03.01.1").
 
 use piano_model::TextLine;
 
@@ -14,8 +18,10 @@ use crate::vocabulary::Vocabulary;
 /// What a cell holding a row's label says of it.
 #[derive(Debug, Clone, PartialEq)]
 enum Label {
-    /// A number ("2", "1.1", "01.02.01"): its parts.
-    Number(Vec<u32>),
+    /// A number ("2", "1.1", "01.02.01"): its parts, and whether it may be
+    /// the row's date instead (three levels that read as a date, and no
+    /// other cell of the row does).
+    Number { parts: Vec<u32>, dated: bool },
     /// A code: of the budget ("010201"), or of another scheme, written with
     /// more than digits ("A.1", "a)").
     Code,
@@ -26,7 +32,13 @@ impl Label {
     /// (above or below it) make a sequence.
     fn agrees_with(&self, other: &Label) -> bool {
         match (self, other) {
-            (Label::Number(a), Label::Number(b)) => follows(a, b) || follows(b, a),
+            (
+                Label::Number { parts: a, dated },
+                Label::Number {
+                    parts: b,
+                    dated: other_dated,
+                },
+            ) => !(*dated && *other_dated) && (follows(a, b) || follows(b, a)),
             // A code says it is a label by itself ("010201", then "010201.1").
             _ => true,
         }
@@ -85,13 +97,27 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
 /// The labels a line of three cells or more holds after its first cell,
 /// left to right, when its first cell holds none.
 fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)> {
+    let dues = line
+        .cells
+        .iter()
+        .filter(|cell| looks_like_due(&cell.text))
+        .count();
     let label = |text: &str| -> Option<Label> {
         let text = text.trim();
-        if text.is_empty() || looks_like_due(text) {
+        if text.is_empty() {
             return None;
         }
+        let due = looks_like_due(text);
         if let Some(number) = parse_row_number(text) {
-            return Some(Label::Number(number.parts));
+            // The row's only due is its date, whatever else it could be.
+            let dated = due && number.parts.len() == 3 && dues == 1;
+            return Some(Label::Number {
+                parts: number.parts,
+                dated,
+            });
+        }
+        if due {
+            return None;
         }
         let more_than_digits = !text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         let coded = profiles.iter().any(|profile| {
@@ -174,6 +200,36 @@ mod tests {
         assert_eq!(
             labels_further_in(&first, Vocabulary::bundled()),
             [None, None]
+        );
+    }
+
+    #[test]
+    fn codes_that_read_as_dates_are_labels_beside_a_due() {
+        let table = lines(
+            "\t01.02.01\tPrimo\t60%\tentro il 31.12.2022\n\
+             \t01.02.02\tSecondo\t40%\t30.06.2022",
+        );
+        assert_eq!(
+            labels_further_in(&table, Vocabulary::bundled()),
+            [Some(1), Some(1)]
+        );
+        // A row's only date-like cell is its due: two of them never agree,
+        // though one agrees with a code one level below it.
+        let dues = lines(
+            "Primo\t60%\t31.12.22\n\
+             Secondo\t40%\t31.12.23",
+        );
+        assert_eq!(
+            labels_further_in(&dues, Vocabulary::bundled()),
+            [None, None]
+        );
+        let phase = lines(
+            "\t01.02.01\tPrimo\t60%\n\
+             \t01.02.01.1\tFase\t100%",
+        );
+        assert_eq!(
+            labels_further_in(&phase, Vocabulary::bundled()),
+            [Some(1), Some(1)]
         );
     }
 
