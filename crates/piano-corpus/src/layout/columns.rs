@@ -75,6 +75,18 @@ impl Column {
     /// The columns of a weight matrix, in the order of its template.
     pub const WEIGHT_MATRIX: [Column; 3] = [Column::Number, Column::Description, Column::Heads];
 
+    /// The groups of columns whose cells read alike, so that only a header
+    /// or their order tells them apart: prose, and percentages.
+    pub const ALIKE: [&[Column]; 2] = [
+        &[
+            Column::Description,
+            Column::Indicators,
+            Column::Expected,
+            Column::Note,
+        ],
+        &[Column::Weight, Column::Achievement],
+    ];
+
     /// The columns of `family`'s template, in its order.
     pub fn of(family: Family) -> &'static [Column] {
         match family {
@@ -165,6 +177,22 @@ impl ColumnOrder {
         };
         rest.insert(at, Column::Number);
         ColumnOrder(rest)
+    }
+
+    /// This order with the columns that content does not tell apart (see
+    /// [`Column::alike`]) put back in `family`'s order among themselves,
+    /// each group in the places its columns hold here.
+    pub fn alike_in_family_order(&self, family: Family) -> ColumnOrder {
+        let mut order = self.0.clone();
+        for group in Column::ALIKE {
+            let mut family_order = Column::of(family).iter().filter(|c| group.contains(c));
+            for slot in order.iter_mut().filter(|c| group.contains(c)) {
+                if let Some(&column) = family_order.next() {
+                    *slot = column;
+                }
+            }
+        }
+        ColumnOrder(order)
     }
 
     /// "canonical", "number-first" or "number-inside".

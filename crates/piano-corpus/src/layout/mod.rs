@@ -191,7 +191,28 @@ impl Layout {
         layout.footer = Footer::random(rng);
         layout.achievements = WeightForm::random(rng);
         layout.head_order = HeadOrder::random(rng);
+        layout.readable_without_header(rng);
         layout
+    }
+
+    /// Keeps a layout without a header to what its cells still say: a
+    /// weight matrix's head columns are named in its header alone (their
+    /// weights mean nothing without it), so its header is drawn again among
+    /// the placements that print one; a table's columns that no content
+    /// tells apart (prose: description, indicators, expected values, note;
+    /// percentages: weight, achievement) keep the family's order among
+    /// themselves, while the others (number, due, responsible) may stand
+    /// anywhere.
+    fn readable_without_header(&mut self, rng: &mut Rng) {
+        if self.header != HeaderPlacement::Missing {
+            return;
+        }
+        if self.family == Family::WeightMatrix {
+            let printed = &HeaderPlacement::ALL[..HeaderPlacement::ALL.len() - 1];
+            self.header = printed[rng.usize(..printed.len())];
+            return;
+        }
+        self.order = self.order.alike_in_family_order(self.family);
     }
 
     /// A layout of `family` that differs from its canonical one on at most

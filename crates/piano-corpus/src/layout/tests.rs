@@ -509,3 +509,39 @@ fn random_code_table_layouts_keep_the_plan() {
         check(&draft, &layout);
     }
 }
+
+#[test]
+fn layouts_without_a_header_keep_what_their_cells_say() {
+    let mut rng = Rng::with_seed(5);
+    let mut headerless = 0;
+    for _ in 0..400 {
+        for family in Family::ALL {
+            let layout = Layout::random(&mut rng, family);
+            if layout.header != HeaderPlacement::Missing {
+                continue;
+            }
+            headerless += 1;
+            assert_ne!(
+                family,
+                Family::WeightMatrix,
+                "heads are named in the header alone"
+            );
+            for group in Column::ALIKE {
+                let in_layout: Vec<Column> = layout
+                    .order
+                    .0
+                    .iter()
+                    .copied()
+                    .filter(|c| group.contains(c))
+                    .collect();
+                let in_family: Vec<Column> = Column::of(family)
+                    .iter()
+                    .copied()
+                    .filter(|c| group.contains(c))
+                    .collect();
+                assert_eq!(in_layout, in_family, "{family:?} {:?}", layout.order);
+            }
+        }
+    }
+    assert!(headerless > 100, "{headerless}");
+}
