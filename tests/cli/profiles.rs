@@ -147,8 +147,9 @@ fn no_plan_found_shows_the_closest_familys_own_headings() {
 }
 
 /// docs/profiles.md's worked example: a code table printed without a
-/// header (`fixtures/profiles/no-header/`), misread with the bundled
-/// profiles, read whole with the profile that names its columns.
+/// header whose prose columns stand in another order than the family's
+/// (`fixtures/profiles/no-header/`), misread with the bundled profiles,
+/// read whole with the profile that names its columns.
 #[test]
 fn the_docs_worked_example_fixes_a_table_without_header() {
     let folder = fixtures().join("profiles/no-header");
@@ -174,7 +175,7 @@ fn the_docs_worked_example_fixes_a_table_without_header() {
     );
     let before = f1(&["extract", "-q", &input]);
     assert!(
-        (0.98..0.99).contains(&before),
+        (0.89..0.91).contains(&before),
         "F1 {before} as the docs say"
     );
     let after = f1(&[

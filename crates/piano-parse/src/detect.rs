@@ -7,6 +7,7 @@
 use piano_model::reference::fold;
 use piano_model::{Code, Diagnostic, TextLine};
 
+use crate::content_columns::columns_shown;
 use crate::line::{LineKind, classify};
 use crate::vocabulary::{Column, Sections, Vocabulary};
 
@@ -133,37 +134,25 @@ impl Fit {
     }
 }
 
-/// Whether rows without a header show the columns the family requires where
-/// the profile's `columns_without_header` puts them: a profile's columns of
-/// tables without header count as a header's once a row holds a figure
-/// under each of them (a percent reached), not by being declared, lest a
-/// family that requires a column read every table without a header.
+/// Whether rows without a header show the columns the family requires: a
+/// profile's columns of tables without header (`columns_without_header`)
+/// count as a header's once the rows' cells show each required column, told
+/// by content (a column of percentages reached; see [`columns_shown`]),
+/// not by being declared, lest a family that requires a column read every
+/// table without a header.
 fn rows_show_required_columns<'k>(
     kinds: impl IntoIterator<Item = &'k LineKind>,
     lines: &[TextLine],
     profile: &Vocabulary,
 ) -> bool {
-    let Some(columns) = profile.layout.columns_without_header_as_read() else {
+    let Some(family) = profile.layout.columns_without_header_as_read() else {
         return false;
     };
-    if !profile.has_required_columns(&columns) {
+    if !profile.has_required_columns(&family) {
         return false;
     }
-    let required: Vec<usize> = (0..columns.len())
-        .filter(|&index| {
-            let mut alone = columns.clone();
-            alone[index] = None;
-            !profile.has_required_columns(&alone)
-        })
-        .collect();
-    kinds.into_iter().zip(lines).any(|(kind, line)| {
-        matches!(kind, LineKind::Row(_) | LineKind::CodedRow(_))
-            && required.iter().all(|&index| {
-                line.cells
-                    .get(index)
-                    .is_some_and(|cell| crate::token::weight::is_weight(cell.text.trim()))
-            })
-    })
+    let kinds: Vec<LineKind> = kinds.into_iter().cloned().collect();
+    profile.has_required_columns(&columns_shown(lines, &kinds, &family, profile))
 }
 
 /// How many lines every profile reads before one is chosen. A family shows
@@ -446,27 +435,31 @@ mod tests {
     }
 
     #[test]
-    fn columns_without_header_give_the_columns_a_family_requires() {
+    fn rows_without_header_show_the_columns_a_family_requires() {
         let report = |layout: &str| {
             let text = format!("name = \"results-report\"\nextends = \"results-report\"\n{layout}");
             Vocabulary::from_toml(&text).expect("a valid profile")
         };
         let document = lines(&["SETTORE: TRIBUTI", "1\tRiscossione\t100%\t31.12.2022\t90%"]);
         let plain = [report("")];
-        let without = detect(&document, &plain).expect("one");
-        assert!(!without.fits(), "no header names the achievement");
+        // Two columns of percentages: the weight, then the percent reached.
+        assert!(detect(&document, &plain).expect("one").fits());
+        let once = lines(&["SETTORE: TRIBUTI", "1\tRiscossione\t100%\t31.12.2022"]);
+        assert!(
+            !detect(&once, &plain).expect("one").fits(),
+            "no percent reached"
+        );
         let named = "[layout]\ncolumns_without_header = [\"number\", \"description\", \"weight\", \"due\", \"achievement\"]";
         let named = [report(named)];
-        let with = detect(&document, &named).expect("one");
-        assert!(with.fits());
+        assert!(detect(&document, &named).expect("one").fits());
         // Declared, the column must still show in the rows: a plan's note
         // where the percent reached would stand is no report's.
         let plan = lines(&[
             "SETTORE: TRIBUTI",
             "1\tRiscossione\t100%\t31.12.2022\tCon la Pro Loco",
         ]);
-        let read = detect(&plan, &named).expect("one");
-        assert!(!read.fits(), "no row shows the percent reached");
+        assert!(!detect(&plan, &named).expect("one").fits(), "a note");
+        assert!(!detect(&plan, &plain).expect("one").fits(), "a note");
     }
 
     #[test]

@@ -15,6 +15,7 @@
 mod assemble;
 mod column_order;
 mod container;
+mod content_columns;
 pub mod detect;
 mod empty_leading;
 mod furniture;

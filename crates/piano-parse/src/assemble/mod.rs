@@ -19,6 +19,7 @@ use piano_model::{
     Code, Diagnostic, Head, Layout, LineRole, Mission, Plan, Roles, Source, TextLine,
 };
 
+use crate::content_columns::{UnheadedColumns, unheaded_columns};
 use crate::detect::Detection;
 use crate::line::{LineKind, PROGRAMME_KIND, StructureHeading, is_group_label};
 use crate::quality::Evidence;
@@ -99,6 +100,7 @@ pub fn assemble(
     );
     plan.preamble = preamble.sections;
 
+    let unheaded = unheaded_columns(&lines[preamble_end..], &kinds[preamble_end..], words);
     let mut current: Option<SectionBuilder> = None;
     let mut mission: Option<BudgetMission> = None;
     // The last objectives header, which holds over the structures below it
@@ -128,6 +130,7 @@ pub fn assemble(
                     line,
                     words,
                     plan.year,
+                    &unheaded,
                 );
                 if let Some(held) = held.clone() {
                     section.hold_header(held);
@@ -183,6 +186,7 @@ pub fn assemble(
                     line,
                     words,
                     plan.year,
+                    &unheaded,
                 ));
                 if caption.is_some() {
                     roles.set_line(line, LineRole::StructureHeading);
@@ -192,7 +196,7 @@ pub fn assemble(
             None => {}
         }
         if current.is_none() {
-            current = mission_as_structure(mission.as_mut(), kind, line, words, &plan);
+            current = mission_as_structure(mission.as_mut(), kind, line, words, &plan, &unheaded);
             if let (Some(section), Some(held)) = (current.as_mut(), held.clone()) {
                 section.hold_header(held);
             }
@@ -299,6 +303,7 @@ fn mission_as_structure<'w>(
     line: &TextLine,
     words: &'w Vocabulary,
     plan: &Plan,
+    unheaded: &UnheadedColumns,
 ) -> Option<SectionBuilder<'w>> {
     let mission = mission?;
     let is_table = matches!(
@@ -313,7 +318,14 @@ fn mission_as_structure<'w>(
         name: mission.mission.name.clone(),
         head: Head::default(),
     };
-    let mut section = SectionBuilder::new(next_ordinal(plan), heading, line, words, plan.year);
+    let mut section = SectionBuilder::new(
+        next_ordinal(plan),
+        heading,
+        line,
+        words,
+        plan.year,
+        unheaded,
+    );
     mission.take_in(&mut section);
     Some(section)
 }

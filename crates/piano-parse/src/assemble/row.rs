@@ -9,16 +9,6 @@ use crate::token::number::RowNumber;
 use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::{Column, RowCode, Vocabulary};
 
-/// The columns a table has when no header row names them: the family's usual order.
-pub const DEFAULT_COLUMNS: [Option<Column>; 6] = [
-    Some(Column::Number),
-    Some(Column::Description),
-    Some(Column::Weight),
-    Some(Column::Indicators),
-    Some(Column::Expected),
-    Some(Column::Due),
-];
-
 /// A row as read: its cells by position, with the lines it took.
 #[derive(Debug, Clone)]
 pub struct RawRow {

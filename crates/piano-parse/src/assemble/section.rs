@@ -9,7 +9,8 @@
 use piano_model::{Code, Diagnostic, LineRole, LineSpan, Mission, Roles, Structure, TextLine};
 
 use super::recover::Fragment;
-use super::row::{DEFAULT_COLUMNS, RawRow};
+use super::row::RawRow;
+use crate::content_columns::UnheadedColumns;
 use crate::line::{PROGRAMME_KIND, StructureHeading};
 use crate::token::label::Part;
 use crate::vocabulary::{Column, Field, Vocabulary};
@@ -55,6 +56,10 @@ pub struct SectionBuilder<'w> {
     /// Whether the columns are a header's (the structure's own, or one held
     /// over from a structure above), not the family's usual order.
     columns_from_header: bool,
+    /// Whether the columns, while no header names them, were told by the
+    /// content of the document's rows (every row read under them was given
+    /// its columns by content).
+    columns_by_content: bool,
     /// The header's text over each column, for the heads of a weight matrix.
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
@@ -99,13 +104,15 @@ pub struct Finished {
 }
 
 impl<'w> SectionBuilder<'w> {
-    /// Starts a structure at its heading line.
+    /// Starts a structure at its heading line; `unheaded` are the columns
+    /// of its rows while no header names them.
     pub fn new(
         ordinal: u32,
         heading: StructureHeading,
         line: &TextLine,
         words: &'w Vocabulary,
         plan_year: Option<u16>,
+        unheaded: &UnheadedColumns,
     ) -> Self {
         let diagnostics = Vec::new();
         SectionBuilder {
@@ -127,10 +134,8 @@ impl<'w> SectionBuilder<'w> {
                 page: line.page,
             },
             table: Table::None,
-            columns: words
-                .layout
-                .columns_without_header_as_read()
-                .unwrap_or_else(|| DEFAULT_COLUMNS.to_vec()),
+            columns: unheaded.columns.clone(),
+            columns_by_content: unheaded.by_content,
             staff_columns: Vec::new(),
             staff_header: None,
             pending: None,

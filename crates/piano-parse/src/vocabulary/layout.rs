@@ -29,9 +29,10 @@ pub struct LayoutRules {
     pub phase_when_other_scheme: bool,
     /// The columns of a table no header names, in order, `None` where a
     /// column holds nothing piano reads (`"other"`: left empty, or notes);
-    /// `None` for piano's usual order, which a row's content overrides.
-    /// Given by a profile, the columns are read by position, as under a
-    /// header, and a number column elsewhere than first is moved first.
+    /// `None` for piano's usual order. Read by position where the rows'
+    /// cells agree with it, told by content where they do not
+    /// (`content_columns`), and a number column elsewhere than first is
+    /// moved first.
     pub columns_without_header: Option<Vec<Option<Column>>>,
 }
 

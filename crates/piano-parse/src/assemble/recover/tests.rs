@@ -51,7 +51,7 @@ fn ungluing_moves_a_stray_bracket_and_splits_the_due() {
     ]
     .map(String::from)
     .to_vec();
-    let weight_cell = weight_cell_index(&prose, &crate::assemble::row::DEFAULT_COLUMNS, 1);
+    let weight_cell = weight_cell_index(&prose, &crate::content_columns::DEFAULT_COLUMNS, 1);
     assert_eq!(
         weight_cell,
         Some(2),
@@ -68,7 +68,7 @@ fn owned(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|cell| (*cell).to_owned()).collect()
 }
 
-const COLUMNS: [Option<Column>; 6] = crate::assemble::row::DEFAULT_COLUMNS;
+const COLUMNS: [Option<Column>; 6] = crate::content_columns::DEFAULT_COLUMNS;
 
 #[test]
 fn splits_a_number_merged_with_the_description() {

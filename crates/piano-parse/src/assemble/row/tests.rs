@@ -1,6 +1,7 @@
 //! Tests of how a row's cells get their columns.
 
 use super::*;
+use crate::content_columns::DEFAULT_COLUMNS;
 use crate::token::number::parse_row_number;
 use crate::vocabulary::Vocabulary;
 use piano_model::Category;

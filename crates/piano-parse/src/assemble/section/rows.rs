@@ -297,7 +297,7 @@ impl SectionBuilder<'_> {
             &mut self.diagnostics,
             &locate,
         );
-        if assigned.realigned {
+        if assigned.realigned || (self.columns_by_content && !self.columns_from_header) {
             self.realigned_rows
                 .push((first_line, self.columns_from_header));
         }
