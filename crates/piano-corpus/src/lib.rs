@@ -13,7 +13,10 @@
 //! order, empty columns, header placement, shape and wording, numbering,
 //! weight and due forms, headings, blank rows, page breaks, and each
 //! family's own: budget codes, card openers and fields, a matrix's totals,
-//! a report's achievements), with the plan each layout means.
+//! a report's achievements), with the plan each layout means. A layout
+//! without a header keeps what its cells still say: a weight matrix always
+//! prints its header (its heads are named there alone), and columns no
+//! content tells apart keep the family's order among themselves.
 //!
 //! [`compare`] checks plans read back against those expectations, field by
 //! field. The library does no I/O; the `piano-corpus` binary writes files.
