@@ -121,10 +121,15 @@ fn columns_by_content(
     words: &Vocabulary,
 ) -> Option<Vec<Option<Column>>> {
     let holds = holds_of_rows(lines, kinds, words)?;
+    // A filled column beyond the family's would be lost: the family's
+    // columns stand elsewhere (one of them left empty by every row).
     let agree = holds
         .iter()
         .enumerate()
-        .all(|(at, held)| held.fits(family.get(at + 1).copied().flatten()));
+        .all(|(at, held)| match family.get(at + 1) {
+            Some(column) => held.fits(*column),
+            None => *held == Holds::Nothing,
+        });
     (!agree).then(|| columns_of(&holds, family))
 }
 
@@ -337,6 +342,29 @@ mod tests {
         assert_eq!(
             columns_shown(&lines, &kinds, &DEFAULT_COLUMNS, words()),
             shown
+        );
+    }
+
+    #[test]
+    fn an_empty_column_takes_no_column_from_a_filled_one_beyond() {
+        // Description, weight, an empty column, indicators, due, expected:
+        // by position the indicators would be read as expected values and
+        // the expected values lost.
+        let (lines, kinds) = rows(
+            "1\tPrimo\t15%\t\tConteggio\t31.12.2022\tSoglia\n\
+             2\tSecondo\t20%\t\t\t30.06.2022\tSoglia",
+        );
+        assert_eq!(
+            columns_by_content(&lines, &kinds, &DEFAULT_COLUMNS, words()),
+            Some(vec![
+                Some(Column::Number),
+                Some(Column::Description),
+                Some(Column::Weight),
+                None,
+                Some(Column::Indicators),
+                Some(Column::Due),
+                Some(Column::Expected),
+            ])
         );
     }
 
