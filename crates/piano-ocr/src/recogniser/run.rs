@@ -10,7 +10,8 @@
 //! A batch's time limit holds per page still: the clock is told as each
 //! page of a run begins (tesseract says so on its standard error, as it
 //! goes), and again as each is settled. Progress is told of each page as
-//! it is settled, once its run is read. A run that fails (a page that
+//! tesseract moves on to the next of its run (the run's last once it is
+//! settled), so that a bar moves page by page. A run that fails (a page that
 //! crashes tesseract) loses no page: its pages are then read one by one,
 //! and only a page that fails alone is an error.
 
@@ -100,12 +101,23 @@ impl Recogniser {
             }
         }
         let files: Vec<(&Path, u32)> = waiting.iter().map(|w| (w.file.as_ref(), w.page)).collect();
-        let readings = self.read_run(&files);
-        for (wait, tsv) in waiting.into_iter().zip(readings) {
+        // A page is told as read once tesseract moves on to the next of
+        // the run (the last, and those of a failed run, once settled).
+        let mut told = vec![false; files.len()];
+        let readings = self.read_run(&files, |image| {
+            let read = image.checked_sub(1);
+            if let Some((told, &(_, page))) = read.and_then(|i| told.get_mut(i).zip(files.get(i))) {
+                *told = true;
+                self.progress.recognised(page);
+            }
+        });
+        for ((wait, tsv), told) in waiting.into_iter().zip(readings).zip(told) {
             self.clock.start_page();
             let (slot, index, page) = (wait.slot, wait.index, wait.page);
             let done = self.settle_waiting(wait, tsv?, || decode(index).ok())?;
-            self.progress.recognised(page);
+            if !told {
+                self.progress.recognised(page);
+            }
             looked[slot] = Some(Ok(done));
         }
         Ok(looked.into_iter().flatten().collect())
@@ -159,14 +171,22 @@ impl Recogniser {
     }
 
     /// The TSV of each of `files` (a page's file and its number): read in
-    /// one run of tesseract, handed a list of them; one page alone, or the
-    /// pages of a run that failed, each read alone.
-    fn read_run(&self, files: &[(&Path, u32)]) -> Vec<Result<String, OcrError>> {
+    /// one run of tesseract, handed a list of them, `begun` told the index
+    /// of each as the run begins it; one page alone, or the pages of a run
+    /// that failed, each read alone.
+    fn read_run(
+        &self,
+        files: &[(&Path, u32)],
+        mut begun: impl FnMut(usize),
+    ) -> Vec<Result<String, OcrError>> {
         if files.len() > 1 {
             let paths: Vec<&Path> = files.iter().map(|&(path, _)| path).collect();
             let read = lists::list_file(&paths).ok().and_then(|list| {
                 self.engine
-                    .recognise_list(list.path(), |_| self.clock.start_page())
+                    .recognise_list(list.path(), |image| {
+                        self.clock.start_page();
+                        begun(image);
+                    })
                     .ok()
             });
             if let Some(tsv) = read {
@@ -216,14 +236,21 @@ impl Recogniser {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
     use image::Luma;
 
     use super::*;
-    use crate::Settings;
+    use crate::{PageProgress, ProgressHook, Settings};
 
     /// The recogniser of the default settings, `None` without tesseract.
     fn recogniser() -> Option<Recogniser> {
-        match Recogniser::new(&Settings::default()) {
+        recogniser_of(&Settings::default())
+    }
+
+    /// The recogniser of `settings`, `None` without tesseract.
+    fn recogniser_of(settings: &Settings) -> Option<Recogniser> {
+        match Recogniser::new(settings) {
             Err(OcrError::TesseractMissing | OcrError::LanguageMissing { .. }) => None,
             made => Some(made.expect("tesseract is found")),
         }
@@ -239,7 +266,7 @@ mod tests {
         let mut bad = tempfile::NamedTempFile::new().expect("a file");
         std::io::Write::write_all(&mut bad, b"no image").expect("written");
         let files = [(good.path(), 1), (bad.path(), 2), (good.path(), 3)];
-        let read = recogniser.read_run(&files);
+        let read = recogniser.read_run(&files, |_| {});
         assert_eq!(read.len(), 3);
         assert!(read[0].as_ref().is_ok_and(|tsv| tsv.starts_with("level")));
         assert!(matches!(
@@ -264,10 +291,59 @@ mod tests {
             .into_iter()
             .collect();
         let listed: Vec<(&Path, u32)> = files.iter().zip(1..).map(|(f, n)| (f.path(), n)).collect();
-        let together = recogniser.read_run(&listed);
+        let mut begun = Vec::new();
+        let together = recogniser.read_run(&listed, |image| begun.push(image));
+        assert_eq!(begun, [0, 1]);
         for (read, (path, page)) in together.iter().zip(&listed) {
-            let alone = recogniser.read_run(&[(path, *page)]);
+            let alone = recogniser.read_run(&[(path, *page)], |_| {});
             assert_eq!(read.as_ref().ok(), alone[0].as_ref().ok());
         }
+    }
+
+    /// Keeps the pages it is told of.
+    #[derive(Default)]
+    struct Told(Mutex<Vec<u32>>);
+
+    impl PageProgress for Told {
+        fn expect(&self, _pages: u64) {}
+        fn recognised(&self, page: u32) {
+            if let Ok(mut told) = self.0.lock() {
+                told.push(page);
+            }
+        }
+    }
+
+    #[test]
+    fn each_page_of_a_run_is_told_once() {
+        let told = Arc::new(Told::default());
+        let settings = Settings {
+            progress: ProgressHook::new(told.clone()),
+            ..Settings::default()
+        };
+        let Some(recogniser) = recogniser_of(&settings) else {
+            return;
+        };
+        let page = |shade| {
+            let mut page = GrayImage::from_pixel(80, 40, Luma([255]));
+            page.put_pixel(10, 10, Luma([shade]));
+            page
+        };
+        // One thread: runs of 3, 2 and 1 of the 6 pages.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a pool");
+        let shades = [0, 40, 80, 120, 160, 200];
+        let looked = pool.install(|| {
+            recogniser.look_all(
+                &[0, 1, 2, 3, 4, 5],
+                |index| index as u32 + 1,
+                |index| Ok::<_, ()>(page(shades[index])),
+            )
+        });
+        assert!(looked.is_ok_and(|looked| looked.iter().all(Result::is_ok)));
+        let mut told = told.0.lock().map(|told| told.clone()).unwrap_or_default();
+        told.sort_unstable();
+        assert_eq!(told, [1, 2, 3, 4, 5, 6]);
     }
 }
