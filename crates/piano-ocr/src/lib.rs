@@ -12,8 +12,10 @@
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
 //!   begins; `progress.rs` tells whoever shows progress of each page
 //!   recognised): `tesseract.rs` runs the
-//!   tesseract program on it, one process and one thread per page, pages in
-//!   parallel, largest first (`schedule.rs`) (a blank page, `blank.rs`, is not handed to it); it also
+//!   tesseract program on it, one thread a process, each process reading
+//!   a run of a few pages handed over as a list of files
+//!   (`recogniser/run.rs`, `lists.rs`), runs in parallel, largest pages
+//!   first (`schedule.rs`) (a blank page, `blank.rs`, is not handed to it); it also
 //!   reads the page images of PDFs (piano-run hands them over from
 //!   piano-pdf);
 //! - `tsv.rs` reads its output into word boxes with their confidence, each
@@ -248,17 +250,18 @@ fn read(
     })?;
     let count = u32::try_from(pages.count()).unwrap_or(u32::MAX);
     settings.progress.expect(pages.count());
-    // One page at a time to each thread, largest first, so that the
+    // Runs of a few pages to each thread, largest first, so that the
     // threads finish close together (`schedule.rs`).
-    let looked = schedule::in_order(&pages.largest_first(), |index| {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    let number = |index: usize| u32::try_from(index + 1).unwrap_or(u32::MAX);
+    let looked = recogniser.look_all(&pages.largest_first(), number, |index| {
         let image = pages.page(index).map_err(|reason| OcrError::Decode {
             kind,
-            page: Some(number),
+            page: Some(number(index)),
             reason,
         })?;
-        recogniser.look(despeckle(image), number)
+        Ok(despeckle(image))
     })?;
+    let looked = looked.into_iter().collect::<Result<Vec<_>, OcrError>>()?;
     let recognised = recogniser.finish(looked)?;
     let mut confidences = Vec::new();
     for (number, page) in (1..).zip(recognised) {

@@ -41,18 +41,25 @@ pub(crate) fn shares(sizes: &[u64], lists: usize) -> Vec<Vec<usize>> {
 
 /// Tesseract's TSV output `tsv` for a list of `count` images cut into one
 /// TSV per image: its header, then the rows whose `page_num` is the
-/// image's (1 for the first).
+/// image's (1 for the first), each numbered page 1, as the image read
+/// alone gives them (and the cache keeps them).
 pub(crate) fn by_image(tsv: &str, count: usize) -> Vec<String> {
     let mut lines = tsv.lines();
     let header = lines.next().unwrap_or_default();
     let mut found: Vec<String> = vec![format!("{header}\n"); count];
     for line in lines {
-        let page = line
-            .split('\t')
-            .nth(1)
-            .and_then(|field| field.trim().parse::<usize>().ok());
+        let mut fields = line.splitn(3, '\t');
+        let (Some(level), Some(page), rest) = (fields.next(), fields.next(), fields.next()) else {
+            continue;
+        };
+        let page = page.trim().parse::<usize>().ok();
         if let Some(tsv) = page.and_then(|page| found.get_mut(page.wrapping_sub(1))) {
-            tsv.push_str(line);
+            tsv.push_str(level);
+            tsv.push_str("\t1");
+            if let Some(rest) = rest {
+                tsv.push('\t');
+                tsv.push_str(rest);
+            }
             tsv.push('\n');
         }
     }
@@ -104,7 +111,7 @@ pub(crate) fn read_all<E>(
 }
 
 /// A temporary text file naming `paths`, one a line (removed when dropped).
-fn list_file(paths: &[&Path]) -> std::io::Result<tempfile::NamedTempFile> {
+pub(crate) fn list_file(paths: &[&Path]) -> std::io::Result<tempfile::NamedTempFile> {
     let mut file = tempfile::Builder::new()
         .prefix("piano-list-")
         .suffix(".txt")
@@ -146,7 +153,8 @@ mod tests {
                    1\t1\t\n5\t1\tuno\n1\t2\t\n5\t2\tdue\n5\t3\tfuori\n5\tx\tmale\n";
         let found = by_image(tsv, 2);
         assert_eq!(found[0], "level\tpage_num\ttext\n1\t1\t\n5\t1\tuno\n");
-        assert_eq!(found[1], "level\tpage_num\ttext\n1\t2\t\n5\t2\tdue\n");
+        // Numbered page 1, as read alone.
+        assert_eq!(found[1], "level\tpage_num\ttext\n1\t1\t\n5\t1\tdue\n");
     }
 
     #[test]
@@ -179,7 +187,7 @@ mod tests {
         );
         assert_eq!(
             found[2].as_deref(),
-            Some(&*format!("{header}5\t2\tc.tif\n"))
+            Some(&*format!("{header}5\t1\tc.tif\n"))
         );
         assert_eq!(lists.into_inner().map(|lists| lists.len()).ok(), Some(2));
         let failed = read_all(&images, 2, |_| Err::<String, _>(()));

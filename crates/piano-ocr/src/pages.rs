@@ -95,6 +95,12 @@ pub fn tiff_file(image: &GrayImage) -> Result<NamedTempFile, String> {
     Ok(file)
 }
 
+/// The page written to the file at `path` by [`tiff_file`], read back.
+pub fn read_back(path: &std::path::Path) -> Result<GrayImage, String> {
+    let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
+    tiff_page(&bytes, 0)
+}
+
 /// A one-page file of `format`, grey.
 fn whole(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, String> {
     image::load_from_memory_with_format(bytes, format)
@@ -230,6 +236,7 @@ mod tests {
         let bytes = std::fs::read(file.path()).expect("the file is read");
         let pages = Pages::open(&bytes, ImageKind::Tiff).expect("the TIFF opens");
         assert_eq!(pages.page(0).expect("its page decodes"), page);
+        assert_eq!(read_back(file.path()).expect("it reads back"), page);
         let path = file.path().to_path_buf();
         drop(file);
         assert!(!path.exists());

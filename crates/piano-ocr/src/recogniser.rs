@@ -2,11 +2,12 @@
 //! on it found and wiped, then tesseract run on what is left (unless it is
 //! blank, `blank.rs`); a page read with little confidence is
 //! turned upright when tesseract tells its orientation, and read again.
-//! The second look at a page (`reread.rs`) is read with every other page's
-//! once all are looked at (`later.rs`): [`Recogniser::look`] at each page,
-//! then [`Recogniser::finish`]. Shared by the image files this crate opens
-//! and by page images from elsewhere (a PDF's scanned pages), so both are
-//! read alike.
+//! Pages are read in runs of several, one tesseract process a run
+//! (`run.rs`); the second look at a page (`reread.rs`) is read with every
+//! other page's once all are looked at (`later.rs`):
+//! [`Recogniser::look_all`], then [`Recogniser::finish`]. Shared by the
+//! image files this crate opens and by page images from elsewhere (a
+//! PDF's scanned pages), so both are read alike.
 
 use image::{GrayImage, imageops};
 use piano_model::Ocr;
@@ -20,6 +21,7 @@ use crate::tsv::{self, OcrWord};
 use crate::{OcrError, Settings, blank, deskew, pages, reread, rules};
 
 mod later;
+mod run;
 
 pub use later::Looked;
 
@@ -48,6 +50,20 @@ fn read_back(image: GrayImage, tsv: &str) -> Result<PageText, tsv::TsvError> {
         words: tsv::words(tsv)?,
         rules,
     })
+}
+
+/// `image` set straight (but for a small skew), its rules found and wiped:
+/// the image to read, and the page with its rules and no word yet.
+fn straightened(image: GrayImage) -> (GrayImage, PageText) {
+    let mut image = deskew::straighten(image);
+    let rules = rules::take_rules(&mut image);
+    let unread = PageText {
+        columns: image.width(),
+        rows: image.height(),
+        words: Vec::new(),
+        rules,
+    };
+    (image, unread)
 }
 
 /// The mean confidence of a page's words, 0 where it has none.
@@ -101,55 +117,50 @@ impl Recogniser {
         })
     }
 
-    /// Reads `image`, page `page` (1-based) of the input, for messages, but
-    /// for its second look, which [`Recogniser::finish`] reads together
-    /// with other pages'. A page read with a mean confidence under 0.75
-    /// may be scanned sideways or upside down: tesseract is asked its
-    /// orientation, and the page read again turned upright, the better
-    /// reading kept (such a page is read whole at once). With a cache, a
-    /// page recognised before is read back from it instead. The settings'
-    /// progress hook is told of the page once it is read.
-    pub fn look(&self, image: GrayImage, page: u32) -> Result<Looked, OcrError> {
-        self.clock.start_page();
-        let looked = self.look_cached(image, page)?;
-        self.progress.recognised(page);
-        Ok(looked)
+    /// What `image` read back from the cache gives, if it was cached; with
+    /// its key in the cache, when there is one.
+    fn cached(&self, image: &GrayImage) -> (Option<PageText>, Option<String>) {
+        let Some(cache) = &self.cache else {
+            return (None, None);
+        };
+        let key = Cache::key(image, &self.engine.identity());
+        let text = cache
+            .get(&key)
+            .and_then(|entry| read_back(turned(image.clone(), entry.turn), &entry.tsv).ok());
+        (text, Some(key))
     }
 
-    /// Looks at `image` as [`Recogniser::look`] does, through the cache
-    /// when there is one.
-    fn look_cached(&self, image: GrayImage, page: u32) -> Result<Looked, OcrError> {
-        let key = self
-            .cache
-            .as_ref()
-            .map(|_| Cache::key(&image, &self.engine.identity()));
-        if let (Some(cache), Some(key)) = (&self.cache, &key)
-            && let Some(entry) = cache.get(key)
-            && let Ok(text) = read_back(turned(image.clone(), entry.turn), &entry.tsv)
-        {
-            return Ok(Looked::read(text));
-        }
-        self.recognise(image, page, key)
-    }
-
-    /// Recognises `image`, turned upright when it reads doubtfully. A page
-    /// read surely enough is left to its second look; a doubtful one has
-    /// its second look read at once (its confidence after it decides
-    /// whether its orientation is asked), and is cached under `key`.
-    fn recognise(
+    /// `first`, the first reading of page `page` (its TSV `tsv`, read from
+    /// `straight`, the page set straight, none when blank), settled: a
+    /// page read surely enough is left to its second look; a doubtful one
+    /// has its second look read at once (its confidence after it decides
+    /// whether its orientation is asked, of `image`, the page as it came,
+    /// none when it cannot be had again), and is cached under `key`.
+    fn settle_first(
         &self,
-        image: GrayImage,
+        first: PageText,
+        tsv: String,
+        straight: Option<&GrayImage>,
         page: u32,
         key: Option<String>,
+        image: impl FnOnce() -> Option<GrayImage>,
     ) -> Result<Looked, OcrError> {
-        let (first, tsv, straight) = self.first_look(image.clone(), page)?;
         // Its second look only raises a page's confidence: read surely
         // enough now, it is not asked its orientation after either.
         if mean_confidence(&first) >= DOUBTFUL {
-            return self.later(first, tsv, straight.as_ref(), page, key);
+            return self.later(first, tsv, straight, page, key);
         }
-        let first = self.amended(first, tsv, straight.as_ref(), page)?;
-        let (text, entry) = self.turned_if_better(image, first, page)?;
+        let first = self.amended(first, tsv, straight, page)?;
+        let (text, entry) = match image() {
+            Some(image) => self.turned_if_better(image, first, page)?,
+            None => (
+                first.0,
+                Entry {
+                    turn: 0,
+                    tsv: first.1,
+                },
+            ),
+        };
         if let (Some(cache), Some(key)) = (&self.cache, &key) {
             cache.put(key, &entry);
         }
@@ -198,21 +209,14 @@ impl Recogniser {
         image: GrayImage,
         page: u32,
     ) -> Result<(PageText, String, Option<GrayImage>), OcrError> {
-        let mut image = deskew::straighten(image);
-        let rules = rules::take_rules(&mut image);
-        let (columns, rows) = image.dimensions();
+        let (image, unread) = straightened(image);
         let (tsv, straight) = if blank::is_blank(&image) {
-            (blank::tsv(columns, rows), None)
+            (blank::tsv(unread.columns, unread.rows), None)
         } else {
             (self.hand_over(&image, page)?, Some(image))
         };
-        let text = PageText {
-            columns,
-            rows,
-            words: words_of(&tsv, page)?,
-            rules,
-        };
-        Ok((text, tsv, straight))
+        let words = words_of(&tsv, page)?;
+        Ok((PageText { words, ..unread }, tsv, straight))
     }
 
     /// `first` and its TSV `tsv` after the second look at `image` (read at

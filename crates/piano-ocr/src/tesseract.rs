@@ -6,7 +6,7 @@
 //! pages are recognised in parallel instead, which uses the cores far
 //! better (its threads waste about four times the CPU for little speed).
 
-use std::io::{ErrorKind, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -85,16 +85,74 @@ impl Tesseract {
     /// Recognises the images named in the text file at `list`, one file a
     /// line, in one run: each image is read as a page of its own (alike
     /// read alone), its rows of the TSV numbered by its line (`page_num`,
-    /// from 1).
-    pub fn recognise_list(&self, list: &Path) -> Result<String, OcrError> {
-        self.read_file(list)
+    /// from 1). `begun` is told the 0-based line of each image as
+    /// tesseract begins it (it says so on its standard error, read as it
+    /// runs; lines it says nothing of are not told).
+    pub fn recognise_list(
+        &self,
+        list: &Path,
+        begun: impl FnMut(usize),
+    ) -> Result<String, OcrError> {
+        self.read_list(list, begun)
             .map_err(|reason| OcrError::Tesseract { page: None, reason })
     }
 
-    /// Tesseract's TSV output for the file at `path` (an image, or a list
-    /// of images), or why it failed.
+    /// Tesseract's TSV output for the list of images at `list`, `begun` told
+    /// of each image begun; or why it failed.
+    fn read_list(&self, list: &Path, mut begun: impl FnMut(usize)) -> Result<String, String> {
+        let mut child = self
+            .command(list)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|error| format!("it could not be started: {error}"))?;
+        let (Some(mut stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+            return Err("its output could not be opened".to_owned());
+        };
+        // Its standard output read from a thread of its own, so that
+        // neither stream, filling, can block the program.
+        let (read, said) = std::thread::scope(|scope| {
+            let reader = scope.spawn(move || {
+                let mut read = Vec::new();
+                stdout.read_to_end(&mut read).map(|_| read)
+            });
+            let (mut said, mut images) = (Vec::new(), 0);
+            for line in BufReader::new(stderr).split(b'\n').map_while(Result::ok) {
+                let line = String::from_utf8_lossy(&line).into_owned();
+                if begins_image(&line) {
+                    begun(images);
+                    images += 1;
+                } else {
+                    said.push(line);
+                }
+            }
+            (reader.join(), said)
+        });
+        let status = child.wait().map_err(|error| error.to_string())?;
+        let stdout = match read {
+            Ok(Ok(read)) => read,
+            _ => return Err("its output could not be read".to_owned()),
+        };
+        answer(Output {
+            status,
+            stdout,
+            stderr: said.join("\n").into_bytes(),
+        })
+    }
+
+    /// Tesseract's TSV output for the file at `path`, or why it failed.
     fn read_file(&self, path: &Path) -> Result<String, String> {
-        Command::new(PROGRAM)
+        self.command(path)
+            .output()
+            .map_err(|error| format!("it could not be started: {error}"))
+            .and_then(answer)
+    }
+
+    /// The command reading the file at `path` (an image, or a list of
+    /// images) into TSV on its standard output, on one thread.
+    fn command(&self, path: &Path) -> Command {
+        let mut command = Command::new(PROGRAM);
+        command
             .arg(path)
             .args([
                 "stdout",
@@ -105,10 +163,8 @@ impl Tesseract {
                 "tsv",
             ])
             .env("OMP_THREAD_LIMIT", "1")
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|error| format!("it could not be started: {error}"))
-            .and_then(answer)
+            .stdin(Stdio::null());
+        command
     }
 
     /// How far the image file `image` is to be turned clockwise (90, 180 or
@@ -177,6 +233,15 @@ fn answer(output: Output) -> Result<String, String> {
     String::from_utf8(output.stdout).map_err(|_| "its output is not UTF-8".to_owned())
 }
 
+/// Whether a line of tesseract's standard error says it begins the next
+/// image of a list (`Page 2 : /tmp/page.tif`; numbered from 0 or 1 by the
+/// version, so the lines are counted instead).
+fn begins_image(line: &str) -> bool {
+    line.strip_prefix("Page ")
+        .and_then(|rest| rest.split_once(" : "))
+        .is_some_and(|(number, _)| number.trim().parse::<usize>().is_ok())
+}
+
 /// Tesseract's orientation confidence under which its turn is not taken.
 const ORIENTATION_CONFIDENCE: f32 = 2.0;
 
@@ -217,6 +282,29 @@ fn spawn_error(error: &std::io::Error) -> OcrError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_s_pages_are_told_as_tesseract_begins_them() {
+        assert!(begins_image("Page 0 : /tmp/piano-page-a.tif"));
+        assert!(begins_image("Page 12 : b c.tif"));
+        assert!(!begins_image("Estimating resolution as 200"));
+        assert!(!begins_image("Page 3"));
+        assert!(!begins_image("Page x : a.tif"));
+    }
+
+    #[test]
+    fn a_run_over_a_list_tells_of_each_image_it_begins() {
+        let Ok(tesseract) = Tesseract::find("ita") else {
+            return;
+        };
+        let page = image::GrayImage::from_pixel(64, 32, image::Luma([255]));
+        let file = crate::pages::tiff_file(&page).expect("a page file");
+        let list = crate::lists::list_file(&[file.path(), file.path()]).expect("a list");
+        let mut begun = Vec::new();
+        let tsv = tesseract.recognise_list(list.path(), |image| begun.push(image));
+        assert!(tsv.is_ok_and(|tsv| tsv.starts_with("level")));
+        assert_eq!(begun, [0, 1]);
+    }
 
     #[test]
     fn an_orientation_report_gives_the_turn_when_sure() {

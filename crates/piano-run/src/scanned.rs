@@ -2,18 +2,17 @@
 //! are pictures of text and hands their pictures over; here they are decoded
 //! (their specks wiped, as an image file's pages are) and recognised by
 //! piano-ocr in parallel, on rayon's threads (one
-//! tesseract process and thread a page), a picture decoded only when its
-//! page's turn comes, so that only as many are held as pages are read at
-//! once. piano-pdf places the words on their pages and rebuilds the whole;
+//! tesseract process and thread a run of a few pages), a picture decoded
+//! only when its run's turn comes and let go once written for tesseract,
+//! so that only as many are held as threads. piano-pdf places the words on their pages and rebuilds the whole;
 //! a picture that cannot be decoded is handed back as such, and piano-pdf
 //! reports its page and reads the rest.
 
 use std::borrow::Cow;
 
 use piano_model::{Ocr, SourceFormat};
-use piano_ocr::{Looked, Mode, PageText, Recogniser, Settings, despeckle};
+use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
 use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
-use rayon::prelude::*;
 
 use crate::input::Reading;
 
@@ -51,15 +50,12 @@ fn recognise(
 ) -> Result<(Vec<PictureReading>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;
     settings.progress.expect(pictures.len());
-    let looked = pictures
-        .par_iter()
-        .map(|picture| -> Result<Result<Looked, _>, RecognitionError> {
-            match picture.decode() {
-                Ok(image) => Ok(Ok(recogniser.look(despeckle(image), picture.page())?)),
-                Err(undecoded) => Ok(Err(undecoded)),
-            }
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let order: Vec<usize> = (0..pictures.len()).collect();
+    let looked = recogniser.look_all(
+        &order,
+        |index| pictures[index].page(),
+        |index| pictures[index].decode().map(despeckle),
+    )?;
     // The decoded pages finished together (their second looks read in a
     // few runs), the undecoded kept in their places.
     let mut decoded = Vec::new();

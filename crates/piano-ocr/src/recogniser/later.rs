@@ -71,7 +71,7 @@ impl Recogniser {
                 .collect();
             lists::read_all(&strips, rayon::current_num_threads(), |list| {
                 self.clock.start_page();
-                self.engine.recognise_list(list)
+                self.engine.recognise_list(list, |_| {})
             })
         };
         let mut readings = readings.into_iter();
