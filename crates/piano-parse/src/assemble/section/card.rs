@@ -435,6 +435,24 @@ mod tests {
     }
 
     #[test]
+    fn a_phase_table_header_wrapped_in_small_letters_is_no_phase() {
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1 – Assistenza domiciliare\n\
+            Peso\t100%\n\
+            Descrizione\tPeso\tScadenza\n\
+            fase\t\t\n\
+            Attivazione del servizio\t50%\t30.06.2022\n\
+            Verifica dei risultati\t50%\t31.12.2022\n";
+        let phases = phases_of(text);
+        let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(
+            descriptions,
+            ["Attivazione del servizio", "Verifica dei risultati"]
+        );
+        assert_eq!(phases[0].weight, Some(50.0));
+    }
+
+    #[test]
     fn inline_fields_wrapped_in_a_narrow_column_keep_their_values() {
         let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
             Obiettivo n. 1\n\

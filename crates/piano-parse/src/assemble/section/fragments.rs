@@ -52,6 +52,11 @@ impl SectionBuilder<'_> {
             }
             return;
         }
+        if self.table == Table::Phases && self.wraps_the_header(line) {
+            // "Fasi di" / "attuazione": the phase column's name wrapped.
+            self.continue_header(&cells, line);
+            return;
+        }
         if self.table == Table::Phases && opens_with_text && !is_closing_punctuation(&text) {
             // Phase tables without a number column have rows that open with the phase.
             self.phase_row(line);

@@ -5,7 +5,7 @@ use piano_model::reference::fold;
 use piano_model::{Code, Diagnostic, LineRole, TextLine};
 
 use super::{SectionBuilder, Table};
-use crate::line::header_columns;
+use crate::line::{header_columns, is_header_piece};
 use crate::text::{clean, join_wrapped};
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -71,6 +71,31 @@ impl SectionBuilder<'_> {
         };
         self.columns = columns;
         self.columns_from_header = true;
+    }
+
+    /// Whether `line`, right under a table header no row has followed yet,
+    /// holds only the ends of its names wrapped: pieces without figures, each
+    /// going on in small letters under a filled cell of the header
+    /// ("Descrizione" / "fase"), where a row's text would open with a capital.
+    pub(super) fn wraps_the_header(&self, line: &TextLine) -> bool {
+        let Some(header) = &self.header_cells else {
+            return false;
+        };
+        let mut pieces = line
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !cell.text.trim().is_empty())
+            .peekable();
+        pieces.peek().is_some()
+            && pieces.all(|(index, cell)| {
+                let piece = cell.text.trim();
+                is_header_piece(piece)
+                    && piece.starts_with(char::is_lowercase)
+                    && header
+                        .get(index)
+                        .is_some_and(|name| !name.trim().is_empty())
+            })
     }
 
     /// A header row wrapped onto a second line: its pieces join the header's cells.
