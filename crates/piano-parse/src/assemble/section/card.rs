@@ -39,12 +39,18 @@ impl SectionBuilder<'_> {
         matches!(self.table, Table::Card | Table::Phases)
     }
 
-    /// "Obiettivo n. 3": a card opens; its number is kept as written.
+    /// "Obiettivo n. 3": a card opens; its number is kept as written. A
+    /// title after it is the card's description, which a line below going
+    /// on under it continues, as a field's value.
     pub fn card_opener(&mut self, number: String, title: Option<String>, line: &TextLine) {
         self.finish_row();
         self.place_fragments();
         self.table = Table::Card;
-        self.last_card_field = None;
+        self.last_card_field = title.as_ref().map(|_| LastCardField {
+            column: Column::Description,
+            inline: false,
+            line: line.last,
+        });
         self.role(line, LineRole::Objective);
         self.structure.objectives.push(Objective {
             entry: Entry {
@@ -432,6 +438,21 @@ mod tests {
                 "Relazione"
             ]
         );
+    }
+
+    #[test]
+    fn a_card_title_wrapped_under_itself_goes_on() {
+        let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+            Obiettivo n. 1\tAssistenza domiciliare agli anziani\n\
+            \tdel distretto (ambito 3).\n\
+            Peso\t100%\n";
+        let (plan, _) = crate::parse_dump_with_roles(text);
+        let card = &plan.structures[0].objectives[0];
+        assert_eq!(
+            card.entry.description,
+            "Assistenza domiciliare agli anziani del distretto (ambito 3)."
+        );
+        assert_eq!(card.entry.weight, Some(100.0));
     }
 
     #[test]
