@@ -121,6 +121,12 @@ fn columns_by_content(
     words: &Vocabulary,
 ) -> Option<Vec<Option<Column>>> {
     let holds = holds_of_rows(lines, kinds, words)?;
+    disagreeing(&holds, family)
+}
+
+/// The columns of a table whose columns after the first hold `holds`, told
+/// by content, where they disagree with `family` as it stands.
+fn disagreeing(holds: &[Holds], family: &[Option<Column>]) -> Option<Vec<Option<Column>>> {
     // A filled column beyond the family's would be lost: the family's
     // columns stand elsewhere (one of them left empty by every row).
     let agree = holds
@@ -130,7 +136,7 @@ fn columns_by_content(
             Some(column) => held.fits(*column),
             None => *held == Holds::Nothing,
         });
-    (!agree).then(|| columns_of(&holds, family))
+    (!agree).then(|| columns_of(holds, family))
 }
 
 /// The columns of `family` that the rows `kinds` reads above the first
@@ -145,8 +151,7 @@ pub fn columns_shown(
     let Some(holds) = holds_of_rows(lines, kinds, words) else {
         return Vec::new();
     };
-    let columns =
-        columns_by_content(lines, kinds, family, words).unwrap_or_else(|| family.to_vec());
+    let columns = disagreeing(&holds, family).unwrap_or_else(|| family.to_vec());
     let filled = std::iter::once(true).chain(holds.iter().map(|held| *held != Holds::Nothing));
     columns
         .into_iter()
