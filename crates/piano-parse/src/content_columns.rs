@@ -142,9 +142,9 @@ fn disagreeing(holds: &[Holds], family: &[Option<Column>]) -> Option<Vec<Option<
 /// The columns of `family` that the rows `kinds` reads above the first
 /// table header show, told by content as [`unheaded_columns`] tells them:
 /// a column no row fills is not shown. Empty without such rows.
-pub fn columns_shown(
+pub fn columns_shown<'k>(
     lines: &[TextLine],
-    kinds: &[LineKind],
+    kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
     family: &[Option<Column>],
     words: &Vocabulary,
 ) -> Vec<Option<Column>> {
@@ -163,9 +163,14 @@ pub fn columns_shown(
 /// What each column after the first of the rows `kinds` reads above the
 /// first table header holds; `None` without such rows, or when the
 /// document has objective cards.
-fn holds_of_rows(lines: &[TextLine], kinds: &[LineKind], words: &Vocabulary) -> Option<Vec<Holds>> {
+fn holds_of_rows<'k>(
+    lines: &[TextLine],
+    kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
+    words: &Vocabulary,
+) -> Option<Vec<Holds>> {
     if kinds
-        .iter()
+        .clone()
+        .into_iter()
         .any(|kind| matches!(kind, LineKind::CardOpener(..)))
     {
         return None;

@@ -141,7 +141,7 @@ impl Fit {
 /// not by being declared, lest a family that requires a column read every
 /// table without a header.
 fn rows_show_required_columns<'k>(
-    kinds: impl IntoIterator<Item = &'k LineKind>,
+    kinds: impl IntoIterator<Item = &'k LineKind> + Clone,
     lines: &[TextLine],
     profile: &Vocabulary,
 ) -> bool {
@@ -151,8 +151,7 @@ fn rows_show_required_columns<'k>(
     if !profile.has_required_columns(&family) {
         return false;
     }
-    let kinds: Vec<LineKind> = kinds.into_iter().cloned().collect();
-    profile.has_required_columns(&columns_shown(lines, &kinds, &family, profile))
+    profile.has_required_columns(&columns_shown(lines, kinds, &family, profile))
 }
 
 /// How many lines every profile reads before one is chosen. A family shows
