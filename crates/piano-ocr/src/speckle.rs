@@ -6,7 +6,13 @@
 //! no larger ink near it and little ink of any kind: a full stop, the dot of
 //! an *i* and a decimal point stand beside their letters, and the dots of a
 //! dotted rule or of a shaded cell scanned bilevel (dithered) stand close
-//! together, so they stay; specks strewn over the paper go.
+//! together, so they stay; specks strewn over the paper go. A table's rule
+//! is no such larger ink: it is wiped before recognition (`rules.rs`), and
+//! the specks it sheltered would be left beside the words of its cells
+//! (tesseract reads them into the words, as `i`, `'` or `.`). Specks are so
+//! told on the page with its rules wiped; and the rules specks of paper
+//! pierced are mended (`rules.rs`), so that each is then found and wiped
+//! whole.
 //!
 //! Only a page strewn with specks is cleaned: one whose specks lie in most
 //! of its squares of [`TILE`] millimetres. A clean scan is left exactly as
@@ -20,7 +26,7 @@
 
 use image::GrayImage;
 
-use crate::spans;
+use crate::{rules, spans};
 
 /// Darker than this is ink.
 const INK: u8 = 128;
@@ -94,7 +100,10 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     if !strewn(specks, across, down, tile) {
         return image;
     }
-    let mut pixels = ink_map(&image);
+    let mut unruled = image.clone();
+    rules::mend_rules(&mut unruled);
+    rules::take_rules(&mut unruled);
+    let mut pixels = ink_map(&unruled);
     let specks = group(&mut pixels, width, speck);
     let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
     let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
@@ -127,6 +136,7 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
             raw[index] = 255;
         }
     }
+    rules::mend_rules(&mut image);
     image
 }
 
@@ -325,6 +335,30 @@ mod tests {
                 "({x}, {y}) is a speck, kept"
             );
         }
+    }
+
+    #[test]
+    fn specks_beside_a_rule_are_wiped_and_the_rule_kept() {
+        let mut image = page();
+        strew(&mut image, 30);
+        // A rule across the page, specks 3 pixels above and below it.
+        ink(&mut image, 40, 500, 700, 1);
+        ink(&mut image, 300, 497, 1, 1);
+        ink(&mut image, 450, 504, 1, 1);
+        // A hole a speck of paper pierced in it.
+        image.put_pixel(200, 500, Luma([255]));
+        let clean = despeckle(image.clone());
+        for (x, y) in [(300, 497), (450, 504)] {
+            assert_eq!(
+                clean.get_pixel(x, y).0,
+                [255],
+                "({x}, {y}) is a speck, kept"
+            );
+        }
+        assert!(
+            (40..740).all(|x| clean.get_pixel(x, 500).0 == [0]),
+            "the rule was wiped, or left pierced"
+        );
     }
 
     #[test]
