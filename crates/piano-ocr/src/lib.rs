@@ -7,7 +7,9 @@
 //! - `speckle.rs` wipes the specks a dusty or copied scan strews over a
 //!   page, before recognition (`spans.rs` groups a page's ink by its runs
 //!   along rows, to tell a clean page fast);
-//! - `rules.rs` finds the table rules drawn on a page and wipes them;
+//! - `rules.rs` finds the table rules drawn on a page and wipes them (on a
+//!   page strewn with specks, `speckle.rs` has it mend first the rules
+//!   specks of paper pierced);
 //! - `recogniser.rs` reads one page image (or finds it in the cache of
 //!   recognised pages, `cache.rs`; `clock.rs` tells a batch when each page
 //!   begins; `progress.rs` tells whoever shows progress of each page

@@ -6,7 +6,16 @@
 //! no larger ink near it and little ink of any kind: a full stop, the dot of
 //! an *i* and a decimal point stand beside their letters, and the dots of a
 //! dotted rule or of a shaded cell scanned bilevel (dithered) stand close
-//! together, so they stay; specks strewn over the paper go.
+//! together, so they stay; specks strewn over the paper go. A table's rule
+//! is no such larger ink: it is wiped before recognition (`rules.rs`), and
+//! the specks it sheltered would be left beside the words of its cells
+//! (tesseract reads them into the words, as `i`, `'` or `.`). Specks are so
+//! told on the page with its rules wiped; and the rules specks of paper
+//! pierced are mended (`rules.rs`), so that each is then found and wiped
+//! whole. A speck that fell against a letter touching it by one corner
+//! only is a pixel of ink whose one neighbour of ink is diagonal: a
+//! letter's strokes meet by their sides, and tesseract reads the letter
+//! with such a speck as another ("e" as "hi"), so it goes too.
 //!
 //! Only a page strewn with specks is cleaned: one whose specks lie in most
 //! of its squares of [`TILE`] millimetres. A clean scan is left exactly as
@@ -20,7 +29,7 @@
 
 use image::GrayImage;
 
-use crate::spans;
+use crate::{rules, spans};
 
 /// Darker than this is ink.
 const INK: u8 = 128;
@@ -94,7 +103,10 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     if !strewn(specks, across, down, tile) {
         return image;
     }
-    let mut pixels = ink_map(&image);
+    let mut unruled = image.clone();
+    rules::mend_rules(&mut unruled);
+    rules::take_rules(&mut unruled);
+    let mut pixels = ink_map(&unruled);
     let specks = group(&mut pixels, width, speck);
     let large = Counts::of(&pixels, width, height, |pixel| pixel == Pixel::Large);
     let all = Counts::of(&pixels, width, height, |pixel| pixel != Pixel::Paper);
@@ -127,7 +139,37 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
             raw[index] = 255;
         }
     }
+    wipe_corner_specks(&mut image);
+    rules::mend_rules(&mut image);
     image
+}
+
+/// Whitens each pixel of ink of `image` whose one neighbour of ink touches
+/// it by a corner (all told on the page as it was, so that a diagonal
+/// stroke loses its ends only).
+fn wipe_corner_specks(image: &mut GrayImage) {
+    let (width, height) = (image.width() as usize, image.height() as usize);
+    let pixels = image.as_raw();
+    let ink = |x: usize, y: usize| x < width && y < height && pixels[y * width + x] < INK;
+    let mut corners = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            if !ink(x, y) {
+                continue;
+            }
+            let mut touching = neighbours(x, y).filter(|&(nx, ny)| ink(nx, ny));
+            if let (Some((nx, ny)), None) = (touching.next(), touching.next())
+                && nx != x
+                && ny != y
+            {
+                corners.push(y * width + x);
+            }
+        }
+    }
+    let raw = image.as_mut();
+    for index in corners {
+        raw[index] = 255;
+    }
 }
 
 /// Whether specks at the top-left `corners` of their boxes lie in
@@ -324,6 +366,50 @@ mod tests {
                 [255],
                 "({x}, {y}) is a speck, kept"
             );
+        }
+    }
+
+    #[test]
+    fn specks_beside_a_rule_are_wiped_and_the_rule_kept() {
+        let mut image = page();
+        strew(&mut image, 30);
+        // A rule across the page, specks 3 pixels above and below it.
+        ink(&mut image, 40, 500, 700, 1);
+        ink(&mut image, 300, 497, 1, 1);
+        ink(&mut image, 450, 504, 1, 1);
+        // A hole a speck of paper pierced in it.
+        image.put_pixel(200, 500, Luma([255]));
+        let clean = despeckle(image.clone());
+        for (x, y) in [(300, 497), (450, 504)] {
+            assert_eq!(
+                clean.get_pixel(x, y).0,
+                [255],
+                "({x}, {y}) is a speck, kept"
+            );
+        }
+        assert!(
+            (40..740).all(|x| clean.get_pixel(x, 500).0 == [0]),
+            "the rule was wiped, or left pierced"
+        );
+    }
+
+    #[test]
+    fn a_speck_touching_a_letter_by_a_corner_is_wiped() {
+        let mut image = page();
+        strew(&mut image, 30);
+        // A letter's bowl, and a speck at its bottom right corner.
+        ink(&mut image, 100, 100, 8, 10);
+        ink(&mut image, 108, 110, 1, 1);
+        // A diagonal stroke a pixel wide: it loses its ends only.
+        for step in 0..6 {
+            ink(&mut image, 200 + step, 100 + step, 1, 1);
+        }
+        let clean = despeckle(image.clone());
+        assert_eq!(clean.get_pixel(108, 110).0, [255], "the speck was kept");
+        assert_eq!(clean.get_pixel(107, 109).0, [0], "the letter lost a pixel");
+        for step in 1..5 {
+            let (x, y) = (200 + step, 100 + step);
+            assert_eq!(clean.get_pixel(x, y).0, [0], "({x}, {y}) was wiped");
         }
     }
 
