@@ -362,27 +362,30 @@ mod tests {
         }
     }
 
+    /// The rules `ink` draws as a cross in the tests: one across at y 100,
+    /// one down at x 50.
+    fn cross_rules() -> [Rule; 2] {
+        [
+            Rule::Horizontal {
+                y: 100.5,
+                x0: 20.0,
+                x1: 380.0,
+            },
+            Rule::Vertical {
+                x: 50.5,
+                y0: 40.0,
+                y1: 300.0,
+            },
+        ]
+    }
+
     #[test]
     fn long_thin_runs_are_rules_and_are_wiped() {
         let mut image = page();
         ink(&mut image, 20..380, 100..101);
         ink(&mut image, 50..51, 40..300);
         let rules = take_rules(&mut image);
-        assert_eq!(
-            rules,
-            [
-                Rule::Horizontal {
-                    y: 100.5,
-                    x0: 20.0,
-                    x1: 380.0
-                },
-                Rule::Vertical {
-                    x: 50.5,
-                    y0: 40.0,
-                    y1: 300.0
-                },
-            ]
-        );
+        assert_eq!(rules, cross_rules());
         assert!(image.pixels().all(|pixel| pixel.0[0] == 255));
     }
 
@@ -497,21 +500,7 @@ mod tests {
         assert_eq!(take_rules(&mut image.clone()).len(), 10, "found in pieces");
         mend_rules(&mut image);
         let rules = take_rules(&mut image);
-        assert_eq!(
-            rules,
-            [
-                Rule::Horizontal {
-                    y: 100.5,
-                    x0: 20.0,
-                    x1: 380.0
-                },
-                Rule::Vertical {
-                    x: 50.5,
-                    y0: 40.0,
-                    y1: 300.0
-                },
-            ]
-        );
+        assert_eq!(rules, cross_rules());
         assert!(image.pixels().all(|pixel| pixel.0[0] == 255));
     }
 
