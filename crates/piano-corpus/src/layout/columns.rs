@@ -180,7 +180,7 @@ impl ColumnOrder {
     }
 
     /// This order with the columns that content does not tell apart (see
-    /// [`Column::alike`]) put back in `family`'s order among themselves,
+    /// [`Column::ALIKE`]) put back in `family`'s order among themselves,
     /// each group in the places its columns hold here.
     pub fn alike_in_family_order(&self, family: Family) -> ColumnOrder {
         let mut order = self.0.clone();
