@@ -208,7 +208,11 @@ impl Layout {
             return;
         }
         if self.family == Family::WeightMatrix {
-            let printed = &HeaderPlacement::ALL[..HeaderPlacement::ALL.len() - 1];
+            let printed: Vec<HeaderPlacement> = HeaderPlacement::ALL
+                .iter()
+                .copied()
+                .filter(|placement| placement.shows_label())
+                .collect();
             self.header = printed[rng.usize(..printed.len())];
             return;
         }
