@@ -20,6 +20,11 @@ fn kept_words(line: &str, from_cell: usize) -> Vec<&str> {
         .collect()
 }
 
+/// Whether `line` is a table header's first line.
+fn is_header(line: &str) -> bool {
+    line.starts_with('N') && line.contains("\tPeso")
+}
+
 /// Whether line `index` starts with a tab and the lines between it and the
 /// nearest table header above are all such lines: the rest of a header
 /// wrapped over several lines, whose words the model need not keep.
@@ -29,7 +34,7 @@ fn continues_a_header(lines: &[Line], index: usize) -> bool {
         if line.trim().is_empty() {
             continue;
         }
-        if line.starts_with('N') && line.contains("\tPeso") {
+        if is_header(line) {
             return true;
         }
         if !line.starts_with('\t') {
@@ -37,6 +42,21 @@ fn continues_a_header(lines: &[Line], index: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether line `index` is a group's label right over a table header: its
+/// first cell empty and one other filled ("\tN. Obiettivo"), the next
+/// line a header. The parser reads it as the header's upper row, whose
+/// words the model need not keep either.
+fn labels_a_group_over_a_header(lines: &[Line], index: usize) -> bool {
+    let (line, _) = &lines[index];
+    let line = line.trim_start_matches('\u{c}');
+    let filled = line.split('\t').filter(|cell| !cell.trim().is_empty());
+    line.starts_with('\t')
+        && filled.count() == 1
+        && lines
+            .get(index + 1)
+            .is_some_and(|(next, _)| is_header(next.trim_start_matches('\u{c}')))
 }
 
 /// A header-field label ("Missione"): the model keeps it as the field its
@@ -69,6 +89,7 @@ fn check_words(lines: &[Line], plan: &Plan) -> Result<(), TestCaseError> {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if plan.diagnostics.iter().any(|d| d.line == Some(number))
             || continues_a_header(lines, index)
+            || labels_a_group_over_a_header(lines, index)
             || is_bare_field_label(line)
         {
             continue;
@@ -229,6 +250,30 @@ pub(crate) fn check_promised_diagnostics(plan: &Plan) -> Result<(), TestCaseErro
         }
     }
     Ok(())
+}
+
+/// The case the property once shrank to: a group's label over the header
+/// of a structure with no rows yet, read as the header's upper row.
+#[test]
+fn a_group_label_over_a_header_is_the_headers() {
+    let lines: Vec<Line> = vec![
+        ("COMUNE DI PORTOFERRAIO".into(), None),
+        ("Provincia di LIVORNO".into(), None),
+        ("PIANO DEGLI OBIETTIVI 2021".into(), None),
+        ("STRUTTURA:  - DIRIGENTE/RESPONSABILE: ".into(), None),
+        ("\tN. Obiettivo".into(), Some(0)),
+        (
+            "N°\tDescrizione Obiettivi Operativi\tPeso %\tIndicatori di Misurazione\tValori Attesi\tData Fine Attesa".into(),
+            None,
+        ),
+    ];
+    let text = lines
+        .iter()
+        .map(|(line, _)| line.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let plan = parse(text.as_bytes()).expect("plan-like text is read as text");
+    assert!(check_words(&lines, &plan).is_ok());
 }
 
 proptest! {

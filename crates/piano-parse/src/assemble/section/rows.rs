@@ -73,7 +73,9 @@ impl SectionBuilder<'_> {
             if moved {
                 repairs.push("a bracket closing the row above was moved back");
             } else {
-                cells.insert(description_index + 2, closing.clone());
+                // Where the text had it: right after the weight it was glued to.
+                let after_weight = weight_cell.map_or(cells.len(), |index| index + 1);
+                cells.insert(after_weight.min(cells.len()), closing.clone());
             }
         }
         if !repairs.is_empty() {

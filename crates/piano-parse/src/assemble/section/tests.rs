@@ -223,3 +223,24 @@ fn a_groups_label_above_the_header_is_the_headers_not_the_text_above() {
         Some("Riordino degli uffici dell'ente")
     );
 }
+
+#[test]
+fn a_stray_closing_bracket_after_a_weight_in_a_short_row_stays_beside_it() {
+    // Under a staff header held over from the structure above, the row's
+    // weight stands two cells after its description and its last cell is
+    // the due: the bracket glued to the weight goes right after it, not
+    // past the row's end.
+    let text = "STRUTTURA: SEGRETERIA - DIRIGENTE/RESPONSABILE: \n\
+        1\t\t0%\t31.12.2021\t)\n\
+        N.\tDipendenti\tObiettivo\tPeso %\n\
+        STRUTTURA: TRIBUTI - DIRIGENTE/RESPONSABILE: \n\
+        1\t\t(50%))\t\t01.01.2019\n";
+    let plan = crate::parse_dump(text);
+    let entry = &plan.structures[1].objectives[0].entry;
+    assert_eq!(entry.weight, Some(50.0));
+    assert_eq!(entry.indicators.as_deref(), Some(")"));
+    assert_eq!(
+        entry.due.as_ref().map(|due| due.raw.as_str()),
+        Some("01.01.2019")
+    );
+}
