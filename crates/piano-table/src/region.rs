@@ -39,6 +39,10 @@ mod header;
 
 /// Lines further apart than this many font sizes end a region.
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
+/// Rows of a table on a grid of characters, padded apart by up to two
+/// blank lines, are at most this many font sizes apart (see
+/// [`is_padded_row`]).
+const MAX_PADDED_ROW_GAP: f32 = 4.0;
 /// Lines of one block are at most this many font sizes apart (a blank line
 /// between them is more).
 pub(crate) const LINE_SPACING: f32 = 1.6;
@@ -73,7 +77,8 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     let mut end = start + 1;
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
-        if line.y - above.y > MAX_ROW_GAP * line.size.max(above.size)
+        let gap = (line.y - above.y) / line.size.max(above.size);
+        if (gap > MAX_ROW_GAP && !is_padded_row(line, gap, &gutters))
             || line.segments.len() > MAX_PIECES
         {
             break;
@@ -288,6 +293,19 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .map(|index| lines[index].clone())
         .collect();
     Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
+}
+
+/// Whether a line further below the one above than rows are is still the
+/// region's next row: on a grid of characters, a numbered line of several
+/// pieces, within two blank lines, that leaves the region's gutters open.
+/// A dump of a bordered table whose cells have padding (`pdftotext -layout`
+/// of a word processor's PDF) sets its rows that far apart.
+fn is_padded_row(line: &Line, gap: f32, gutters: &[Gutter]) -> bool {
+    line.pitch.is_some()
+        && gap <= MAX_PADDED_ROW_GAP
+        && line.segments.len() >= 2
+        && line.is_numbered()
+        && narrowed(gutters, line).is_some()
 }
 
 /// Whether `piece` runs across every open part of `gutter`.

@@ -27,6 +27,34 @@ Responsabile    Rag. Stefano Rossi
 }
 
 #[test]
+fn numbered_rows_padded_two_blank_lines_apart_stay_in_the_region() {
+    // A bordered table with padded cells, dumped: two blank lines between
+    // the header and each row.
+    let text = "\
+N.      Obiettivo                       Peso      Indicatore         Scadenza
+
+
+1       Approvazione del bilancio       40%       Data di            31/12/2023
+        di previsione                             approvazione
+
+
+2       Recupero dell'evasione IMU      60%       Riscossioni        31/12/2023
+
+
+Pagina 1 di 3
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 4, "both rows are the table's, the footer is not");
+    assert_eq!(columns.len(), 6, "{columns:?}");
+    // Three blank lines set a table apart, however its rows fit.
+    let apart = text.replace("\n\n\n2 ", "\n\n\n\n2 ");
+    let lines = dump_lines(&apart);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 3);
+}
+
+#[test]
 fn short_fields_under_the_next_cards_opener_end_the_region() {
     // The next card's fields are short: they fit the table's first column
     // but for the gap between label and value, which is in no gutter.
