@@ -74,7 +74,13 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     let separated = opening.contains(':')
         || SPACED_DASHES.iter().any(|dash| opening.contains(dash))
         || head_below;
-    if !separated {
+    // "SETTORE AFFARI GENERALI": a short line all in capitals says it is a
+    // heading without a separator (its head, if any, on a line of its own).
+    let capitals = !separated
+        && text.len() <= CAPITALS_HEADING_MAX_BYTES
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase);
+    if !separated && !capitals {
         return None;
     }
     let text = &clean(text);
@@ -104,10 +110,16 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
             .then(|| leading_section_word(text, words))
             .flatten()
     };
+    let by_capitals = || {
+        capitals
+            .then(|| leading_section_word(text, words))
+            .flatten()
+    };
     let (section, body) = by_colon
         .or_else(by_dash)
         .or_else(by_word)
-        .or_else(by_trailing_dash)?;
+        .or_else(by_trailing_dash)
+        .or_else(by_capitals)?;
     let (name, head) = match body.rsplit_once(':') {
         Some((before, person)) => match last_spaced_dash(before) {
             Some((name, role)) => (name, head_of(Some(role), person, words)),
@@ -157,6 +169,9 @@ const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
 /// is cleaned: the words before it are a label (at most [`LABEL_MAX_CHARS`]
 /// once cleaned), with room for the spaces cleaning removes.
 const HEADING_OPENING_BYTES: usize = LABEL_MAX_CHARS * 2;
+
+/// Longest line read as a heading in capitals without a separator.
+const CAPITALS_HEADING_MAX_BYTES: usize = LABEL_MAX_CHARS * 2;
 
 fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
     SPACED_DASHES

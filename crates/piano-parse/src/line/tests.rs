@@ -127,7 +127,18 @@ fn reads_structure_headings() {
         (heading.name.as_str(), heading.head.name),
         ("POLIZIA LOCALE", None)
     );
-    assert_eq!(structure_heading("AREA TECNICA", words()), None);
+    // Without a separator, a section word opens a heading in a line all in
+    // capitals, not in prose's case.
+    let heading = structure_heading("SETTORE AFFARI GENERALI E SERVIZI AL CITTADINO", words());
+    assert_eq!(
+        heading.map(|heading| (heading.kind, heading.name)),
+        Some((
+            Some("SETTORE".to_owned()),
+            "AFFARI GENERALI E SERVIZI AL CITTADINO".to_owned()
+        ))
+    );
+    assert_eq!(structure_heading("Area tecnica", words()), None);
+    assert_eq!(structure_heading("AREA", words()), None);
 
     let heading = structure_heading(
         "SETTORE 1: AFFARI GENERALI – RESPONSABILE: Dott.ssa Anna Neri (ad interim)",
