@@ -21,7 +21,7 @@ use nom::{
     branch::alt,
     bytes::complete::take_while_m_n,
     character::complete::{char, one_of, satisfy},
-    combinator::{eof, map, map_opt, map_res, not, opt, value},
+    combinator::{eof, map, map_opt, map_res, not, opt, recognize, value},
     error::{Error, ErrorKind},
     sequence::{preceded, terminated},
 };
@@ -54,7 +54,13 @@ pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
     let (date, repaired, note) = match find_expression(&text) {
         Some((before, written, after)) => {
             let (date, repaired) = resolve(written, plan_year);
-            (date, repaired, note_from(before, after))
+            // A period is due at its end; its start goes to the note.
+            let expression = &text[before.len()..text.len() - after.len()];
+            let note = match (period_start(expression), note_from(before, after)) {
+                (Some(start), Some(rest)) => Some(format!("{start} {rest}")),
+                (start, rest) => start.or(rest),
+            };
+            (date, repaired, note)
         }
         None => (None, false, None),
     };
@@ -214,17 +220,40 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
     .parse(input)
 }
 
-/// period = "dal " date " al " date: the work is due by the end of the period.
+/// period = "dal " date " al " date | date [" "] dash [" "] date: the work is
+/// due by the end of the period.
 fn period(input: &str) -> IResult<&str, Written> {
+    map(period_bounds, |(_, end)| end).parse(input)
+}
+
+/// A period's start as written and its end.
+fn period_bounds(input: &str) -> IResult<&str, (&str, Written)> {
     let date = || alt((hyphenated_date, numeric_date, textual_date, month_date));
-    let (input, (_, _, _, end)) = (
-        tag_no_case_ascii("dal "),
-        date(),
-        tag_no_case_ascii(" al "),
-        date(),
-    )
-        .parse(input)?;
-    Ok((input, end))
+    let from_to = map(
+        (
+            tag_no_case_ascii("dal "),
+            recognize(date()),
+            tag_no_case_ascii(" al "),
+            date(),
+        ),
+        |(_, start, _, end)| (start, end),
+    );
+    let dashed = map(
+        (
+            recognize(date()),
+            (opt(char(' ')), one_of("-–—"), opt(char(' '))),
+            date(),
+        ),
+        |(start, _, end)| (start, end),
+    );
+    alt((from_to, dashed)).parse(input)
+}
+
+/// What the note of a due says of its period's start ("dal 30.06.2022"),
+/// where `expression` (a date expression as found) is a period.
+fn period_start(expression: &str) -> Option<String> {
+    let (_, (start, _)) = period_bounds(expression).ok()?;
+    Some(format!("dal {start}"))
 }
 
 /// yearly_first = ["di "] "ogni anno " [preposition] day-month ("ogni anno entro il 31.01")

@@ -72,7 +72,11 @@ fn reads_due_cells() {
             ("31 marzo di ciascun anno", None, (Some("--03-31"), false, None, false)),
             ("entro il 31.07 di ciascun anno", None, (Some("--07-31"), false, None, false)),
             ("annualmente entro il 31.03", None, (Some("--03-31"), false, None, false)),
-            ("dal 01.01.2022 al 31.12.2022", None, (Some("2022-12-31"), false, None, false)),
+            // Periods: due at their end, their start in the note.
+            ("dal 01.01.2022 al 31.12.2022", None, (Some("2022-12-31"), false, Some("dal 01.01.2022"), false)),
+            ("30.06.2022 - 31.12.2022", None, (Some("2022-12-31"), false, Some("dal 30.06.2022"), false)),
+            ("30/06/2022–31/12/2022", None, (Some("2022-12-31"), false, Some("dal 30/06/2022"), false)),
+            ("dal 15.06.2024 al 10.09.2024 (lavori estivi)", None, (Some("2024-09-10"), false, Some("dal 15.06.2024 lavori estivi"), false)),
             ("15 gen 2022", None, (Some("2022-01-15"), false, None, false)),
             ("15 Feb. 2022", None, (Some("2022-02-15"), false, None, false)),
             ("30 sett. 2021", None, (Some("2021-09-30"), false, None, false)),
