@@ -25,6 +25,7 @@
 //! fitting the columns, and another part is a column of its own when more
 //! lines fit.
 
+use crate::furniture::is_page_number;
 use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
     is_column_gap, is_formatted_value, is_value, narrowed, new_gaps, value_pushed_left,
@@ -39,8 +40,8 @@ mod header;
 
 /// Lines further apart than this many font sizes end a region.
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
-/// Rows of a table on a grid of characters, padded apart by up to two
-/// blank lines, are at most this many font sizes apart (see
+/// Rows of a table padded apart by up to two blank lines are at most this
+/// many font sizes apart (see
 /// [`is_padded_row`]).
 const MAX_PADDED_ROW_GAP: f32 = 4.0;
 /// Lines of one block are at most this many font sizes apart (a blank line
@@ -78,8 +79,14 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     while end < lines.len() {
         let (line, above) = (&lines[end], &lines[end - 1]);
         let gap = (line.y - above.y) / line.size.max(above.size);
+        // A page number in words ("Pagina 1 di 3") under the last row is the
+        // page's, though it stand within a column (a bare number there may
+        // be a wrapped cell's: "31 ottobre" / "2022").
+        let page_number = matches!(line.segments.as_slice(),
+            [only] if is_page_number(&only.text) && only.text.contains(char::is_alphabetic));
         if (gap > MAX_ROW_GAP && !is_padded_row(line, gap, &gutters))
             || line.segments.len() > MAX_PIECES
+            || page_number
         {
             break;
         }
@@ -296,13 +303,12 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
 }
 
 /// Whether a line further below the one above than rows are is still the
-/// region's next row: on a grid of characters, a numbered line of several
-/// pieces, within two blank lines, that leaves the region's gutters open.
-/// A dump of a bordered table whose cells have padding (`pdftotext -layout`
-/// of a word processor's PDF) sets its rows that far apart.
+/// region's next row: a numbered line of several pieces, within two blank
+/// lines, that leaves the region's gutters open. A table whose cells have
+/// padding (a word processor's, borderless or dumped by `pdftotext
+/// -layout`) sets its rows that far apart.
 fn is_padded_row(line: &Line, gap: f32, gutters: &[Gutter]) -> bool {
-    line.pitch.is_some()
-        && gap <= MAX_PADDED_ROW_GAP
+    gap <= MAX_PADDED_ROW_GAP
         && line.segments.len() >= 2
         && line.is_numbered()
         && narrowed(gutters, line).is_some()

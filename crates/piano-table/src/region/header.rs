@@ -45,7 +45,9 @@ fn uncovered(lines: &[Line]) -> Vec<(f32, f32)> {
 /// (a header's cell over a row's number has one line of its own) that line
 /// leaves empty (a group's label stands over a line that names its column),
 /// and that line is no numbered row and has three pieces or more (a label and its
-/// value, set below a value's first line, make no header).
+/// value, set below a value's first line, make no header). In a PDF, the
+/// top's cells must also go on right under that line (a cell centred in a
+/// tall header).
 pub(super) fn region_under_a_header_top(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
     let below = (start + 1..lines.len())
         .take(HEADER_TOP_LINES)
@@ -54,7 +56,7 @@ pub(super) fn region_under_a_header_top(lines: &[Line], start: usize) -> Option<
     let top = &lines[start..below];
     if top
         .iter()
-        .any(|line| line.segments.len() != 1 || line.has_a_figure() || line.pitch.is_none())
+        .any(|line| line.segments.len() != 1 || line.has_a_figure())
         || lines[below].segments.len() < 3
         || lines[below].is_numbered()
     {
@@ -68,10 +70,28 @@ pub(super) fn region_under_a_header_top(lines: &[Line], start: usize) -> Option<
         (column == column_of(piece.x1 - tolerance, inner)).then_some(column)
     };
     let taken: Vec<Option<usize>> = lines[below].segments.iter().map(column_of_piece).collect();
-    let over_its_own_cell = top.iter().flat_map(|line| &line.segments).all(|piece| {
-        column_of_piece(piece).is_some_and(|column| column > 0 && !taken.contains(&Some(column)))
-    });
-    over_its_own_cell.then_some((end, columns))
+    let top_columns: Vec<Option<usize>> = top
+        .iter()
+        .flat_map(|line| &line.segments)
+        .map(column_of_piece)
+        .collect();
+    let over_its_own_cell = top_columns
+        .iter()
+        .all(|column| column.is_some_and(|column| column > 0 && !taken.contains(&Some(column))));
+    // In a PDF, where a caption or a group's label may stand as close above
+    // a header, only a cell centred in a tall header: its rest wrapped onto
+    // the line right under the header's, in the same column ("Indicatori
+    // di" / "risultato" around "Nr. Descrizione … Target").
+    let centred = || {
+        lines.get(below + 1).is_some_and(|under| {
+            !under.is_set_apart_from(&lines[below])
+                && under
+                    .segments
+                    .iter()
+                    .all(|piece| top_columns.contains(&column_of_piece(piece)))
+        })
+    };
+    (over_its_own_cell && (lines[below].pitch.is_some() || centred())).then_some((end, columns))
 }
 
 /// The end (exclusive) and column edges of the line at `index` taken as a

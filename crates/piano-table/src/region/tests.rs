@@ -221,6 +221,67 @@ N°   Obiettivi                                             Attesa
     assert_eq!(region(&lines, 3), None);
 }
 
+/// The lines of `text` as a PDF page would give them: no grid of
+/// characters.
+fn page_lines(text: &str) -> Vec<Line> {
+    dump_lines(text)
+        .into_iter()
+        .map(|line| Line {
+            pitch: None,
+            ..line
+        })
+        .collect()
+}
+
+#[test]
+fn in_a_pdf_a_header_cell_centred_in_a_tall_header_is_the_headers() {
+    // "Indicatori di" / "risultato" around the header's line, in the column
+    // it leaves empty.
+    let text = "                          Indicatori di
+Nr.   Descrizione                          Target        Peso
+                          risultato
+1     Primo obiettivo     Pratiche evase   Tutte         40%
+2     Secondo obiettivo   Avvisi emessi    Almeno 100    60%
+";
+    let (end, columns) = region(&page_lines(text), 0).expect("a table from its top");
+    assert_eq!(end, 5);
+    assert_eq!(columns.len(), 6, "{columns:?}");
+    // In a PDF a line alone above a header, nothing of it under the
+    // header's line, may be a caption or a group's label: not its top.
+    let alone = text.replace("                          risultato\n", "");
+    assert_eq!(region(&page_lines(&alone), 0), None);
+    assert!(region(&dump_lines(&alone), 0).is_some(), "on a grid it is");
+}
+
+#[test]
+fn a_page_number_in_words_under_the_last_row_ends_the_region() {
+    let text = "\
+N.    Descrizione            Peso    Scadenza
+1     Primo obiettivo        40%     31 ottobre
+                                     2022
+2     Secondo obiettivo      60%     31.12.2022
+                                     Pagina 1 di 3
+";
+    let (end, _) = region(&dump_lines(text), 0).expect("a table");
+    assert_eq!(end, 4, "the wrapped year stays, the page number does not");
+}
+
+#[test]
+fn in_a_pdf_numbered_rows_padded_apart_stay_in_the_region() {
+    let text = "\
+N.      Obiettivo                       Peso      Indicatore         Scadenza
+
+
+1       Approvazione del bilancio       40%       Data di            31/12/2023
+        di previsione                             approvazione
+
+
+2       Recupero dell'evasione IMU      60%       Riscossioni        31/12/2023
+";
+    let (end, _) = region(&page_lines(text), 0).expect("a table");
+    assert_eq!(end, 4);
+}
+
 #[test]
 fn a_grouped_header_alone_at_a_pages_foot_has_the_columns_of_its_lines() {
     // "Dati di monitoraggio" names two columns, named on the line under it;
