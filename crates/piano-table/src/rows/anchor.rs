@@ -34,7 +34,8 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
         .iter()
         .filter_map(|text| row_number(text).map(|lead| (lead, *text)))
         .collect();
-    let others = texts.len() - leads.len();
+    let labelled = texts.iter().filter(|text| is_labelled_number(text)).count();
+    let others = texts.len() - leads.len() - labelled;
     let in_sequence = leads
         .windows(2)
         .all(|pair| pair[0].0 <= pair[1].0 && pair[1].0 <= pair[0].0 + 1 && pair[0].1 != pair[1].1);
@@ -62,6 +63,17 @@ fn row_number(text: &str) -> Option<u32> {
         .then_some(lead_value)
 }
 
+/// A capitalised word and a row number ("Fase 2", "Azione 1.3"): a
+/// sub-row's label in the column that numbers the rows, as some plans
+/// number their phases (a small word and a number, "entro 2", is text).
+fn is_labelled_number(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(word, number)| {
+        word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && row_number(number).is_some()
+    })
+}
+
 /// Puts `column` of the line first, the columns before it one further on.
 pub(super) fn put_first(line: &mut TableLine, column: usize) {
     line.texts[..=column].rotate_right(1);
@@ -87,6 +99,8 @@ mod tests {
         assert_eq!(row_number("01.02.03"), Some(1));
         assert_eq!(row_number("II.1"), Some(2));
         assert_eq!(row_number("IV"), Some(4));
+        assert!(is_labelled_number("Fase 2"));
+        assert!(!is_labelled_number("entro 2"));
         for not in [
             "15%",
             "16,67",

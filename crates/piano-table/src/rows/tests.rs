@@ -348,6 +348,32 @@ Tributi             10
 }
 
 #[test]
+fn phases_labelled_in_the_number_column_further_in_start_their_rows() {
+    // The phases' "Fase N" labels stand where the objectives' numbers do;
+    // a phase's first column is empty, its wrapped text no row of its own.
+    let text = "\
+Valori attesi      Descrizione         Cod.
+Report annuale     Bilancio di         1
+pubblicato         previsione
+                   Fase avvio          Fase 1
+                   Fase chiusura       Fase 2
+                   del bilancio
+Delibera           Approvazione        2
+";
+    let texts = dump_rows(text, &[0.0, 18.4, 38.4, 47.0]);
+    assert_eq!(
+        texts,
+        [
+            "Valori attesi\tDescrizione\tCod.",
+            "Report annuale pubblicato\tBilancio di previsione\t1",
+            "\tFase avvio\tFase 1",
+            "\tFase chiusura del bilancio\tFase 2",
+            "Delibera\tApprovazione\t2",
+        ]
+    );
+}
+
+#[test]
 fn a_label_wrapped_onto_the_next_line_ends_there() {
     let lines = [
         line(1.0, &[("Scadenza:", 0.0), ("31-12-2019", 12.0)]),
