@@ -42,12 +42,24 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     leads.len() >= 2 && others <= 2 && in_sequence
 }
 
-/// The leading number of a row number ("3", "6.1.", "2.a", "1)", "II.1"):
-/// digits or a roman numeral, with levels parted by points, an optional
-/// letter level and a closing point or bracket; `None` for anything else, a
+/// The leading number of a row number ("3", "6.1.", "2.a", "1)", "II.1",
+/// "A.1"): digits or a roman numeral, with levels parted by points, an
+/// optional letter level, perhaps a structure's letter before them, and a
+/// closing point or bracket; `None` for anything else, a
 /// weight, a date or a year among them ("15%", "16,67", "31.12.2023").
 fn row_number(text: &str) -> Option<u32> {
     let text = text.trim_end_matches(['.', ')']);
+    numbered_levels(text).or_else(|| {
+        // A structure's letter before the number ("A.1", "B.2.1"): the
+        // number leads.
+        let (letter, rest) = text.split_once('.')?;
+        let letter = letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase());
+        letter.then(|| numbered_levels(rest)).flatten()
+    })
+}
+
+/// The leading number of levels parted by points ("6.1", "2.a", "II.1").
+fn numbered_levels(text: &str) -> Option<u32> {
     let mut levels = text.split('.');
     let lead = levels.next()?;
     let digits = (1..=3)
@@ -99,6 +111,8 @@ mod tests {
         assert_eq!(row_number("01.02.03"), Some(1));
         assert_eq!(row_number("II.1"), Some(2));
         assert_eq!(row_number("IV"), Some(4));
+        assert_eq!(row_number("A.7"), Some(7));
+        assert_eq!(row_number("B.2.1"), Some(2));
         assert!(is_labelled_number("Fase 2"));
         assert!(!is_labelled_number("entro 2"));
         for not in [
