@@ -34,7 +34,7 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
         .iter()
         .filter_map(|text| row_number(text).map(|lead| (lead, *text)))
         .collect();
-    let labelled = texts.iter().filter(|text| is_labelled_number(text)).count();
+    let labelled = texts.iter().filter(|text| is_sub_row_label(text)).count();
     let others = texts.len() - leads.len() - labelled;
     let in_sequence = leads
         .windows(2)
@@ -75,15 +75,18 @@ fn numbered_levels(text: &str) -> Option<u32> {
         .then_some(lead_value)
 }
 
-/// A capitalised word and a row number ("Fase 2", "Azione 1.3"): a
-/// sub-row's label in the column that numbers the rows, as some plans
-/// number their phases (a small word and a number, "entro 2", is text).
-fn is_labelled_number(text: &str) -> bool {
-    text.split_once(' ').is_some_and(|(word, number)| {
-        word.starts_with(char::is_uppercase)
-            && word.chars().all(char::is_alphabetic)
-            && row_number(number).is_some()
-    })
+/// A sub-row's label in the column that numbers the rows, as some plans
+/// number their phases: a capitalised word and a row number ("Fase 2",
+/// "Azione 1.3"; a small word and a number, "entro 2", is text), or a
+/// letter closed by a bracket or a point ("a)", "b.").
+fn is_sub_row_label(text: &str) -> bool {
+    let lettered = matches!(text.as_bytes(), [letter, b')' | b'.'] if letter.is_ascii_alphabetic());
+    lettered
+        || text.split_once(' ').is_some_and(|(word, number)| {
+            word.starts_with(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && row_number(number).is_some()
+        })
 }
 
 /// Puts `column` of the line first, the columns before it one further on.
@@ -113,8 +116,10 @@ mod tests {
         assert_eq!(row_number("IV"), Some(4));
         assert_eq!(row_number("A.7"), Some(7));
         assert_eq!(row_number("B.2.1"), Some(2));
-        assert!(is_labelled_number("Fase 2"));
-        assert!(!is_labelled_number("entro 2"));
+        assert!(is_sub_row_label("Fase 2"));
+        assert!(is_sub_row_label("b)"));
+        assert!(!is_sub_row_label("entro 2"));
+        assert!(!is_sub_row_label("Peso"));
         for not in [
             "15%",
             "16,67",

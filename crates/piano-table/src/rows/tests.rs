@@ -371,6 +371,10 @@ Delibera           Approvazione        2
             "Delibera\tApprovazione\t2",
         ]
     );
+    // Phases lettered "a)", "b)" likewise.
+    let lettered = text.replace("Fase 1", "a)    ").replace("Fase 2", "b)    ");
+    let texts = dump_rows(&lettered, &[0.0, 18.4, 38.4, 47.0]);
+    assert_eq!(texts[3], "\tFase chiusura del bilancio\tb)");
 }
 
 #[test]
