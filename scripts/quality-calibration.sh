@@ -8,7 +8,8 @@
 # - generated plans: piano-corpus --seed S --count COUNT --pdf, read three
 #   ways (the tab-separated dump, the PDF, and the PDF's
 #   `pdftotext -layout -enc UTF-8` dump), for each seed given;
-# - fixtures/aligned/MANIFEST.tsv and fixtures/held-out-4/MANIFEST.tsv:
+# - fixtures/aligned/MANIFEST.tsv, fixtures/held-out-4/MANIFEST.tsv and
+#   fixtures/held-out-5/MANIFEST.tsv:
 #   dumps and PDFs with their gold, reported by their `set` column
 #   ("tuning" rows may be tuned on, "held-out" rows never are).
 # The verdict's weights and thresholds were tuned on seeds 11 and 12, on the
@@ -77,7 +78,7 @@ for seed in "${seeds[@]}"; do
     printf 'seed %s\t%s\t%s\n' "$seed" "$plan.layout.txt" "$pdf.expected.json" >> "$list"
   done
 done
-for manifest in aligned held-out-4; do
+for manifest in aligned held-out-4 held-out-5; do
   [ "$skip_routes" = 1 ] && break
   tail -n +2 "$root/fixtures/$manifest/MANIFEST.tsv" \
     | awk -F'\t' -v f="$root/fixtures" '{ printf "%s rows\t%s/%s\t%s/%s\n", $4, f, $1, f, $2 }' >> "$list"

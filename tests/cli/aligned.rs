@@ -52,10 +52,14 @@ fn aligned() -> PathBuf {
 }
 
 /// Manifests of dumps, relative to `fixtures/`: the dumps of `aligned/`,
-/// and those beside the held-out documents of `held-out-4/` with the PDFs
-/// they were dumped from (held to the same F1: a dump is read as well as
-/// its PDF).
-const MANIFESTS: [&str; 2] = ["aligned/MANIFEST.tsv", "held-out-4/MANIFEST.tsv"];
+/// and those beside the held-out documents of `held-out-4/` and
+/// `held-out-5/` with the PDFs they were dumped from (held to the same F1:
+/// a dump is read as well as its PDF).
+const MANIFESTS: [&str; 3] = [
+    "aligned/MANIFEST.tsv",
+    "held-out-4/MANIFEST.tsv",
+    "held-out-5/MANIFEST.tsv",
+];
 
 /// Every dump (and PDF) of every manifest.
 fn manifest() -> Vec<Row> {
