@@ -109,7 +109,9 @@ pub fn parse_label(cell: &str, phase_markers: &[String]) -> Option<Label> {
         .strip_suffix(['.', ')'])
         .unwrap_or(cell)
         .trim_start_matches('(');
-    let parts = body.split('.').map(part).collect::<Option<Vec<Part>>>()?;
+    let Some(parts) = body.split('.').map(part).collect::<Option<Vec<Part>>>() else {
+        return abbreviated_label(body);
+    };
     let plain = parts
         .iter()
         .all(|part| part.scheme == Scheme::Digits { padded: false });
@@ -118,6 +120,28 @@ pub fn parse_label(cell: &str, phase_markers: &[String]) -> Option<Label> {
         marked_phase: false,
     })
 }
+
+/// "OB.1", "OS-2.1": an abbreviation in two to four capitals ("OB" for
+/// obiettivo) before a number, as plans code their objectives; the number's
+/// parts are the label's.
+fn abbreviated_label(body: &str) -> Option<Label> {
+    let letters = body.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(2..=MAX_ABBREVIATION).contains(&letters) {
+        return None;
+    }
+    let number = body[letters..].strip_prefix(['.', '-', ' '])?;
+    let parts = number.split('.').map(part).collect::<Option<Vec<Part>>>()?;
+    let digits = parts
+        .iter()
+        .all(|part| matches!(part.scheme, Scheme::Digits { .. }));
+    (digits && parts.len() <= MAX_PARTS).then_some(Label {
+        parts,
+        marked_phase: false,
+    })
+}
+
+/// Longest abbreviation before a code's number ("OBJ").
+const MAX_ABBREVIATION: usize = 4;
 
 /// "Fase 2", "Fase 2.", "FASE 2)": a phase marker, a space and a number.
 fn marked_label(cell: &str, phase_markers: &[String]) -> Option<Label> {
@@ -213,6 +237,8 @@ mod tests {
             ("01.03.1", &[("01", '0'), ("03", '0'), ("1", 'd')], false),
             ("Fase 2", &[("2", 'd')], true),
             ("FASE 1.", &[("1", 'd')], true),
+            ("OB.1", &[("1", 'd')], false),
+            ("OS-2.1", &[("2", 'd'), ("1", 'd')], false),
         ];
         for (cell, expected, marked) in cases {
             assert_eq!(
@@ -243,6 +269,9 @@ mod tests {
             "31.12.2021",
             "1.2.3.4.5.6",
             "Responsabile",
+            "OBIETTIVO.1",
+            "OB.a",
+            "Ob.1",
         ] {
             assert_eq!(read(cell), None, "cell {cell:?}");
         }
