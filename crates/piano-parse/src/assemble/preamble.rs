@@ -116,6 +116,13 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine, words: &Vocabulary) 
     if text.len() > 100 || words_in_name > 6 || name.trim_end().ends_with(['.', ';', ':']) {
         return false;
     }
+    // "Comune di X – Piano della performance 2024", a running head: the
+    // name ends at the spaced dash.
+    let name = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| name.split_once(dash).map(|(before, _)| before))
+        .min_by_key(|before| before.len())
+        .unwrap_or(name);
     let name = name.trim().to_owned();
     if let Some(inner) = bracketed {
         let provincia = ente(inner.trim(), words)
@@ -354,6 +361,13 @@ mod tests {
             words
         ));
         assert!(!is_title("Piano di lavoro del servizio.", words));
+    }
+
+    #[test]
+    fn an_ente_line_of_a_running_head_ends_at_its_dash() {
+        let input = lines(&[(1, "Comune di Campo – Piano della performance 2024")]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        assert_eq!(preamble.ente, Some((EnteKind::Comune, "Campo".to_owned())));
     }
 
     #[test]
