@@ -8,7 +8,7 @@ use piano_model::reference::fold;
 use piano_model::{Code, Diagnostic, TextLine};
 
 use crate::content_columns::columns_shown;
-use crate::line::{LineKind, classify};
+use crate::line::{LineKind, classify, mark_headings_over_heads};
 use crate::vocabulary::{Column, Sections, Vocabulary};
 
 /// The profile chosen for a document, with the lines as it reads them.
@@ -190,11 +190,14 @@ pub fn detect<'p>(lines: &[TextLine], profiles: &'p [Vocabulary]) -> Option<Dete
         });
     let mut readings = readings.into_iter();
     let (profile, mut kinds, _) = readings.next()?;
-    kinds.extend(
-        lines[kinds.len()..]
-            .iter()
-            .map(|line| classify(line, profile)),
-    );
+    if kinds.len() < lines.len() {
+        kinds.extend(
+            lines[kinds.len()..]
+                .iter()
+                .map(|line| classify(line, profile)),
+        );
+        mark_headings_over_heads(lines, &mut kinds, profile);
+    }
     let fit = Fit::of(&kinds, lines, profile);
     let runner_up = readings
         .next()
@@ -224,7 +227,7 @@ fn compete<'p>(
     let Some((first, others)) = profiles.split_first() else {
         return Vec::new();
     };
-    let base: Vec<LineKind> = lines.iter().map(|line| classify(line, first)).collect();
+    let base = read_lines(lines, first);
     let mut fits: Vec<(usize, Fit)> = vec![(0, Fit::of(&base, lines, first))];
     for (index, profile) in others.iter().enumerate() {
         let extends_first = profile.extends() == Some(first.name.as_str());
@@ -237,11 +240,13 @@ fn compete<'p>(
                 (!alike).then(|| classify(line, profile))
             })
             .collect();
-        let merged = kinds
-            .iter()
+        let mut merged: Vec<LineKind> = kinds
+            .into_iter()
             .zip(&base)
-            .map(|(own, base)| own.as_ref().unwrap_or(base));
-        fits.push((index + 1, Fit::of(merged, lines, profile)));
+            .map(|(own, base)| own.unwrap_or_else(|| base.clone()))
+            .collect();
+        mark_headings_over_heads(lines, &mut merged, profile);
+        fits.push((index + 1, Fit::of(&merged, lines, profile)));
     }
     // Keywords part only the profiles that read the document best, alike.
     let best = fits.iter().map(|(_, fit)| fit.reading()).max();
@@ -262,12 +267,20 @@ fn compete<'p>(
             let profile = &profiles[index];
             let kinds = match (rank, index) {
                 (_, 0) => base.take().unwrap_or_default(),
-                (0, _) => lines.iter().map(|line| classify(line, profile)).collect(),
+                (0, _) => read_lines(lines, profile),
                 _ => Vec::new(),
             };
             (profile, kinds, fit)
         })
         .collect()
+}
+
+/// What each of `lines` is, read with `profile`: each line on its own, then
+/// the headings told by the line below them.
+fn read_lines(lines: &[TextLine], profile: &Vocabulary) -> Vec<LineKind> {
+    let mut kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, profile)).collect();
+    mark_headings_over_heads(lines, &mut kinds, profile);
+    kinds
 }
 
 /// Whether every profile reads a line of this kind the same way.

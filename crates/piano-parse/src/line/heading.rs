@@ -147,6 +147,33 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     })
 }
 
+/// A line of one cell that opens a structure by what follows it: a section
+/// word in any case before a short name ("Area Tecnica", "U.O. Polizia
+/// Locale"), no sentence, right above a head on its own line
+/// ("Responsabile: Ing. …", `head_below`).
+pub fn heading_over_a_head(
+    text: &str,
+    head_below: &str,
+    words: &Vocabulary,
+) -> Option<StructureHeading> {
+    let text = clean(text);
+    if text.len() > CAPITALS_HEADING_MAX_BYTES || text.ends_with(['.', ';', ':', ',']) {
+        return None;
+    }
+    head_line(head_below, words)?;
+    let (section, name) = leading_section_word(&text, words)?;
+    let name = if section.numbered {
+        clean(&format!("{} {name}", section.written))
+    } else {
+        clean(name)
+    };
+    (!name.is_empty()).then_some(StructureHeading {
+        kind: Some(section.kind),
+        name,
+        head: Head::default(),
+    })
+}
+
 /// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
 pub fn head_line(text: &str, words: &Vocabulary) -> Option<Head> {
     let (role, person) = text.split_once(':')?;

@@ -252,6 +252,42 @@ fn merged_label(cell: &str) -> Option<&str> {
         .then_some(label)
 }
 
+/// Marks as structure headings the lines of text that open one by what
+/// follows them ([`heading_over_a_head`]): the next line that holds text is
+/// a head on its own line.
+pub fn mark_headings_over_heads(lines: &[TextLine], kinds: &mut [LineKind], words: &Vocabulary) {
+    let texts: Vec<Option<String>> = lines.iter().map(one_cell_text).collect();
+    let mut below: Option<&str> = None;
+    for index in (0..kinds.len().min(lines.len())).rev() {
+        let Some(text) = texts[index].as_deref() else {
+            if lines[index]
+                .cells
+                .iter()
+                .any(|cell| !cell.text.trim().is_empty())
+            {
+                below = None;
+            }
+            continue;
+        };
+        if matches!(kinds[index], LineKind::Text)
+            && let Some(heading) = below.and_then(|head| heading_over_a_head(text, head, words))
+        {
+            kinds[index] = LineKind::Structure(heading);
+        }
+        below = Some(text);
+    }
+}
+
+/// The text of a line of one filled cell.
+fn one_cell_text(line: &TextLine) -> Option<String> {
+    let mut filled = line
+        .cells
+        .iter()
+        .filter(|cell| !cell.text.trim().is_empty());
+    let cell = filled.next()?;
+    filled.next().is_none().then(|| cell.text.trim().to_owned())
+}
+
 /// One line of one cell (`doubtful`: read by OCR with low confidence).
 fn classify_single(text: &str, doubtful: bool, words: &Vocabulary) -> LineKind {
     if let Some(heading) = structure_heading(text, words) {
@@ -331,7 +367,7 @@ use header::table_header;
 pub use header::{
     MAX_HEADER_CELLS, header_columns, is_group_label, is_header_piece, table_header_columns,
 };
-pub use heading::{head_line, structure_heading};
+pub use heading::{head_line, heading_over_a_head, structure_heading};
 
 #[cfg(test)]
 mod tests;

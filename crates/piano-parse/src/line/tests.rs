@@ -276,3 +276,32 @@ fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
         LineKind::CardOpener(..)
     ));
 }
+
+#[test]
+fn a_section_line_over_a_head_on_its_own_line_is_a_heading() {
+    let heading = heading_over_a_head("Area Tecnica", "Responsabile: Ing. Mario Rossi", words());
+    assert_eq!(
+        heading.map(|heading| (heading.kind, heading.name)),
+        Some((Some("Area".to_owned()), "Tecnica".to_owned()))
+    );
+    // Not above prose, and not a sentence.
+    assert_eq!(
+        heading_over_a_head("Area Tecnica", "Il servizio cura", words()),
+        None
+    );
+    assert_eq!(
+        heading_over_a_head(
+            "Area tecnica e lavori.",
+            "Responsabile: Ing. Rossi",
+            words()
+        ),
+        None
+    );
+    // Blank lines may stand between the two.
+    let text = "Servizio Cultura\n\nResponsabile: Dott. Anna Neri\nServizio Cultura";
+    let lines = piano_model::Layout::from_tab_separated(text).lines;
+    let mut kinds: Vec<LineKind> = lines.iter().map(|line| classify(line, words())).collect();
+    mark_headings_over_heads(&lines, &mut kinds, words());
+    assert!(matches!(kinds[0], LineKind::Structure(_)));
+    assert!(matches!(kinds[2], LineKind::Text), "nothing below it");
+}
