@@ -24,7 +24,7 @@ use crate::detect::Detection;
 use crate::line::{LineKind, PROGRAMME_KIND, StructureHeading, is_group_label};
 use crate::quality::Evidence;
 use crate::token::due::{due_year, looks_like_due};
-use crate::vocabulary::{Sections, Vocabulary};
+use crate::vocabulary::{Field, Sections, Vocabulary};
 use openers::{Opener, openers};
 use section::{HeldHeader, SectionBuilder};
 
@@ -210,7 +210,13 @@ pub fn assemble(
         };
         section.saw(line.last);
         match kind {
-            LineKind::Structure(_) | LineKind::BudgetMission(_) => section.text(line),
+            // A mission heading that opened nothing: the structure's mission.
+            LineKind::BudgetMission(heading) => section.field(
+                Field::Mission,
+                format!("{} {}", heading.code, heading.name),
+                line,
+            ),
+            LineKind::Structure(_) => section.text(line),
             LineKind::Field(field, value) => section.field(*field, value.clone(), line),
             LineKind::TableHeader(columns) => section.table_header(columns.clone(), line),
             LineKind::StaffTitle => section.staff_title(line),

@@ -4,7 +4,7 @@
 use piano_model::TextLine;
 use piano_model::reference::fold;
 
-use crate::line::{BudgetHeading, LineKind, StructureHeading};
+use crate::line::{BudgetHeading, LineKind, PROGRAMME_KIND, StructureHeading};
 use crate::text::clean;
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -35,6 +35,21 @@ pub(super) fn openers(
             _ => None,
         })
         .collect();
+    // A mission heading right under a structure's heading (not a budget
+    // programme's, which missions hold), before any of its rows, names that
+    // structure's mission ("Area Tecnica" / its head / "Missione 03 - …"):
+    // it opens nothing.
+    let mut heading_above = false;
+    for (index, kind) in kinds.iter().enumerate() {
+        match kind {
+            LineKind::Structure(heading) => {
+                heading_above = heading.kind.as_deref() != Some(PROGRAMME_KIND);
+            }
+            LineKind::BudgetMission(_) if heading_above => openers[index] = None,
+            LineKind::Field(..) | LineKind::Text | LineKind::BudgetMission(_) => {}
+            _ => heading_above = false,
+        }
+    }
     if !by_tables {
         return openers;
     }

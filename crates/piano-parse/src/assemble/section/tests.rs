@@ -244,3 +244,19 @@ fn a_stray_closing_bracket_after_a_weight_in_a_short_row_stays_beside_it() {
         Some("01.01.2019")
     );
 }
+
+#[test]
+fn a_mission_heading_under_a_structures_heading_is_its_mission() {
+    let text = "Area Tecnica\n\
+        Responsabile: Ing. Mario Rossi\n\
+        Missione 03 - Ordine pubblico e sicurezza\n\
+        N.\tObiettivo\tPeso\tScadenza\n\
+        1\tPrimo\t100%\t31.12.2023\n";
+    let plan = crate::parse_dump(text);
+    assert_eq!(plan.structures.len(), 1, "{:?}", plan.structures);
+    let structure = &plan.structures[0];
+    assert_eq!(structure.name, "Tecnica");
+    assert_eq!(structure.head.name.as_deref(), Some("Ing. Mario Rossi"));
+    assert_eq!(structure.missions.len(), 1);
+    assert_eq!(structure.objectives.len(), 1);
+}
