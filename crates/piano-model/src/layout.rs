@@ -120,6 +120,19 @@ impl TextLine {
         LineSpan(self.number, self.last)
     }
 
+    /// The text of the line's one filled cell, trimmed: a heading, a
+    /// caption or a label stands alone on its line. `None` for a line of
+    /// none or several.
+    pub fn only_cell(&self) -> Option<&str> {
+        let mut filled = self
+            .cells
+            .iter()
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty());
+        let text = filled.next()?;
+        filled.next().is_none().then_some(text)
+    }
+
     /// The line as the dump would show it: cells joined by tabs.
     pub fn to_tab_separated(&self) -> String {
         let texts: Vec<&str> = self.cells.iter().map(|cell| cell.text.as_str()).collect();
@@ -295,6 +308,14 @@ mod tests {
         assert!(!line.is_doubtful(), "an empty cell holds nothing doubtful");
         line.cells[1].confidence = Some(0.5);
         assert!(line.is_doubtful());
+    }
+
+    #[test]
+    fn only_cell_is_the_text_of_a_lines_one_filled_cell() {
+        let line = |texts: &[&str]| TextLine::from_texts(1, None, texts.iter().copied());
+        assert_eq!(line(&["", " Titolo ", ""]).only_cell(), Some("Titolo"));
+        assert_eq!(line(&["Peso", "30%"]).only_cell(), None);
+        assert_eq!(line(&["", " "]).only_cell(), None);
     }
 
     #[test]

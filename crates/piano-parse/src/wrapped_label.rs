@@ -60,25 +60,17 @@ pub fn share_roles(joined: &[JoinedLabel], roles: &mut Roles) {
 /// `line` and `below` as one line of one cell, if `below` ends the field
 /// label `line` begins.
 fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> Option<TextLine> {
-    let only = |line: &TextLine| -> Option<String> {
-        let mut filled = line
-            .cells
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty());
-        let cell = filled.next()?;
-        filled.next().is_none().then(|| cell.text.trim().to_owned())
-    };
     // The cheap tests first: most lines are rows or text, and fail them.
     if below.page != line.page || below.number != line.last + 1 {
         return None;
     }
-    let (first, second) = (only(line)?, only(below)?);
+    let (first, second) = (line.only_cell()?, below.only_cell()?);
     let (rest, value) = second.split_once(':')?;
     // The label goes on in small letters, or in capitals under capitals
     // ("OBIETTIVI DI" / "PERFORMANCE:").
     let capitals =
         |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    let goes_on = rest.starts_with(char::is_lowercase) || (capitals(&first) && capitals(rest));
+    let goes_on = rest.starts_with(char::is_lowercase) || (capitals(first) && capitals(rest));
     if first.contains(':') || !goes_on {
         return None;
     }
@@ -90,8 +82,8 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     };
     // The first line ends where no phrase does ("… di"), or names no
     // field by itself.
-    let open = profiles.iter().any(|profile| profile.ends_open(&first));
-    let begins_a_label = open || !names(&first);
+    let open = profiles.iter().any(|profile| profile.ends_open(first));
+    let begins_a_label = open || !names(first);
     if !begins_a_label || !names(&label) {
         return None;
     }

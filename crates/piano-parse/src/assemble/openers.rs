@@ -84,22 +84,10 @@ pub(super) fn openers(
     openers
 }
 
-/// The text of a line's one filled cell, trimmed; `None` for a line of
-/// none or several.
-fn only_cell(line: &TextLine) -> Option<&str> {
-    let mut filled = line
-        .cells
-        .iter()
-        .map(|cell| cell.text.trim())
-        .filter(|text| !text.is_empty());
-    let text = filled.next()?;
-    filled.next().is_none().then_some(text)
-}
-
 /// A caption names the table under it: one short cell of text.
 fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
     matches!(kind, LineKind::Text)
-        && only_cell(line).is_some()
+        && line.only_cell().is_some()
         && line.to_tab_separated().len() <= CAPTION_MAX_BYTES
 }
 
@@ -129,7 +117,8 @@ fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
 
 /// The one cell of a line of a group's label.
 fn short_cell(line: &TextLine) -> Option<&str> {
-    only_cell(line).filter(|text| text.len() <= GROUP_LABEL_MAX_BYTES)
+    line.only_cell()
+        .filter(|text| text.len() <= GROUP_LABEL_MAX_BYTES)
 }
 
 /// Longest line of a group's label.

@@ -16,6 +16,24 @@ struct SectionHead<'a> {
     numbered: bool,
 }
 
+impl SectionHead<'_> {
+    /// The heading of the structure this section word names `name`, headed
+    /// by `head`: a numbered section keeps its number in the name
+    /// ("SETTORE 1 AFFARI GENERALI"); `None` for an empty name.
+    fn heading(self, name: &str, head: Head) -> Option<StructureHeading> {
+        let name = if self.numbered {
+            clean(&format!("{} {name}", self.written))
+        } else {
+            clean(name)
+        };
+        (!name.is_empty()).then_some(StructureHeading {
+            kind: Some(self.kind),
+            name,
+            head,
+        })
+    }
+}
+
 fn section_head<'a>(head: &'a str, words: &Vocabulary) -> Option<SectionHead<'a>> {
     if head.len() > LABEL_MAX_CHARS {
         return None;
@@ -135,16 +153,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     if head == Head::default() && body.trim_end().ends_with(['.', ';']) {
         return None;
     }
-    let name = if section.numbered {
-        clean(&format!("{} {name}", section.written))
-    } else {
-        clean(name)
-    };
-    (!name.is_empty()).then_some(StructureHeading {
-        kind: Some(section.kind),
-        name,
-        head,
-    })
+    section.heading(name, head)
 }
 
 /// A line of one cell that opens a structure by what follows it: a section
@@ -162,16 +171,7 @@ pub fn heading_over_a_head(
     }
     head_line(head_below, words)?;
     let (section, name) = leading_section_word(&text, words)?;
-    let name = if section.numbered {
-        clean(&format!("{} {name}", section.written))
-    } else {
-        clean(name)
-    };
-    (!name.is_empty()).then_some(StructureHeading {
-        kind: Some(section.kind),
-        name,
-        head: Head::default(),
-    })
+    section.heading(name, Head::default())
 }
 
 /// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
