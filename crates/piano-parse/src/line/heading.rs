@@ -81,6 +81,9 @@ fn is_ordinal(token: &str) -> bool {
 /// A numbered section ("SETTORE 1: NAME", "SETTORE 1 – NAME – ROLE: HEAD")
 /// keeps its number in the name, and may use a dash for the first colon.
 pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    if let Some(heading) = heading_with_head_in_brackets(text, words) {
+        return Some(heading);
+    }
     // The section word and its ordinal come before a colon or a spaced dash
     // near the start: most lines (prose, rows) are told apart without cleaning.
     let opening = prefix(text, HEADING_OPENING_BYTES);
@@ -153,6 +156,19 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     if head == Head::default() && body.trim_end().ends_with(['.', ';']) {
         return None;
     }
+    section.heading(name, head)
+}
+
+/// "SETTORE AFFARI GENERALI (Responsabile: Dott.ssa …)": a section word
+/// and a name, in any case, the head in brackets at the end.
+fn heading_with_head_in_brackets(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
+    let (before, inner) = text.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    if before.len() > CAPITALS_HEADING_MAX_BYTES {
+        return None;
+    }
+    let head = head_line(inner, words)?;
+    let before = clean(before);
+    let (section, name) = leading_section_word(&before, words)?;
     section.heading(name, head)
 }
 

@@ -305,3 +305,19 @@ fn a_section_line_over_a_head_on_its_own_line_is_a_heading() {
     assert!(matches!(kinds[0], LineKind::Structure(_)));
     assert!(matches!(kinds[2], LineKind::Text), "nothing below it");
 }
+
+#[test]
+fn a_heading_may_give_its_head_in_brackets() {
+    let heading = structure_heading(
+        "Settore Affari Generali (Responsabile: Dott.ssa Anna Neri)",
+        words(),
+    )
+    .expect("a heading");
+    assert_eq!(heading.name, "Affari Generali");
+    assert_eq!(heading.head.name.as_deref(), Some("Dott.ssa Anna Neri"));
+    // Brackets that name no head leave the line what it was.
+    assert_eq!(
+        structure_heading("Settore tecnico (vedi sotto)", words()),
+        None
+    );
+}
