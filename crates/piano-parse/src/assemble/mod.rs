@@ -209,6 +209,9 @@ pub fn assemble(
             continue;
         };
         section.saw(line.last);
+        if section.card_values(line) {
+            continue;
+        }
         match kind {
             // A mission heading that opened nothing: the structure's mission.
             LineKind::BudgetMission(heading) => section.field(

@@ -15,6 +15,7 @@ use crate::line::{PROGRAMME_KIND, StructureHeading};
 use crate::token::label::Part;
 use crate::vocabulary::{Column, Field, Vocabulary};
 use card::LastCardField;
+use card_grid::CardLabels;
 
 /// Which table the lines being read belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub struct SectionBuilder<'w> {
     head_names: Vec<String>,
     /// The card field read last, which a wrapped value continues.
     last_card_field: Option<LastCardField>,
+    /// A card's line of labels, whose values the next line holds.
+    card_labels: Option<CardLabels>,
     /// The last objective's label as parts, which tells a coded row below
     /// it its level (empty before the first objective).
     objective_label: Vec<Part>,
@@ -148,6 +151,7 @@ impl<'w> SectionBuilder<'w> {
             columns_from_header: false,
             head_names: Vec::new(),
             last_card_field: None,
+            card_labels: None,
             objective_label: Vec::new(),
             unweighted_phases: Vec::new(),
             fragments: Vec::new(),
@@ -306,6 +310,7 @@ impl SectionBuilder<'_> {
 pub use fields::budget_mission;
 
 mod card;
+mod card_grid;
 mod fields;
 mod fragments;
 mod header;

@@ -41,7 +41,7 @@ impl SectionBuilder<'_> {
             .first()
             .is_some_and(|cell| !cell.text.trim().is_empty());
         let card_line = self.table == Table::Card && opens_with_text && filled >= 2;
-        if card_line && self.phase_table_without_header(line) {
+        if card_line && (self.card_label_row(line) || self.phase_table_without_header(line)) {
             return;
         }
         if self.table == Table::Phases && self.continues_pending_description(line) {

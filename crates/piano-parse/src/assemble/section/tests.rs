@@ -260,3 +260,33 @@ fn a_mission_heading_under_a_structures_heading_is_its_mission() {
     assert_eq!(structure.missions.len(), 1);
     assert_eq!(structure.objectives.len(), 1);
 }
+
+#[test]
+fn a_cards_fields_may_stand_as_a_line_of_labels_over_their_values() {
+    let text = "SETTORE: AFFARI GENERALI - RESPONSABILE: Dott. Mario Rossi\n\
+        Obiettivo n. 1\n\
+        Descrizione\tPiano dei fabbisogni di personale\n\
+        Peso\tIndicatore\tValore atteso\tScadenza\n\
+        40%\tAssunzioni effettuate\t6 assunzioni\t31/12/2024\n\
+        Obiettivo n. 2\n\
+        Descrizione\tConservazione digitale dei documenti\n\
+        Peso\tIndicatore\tValore atteso\tScadenza\n\
+        60%\tDocumenti conservati\tTutti\t30/11/2024\n\
+        Programmazione\tScadenza\n\
+        Fase\tPeso\n\
+        Invio in conservazione\t100%\n";
+    let plan = crate::parse_dump(text);
+    let objectives = &plan.structures[0].objectives;
+    assert_eq!(objectives.len(), 2, "{objectives:?}");
+    let entry = &objectives[0].entry;
+    assert_eq!(entry.weight, Some(40.0));
+    assert_eq!(entry.indicators.as_deref(), Some("Assunzioni effettuate"));
+    assert_eq!(entry.expected.as_deref(), Some("6 assunzioni"));
+    assert_eq!(
+        entry.due.as_ref().map(|due| due.raw.as_str()),
+        Some("31/12/2024")
+    );
+    assert_eq!(objectives[1].entry.weight, Some(60.0));
+    // A phase table's header names the phase: its rows stay phases.
+    assert_eq!(objectives[1].phases.len(), 1, "{:?}", objectives[1]);
+}
