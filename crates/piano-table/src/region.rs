@@ -41,8 +41,7 @@ mod header;
 /// Lines further apart than this many font sizes end a region.
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
 /// Rows of a table padded apart by up to two blank lines are at most this
-/// many font sizes apart (see
-/// [`is_padded_row`]).
+/// many font sizes apart (see [`is_padded_row`]).
 const MAX_PADDED_ROW_GAP: f32 = 4.0;
 /// Lines of one block are at most this many font sizes apart (a blank line
 /// between them is more).
