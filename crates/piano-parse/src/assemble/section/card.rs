@@ -12,6 +12,7 @@ use crate::token::due::looks_like_due;
 use crate::token::number::RowNumber;
 use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::Column;
+use crate::vocabulary::RowCode;
 
 /// The columns of a phase table whose header could not be read: the phase,
 /// its weight, its due date (cells are placed by content where they differ).
@@ -261,12 +262,14 @@ impl SectionBuilder<'_> {
     /// A row of a card's phase table that opens with its own number or code
     /// (`cells`, that number split off the phase's text where they shared a
     /// cell: `merged`). Phases are numbered from their card, so the number
-    /// is left out unless the table's header gives it a column.
+    /// is left out unless the table's header gives it a column; a code of
+    /// another scheme ("a)") is kept as the phase's `code`.
     pub(super) fn numbered_phase_row(
         &mut self,
         line: &TextLine,
         mut cells: Vec<String>,
         merged: bool,
+        code: Option<RowCode>,
     ) {
         if merged {
             let written = cells.first().cloned().unwrap_or_default();
@@ -276,6 +279,9 @@ impl SectionBuilder<'_> {
             cells.remove(0);
         }
         self.phase_row_of(line, cells);
+        if let Some(row) = self.pending.as_mut() {
+            row.code = code;
+        }
     }
 
     /// A row of a card's phase table: the card's next phase, numbered from

@@ -40,7 +40,7 @@ impl SectionBuilder<'_> {
         let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let merged = split_merged_number(&mut cells, &number);
         if self.in_card() {
-            self.numbered_phase_row(line, cells, merged);
+            self.numbered_phase_row(line, cells, merged, None);
             return;
         }
         self.table = Table::Objectives;
@@ -131,7 +131,7 @@ impl SectionBuilder<'_> {
         let mut cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         let merged = split_merged_code(&mut cells, &code.text);
         if self.in_card() {
-            self.numbered_phase_row(line, cells, merged);
+            self.numbered_phase_row(line, cells, merged, Some(code));
             return;
         }
         self.table = Table::Objectives;

@@ -290,3 +290,21 @@ fn a_cards_fields_may_stand_as_a_line_of_labels_over_their_values() {
     // A phase table's header names the phase: its rows stay phases.
     assert_eq!(objectives[1].phases.len(), 1, "{:?}", objectives[1]);
 }
+
+#[test]
+fn a_cards_phase_lettered_keeps_its_letter_as_its_code() {
+    let text = "SETTORE: AFFARI GENERALI - RESPONSABILE: Dott. Mario Rossi\n\
+        Obiettivo n. 1\n\
+        Descrizione\tPiano dei fabbisogni di personale\n\
+        Peso\t100%\n\
+        N.\tFase di attuazione\tPeso\tPeriodo\n\
+        a)\tApprovazione dei bandi\t40%\t31/03/2024\n\
+        b)\tSvolgimento delle prove\t60%\t30/09/2024\n";
+    let plan = crate::parse_dump(text);
+    let phases = &plan.structures[0].objectives[0].phases;
+    let numbered: Vec<(&str, Option<&str>)> = phases
+        .iter()
+        .map(|phase| (phase.number.as_str(), phase.code.as_deref()))
+        .collect();
+    assert_eq!(numbered, [("1.1", Some("a)")), ("1.2", Some("b)"))]);
+}
