@@ -163,31 +163,33 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
 /// and a name, in any case, the head in brackets at the end.
 fn heading_with_head_in_brackets(text: &str, words: &Vocabulary) -> Option<StructureHeading> {
     let (before, inner) = text.trim_end().strip_suffix(')')?.rsplit_once('(')?;
-    if before.len() > CAPITALS_HEADING_MAX_BYTES {
-        return None;
-    }
     let head = head_line(inner, words)?;
-    let before = clean(before);
-    let (section, name) = leading_section_word(&before, words)?;
-    section.heading(name, head)
+    short_section_heading(before, head, words)
 }
 
 /// A line of one cell that opens a structure by what follows it: a section
 /// word in any case before a short name ("Area Tecnica", "U.O. Polizia
 /// Locale"), no sentence, right above a head on its own line
-/// ("Responsabile: Ing. …", `head_below`).
+/// ("Responsabile: Ing. …", `head_below`), which the structure reads next.
 pub fn heading_over_a_head(
     text: &str,
     head_below: &str,
     words: &Vocabulary,
 ) -> Option<StructureHeading> {
+    head_line(head_below, words)?;
+    short_section_heading(text, Head::default(), words)
+}
+
+/// A section word and a short name, in any case, no sentence: the heading
+/// of a structure headed by `head`, when something beside the text (a head
+/// in brackets, a head on the line below) says it is one.
+fn short_section_heading(text: &str, head: Head, words: &Vocabulary) -> Option<StructureHeading> {
     let text = clean(text);
     if text.len() > CAPITALS_HEADING_MAX_BYTES || text.ends_with(['.', ';', ':', ',']) {
         return None;
     }
-    head_line(head_below, words)?;
     let (section, name) = leading_section_word(&text, words)?;
-    section.heading(name, Head::default())
+    section.heading(name, head)
 }
 
 /// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".

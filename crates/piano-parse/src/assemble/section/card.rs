@@ -310,7 +310,7 @@ impl SectionBuilder<'_> {
 }
 
 /// How many of the line's cells hold text.
-fn filled_cells(line: &TextLine) -> usize {
+pub(super) fn filled_cells(line: &TextLine) -> usize {
     line.cells
         .iter()
         .filter(|cell| !cell.text.trim().is_empty())

@@ -5,6 +5,7 @@
 use piano_model::{LineRole, TextLine};
 
 use super::SectionBuilder;
+use super::card::filled_cells;
 use crate::vocabulary::Column;
 
 /// The labels of a card's line of labels, by cell, waiting for the line of
@@ -32,25 +33,17 @@ impl SectionBuilder<'_> {
         let columns: Vec<Option<Column>> = line
             .cells
             .iter()
-            .map(|cell| {
-                let text = cell.text.trim();
-                (!text.is_empty()).then(|| self.words.card_label(text))
-            })
-            .map(|label| label.unwrap_or(None))
+            .map(|cell| Some(cell.text.trim()).filter(|text| !text.is_empty()))
+            .map(|text| text.and_then(|text| self.words.card_label(text)))
             .collect();
         let labels = columns.iter().flatten().count();
-        let filled = line
-            .cells
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty())
-            .count();
         // A phase table's header names the phase (a description) or its
         // number: its rows are phases, not the card's values.
         let names_rows = columns
             .iter()
             .flatten()
             .any(|column| matches!(column, Column::Description | Column::Number));
-        if labels < MIN_LABELS || labels != filled || names_rows {
+        if labels < MIN_LABELS || labels != filled_cells(line) || names_rows {
             return false;
         }
         self.card_labels = Some(CardLabels {
