@@ -121,8 +121,9 @@ impl PlacedLine {
                         .get(column + 1)
                         .is_some_and(ColumnContent::is_values);
                 before_values.filter(|&cut| {
-                    values_after_text
-                        && (in_gutter(cut) || self.ends_with_a_weight_of(index, cut, contents))
+                    (values_after_text && in_gutter(cut))
+                        || (contents[column].is_text()
+                            && self.ends_with_a_weight_of(index, cut, contents))
                 })
             };
             match (next_is_free, cut) {
@@ -202,9 +203,12 @@ impl ColumnContent {
         self.values > self.texts
     }
 
-    /// Whether most of its pieces are percents.
+    /// Whether it holds percents: most of its values are, and no fewer
+    /// than its pieces of text (its header's words among them: in a table
+    /// of a few rows, where a dump pushed most weights left of their
+    /// column, the one left in it stands against its header alone).
     fn holds_percents(&self) -> bool {
-        self.is_values() && 2 * self.percents > self.values
+        self.percents > 0 && 2 * self.percents > self.values && self.percents >= self.texts
     }
 }
 
@@ -408,6 +412,29 @@ N.    Descrizione                        Peso    Indicatore   Scadenza
                 "4\tRiduzione dei tempi del 20%\t\tReport\t30.06.2023",
             ],
             "a percent on a row's first line goes; one on a line that goes on a cell does not"
+        );
+    }
+
+    #[test]
+    fn weights_pushed_left_on_most_rows_of_a_short_table_go_to_their_column() {
+        // Only one weight of three stayed in its column, against its
+        // header's word.
+        let text = "\
+N.  Descrizione               Esito            Peso  Scadenza
+1   Lavori stradali           Esecuzione       40%   31/12/2025
+                              lavori
+2   Acquisti centralizzati    Almeno l'80% 35%       30/09/2025
+3   Bilancio consolidato      Approvazione 25%       30/06/2025
+                              nei termini
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 29.4, 46.4, 52.4, 70.0]);
+        assert_eq!(
+            texts[1..],
+            [
+                "1\tLavori stradali\tEsecuzione lavori\t40%\t31/12/2025",
+                "2\tAcquisti centralizzati\tAlmeno l'80%\t35%\t30/09/2025",
+                "3\tBilancio consolidato\tApprovazione nei termini\t25%\t30/06/2025",
+            ]
         );
     }
 }
