@@ -68,6 +68,9 @@ pub enum Code {
     TextUnplaced,
     /// A due cell's year was broken by the extraction (`202 1`, `202`) and repaired.
     DueRepaired,
+    /// A due cell names a month but no year ("entro dicembre"): read in the
+    /// plan's year.
+    DueYearFromPlan,
     /// A due cell holds no recognisable date; its raw text is kept.
     DueUnparsed,
     /// An objective or phase has an empty weight cell.
@@ -121,7 +124,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -141,6 +144,7 @@ impl Code {
         Code::TableScrambled,
         Code::TextUnplaced,
         Code::DueRepaired,
+        Code::DueYearFromPlan,
         Code::DueUnparsed,
         Code::WeightMissing,
         Code::WeightUnparsed,
@@ -194,6 +198,7 @@ impl Code {
             | Code::CellRepaired
             | Code::ColumnsRealigned
             | Code::DueRepaired
+            | Code::DueYearFromPlan
             | Code::TotalRow
             | Code::StaffEmpty
             | Code::TableQuality
@@ -228,6 +233,7 @@ impl Code {
             Code::TableScrambled => "table-scrambled",
             Code::TextUnplaced => "text-unplaced",
             Code::DueRepaired => "due-repaired",
+            Code::DueYearFromPlan => "due-year-from-plan",
             Code::DueUnparsed => "due-unparsed",
             Code::WeightMissing => "weight-missing",
             Code::WeightUnparsed => "weight-unparsed",

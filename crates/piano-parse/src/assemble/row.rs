@@ -352,6 +352,16 @@ pub fn parse_due_cell(
                 ),
             )));
         }
+    } else if parsed.year_from_plan {
+        if let Some(date) = due.date {
+            diagnostics.push(locate(Diagnostic::new(
+                Code::DueYearFromPlan,
+                format!(
+                    "row {number}: due {:?} names no year, read in the plan's: {date}",
+                    due.raw
+                ),
+            )));
+        }
     } else if due.date.is_none() {
         diagnostics.push(locate(Diagnostic::new(
             Code::DueUnparsed,

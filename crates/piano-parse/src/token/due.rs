@@ -38,6 +38,9 @@ pub struct ParsedDue {
     /// Whether the year was broken by the extraction ("31.12.202 1",
     /// "31.12.202") and the date was rebuilt; the caller reports the repair.
     pub repaired: bool,
+    /// Whether the cell names a month but no year ("entro dicembre", "31
+    /// marzo") and the plan's year was taken; the caller says so.
+    pub year_from_plan: bool,
 }
 
 /// Reads a due cell.
@@ -51,7 +54,8 @@ pub struct ParsedDue {
 pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
     let raw = normalize_space(cell);
     let (text, multiyear) = without_multiyear(&raw);
-    let (date, repaired, note) = match find_expression(&text) {
+    let found = find_expression(&text).or_else(|| without_year(&text));
+    let (date, repaired, note) = match found {
         Some((before, written, after)) => {
             let (date, repaired) = resolve(written, plan_year);
             // A period is due at its end; its start goes to the note.
@@ -64,9 +68,12 @@ pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
         }
         None => (None, false, None),
     };
+    let year_from_plan = matches!(found, Some((_, written, _)) if written.year == WrittenYear::Plan)
+        && date.is_some();
     ParsedDue {
         due: Due::new(raw, date, multiyear, note),
         repaired,
+        year_from_plan,
     }
 }
 
@@ -122,6 +129,8 @@ enum WrittenYear {
     Cut(u16),
     /// "di ogni anno": every year.
     Every,
+    /// None: the plan's own year ("entro dicembre" in a plan for one year).
+    Plan,
 }
 
 /// "pluriennale", with its brackets if it has them.
@@ -167,6 +176,22 @@ fn find_expression(text: &str) -> Option<(&str, Written, &str)> {
     None
 }
 
+/// A cell that is, but for a preposition, a month named without a year,
+/// with or without its day ("entro dicembre", "entro il 31 marzo"): due in
+/// the plan's year. Only a whole cell, and only a month named in words: a
+/// cell "1.1" or a note naming a month is no due.
+fn without_year(text: &str) -> Option<(&str, Written, &str)> {
+    let day_month = map(textual_day_month, |(day, month)| (Some(day), month));
+    let month = map(month_name, |month| (None, month));
+    let mut cell = terminated(
+        preceded(opt(preposition), alt((day_month, month))),
+        (opt(char('.')), eof),
+    );
+    let (_, (day, month)) = cell.parse(text).ok()?;
+    let year = WrittenYear::Plan;
+    Some(("", Written { day, month, year }, ""))
+}
+
 /// The date a written expression means, and whether its year was repaired.
 fn resolve(written: Written, plan_year: Option<u16>) -> (Option<DueDate>, bool) {
     let (year, repaired) = match written.year {
@@ -180,6 +205,10 @@ fn resolve(written: Written, plan_year: Option<u16>) -> (Option<DueDate>, bool) 
         WrittenYear::Split(year) => (year, true),
         WrittenYear::Cut(cut) => match plan_year.filter(|year| year / 10 == cut) {
             Some(year) => (year, true),
+            None => return (None, false),
+        },
+        WrittenYear::Plan => match plan_year {
+            Some(year) => (year, false),
             None => return (None, false),
         },
     };
@@ -214,7 +243,13 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
         yearly_first,
         preceded(
             opt(preposition),
-            alt((hyphenated_date, numeric_date, textual_date, month_date)),
+            alt((
+                hyphenated_date,
+                numeric_date,
+                textual_date,
+                month_date,
+                part_of_year,
+            )),
         ),
     ))
     .parse(input)
@@ -337,6 +372,64 @@ fn month_date(input: &str) -> IResult<&str, Written> {
     Ok((input, Written { day, month, year }))
 }
 
+/// part_of_year = ordinal " " part_name " " year ("IV trimestre 2024", "2°
+/// semestre 2025"): due by the end of the part's last month.
+fn part_of_year(input: &str) -> IResult<&str, Written> {
+    let arabic = terminated(small_number, opt(one_of("°º")));
+    let ordinal = alt((arabic, word_of(&ORDINALS)));
+    let (rest, (ordinal, months, year)) = (
+        terminated(ordinal, char(' ')),
+        terminated(word_of(&YEAR_PARTS), char(' ')),
+        year,
+    )
+        .parse(input)?;
+    let month = ordinal
+        .checked_mul(months)
+        .filter(|month| (1..=12).contains(month) && ordinal > 0)
+        .ok_or_else(|| nom::Err::Error(Error::new(input, ErrorKind::Verify)))?;
+    let day = None;
+    Ok((rest, Written { day, month, year }))
+}
+
+/// Parts of a year a due may name, with the months each spans.
+const YEAR_PARTS: [(&str, u8); 4] = [
+    ("bimestre", 2),
+    ("trimestre", 3),
+    ("quadrimestre", 4),
+    ("semestre", 6),
+];
+
+/// Ordinals of the parts of a year, in words and Roman numerals.
+const ORDINALS: [(&str, u8); 12] = [
+    ("primo", 1),
+    ("secondo", 2),
+    ("terzo", 3),
+    ("quarto", 4),
+    ("quinto", 5),
+    ("sesto", 6),
+    ("i", 1),
+    ("ii", 2),
+    ("iii", 3),
+    ("iv", 4),
+    ("v", 5),
+    ("vi", 6),
+];
+
+/// One whole word of `words`, any case, read as its value.
+fn word_of<'a>(words: &'static [(&'static str, u8)]) -> impl Fn(&'a str) -> IResult<&'a str, u8> {
+    move |input: &'a str| {
+        words
+            .iter()
+            .find_map(|&(word, value)| {
+                let (rest, _) = terminated(tag_no_case_ascii(word), word_end)
+                    .parse(input)
+                    .ok()?;
+                Some((rest, value))
+            })
+            .ok_or_else(|| nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+    }
+}
+
 /// wrapped_due_start = (textual_day_month | numeric_day_month " di")
 ///                     [" di"] [" ogni"] end
 fn wrapped_due_start(input: &str) -> IResult<&str, ()> {
@@ -382,13 +475,8 @@ const MONTH_NAMES: [(&str, u8); 25] = [
 
 /// month_name = a whole month name or abbreviation, any case, ["."]
 fn month_name(input: &str) -> IResult<&str, u8> {
-    for (name, month) in MONTH_NAMES {
-        if let Ok((rest, _)) = terminated(tag_no_case_ascii(name), word_end).parse(input) {
-            let rest = rest.strip_prefix('.').unwrap_or(rest);
-            return Ok((rest, month));
-        }
-    }
-    Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+    let (rest, month) = word_of(&MONTH_NAMES)(input)?;
+    Ok((rest.strip_prefix('.').unwrap_or(rest), month))
 }
 
 /// every_year = " " ["di "] "ogni anno", a whole word

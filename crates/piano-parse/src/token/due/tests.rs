@@ -30,7 +30,7 @@ proptest::proptest! {
 
 #[test]
 fn month_names_suit_the_ascii_tag() {
-    for (name, _) in MONTH_NAMES {
+    for (name, _) in MONTH_NAMES.iter().chain(&ORDINALS).chain(&YEAR_PARTS) {
         assert!(name.is_ascii() && !name.contains('k'), "{name}");
     }
 }
@@ -89,6 +89,13 @@ fn reads_due_cells() {
             ("Giugno 2022", None, (Some("2022-06"), false, None, false)),
             ("nov. 2021", None, (Some("2021-11"), false, None, false)),
             ("novembre 202 1", None, (Some("2021-11"), false, None, true)),
+            // Parts of a year: due by the end of their last month.
+            ("IV trimestre 2024", None, (Some("2024-12"), false, None, false)),
+            ("entro il I semestre 2025", None, (Some("2025-06"), false, None, false)),
+            ("3° trimestre 2024", None, (Some("2024-09"), false, None, false)),
+            ("primo quadrimestre 2024", None, (Some("2024-04"), false, None, false)),
+            ("V trimestre 2024", None, (None, false, None, false)),
+            ("0 trimestre 2024", None, (None, false, None, false)),
             // Leading prepositions are not notes.
             ("entro il 30.06.2021", None, (Some("2021-06-30"), false, None, false)),
             ("Entro il 30.06.2021", None, (Some("2021-06-30"), false, None, false)),
@@ -154,6 +161,31 @@ fn reads_due_cells() {
     for &(input, plan_year, expected) in cases {
         check(input, plan_year, expected);
     }
+}
+
+#[test]
+fn takes_the_plan_year_where_a_cell_names_a_month_alone() {
+    #[rustfmt::skip]
+    let cases = [
+        ("entro dicembre", Some(2024), Some("2024-12")),
+        ("Entro il 31 marzo", Some(2024), Some("2024-03-31")),
+        ("30 giugno.", Some(2023), Some("2023-06-30")),
+        ("dicembre", None, None),
+        // Not a month alone: a note naming one, a number, a day and month
+        // in figures (a phase's number reads so).
+        ("Relazione di dicembre", Some(2024), None),
+        ("31.12", Some(2024), None),
+        ("1.1", Some(2024), None),
+    ];
+    for (cell, plan_year, date) in cases {
+        let parsed = parse_due(cell, plan_year);
+        let read = parsed.due.date.map(|date| date.to_string());
+        assert_eq!(read.as_deref(), date, "{cell:?}");
+        assert_eq!(parsed.year_from_plan, date.is_some(), "{cell:?}");
+        assert_eq!(parsed.due.note, None, "{cell:?}");
+    }
+    // The plan's year is no evidence of itself.
+    assert_eq!(due_year("entro dicembre"), None);
 }
 
 #[test]
