@@ -121,15 +121,23 @@ pub fn parse_label(cell: &str, phase_markers: &[String]) -> Option<Label> {
     })
 }
 
-/// "OB.1", "OS-2.1": an abbreviation in two to four capitals ("OB" for
-/// obiettivo) before a number, as plans code their objectives; the number's
-/// parts are the label's.
+/// "OB.1", "OS-2.1", "Ob. 3": an abbreviation of two to four letters ("OB"
+/// for obiettivo) before a number, as plans code their objectives: in
+/// capitals, or capitalised and closed by a point; the number's parts are
+/// the label's.
 fn abbreviated_label(body: &str) -> Option<Label> {
-    let letters = body.bytes().take_while(u8::is_ascii_uppercase).count();
-    if !(2..=MAX_ABBREVIATION).contains(&letters) {
+    let capitals = body.bytes().take_while(u8::is_ascii_uppercase).count();
+    let letters = body.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if !(2..=MAX_ABBREVIATION).contains(&letters) || capitals == 0 {
         return None;
     }
-    let number = body[letters..].strip_prefix(['.', '-', ' '])?;
+    let rest = &body[letters..];
+    let number = if capitals == letters {
+        rest.strip_prefix(['.', '-', ' '])?
+    } else {
+        rest.strip_prefix('.')?
+    };
+    let number = number.strip_prefix(' ').unwrap_or(number);
     let parts = number.split('.').map(part).collect::<Option<Vec<Part>>>()?;
     let digits = parts
         .iter()
@@ -239,6 +247,8 @@ mod tests {
             ("FASE 1.", &[("1", 'd')], true),
             ("OB.1", &[("1", 'd')], false),
             ("OS-2.1", &[("2", 'd'), ("1", 'd')], false),
+            ("Ob. 3", &[("3", 'd')], false),
+            ("Obj.2.1", &[("2", 'd'), ("1", 'd')], false),
         ];
         for (cell, expected, marked) in cases {
             assert_eq!(
@@ -271,7 +281,9 @@ mod tests {
             "Responsabile",
             "OBIETTIVO.1",
             "OB.a",
-            "Ob.1",
+            "Ob 1",
+            "Area 1",
+            "oB. 1",
         ] {
             assert_eq!(read(cell), None, "cell {cell:?}");
         }
