@@ -39,15 +39,22 @@ struct Glued {
 
 impl Glued {
     /// The piece read as a value glued to a capital or to another value.
+    /// A percent sign set apart from its figure ("30,00 %") is the value's.
     fn of(piece: &Segment) -> Option<Glued> {
         let words = piece.words();
-        let (value, value_end) = *words.first()?;
-        let (next, _) = *words.get(1)?;
+        let (figure, figure_end) = *words.first()?;
+        let sign_apart = words.get(1).is_some_and(|&(word, _)| word == "%");
+        let (value, value_end) = match sign_apart {
+            true => (format!("{figure}%"), words[1].1),
+            false => (figure.to_owned(), figure_end),
+        };
+        let next_index = 1 + usize::from(sign_apart);
+        let (next, _) = *words.get(next_index)?;
         let capital = next.chars().next().is_some_and(char::is_uppercase);
         let two_values = is_formatted_value(next);
-        (is_formatted_value(value) && (capital || two_values)).then(|| Glued {
+        (is_formatted_value(&value) && (capital || two_values)).then(|| Glued {
             value_end,
-            next_start: piece.breaks[0].x1,
+            next_start: piece.breaks[next_index - 1].x1,
             two_values,
         })
     }
@@ -71,19 +78,25 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
     for column in 0..count {
         let inner = &columns[1..count];
         let starts_here = |piece: &&Segment| column_of(piece.x0 + tolerance, inner) == column;
-        let header_words = header
-            .segments
-            .iter()
-            .find(starts_here)
-            .map_or(0, |piece| piece.words().len());
+        let header_piece = header.segments.iter().find(starts_here);
+        let header_words = header_piece.map_or(0, |piece| piece.words().len());
         let rows: Vec<&Segment> = body
             .iter()
             .flat_map(|line| &line.segments)
             .filter(starts_here)
             .collect();
         let all_glued: Option<Vec<Glued>> = rows.iter().map(|piece| Glued::of(piece)).collect();
+        // One row is enough where a header word starts over its text.
+        let named_over = |glued: &[Glued]| {
+            let start = first_next_start(glued);
+            header_piece.is_some_and(|piece| {
+                piece.breaks.iter().any(|space| {
+                    space.x1 >= start - tolerance && space.x1 <= start + HEADER_OVER * pitch
+                })
+            })
+        };
         let to_capitals = all_glued
-            .filter(|glued| header_words >= 2 && glued.len() >= MIN_ROWS)
+            .filter(|glued| header_words >= 2 && (glued.len() >= MIN_ROWS || named_over(glued)))
             .and_then(|glued| edge_between(&glued));
         let pieces: Vec<&Segment> = region
             .iter()
@@ -178,6 +191,34 @@ N. Obiettivo                     Peso Indicatore          Scadenza
             .replace("100% Portale online   ", "20% del portale online");
         let lines = dump_lines(&prose);
         assert_eq!(split_glued_values(&lines, columns.clone()), columns);
+    }
+
+    #[test]
+    fn weights_first_glued_to_the_labels_after_them_make_a_column_of_their_own() {
+        // Weights right-aligned, their percent sign apart, one space before
+        // the rows' labels.
+        let rows = [
+            "    Peso Rif.      Obiettivo                Scadenza",
+            "30,00 % Ob. 1      Riordino archivio        30/06/2024",
+            "   (40%) Fase 1    Scarto atti              31/03/2024",
+            "70,00 % Ob. 2      Nuovo sportello          31/12/2024",
+        ];
+        let text = rows.join("\n");
+        let lines = dump_lines(&text);
+        let columns = vec![0.0, 19.0, 44.0, 60.0];
+        let split = split_glued_values(&lines, columns.clone());
+        assert_eq!(split.len(), columns.len() + 1, "{split:?}");
+        assert!(split[1] > 7.0 && split[1] < 8.5, "{split:?}");
+        // One row is enough under a header word over its label, not under
+        // a header whose words lie elsewhere.
+        let one_row = rows[..2].join("\n");
+        let split = split_glued_values(&dump_lines(&one_row), columns.clone());
+        assert_eq!(split.len(), columns.len() + 1, "{split:?}");
+        let elsewhere = one_row.replace("    Peso Rif.  ", "Peso  Rif.     ");
+        assert_eq!(
+            split_glued_values(&dump_lines(&elsewhere), columns.clone()),
+            columns
+        );
     }
 
     #[test]
