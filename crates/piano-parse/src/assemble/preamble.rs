@@ -108,27 +108,28 @@ fn read_ente_line(preamble: &mut Preamble, line: &TextLine, words: &Vocabulary) 
         Some((text, inner)) => (text.trim().to_owned(), Some(inner.to_owned())),
         _ => (whole.clone(), None),
     };
-    let Some((kind, name)) = ente(&text, words) else {
+    let Some((kind, written)) = ente(&text, words) else {
         return false;
     };
+    // "Comune di X – Piano della performance 2024", a running head, or
+    // "Comune di X - Provincia di Y": the name ends at the spaced dash.
+    let (name, after_dash) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|dash| written.split_once(dash))
+        .min_by_key(|(before, _)| before.len())
+        .unwrap_or((written, ""));
     // A name, not a sentence that opens with "Comune di …".
     let words_in_name = name.split_whitespace().count();
-    if text.len() > 100 || words_in_name > 6 || name.trim_end().ends_with(['.', ';', ':']) {
+    if text.len() > 100 || words_in_name > 6 || written.trim_end().ends_with(['.', ';', ':']) {
         return false;
     }
-    // "Comune di X – Piano della performance 2024", a running head: the
-    // name ends at the spaced dash.
-    let name = [" – ", " — ", " - "]
-        .iter()
-        .filter_map(|dash| name.split_once(dash).map(|(before, _)| before))
-        .min_by_key(|before| before.len())
-        .unwrap_or(name);
     let name = name.trim().to_owned();
-    if let Some(inner) = bracketed {
-        let provincia = ente(inner.trim(), words)
-            .filter(|(kind, _)| *kind != EnteKind::Comune)
-            .map(|(_, name)| name.trim().to_owned());
-        preamble.provincia = provincia;
+    // The provincia in brackets after the name, or after its dash.
+    let provincia_named = bracketed.as_deref().unwrap_or(after_dash);
+    if let Some((_, provincia)) =
+        ente(provincia_named.trim(), words).filter(|(kind, _)| *kind != EnteKind::Comune)
+    {
+        preamble.provincia = Some(provincia.trim().to_owned());
     }
     match (&preamble.ente, kind) {
         (None, _) => {
@@ -368,6 +369,15 @@ mod tests {
         let input = lines(&[(1, "Comune di Campo – Piano della performance 2024")]);
         let preamble = read_preamble(&input, Vocabulary::default_profile());
         assert_eq!(preamble.ente, Some((EnteKind::Comune, "Campo".to_owned())));
+    }
+
+    #[test]
+    fn an_ente_line_may_carry_its_provincia_after_a_dash() {
+        let input = lines(&[(1, "CITTA' DI MONTE ALTO DEL PIANO - Provincia di Valle")]);
+        let preamble = read_preamble(&input, Vocabulary::default_profile());
+        let name = "MONTE ALTO DEL PIANO".to_owned();
+        assert_eq!(preamble.ente, Some((EnteKind::Comune, name)));
+        assert_eq!(preamble.provincia.as_deref(), Some("Valle"));
     }
 
     #[test]
