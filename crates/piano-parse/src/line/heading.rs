@@ -184,11 +184,13 @@ pub fn heading_over_a_head(
 /// of a structure headed by `head`, when something beside the text (a head
 /// in brackets, a head on the line below) says it is one.
 fn short_section_heading(text: &str, head: Head, words: &Vocabulary) -> Option<StructureHeading> {
+    // A colon may end it, announcing what follows ("Settore Tributi:").
     let text = clean(text);
+    let text = text.strip_suffix(':').unwrap_or(&text).trim_end();
     if text.len() > CAPITALS_HEADING_MAX_BYTES || text.ends_with(['.', ';', ':', ',']) {
         return None;
     }
-    let (section, name) = leading_section_word(&text, words)?;
+    let (section, name) = leading_section_word(text, words)?;
     section.heading(name, head)
 }
 

@@ -284,6 +284,12 @@ fn a_section_line_over_a_head_on_its_own_line_is_a_heading() {
         heading.map(|heading| (heading.kind, heading.name)),
         Some((Some("Area".to_owned()), "Tecnica".to_owned()))
     );
+    // A colon may end it.
+    let heading = heading_over_a_head("Area Servizi Tecnici:", "Dirigente: Ing. Neri", words());
+    assert_eq!(
+        heading.map(|heading| (heading.kind, heading.name)),
+        Some((Some("Area".to_owned()), "Servizi Tecnici".to_owned()))
+    );
     // Not above prose, and not a sentence.
     assert_eq!(
         heading_over_a_head("Area Tecnica", "Il servizio cura", words()),
