@@ -42,22 +42,38 @@ impl Glued {
     /// A percent sign set apart from its figure ("30,00 %") is the value's.
     fn of(piece: &Segment) -> Option<Glued> {
         let words = piece.words();
-        let (figure, figure_end) = *words.first()?;
-        let sign_apart = words.get(1).is_some_and(|&(word, _)| word == "%");
-        let (value, value_end) = match sign_apart {
-            true => (format!("{figure}%"), words[1].1),
-            false => (figure.to_owned(), figure_end),
-        };
-        let next_index = 1 + usize::from(sign_apart);
+        let (value_end, next_index) = leading_value(&words)?;
         let (next, _) = *words.get(next_index)?;
         let capital = next.chars().next().is_some_and(char::is_uppercase);
         let two_values = is_formatted_value(next);
-        (is_formatted_value(&value) && (capital || two_values)).then(|| Glued {
+        (capital || two_values).then(|| Glued {
             value_end,
             next_start: piece.breaks[next_index - 1].x1,
             two_values,
         })
     }
+}
+
+/// The formatted value `words` open with: where it ends, and the index of
+/// the word after it. A percent sign set apart from its figure ("30,00 %")
+/// is the value's.
+fn leading_value(words: &[(&str, f32)]) -> Option<(f32, usize)> {
+    let &(figure, figure_end) = words.first()?;
+    match words.get(1) {
+        Some(&("%", sign_end)) => is_formatted_value(&format!("{figure}%")).then_some((sign_end, 2)),
+        _ => is_formatted_value(figure).then_some((figure_end, 1)),
+    }
+}
+
+/// Whether a row's piece may stand beside pieces that glue a value to what
+/// follows, with the column cut at `edge`: it glues one itself, is a value
+/// alone ending before the edge (a row without the next cell's text), or
+/// starts past the edge (the next cell's text alone, or wrapped).
+fn fits_the_cut(piece: &Segment, edge: f32) -> bool {
+    let words = piece.words();
+    let alone = leading_value(&words)
+        .is_some_and(|(end, next)| next == words.len() && end <= edge);
+    Glued::of(piece).is_some() || alone || piece.x0 >= edge
 }
 
 /// `columns` (a region's edges, its header first in `region`) with an edge
@@ -85,7 +101,7 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
             .flat_map(|line| &line.segments)
             .filter(starts_here)
             .collect();
-        let all_glued: Option<Vec<Glued>> = rows.iter().map(|piece| Glued::of(piece)).collect();
+        let glued: Vec<Glued> = rows.iter().filter_map(|piece| Glued::of(piece)).collect();
         // One row is enough where a header word starts over its text.
         let named_over = |glued: &[Glued]| {
             let start = first_next_start(glued);
@@ -95,9 +111,10 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
                 })
             })
         };
-        let to_capitals = all_glued
+        let to_capitals = Some(glued)
             .filter(|glued| header_words >= 2 && (glued.len() >= MIN_ROWS || named_over(glued)))
-            .and_then(|glued| edge_between(&glued));
+            .and_then(|glued| edge_between(&glued))
+            .filter(|&edge| rows.iter().all(|piece| fits_the_cut(piece, edge)));
         let pieces: Vec<&Segment> = region
             .iter()
             .flat_map(|line| &line.segments)
@@ -219,6 +236,28 @@ N. Obiettivo                     Peso Indicatore          Scadenza
             split_glued_values(&dump_lines(&elsewhere), columns.clone()),
             columns
         );
+    }
+
+    #[test]
+    fn values_glued_to_notes_split_though_some_rows_have_a_value_or_a_note_alone() {
+        let rows = [
+            "N.  Obiettivo          Raggiungimento Note",
+            "1   Archivio           100,0 %",
+            "2   Censimento           92,0 % Rilevatori assenti",
+            "                                  nel mese di maggio",
+            "3   Stradario                     In attesa del parere",
+            "4   Cantiere             75,0 % Lavori sospesi",
+        ];
+        let columns = vec![0.0, 3.5, 22.5, 60.0];
+        let split = split_glued_values(&dump_lines(&rows.join("\n")), columns.clone());
+        assert_eq!(split.len(), columns.len() + 1, "{split:?}");
+        assert!(split[3] > 31.0 && split[3] < 34.0, "{split:?}");
+        // Not where a row's text starts in the column before the cut.
+        let text = rows.join("\n").replace(
+            "Stradario                     In attesa",
+            "Stradario            in attesa",
+        );
+        assert_eq!(split_glued_values(&dump_lines(&text), columns.clone()), columns);
     }
 
     #[test]
