@@ -46,13 +46,32 @@ impl Vocabulary {
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
-        let header = folded_label(header)?;
+        let folded = folded_label(header)?;
         self.words
             .columns
             .iter()
-            .filter(|(word, _)| opens_with(&header, word))
+            .filter(|(word, _)| opens_with(&folded, word))
             .max_by_key(|(word, _)| word.len())
             .map(|(_, column)| column)
+            .or_else(|| self.abbreviated_column(header, &folded))
+    }
+
+    /// The column a header of one word cut short with a point names
+    /// ("Raggiung.", "Motivaz."): the one column whose names open with a
+    /// longer word that the header begins.
+    fn abbreviated_column(&self, header: &str, folded: &str) -> Option<Column> {
+        let short = header.trim().ends_with('.')
+            && !folded.contains(' ')
+            && folded.chars().count() >= MIN_ABBREVIATED_LETTERS;
+        if !short {
+            return None;
+        }
+        let mut columns = self.words.columns.iter().filter_map(|(word, column)| {
+            let first = word.split(' ').next()?;
+            (first.len() > folded.len() && first.starts_with(folded)).then_some(column)
+        });
+        let column = columns.next()?;
+        columns.all(|other| other == column).then_some(column)
     }
 
     /// Whether a cell is, whole, one of the words that name a column ("N.",
@@ -327,6 +346,10 @@ impl Vocabulary {
 
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).
+/// Fewest letters of a header cut short with a point read as the word it
+/// begins: fewer say too little ("Ind.").
+const MIN_ABBREVIATED_LETTERS: usize = 5;
+
 fn folded_label(text: &str) -> Option<String> {
     // A blank cell is no label; a label of symbols only ("#") is kept as
     // written, as the profile's lists keep it.

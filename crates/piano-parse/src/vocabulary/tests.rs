@@ -46,6 +46,12 @@ fn recognises_column_label_variants() {
         ("Obiettivo", Some(Column::Objective)),
         ("Cognome e Nome", Some(Column::Employee)),
         ("Note", None),
+        // A word cut short with a point, when it begins one column's words.
+        ("Respons.", Some(Column::Responsible)),
+        ("Scad.", None),
+        ("Indica.", Some(Column::Indicators)),
+        ("Responsabile.", Some(Column::Responsible)),
+        ("Obiett", None),
     ];
     for (header, column) in cases {
         assert_eq!(words().column(header), column, "{header}");
