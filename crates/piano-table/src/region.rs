@@ -32,8 +32,8 @@ use crate::gutters::{
 };
 use crate::lines::{Line, Segment};
 use glued::split_glued_values;
-pub(crate) use header::header_alone;
 use header::{HEADER_TOP_LINES, region_under_a_header_top, top_of_its_table};
+pub(crate) use header::{header_alone, header_over_headings};
 
 mod glued;
 mod header;

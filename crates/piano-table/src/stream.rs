@@ -11,7 +11,9 @@
 
 use crate::lines::Line;
 use crate::page::Block;
-use crate::region::{MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, region};
+use crate::region::{
+    MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, header_over_headings, region,
+};
 use crate::rows::{Start, header_rows, rows_of};
 use carry::{Carried, carried_lines};
 
@@ -78,6 +80,16 @@ pub(crate) fn infer_rows(
             } else {
                 rows.extend(header_rows(&lines[i..end], &columns));
             }
+            i = end;
+            continue;
+        }
+        // A header printed once above the headings that part its rows:
+        // its columns hold for the rows below them.
+        if found.is_none()
+            && let Some((end, columns)) = header_over_headings(lines, i)
+        {
+            rows.extend(header_rows(&lines[i..end], &columns));
+            known = Some(columns);
             i = end;
             continue;
         }

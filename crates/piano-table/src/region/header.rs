@@ -1,9 +1,10 @@
 //! The top of a table: a header's first lines of one cell, a header left
-//! alone at a page's foot (its columns named over all its lines), and the
-//! lines set above a table's first full line that head it.
+//! alone at a page's foot or printed once above the headings that part its
+//! rows (its columns named over all its lines), and the lines set above a
+//! table's first full line that head it.
 
 use super::{
-    LINE_SPACING, MAX_PIECES, column_of, columns_of, gaps_through, is_spaced_prose, region,
+    LINE_SPACING, MAX_PIECES, column_of, columns_of, fits, gaps_through, is_spaced_prose, region,
     split_glued_values,
 };
 use crate::furniture::is_page_number;
@@ -103,8 +104,56 @@ pub(super) fn region_under_a_header_top(lines: &[Line], start: usize) -> Option<
 /// those at most [`FOOT_LINES`] lines of one piece each narrower than it (a
 /// page number, a footer).
 pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
+    let (end, columns) = header_block(lines, index)?;
     let line = &lines[index];
-    if line.segments.len() > MAX_PIECES {
+    let width = line.segments.last()?.x1 - line.segments.first()?.x0;
+    let below = &lines[end..];
+    let foot = below.len() <= FOOT_LINES
+        && below.iter().all(|below| {
+            below.segments.len() < 2
+                && below
+                    .segments
+                    .first()
+                    .is_none_or(|piece| piece.x1 - piece.x0 < width)
+        });
+    foot.then_some((end, columns))
+}
+
+/// The end (exclusive) and column edges of the line at `index` taken as the
+/// header of a table printed once above headings that part its rows
+/// ("Missione 01 – …" over the rows of its programmes): a header as
+/// [`header_alone`] reads it, then at most [`MAX_HEADINGS_BELOW`] lines of
+/// one piece, then a line of several pieces, no figure among the header's,
+/// that stays within its columns.
+pub(crate) fn header_over_headings(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
+    let (end, columns) = header_block(lines, index)?;
+    let header = &lines[index];
+    if header.segments.len() < 3 || header.has_a_figure() || header.is_numbered() {
+        return None;
+    }
+    let headings = lines[end..]
+        .iter()
+        .take_while(|line| line.segments.len() == 1)
+        .count();
+    let first_row = lines.get(end + headings)?;
+    let inner = &columns[1..columns.len() - 1];
+    let holds = (1..=MAX_HEADINGS_BELOW).contains(&headings)
+        && first_row.segments.len() > 1
+        && fits(first_row, inner);
+    holds.then_some((end, columns))
+}
+
+/// Most lines of one piece (headings) between a header printed once and
+/// the first row it holds for.
+const MAX_HEADINGS_BELOW: usize = 4;
+
+/// The end (exclusive) and column edges of the line at `index` taken as a
+/// table's header with the lines that wrap its cells: a line of three or
+/// more pieces, not justified prose, with the lines set right under it
+/// whose pieces each start under one of its own.
+fn header_block(lines: &[Line], index: usize) -> Option<(usize, Vec<f32>)> {
+    let line = &lines[index];
+    if line.segments.len() > MAX_PIECES || line.segments.len() < 3 || is_spaced_prose(line) {
         return None;
     }
     let left = line.segments.first()?.x0;
@@ -132,18 +181,6 @@ pub(crate) fn header_alone(lines: &[Line], index: usize) -> Option<(usize, Vec<f
         })
         .count();
     let end = index + 1 + wrapped;
-    let below = &lines[end..];
-    let foot = below.len() <= FOOT_LINES
-        && below.iter().all(|below| {
-            below.segments.len() < 2
-                && below
-                    .segments
-                    .first()
-                    .is_none_or(|piece| piece.x1 - piece.x0 < right - left)
-        });
-    if line.segments.len() < 3 || is_spaced_prose(line) || !foot {
-        return None;
-    }
     let columns = columns_of(left, right, &uncovered(&lines[index..end]), tolerance);
     Some((end, split_glued_values(&lines[index..end], columns)))
 }

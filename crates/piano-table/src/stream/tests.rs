@@ -575,3 +575,43 @@ N. Obiettivi operativi                  Peso     Termine
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_header_printed_once_holds_for_the_rows_below_the_headings_under_it() {
+    let header = [
+        ("Cod.", 10.0, 30.0),
+        ("Obiettivo", 40.0, 90.0),
+        ("Referente", 200.0, 250.0),
+        ("Peso", 300.0, 320.0),
+    ];
+    let row = |y: f32, code: &'static str, weight: &'static str| {
+        line(
+            y,
+            &[
+                (code, 10.0, 30.0),
+                ("Riordino archivio", 40.0, 130.0),
+                ("Dott. Neri", 200.0, 250.0),
+                (weight, 300.0, 320.0),
+            ],
+        )
+    };
+    let lines = [
+        line(100.0, &header),
+        line(124.0, &[("Missione 01 - Servizi generali", 10.0, 180.0)]),
+        line(148.0, &[("Programma 02 - Segreteria", 10.0, 150.0)]),
+        row(172.0, "1.2.01", "60%"),
+        line(184.0, &[("e protocollo", 40.0, 100.0)]),
+        row(196.0, "1.2.02", "40%"),
+    ];
+    let (rows, rest) = infer_rows(&lines, None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Cod.\tObiettivo\tReferente\tPeso",
+            "1.2.01\tRiordino archivio e protocollo\tDott. Neri\t60%",
+            "1.2.02\tRiordino archivio\tDott. Neri\t40%",
+        ]
+    );
+    assert_eq!(rest.len(), 2, "the headings stay text");
+}
