@@ -55,10 +55,16 @@ pub fn assemble(
         words,
         words.sections == Sections::Tables || !fits,
     );
-    let preamble_end = openers
+    let first_opener = openers
         .iter()
         .position(Option::is_some)
         .unwrap_or(lines.len());
+    let holds = words.layout.header_holds_over_headings;
+    // A header printed once above the first heading is no preamble.
+    let preamble_end = match holds {
+        true => header_above(&lines, kinds, first_opener).unwrap_or(first_opener),
+        false => first_opener,
+    };
 
     let (page_numbers, prose): (Vec<_>, Vec<_>) = lines[..preamble_end]
         .iter()
@@ -106,7 +112,6 @@ pub fn assemble(
     // The last objectives header, which holds over the structures below it
     // (unless the profile says a header holds for its own table only).
     let mut held: Option<HeldHeader> = None;
-    let holds = words.layout.header_holds_over_headings;
     for (index, (line, kind)) in lines.iter().zip(kinds).enumerate().skip(preamble_end) {
         if openers[index].is_some() && holds {
             held = current
@@ -200,6 +205,15 @@ pub fn assemble(
             if let (Some(section), Some(held)) = (current.as_mut(), held.clone()) {
                 section.hold_header(held);
             }
+        }
+        if current.is_none()
+            && holds
+            && let LineKind::TableHeader(columns) = kind
+            && let Some(header) = HeldHeader::printed_alone(columns.clone(), line, words, &unheaded)
+        {
+            roles.set_line(line, LineRole::TableHeader);
+            held = Some(header);
+            continue;
         }
         let Some(section) = current.as_mut() else {
             if !line.to_tab_separated().trim().is_empty() {
@@ -306,6 +320,15 @@ impl BudgetMission<'_> {
 
 /// A budget mission whose table follows with no programme heading: the
 /// mission is the structure, from its heading.
+/// The table header right above line `opener` (the first structure's
+/// heading), blank lines between: a header printed once for the whole plan.
+fn header_above(lines: &[TextLine], kinds: &[LineKind], opener: usize) -> Option<usize> {
+    let header = (0..opener.min(lines.len()))
+        .rev()
+        .find(|&index| !lines[index].to_tab_separated().trim().is_empty())?;
+    matches!(kinds[header], LineKind::TableHeader(_)).then_some(header)
+}
+
 fn mission_as_structure<'w>(
     mission: Option<&mut BudgetMission>,
     kind: &LineKind,
@@ -414,6 +437,44 @@ fn due_years(lines: &[TextLine]) -> impl Iterator<Item = u16> + '_ {
 #[cfg(test)]
 mod tests {
     use piano_model::{LineRole, LineSpan};
+
+    #[test]
+    fn a_header_printed_above_the_first_heading_holds_for_every_structure() {
+        let text = "COMUNE DI CAMPO\n\nPIANO ESECUTIVO DI GESTIONE 2025\n\n\
+            Cod.\tObiettivo operativo\tReferente\tStandard\tTempistica\tPonderazione\n\n\
+            Missione 01 - Servizi istituzionali, generali e di gestione\n\
+            Programma 02 - Segreteria generale\n\
+            1.2.01\tArchivio digitale\tDott. Neri\t100%\t30/06/2025\t60,00 %\n\
+            1.2.02\tRegolamento\tDott. Neri\tDelibera\t31/10/2025\t40,00 %\n\
+            Programma 04 - Gestione delle entrate\n\
+            1.4.01\tBonifica banca dati\tDott. Rossi\tAlmeno 300\t31/12/2025\t100,00 %\n";
+        let plan = crate::parse_dump(text);
+        let read: Vec<(Option<&str>, Vec<(Option<f64>, Option<&str>)>)> = plan
+            .structures
+            .iter()
+            .map(|structure| {
+                let rows = structure.objectives.iter();
+                let rows = rows.map(|row| (row.entry.weight, row.entry.expected.as_deref()));
+                (structure.objectives_label.as_deref(), rows.collect())
+            })
+            .collect();
+        let label = Some("Obiettivo operativo");
+        assert_eq!(
+            read,
+            [
+                (
+                    label,
+                    vec![(Some(60.0), Some("100%")), (Some(40.0), Some("Delibera"))]
+                ),
+                (label, vec![(Some(100.0), Some("Almeno 300"))]),
+            ]
+        );
+        assert!(
+            plan.preamble
+                .iter()
+                .all(|section| !section.text.contains("Cod."))
+        );
+    }
 
     #[test]
     fn a_group_label_over_the_header_stands_between_it_and_the_caption() {

@@ -58,6 +58,9 @@ fn borne_out(line: &piano_model::TextLine, role: LineRole, plan: &Plan) -> bool 
             .flat_map(|(_, phases)| phases)
             .any(|phase| contains(phase.lines, number)),
         LineRole::StaffRow => in_structure(&|s| !s.staff.is_empty()),
+        // A header printed once above the first structure holds for those
+        // below it.
+        LineRole::TableHeader if number < first_structure => !plan.structures.is_empty(),
         _ => in_structure(&|_| true),
     }
 }

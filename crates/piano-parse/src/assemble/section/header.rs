@@ -2,12 +2,34 @@
 //! objectives, and its cells wrapped over several lines.
 
 use piano_model::reference::fold;
-use piano_model::{Code, Diagnostic, LineRole, TextLine};
+use piano_model::{Code, Diagnostic, Head, LineRole, TextLine};
 
-use super::{SectionBuilder, Table};
-use crate::line::{header_columns, is_header_piece};
+use super::{HeldHeader, SectionBuilder, Table};
+use crate::content_columns::UnheadedColumns;
+use crate::line::{StructureHeading, header_columns, is_header_piece};
 use crate::text::{clean, join_wrapped};
 use crate::vocabulary::{Column, Vocabulary};
+
+impl HeldHeader {
+    /// The objectives header a plan prints once above its first structure's
+    /// heading, read as a structure reads its own: it holds over the
+    /// structures below. `None` for another table's header (a staff table's).
+    pub fn printed_alone(
+        columns: Vec<Option<Column>>,
+        line: &TextLine,
+        words: &Vocabulary,
+        unheaded: &UnheadedColumns,
+    ) -> Option<HeldHeader> {
+        let nameless = StructureHeading {
+            kind: None,
+            name: String::new(),
+            head: Head::default(),
+        };
+        let mut reader = SectionBuilder::new(0, nameless, line, words, None, unheaded);
+        reader.table_header(columns, line);
+        reader.held_header()
+    }
+}
 
 impl SectionBuilder<'_> {
     /// A table header row: the objectives table, or the staff table when it names employees.
