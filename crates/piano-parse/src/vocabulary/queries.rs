@@ -251,7 +251,8 @@ impl Vocabulary {
         }
         let coded = self.row_codes.iter().find_map(|pattern| {
             let captures = pattern.captures(cell)?;
-            let group = |name: &str| captures.name(name).map(|m| m.as_str().to_owned());
+            // Budget codes are two digits: "1" is mission "01".
+            let group = |name: &str| captures.name(name).map(|m| format!("{:0>2}", m.as_str()));
             Some(RowCode {
                 text: cell.to_owned(),
                 mission: group("mission"),

@@ -144,6 +144,22 @@ fn a_profile_extends_a_bundled_one_and_reads_codes() {
 }
 
 #[test]
+fn the_code_table_reads_budget_codes_of_one_digit_or_two() {
+    let words = &Vocabulary::bundled()[1];
+    let codes = |cell: &str| {
+        words
+            .row_code(cell)
+            .map(|code| (code.mission, code.programme, code.parts.len()))
+    };
+    let two = |m: &str, p: &str, parts| Some((Some(m.to_owned()), Some(p.to_owned()), parts));
+    assert_eq!(codes("0102-01"), two("01", "02", 2));
+    assert_eq!(codes("01.02.01"), two("01", "02", 3));
+    assert_eq!(codes("1.2.01"), two("01", "02", 3));
+    assert_eq!(codes("12.1.01.1"), two("12", "01", 4));
+    assert_eq!(codes("1.2").and_then(|(mission, ..)| mission), None);
+}
+
+#[test]
 fn a_profile_replaces_and_narrows_its_bases_lists() {
     let words = Vocabulary::from_toml(
         r#"
