@@ -60,7 +60,9 @@ impl Glued {
 fn leading_value(words: &[(&str, f32)]) -> Option<(f32, usize)> {
     let &(figure, figure_end) = words.first()?;
     match words.get(1) {
-        Some(&("%", sign_end)) => is_formatted_value(&format!("{figure}%")).then_some((sign_end, 2)),
+        Some(&("%", sign_end)) => {
+            is_formatted_value(&format!("{figure}%")).then_some((sign_end, 2))
+        }
         _ => is_formatted_value(figure).then_some((figure_end, 1)),
     }
 }
@@ -71,8 +73,7 @@ fn leading_value(words: &[(&str, f32)]) -> Option<(f32, usize)> {
 /// starts past the edge (the next cell's text alone, or wrapped).
 fn fits_the_cut(piece: &Segment, edge: f32) -> bool {
     let words = piece.words();
-    let alone = leading_value(&words)
-        .is_some_and(|(end, next)| next == words.len() && end <= edge);
+    let alone = leading_value(&words).is_some_and(|(end, next)| next == words.len() && end <= edge);
     Glued::of(piece).is_some() || alone || piece.x0 >= edge
 }
 
@@ -257,7 +258,10 @@ N. Obiettivo                     Peso Indicatore          Scadenza
             "Stradario                     In attesa",
             "Stradario            in attesa",
         );
-        assert_eq!(split_glued_values(&dump_lines(&text), columns.clone()), columns);
+        assert_eq!(
+            split_glued_values(&dump_lines(&text), columns.clone()),
+            columns
+        );
     }
 
     #[test]
