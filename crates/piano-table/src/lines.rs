@@ -2,6 +2,9 @@
 //! where the font drew one or where the gap between words is a word gap.
 
 use crate::Word;
+use wide::{LineGaps, page_space};
+
+mod wide;
 
 /// A gap wider than this share of the font size separates words.
 pub(crate) const WORD_GAP: f32 = 0.17;
@@ -184,30 +187,41 @@ pub(crate) fn build_lines(words: &[&Word], split_gap: f32, pitch: Option<f32>) -
             _ => clusters.push(vec![word]),
         }
     }
+    for cluster in &mut clusters {
+        cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    // A font whose spaces are wider than the piece gap (a monospaced one)
+    // parts pieces at gaps that are no space of it. A dump's page has its
+    // pitch instead.
+    let gaps: Vec<LineGaps> = match pitch {
+        None => clusters
+            .iter()
+            .map(|cluster| LineGaps::of(cluster, split_gap))
+            .collect(),
+        Some(_) => Vec::new(),
+    };
+    let page_space = page_space(&gaps);
     clusters
-        .into_iter()
-        .filter_map(|mut cluster| {
-            cluster.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            line_of(&cluster, split_gap, pitch)
+        .iter()
+        .enumerate()
+        .filter_map(|(at, cluster)| {
+            let space = gaps.get(at).and_then(|gaps| gaps.space(page_space));
+            line_of(cluster, split_gap, pitch, space)
         })
         .collect()
 }
 
-fn line_of(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Option<Line> {
+/// The line of `words` (left to right); `wide_space` is the width of its
+/// font's spaces where they are wider than `split_gap` (see [`wide`]).
+fn line_of(
+    words: &[&Word],
+    split_gap: f32,
+    pitch: Option<f32>,
+    wide_space: Option<f32>,
+) -> Option<Line> {
     let size = words.iter().map(|g| g.size).fold(0.0, f32::max);
     let y = words.iter().map(|g| g.y).sum::<f32>() / words.len() as f32;
-    // A font whose spaces are wider than the piece gap (a monospaced one)
-    // parts pieces by gaps wider than its spaces.
-    let wide = match pitch {
-        None => wide_space(words, split_gap),
-        Some(_) => None,
-    };
-    let split_gap = split_gap.max(SPLIT_OVER_WIDE_SPACE * wide.unwrap_or(0.0));
-    // Nor is a gap narrower than such a space one: cells set one padding
-    // apart.
-    let narrower_than_a_space = |gap: f32| {
-        wide.is_some_and(|space| gap > WORD_GAP && gap < space * (1.0 - WIDE_SPACE_SPREAD))
-    };
+    let split_gap = split_gap.max(wide_space.map_or(0.0, wide::split_over));
     let mut segments: Vec<Segment> = Vec::new();
     let mut space = false;
     let mut previous: Option<&Word> = None;
@@ -223,7 +237,8 @@ fn line_of(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Option<Line> 
             }
             let gap = word.x0 - prev.x1;
             let em = word.size.max(prev.size);
-            if gap > split_gap * em || narrower_than_a_space(gap / em) {
+            let narrower = wide_space.is_some_and(|wide| wide::narrower_than(gap / em, wide));
+            if gap > split_gap * em || narrower {
                 segments.push(Segment::starting_at(word));
                 space = false;
             } else if gap > WORD_GAP * em {
@@ -264,47 +279,6 @@ fn line_of(words: &[&Word], split_gap: f32, pitch: Option<f32>) -> Option<Line> 
         pitch,
     })
 }
-
-/// How many of a line's wide spaces (see [`wide_space`]) part two pieces.
-const SPLIT_OVER_WIDE_SPACE: f32 = 1.25;
-
-/// The width, in font sizes, of the spaces between a line's words where
-/// they are wider than `split_gap`, the gap that parts pieces (a monospaced
-/// font's space is 0.6 of its size): the width most of the line's gaps
-/// share, when at least [`MIN_WIDE_SPACES`] do and gaps narrower than
-/// `split_gap` are fewer. `None` on a line with spaces of common width.
-fn wide_space(words: &[&Word], split_gap: f32) -> Option<f32> {
-    let inked: Vec<&Word> = words
-        .iter()
-        .copied()
-        .filter(|word| !word.text.trim().is_empty())
-        .collect();
-    let (mut wide, narrow): (Vec<f32>, Vec<f32>) = inked
-        .windows(2)
-        .map(|pair| (pair[1].x0 - pair[0].x1) / pair[0].size.max(pair[1].size))
-        .filter(|&gap| gap > WORD_GAP)
-        .partition(|&gap| gap > split_gap);
-    wide.sort_by(f32::total_cmp);
-    // The narrowest gap with the most gaps as wide as it, or a little wider.
-    let (alike, space) = (0..wide.len())
-        .map(|at| {
-            let upto = wide[at] * (1.0 + WIDE_SPACE_SPREAD);
-            let alike = wide[at..].partition_point(|&gap| gap <= upto);
-            (alike, std::cmp::Reverse(at))
-        })
-        .max()
-        .map(|(alike, std::cmp::Reverse(at))| (alike, wide[at]))?;
-    let common = alike >= MIN_WIDE_SPACES && alike > narrow.len();
-    (common && space <= MAX_WIDE_SPACE).then_some(space)
-}
-
-/// How much wider than the narrowest a space of the same width may be
-/// (the rounding of the producer's positions).
-const WIDE_SPACE_SPREAD: f32 = 0.05;
-/// Spaces of one width a line needs for them to be its word spaces.
-const MIN_WIDE_SPACES: usize = 3;
-/// The widest space a font has, in font sizes: wider gaps part cells.
-const MAX_WIDE_SPACE: f32 = 0.7;
 
 /// Joins the wrapped lines of one cell: one space between lines, none after
 /// a hyphen or a slash the producer did not follow with a space ("INI-" +
@@ -409,6 +383,22 @@ mod tests {
             .map(|segment| segment.text.clone())
             .collect();
         assert_eq!(texts, ["Avvio del piano", "Dott. Rossi", "Atti firmati"]);
+        // A line of few words takes the spaces of the page's other lines.
+        let mut page = words(
+            "Il piano assegna gli obiettivi ai servizi",
+            0.0,
+            80.0,
+            advance,
+        );
+        page.extend(words("Valore atteso", 0.0, 100.0, advance));
+        page.extend(words("Punti", 14.0 * advance + 9.0, 100.0, advance));
+        let refs: Vec<&Word> = page.iter().collect();
+        let header: Vec<String> = build_lines(&refs, 0.45, None)[1]
+            .segments
+            .iter()
+            .map(|segment| segment.text.clone())
+            .collect();
+        assert_eq!(header, ["Valore atteso", "Punti"]);
         // Spaces of a common width (a third of the size) part nothing.
         let common: Vec<Word> = words("Avvio del piano e altro", 0.0, 100.0, 3.3);
         let refs: Vec<&Word> = common.iter().collect();
