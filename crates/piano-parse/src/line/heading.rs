@@ -194,12 +194,40 @@ fn short_section_heading(text: &str, head: Head, words: &Vocabulary) -> Option<S
     section.heading(name, head)
 }
 
-/// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli".
+/// Reads a head given on its own line: "RESPONSABILE: Dott. Luigi Paoli",
+/// or without the colon, "Responsabile Dott.ssa Anna Neri".
 pub fn head_line(text: &str, words: &Vocabulary) -> Option<Head> {
-    let (role, person) = text.split_once(':')?;
+    let Some((role, person)) = text.split_once(':') else {
+        return head_without_colon(text, words);
+    };
     let is_role = words.is_role(role);
     is_role.then(|| head_of(Some(role), person, words))
 }
+
+/// "Responsabile Dott.ssa Anna Neri": a role word, then a name opened by an
+/// abbreviated title ("Dott.", "Ing.") and of capitalised words (but for
+/// its particles, "de", "della"), no figure.
+fn head_without_colon(text: &str, words: &Vocabulary) -> Option<Head> {
+    let (role, person) = words.leading_role(text.trim())?;
+    let names: Vec<&str> = person.split_whitespace().collect();
+    let capitalised = |word: &&str| word.starts_with(char::is_uppercase);
+    let particle =
+        |word: &&str| word.len() <= PARTICLE_MAX_BYTES && word.chars().all(char::is_lowercase);
+    let titled = names
+        .first()
+        .is_some_and(|title| capitalised(title) && title.contains('.'));
+    let a_name = titled
+        && (2..=MAX_NAME_WORDS).contains(&names.len())
+        && names.iter().all(|word| capitalised(word) || particle(word))
+        && !person.chars().any(|c| c.is_ascii_digit());
+    a_name.then(|| head_of(Some(role), person, words))
+}
+
+/// Most words of a head's name with its title ("Dott.ssa Anna Maria de
+/// Rossi Bianchi").
+const MAX_NAME_WORDS: usize = 6;
+/// Longest particle of a name ("de", "di", "della").
+const PARTICLE_MAX_BYTES: usize = 5;
 
 fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
     let (person, ad_interim) = strip_interim(person, words);

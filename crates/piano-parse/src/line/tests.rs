@@ -199,6 +199,19 @@ fn reads_a_head_on_its_own_line() {
         (Some("RESPONSABILE"), Some("Dott. Luigi Paoli"))
     );
     assert_eq!(head_line("Nota: vedi sopra", words()), None);
+    // Without the colon: a role word, then a titled name.
+    let head = head_line("Responsabile Dott.ssa Anna della Valle", words()).expect("a head");
+    assert_eq!(
+        (head.role.as_deref(), head.name.as_deref()),
+        (Some("Responsabile"), Some("Dott.ssa Anna della Valle"))
+    );
+    for text in [
+        "Responsabile del procedimento amministrativo",
+        "Dirigente Settore Tecnico",
+        "Responsabile Dott. Neri dal 2024",
+    ] {
+        assert_eq!(head_line(text, words()), None, "{text}");
+    }
 }
 
 #[test]

@@ -171,6 +171,20 @@ impl Vocabulary {
         })
     }
 
+    /// The role word `text` opens with, as written, and what follows it
+    /// ("Responsabile Dott. Neri" gives "Responsabile" and " Dott. Neri");
+    /// the longest role word first.
+    pub fn leading_role<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
+        self.words
+            .role_words
+            .iter()
+            .filter_map(|word| {
+                let rest = opens_with_words(text, word)?;
+                Some((&text[..text.len() - rest.len()], rest))
+            })
+            .max_by_key(|(role, _)| role.len())
+    }
+
     /// Whether a folded word is one that names a plan in a title.
     pub fn is_title_word(&self, folded_word: &str) -> bool {
         self.words
