@@ -449,7 +449,8 @@ mod tests {
             Programma 04 - Gestione delle entrate\n\
             1.4.01\tBonifica banca dati\tDott. Rossi\tAlmeno 300\t31/12/2025\t100,00 %\n";
         let plan = crate::parse_dump(text);
-        let read: Vec<(Option<&str>, Vec<(Option<f64>, Option<&str>)>)> = plan
+        type Rows<'a> = Vec<(Option<f64>, Option<&'a str>)>;
+        let read: Vec<(Option<&str>, Rows<'_>)> = plan
             .structures
             .iter()
             .map(|structure| {
