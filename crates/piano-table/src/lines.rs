@@ -141,12 +141,14 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    /// Whether the line opens with a figure: a row's number or code, where
-    /// a header or a label opens with a word.
+    /// Whether the line opens with a figure or a piece that is a row number
+    /// ("IV", "II.1", "A.2"): a row's number or code, where a header or a
+    /// label opens with a word.
     pub fn is_numbered(&self) -> bool {
-        self.segments
-            .first()
-            .is_some_and(|piece| piece.text.starts_with(|c: char| c.is_ascii_digit()))
+        self.segments.first().is_some_and(|piece| {
+            piece.text.starts_with(|c: char| c.is_ascii_digit())
+                || crate::rows::row_number(&piece.text).is_some()
+        })
     }
 
     /// Whether a blank line sets the line apart from `above` (the line
@@ -403,6 +405,16 @@ mod tests {
         let common: Vec<Word> = words("Avvio del piano e altro", 0.0, 100.0, 3.3);
         let refs: Vec<&Word> = common.iter().collect();
         assert_eq!(build_lines(&refs, 0.45, None)[0].segments.len(), 1);
+    }
+
+    #[test]
+    fn a_line_is_numbered_by_a_figure_or_a_piece_that_is_a_row_number() {
+        let numbered = |text: &str| dump_lines(text)[0].is_numbered();
+        assert!(numbered("3    Testo    20%"));
+        assert!(numbered("II.1  Testo    20%"));
+        assert!(numbered("IV    Testo    20%"));
+        assert!(!numbered("I servizi comunali    Testo"));
+        assert!(!numbered("Area    Testo"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
 /// optional letter level, perhaps a structure's letter before them, and a
 /// closing point or bracket; `None` for anything else, a
 /// weight, a date or a year among them ("15%", "16,67", "31.12.2023").
-fn row_number(text: &str) -> Option<u32> {
+pub(crate) fn row_number(text: &str) -> Option<u32> {
     let text = text.trim_end_matches(['.', ')']);
     numbered_levels(text).or_else(|| {
         // A structure's letter before the number ("A.1", "B.2.1"): the
