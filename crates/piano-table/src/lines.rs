@@ -378,33 +378,27 @@ mod tests {
         all.extend(words("Dott. Rossi", second, 100.0, advance));
         let third = second + 11.0 * advance + 14.0;
         all.extend(words("Atti firmati", third, 100.0, advance));
-        let refs: Vec<&Word> = all.iter().collect();
-        let texts: Vec<String> = build_lines(&refs, 0.45, None)[0]
-            .segments
-            .iter()
-            .map(|segment| segment.text.clone())
-            .collect();
-        assert_eq!(texts, ["Avvio del piano", "Dott. Rossi", "Atti firmati"]);
-        // A line of few words takes the spaces of the page's other lines.
-        let mut page = words(
-            "Il piano assegna gli obiettivi ai servizi",
-            0.0,
-            80.0,
-            advance,
+        // Each line's pieces, read at the piece gap of a page.
+        let pieces = |words: &[Word]| -> Vec<Vec<String>> {
+            let refs: Vec<&Word> = words.iter().collect();
+            build_lines(&refs, 0.45, None)
+                .iter()
+                .map(|line| line.segments.iter().map(|s| s.text.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            pieces(&all)[0],
+            ["Avvio del piano", "Dott. Rossi", "Atti firmati"]
         );
+        // A line of few words takes the spaces of the page's other lines.
+        let prose = "Il piano assegna gli obiettivi ai servizi";
+        let mut page = words(prose, 0.0, 80.0, advance);
         page.extend(words("Valore atteso", 0.0, 100.0, advance));
         page.extend(words("Punti", 14.0 * advance + 9.0, 100.0, advance));
-        let refs: Vec<&Word> = page.iter().collect();
-        let header: Vec<String> = build_lines(&refs, 0.45, None)[1]
-            .segments
-            .iter()
-            .map(|segment| segment.text.clone())
-            .collect();
-        assert_eq!(header, ["Valore atteso", "Punti"]);
+        assert_eq!(pieces(&page)[1], ["Valore atteso", "Punti"]);
         // Spaces of a common width (a third of the size) part nothing.
-        let common: Vec<Word> = words("Avvio del piano e altro", 0.0, 100.0, 3.3);
-        let refs: Vec<&Word> = common.iter().collect();
-        assert_eq!(build_lines(&refs, 0.45, None)[0].segments.len(), 1);
+        let common = words("Avvio del piano e altro", 0.0, 100.0, 3.3);
+        assert_eq!(pieces(&common)[0].len(), 1);
     }
 
     #[test]
