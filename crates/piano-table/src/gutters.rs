@@ -6,6 +6,9 @@
 //! then count as open where the other lines show a gap.
 
 use crate::lines::{Line, Segment};
+use squeezed::squeezed_cells;
+
+mod squeezed;
 
 /// A gutter narrower than this many font sizes is closed.
 pub(crate) const MIN_GUTTER: f32 = 0.3;
@@ -161,8 +164,10 @@ pub(crate) fn edges_crossed(inner: &[f32], x0: f32, x1: f32, tolerance: f32) -> 
 }
 
 /// The line with each piece that runs across a column edge cut at the space
-/// between its words that the edge falls in, where there is one. A line of
-/// one piece is left whole: it is prose, or a row's wrapped text.
+/// between its words that the edge falls in, where there is one, or, on a
+/// grid of characters, where its cells start (a row squeezed left,
+/// [`squeezed`]). A line of one piece is left whole: it is prose, or a
+/// row's wrapped text.
 pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
     if line.segments.len() < 2 {
         return line.clone();
@@ -173,6 +178,7 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
     let min = MIN_GUTTER * line.size;
     let mut segments = Vec::with_capacity(line.segments.len());
     for segment in &line.segments {
+        let mut pieces = Vec::new();
         let mut rest = segment.clone();
         for &edge in edges_crossed(inner, segment.x0, segment.x1, tolerance) {
             if !(rest.x0 < edge - tolerance && rest.x1 > edge + tolerance) {
@@ -183,11 +189,29 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
             });
             if let Some(cut) = cut {
                 let (before, after) = rest.split(cut);
-                segments.push(before);
+                pieces.push(before);
                 rest = after;
             }
         }
-        segments.push(rest);
+        pieces.push(rest);
+        // Cuts that start a cell with a small letter, or none where the
+        // piece crosses an edge: on a grid of characters, a row (a numbered
+        // line) squeezed left may say where its cells start by their
+        // capitals.
+        let doubtful = pieces
+            .iter()
+            .skip(1)
+            .any(|piece| piece.text.starts_with(char::is_lowercase))
+            || pieces
+                .last()
+                .is_some_and(|last| !edges_crossed(inner, last.x0, last.x1, tolerance).is_empty());
+        if line.pitch.is_some() && line.is_numbered() && doubtful {
+            let squeezed = squeezed_cells(segment.clone(), inner, tolerance);
+            if squeezed.len() > 1 {
+                pieces = squeezed;
+            }
+        }
+        segments.extend(pieces);
     }
     Line {
         segments,
@@ -262,16 +286,10 @@ pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
         });
         match split {
             Some((cut, edge)) => {
-                let (before, mut value) = segment.split(cut);
+                let (before, value) = segment.split(cut);
                 let shift = (edge + tolerance - value.x0).max(0.0);
-                value.x0 += shift;
-                value.x1 += shift;
-                for space in &mut value.breaks {
-                    space.x0 += shift;
-                    space.x1 += shift;
-                }
                 segments.push(before);
-                segments.push(value);
+                segments.push(value.shifted(shift));
             }
             None => segments.push(segment.clone()),
         }

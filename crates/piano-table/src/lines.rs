@@ -95,6 +95,18 @@ impl Segment {
         }
     }
 
+    /// The segment moved `shift` right, its breaks with it.
+    pub fn shifted(&self, shift: f32) -> Segment {
+        let mut moved = self.clone();
+        moved.x0 += shift;
+        moved.x1 += shift;
+        for space in &mut moved.breaks {
+            space.x0 += shift;
+            space.x1 += shift;
+        }
+        moved
+    }
+
     /// The segment cut at one of its breaks: the words before and after.
     pub fn split(&self, cut: usize) -> (Segment, Segment) {
         let at = self.breaks[cut];

@@ -35,7 +35,7 @@ pub(super) fn blocks_set_in_their_column(line: &Line, inner: &[f32]) -> Option<L
             .get(index + 1)
             .is_none_or(|next| next.x0 >= next_edge);
         if wide && starts_in_it && crosses && fits && next_free {
-            moved.push((index, shifted(piece, shift)));
+            moved.push((index, piece.shifted(shift)));
         }
     }
     if moved.is_empty() {
@@ -46,18 +46,6 @@ pub(super) fn blocks_set_in_their_column(line: &Line, inner: &[f32]) -> Option<L
         line.segments[index] = piece;
     }
     Some(line)
-}
-
-/// The piece moved `shift` right, its breaks with it.
-pub(crate) fn shifted(piece: &Segment, shift: f32) -> Segment {
-    let mut moved = piece.clone();
-    moved.x0 += shift;
-    moved.x1 += shift;
-    for space in &mut moved.breaks {
-        space.x0 += shift;
-        space.x1 += shift;
-    }
-    moved
 }
 
 #[cfg(test)]
