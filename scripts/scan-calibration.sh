@@ -7,7 +7,8 @@
 # given a worse verdict than its reasons call for.
 #
 # Inputs, each with its gold:
-# - the scans of fixtures/ocr/ (see its README);
+# - the scans of fixtures/ocr/ (see its README) and the image-only PDFs of
+#   the held-out sets (fixtures/held-out-*/*.scan.pdf);
 # - each family PDF of fixtures/families/ scanned here two ways, as office
 #   scanners do at their cheapest: 150 dpi greyscale JPEG (quality 40) and
 #   100 dpi bitonal CCITT Group 4, all pages in one TIFF;
@@ -50,6 +51,11 @@ for scan in "$root"/fixtures/ocr/fidenza-2023-page1.*{png,pdf}; do
 done
 for scan in "$root"/fixtures/ocr/poggibonsi-2022.*{tif,pdf}; do
   printf '%s\t%s\n' "$scan" "$poggibonsi" >> "$list"
+done
+# The held-out scans (image-only PDFs of documents written apart).
+for scan in "$root"/fixtures/held-out-*/*.scan.pdf; do
+  [ -f "$scan" ] || continue
+  printf '%s\t%s\n' "$scan" "${scan%.scan.pdf}.expected.json" >> "$list"
 done
 for pdf in "$root"/fixtures/families/*/*.pdf; do
   stem=$(basename "$pdf" .pdf)
