@@ -2,8 +2,10 @@
 //! where the font drew one or where the gap between words is a word gap.
 
 use crate::Word;
+pub(crate) use number::row_number;
 use wide::{LineGaps, page_space};
 
+mod number;
 mod wide;
 
 /// A gap wider than this share of the font size separates words.
@@ -159,7 +161,7 @@ impl Line {
     pub fn is_numbered(&self) -> bool {
         self.segments.first().is_some_and(|piece| {
             piece.text.starts_with(|c: char| c.is_ascii_digit())
-                || crate::rows::row_number(&piece.text).is_some()
+                || row_number(&piece.text).is_some()
         })
     }
 

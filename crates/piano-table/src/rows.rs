@@ -40,7 +40,6 @@ use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
 use crate::lines::{Line, join_wrapped, lowest};
 use crate::page::{Block, Cell};
 use crate::region::LINE_SPACING;
-pub(crate) use anchor::row_number;
 use anchor::{number_column, put_back, put_first};
 use centred::{share_out_centred_lines, take_in_centred_lines};
 use openers::column_openers;
