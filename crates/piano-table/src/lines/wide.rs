@@ -54,7 +54,7 @@ impl LineGaps {
     /// The width of the line's spaces where they are wide: its own, else the
     /// page's (`page`) when none of its gaps is a narrow space.
     pub(super) fn space(&self, page: Option<f32>) -> Option<f32> {
-        common_space(&self.wide, self.narrow).or(page.filter(|_| self.narrow == 0))
+        common_space(&self.wide, |_| self.narrow).or(page.filter(|_| self.narrow == 0))
     }
 }
 
@@ -68,16 +68,15 @@ pub(super) fn page_space(lines: &[LineGaps]) -> Option<f32> {
         .flat_map(|line| line.wide.iter().copied())
         .collect();
     gaps.sort_by(f32::total_cmp);
-    let (alike, space) = most_alike(&gaps)?;
-    (2 * alike > gaps.len() && alike >= MIN_SPACES && space <= MAX_SPACE).then_some(space)
+    common_space(&gaps, |alike| gaps.len() - alike)
 }
 
 /// The width most of sorted `gaps` share, when at least [`MIN_SPACES`] do,
-/// more than the `narrow` gaps beside them, and it is no wider than a
-/// font's space can be.
-fn common_space(gaps: &[f32], narrow: usize) -> Option<f32> {
+/// more than the gaps `others` counts beside those `alike`, and it is no
+/// wider than a font's space can be.
+fn common_space(gaps: &[f32], others: impl FnOnce(usize) -> usize) -> Option<f32> {
     let (alike, space) = most_alike(gaps)?;
-    (alike >= MIN_SPACES && alike > narrow && space <= MAX_SPACE).then_some(space)
+    (alike >= MIN_SPACES && alike > others(alike) && space <= MAX_SPACE).then_some(space)
 }
 
 /// The narrowest of sorted `gaps` with the most gaps as wide as it or a
