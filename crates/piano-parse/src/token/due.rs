@@ -385,7 +385,7 @@ fn part_of_year(input: &str) -> IResult<&str, Written> {
         .parse(input)?;
     let month = ordinal
         .checked_mul(months)
-        .filter(|month| (1..=12).contains(month) && ordinal > 0)
+        .filter(|month| (1..=12).contains(month))
         .ok_or_else(|| nom::Err::Error(Error::new(input, ErrorKind::Verify)))?;
     let day = None;
     Ok((rest, Written { day, month, year }))
