@@ -34,9 +34,11 @@ use crate::lines::{Line, Segment};
 use glued::split_glued_values;
 use header::{HEADER_TOP_LINES, region_under_a_header_top, top_of_its_table};
 pub(crate) use header::{header_alone, header_over_headings};
+use joined::join_split_figures;
 
 mod glued;
 mod header;
+mod joined;
 
 /// Lines further apart than this many font sizes end a region.
 pub(crate) const MAX_ROW_GAP: f32 = 3.0;
@@ -298,7 +300,8 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .filter(|index| displaced.binary_search(index).is_err())
         .map(|index| lines[index].clone())
         .collect();
-    Some((end, split_glued_values(&placed, columns(&placed, &gutters))))
+    let columns = join_split_figures(&placed, columns(&placed, &gutters));
+    Some((end, split_glued_values(&placed, columns)))
 }
 
 /// Whether a line further below the one above than rows are is still the
