@@ -13,6 +13,7 @@
 //! what each line became (its [`LineRole`]), as the assembler decided it.
 
 mod assemble;
+mod budget_pair;
 mod column_order;
 mod container;
 mod content_columns;
@@ -25,6 +26,7 @@ pub mod quality;
 mod text;
 pub mod token;
 pub mod vocabulary;
+mod weight_units;
 mod wrapped_header;
 mod wrapped_label;
 
@@ -71,9 +73,11 @@ pub fn parse_with_roles(
         .find(|profile| profile.name == base.name)
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
+    budget_pair::part_budget_pairs(&mut layout.lines, profiles);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
     empty_leading::drop_empty_leading_cells(&mut layout.lines, profiles);
+    weight_units::strip_weight_units(&mut layout.lines, profiles);
     column_order::labels_first(&mut layout.lines, profiles);
     ocr_repair::repair(&mut layout, profiles);
     let doubtful = quality::doubtful_lines(&layout);

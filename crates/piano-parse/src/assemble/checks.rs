@@ -1,10 +1,44 @@
 //! Consistency checks on a finished structure: weights that should sum to
-//! 100, and rows without a description.
+//! 100 (written as fractions of one, read as the percents they are), and
+//! rows without a description.
 
 use piano_model::{Code, Diagnostic, Entry, Structure};
 
 /// Weight sums within this many points of 100 pass (3 × 33% and 17 × 5,88% do).
 const TOLERANCE: f64 = 1.0;
+
+/// Weights written as fractions of one sum to one within this much.
+const FRACTION_TOLERANCE: f64 = 0.01;
+
+/// Reads the weights of each group (a structure's objectives, an objective's
+/// phases) written as fractions of one ("0,40", "0,35", "0,25") as the
+/// percents they are: two or more weights, each at most one, whose sum is
+/// one. A group weighted otherwise is left as written.
+pub fn scale_fractions(structure: &mut Structure) {
+    let objectives = structure
+        .objectives
+        .iter_mut()
+        .map(|objective| &mut objective.entry)
+        .filter(|entry| entry.weights_by_head.is_empty());
+    scale_group(objectives);
+    for objective in &mut structure.objectives {
+        scale_group(objective.phases.iter_mut());
+    }
+}
+
+/// Scales one group's weights to percents when they are fractions of one.
+fn scale_group<'a>(entries: impl Iterator<Item = &'a mut Entry>) {
+    let mut weights: Vec<&mut f64> = entries.filter_map(|entry| entry.weight.as_mut()).collect();
+    let sum: f64 = weights.iter().map(|weight| **weight).sum();
+    let fractions = weights.len() >= 2
+        && weights.iter().all(|weight| **weight <= 1.0)
+        && (sum - 1.0).abs() <= FRACTION_TOLERANCE;
+    if fractions {
+        for weight in &mut weights {
+            **weight = (**weight * 10_000.0).round() / 100.0;
+        }
+    }
+}
 
 /// Reports missing weights and objective or phase weights that do not sum to
 /// 100%. Objectives weighted per head (a weight matrix) have no weight of
@@ -109,4 +143,37 @@ fn off_sum(entries: &[&Entry]) -> Option<f64> {
     // Adding 0.0 turns the -0.0 an empty sum gives into 0.
     let sum = (sum * 100.0).round() / 100.0 + 0.0;
     ((sum - 100.0).abs() > TOLERANCE).then_some(sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_dump;
+
+    fn weights(text: &str) -> Vec<Option<f64>> {
+        let plan = parse_dump(text);
+        plan.structures[0]
+            .objectives
+            .iter()
+            .flat_map(|o| std::iter::once(&o.entry).chain(&o.phases))
+            .map(|entry| entry.weight)
+            .collect()
+    }
+
+    #[test]
+    fn weights_written_as_fractions_of_one_are_percents() {
+        let text = "SETTORE: Finanze\n\
+                    N.\tObiettivo\tPeso\n\
+                    1\tBilancio\t0,40\n\
+                    1.1\tBozza\t0,5\n\
+                    1.2\tApprovazione\t0,5\n\
+                    2\tResidui\t0,60\n";
+        assert_eq!(
+            weights(text),
+            [Some(40.0), Some(50.0), Some(50.0), Some(60.0)]
+        );
+        // Weights that do not sum to one are as written.
+        let short = text.replace("0,60", "0,30");
+        assert_eq!(weights(&short)[3], Some(0.3));
+    }
 }

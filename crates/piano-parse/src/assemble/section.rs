@@ -249,6 +249,7 @@ impl<'w> SectionBuilder<'w> {
         );
         self.report_realigned_rows();
         self.make_numbers_unique();
+        super::checks::scale_fractions(&mut self.structure);
         super::checks::check_weights(
             &self.structure,
             &self.unweighted_phases,

@@ -174,6 +174,15 @@ fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> 
     Some(LineKind::CardField(column, clean(value)))
 }
 
+/// Whether `first` and `second`, a line's two cells, are a mission heading
+/// and the programme heading under it set side by side ("Missione 01 – …"
+/// | "Programma 03 – …").
+pub(crate) fn is_budget_pair(first: &str, second: &str, words: &Vocabulary) -> bool {
+    words.has_budget_headings()
+        && budget_heading(first, |word| words.is_mission_word(word)).is_some()
+        && budget_heading(second, |word| words.is_programme_word(word)).is_some()
+}
+
 /// "MISSIONE 01 – Name" / "Programma 0102 - Name": a budget word, its code,
 /// a separator, and the name.
 fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {

@@ -24,9 +24,12 @@ pub struct WeightToken<'a> {
 /// may be followed by other text, returned as `rest`; one closing bracket is
 /// part of the token only when it opened with one. A bare number ("20",
 /// "8,33", "(50)") is a weight only when it is the whole cell and has no dot, so
-/// that row numbers ("1.1") and dates ("31.12.2021") are not weights.
+/// that row numbers ("1.1") and dates ("31.12.2021") are not weights; so is a
+/// share of a hundred ("20/100"), which no date is.
 pub fn parse_weight(cell: &str) -> Option<WeightToken<'_>> {
-    percentage(cell).or_else(|| bare_number(cell))
+    percentage(cell)
+        .or_else(|| out_of_hundred(cell))
+        .or_else(|| bare_number(cell))
 }
 
 /// Whether the whole cell is one weight ("20%", "(50%)", "8,33").
@@ -54,6 +57,19 @@ fn percentage(cell: &str) -> Option<WeightToken<'_>> {
         value: value_of(number)?,
         rest: rest.trim(),
         written: cell[..cell.len() - rest.len()].trim(),
+    })
+}
+
+/// out_of_hundred = spaces number spaces "/" spaces "100" spaces, the whole
+/// cell, the number with a decimal comma only
+fn out_of_hundred(cell: &str) -> Option<WeightToken<'_>> {
+    let (number, after) = decimal(cell.trim_start(), b",")?;
+    let denominator = after.trim_start().strip_prefix('/')?.trim();
+    (denominator == "100").then_some(())?;
+    Some(WeightToken {
+        value: value_of(number)?,
+        rest: "",
+        written: cell.trim(),
     })
 }
 
@@ -123,6 +139,10 @@ mod tests {
             Regex::new(r"^\s*(?<open>\(\s*)?(?<number>\d{1,3}(?:[.,]\d+)?)\s*%")
                 .expect("the percentage pattern is valid")
         });
+        static OUT_OF_HUNDRED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?<number>\d{1,3}(?:,\d+)?)\s*/\s*100\s*$")
+                .expect("the share of a hundred pattern is valid")
+        });
         static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"^\s*(?:\(\s*(?<bracketed>\d{1,3}(?:,\d+)?)\s*\)|(?<number>\d{1,3}(?:,\d+)?))\s*$",
@@ -154,7 +174,15 @@ mod tests {
                 written: cell.trim(),
             })
         };
-        percentage().or_else(bare_number)
+        let out_of_hundred = || {
+            let captures = OUT_OF_HUNDRED.captures(cell)?;
+            Some(WeightToken {
+                value: value_of(&captures["number"])?,
+                rest: "",
+                written: cell.trim(),
+            })
+        };
+        percentage().or_else(out_of_hundred).or_else(bare_number)
     }
 
     fn check(input: &str, expected: Option<(f64, &str)>) {
@@ -203,6 +231,12 @@ mod tests {
             ("", None),
             ("-", None),
             ("20,", None),
+            ("20/100", Some((20.0, ""))),
+            ("12,5 / 100", Some((12.5, ""))),
+            ("20/10", None),
+            ("20/1000", None),
+            ("30/06", None),
+            ("20/100 entro giugno", None),
         ];
         for &(input, expected) in cases {
             check(input, expected);
@@ -233,7 +267,7 @@ mod tests {
         }
 
         #[test]
-        fn reads_as_the_patterns_do(cell in "[ 0-9%(),.a\u{a0}\u{663}]{0,10}") {
+        fn reads_as_the_patterns_do(cell in "[ 0-9%(),./a\u{a0}\u{663}]{0,10}") {
             proptest::prop_assert_eq!(parse_weight(&cell), by_patterns(&cell));
         }
 

@@ -242,6 +242,9 @@ word_lists! {
     /// Titles a person's name opens with ("Dott.ssa", "Ing."): a cell so
     /// opening names a person.
     person_titles: Folded,
+    /// Units a weight is written with, before or after its number ("punti
+    /// 40", "40 pt"): points out of a hundred are a percent.
+    weight_units: Folded,
 }
 
 impl Words {
@@ -260,6 +263,7 @@ impl Words {
             objectives_label_drop: self.objectives_label_drop.clone(),
             open_endings: self.open_endings.clone(),
             person_titles: self.person_titles.clone(),
+            weight_units: self.weight_units.clone(),
             ..Words::default()
         }
     }

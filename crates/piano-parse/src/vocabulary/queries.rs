@@ -222,6 +222,23 @@ impl Vocabulary {
         opens_with_one_of(cell, &self.words.person_titles)
     }
 
+    /// The number of a weight written with a unit ("punti 40", "40 pt"):
+    /// the cell without its unit, or `None` when the cell is no such weight.
+    pub fn weight_without_unit<'t>(&self, cell: &'t str) -> Option<&'t str> {
+        let cell = cell.trim();
+        let (first, rest) = cell.split_once(' ')?;
+        let (head, last) = cell.rsplit_once(' ')?;
+        let is_unit = |word: &str| self.words.weight_units.contains(&fold(word));
+        let is_number = |word: &str| crate::token::weight::is_weight(word);
+        if is_unit(first) && is_number(rest) {
+            Some(rest.trim())
+        } else if is_unit(last) && is_number(head) {
+            Some(head.trim())
+        } else {
+            None
+        }
+    }
+
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
     pub fn is_total_label(&self, cell: &str) -> bool {
         opens_with_one_of(cell, &self.words.total_labels)

@@ -1,0 +1,73 @@
+//! A mission heading and its programme's set on one line ("Missione 01 –
+//! …" on the left, "Programma 03 – …" on the right), parted into two lines
+//! before any line is classified: each is then read as the heading it is,
+//! as when they stand one under the other. Both keep the line's number.
+
+use piano_model::TextLine;
+
+use crate::line::is_budget_pair;
+use crate::vocabulary::Vocabulary;
+
+/// Parts each line that holds a mission heading and a programme heading.
+pub fn part_budget_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
+    let paired = |line: &TextLine| {
+        let filled: Vec<&str> = line
+            .cells
+            .iter()
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        matches!(filled.as_slice(), [first, second]
+            if profiles.iter().any(|profile| is_budget_pair(first, second, profile)))
+    };
+    if !lines.iter().any(paired) {
+        return;
+    }
+    let mut parted = Vec::with_capacity(lines.len() + 1);
+    for line in lines.drain(..) {
+        if !paired(&line) {
+            parted.push(line);
+            continue;
+        }
+        let mut cells = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty());
+        let (Some(mission), Some(programme)) = (cells.next().cloned(), cells.next().cloned())
+        else {
+            parted.push(line);
+            continue;
+        };
+        parted.push(TextLine {
+            cells: vec![mission],
+            ..line.clone()
+        });
+        parted.push(TextLine {
+            cells: vec![programme],
+            ..line
+        });
+    }
+    *lines = parted;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_dump;
+
+    #[test]
+    fn a_mission_and_its_programme_side_by_side_are_two_headings() {
+        let plan = parse_dump(
+            "PIANO ESECUTIVO DI GESTIONE 2024\n\
+             Missione 01 – Servizi istituzionali\t\tProgramma 03 – Gestione economica\n\
+             Codice\tObiettivo operativo\tPeso\tScadenza\n\
+             0103/01\tApprovazione del bilancio\t60%\t31/12/2024\n\
+             0103/02\tRiduzione dei residui\t40%\t30/06/2024\n",
+        );
+        let structure = &plan.structures[0];
+        assert_eq!(structure.name, "Gestione economica");
+        let mission = &structure.missions[0];
+        assert_eq!(mission.code.as_deref(), Some("01"));
+        assert_eq!(structure.objectives.len(), 2);
+    }
+}

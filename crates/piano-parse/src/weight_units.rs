@@ -1,0 +1,59 @@
+//! Weights written with a unit ("punti 40", "40 pt"), set down to their
+//! number before any line is classified: every rule that reads a weight, or
+//! tells a weight column by its cells, then reads them as it reads "40".
+//! The units are the profiles' (`weight_units`).
+
+use piano_model::TextLine;
+
+use crate::vocabulary::Vocabulary;
+
+/// Rewrites each cell that is a weight with a unit to the weight alone.
+pub fn strip_weight_units(lines: &mut [TextLine], profiles: &[Vocabulary]) {
+    for cell in lines.iter_mut().flat_map(|line| &mut line.cells) {
+        let number = profiles
+            .iter()
+            .find_map(|profile| profile.weight_without_unit(&cell.text));
+        if let Some(number) = number {
+            cell.text = number.to_owned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells_after(text: &str) -> Vec<String> {
+        let mut lines = vec![TextLine::from_texts(1, None, text.split('\t'))];
+        strip_weight_units(&mut lines, Vocabulary::bundled());
+        lines[0]
+            .cells
+            .iter()
+            .map(|cell| cell.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_weight_loses_its_unit_before_or_after_it() {
+        assert_eq!(
+            cells_after("1\tRiordino\tpunti 40"),
+            ["1", "Riordino", "40"]
+        );
+        assert_eq!(
+            cells_after("1\tRiordino\t12,5 pt"),
+            ["1", "Riordino", "12,5"]
+        );
+        assert_eq!(
+            cells_after("1.a\tVerifica\t30 Punti"),
+            ["1.a", "Verifica", "30"]
+        );
+    }
+
+    #[test]
+    fn text_with_a_unit_word_stays() {
+        assert_eq!(
+            cells_after("1\tpunti di raccolta\tpunti 40 e 50"),
+            ["1", "punti di raccolta", "punti 40 e 50"]
+        );
+    }
+}
