@@ -9,7 +9,9 @@
 //! - no line of the region fills both;
 //! - below the header (the lines above the first with a figure), every
 //!   piece in either is a figure, and there is at least one;
-//! - at most one of them has header text;
+//! - the right one has no header text: right-aligned figures drift right of
+//!   the header set over them, and a row a dump set left of its column is
+//!   the displaced rows' case (`region.rs`, `is_displaced_row`);
 //! - and their pieces stand within [`JOIN_GAP`] characters of each other.
 //!
 //! Only on a grid of characters: a PDF places every cell where its producer
@@ -85,7 +87,7 @@ impl<'a> Held<'a> {
             }
             _ => false,
         };
-        apart && figures && some_figure && !(self.headed && right.headed) && near
+        apart && figures && some_figure && !right.headed && near
     }
 }
 
