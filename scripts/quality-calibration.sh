@@ -9,7 +9,7 @@
 #   ways (the tab-separated dump, the PDF, and the PDF's
 #   `pdftotext -layout -enc UTF-8` dump), for each seed given;
 # - fixtures/aligned/MANIFEST.tsv and the MANIFEST.tsv of held-out-4 to
-#   held-out-6: dumps and PDFs with their gold (scans left to
+#   held-out-7: dumps and PDFs with their gold (scans left to
 #   scripts/scan-calibration.sh), reported by their `set` column ("tuning"
 #   rows may be tuned on, "held-out" rows never are).
 # The verdict's weights and thresholds were tuned on seeds 11 and 12, on the
@@ -78,7 +78,7 @@ for seed in "${seeds[@]}"; do
     printf 'seed %s\t%s\t%s\n' "$seed" "$plan.layout.txt" "$pdf.expected.json" >> "$list"
   done
 done
-for manifest in aligned held-out-4 held-out-5 held-out-6; do
+for manifest in aligned held-out-4 held-out-5 held-out-6 held-out-7; do
   [ "$skip_routes" = 1 ] && break
   tail -n +2 "$root/fixtures/$manifest/MANIFEST.tsv" \
     | awk -F'\t' -v f="$root/fixtures" '$3 != "scan-pdf" { printf "%s rows\t%s/%s\t%s/%s\n", $4, f, $1, f, $2 }' >> "$list"

@@ -53,13 +53,14 @@ fn aligned() -> PathBuf {
 
 /// Manifests of dumps, relative to `fixtures/`: the dumps of `aligned/`,
 /// and those beside the held-out documents of `held-out-4/` to
-/// `held-out-6/` with the PDFs they were dumped from (held to the same F1:
+/// `held-out-7/` with the PDFs they were dumped from (held to the same F1:
 /// a dump is read as well as its PDF).
-const MANIFESTS: [&str; 4] = [
+const MANIFESTS: [&str; 5] = [
     "aligned/MANIFEST.tsv",
     "held-out-4/MANIFEST.tsv",
     "held-out-5/MANIFEST.tsv",
     "held-out-6/MANIFEST.tsv",
+    "held-out-7/MANIFEST.tsv",
 ];
 
 /// Scans of the manifests, read by OCR: whole documents, measured by
