@@ -394,12 +394,39 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
             .into_iter()
             .filter(|&part| is_column_gap(part, lines) && !touches(part, gutters, min))
             .filter(|&part| !cut_short || starts_a_column(part.1, lines))
-            .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
+            .max_by(|x, y| {
+                (x.1 - x.0)
+                    .total_cmp(&(y.1 - y.0))
+                    .then(aligned_beside(*x, lines).cmp(&aligned_beside(*y, lines)))
+            });
         if let Some(channel) = channel {
             found.push(channel);
         }
     }
     found
+}
+
+/// How many of `lines` set a piece flush against the gap `(a, b)` where a
+/// column keeps its alignment: a piece ending at `a` (text or right-aligned
+/// figures end there), or words starting at `b` (a column of text; figures
+/// set right start wherever their width puts them). Of two gaps as wide,
+/// the column edge is the one its columns line up on ("Servizi Sociali
+/// Polizia Locale" over right-aligned figures parts after "Sociali", where
+/// the figures on its left end, not before "Locale", near where the ones on
+/// its right start).
+fn aligned_beside((a, b): (f32, f32), lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|line| {
+            let near = MIN_GUTTER * line.size;
+            // On a grid, the gap may open a character after the piece ends.
+            let slack = near + line.pitch.unwrap_or(0.0);
+            line.segments.iter().any(|piece| {
+                (piece.x1 >= a - slack && piece.x1 <= a + near)
+                    || ((piece.x0 - b).abs() <= near && !is_value(&piece.text))
+            })
+        })
+        .count()
 }
 
 /// Whether the x range `(a, b)` touches one of `gutters`, or comes within

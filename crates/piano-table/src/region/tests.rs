@@ -367,3 +367,23 @@ N.   Obiettivo        Termine               Esito
     let (_, columns) = region(&dump_lines(centred), 0).expect("a table");
     assert_eq!(columns.len(), 5, "four columns: {columns:?}");
 }
+
+#[test]
+fn a_header_line_across_two_columns_of_figures_parts_where_the_left_ones_end() {
+    // The last line of a wrapped header runs across the gap between two
+    // columns of right-aligned figures, one space between its words: the
+    // gap after "Sociali" (where the figures on its left end) is the edge,
+    // not the one before "Locale" (near where the figures on its right start).
+    let text = "\
+Cod.   Obiettivo di ente              Settore      Settore
+                                      Primo     Servizi Sociali Polizia Locale
+I      Digitalizzazione dei servizi      20                 15              10
+II     Tempi di pagamento                25                 15              10
+III    Trasparenza amministrativa        10                 30              20
+";
+    let (_, columns) = region(&dump_lines(text), 0).expect("a table");
+    assert!(
+        columns.iter().any(|&edge| (63.0..=65.0).contains(&edge)),
+        "an edge after \"Sociali\": {columns:?}"
+    );
+}
