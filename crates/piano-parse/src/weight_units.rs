@@ -50,6 +50,11 @@ mod tests {
     }
 
     #[test]
+    fn a_label_before_a_weight_stays() {
+        assert_eq!(cells_after("PUNTI: 30%"), ["PUNTI: 30%"]);
+    }
+
+    #[test]
     fn text_with_a_unit_word_stays() {
         assert_eq!(
             cells_after("1\tpunti di raccolta\tpunti 40 e 50"),

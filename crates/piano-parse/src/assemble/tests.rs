@@ -97,6 +97,18 @@ fn the_first_programme_under_a_mission_begins_at_the_mission_and_the_next_at_its
 }
 
 #[test]
+fn a_programme_numbered_with_its_mission_opens_a_structure() {
+    let text = "MISSIONE 1 – Servizi istituzionali, generali e di gestione\n\
+        Programma 1.2 – Segreteria generale\n\
+        Cod.\tObiettivo\tPeso\tScadenza\n\
+        01.02.01\tRegolamento\t100%\t31.12.2022\n";
+    let plan = crate::parse_dump(text);
+    let structure = &plan.structures[0];
+    assert_eq!(structure.name, "Segreteria generale");
+    assert_eq!(structure.objectives.len(), 1);
+}
+
+#[test]
 fn a_heading_after_a_mid_line_form_feed_leaves_the_structure_above_whole() {
     let plan = crate::parse_dump("STRUTTURA: A\n1\tx\u{c}STRUTTURA: B\n");
     let spans: Vec<LineSpan> = plan.structures.iter().map(|s| s.lines).collect();

@@ -93,7 +93,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         .iter()
         .any(|dash| text.trim_end().ends_with(dash));
     let separated = opening.contains(':')
-        || SPACED_DASHES.iter().any(|dash| opening.contains(dash))
+        || SPACED_SEPARATORS.iter().any(|dash| opening.contains(dash))
         || head_below;
     // "SETTORE AFFARI GENERALI": a short line all in capitals says it is a
     // heading without a separator (its head, if any, on a line of its own).
@@ -117,7 +117,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
     // section word before a dash or a space, when a head's role ends the line.
     let by_word = || {
         let (before, _) = text.rsplit_once(':')?;
-        let (_, role) = last_spaced_dash(before)?;
+        let (_, role) = name_and_role(before, words)?;
         if !words.is_role(role) {
             return None;
         }
@@ -142,7 +142,7 @@ pub fn structure_heading(text: &str, words: &Vocabulary) -> Option<StructureHead
         .or_else(by_trailing_dash)
         .or_else(by_capitals)?;
     let (name, head) = match body.rsplit_once(':') {
-        Some((before, person)) => match last_spaced_dash(before) {
+        Some((before, person)) => match name_and_role(before, words) {
             Some((name, role)) => (name, head_of(Some(role), person, words)),
             None => (before, head_of(None, person, words)),
         },
@@ -238,7 +238,7 @@ fn head_of(role: Option<&str>, person: &str, words: &Vocabulary) -> Head {
     }
 }
 
-const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+const SPACED_SEPARATORS: [&str; 4] = [" - ", " – ", " — ", " | "];
 
 /// How far into a line a heading's separator is looked for before the line
 /// is cleaned: the words before it are a label (at most [`LABEL_MAX_CHARS`]
@@ -248,8 +248,21 @@ const HEADING_OPENING_BYTES: usize = LABEL_MAX_CHARS * 2;
 /// Longest line read as a heading in capitals without a separator.
 const CAPITALS_HEADING_MAX_BYTES: usize = LABEL_MAX_CHARS * 2;
 
+/// The name and the head's role in the text before a head's colon: parted
+/// by the last spaced dash or bar ("AFFARI GENERALI – DIRIGENTE"), or, with
+/// none, the last word when it is a role ("Lavori Pubblici Dirigente", a
+/// bar a dump drew as a rule and dropped).
+fn name_and_role<'t>(before: &'t str, words: &Vocabulary) -> Option<(&'t str, &'t str)> {
+    last_spaced_dash(before).or_else(|| {
+        before
+            .trim_end()
+            .rsplit_once(' ')
+            .filter(|(_, role)| words.is_role(role))
+    })
+}
+
 fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
-    SPACED_DASHES
+    SPACED_SEPARATORS
         .iter()
         .filter_map(|dash| text.find(dash).map(|at| (at, dash.len())))
         .min_by_key(|&(at, _)| at)
@@ -257,7 +270,7 @@ fn first_spaced_dash(text: &str) -> Option<(&str, &str)> {
 }
 
 fn last_spaced_dash(text: &str) -> Option<(&str, &str)> {
-    SPACED_DASHES
+    SPACED_SEPARATORS
         .iter()
         .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
         .max_by_key(|&(at, _)| at)

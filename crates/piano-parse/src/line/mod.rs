@@ -183,15 +183,19 @@ pub(crate) fn is_budget_pair(first: &str, second: &str, words: &Vocabulary) -> b
         && budget_heading(second, |word| words.is_programme_word(word)).is_some()
 }
 
-/// "MISSIONE 01 – Name" / "Programma 0102 - Name": a budget word, its code,
-/// a separator, and the name.
+/// "MISSIONE 01 – Name" / "Programma 0102 - Name" (or "01.02", "1.2"): a
+/// budget word, its code, a separator, and the name.
 fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {
     let captures = BUDGET_HEADING.captures(prefix(text, LABEL_MAX_CHARS * 3))?;
     let word = captures.name("word")?.as_str();
     if !is_word(&fold(word)) {
         return None;
     }
-    let code: String = captures.name("code")?.as_str().replace(['.', ' '], "");
+    // "1.2" is mission 01, programme 02, as "0102" and "01.02" are.
+    let code = match captures.name("code")?.as_str().split_once(['.', ' ']) {
+        Some((mission, programme)) => format!("{mission:0>2}{programme:0>2}"),
+        None => captures.name("code")?.as_str().to_owned(),
+    };
     let name = clean(captures.name("name")?.as_str());
     // A name opens with a word: "Missione 31.12.2021 …" is a date, not a code.
     let named = name.starts_with(char::is_alphabetic);
@@ -200,7 +204,7 @@ fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHe
 
 static BUDGET_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<word>\p{L}+)\s+(?:n\.?\s*|n°\s*)?(?P<code>\d{1,2}(?:[. ]?\d{2})?)\s*(?:[-–—:.)]\s*|\s)(?P<name>\S.*)$",
+        r"^(?P<word>\p{L}+)\s+(?:n\.?\s*|n°\s*)?(?P<code>\d{1,2}(?:[. ]?\d{2}|\.\d)?)\s*(?:[-–—:.)]\s*|\s)(?P<name>\S.*)$",
     )
     .expect("the budget heading pattern is valid")
 });

@@ -139,6 +139,26 @@ fn reads_structure_headings() {
     );
     assert_eq!(structure_heading("Area tecnica", words()), None);
     assert_eq!(structure_heading("AREA", words()), None);
+    // A bar sets the head apart as a spaced dash does.
+    let heading = structure_heading(
+        "Settore Lavori Pubblici | Dirigente: Ing. Paolo Berti",
+        words(),
+    )
+    .expect("a heading with its head after a bar");
+    assert_eq!(
+        (heading.kind.as_deref(), heading.name.as_str()),
+        (Some("Settore"), "Lavori Pubblici")
+    );
+    assert_eq!(heading.head.role.as_deref(), Some("Dirigente"));
+    assert_eq!(heading.head.name.as_deref(), Some("Ing. Paolo Berti"));
+    // A dump that drew the bar as a rule leaves the role word alone there.
+    let heading = structure_heading(
+        "Settore Lavori Pubblici Dirigente: Ing. Paolo Berti",
+        words(),
+    )
+    .expect("a heading whose role word ends the name");
+    assert_eq!(heading.name, "Lavori Pubblici");
+    assert_eq!(heading.head.role.as_deref(), Some("Dirigente"));
 
     let heading = structure_heading(
         "SETTORE 1: AFFARI GENERALI – RESPONSABILE: Dott.ssa Anna Neri (ad interim)",

@@ -228,7 +228,11 @@ impl Vocabulary {
         let cell = cell.trim();
         let (first, rest) = cell.split_once(' ')?;
         let (head, last) = cell.rsplit_once(' ')?;
-        let is_unit = |word: &str| self.words.weight_units.contains(&fold(word));
+        // A unit is a word, perhaps cut short ("pt."): "Punti:" is a label.
+        let is_unit = |word: &str| {
+            word.trim_end_matches('.').chars().all(char::is_alphabetic)
+                && self.words.weight_units.contains(&fold(word))
+        };
         let is_number = |word: &str| crate::token::weight::is_weight(word);
         if is_unit(first) && is_number(rest) {
             Some(rest.trim())
@@ -376,12 +380,13 @@ impl Vocabulary {
     }
 }
 
+/// Fewest letters of a header cut short with a point read as the word it
+/// begins: fewer say too little ("Ind."); four are enough where one column
+/// alone has a name that opens so ("% ragg.", "Scad.").
+const MIN_ABBREVIATED_LETTERS: usize = 4;
+
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).
-/// Fewest letters of a header cut short with a point read as the word it
-/// begins: fewer say too little ("Ind.").
-const MIN_ABBREVIATED_LETTERS: usize = 5;
-
 fn folded_label(text: &str) -> Option<String> {
     // A blank cell is no label; a label of symbols only ("#") is kept as
     // written, as the profile's lists keep it.

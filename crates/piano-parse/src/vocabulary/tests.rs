@@ -311,3 +311,17 @@ fn reads_card_openers_whatever_their_punctuation() {
     assert_eq!(cards.card_opening("Obiettivo n° 12"), Some("12"));
     assert_eq!(cards.card_opening("Obiettivi strategici"), None);
 }
+
+#[test]
+fn a_header_cut_short_names_the_one_column_it_begins() {
+    let report = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.name == "results-report")
+        .expect("the results-report profile");
+    assert_eq!(report.column("Raggiung."), Some(Column::Achievement));
+    assert_eq!(report.column("% ragg."), Some(Column::Achievement));
+    assert_eq!(report.column("Scad."), Some(Column::Due));
+    // Three letters say too little, and no point, no abbreviation.
+    assert_eq!(report.column("Ind."), None);
+    assert_eq!(report.column("ragg"), None);
+}
