@@ -48,7 +48,8 @@ fn recognises_column_label_variants() {
         ("Note", None),
         // A word cut short with a point, when it begins one column's words.
         ("Respons.", Some(Column::Responsible)),
-        ("Scad.", None),
+        ("Scad.", Some(Column::Due)),
+        ("Ind.", None),
         ("Indica.", Some(Column::Indicators)),
         ("Responsabile.", Some(Column::Responsible)),
         ("Obiett", None),
