@@ -45,6 +45,8 @@ fn recognises_column_label_variants() {
         ("Scadenza", Some(Column::Due)),
         ("Obiettivo", Some(Column::Objective)),
         ("Cognome e Nome", Some(Column::Employee)),
+        ("Misura", Some(Column::Indicators)),
+        ("Struttura responsabile", Some(Column::Responsible)),
         ("Note", None),
         // A word cut short with a point, when it begins one column's words.
         ("Respons.", Some(Column::Responsible)),
