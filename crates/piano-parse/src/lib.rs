@@ -20,6 +20,7 @@ mod content_columns;
 pub mod detect;
 mod empty_leading;
 mod furniture;
+mod glued_header;
 pub mod line;
 mod ocr_repair;
 pub mod quality;
@@ -75,6 +76,7 @@ pub fn parse_with_roles(
     container::keep_performance_section(&mut layout, &mut roles, base);
     budget_pair::part_budget_pairs(&mut layout.lines, profiles);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
+    glued_header::part_glued_header_cells(&mut layout.lines, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
     empty_leading::drop_empty_leading_cells(&mut layout.lines, profiles);
     weight_units::strip_weight_units(&mut layout.lines, profiles);

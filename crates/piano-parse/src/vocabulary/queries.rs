@@ -56,6 +56,18 @@ impl Vocabulary {
             .or_else(|| self.abbreviated_column(header, &folded))
     }
 
+    /// The column a header cell names word for word ("Peso", "Valore
+    /// atteso"), not by opening with its name ("Peso %" names the weight,
+    /// but not exactly).
+    pub fn column_named_exactly(&self, header: &str) -> Option<Column> {
+        let folded = folded_label(header)?;
+        self.words
+            .columns
+            .iter()
+            .find(|(word, _)| *word == folded.as_str())
+            .map(|(_, column)| column)
+    }
+
     /// The column a header of one word cut short with a point names
     /// ("Raggiung.", "Motivaz."): the one column whose names open with a
     /// longer word that the header begins.
@@ -89,7 +101,7 @@ impl Vocabulary {
         self.words
             .card_fields
             .iter()
-            .find(|(word, _)| *word == folded)
+            .find(|(word, _)| *word == folded.as_str())
             .map(|(_, column)| column)
             .or_else(|| self.column(label))
     }
