@@ -5,7 +5,7 @@
 //! born-digital PDF has no confidence: nothing of it is), and only where
 //! one reading of the cell's confusable characters ([`confusion`]) fits
 //! what the plan shows around it: a row number next in sequence
-//! ([`row_number`]), a date the due grammar reads ([`due`]), and, once the
+//! ([`row_number`]), a row label's letters read as digits ([`label`]), a date the due grammar reads ([`due`]), and, once the
 //! plan is assembled, a weight whose one digit read otherwise makes its
 //! group add up to 100 ([`weight`]); a table's rules read as marks beside
 //! a weight, a row number or a profile's label ([`marks`]); and names of the reference lists read
@@ -18,6 +18,7 @@
 
 mod confusion;
 mod due;
+mod label;
 mod marks;
 mod names;
 mod near;
@@ -34,7 +35,10 @@ use crate::vocabulary::Vocabulary;
 /// Repairs the doubtful cells of `layout` the plan's structure proves (or,
 /// for rules read as marks, what `profiles` read), adding a diagnostic for
 /// each to the layout's.
+/// Row labels are repaired in every cell OCR read ([`label`]).
 pub fn repair(layout: &mut Layout, profiles: &[Vocabulary]) {
+    let labels = label::repair_row_labels(&mut layout.lines);
+    layout.diagnostics.extend(labels);
     if !layout.lines.iter().any(piano_model::TextLine::is_doubtful) {
         return;
     }
