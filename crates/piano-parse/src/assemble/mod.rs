@@ -9,6 +9,7 @@
 
 mod checks;
 mod enrich;
+mod numbering;
 mod openers;
 mod preamble;
 mod recover;

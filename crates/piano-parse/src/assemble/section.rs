@@ -249,6 +249,7 @@ impl<'w> SectionBuilder<'w> {
         );
         self.report_realigned_rows();
         self.make_numbers_unique();
+        super::numbering::drop_shared_prefix(&mut self.structure);
         super::checks::scale_fractions(&mut self.structure);
         super::checks::check_weights(
             &self.structure,
