@@ -85,10 +85,16 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
         return LineKind::Text;
     };
     if first.is_empty() {
-        return if filled.is_empty() {
-            LineKind::Text
-        } else {
-            LineKind::Continuation
+        // A header whose cell over the row numbers is empty ("" | "Azioni"
+        // | "Peso" | "Termine") opens its table, as one with that cell
+        // filled does; other lines so set go on the line above.
+        return match table_header(&cells, words) {
+            Some(mut columns) if filled.len() >= 3 => {
+                columns[0] = Some(Column::Number);
+                LineKind::TableHeader(columns)
+            }
+            _ if filled.is_empty() => LineKind::Text,
+            _ => LineKind::Continuation,
         };
     }
     if filled.len() == 1 {

@@ -322,6 +322,37 @@ mod tests {
     use piano_model::LineRole;
 
     #[test]
+    fn a_phase_table_whose_header_leaves_the_number_cell_empty_is_the_cards() {
+        // The header's cell over the phases' letters is empty: it is no
+        // line going on the card's last field.
+        let text = "AREA: SERVIZI DEMOGRAFICI\n\
+            Obiettivo n. 1\n\
+            Descrizione\tRevisione dell'anagrafe\n\
+            Peso\t100%\n\
+            Scadenza\t31/12/2025\n\
+            \tAzioni\tPeso\tTermine\n\
+            a)\tCensimento delle borgate\t60%\t30/06/2025\n\
+            b)\tAggiornamento dei registri\t40%\t31/12/2025\n";
+        let (plan, roles) = crate::parse_dump_with_roles(text);
+        let card = &plan.structures[0].objectives[0];
+        let due = card.entry.due.as_ref().expect("the card's due");
+        assert_eq!(due.note, None, "the header is no part of the due");
+        let phases: Vec<(&str, Option<f64>)> = card
+            .phases
+            .iter()
+            .map(|phase| (phase.description.as_str(), phase.weight))
+            .collect();
+        assert_eq!(
+            phases,
+            [
+                ("Censimento delle borgate", Some(60.0)),
+                ("Aggiornamento dei registri", Some(40.0))
+            ]
+        );
+        assert_eq!(roles.get(6, None), Some(LineRole::TableHeader));
+    }
+
+    #[test]
     fn a_card_label_that_also_names_a_structure_field_is_the_cards() {
         // "Obiettivo operativo" names a structure's field too; in a card it
         // is the card's description. A label with nothing after it leaves
