@@ -52,7 +52,6 @@ pub fn part_budget_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::parse_dump;
 
     #[test]

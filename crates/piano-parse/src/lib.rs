@@ -19,6 +19,7 @@ mod container;
 mod content_columns;
 pub mod detect;
 mod empty_leading;
+mod field_pairs;
 mod furniture;
 mod glued_header;
 pub mod line;
@@ -75,6 +76,7 @@ pub fn parse_with_roles(
         .unwrap_or(base);
     container::keep_performance_section(&mut layout, &mut roles, base);
     budget_pair::part_budget_pairs(&mut layout.lines, profiles);
+    field_pairs::part_field_pairs(&mut layout.lines, profiles);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     glued_header::part_glued_header_cells(&mut layout.lines, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);

@@ -147,7 +147,6 @@ fn off_sum(entries: &[&Entry]) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::parse_dump;
 
     fn weights(text: &str) -> Vec<Option<f64>> {

@@ -116,8 +116,22 @@ fn matrix_header(
 }
 
 /// "Obiettivo(i)" names the objective an employee works on in a staff table
-/// (one with an employee column), and the description in an objectives table.
+/// (one with an employee column), and the description in an objectives table;
+/// of two cells naming the description, a first one in the header's first
+/// cell stands over the rows' numbers ("Fase | Attività").
 fn settle_objective_columns(columns: &mut [Option<Column>]) {
+    // "Fase | Attività | …": the first of two cells naming the description,
+    // first in the header, stands over the rows' numbers.
+    let descriptions = columns
+        .iter()
+        .filter(|column| **column == Some(Column::Description))
+        .count();
+    if descriptions >= 2
+        && let Some(first) = columns.first_mut()
+        && *first == Some(Column::Description)
+    {
+        *first = Some(Column::Number);
+    }
     let staff = columns.contains(&Some(Column::Employee));
     let has_description = columns.contains(&Some(Column::Description));
     for column in columns.iter_mut() {

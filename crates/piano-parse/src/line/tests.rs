@@ -360,3 +360,27 @@ fn a_heading_may_give_its_head_in_brackets() {
         None
     );
 }
+
+#[test]
+fn of_two_description_cells_the_first_stands_over_the_numbers() {
+    let cards = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.has_cards())
+        .expect("a profile of cards");
+    let line = TextLine::from_texts(1, None, ["Fase", "Attività", "Peso", "Scadenza"]);
+    assert_eq!(
+        classify(&line, cards),
+        LineKind::TableHeader(vec![
+            Some(Column::Number),
+            Some(Column::Description),
+            Some(Column::Weight),
+            Some(Column::Due),
+        ])
+    );
+    // One description cell, first: it is the description.
+    let line = TextLine::from_texts(2, None, ["Fase", "Peso", "Scadenza", "Indicatori"]);
+    let LineKind::TableHeader(columns) = classify(&line, cards) else {
+        panic!("a header");
+    };
+    assert_eq!(columns[0], Some(Column::Description));
+}

@@ -136,7 +136,6 @@ pub(super) fn join_split_figures(region: &[Line], columns: Vec<f32>) -> Vec<f32>
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::lines::dump_lines;
     use crate::region::region;
 

@@ -10,6 +10,7 @@ use crate::line::head_line;
 use crate::text::{clean, is_closing_punctuation, join_wrapped};
 use crate::token::due::parse_due;
 use crate::token::weight::is_weight;
+use crate::vocabulary::Column;
 
 impl SectionBuilder<'_> {
     /// A line that is plain text: closing punctuation of a wrapped cell, or a
@@ -57,8 +58,15 @@ impl SectionBuilder<'_> {
             self.continue_header(&cells, line);
             return;
         }
-        if self.table == Table::Phases && opens_with_text && !is_closing_punctuation(&text) {
-            // Phase tables without a number column have rows that open with the phase.
+        // Phase tables without a number column have rows that open with the
+        // phase; in one with a number column, text is no row (the plan's
+        // closing date and signature under its last card).
+        let numbered_table = self.columns.first() == Some(&Some(Column::Number));
+        if self.table == Table::Phases
+            && opens_with_text
+            && !numbered_table
+            && !is_closing_punctuation(&text)
+        {
             self.phase_row(line);
             return;
         }

@@ -1,0 +1,311 @@
+//! Tests of objective cards: their fields, phase tables and openers.
+
+use piano_model::LineRole;
+
+#[test]
+fn text_under_a_numbered_phase_table_is_no_phase() {
+    // The plan's closing date and signature under its last card.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        Descrizione\tSportello unico\n\
+        Peso\t100%\n\
+        Fase\tAttività\tPeso\tScadenza\n\
+        1.a\tAllestimento dei locali\t50%\t31/03/2024\n\
+        1.b\tApertura al pubblico\t50%\t31/12/2024\n\
+        \n\
+        Città di Prova, 15 febbraio 2024\n\
+        Il Segretario Generale\n";
+    let plan = crate::parse_dump(text);
+    let phases: Vec<&str> = plan.structures[0].objectives[0]
+        .phases
+        .iter()
+        .map(|phase| phase.description.as_str())
+        .collect();
+    assert_eq!(phases, ["Allestimento dei locali", "Apertura al pubblico"]);
+}
+
+#[test]
+fn a_phase_table_whose_header_leaves_the_number_cell_empty_is_the_cards() {
+    // The header's cell over the phases' letters is empty: it is no
+    // line going on the card's last field.
+    let text = "AREA: SERVIZI DEMOGRAFICI\n\
+        Obiettivo n. 1\n\
+        Descrizione\tRevisione dell'anagrafe\n\
+        Peso\t100%\n\
+        Scadenza\t31/12/2025\n\
+        \tAzioni\tPeso\tTermine\n\
+        a)\tCensimento delle borgate\t60%\t30/06/2025\n\
+        b)\tAggiornamento dei registri\t40%\t31/12/2025\n";
+    let (plan, roles) = crate::parse_dump_with_roles(text);
+    let card = &plan.structures[0].objectives[0];
+    let due = card.entry.due.as_ref().expect("the card's due");
+    assert_eq!(due.note, None, "the header is no part of the due");
+    let phases: Vec<(&str, Option<f64>)> = card
+        .phases
+        .iter()
+        .map(|phase| (phase.description.as_str(), phase.weight))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Censimento delle borgate", Some(60.0)),
+            ("Aggiornamento dei registri", Some(40.0))
+        ]
+    );
+    assert_eq!(roles.get(6, None), Some(LineRole::TableHeader));
+}
+
+#[test]
+fn a_card_label_that_also_names_a_structure_field_is_the_cards() {
+    // "Obiettivo operativo" names a structure's field too; in a card it
+    // is the card's description. A label with nothing after it leaves
+    // its field empty.
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1\n\
+        Obiettivo operativo\tServizio di assistenza agli anziani\n\
+        Peso:\t100%\n\
+        Valore atteso:\t\n\
+        Scadenza:\t\n\
+        Obiettivo n. 2\n\
+        Obiettivo operativo\tSportello unico\n\
+        Peso:\t100%\n\
+        Scadenza:\t31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    let structure = &plan.structures[0];
+    assert_eq!(structure.operational_objective, None);
+    let card = &structure.objectives[0];
+    assert_eq!(
+        card.entry.description,
+        "Servizio di assistenza agli anziani"
+    );
+    assert_eq!(card.entry.expected, None);
+    assert_eq!(card.entry.due, None);
+    assert_eq!(structure.objectives[1].entry.description, "Sportello unico");
+}
+
+#[test]
+fn a_card_is_an_objective_with_its_fields_and_phases() {
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1 – Assistenza domiciliare\n\
+        Descrizione\tServizio di assistenza\n\
+        \tagli anziani soli\n\
+        Peso\t100%\n\
+        Scadenza\t31.12.2022\n\
+        Fase\tPeso\tScadenza\n\
+        Attivazione del servizio\t50%\t30.06.2022\n\
+        Verifica dei risultati\t50%\t31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    assert_eq!(plan.family.as_deref(), Some("objective-cards"));
+    let card = &plan.structures[0].objectives[0];
+    assert_eq!(
+        card.entry.description,
+        "Servizio di assistenza agli anziani soli"
+    );
+    assert_eq!(card.phases.len(), 2);
+    use LineRole::*;
+    assert_eq!(
+        crate::roles_of(text),
+        [
+            (1, StructureHeading),
+            (2, Objective),
+            (3, CardField),
+            (4, CardField),
+            (5, CardField),
+            (6, CardField),
+            (7, TableHeader),
+            (8, Phase),
+            (9, Phase),
+        ]
+    );
+}
+
+/// A card of one objective whose phase table holds `phases`.
+fn card_with_phases(phases: &str) -> String {
+    format!(
+        "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1 – Assistenza domiciliare\n\
+        Peso\t100%\n\
+        Fase\tPeso\tScadenza\n{phases}"
+    )
+}
+
+/// The phases of the first objective `text` gives.
+fn phases_of(text: &str) -> Vec<piano_model::Entry> {
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    plan.structures[0].objectives[0].phases.clone()
+}
+
+#[test]
+fn a_phase_numbered_in_its_own_cell_or_with_its_text_is_numbered_by_its_card() {
+    // A phase table without a number column in its header (or with no
+    // header): the phases' own numbers or codes are not their text.
+    let text = card_with_phases(
+        "a)\tAttivazione del servizio\t50%\t30.06.2022\n\
+        b) Verifica dei risultati\t50%\t31.12.2022\n",
+    );
+    let phases = phases_of(&text);
+    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        ["Attivazione del servizio", "Verifica dei risultati"]
+    );
+    assert_eq!(phases[1].weight, Some(50.0));
+    let numbered = card_with_phases("1.1 Attivazione del servizio\t50%\t30.06.2022\n");
+    assert_eq!(
+        phases_of(&numbered)[0].description,
+        "Attivazione del servizio"
+    );
+}
+
+#[test]
+fn a_phase_wrapped_after_a_word_no_phrase_ends_with_goes_on() {
+    // An aligned dump's phase cell wraps onto a line of its own, the
+    // rest opening with a capital ("… di" / "Giunta").
+    let text = card_with_phases(
+        "Predisporre la proposta di deliberazione di\t50%\t30.06.2022\n\
+        Giunta\t\t\n\
+        Verifica dei risultati presentati\t50%\t31.12.2022 (salvo\n\
+        alla Giunta\t\tproroghe)\n\
+        Relazione\t\t\n",
+    );
+    let phases = phases_of(&text);
+    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Predisporre la proposta di deliberazione di Giunta",
+            "Verifica dei risultati presentati alla Giunta",
+            "Relazione"
+        ]
+    );
+}
+
+#[test]
+fn a_card_title_wrapped_under_itself_goes_on() {
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1\tAssistenza domiciliare agli anziani\n\
+        \tdel distretto (ambito 3).\n\
+        Peso\t100%\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    let card = &plan.structures[0].objectives[0];
+    assert_eq!(
+        card.entry.description,
+        "Assistenza domiciliare agli anziani del distretto (ambito 3)."
+    );
+    assert_eq!(card.entry.weight, Some(100.0));
+}
+
+#[test]
+fn a_phase_table_header_wrapped_in_small_letters_is_no_phase() {
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1 – Assistenza domiciliare\n\
+        Peso\t100%\n\
+        Descrizione\tPeso\tScadenza\n\
+        fase\t\t\n\
+        Attivazione del servizio\t50%\t30.06.2022\n\
+        Verifica dei risultati\t50%\t31.12.2022\n";
+    let phases = phases_of(text);
+    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        ["Attivazione del servizio", "Verifica dei risultati"]
+    );
+    assert_eq!(phases[0].weight, Some(50.0));
+}
+
+#[test]
+fn inline_fields_wrapped_in_a_narrow_column_keep_their_values() {
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1\n\
+        Descrizione:\n\
+        Monitoraggio del\n\
+        rispetto dei termini.\n\
+        Responsabile: Geom.\n\
+        Andrea Rossi\n\
+        Peso: 100%\n\
+        Indicatore:\n\
+        Valore atteso: Approvazione entro la\n\
+        scadenza.\n\
+        Scadenza: entro il\n\
+        31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    let card = &plan.structures[0].objectives[0].entry;
+    assert_eq!(
+        card.expected.as_deref(),
+        Some("Approvazione entro la scadenza.")
+    );
+    let due = card.due.as_ref().and_then(|due| due.date);
+    assert_eq!(
+        due.map(|date| date.to_string()).as_deref(),
+        Some("2022-12-31")
+    );
+    assert_eq!(card.description, "Monitoraggio del rispetto dei termini.");
+    assert_eq!(card.responsible.as_deref(), Some("Geom. Andrea Rossi"));
+    assert_eq!(card.weight, Some(100.0));
+    let roles = crate::roles_of(text);
+    assert!(
+        roles.iter().all(|(_, role)| *role != LineRole::Unplaced),
+        "{roles:?}"
+    );
+}
+
+#[test]
+fn a_due_wrapped_after_its_preposition_is_read_whole_and_said_nothing_of() {
+    // "entro" names no column here: it leaves the value open, and what
+    // its first line alone gave (no date) is not said of the whole.
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1\n\
+        Descrizione: Riordino del registro.\n\
+        Peso: 100%\n\
+        Scadenza: entro\n\
+        il 31.12.2022\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    let due = plan.structures[0].objectives[0].entry.due.as_ref();
+    assert_eq!(
+        due.and_then(|due| due.date)
+            .map(|date| date.to_string())
+            .as_deref(),
+        Some("2022-12-31")
+    );
+    assert!(
+        plan.diagnostics
+            .iter()
+            .all(|said| said.code != piano_model::Code::DueUnparsed),
+        "{:?}",
+        plan.diagnostics
+    );
+}
+
+#[test]
+fn a_wrapped_phase_whose_due_goes_on_too_goes_on() {
+    // The phase's text and its due wrap onto the same line:
+    // "(pluriennale)" opens with a bracket, not with a capital; "2022"
+    // is a figure, under a phase going on in lower case or after a word
+    // no phrase ends with.
+    let text = card_with_phases(
+        "Predisporre la proposta di deliberazione di\t50%\t31.12 di ogni anno\n\
+        Giunta\t\t(pluriennale)\n\
+        Pubblicazione dei documenti su\t25%\tentro il 31 dicembre\n\
+        amministrazione trasparente\t\t2022\n\
+        Proposta di deliberazione di\t10%\tentro il 15 febbraio\n\
+        Giunta\t\t2022\n\
+        Verifica dei risultati\t25%\t31.12.2022\n",
+    );
+    let phases = phases_of(&text);
+    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Predisporre la proposta di deliberazione di Giunta",
+            "Pubblicazione dei documenti su amministrazione trasparente",
+            "Proposta di deliberazione di Giunta",
+            "Verifica dei risultati"
+        ]
+    );
+    assert!(phases[0].due.as_ref().is_some_and(|due| due.multiyear));
+    let due = phases[1].due.as_ref().and_then(|due| due.date);
+    assert_eq!(
+        due.map(|date| date.to_string()).as_deref(),
+        Some("2022-12-31")
+    );
+}
