@@ -30,8 +30,12 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
         // column, and a table's header ("N." | "Fase di attuazione" | "Peso"
         // | "Periodo") is no pair.
         let label = |index: usize, profile: &Vocabulary| {
-            text(index).starts_with(char::is_alphabetic)
-                && profile.card_label(text(index)).is_some()
+            let label = text(index);
+            // Word for word: "Fase 3" and "Fase: verifica …" open with a
+            // column's name, but are a phase's label and text.
+            let exact =
+                profile.column_named_exactly(label).is_some() || profile.column(label).is_none();
+            label.starts_with(char::is_alphabetic) && profile.card_label(label).is_some() && exact
         };
         let header = || {
             profiles
@@ -43,8 +47,8 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
             && cards.iter().any(|profile| {
                 label(*first, profile)
                     && label(*second, profile)
-                    && profile.column_named_exactly(text(*value)).is_none()
-                    && profile.column_named_exactly(text(*second_value)).is_none()
+                    && !label(*value, profile)
+                    && !label(*second_value, profile)
             });
         pair.then_some(*second)
     };
@@ -70,6 +74,38 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
 #[cfg(test)]
 mod tests {
     use crate::parse_dump;
+
+    #[test]
+    fn a_phase_row_is_no_pair_of_fields() {
+        let plan = parse_dump(
+            "AREA 1: SERVIZI AL CITTADINO\n\
+             Obiettivo n. 1\n\
+             Descrizione\tSportello unico del cittadino\n\
+             N.\tPeso\tFase\tScadenza\n\
+             Fase 1\t(50%)\tFase: allestimento\t31/03/2024\n\
+             Fase 2\t(50%)\tFase: apertura\t31/12/2024\n",
+        );
+        let phases = &plan.structures[0].objectives[0].phases;
+        assert_eq!(phases.len(), 2);
+        assert_eq!(phases[1].description, "Fase: apertura");
+    }
+
+    #[test]
+    fn a_two_level_header_is_no_pair_of_fields() {
+        // "Note" names a card's field: a value names none.
+        let plan = parse_dump(
+            "AREA 1: SERVIZI AL CITTADINO\n\
+             Obiettivo n. 1\n\
+             Descrizione\tSportello unico del cittadino\n\
+             N.\tProgrammazione\t\tCronoprogramma\tNote\n\
+             \tFasi\tPeso %.\t\t\n\
+             1\tAllestimento\t(50%)\t31/03/2024\t\n\
+             2\tApertura\t(50%)\t31/12/2024\t\n",
+        );
+        let phases = &plan.structures[0].objectives[0].phases;
+        assert_eq!(phases.len(), 2);
+        assert_eq!(phases[0].weight, Some(50.0));
+    }
 
     #[test]
     fn a_phase_table_header_is_no_pair_of_fields() {
