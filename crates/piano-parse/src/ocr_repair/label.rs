@@ -105,19 +105,7 @@ fn comes_after(above: &Label, label: &Label) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(number: u32, cells: &[&str], confidence: Option<f32>) -> TextLine {
-        let mut line = TextLine::from_texts(number, Some(1), cells.iter().copied());
-        line.cells[0].confidence = confidence;
-        line
-    }
-
-    fn firsts(lines: &[TextLine]) -> Vec<&str> {
-        lines
-            .iter()
-            .map(|line| line.cells[0].text.as_str())
-            .collect()
-    }
+    use crate::ocr_repair::rows::{firsts, row};
 
     #[test]
     fn a_letter_read_as_a_digit_is_put_back_from_the_label_above() {

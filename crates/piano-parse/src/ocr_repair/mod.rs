@@ -50,6 +50,27 @@ pub fn repair(layout: &mut Layout, profiles: &[Vocabulary]) {
     layout.diagnostics.extend(dates);
 }
 
+/// Rows as OCR gives them, for the repairs' tests.
+#[cfg(test)]
+mod rows {
+    use piano_model::TextLine;
+
+    /// A row of `cells`, its first read with `confidence` (`None`: not by OCR).
+    pub fn row(number: u32, cells: &[&str], confidence: Option<f32>) -> TextLine {
+        let mut line = TextLine::from_texts(number, Some(1), cells.iter().copied());
+        line.cells[0].confidence = confidence;
+        line
+    }
+
+    /// The first cell of each row.
+    pub fn firsts(lines: &[TextLine]) -> Vec<&str> {
+        lines
+            .iter()
+            .map(|line| line.cells[0].text.as_str())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use piano_model::{Code, ReasonCode, Source, SourceFormat};

@@ -107,20 +107,7 @@ fn follows(previous: &RowNumber, number: &RowNumber) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A row of `cells`, its first read with `confidence` (`None`: not by OCR).
-    fn row(number: u32, cells: &[&str], confidence: Option<f32>) -> TextLine {
-        let mut line = TextLine::from_texts(number, Some(1), cells.iter().copied());
-        line.cells[0].confidence = confidence;
-        line
-    }
-
-    fn firsts(lines: &[TextLine]) -> Vec<&str> {
-        lines
-            .iter()
-            .map(|line| line.cells[0].text.as_str())
-            .collect()
-    }
+    use crate::ocr_repair::rows::{firsts, row};
 
     #[test]
     fn a_number_out_of_sequence_is_repaired_when_one_reading_fits() {
