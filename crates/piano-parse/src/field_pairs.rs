@@ -43,14 +43,14 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
                 .any(|profile| table_header_columns(line, profile).is_some())
         };
         let pair = *first == 0
-            && !header()
             && cards.iter().any(|profile| {
                 label(*first, profile)
                     && label(*second, profile)
                     && !label(*value, profile)
                     && !label(*second_value, profile)
             });
-        pair.then_some(*second)
+        // The header test last: it asks every profile.
+        (pair && !header()).then_some(*second)
     };
     if !lines.iter().any(|line| split_at(line).is_some()) {
         return;

@@ -20,9 +20,21 @@ pub fn part_glued_header_cells(lines: &mut [TextLine], profiles: &[Vocabulary]) 
     // figures lead it.
     let mut glued: Option<(usize, usize)> = None;
     for line in lines.iter_mut() {
+        // A header has three cells or more, and no row's number first: most
+        // lines are rows or text, and are not compared with every profile.
+        let filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty());
+        let may_head = filled.count() >= 3
+            && !line.cells.first().is_some_and(|cell| {
+                cell.text
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            });
         let headers: Vec<&Vocabulary> = profiles
             .iter()
-            .filter(|profile| table_header_columns(line, profile).is_some())
+            .filter(|profile| may_head && table_header_columns(line, profile).is_some())
             .collect();
         if !headers.is_empty() {
             // The first profile that parts one of its cells.

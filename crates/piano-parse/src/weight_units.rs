@@ -10,6 +10,11 @@ use crate::vocabulary::Vocabulary;
 /// Rewrites each cell that is a weight with a unit to the weight alone.
 pub fn strip_weight_units(lines: &mut [TextLine], profiles: &[Vocabulary]) {
     for cell in lines.iter_mut().flat_map(|line| &mut line.cells) {
+        // A weight with a unit has a figure and a space: most cells have not.
+        let text = cell.text.trim();
+        if !text.contains(' ') || !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let number = profiles
             .iter()
             .find_map(|profile| profile.weight_without_unit(&cell.text));

@@ -88,8 +88,11 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
         // A header whose cell over the row numbers is empty ("" | "Azioni"
         // | "Peso" | "Termine") opens its table, as one with that cell
         // filled does; other lines so set go on the line above.
-        return match table_header(&cells, words) {
-            Some(mut columns) if filled.len() >= 3 => {
+        let header = (filled.len() >= 3)
+            .then(|| table_header(&cells, words))
+            .flatten();
+        return match header {
+            Some(mut columns) => {
                 columns[0] = Some(Column::Number);
                 LineKind::TableHeader(columns)
             }

@@ -16,6 +16,10 @@ use crate::token::label::{Label, parse_label};
 /// above proves; one `ocr-repaired` diagnostic each.
 pub fn repair_row_labels(lines: &mut [TextLine]) -> Vec<Diagnostic> {
     let mut repaired = Vec::new();
+    let read_by_ocr = |line: &TextLine| line.cells.iter().any(|cell| cell.confidence.is_some());
+    if !lines.iter().any(read_by_ocr) {
+        return repaired;
+    }
     // The last label with letters, as written and as read.
     let mut above: Option<(String, Label)> = None;
     for line in lines.iter_mut() {
