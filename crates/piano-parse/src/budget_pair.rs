@@ -1,53 +1,27 @@
 //! A mission heading and its programme's set on one line ("Missione 01 –
 //! …" on the left, "Programma 03 – …" on the right), parted into two lines
 //! before any line is classified: each is then read as the heading it is,
-//! as when they stand one under the other. Both keep the line's number.
+//! as when they stand one under the other (`parted.rs`).
 
 use piano_model::TextLine;
 
 use crate::line::is_budget_pair;
+use crate::parted::{filled_cells, part_lines};
 use crate::vocabulary::Vocabulary;
 
 /// Parts each line that holds a mission heading and a programme heading.
 pub fn part_budget_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
-    let paired = |line: &TextLine| {
-        let filled: Vec<&str> = line
-            .cells
-            .iter()
-            .map(|cell| cell.text.trim())
-            .filter(|text| !text.is_empty())
-            .collect();
-        matches!(filled.as_slice(), [first, second]
-            if profiles.iter().any(|profile| is_budget_pair(first, second, profile)))
-    };
-    if !lines.iter().any(paired) {
-        return;
-    }
-    let mut parted = Vec::with_capacity(lines.len() + 1);
-    for line in lines.drain(..) {
-        if !paired(&line) {
-            parted.push(line);
-            continue;
-        }
-        let mut cells = line
-            .cells
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty());
-        let (Some(mission), Some(programme)) = (cells.next().cloned(), cells.next().cloned())
-        else {
-            parted.push(line);
-            continue;
+    part_lines(lines, |line: &TextLine| {
+        let filled = filled_cells(line);
+        let [mission, programme] = filled.as_slice() else {
+            return None;
         };
-        parted.push(TextLine {
-            cells: vec![mission],
-            ..line.clone()
-        });
-        parted.push(TextLine {
-            cells: vec![programme],
-            ..line
-        });
-    }
-    *lines = parted;
+        let text = |index: usize| line.cells[index].text.trim();
+        profiles
+            .iter()
+            .any(|profile| is_budget_pair(text(*mission), text(*programme), profile))
+            .then_some(*programme)
+    });
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use piano_model::TextLine;
 
 use crate::line::table_header_columns;
+use crate::parted::{filled_cells, part_lines};
 use crate::vocabulary::Vocabulary;
 
 /// Parts each line of two labels, each before its value, in a family of
@@ -18,10 +19,8 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
     if cards.is_empty() {
         return;
     }
-    let split_at = |line: &TextLine| {
-        let filled: Vec<usize> = (0..line.cells.len())
-            .filter(|&index| !line.cells[index].text.trim().is_empty())
-            .collect();
+    part_lines(lines, |line: &TextLine| {
+        let filled = filled_cells(line);
         let [first, value, second, second_value] = filled.as_slice() else {
             return None;
         };
@@ -51,24 +50,7 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
             });
         // The header test last: it asks every profile.
         (pair && !header()).then_some(*second)
-    };
-    if !lines.iter().any(|line| split_at(line).is_some()) {
-        return;
-    }
-    let mut parted = Vec::with_capacity(lines.len() + 1);
-    for mut line in lines.drain(..) {
-        let Some(second) = split_at(&line) else {
-            parted.push(line);
-            continue;
-        };
-        let rest = line.cells.split_off(second);
-        parted.push(line.clone());
-        parted.push(TextLine {
-            cells: rest,
-            ..line
-        });
-    }
-    *lines = parted;
+    });
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod furniture;
 mod glued_header;
 pub mod line;
 mod ocr_repair;
+mod parted;
 pub mod quality;
 mod text;
 pub mod token;
