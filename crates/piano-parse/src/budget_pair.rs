@@ -12,15 +12,12 @@ use crate::vocabulary::Vocabulary;
 /// Parts each line that holds a mission heading and a programme heading.
 pub fn part_budget_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
     part_lines(lines, |line: &TextLine| {
-        let filled = filled_cells(line);
-        let [mission, programme] = filled.as_slice() else {
-            return None;
-        };
+        let [mission, programme] = filled_cells(line)?;
         let text = |index: usize| line.cells[index].text.trim();
         profiles
             .iter()
-            .any(|profile| is_budget_pair(text(*mission), text(*programme), profile))
-            .then_some(*programme)
+            .any(|profile| is_budget_pair(text(mission), text(programme), profile))
+            .then_some(programme)
     });
 }
 

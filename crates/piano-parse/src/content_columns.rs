@@ -66,22 +66,18 @@ impl Holds {
         match self {
             Holds::Nothing => true,
             Holds::Prose => column.is_none_or(is_prose),
-            Holds::Percentages => column.is_some_and(is_percentage),
+            Holds::Percentages => column.is_some_and(Column::holds_percentages),
             Holds::Dates => column == Some(Column::Due),
             Holds::Names => column == Some(Column::Responsible),
         }
     }
 }
 
-/// Whether `column` holds percentages.
-fn is_percentage(column: Column) -> bool {
-    matches!(column, Column::Weight | Column::Achievement)
-}
-
 /// Whether `column` holds prose (any column but the labels and those whose
 /// content tells them).
 fn is_prose(column: Column) -> bool {
-    !is_percentage(column) && !matches!(column, Column::Number | Column::Due | Column::Responsible)
+    !column.holds_percentages()
+        && !matches!(column, Column::Number | Column::Due | Column::Responsible)
 }
 
 /// The columns of the rows without a header of the document whose lines
@@ -228,7 +224,7 @@ fn cell_holds(text: &str, words: &Vocabulary) -> Holds {
 fn columns_of(holds: &[Holds], family: &[Option<Column>]) -> Vec<Option<Column>> {
     let of_kind =
         |kind: fn(Column) -> bool| family.iter().flatten().copied().filter(move |c| kind(*c));
-    let mut percentages = of_kind(is_percentage);
+    let mut percentages = of_kind(Column::holds_percentages);
     let mut prose = of_kind(is_prose);
     let mut due = Some(Column::Due);
     let mut responsible = Some(Column::Responsible);

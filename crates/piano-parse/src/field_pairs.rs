@@ -20,10 +20,7 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
         return;
     }
     part_lines(lines, |line: &TextLine| {
-        let filled = filled_cells(line);
-        let [first, value, second, second_value] = filled.as_slice() else {
-            return None;
-        };
+        let [first, value, second, second_value] = filled_cells(line)?;
         let text = |index: usize| line.cells[index].text.trim();
         // A label is words: a row's number ("1") is none; a value names no
         // column, and a table's header ("N." | "Fase di attuazione" | "Peso"
@@ -41,15 +38,15 @@ pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
                 .iter()
                 .any(|profile| table_header_columns(line, profile).is_some())
         };
-        let pair = *first == 0
+        let pair = first == 0
             && cards.iter().any(|profile| {
-                label(*first, profile)
-                    && label(*second, profile)
-                    && !label(*value, profile)
-                    && !label(*second_value, profile)
+                label(first, profile)
+                    && label(second, profile)
+                    && !label(value, profile)
+                    && !label(second_value, profile)
             });
         // The header test last: it asks every profile.
-        (pair && !header()).then_some(*second)
+        (pair && !header()).then_some(second)
     });
 }
 

@@ -32,6 +32,19 @@ pub fn part_glued_header_cells(lines: &mut [TextLine], profiles: &[Vocabulary]) 
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit())
             });
+        // While no glued header holds, only a header with a cell that may
+        // glue names matters: most have none.
+        let may_glue = || {
+            line.cells.iter().any(|cell| {
+                has_two_words(&cell.text)
+                    && profiles
+                        .iter()
+                        .any(|profile| profile.may_open_with_percentages(&cell.text))
+            })
+        };
+        if glued.is_none() && !(may_head && may_glue()) {
+            continue;
+        }
         let headers: Vec<&Vocabulary> = profiles
             .iter()
             .filter(|profile| may_head && table_header_columns(line, profile).is_some())
@@ -91,20 +104,22 @@ pub fn part_glued_header_cells(lines: &mut [TextLine], profiles: &[Vocabulary]) 
 /// column of figures word for word, the last opening with a column's name;
 /// `None` when the cell is one name ("Peso %", "Data di scadenza").
 fn glued_names(cell: &str, profile: &Vocabulary) -> Option<Vec<String>> {
-    if profile.column_named_exactly(cell).is_some() {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if words.len() < 2
+        || !profile.may_open_with_percentages(cell)
+        || profile.column_named_exactly(cell).is_some()
+    {
         return None;
     }
-    let words: Vec<&str> = cell.split_whitespace().collect();
     let mut names = Vec::new();
     let mut start = 0;
     while start < words.len() {
         // The longest name first: "Percentuale di raggiungimento", not
         // "Percentuale" (a weight's name too).
         let figures = (start + 1..words.len()).rev().find(|&end| {
-            matches!(
-                profile.column_named_exactly(&words[start..end].join(" ")),
-                Some(Column::Weight | Column::Achievement)
-            )
+            profile
+                .column_named_exactly(&words[start..end].join(" "))
+                .is_some_and(Column::holds_percentages)
         });
         match figures {
             Some(end) => {
@@ -120,6 +135,16 @@ fn glued_names(cell: &str, profile: &Vocabulary) -> Option<Vec<String>> {
         }
     }
     (names.len() >= 2).then_some(names)
+}
+
+/// Whether `cell` has two words or more with a letter or a digit: a cell
+/// of one ("Peso %", "Scadenza") holds one name (a name of symbols alone
+/// is not parted off).
+fn has_two_words(cell: &str) -> bool {
+    cell.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .nth(1)
+        .is_some()
 }
 
 /// `cell` parted into `figures` leading figures ("55", "35,00 %"), each

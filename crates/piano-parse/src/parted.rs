@@ -27,11 +27,17 @@ pub fn part_lines(lines: &mut Vec<TextLine>, at: impl Fn(&TextLine) -> Option<us
     *lines = parted;
 }
 
-/// The indices of the cells of `line` that hold text.
-pub fn filled_cells(line: &TextLine) -> Vec<usize> {
-    (0..line.cells.len())
-        .filter(|&index| !line.cells[index].text.trim().is_empty())
-        .collect()
+/// The indices of the cells of `line` that hold text, when exactly `N` do
+/// (the lines these passes part are of two or four); `None` otherwise, found
+/// without reading past the cell after the `N`th.
+pub fn filled_cells<const N: usize>(line: &TextLine) -> Option<[usize; N]> {
+    let mut filled =
+        (0..line.cells.len()).filter(|&index| !line.cells[index].text.trim().is_empty());
+    let mut indices = [0; N];
+    for slot in &mut indices {
+        *slot = filled.next()?;
+    }
+    filled.next().is_none().then_some(indices)
 }
 
 #[cfg(test)]

@@ -5,23 +5,39 @@
 
 use piano_model::TextLine;
 
+use crate::token::weight::is_weight;
 use crate::vocabulary::Vocabulary;
 
 /// Rewrites each cell that is a weight with a unit to the weight alone.
 pub fn strip_weight_units(lines: &mut [TextLine], profiles: &[Vocabulary]) {
     for cell in lines.iter_mut().flat_map(|line| &mut line.cells) {
-        // A weight with a unit has a figure and a space: most cells have not.
-        let text = cell.text.trim();
-        if !text.contains(' ') || !text.bytes().any(|b| b.is_ascii_digit()) {
+        let Some((unit, number)) = unit_and_weight(&cell.text) else {
             continue;
-        }
-        let number = profiles
-            .iter()
-            .find_map(|profile| profile.weight_without_unit(&cell.text));
-        if let Some(number) = number {
+        };
+        if profiles.iter().any(|profile| profile.is_weight_unit(unit)) {
             cell.text = number.to_owned();
         }
     }
+}
+
+/// A cell of a word and a weight, either way round ("punti 40", "40 pt"):
+/// the word, which may be a unit, and the weight; `None` for any other
+/// cell. The profiles are asked of the word only then: most cells are none.
+fn unit_and_weight(cell: &str) -> Option<(&str, &str)> {
+    let cell = cell.trim();
+    // A unit is a word, perhaps cut short ("pt."): "Punti:" is a label.
+    let is_word = |word: &str| word.trim_end_matches('.').chars().all(char::is_alphabetic);
+    // A weight opens with a figure or a bracket: most text is asked no more.
+    let opens_weight = |text: &str| {
+        text.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '(')
+    };
+    let (first, rest) = cell.split_once(' ')?;
+    if opens_weight(rest) && is_word(first) && is_weight(rest) {
+        return Some((first, rest.trim()));
+    }
+    let (head, last) = cell.rsplit_once(' ')?;
+    (opens_weight(head) && is_word(last) && is_weight(head)).then(|| (last, head.trim()))
 }
 
 #[cfg(test)]

@@ -15,13 +15,28 @@ pub(super) fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Opt
     if cells.len() > MAX_HEADER_CELLS {
         return None;
     }
-    let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
+    let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
+    // Most lines are rows: once more than a third of the cells they fill
+    // name no column, they are no header, in a family without weight
+    // matrices (whose heads name none), and the rest are not looked up.
+    let matrices = words.sections == Sections::Tables;
+    let mut unnamed = 0;
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let column = words.column(cell);
+        if column.is_none() && !cell.is_empty() {
+            unnamed += 1;
+            if !matrices && unnamed * 3 > filled {
+                return None;
+            }
+        }
+        columns.push(column);
+    }
     settle_objective_columns(&mut columns);
     if let Some(matrix) = matrix_header(cells, &columns, words) {
         return Some(matrix);
     }
     let named = columns.iter().flatten().count();
-    let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
     let anchored = columns
         .iter()
         .any(|column| matches!(column, Some(Column::Description | Column::Employee)));

@@ -62,6 +62,14 @@ pub enum Column {
     HeadWeight,
 }
 
+impl Column {
+    /// Whether the column holds percentages (a weight, an achievement):
+    /// figures, one per row.
+    pub fn holds_percentages(self) -> bool {
+        matches!(self, Column::Weight | Column::Achievement)
+    }
+}
+
 /// The header fields above a structure's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -170,6 +178,9 @@ pub struct Vocabulary {
     words: Words,
     /// `words.row_codes`, compiled and anchored to the whole cell.
     row_codes: Vec<Regex>,
+    /// `words.columns`, grouped by first word: a cell is compared with the
+    /// names that open as it does.
+    column_names: ColumnNames,
 }
 
 /// The profiles bundled in the binary, bases before the profiles extending them.
@@ -227,6 +238,7 @@ impl Vocabulary {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let layout = base.layout.changed(file.layout, &file.name)?;
+        let column_names = ColumnNames::new(words.columns.iter());
         let profile = Vocabulary {
             layout,
             adds_line_words: !words.same_line_words(&base.words),
@@ -236,6 +248,7 @@ impl Vocabulary {
             name: file.name,
             words,
             row_codes,
+            column_names,
         };
         let opens = !profile.words.section_words.is_empty()
             || profile.has_budget_headings()
@@ -258,6 +271,7 @@ impl Vocabulary {
             adds_line_words: false,
             words: Words::default(),
             row_codes: Vec::new(),
+            column_names: ColumnNames::default(),
         }
     }
 
@@ -288,12 +302,14 @@ impl Vocabulary {
     }
 }
 
+mod column_names;
 mod layout;
 mod lists;
 mod queries;
 
 pub use layout::LayoutRules;
 
+use column_names::ColumnNames;
 use lists::{ProfileFile, Words};
 
 #[cfg(test)]

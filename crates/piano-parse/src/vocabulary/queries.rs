@@ -46,12 +46,14 @@ impl Vocabulary {
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
+        if !self.may_name_column(header) {
+            return None;
+        }
         let folded = folded_label(header)?;
-        self.words
-            .columns
-            .iter()
-            .filter(|(word, _)| opens_with(&folded, word))
-            .max_by_key(|(word, _)| word.len())
+        self.column_names
+            .opening_with(first_of(&folded))
+            .filter(|(name, _)| opens_with(&folded, name))
+            .max_by_key(|(name, _)| name.len())
             .map(|(_, column)| column)
             .or_else(|| self.abbreviated_column(header, &folded))
     }
@@ -60,11 +62,13 @@ impl Vocabulary {
     /// atteso"), not by opening with its name ("Peso %" names the weight,
     /// but not exactly).
     pub fn column_named_exactly(&self, header: &str) -> Option<Column> {
+        if !self.may_name_column(header) {
+            return None;
+        }
         let folded = folded_label(header)?;
-        self.words
-            .columns
-            .iter()
-            .find(|(word, _)| *word == folded.as_str())
+        self.column_names
+            .opening_with(first_of(&folded))
+            .find(|(name, _)| *name == folded)
             .map(|(_, column)| column)
     }
 
@@ -78,19 +82,30 @@ impl Vocabulary {
         if !short {
             return None;
         }
-        let mut columns = self.words.columns.iter().filter_map(|(word, column)| {
-            let first = word.split(' ').next()?;
-            (first.len() > folded.len() && first.starts_with(folded)).then_some(column)
-        });
+        let mut columns = self.column_names.begun_by(folded);
         let column = columns.next()?;
         columns.all(|other| other == column).then_some(column)
+    }
+
+    /// Whether `header` may name a column: its first word begins the first
+    /// word of a column's name, as it must for any of the above to find one
+    /// (whole, by its opening words, or cut short). Cheaper than they are,
+    /// for a pass to ask first of every cell.
+    fn may_name_column(&self, header: &str) -> bool {
+        self.column_names.may_be_named_in(header)
+    }
+
+    /// Whether `text` may open with the name of a column of percentages
+    /// ("Peso Scadenza", "% raggiungimento Note"): its first word opens one.
+    /// A text of symbols only may.
+    pub fn may_open_with_percentages(&self, text: &str) -> bool {
+        self.column_names.may_open_with_percentages(text)
     }
 
     /// Whether a cell is, whole, one of the words that name a column ("N.",
     /// "Peso"), as a header's cell is.
     pub fn is_column_name(&self, cell: &str) -> bool {
-        folded_label(cell)
-            .is_some_and(|folded| self.words.columns.iter().any(|(word, _)| word == folded))
+        self.column_named_exactly(cell).is_some()
     }
 
     /// The field of an objective card a label names: one of the card's own
@@ -234,25 +249,10 @@ impl Vocabulary {
         opens_with_one_of(cell, &self.words.person_titles)
     }
 
-    /// The number of a weight written with a unit ("punti 40", "40 pt"):
-    /// the cell without its unit, or `None` when the cell is no such weight.
-    pub fn weight_without_unit<'t>(&self, cell: &'t str) -> Option<&'t str> {
-        let cell = cell.trim();
-        let (first, rest) = cell.split_once(' ')?;
-        let (head, last) = cell.rsplit_once(' ')?;
-        // A unit is a word, perhaps cut short ("pt."): "Punti:" is a label.
-        let is_unit = |word: &str| {
-            word.trim_end_matches('.').chars().all(char::is_alphabetic)
-                && self.words.weight_units.contains(&fold(word))
-        };
-        let is_number = |word: &str| crate::token::weight::is_weight(word);
-        if is_unit(first) && is_number(rest) {
-            Some(rest.trim())
-        } else if is_unit(last) && is_number(head) {
-            Some(head.trim())
-        } else {
-            None
-        }
+    /// Whether `word` is a unit weights are written with ("punti", "pt."):
+    /// points out of a hundred, read as a percent.
+    pub fn is_weight_unit(&self, word: &str) -> bool {
+        self.words.weight_units.contains(&fold(word))
     }
 
     /// Whether a cell labels a totals row ("Totale", "Peso ponderale calcolato").
@@ -396,6 +396,11 @@ impl Vocabulary {
 /// begins: fewer say too little ("Ind."); four are enough where one column
 /// alone has a name that opens so ("% ragg.", "Scad.").
 const MIN_ABBREVIATED_LETTERS: usize = 4;
+
+/// The first word of a folded label.
+fn first_of(folded: &str) -> &str {
+    folded.split(' ').next().unwrap_or(folded)
+}
 
 /// `text` folded for comparison with labels; `None` when it is too long to be
 /// one (longer cells are content and are not folded).

@@ -328,3 +328,31 @@ fn a_header_cut_short_names_the_one_column_it_begins() {
     assert_eq!(report.column("Ind."), None);
     assert_eq!(report.column("ragg"), None);
 }
+
+#[test]
+fn every_column_name_is_found_as_plans_write_it() {
+    // Capitals, accents and punctuation around it: each bundled name still
+    // names its column (the first of its profile's lists that holds it).
+    for profile in Vocabulary::bundled() {
+        for (name, _) in profile.words.columns.iter() {
+            let first = profile
+                .words
+                .columns
+                .iter()
+                .find(|(other, _)| *other == name)
+                .map(|(_, column)| column);
+            // A name of symbols only ("#") is compared as written.
+            let written = match name.contains(char::is_alphanumeric) {
+                true => format!(" {}:", name.to_uppercase()),
+                false => name.to_owned(),
+            };
+            assert_eq!(
+                profile.column_named_exactly(&written),
+                first,
+                "{written} in {}",
+                profile.name
+            );
+            assert!(profile.column(&written).is_some(), "{written}");
+        }
+    }
+}
