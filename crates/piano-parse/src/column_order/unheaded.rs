@@ -97,27 +97,26 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
 /// The labels a line of three cells or more holds after its first cell,
 /// left to right, when its first cell holds none.
 fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)> {
-    let dues = line
-        .cells
-        .iter()
-        .filter(|cell| looks_like_due(&cell.text))
-        .count();
+    // How many of the line's cells read as dues: asked only of a number
+    // that may be a date, as few are (the date grammar is the dear part).
+    let dues = || {
+        line.cells
+            .iter()
+            .filter(|cell| looks_like_due(&cell.text))
+            .count()
+    };
     let label = |text: &str| -> Option<Label> {
         let text = text.trim();
         if text.is_empty() {
             return None;
         }
-        let due = looks_like_due(text);
         if let Some(number) = parse_row_number(text) {
             // The row's only due is its date, whatever else it could be.
-            let dated = due && number.parts.len() == 3 && dues == 1;
+            let dated = number.parts.len() == 3 && looks_like_due(text) && dues() == 1;
             return Some(Label::Number {
                 parts: number.parts,
                 dated,
             });
-        }
-        if due {
-            return None;
         }
         let more_than_digits = !text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         let coded = profiles.iter().any(|profile| {
@@ -125,7 +124,8 @@ fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)>
                 .row_code(text)
                 .is_some_and(|code| code.mission.is_some() || more_than_digits)
         });
-        coded.then_some(Label::Code)
+        // A code that reads as a date is none.
+        (coded && !looks_like_due(text)).then_some(Label::Code)
     };
     let Some(first) = line.cells.first() else {
         return Vec::new();

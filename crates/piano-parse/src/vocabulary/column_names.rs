@@ -77,29 +77,39 @@ impl ColumnNames {
     }
 
     /// Where the first word `text` folds to stands among the groups; `None`
-    /// when `text` has no letter or digit. An ASCII word, as most are, is
-    /// compared in place, its case lowered as folding would.
+    /// when `text` has no letter or digit.
     fn locate(&self, text: &str) -> Option<Located> {
         let word = first_word(text)?;
+        // Folding an ASCII word is lowering its case: done on the stack for
+        // a word of a name's length.
+        let mut lowered = [0u8; SHORT_WORD_BYTES];
         let folded;
-        let key = if word.is_ascii() {
-            word
-        } else {
-            folded = fold(word);
-            folded.as_str()
+        let key = match lowered.get_mut(..word.len()) {
+            Some(bytes) if word.is_ascii() => {
+                bytes.copy_from_slice(word.as_bytes());
+                bytes.make_ascii_lowercase();
+                std::str::from_utf8(bytes).ok()?
+            }
+            _ => {
+                folded = fold(word);
+                folded.as_str()
+            }
         };
-        let lowered = || key.bytes().map(|b| b.to_ascii_lowercase());
         let at = self
             .groups
-            .partition_point(|(opening, _)| opening.bytes().lt(lowered()));
-        let begins = self.groups.get(at).is_some_and(|(opening, _)| {
-            opening.len() >= key.len()
-                && opening.as_bytes()[..key.len()].eq_ignore_ascii_case(key.as_bytes())
-        });
+            .partition_point(|(opening, _)| opening.as_str() < key);
+        let begins = self
+            .groups
+            .get(at)
+            .is_some_and(|(opening, _)| opening.starts_with(key));
         let equal = begins && self.groups[at].0.len() == key.len();
         Some(Located { at, begins, equal })
     }
 }
+
+/// Longest word lowered on the stack by [`ColumnNames::locate`]; longer
+/// ones are folded into a string.
+const SHORT_WORD_BYTES: usize = 32;
 
 /// Where a word stands among the groups of names ([`ColumnNames::locate`]).
 struct Located {
