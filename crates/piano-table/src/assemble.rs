@@ -66,12 +66,38 @@ struct Pending {
     continued_to: Vec<Option<u32>>,
 }
 
+/// A table as the pages read so far left it open: what a page that goes on
+/// with it may draw again at its top.
+struct OpenTable {
+    /// Its columns' positions.
+    columns: Vec<f32>,
+    /// The texts of its first row, its header where it has one.
+    header: Vec<String>,
+    /// The texts of the row right under the header when its first cell is
+    /// empty: the header's own second line, kept apart by the rebuild (the
+    /// labels under a group's name, a wrapped header's last words); `None`
+    /// until that row is read, or when it opens with a cell.
+    header_below: Option<Vec<String>>,
+    /// Rows of it read so far.
+    rows: usize,
+}
+
+/// How a row under a header drawn again holds the header's second line.
+enum HeaderBelow {
+    /// Not at all.
+    Absent,
+    /// Whole: the row is that line.
+    Whole,
+    /// Over the lines that finish the cut row: what they hold.
+    Over(Vec<String>),
+}
+
 /// Builds the lines of a document page by page.
 #[derive(Default)]
 pub(crate) struct Assembler {
     pending: Option<Pending>,
-    /// Columns and header texts of the table open at the end of the pages emitted.
-    open_table: Option<(Vec<f32>, Vec<String>)>,
+    /// The table open at the end of the pages emitted.
+    open_table: Option<OpenTable>,
     /// What was set apart, by kind and signature: the first text and the pages.
     set_apart: BTreeMap<(&'static str, String), (String, Vec<u32>)>,
     /// The edge lines of the page before the one held back, with its number.
@@ -211,18 +237,28 @@ impl Assembler {
         pages.push(page);
     }
 
-    /// Follows which table is open through a page, to know its header row.
+    /// Follows which table is open through a page, to know its header row
+    /// and the line under it.
     fn scan_tables(&mut self, pending: &Pending) {
         for (block, _) in kept(pending) {
             match block {
                 Block::Row { columns, cells, .. } => {
-                    let continues = self
-                        .open_table
-                        .as_ref()
-                        .is_some_and(|(open, _)| same_table(open, columns));
-                    if !continues {
-                        let header = cells.iter().map(|c| c.text.clone()).collect();
-                        self.open_table = Some((columns.clone(), header));
+                    let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+                    match &mut self.open_table {
+                        Some(open) if same_table(&open.columns, columns) => {
+                            if open.rows == 1 && texts.first().is_some_and(String::is_empty) {
+                                open.header_below = Some(texts);
+                            }
+                            open.rows += 1;
+                        }
+                        _ => {
+                            self.open_table = Some(OpenTable {
+                                columns: columns.clone(),
+                                header: texts,
+                                header_below: None,
+                                rows: 1,
+                            });
+                        }
                     }
                 }
                 Block::Text { .. } => self.open_table = None,
@@ -253,7 +289,7 @@ impl Assembler {
             .open_table
             .as_ref()
             .filter(|_| own.len() == columns.len())
-            .map(|(_, header)| header.clone());
+            .map(|open| open.header.clone());
         let header_again = header.as_ref().and_then(|header| {
             let row = texts(&next.page.blocks[first]);
             if row == *header {
@@ -274,24 +310,35 @@ impl Assembler {
             repeated = true;
             columns = own;
             if let Some(open) = &mut self.open_table {
-                open.0 = columns.clone();
+                open.columns = columns.clone();
             }
-            match rest {
+            // What the first block holds under the header: the header's own
+            // second line too, where it is drawn again.
+            let under = match rest {
                 None => {
-                    self.set_apart(next, first, "repeated table header");
-                    match first_row_of(next, &columns) {
-                        Some(row) => first = row,
-                        None => return repeated,
+                    if !self.skip_header_block(next, &mut first, &columns) {
+                        return repeated;
                     }
+                    texts(&next.page.blocks[first])
                 }
                 Some(rest) => {
                     let text = header.map(|cells| cells.join("\t")).unwrap_or_default();
                     self.note_set_apart("repeated table header", text, next.page.number);
-                    if let Block::Row { cells, .. } = &mut next.page.blocks[first] {
-                        for (cell, text) in cells.iter_mut().zip(rest) {
-                            cell.text = text;
-                        }
+                    set_texts(&mut next.page.blocks[first], rest.clone());
+                    rest
+                }
+            };
+            match self.header_below_in(&under) {
+                HeaderBelow::Absent => {}
+                HeaderBelow::Whole => {
+                    if !self.skip_header_block(next, &mut first, &columns) {
+                        return repeated;
                     }
+                }
+                HeaderBelow::Over(rest) => {
+                    let text = under.join("\t");
+                    self.note_set_apart("repeated table header", text, next.page.number);
+                    set_texts(&mut next.page.blocks[first], rest);
                 }
             }
         }
@@ -327,6 +374,44 @@ impl Assembler {
             });
         }
         repeated
+    }
+
+    /// Sets apart the block at `first`, a header drawn again, and moves
+    /// `first` to the row after it. Returns whether a row of the table
+    /// with `columns` follows.
+    fn skip_header_block(
+        &mut self,
+        next: &mut Pending,
+        first: &mut usize,
+        columns: &[f32],
+    ) -> bool {
+        self.set_apart(next, *first, "repeated table header");
+        match first_row_of(next, columns) {
+            Some(row) => {
+                *first = row;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// How `row`, the first row under a header drawn again, holds the
+    /// header's own second line (see [`OpenTable::header_below`]).
+    fn header_below_in(&self, row: &[String]) -> HeaderBelow {
+        let Some(below) = self
+            .open_table
+            .as_ref()
+            .and_then(|open| open.header_below.as_ref())
+        else {
+            return HeaderBelow::Absent;
+        };
+        if row == below.as_slice() {
+            return HeaderBelow::Whole;
+        }
+        match below_header(row, below) {
+            Some(rest) => HeaderBelow::Over(rest),
+            None => HeaderBelow::Absent,
+        }
     }
 
     /// Sets apart the row `last` of `current`, cut by the page break and
@@ -422,6 +507,15 @@ fn below_header(row: &[String], header: &[String]) -> Option<Vec<String>> {
     let continues =
         rest.first().is_some_and(String::is_empty) && rest.iter().any(|r| !r.is_empty());
     continues.then_some(rest)
+}
+
+/// Rewrites the texts of a row's cells, in order.
+fn set_texts(block: &mut Block, texts: Vec<String>) {
+    if let Block::Row { cells, .. } = block {
+        for (cell, text) in cells.iter_mut().zip(texts) {
+            cell.text = text;
+        }
+    }
 }
 
 fn texts(block: &Block) -> Vec<String> {

@@ -405,6 +405,35 @@ N.   Obiettivo                     Peso   Scadenza
     }
 
     #[test]
+    fn a_header_of_two_lines_drawn_again_is_set_apart_whole() {
+        // The labels under a group's name ("Misurazione") are the header's
+        // second line: drawn again on the next page over the cut row's last
+        // lines, they are no part of that row.
+        let dump = "\
+N.   Obiettivo                  Peso   Misurazione                    Scadenza
+                                       Indicatore      Target
+1    Digitalizzazione delle     40     Pratiche        100% delle     31/12/2023
+     pratiche edilizie                 online          pratiche
+2    Nuovo regolamento per      60     Delibera        Approvazione   30/06/2023
+     l'accesso agli atti               approvata
+\u{c}N.   Obiettivo                  Peso   Misurazione                    Scadenza
+                                       Indicatore      Target
+     e ai documenti                    in giunta
+3    Riduzione dei tempi        30     Giorni medi     30 giorni      31/10/2023
+";
+        assert_eq!(
+            texts(dump),
+            [
+                "N.\tObiettivo\tPeso\tMisurazione\t\tScadenza",
+                "\t\t\tIndicatore\tTarget\t",
+                "1\tDigitalizzazione delle pratiche edilizie\t40\tPratiche online\t100% delle pratiche\t31/12/2023",
+                "2\tNuovo regolamento per l'accesso agli atti e ai documenti\t60\tDelibera approvata in giunta\tApprovazione\t30/06/2023",
+                "3\tRiduzione dei tempi\t30\tGiorni medi\t30 giorni\t31/10/2023",
+            ]
+        );
+    }
+
+    #[test]
     fn a_table_numbered_last_keeps_its_rows_apart_across_a_page_break() {
         // The number is the last column; the next page's first row leaves
         // the first column empty, as a cut row's continuation would, but
