@@ -176,7 +176,19 @@ fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<Lin
 fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
     // A value naming a column is a header's cell ("Fase | Peso"), unless
     // it is left open to go on on the next line ("Scadenza: entro il").
-    if !words.has_cards() || (words.is_column_name(value) && !words.ends_open(value)) {
+    if words.is_column_name(value) && !words.ends_open(value) {
+        return None;
+    }
+    inline_card_field(label, value, words)
+}
+
+/// A card's field written in one cell, its label before a colon ("Output
+/// atteso: Tempi medi …"): the value is the field's whatever its first
+/// words are, for a header's cells hold no colon ("N." opening "N. pratiche
+/// elaborate", "Tempi" opening "Tempi medi di pagamento", cut there by a
+/// narrow column).
+fn inline_card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    if !words.has_cards() {
         return None;
     }
     let column = words.card_label(label.trim().trim_end_matches(':'))?;
@@ -347,7 +359,7 @@ fn classify_single(text: &str, doubtful: bool, words: &Vocabulary) -> LineKind {
     }
     text.split_once(':')
         .and_then(|(label, value)| {
-            field_line(label, value, words).or_else(|| card_field(label, value, words))
+            field_line(label, value, words).or_else(|| inline_card_field(label, value, words))
         })
         .unwrap_or(LineKind::Text)
 }

@@ -95,6 +95,28 @@ fn a_card_field_is_labelled_by_any_name_of_its_column() {
 }
 
 #[test]
+fn a_card_field_in_one_cell_keeps_a_value_that_opens_with_a_columns_name() {
+    // A narrow column cuts the value after its first words, which may
+    // name a column ("Tempi", "N."): with the label's colon in the same
+    // cell, the line is no header's.
+    for (line, column, value) in [
+        ("OUTPUT ATTESO: Tempi", Column::Expected, "Tempi"),
+        ("INDICATORE DI PERFORMANCE: N.", Column::Indicators, "N."),
+    ] {
+        assert_eq!(
+            kind_in("objective-cards", line),
+            LineKind::CardField(column, value.to_owned()),
+            "{line}"
+        );
+    }
+    // In two cells, the same words are a header's.
+    assert!(!matches!(
+        kind_in("objective-cards", "Output atteso\tTempi"),
+        LineKind::CardField(..)
+    ));
+}
+
+#[test]
 fn a_weight_matrix_header_names_no_column_of_values() {
     let matrix = "N.\tDescrizione\tSegretario\tDirigente Area 1";
     assert!(matches!(
