@@ -9,6 +9,7 @@ use piano_model::{Code, Diagnostic, TextLine, counts_pages, same_running_line};
 use std::collections::BTreeMap;
 
 use crate::furniture::{candidates, is_page_number, signature};
+use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::join_wrapped;
 use crate::page::{Block, Cell, PageBlocks, same_table};
 use emit::Emitter;
@@ -278,7 +279,11 @@ impl Assembler {
         };
         let mut columns = columns.clone();
         let mut repeated = false;
-        let Some((Block::Row { columns: own, .. }, mut first)) = kept(next).next() else {
+        let Some((block, mut first)) = kept(next).next() else {
+            return false;
+        };
+        let Block::Row { columns: own, .. } = block else {
+            join_stray_lines(current, last, next);
             return false;
         };
         let own = own.clone();
@@ -357,21 +362,7 @@ impl Assembler {
             && cells.iter().any(|c| !c.text.is_empty());
         if continuation {
             let tail: Vec<Cell> = cells.to_vec();
-            if let Block::Row { cells, .. } = &mut current.page.blocks[last] {
-                for (cell, more) in cells.iter_mut().zip(&tail) {
-                    join_wrapped(&mut cell.text, cell.trailing_space, &more.text);
-                    cell.confidence = crate::lines::lowest(cell.confidence, more.confidence);
-                    if !more.text.is_empty() {
-                        cell.trailing_space = more.trailing_space;
-                    }
-                }
-            }
-            next.removed[first] = true;
-            current.joined[last] = true;
-            current.continued_to[last] = next.page.input_lines.as_ref().and_then(|input| {
-                let (first, last) = next.page.blocks[first].baselines();
-                input.lines_of(first, last).map(|(_, to)| to)
-            });
+            join_continuation(current, last, next, first, &tail);
         }
         repeated
     }
@@ -507,6 +498,79 @@ fn below_header(row: &[String], header: &[String]) -> Option<Vec<String>> {
     let continues =
         rest.first().is_some_and(String::is_empty) && rest.iter().any(|r| !r.is_empty());
     continues.then_some(rest)
+}
+
+/// Joins `tail`, the cells of block `first` of `next`, into row `last` of
+/// `current`, which the page break cut, and sets the block apart.
+fn join_continuation(
+    current: &mut Pending,
+    last: usize,
+    next: &mut Pending,
+    first: usize,
+    tail: &[Cell],
+) {
+    if let Block::Row { cells, .. } = &mut current.page.blocks[last] {
+        for (cell, more) in cells.iter_mut().zip(tail) {
+            join_wrapped(&mut cell.text, cell.trailing_space, &more.text);
+            cell.confidence = crate::lines::lowest(cell.confidence, more.confidence);
+            if !more.text.is_empty() {
+                cell.trailing_space = more.trailing_space;
+            }
+        }
+    }
+    next.removed[first] = true;
+    current.joined[last] = true;
+    current.continued_to[last] = next.page.input_lines.as_ref().and_then(|input| {
+        let (first, last) = next.page.blocks[first].baselines();
+        input.lines_of(first, last).map(|(_, to)| to)
+    });
+}
+
+/// Joins into row `last` of `current`, which the page break cut, the lines
+/// of text `next` opens with that finish it: a dump sets the row's last
+/// words alone atop the next page ("interne."), where no table is seen.
+/// Each is a line of one piece that begins in small letters (a sentence
+/// going on, where a heading or a title begins in capitals) and lies within
+/// one column of the cut row, not the one numbering rows.
+fn join_stray_lines(current: &mut Pending, last: usize, next: &mut Pending) {
+    let Block::Row { cells, numbers, .. } = &current.page.blocks[last] else {
+        return;
+    };
+    let numbers = *numbers;
+    let columns: Vec<(f32, f32)> = cells.iter().map(|cell| (cell.x0, cell.x1)).collect();
+    let stray: Vec<(usize, usize, Cell)> = kept(next)
+        .map_while(|(block, index)| {
+            let Block::Text { cells, size, .. } = block else {
+                return None;
+            };
+            let [piece] = cells.as_slice() else {
+                return None;
+            };
+            let tolerance = EDGE_TOLERANCE * size;
+            let column = columns
+                .iter()
+                .position(|&(x0, x1)| piece.x0 >= x0 - tolerance && piece.x1 <= x1 + tolerance)?;
+            let goes_on = piece.text.trim_start().starts_with(char::is_lowercase);
+            (goes_on && column != numbers).then(|| (index, column, piece.clone()))
+        })
+        .collect();
+    for (index, column, piece) in stray {
+        let mut tail: Vec<Cell> = cells_like(&current.page.blocks[last]);
+        tail[column] = piece;
+        join_continuation(current, last, next, index, &tail);
+    }
+}
+
+/// Empty cells as many as `block` has, in its columns.
+fn cells_like(block: &Block) -> Vec<Cell> {
+    block
+        .cells()
+        .iter()
+        .map(|cell| Cell {
+            text: String::new(),
+            ..cell.clone()
+        })
+        .collect()
 }
 
 /// Rewrites the texts of a row's cells, in order.

@@ -434,6 +434,35 @@ N.   Obiettivo                  Peso   Misurazione                    Scadenza
     }
 
     #[test]
+    fn a_cut_rows_last_words_alone_atop_the_next_page_finish_it() {
+        // No header drawn again: the row's last words stand alone at the top
+        // of the next page, in their column, before the table goes on.
+        let dump = "\
+N.   Obiettivo                  Peso   Indicatore
+1    Digitalizzazione delle     40     Pratiche gestite
+     pratiche edilizie                 online
+2    Nuovo regolamento per      60     Rispetto delle previsioni
+     l'accesso agli atti               normative e regolamentari
+\u{c}                                       interne.
+
+3    Riduzione dei tempi        30     Giorni medi di
+     medi di pagamento                 pagamento
+4    Revisione della            20     Moduli pubblicati
+     modulistica
+";
+        assert_eq!(
+            texts(dump),
+            [
+                "N.\tObiettivo\tPeso\tIndicatore",
+                "1\tDigitalizzazione delle pratiche edilizie\t40\tPratiche gestite online",
+                "2\tNuovo regolamento per l'accesso agli atti\t60\tRispetto delle previsioni normative e regolamentari interne.",
+                "3\tRiduzione dei tempi medi di pagamento\t30\tGiorni medi di pagamento",
+                "4\tRevisione della modulistica\t20\tModuli pubblicati",
+            ]
+        );
+    }
+
+    #[test]
     fn a_table_numbered_last_keeps_its_rows_apart_across_a_page_break() {
         // The number is the last column; the next page's first row leaves
         // the first column empty, as a cut row's continuation would, but
