@@ -463,6 +463,32 @@ N.   Obiettivo                  Peso   Indicatore
     }
 
     #[test]
+    fn a_heading_in_capitals_atop_the_next_page_is_no_rest_of_a_cut_row() {
+        // The table goes on under the next structure's heading at the same
+        // columns: the heading, its number cell empty, is not the last row's.
+        let dump = "\
+Obiettivo                        Peso   N.   Scadenza
+Riordino dell'archivio           40     1    31/12/2023
+Nuovo regolamento per            60     2    30/06/2023
+l'accesso agli atti
+\u{c}AREA: SERVIZI SOCIALI
+Assistenza domiciliare           50     1    31/10/2023
+Centri estivi                    50     2    30/09/2023
+";
+        let lines = texts(dump);
+        assert_eq!(
+            lines[2],
+            "Nuovo regolamento per l'accesso agli atti\t60\t2\t30/06/2023"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with("AREA: SERVIZI SOCIALI")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn a_table_numbered_last_keeps_its_rows_apart_across_a_page_break() {
         // The number is the last column; the next page's first row leaves
         // the first column empty, as a cut row's continuation would, but

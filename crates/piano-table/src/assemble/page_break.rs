@@ -157,8 +157,15 @@ impl Assembler {
             numbers => numbers,
         };
         let cells = next.page.blocks[first].cells();
+        let cut = current.page.blocks[last].cells();
+        // A heading in capitals atop the page ("AREA: AMBIENTE") is no rest
+        // of a cell written in small letters.
+        let heading = cells.iter().zip(cut).any(|(more, cell)| {
+            in_capitals(&more.text) && cell.text.chars().any(char::is_lowercase)
+        });
         let continuation = cells.get(numbers).is_some_and(|c| c.text.is_empty())
-            && cells.iter().any(|c| !c.text.is_empty());
+            && cells.iter().any(|c| !c.text.is_empty())
+            && !heading;
         if continuation {
             let tail: Vec<Cell> = cells.to_vec();
             join_continuation(current, last, next, first, &tail);
@@ -328,6 +335,12 @@ fn join_stray_lines(current: &mut Pending, last: usize, next: &mut Pending) {
         tail[column] = piece;
         join_continuation(current, last, next, index, &tail);
     }
+}
+
+/// Whether `text` is written in capitals: words of letters, none small.
+fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// Empty cells as many as `block` has, in its columns.
