@@ -102,6 +102,9 @@ pub enum ReasonCode {
     WeightSums,
     /// Rows with no due date where other rows of their structure have one.
     DuesMissing,
+    /// Objectives of a structure none of whose objectives has a due date,
+    /// where other structures' objectives have one (`dues-lost`).
+    DuesLost,
     /// Rows whose due cell held no date (`due-unparsed`).
     DuesUnparsed,
     /// Rows whose due cell holds a long text beside its date: cells of other
@@ -168,13 +171,14 @@ pub enum ReasonCode {
 
 impl ReasonCode {
     /// Every code, in documentation order (the order of a plan's reasons).
-    pub const ALL: [ReasonCode; 28] = [
+    pub const ALL: [ReasonCode; 29] = [
         ReasonCode::NoObjectives,
         ReasonCode::NoFamily,
         ReasonCode::WeightsMissing,
         ReasonCode::WeightsUnparsed,
         ReasonCode::WeightSums,
         ReasonCode::DuesMissing,
+        ReasonCode::DuesLost,
         ReasonCode::DuesUnparsed,
         ReasonCode::DuesOverrun,
         ReasonCode::FieldsOverrun,
@@ -208,6 +212,7 @@ impl ReasonCode {
             ReasonCode::WeightsUnparsed => "weights-unparsed",
             ReasonCode::WeightSums => "weight-sums",
             ReasonCode::DuesMissing => "dues-missing",
+            ReasonCode::DuesLost => "dues-lost",
             ReasonCode::DuesUnparsed => "dues-unparsed",
             ReasonCode::DuesOverrun => "dues-overrun",
             ReasonCode::FieldsOverrun => "fields-overrun",

@@ -57,6 +57,7 @@ pub fn reason(code: ReasonCode) -> &'static str {
         ReasonCode::WeightsUnparsed => "pesi non numerici",
         ReasonCode::WeightSums => "gruppi di pesi che non fanno 100",
         ReasonCode::DuesMissing => "righe senza scadenza",
+        ReasonCode::DuesLost => "strutture senza scadenze dove le altre ne hanno",
         ReasonCode::DuesUnparsed => "scadenze senza una data riconosciuta",
         ReasonCode::DuesOverrun => "scadenze con testo di altre colonne",
         ReasonCode::FieldsOverrun => "campi di testo con pesi o date di altre righe",

@@ -31,6 +31,7 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
         ),
         finding(ReasonCode::WeightSums, weight_sums_off(plan)),
         finding(ReasonCode::DuesMissing, dues_missing(plan)),
+        finding(ReasonCode::DuesLost, dues_lost(plan)),
         finding(
             ReasonCode::DuesUnparsed,
             count(rows_still_without(plan, Code::DueUnparsed)),
@@ -328,6 +329,29 @@ fn dues_missing_in(structure: &Structure) -> usize {
         .sum()
 }
 
+/// The objectives of each structure none of whose objectives has a due,
+/// where other structures' objectives have one: the plan's tables have a
+/// due column, and that structure's dues were lost whole (a due glued into
+/// the cell before it, one space apart).
+fn dues_lost(plan: &Plan) -> u32 {
+    let dated = |structure: &Structure| {
+        structure
+            .objectives
+            .iter()
+            .any(|objective| objective.entry.due.is_some())
+    };
+    if !plan.structures.iter().any(dated) {
+        return 0;
+    }
+    let lost: usize = plan
+        .structures
+        .iter()
+        .filter(|structure| !dated(structure))
+        .map(|structure| structure.objectives.len())
+        .sum();
+    count(lost)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +407,17 @@ mod tests {
             "{HEADER}1\tPrimo\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
         ));
         assert_eq!(finding_of(&plan, ReasonCode::DuesMissing), 1);
+    }
+
+    #[test]
+    fn a_structure_without_dues_where_the_others_have_them_lost_them() {
+        let plan = read(&format!(
+            "{HEADER}1\tPrimo\t50%\t31.12.2022\n2\tSecondo\t50%\t30.06.2022\n\
+             STRUTTURA: B\nN.\tDescrizione\tPeso\tScadenza\n\
+             1\tTerzo 31.12.2022\t50%\n2\tQuarto 30.06.2022\t50%\n"
+        ));
+        assert_eq!(finding_of(&plan, ReasonCode::DuesLost), 2);
+        assert_eq!(finding_of(&plan, ReasonCode::DuesMissing), 0);
     }
 
     #[test]

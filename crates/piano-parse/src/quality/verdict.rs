@@ -70,7 +70,10 @@ fn weight(code: ReasonCode) -> f64 {
         | ReasonCode::DuesUnparsed
         // Every weight of the row stands under a wrong name, but its figures
         // were read.
-        | ReasonCode::HeadsRepeated => 0.5,
+        | ReasonCode::HeadsRepeated
+        // A whole structure's dues, lost: systematic, where a due missing
+        // here and there is doubtful.
+        | ReasonCode::DuesLost => 0.5,
         // A row whose cells left its header's columns and were placed by
         // content: damage, and a row placed wrong need not show in the
         // other reasons (values of one column read into another text
@@ -165,6 +168,9 @@ fn message(finding: &Finding, rows: u32) -> String {
         ),
         ReasonCode::DuesMissing => of_rows(&format!(
             "{has} no due date where other rows of their structure have one"
+        )),
+        ReasonCode::DuesLost => of_rows(&format!(
+            "{has} no due date, nor any objective of their structure, where other structures' objectives have one"
         )),
         ReasonCode::DuesUnparsed => of_rows(&format!("{has} a due cell that holds no date")),
         ReasonCode::DuesOverrun => of_rows(&format!(
