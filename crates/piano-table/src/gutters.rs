@@ -375,6 +375,9 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
         })
         .collect();
     candidates.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
+    // The same gap on many lines (a column's, on every row) is one
+    // candidate: it would find the same channel again.
+    candidates.dedup();
     let mut found: Vec<(f32, f32)> = Vec::new();
     for (candidate, cut_short) in candidates {
         if found
@@ -538,8 +541,13 @@ fn starting_right_at(x: f32, lines: &[Line]) -> usize {
 /// covers, each at least `min` wide.
 fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Vec<(f32, f32)> {
     let mut open = vec![(a, b)];
-    for segment in &line.segments {
+    // Only a piece across the gap narrows it: most of a line's pieces lie
+    // beside it, and are not parted into words.
+    for segment in line.segments.iter().filter(|s| s.x1 > a && s.x0 < b) {
         for (x0, x1) in segment.word_extents() {
+            if x1 <= a || x0 >= b {
+                continue;
+            }
             open = open
                 .into_iter()
                 .flat_map(|(left, right)| {
