@@ -46,7 +46,8 @@ impl Vocabulary {
     /// The column a header cell names. The longest matching label wins, so that
     /// "Obiettivo" (a staff table's column) and "Obiettivi Operativi" differ.
     pub fn column(&self, header: &str) -> Option<Column> {
-        if !self.may_name_column(header) {
+        // Most cells are turned away here, unfolded.
+        if !self.column_names.may_be_named_in(header) {
             return None;
         }
         let folded = folded_label(header)?;
@@ -62,7 +63,7 @@ impl Vocabulary {
     /// atteso"), not by opening with its name ("Peso %" names the weight,
     /// but not exactly).
     pub fn column_named_exactly(&self, header: &str) -> Option<Column> {
-        if !self.may_name_column(header) {
+        if !self.column_names.may_be_named_in(header) {
             return None;
         }
         let folded = folded_label(header)?;
@@ -85,14 +86,6 @@ impl Vocabulary {
         let mut columns = self.column_names.begun_by(folded);
         let column = columns.next()?;
         columns.all(|other| other == column).then_some(column)
-    }
-
-    /// Whether `header` may name a column: its first word begins the first
-    /// word of a column's name, as it must for any of the above to find one
-    /// (whole, by its opening words, or cut short). Cheaper than they are,
-    /// for a pass to ask first of every cell.
-    fn may_name_column(&self, header: &str) -> bool {
-        self.column_names.may_be_named_in(header)
     }
 
     /// Whether `text` may open with the name of a column of percentages

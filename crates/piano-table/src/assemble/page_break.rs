@@ -42,19 +42,19 @@ impl Assembler {
     pub(super) fn scan_tables(&mut self, pending: &Pending) {
         for (block, _) in kept(pending) {
             match block {
-                Block::Row { columns, cells, .. } => {
-                    let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+                Block::Row { columns, .. } => {
+                    let row = texts(block);
                     match &mut self.open_table {
                         Some(open) if same_table(&open.columns, columns) => {
-                            if open.rows == 1 && texts.first().is_some_and(String::is_empty) {
-                                open.header_below = Some(texts);
+                            if open.rows == 1 && row.first().is_some_and(String::is_empty) {
+                                open.header_below = Some(row);
                             }
                             open.rows += 1;
                         }
                         _ => {
                             self.open_table = Some(OpenTable {
                                 columns: columns.clone(),
-                                header: texts,
+                                header: row,
                                 header_below: None,
                                 rows: 1,
                             });
@@ -128,7 +128,7 @@ impl Assembler {
                 Some(rest) => {
                     let text = header.map(|cells| cells.join("\t")).unwrap_or_default();
                     self.note_set_apart("repeated table header", text, next.page.number);
-                    set_texts(&mut next.page.blocks[first], rest.clone());
+                    set_texts(&mut next.page.blocks[first], &rest);
                     rest
                 }
             };
@@ -142,7 +142,7 @@ impl Assembler {
                 HeaderBelow::Over(rest) => {
                     let text = under.join("\t");
                     self.note_set_apart("repeated table header", text, next.page.number);
-                    set_texts(&mut next.page.blocks[first], rest);
+                    set_texts(&mut next.page.blocks[first], &rest);
                 }
             }
         }
@@ -356,14 +356,17 @@ fn cells_like(block: &Block) -> Vec<Cell> {
 }
 
 /// Rewrites the texts of a row's cells, in order.
-fn set_texts(block: &mut Block, texts: Vec<String>) {
+/// Writes `texts` over the cells of a row, in order (a row whose header
+/// lines were taken out of it).
+fn set_texts(block: &mut Block, texts: &[String]) {
     if let Block::Row { cells, .. } = block {
         for (cell, text) in cells.iter_mut().zip(texts) {
-            cell.text = text;
+            cell.text.clone_from(text);
         }
     }
 }
 
+/// The texts of a block's cells, in order.
 fn texts(block: &Block) -> Vec<String> {
     block.cells().iter().map(|c| c.text.clone()).collect()
 }
