@@ -178,9 +178,14 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
     let min = MIN_GUTTER * line.size;
     let mut segments = Vec::with_capacity(line.segments.len());
     for segment in &line.segments {
+        let crossed = edges_crossed(inner, segment.x0, segment.x1, tolerance);
+        if crossed.is_empty() {
+            segments.push(segment.clone());
+            continue;
+        }
         let mut pieces = Vec::new();
         let mut rest = segment.clone();
-        for &edge in edges_crossed(inner, segment.x0, segment.x1, tolerance) {
+        for &edge in crossed {
             if !(rest.x0 < edge - tolerance && rest.x1 > edge + tolerance) {
                 continue;
             }
@@ -213,10 +218,7 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
         }
         segments.extend(pieces);
     }
-    Line {
-        segments,
-        ..line.clone()
-    }
+    line.with_segments(segments)
 }
 
 /// A line of one piece on a grid of characters cut where a word starts
@@ -245,10 +247,7 @@ pub(crate) fn cut_at_column_starts(line: &Line, starts: &[f32]) -> Option<Line> 
         return None;
     }
     segments.push(rest);
-    Some(Line {
-        segments,
-        ..line.clone()
-    })
+    Some(line.with_segments(segments))
 }
 
 /// The line with a value the producer pushed left, one space after the text
@@ -294,10 +293,7 @@ pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
             None => segments.push(segment.clone()),
         }
     }
-    Line {
-        segments,
-        ..line.clone()
-    }
+    line.with_segments(segments)
 }
 
 /// A number, weight or date: digits and no letters ("16,67", "(50%)",
@@ -322,11 +318,14 @@ pub(crate) fn break_before_values(piece: &Segment) -> Option<usize> {
 /// separated by a point, comma or slash ("10%", "(50%)", "16,67",
 /// "15.03.2025", "31/12"), not a bare number ("1950", "1950.").
 pub(crate) fn is_formatted_value(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let separated = chars
-        .windows(2)
-        .any(|pair| matches!(pair[0], '.' | ',' | '/') && pair[1].is_ascii_digit());
-    is_value(text) && (text.contains('%') || separated)
+    // The separators and digits are ASCII, which no byte of a character
+    // written in more than one byte can be taken for.
+    let separated = || {
+        text.as_bytes()
+            .windows(2)
+            .any(|pair| matches!(pair[0], b'.' | b',' | b'/') && pair[1].is_ascii_digit())
+    };
+    is_value(text) && (text.contains('%') || separated())
 }
 
 /// The gaps between a line's pieces that overlap none of the gutters: the
@@ -379,6 +378,8 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
     // candidate: it would find the same channel again.
     candidates.dedup();
     let mut found: Vec<(f32, f32)> = Vec::new();
+    // What is open of a candidate after each line, and through the next.
+    let (mut open, mut through) = (Vec::new(), Vec::new());
     for (candidate, cut_short) in candidates {
         if found
             .iter()
@@ -386,15 +387,21 @@ pub(crate) fn channels(lines: &[Line], gutters: &[(f32, f32)]) -> Vec<(f32, f32)
         {
             continue;
         }
-        let mut open = vec![candidate];
+        open.clear();
+        open.push(candidate);
         for line in lines {
-            open = open
-                .into_iter()
-                .flat_map(|part| open_through(part, line, min))
-                .collect();
+            through.clear();
+            for &part in &open {
+                open_through(part, line, min, &mut through);
+            }
+            std::mem::swap(&mut open, &mut through);
+            if open.is_empty() {
+                break;
+            }
         }
         let channel = open
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&part| is_column_gap(part, lines) && !touches(part, gutters, min))
             .filter(|&part| !cut_short || starts_a_column(part.1, lines))
             .max_by(|x, y| {
@@ -538,9 +545,10 @@ fn starting_right_at(x: f32, lines: &[Line]) -> usize {
 }
 
 /// What a line leaves open of a channel: the parts that no word of the line
-/// covers, each at least `min` wide.
-fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Vec<(f32, f32)> {
-    let mut open = vec![(a, b)];
+/// covers, each at least `min` wide, pushed onto `open` from left to right.
+fn open_through((a, b): (f32, f32), line: &Line, min: f32, open: &mut Vec<(f32, f32)>) {
+    let first = open.len();
+    open.push((a, b));
     // Only a piece across the gap narrows it: most of a line's pieces lie
     // beside it, and are not parted into words.
     for segment in line.segments.iter().filter(|s| s.x1 > a && s.x0 < b) {
@@ -548,32 +556,46 @@ fn open_through((a, b): (f32, f32), line: &Line, min: f32) -> Vec<(f32, f32)> {
             if x1 <= a || x0 >= b {
                 continue;
             }
-            open = open
-                .into_iter()
-                .flat_map(|(left, right)| {
-                    // A word's last character may overrun a column's
-                    // first, as in `narrowed`.
-                    let x1 = match line.pitch {
-                        Some(pitch) if x0 < left && x1 >= right && x1 <= right + pitch => {
-                            right - pitch
-                        }
-                        _ => x1,
-                    };
-                    if x1 <= left || x0 >= right {
-                        vec![(left, right)]
-                    } else {
-                        [(left, x0), (x1, right)]
-                            .into_iter()
-                            .filter(|(l, r)| r > l)
-                            .collect()
+            let mut at = first;
+            while at < open.len() {
+                let (left, right) = open[at];
+                // A word's last character may overrun a column's first, as
+                // in `narrowed`.
+                let x1 = match line.pitch {
+                    Some(pitch) if x0 < left && x1 >= right && x1 <= right + pitch => right - pitch,
+                    _ => x1,
+                };
+                if x1 <= left || x0 >= right {
+                    at += 1;
+                    continue;
+                }
+                // The parts either side of the word, in its stead; the
+                // next word meets them, this one has done with them.
+                let right_part = (x1 < right).then_some((x1, right));
+                if x0 > left {
+                    open[at] = (left, x0);
+                    at += 1;
+                    if let Some(part) = right_part {
+                        open.insert(at, part);
+                        at += 1;
                     }
-                })
-                .collect();
+                } else if let Some(part) = right_part {
+                    open[at] = part;
+                    at += 1;
+                } else {
+                    open.remove(at);
+                }
+            }
         }
     }
-    open.into_iter()
-        .filter(|(left, right)| right - left >= min)
-        .collect()
+    let mut kept = first;
+    for at in first..open.len() {
+        if open[at].1 - open[at].0 >= min {
+            open[kept] = open[at];
+            kept += 1;
+        }
+    }
+    open.truncate(kept);
 }
 
 #[cfg(test)]

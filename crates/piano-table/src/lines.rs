@@ -54,10 +54,10 @@ impl Segment {
 
     /// Where each of its words lies, left to right: from the piece's left
     /// edge or the end of a space to the next space or the piece's right edge.
-    pub fn word_extents(&self) -> Vec<(f32, f32)> {
+    pub fn word_extents(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
         let starts = std::iter::once(self.x0).chain(self.breaks.iter().map(|space| space.x1));
         let ends = self.breaks.iter().map(|space| space.x0).chain([self.x1]);
-        starts.zip(ends).collect()
+        starts.zip(ends)
     }
 
     /// Its words, each with where it ends.
@@ -155,6 +155,18 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// The line with other pieces in its place (cut or moved), its baseline,
+    /// size and grid kept.
+    pub fn with_segments(&self, segments: Vec<Segment>) -> Line {
+        Line {
+            segments,
+            y: self.y,
+            size: self.size,
+            trailing_space: self.trailing_space,
+            pitch: self.pitch,
+        }
+    }
+
     /// Whether the line opens with a figure or a piece that is a row number
     /// ("IV", "II.1", "A.2"): a row's number or code, where a header or a
     /// label opens with a word.

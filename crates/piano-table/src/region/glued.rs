@@ -41,6 +41,9 @@ impl Glued {
     /// The piece read as a value glued to a capital or to another value.
     /// A percent sign set apart from its figure ("30,00 %") is the value's.
     fn of(piece: &Segment) -> Option<Glued> {
+        if !may_open_with_value(piece) || piece.breaks.is_empty() {
+            return None;
+        }
         let words = piece.words();
         let (value_end, next_index) = leading_value(&words)?;
         let (next, _) = *words.get(next_index)?;
@@ -72,9 +75,17 @@ fn leading_value(words: &[(&str, f32)]) -> Option<(f32, usize)> {
 /// alone ending before the edge (a row without the next cell's text), or
 /// starts past the edge (the next cell's text alone, or wrapped).
 fn fits_the_cut(piece: &Segment, edge: f32) -> bool {
-    let words = piece.words();
-    let alone = leading_value(&words).is_some_and(|(end, next)| next == words.len() && end <= edge);
-    Glued::of(piece).is_some() || alone || piece.x0 >= edge
+    let alone = || {
+        let words = piece.words();
+        leading_value(&words).is_some_and(|(end, next)| next == words.len() && end <= edge)
+    };
+    piece.x0 >= edge || (may_open_with_value(piece) && (Glued::of(piece).is_some() || alone()))
+}
+
+/// Whether a piece may open with a formatted value: not with a letter,
+/// which no value holds. Asked first, before a piece is parted into words.
+fn may_open_with_value(piece: &Segment) -> bool {
+    !piece.text.starts_with(char::is_alphabetic)
 }
 
 /// `columns` (a region's edges, its header first in `region`) with an edge
