@@ -5,9 +5,9 @@
 use super::placed::PlacedLine;
 use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::Segment;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 impl PlacedLine {
     /// The line with the words that end a piece moved to the piece right
@@ -104,9 +104,9 @@ const MOVED_WORDS: usize = 2;
 #[derive(Default)]
 pub(super) struct Openers {
     /// Pieces opened, by the shape of their first word.
-    first: HashMap<String, usize>,
+    first: FxHashMap<String, usize>,
     /// Pairs of words one after the other, by [`pair_key`], and how often.
-    pairs: HashMap<u64, usize>,
+    pairs: FxHashMap<u64, usize>,
 }
 
 impl Openers {
@@ -123,9 +123,10 @@ impl Openers {
 }
 
 /// Two words one after the other, by their shapes, as one hash: no text is
-/// kept for each pair of words of a table.
+/// kept for each pair of words of a table. Every pair of words of a table
+/// is hashed, so with a fast hash (no input here is chosen to collide).
 fn pair_key(word: &str, after: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     (shape(word), shape(after)).hash(&mut hasher);
     hasher.finish()
 }
