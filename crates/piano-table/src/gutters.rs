@@ -7,6 +7,7 @@
 
 use crate::lines::{Line, Segment};
 use squeezed::squeezed_cells;
+use std::borrow::Cow;
 
 mod squeezed;
 
@@ -168,11 +169,13 @@ pub(crate) fn edges_crossed(inner: &[f32], x0: f32, x1: f32, tolerance: f32) -> 
 /// grid of characters, where its cells start (a row squeezed left,
 /// [`squeezed`]). A line of one piece is left whole: it is prose, or a
 /// row's wrapped text.
-pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
-    if line.segments.len() < 2 {
-        return line.clone();
-    }
+pub(crate) fn cut_at_edges<'a>(line: &'a Line, inner: &[f32]) -> Cow<'a, Line> {
     let tolerance = EDGE_TOLERANCE * line.size;
+    let crosses =
+        |segment: &Segment| !edges_crossed(inner, segment.x0, segment.x1, tolerance).is_empty();
+    if line.segments.len() < 2 || !line.segments.iter().any(crosses) {
+        return Cow::Borrowed(line);
+    }
     // As wide as a gutter: a dump's space (a third of the size),
     // not the narrower space of a proportional font.
     let min = MIN_GUTTER * line.size;
@@ -218,7 +221,7 @@ pub(crate) fn cut_at_edges(line: &Line, inner: &[f32]) -> Line {
         }
         segments.extend(pieces);
     }
-    line.with_segments(segments)
+    Cow::Owned(line.with_segments(segments))
 }
 
 /// A line of one piece on a grid of characters cut where a word starts
@@ -256,34 +259,19 @@ pub(crate) fn cut_at_column_starts(line: &Line, starts: &[f32]) -> Option<Line> 
 /// when that column holds nothing else on the line, and set where that
 /// column's text starts, as the producer would have set it given room. Only
 /// on a grid of characters.
-pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
+pub(crate) fn value_pushed_left<'a>(line: &'a Line, inner: &[f32]) -> Cow<'a, Line> {
     if line.pitch.is_none() {
-        return line.clone();
+        return Cow::Borrowed(line);
     }
     let tolerance = EDGE_TOLERANCE * line.size;
+    let cut_of = |index| pushed_value(line, index, inner, tolerance);
+    let Some(first) = (0..line.segments.len()).find(|&index| cut_of(index).is_some()) else {
+        return Cow::Borrowed(line);
+    };
     let mut segments: Vec<Segment> = Vec::with_capacity(line.segments.len() + 1);
-    for (index, segment) in line.segments.iter().enumerate() {
-        let crossed = edges_crossed(inner, segment.x0, segment.x1, tolerance)
-            .first()
-            .map(|_| inner.partition_point(|&edge| edge <= segment.x0 + tolerance));
-        let next_start = line
-            .segments
-            .get(index + 1)
-            .map_or(f32::INFINITY, |next| next.x0);
-        let split = crossed.and_then(|column| {
-            let edge = inner[column];
-            // The last words that are values and end across the edge: the
-            // value, perhaps cut by a space ("31.10.202 1").
-            let words = segment.words();
-            let first = words
-                .iter()
-                .rposition(|&(word, end)| !is_value(word) || end <= edge + tolerance)?
-                + 1;
-            let cut = first.checked_sub(1).filter(|_| first < words.len())?;
-            let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
-            (next_start >= after).then_some((cut, edge))
-        });
-        match split {
+    segments.extend_from_slice(&line.segments[..first]);
+    for (index, segment) in line.segments.iter().enumerate().skip(first) {
+        match cut_of(index) {
             Some((cut, edge)) => {
                 let (before, value) = segment.split(cut);
                 let shift = (edge + tolerance - value.x0).max(0.0);
@@ -293,7 +281,31 @@ pub(crate) fn value_pushed_left(line: &Line, inner: &[f32]) -> Line {
             None => segments.push(segment.clone()),
         }
     }
-    line.with_segments(segments)
+    Cow::Owned(line.with_segments(segments))
+}
+
+/// Where the `index`th piece of `line` is cut before a value pushed left
+/// across the edge of `inner` it runs over (the break, and the edge), as
+/// [`value_pushed_left`] says.
+fn pushed_value(line: &Line, index: usize, inner: &[f32], tolerance: f32) -> Option<(usize, f32)> {
+    let segment = &line.segments[index];
+    edges_crossed(inner, segment.x0, segment.x1, tolerance).first()?;
+    let column = inner.partition_point(|&edge| edge <= segment.x0 + tolerance);
+    let next_start = line
+        .segments
+        .get(index + 1)
+        .map_or(f32::INFINITY, |next| next.x0);
+    let edge = inner[column];
+    // The last words that are values and end across the edge: the value,
+    // perhaps cut by a space ("31.10.202 1").
+    let words = segment.words();
+    let first = words
+        .iter()
+        .rposition(|&(word, end)| !is_value(word) || end <= edge + tolerance)?
+        + 1;
+    let cut = first.checked_sub(1).filter(|_| first < words.len())?;
+    let after = inner.get(column + 1).copied().unwrap_or(f32::INFINITY);
+    (next_start >= after).then_some((cut, edge))
 }
 
 /// A number, weight or date: digits and no letters ("16,67", "(50%)",

@@ -558,7 +558,8 @@ fn is_spaced_prose(line: &Line) -> bool {
 /// layout's columns (a label and its value under a table's wide first column).
 pub(crate) fn fits(line: &Line, inner: &[f32]) -> bool {
     let tolerance = EDGE_TOLERANCE * line.size;
-    let line = value_pushed_left(&cut_at_edges(line, inner), inner);
+    let cut = cut_at_edges(line, inner);
+    let line = value_pushed_left(&cut, inner);
     let within = line
         .segments
         .iter()

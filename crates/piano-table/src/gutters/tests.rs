@@ -16,7 +16,8 @@ fn a_piece_across_a_gutter_keeps_it_open_at_a_space_between_words() {
     let gutters = gaps_of(&header);
     let open = narrowed(&gutters, &row).expect("the space after the code keeps it open");
     assert_eq!(open[0].span(&[header, row]), (8.0, 9.0));
-    let cut = cut_at_edges(&dump_line("01030101 Approvazione del   40"), &[8.4]);
+    let line = dump_line("01030101 Approvazione del   40");
+    let cut = cut_at_edges(&line, &[8.4]);
     let texts: Vec<&str> = cut.segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, ["01030101", "Approvazione del", "40"]);
 }

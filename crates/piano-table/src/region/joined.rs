@@ -20,6 +20,7 @@
 use crate::gutters::{EDGE_TOLERANCE, cut_at_edges, is_value};
 use crate::lines::{Line, Segment};
 use crate::region::column_of;
+use std::borrow::Cow;
 
 /// How many characters apart the pieces of two columns may stand and still
 /// be one column a dump set unevenly.
@@ -105,7 +106,7 @@ pub(super) fn join_split_figures(region: &[Line], columns: Vec<f32>) -> Vec<f32>
         .iter()
         .position(|line| line.segments.iter().any(|piece| is_value(&piece.text)))
         .unwrap_or(region.len());
-    let cut: Vec<Line> = region
+    let cut: Vec<Cow<Line>> = region
         .iter()
         .map(|line| cut_at_edges(line, inner))
         .collect();

@@ -11,6 +11,7 @@ use crate::gutters::{
 use super::blocks::blocks_set_in_their_column;
 use crate::lines::Line;
 use crate::region::{NARROW_GAP, column_of};
+use std::borrow::Cow;
 
 /// A column's text is known to end where it does when this many of its
 /// pieces, staying within it, say so.
@@ -39,9 +40,14 @@ impl PlacedLine {
         let pieces = line.segments.len();
         let moved = blocks_set_in_their_column(line, inner);
         let line = moved.as_ref().unwrap_or(line);
-        let line = cut_at_column_starts(line, &starts).unwrap_or_else(|| cut_at_edges(line, inner));
+        let line = cut_at_column_starts(line, &starts)
+            .map(Cow::Owned)
+            .unwrap_or_else(|| cut_at_edges(line, inner));
         let cut = line.pitch.is_some() && line.segments.len() > pieces;
-        let line = value_pushed_left(&line, inner);
+        let line = match value_pushed_left(&line, inner) {
+            Cow::Owned(pushed) => pushed,
+            Cow::Borrowed(_) => line.into_owned(),
+        };
         let mut placed: Vec<usize> = line
             .segments
             .iter()
