@@ -237,16 +237,28 @@ fn a_closed_stderr_ends_the_run_quietly() {
     assert_eq!(status.code(), Some(0));
 }
 
-/// A dump that lost its columns (`pdftotext` without `-layout`: one cell per
-/// line) is refused with a message saying what to give instead, not read
-/// into a plan full of warnings.
+/// Dumps that lost their columns (`pdftotext` without `-layout`: one cell
+/// per line; `lynx -dump` of tables wider than its page: a row's cells one
+/// space apart) are refused with a message saying what to give instead, not
+/// read into a plan full of warnings: every file of `fixtures/lost-columns`.
 #[test]
 fn a_dump_without_columns_is_refused_with_what_to_give_instead() {
-    let input = fixture("lost-columns/san-vincenzo-2023.chromium.pdftotext-raw.txt");
-    let run = piano(&["extract", &input]);
-    assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("san-vincenzo-2023"), "{}", run.stderr);
-    assert!(run.stderr.contains("no columns left"), "{}", run.stderr);
-    assert!(run.stderr.contains("-layout"), "{}", run.stderr);
-    assert!(run.stdout.is_empty());
+    let dir = std::path::Path::new(&fixture("lost-columns")).to_path_buf();
+    let mut dumps: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/lost-columns")
+        .map(|entry| entry.expect("a readable folder entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    dumps.sort();
+    assert!(dumps.len() >= 3, "{dumps:?}");
+    for dump in dumps {
+        let input = dump.to_string_lossy();
+        let run = piano(&["extract", &input]);
+        assert_eq!(run.code, Some(1), "{input}: {}", run.stderr);
+        let name = dump.file_name().unwrap_or_default().to_string_lossy();
+        assert!(run.stderr.contains(name.as_ref()), "{}", run.stderr);
+        assert!(run.stderr.contains("no columns left"), "{}", run.stderr);
+        assert!(run.stderr.contains("-layout"), "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{input}");
+    }
 }

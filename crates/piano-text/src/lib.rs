@@ -12,8 +12,10 @@
 //!   positions of aligned gaps as it does from x positions on a PDF page;
 //!   lines are then numbered as `piano text` prints them.
 //!
-//! A dump that has lost its columns altogether (one cell per line) is refused
-//! with [`ReadError::NoColumns`]: guessing would give a plan full of warnings.
+//! A dump that has lost its columns altogether (one cell per line, or rows
+//! whose cells run together one space apart) is refused with
+//! [`ReadError::NoColumns`] or [`ReadError::RunTogether`]: guessing would
+//! give a plan full of warnings.
 
 mod aligned;
 mod decode;
@@ -50,6 +52,21 @@ pub enum ReadError {
         lines: usize,
         /// Lines that hold only a number, a weight or a date.
         lone: usize,
+    },
+    /// The text has no columns left: its tables' rows run their cells
+    /// together one space apart, as `lynx -dump` writes a table too wide
+    /// for its page. Which words make which cell is lost.
+    #[error(
+        "the text has no columns left: {rows} of its {lines} lines are table rows whose cells \
+         run together one space apart (a number, text, then values), and no line has a tab or \
+         aligned gaps (as `lynx -dump` writes a table wider than its page); give piano the PDF \
+         itself, or a dump made with `pdftotext -layout` (or `lynx -dump -width=` wide enough)"
+    )]
+    RunTogether {
+        /// Non-blank lines.
+        lines: usize,
+        /// Lines read as rows whose cells run together.
+        rows: usize,
     },
 }
 
@@ -100,6 +117,7 @@ fn read(bytes: &[u8], rebuild: Rebuild) -> Result<(Layout, Option<PageTrace>), R
             Ok((layout, aligned.trace))
         }
         Route::NoColumns { lines, lone } => Err(ReadError::NoColumns { lines, lone }),
+        Route::RunTogether { lines, rows } => Err(ReadError::RunTogether { lines, rows }),
     }
 }
 
