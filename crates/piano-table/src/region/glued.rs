@@ -91,7 +91,7 @@ fn may_open_with_value(piece: &Segment) -> bool {
 /// `columns` (a region's edges, its header first in `region`) with an edge
 /// added inside each column whose rows glue a value to the next cell's text.
 pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<f32> {
-    let Some((header, body)) = region.split_first() else {
+    let Some(header) = region.first() else {
         return columns;
     };
     let Some(pitch) = header.pitch else {
@@ -102,17 +102,19 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
     }
     let tolerance = EDGE_TOLERANCE * header.size;
     let count = columns.len() - 1;
+    let inner = &columns[1..count];
+    // Each column's pieces, the header's and the rows', by where they start.
+    let mut starting: Vec<(Vec<&Segment>, Vec<&Segment>)> = vec![(Vec::new(), Vec::new()); count];
+    for (at, line) in region.iter().enumerate() {
+        for piece in &line.segments {
+            let (in_header, in_rows) = &mut starting[column_of(piece.x0 + tolerance, inner)];
+            if at == 0 { in_header } else { in_rows }.push(piece);
+        }
+    }
     let mut added = Vec::new();
-    for column in 0..count {
-        let inner = &columns[1..count];
-        let starts_here = |piece: &&Segment| column_of(piece.x0 + tolerance, inner) == column;
-        let header_piece = header.segments.iter().find(starts_here);
+    for (header_pieces, rows) in &starting {
+        let header_piece = header_pieces.first().copied();
         let header_words = header_piece.map_or(0, |piece| piece.words().len());
-        let rows: Vec<&Segment> = body
-            .iter()
-            .flat_map(|line| &line.segments)
-            .filter(starts_here)
-            .collect();
         let glued: Vec<Glued> = rows.iter().filter_map(|piece| Glued::of(piece)).collect();
         // One row is enough where a header word starts over its text.
         let named_over = |glued: &[Glued]| {
@@ -127,12 +129,10 @@ pub(super) fn split_glued_values(region: &[Line], mut columns: Vec<f32>) -> Vec<
             .filter(|glued| header_words >= 2 && (glued.len() >= MIN_ROWS || named_over(glued)))
             .and_then(|glued| edge_between(&glued))
             .filter(|&edge| rows.iter().all(|piece| fits_the_cut(piece, edge)));
-        let pieces: Vec<&Segment> = region
-            .iter()
-            .flat_map(|line| &line.segments)
-            .filter(starts_here)
-            .collect();
-        let edge = to_capitals.or_else(|| two_values_edge(&pieces, pitch, tolerance));
+        let edge = to_capitals.or_else(|| {
+            let pieces: Vec<&Segment> = header_pieces.iter().chain(rows).copied().collect();
+            two_values_edge(&pieces, pitch, tolerance)
+        });
         added.extend(edge);
     }
     columns.extend(added);
