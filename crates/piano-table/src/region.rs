@@ -129,6 +129,24 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             end = block_top;
             break;
         }
+        // A line of more than twice the region's columns, under the lines
+        // set below a blank line that are its own table's top ("Centro di
+        // … Data di" over "Codice  Obiettivo operativo  …"), heads another
+        // table though its gaps but one fall in the region's gutters: the
+        // region above (a heading of two pieces, "Missione …  Programma
+        // …", whose one wide gap every line leaves open) ends at the blank
+        // line.
+        let many_more = line.segments.len() > 2 * (gutters.len() + 1);
+        if !opens_a_table
+            && many_more
+            && outside >= 1
+            && block_top > start
+            && block_top < end
+            && top_of_its_table(&lines[block_top..=end]).is_some()
+        {
+            end = block_top;
+            break;
+        }
         if opens_a_table {
             match top_of_its_table(&lines[start..=end]) {
                 Some(next) => {

@@ -387,3 +387,24 @@ III    Trasparenza amministrativa        10                 30              20
         "an edge after \"Sociali\": {columns:?}"
     );
 }
+
+#[test]
+fn a_heading_of_two_pieces_over_a_table_with_a_wrapped_header_is_no_table() {
+    // A budget heading, its programme set far right, then a blank line and
+    // a table whose header wraps: the heading's one wide gap is open on
+    // every line below, but the table's header has many more columns.
+    let text = "\
+Missione 09 – Ambiente                                                             Programma 03 – Rifiuti
+
+                                        Centro di                                           Data di
+Codice    Obiettivo operativo           responsabilità    Misura        Rilevanza      completamento
+0903/01   Estensione della raccolta     Settore IV        Raccolta      0,60           31 dicembre 2024
+          porta a porta
+0903/02   Campagna di comunicazione     Settore IV        Iniziative    0,40           2° quadrimestre 2024
+";
+    let lines = dump_lines(text);
+    assert_eq!(region(&lines, 0), None, "the heading is no table's header");
+    let (end, columns) = region(&lines, 1).expect("the table under it");
+    assert_eq!(end, lines.len());
+    assert_eq!(columns.len(), 7, "{columns:?}");
+}
