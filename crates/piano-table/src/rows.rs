@@ -433,7 +433,8 @@ fn is_a_date(word: &str) -> bool {
 /// line where cells that the lines above left empty get their names (side
 /// by side), the cell left of them, named above, gets a name of its own
 /// too, all opening with a capital ("Peso per" / "responsabile" over
-/// "Segretario" | "Area Tecnica"). A name going on in lower case beside a name set lower is one
+/// "Segretario" | "Area Tecnica") or a sign ("Misurazione" over
+/// "Indicatore" | "% peso"). A name going on in lower case beside a name set lower is one
 /// header cell wrapped beside another centred ("Obiettivo" / "strategico"
 /// beside "Peso"). The parser reads the two levels as one header.
 fn split_two_level_header(rows: &mut Vec<Row>) {
@@ -459,7 +460,12 @@ fn split_levels(header: &mut Row) -> Option<Row> {
     if digit {
         return None;
     }
-    let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
+    // A name opens with a capital or a sign ("% peso"), never in lower case.
+    let capital = |text: &str| {
+        text.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
+    };
     let at = (1..header.lines.len()).find(|&at| {
         let (above, line) = (&header.lines[..at], &header.lines[at]);
         let named_above = |column: usize| above.iter().any(|l| !l.texts[column].is_empty());

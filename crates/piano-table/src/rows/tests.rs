@@ -284,6 +284,21 @@ N.   Descrizione       Peso per                  Servizio
             "1\tRiordino\t10\t20\t0",
         ]
     );
+    // A lower level's name may open with a sign.
+    let signed = "\
+N.   Misurazione       Descrizione
+     Indicatore  % peso
+1    Registri    40%   Riordino
+";
+    let texts = dump_rows(signed, &[0.0, 4.4, 16.4, 22.4, 40.0]);
+    assert_eq!(
+        texts,
+        [
+            "N.\tMisurazione\t\tDescrizione",
+            "\tIndicatore\t% peso\t",
+            "1\tRegistri\t40%\tRiordino",
+        ]
+    );
     // A name wrapped in lower case beside a name centred lower is one row.
     let centred = "\
 N.   Obiettivo
