@@ -95,12 +95,8 @@ impl Assembler {
             .filter(|_| own.len() == columns.len())
             .map(|open| open.header.clone());
         let header_again = header.as_ref().and_then(|header| {
-            let row = texts(&next.page.blocks[first]);
-            if row == *header {
-                Some(None)
-            } else {
-                below_header(&row, header).map(Some)
-            }
+            let rest = below_header(&texts(&next.page.blocks[first]), header)?;
+            Some(rest.iter().any(|text| !text.is_empty()).then_some(rest))
         });
         if header_again.is_none() && !same_table(&columns, &own) {
             // A row drawn again whole stands where the next page's layout
@@ -202,10 +198,8 @@ impl Assembler {
         else {
             return HeaderBelow::Absent;
         };
-        if row == below.as_slice() {
-            return HeaderBelow::Whole;
-        }
         match below_header(row, below) {
+            Some(rest) if rest.iter().all(String::is_empty) => HeaderBelow::Whole,
             Some(rest) => HeaderBelow::Over(rest),
             None => HeaderBelow::Absent,
         }
@@ -254,9 +248,12 @@ fn redrawn(cut: &Block, next: &Block) -> bool {
 }
 
 /// The rest of each cell of `row` after the words of `header`'s cell, when
-/// every cell starts with its header cell and the first has nothing more:
-/// the header drawn again at a page's top with, joined under it, the lines
-/// that finish the row the page above cut.
+/// every cell holds its header cell and the first has nothing more: the
+/// header drawn again at a page's top, alone (every rest empty) or with,
+/// joined under it, the lines that finish the row the page above cut. A
+/// cell may hold words before its header cell's: a group's label set over
+/// its column, which a dump's page joins to the header drawn under it
+/// ("Misurazione" over "Indicatore"); they go with the header.
 fn below_header(row: &[String], header: &[String]) -> Option<Vec<String>> {
     if row.len() != header.len() {
         return None;
@@ -264,16 +261,19 @@ fn below_header(row: &[String], header: &[String]) -> Option<Vec<String>> {
     let rest: Vec<String> = row
         .iter()
         .zip(header)
-        .map(|(cell, head)| {
-            let mut words = cell.split_whitespace();
-            head.split_whitespace()
-                .all(|word| words.next() == Some(word))
-                .then(|| words.collect::<Vec<_>>().join(" "))
-        })
+        .map(|(cell, head)| after_words(cell, head))
         .collect::<Option<_>>()?;
-    let continues =
-        rest.first().is_some_and(String::is_empty) && rest.iter().any(|r| !r.is_empty());
-    continues.then_some(rest)
+    rest.first().is_some_and(String::is_empty).then_some(rest)
+}
+
+/// The words of `cell` after the first run of `head`'s words in it (all of
+/// them where `head` is empty).
+fn after_words(cell: &str, head: &str) -> Option<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let head: Vec<&str> = head.split_whitespace().collect();
+    let at =
+        (0..=words.len().checked_sub(head.len())?).find(|&at| words[at..].starts_with(&head))?;
+    Some(words[at + head.len()..].join(" "))
 }
 
 /// Joins `tail`, the cells of block `first` of `next`, into row `last` of
@@ -369,4 +369,36 @@ fn set_texts(block: &mut Block, texts: &[String]) {
 /// The texts of a block's cells, in order.
 fn texts(block: &Block) -> Vec<String> {
     block.cells().iter().map(|c| c.text.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|text| (*text).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_header_drawn_again_is_read_under_a_groups_label_joined_to_it() {
+        let header = strings(&["N.", "Obiettivo", "Indicatore", "Scadenza"]);
+        // Alone, or over the lines that finish the cut row.
+        let alone = below_header(&header, &header);
+        assert_eq!(alone, Some(strings(&["", "", "", ""])));
+        let over = strings(&["N.", "Obiettivo e ai documenti", "Indicatore", "Scadenza"]);
+        let rest = below_header(&over, &header);
+        assert_eq!(rest, Some(strings(&["", "e ai documenti", "", ""])));
+        // The group's label set over a column, joined to its name.
+        let grouped = strings(&[
+            "N.",
+            "Obiettivo",
+            "Misurazione Indicatore in giunta",
+            "Scadenza",
+        ]);
+        let rest = below_header(&grouped, &header);
+        assert_eq!(rest, Some(strings(&["", "", "in giunta", ""])));
+        // A row is no header.
+        let row = strings(&["1", "Obiettivo di mantenimento", "Indicatore", "31/12/2023"]);
+        assert_eq!(below_header(&row, &header), None);
+    }
 }
