@@ -164,7 +164,9 @@ impl TableLine {
     /// small letters, or in capitals under capitals) and ending with a
     /// colon, right under the row's first and only line, whose label ends
     /// with none ("Centro di" / "responsabilità:", "OBIETTIVI DI" /
-    /// "PERFORMANCE:").
+    /// "PERFORMANCE:"). A first cell that holds a colon already (a label and
+    /// its value, "TEMPI: 31/10/2021") or no letter (a value wrapped on its
+    /// own line, "2022") begins no label: a card's next field is its own.
     fn ends_the_label_of(&self, row: &Row) -> bool {
         let [above] = &row.lines[..] else {
             return false;
@@ -176,7 +178,7 @@ impl TableLine {
         let goes_on = label.chars().next().is_some_and(char::is_lowercase)
             || (capitals(label) && capitals(begun));
         let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
-        let open = !begun.is_empty() && !begun.ends_with(':');
+        let open = begun.chars().any(char::is_alphabetic) && !begun.contains(':');
         first_cell_only && goes_on && label.ends_with(':') && close && open
     }
 

@@ -424,6 +424,18 @@ fn a_label_wrapped_onto_the_next_line_ends_there() {
         line(2.0, &[("note:", 0.0)]),
     ];
     assert_eq!(rows(&whole).len(), 2);
+    // Nor does a label already given its value, nor a value wrapped alone,
+    // in capitals over a card's next field.
+    let valued = [
+        line(1.0, &[("TEMPI: 31/10/2021", 0.0)]),
+        line(2.0, &[("DESCRIZIONE OBIETTIVO:", 0.0)]),
+    ];
+    assert_eq!(rows(&valued).len(), 2);
+    let year = [
+        line(1.0, &[("2022", 0.0)]),
+        line(2.0, &[("UFFICIO RESPONSABILE:", 0.0)]),
+    ];
+    assert_eq!(rows(&year).len(), 2);
 }
 
 #[test]
