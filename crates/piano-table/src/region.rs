@@ -30,12 +30,14 @@ use crate::gutters::{
     EDGE_TOLERANCE, Gutter, channels, cut_at_column_starts, cut_at_edges, edges_crossed, gaps_of,
     is_column_gap, is_formatted_value, is_value, narrowed, new_gaps, value_pushed_left,
 };
-use crate::lines::{Line, Segment};
+use crate::lines::Line;
+use blocks::{runs_across, starts_another_block, starts_in_a_gutter, starts_no_column};
 use glued::split_glued_values;
 use header::{HEADER_TOP_LINES, region_under_a_header_top, top_of_its_table};
 pub(crate) use header::{header_alone, header_over_headings};
 use joined::join_split_figures;
 
+mod blocks;
 mod glued;
 mod header;
 mod joined;
@@ -101,26 +103,42 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             && outside >= if spaced { 1 } else { 2 })
             || (spaced && gaps > 0 && outside == gaps);
         // Below a blank line and lines of one piece (the next card's
-        // opener), a line none of whose gaps is in a gutter (its label and
-        // value; a numbered row set one space apart is the table's) starts
-        // another block: the region ends at the blank line. Only on a grid
-        // of characters: in a PDF, cells centred in tall rows leave gaps as
-        // tall as a blank line between a row's lines.
-        let block_top = if spaced { end } else { block_start };
+        // opener, the line right above or a block of its own above a blank
+        // line), a line none of whose gaps is in a gutter (its label and
+        // value; a numbered row set one space apart is the table's), or,
+        // itself below a blank line, one that starts a piece inside a
+        // gutter's open part (a card's value set left of where the phase
+        // table above starts its weights; the wrapped lines of cells
+        // centred in tall rows are set one under another) starts another
+        // block: the region ends at the blank line. Only on
+        // a grid of characters: in a PDF, cells centred in tall rows leave
+        // gaps as tall as a blank line between a row's lines.
+        let block_top = block_start;
         let under_one_piece_lines = line.pitch.is_some()
             && block_top > start
             && block_top < end
             && lines[block_top..end]
                 .iter()
                 .all(|above| above.segments.len() < 2);
-        if under_one_piece_lines && gaps > 0 && outside == gaps && !line.is_numbered() {
+        let elsewhere = outside == gaps || (spaced && starts_in_a_gutter(line, &gutters));
+        if under_one_piece_lines && gaps > 0 && elsewhere && !line.is_numbered() {
             end = block_top;
             break;
         }
         // Likewise a line of more pieces than the region has columns, one
         // of its gaps in no gutter: a table's header under its group label
-        // ("Programmazione" over a card's phase table).
-        if under_one_piece_lines
+        // ("Programmazione" over a card's phase table), or under a header of
+        // two levels whose pieces start at none of the region's columns
+        // ("Programmazione" | "Tempi" over "Fase" | "Peso", under a card's
+        // labels and values: the phase descriptions, shorter than the
+        // labels, would leave the card's gutter open).
+        let under_lines_of_no_column = line.pitch.is_some()
+            && block_top > start
+            && block_top < end
+            && lines[block_top..end]
+                .iter()
+                .all(|above| starts_no_column(above, &gutters));
+        if under_lines_of_no_column
             && line.segments.len() >= 3
             && line.segments.len() > gutters.len() + 1
             && outside >= 1
@@ -334,15 +352,6 @@ fn is_padded_row(line: &Line, gap: f32, gutters: &[Gutter]) -> bool {
         && narrowed(gutters, line).is_some()
 }
 
-/// Whether `piece` runs across every open part of `gutter`.
-fn runs_across(piece: &Segment, gutter: &Gutter) -> bool {
-    let parts = gutter.parts();
-    matches!(
-        (parts.first(), parts.last()),
-        (Some(first), Some(last)) if piece.x0 < first.0 && piece.x1 > last.1
-    )
-}
-
 /// Whether `line`, below the lines of `region` whose header left the gaps
 /// `headed`, is a row a dump set a few characters from the others: on a grid
 /// of characters, a row (numbered, or going on under one with its first
@@ -361,24 +370,6 @@ fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: 
         && pieces
         && (goes_on || line.is_numbered())
         && narrowed(headed, line).is_some()
-}
-
-/// Whether a line of several pieces set below a blank line starts another
-/// block (a heading, a label and its value) rather than going on with the
-/// region's table: its first piece runs across the whole first gutter with
-/// no digit before it (a row's number or code).
-fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &Line) -> bool {
-    if line.segments.len() < 2 {
-        return false;
-    }
-    let first_gutter = gutters.first().map(|gutter| gutter.span(region));
-    match (line.segments.first(), first_gutter) {
-        (Some(first), Some((a, b))) => {
-            let first_word = first.text.split(' ').next().unwrap_or("");
-            first.x0 < a && first.x1 > b && !first_word.chars().any(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
 }
 
 /// The column edges of the lines of a region, from the gutters they left

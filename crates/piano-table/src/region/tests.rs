@@ -341,6 +341,49 @@ Aggiudicazione dei lavori                (33%)            30 novembre 2024
 }
 
 #[test]
+fn a_cards_field_starting_inside_a_gutter_below_its_opener_ends_the_phase_table() {
+    // The next card's opener stands between blank lines; its first field's
+    // value starts where the phase table has a gap (before its weights).
+    let text = "\
+Programmazione                                          Termine previsto
+Fase                                     Peso
+Chiusura dei lavori                      (100%)         31/12/2025
+
+Obiettivo n. 4
+
+Descrizione obiettivo      Gestione e coordinamento di modulistica on line per i servizi.
+
+Peso                       10%
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("the phase table");
+    assert_eq!(end, 3, "the region ends above the opener");
+}
+
+#[test]
+fn a_phase_table_under_a_header_of_two_levels_ends_the_cards_fields() {
+    // The phases' descriptions are shorter than the card's labels, and the
+    // header's pieces start at none of the card's columns.
+    let text = "\
+Descrizione obiettivo   Aggiornamento e revisione di contrattazione decentrata.
+
+Peso                    25%
+
+Termine previsto        maggio 2025
+
+Programmazione                                          Termine previsto
+Fase                                     Peso
+Avvio del lavoro                         20%            15/12/2025
+
+Chiusura del lavoro                      80%            30/11/2025
+";
+    let lines = dump_lines(text);
+    let (end, columns) = region(&lines, 0).expect("the card's fields");
+    assert_eq!(end, 3, "the region ends at the blank line");
+    assert_eq!(columns.len(), 3, "a label and a value: {columns:?}");
+}
+
+#[test]
 fn a_last_column_only_the_header_names_is_a_column() {
     // "Note" is left empty in every row, right of "Grado di" / "raggiungimento",
     // the header of the column of percentages.
