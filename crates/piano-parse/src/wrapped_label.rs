@@ -6,7 +6,9 @@
 //! line names a field by itself, so the first would be taken for the value
 //! of the field above wrapped. Where a line of one cell without a colon is
 //! followed right under it by a line of one cell that starts in small
-//! letters (or is in capitals under capitals) and holds a colon, the first
+//! letters (or is in capitals under capitals, or with a capital under a
+//! first line that ends open: "Indicatori di" / "Misurazione:") and holds a
+//! colon, the first
 //! ends where no phrase does ("… di")
 //! or names no field, and the two, joined, name a card field for some
 //! profile, they are one line.
@@ -70,7 +72,12 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     // ("OBIETTIVI DI" / "PERFORMANCE:").
     let capitals =
         |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    let goes_on = rest.starts_with(char::is_lowercase) || (capitals(first) && capitals(rest));
+    // A label in title case goes on with a capital where its first line
+    // ends open ("Indicatori di" / "Misurazione:").
+    let open = profiles.iter().any(|profile| profile.ends_open(first));
+    let title_case = rest.starts_with(char::is_uppercase) && open;
+    let goes_on =
+        rest.starts_with(char::is_lowercase) || (capitals(first) && capitals(rest)) || title_case;
     if first.contains(':') || !goes_on {
         return None;
     }
@@ -82,7 +89,6 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     };
     // The first line ends where no phrase does ("… di"), or names no
     // field by itself.
-    let open = profiles.iter().any(|profile| profile.ends_open(first));
     let begins_a_label = open || !names(first);
     if !begins_a_label || !names(&label) {
         return None;
@@ -140,6 +146,12 @@ mod tests {
         assert_eq!(
             joined(&["OBIETTIVI DI", "PERFORMANCE:", "Riordino dell'archivio"]),
             ["OBIETTIVI DI PERFORMANCE:", "Riordino dell'archivio"]
+        );
+        // In title case, the second line's capital going on where the
+        // first ends open.
+        assert_eq!(
+            joined(&["Indicatori di", "Misurazione:", "Pratiche evase."]),
+            ["Indicatori di Misurazione:", "Pratiche evase."]
         );
         // A value wrapped after its label's colon stays where it is.
         assert_eq!(
