@@ -451,3 +451,20 @@ Codice    Obiettivo operativo           responsabilità    Misura        Rilevan
     assert_eq!(end, lines.len());
     assert_eq!(columns.len(), 7, "{columns:?}");
 }
+
+#[test]
+fn columns_no_row_fills_stand_where_the_header_sets_cells_side_by_side() {
+    // A group's label over two columns no row fills, beside a column the
+    // rows do fill: its second line's cells end and start where the gaps
+    // are, as the cell of the line above does.
+    let text = "\
+N°     Misurazione                                Data di completamento   Obiettivo
+       Risultati attesi    Indicatori di output
+01.01                                             15.5.2025               Implementazione del lavoro agile.
+01.02                                             15.12.2025              Rispetto degli obblighi.
+01.03                                             31.1.2025               Pubblicazione dei documenti.
+";
+    let lines = dump_lines(text);
+    let (_, columns) = region(&lines, 0).expect("a table");
+    assert_eq!(columns.len(), 6, "five columns: {columns:?}");
+}
