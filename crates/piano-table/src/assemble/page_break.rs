@@ -17,10 +17,12 @@ pub(super) struct OpenTable {
     columns: Vec<f32>,
     /// The texts of its first row, its header where it has one.
     header: Vec<String>,
-    /// The texts of the row right under the header when its first cell is
-    /// empty: the header's own second line, kept apart by the rebuild (the
-    /// labels under a group's name, a wrapped header's last words); `None`
-    /// until that row is read, or when it opens with a cell.
+    /// The texts of the row right under the header when it may be the
+    /// header's own second line, kept apart by the rebuild (the labels
+    /// under a group's name, a wrapped header's last words): its first cell
+    /// is empty, or it leaves a cell empty and holds no figure ("Descrizione
+    /// fase | Ponderazione" under "Programmazione", beside a name merged
+    /// over both lines); `None` until that row is read, or when it is a row.
     header_below: Option<Vec<String>>,
     /// Rows of it read so far.
     rows: usize,
@@ -46,7 +48,7 @@ impl Assembler {
                     let row = texts(block);
                     match &mut self.open_table {
                         Some(open) if same_table(&open.columns, columns) => {
-                            if open.rows == 1 && row.first().is_some_and(String::is_empty) {
+                            if open.rows == 1 && may_be_header_below(&row) {
                                 open.header_below = Some(row);
                             }
                             open.rows += 1;
@@ -356,6 +358,18 @@ fn cells_like(block: &Block) -> Vec<Cell> {
 }
 
 /// Rewrites the texts of a row's cells, in order.
+/// Whether the row right under a table's header may be the header's second
+/// line (see [`OpenTable::header_below`]): its first cell empty, or a cell
+/// empty and no figure in any (a row of the table holds its number, weight
+/// or date).
+fn may_be_header_below(row: &[String]) -> bool {
+    let first_empty = row.first().is_some_and(String::is_empty);
+    let no_figure = !row
+        .iter()
+        .any(|text| text.contains(|c: char| c.is_ascii_digit()));
+    first_empty || (no_figure && row.iter().any(String::is_empty))
+}
+
 /// Writes `texts` over the cells of a row, in order (a row whose header
 /// lines were taken out of it).
 fn set_texts(block: &mut Block, texts: &[String]) {

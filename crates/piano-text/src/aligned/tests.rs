@@ -193,6 +193,32 @@ N.   Obiettivo                  Peso   Misurazione                    Scadenza
 }
 
 #[test]
+fn a_grouped_headers_second_line_opening_with_a_name_is_set_apart_when_drawn_again() {
+    // "Programmazione" over the phase and its weight, "Tempi di
+    // realizzazione" merged over both lines: the second line opens with a
+    // name, leaves the last cell empty and holds no figure.
+    let dump = "\
+Programmazione                                 Tempi di realizzazione
+Descrizione fase                  Ponderazione
+Aggiudicazione dei lavori         33%          28.02.2019
+Collaudo delle opere              33%          30.06.2019
+\u{c}Programmazione                                 Tempi di realizzazione
+Descrizione fase                  Ponderazione
+Approvazione del progetto         34%          30.04.2019
+";
+    assert_eq!(
+        texts(dump),
+        [
+            "Programmazione\t\tTempi di realizzazione",
+            "Descrizione fase\tPonderazione\t",
+            "Aggiudicazione dei lavori\t33%\t28.02.2019",
+            "Collaudo delle opere\t33%\t30.06.2019",
+            "Approvazione del progetto\t34%\t30.04.2019",
+        ]
+    );
+}
+
+#[test]
 fn a_cut_rows_last_words_alone_atop_the_next_page_finish_it() {
     // No header drawn again: the row's last words stand alone at the top
     // of the next page, in their column, before the table goes on.
