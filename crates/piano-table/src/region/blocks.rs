@@ -10,23 +10,27 @@ use crate::lines::{Line, Segment};
 /// the region's columns.
 pub(super) fn starts_no_column(line: &Line, gutters: &[Gutter]) -> bool {
     let tolerance = EDGE_TOLERANCE * line.size;
-    line.segments.iter().skip(1).all(|piece| {
-        gutters
-            .iter()
-            .flat_map(Gutter::parts)
-            .all(|&(_, b)| (piece.x0 - b).abs() > tolerance)
-    })
+    !later_starts(line, gutters).any(|(x0, (_, b))| (x0 - b).abs() <= tolerance)
 }
 
 /// Whether a piece of `line` but its first starts inside a part of a gutter
 /// (clear of both its ends): text where the region's lines left a gap.
 pub(super) fn starts_in_a_gutter(line: &Line, gutters: &[Gutter]) -> bool {
     let tolerance = EDGE_TOLERANCE * line.size;
-    line.segments.iter().skip(1).any(|piece| {
+    later_starts(line, gutters).any(|(x0, (a, b))| x0 > a + tolerance && x0 < b - tolerance)
+}
+
+/// Where each piece of `line` but its first starts, beside each open part
+/// of `gutters`: what the two tests above weigh.
+fn later_starts<'a>(
+    line: &'a Line,
+    gutters: &'a [Gutter],
+) -> impl Iterator<Item = (f32, (f32, f32))> + 'a {
+    line.segments.iter().skip(1).flat_map(move |piece| {
         gutters
             .iter()
             .flat_map(Gutter::parts)
-            .any(|&(a, b)| piece.x0 > a + tolerance && piece.x0 < b - tolerance)
+            .map(move |&part| (piece.x0, part))
     })
 }
 
