@@ -40,6 +40,7 @@ pub(crate) struct Aligned {
 /// Reads a space-aligned dump through `rebuild`.
 pub(crate) fn read(text: &str, mut rebuild: Rebuild) -> Aligned {
     let mut page = dump_page(1);
+    let mut scratch = Scratch::default();
     let mut rows = 0u32;
     let mut paged = false;
     for piece in text_lines(text) {
@@ -54,7 +55,7 @@ pub(crate) fn read(text: &str, mut rebuild: Rebuild) -> Aligned {
         if let Some(input) = &mut page.input_lines {
             input.numbers.push(piece.number);
         }
-        place_line(&mut page, rows, piece.text);
+        place_line(&mut page, rows, piece.text, &mut scratch);
     }
     page.height = (rows + 1) as f32 * LINE_PITCH;
     let pages = paged.then_some(page.number);
@@ -83,40 +84,55 @@ fn dump_page(number: u32) -> Page {
     }
 }
 
+/// The buffers `place_line` fills anew for every line, kept from line to
+/// line so that a dump's millions of characters are not each a new
+/// allocation.
+#[derive(Default)]
+struct Scratch {
+    /// The line's characters, one per column.
+    columns: Vec<char>,
+    /// The word being read.
+    word: String,
+}
+
 /// Places the characters of one line (the `row`th of its page) on the page:
 /// runs of letters as words, box-drawing characters as rules.
-fn place_line(page: &mut Page, row: u32, text: &str) {
+fn place_line(page: &mut Page, row: u32, text: &str, scratch: &mut Scratch) {
     let baseline = row as f32 * LINE_PITCH;
     let middle = baseline - MIDDLE;
-    let columns = expand_tabs(text);
-    if is_border(&columns) {
-        place_border(page, &columns, middle);
+    expand_tabs(text, &mut scratch.columns);
+    let columns = &scratch.columns;
+    if is_border(columns) {
+        place_border(page, columns, middle);
         return;
     }
-    let mut word: Option<(usize, String)> = None;
+    let word = &mut scratch.word;
+    word.clear();
+    let mut start = 0;
     for (column, &c) in columns.iter().enumerate() {
         let vertical = is_vertical_rule(c);
         if c == ' ' || vertical {
-            if let Some((start, text)) = word.take() {
-                page.words.push(word_at(start, column, baseline, text));
+            if !word.is_empty() {
+                page.words.push(word_at(start, column, baseline, word));
+                word.clear();
             }
             if vertical {
                 page.rules.push(vertical_at(column, middle));
             }
             continue;
         }
-        match &mut word {
-            Some((_, text)) => text.push(c),
-            None => word = Some((column, c.to_string())),
+        if word.is_empty() {
+            start = column;
         }
+        word.push(c);
     }
-    if let Some((start, text)) = word {
+    if !word.is_empty() {
         page.words
-            .push(word_at(start, columns.len(), baseline, text));
+            .push(word_at(start, columns.len(), baseline, word));
     }
 }
 
-fn word_at(start: usize, end: usize, baseline: f32, text: String) -> Word {
+fn word_at(start: usize, end: usize, baseline: f32, text: &str) -> Word {
     Word {
         text: Rc::from(text),
         x0: start as f32 * CHARACTER,
@@ -137,11 +153,11 @@ fn vertical_at(column: usize, middle: f32) -> Rule {
     }
 }
 
-/// The line's characters, one per column: tabs (in a dump that mixes them
-/// with spaces) expanded to the next tab stop, and always to two spaces at
-/// least, since a tab always separates cells.
-fn expand_tabs(text: &str) -> Vec<char> {
-    let mut columns: Vec<char> = Vec::with_capacity(text.len());
+/// The line's characters, one per column, into `columns`: tabs (in a dump
+/// that mixes them with spaces) expanded to the next tab stop, and always to
+/// two spaces at least, since a tab always separates cells.
+fn expand_tabs(text: &str, columns: &mut Vec<char>) {
+    columns.clear();
     for c in text.chars() {
         match c {
             '\t' => {
@@ -157,7 +173,6 @@ fn expand_tabs(text: &str) -> Vec<char> {
             c => columns.push(c),
         }
     }
-    columns
 }
 
 /// Characters that draw a table's horizontal borders.
