@@ -236,26 +236,33 @@ fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
 /// ("Pagina 3 di 12" and "Pagina 4 di 12" alike), so that readers of PDFs and
 /// of text dumps tell furniture the same way.
 pub fn running_signature(text: &str) -> String {
-    let mut out = String::new();
+    signature_chars(text).collect()
+}
+
+/// The characters of [`running_signature`] one by one, so that two lines
+/// are compared without building either signature: most pairs differ in
+/// their first characters.
+fn signature_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('#');
+    let mut in_space = false;
+    text.trim()
+        .chars()
+        .filter_map(move |c| {
+            if c.is_ascii_digit() {
+                let opens = !in_digits;
+                (in_digits, in_space) = (true, false);
+                return opens.then_some('#');
             }
-            in_digits = true;
-            continue;
-        }
-        in_digits = false;
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
+            in_digits = false;
+            if c.is_whitespace() {
+                let opens = !in_space;
+                in_space = true;
+                return opens.then_some(' ');
             }
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out.trim().to_string()
+            in_space = false;
+            Some(c)
+        })
+        .flat_map(char::to_lowercase)
 }
 
 /// Whether `a`, on page `page_a`, and `b`, on page `page_b`, are one running
@@ -264,7 +271,7 @@ pub fn running_signature(text: &str) -> String {
 /// "Pagina 4 di 12" on page 4), not counting something else ("Obiettivo n. 2"
 /// on page 2 and "Obiettivo n. 4" on page 3 are two objectives).
 pub fn same_running_line(a: &str, page_a: u32, b: &str, page_b: u32) -> bool {
-    if running_signature(a) != running_signature(b) {
+    if !signature_chars(a).eq(signature_chars(b)) {
         return false;
     }
     let step = i128::from(page_b) - i128::from(page_a);
@@ -324,6 +331,16 @@ mod tests {
         assert!(counts_pages("Pagina 2 di 21", 2, "Pagina 3 di 21", 3));
         assert!(!counts_pages("Obiettivo n. 7", 4, "Obiettivo n. 8", 5));
         assert!(!counts_pages("PIAO 2023", 4, "PIAO 2023", 5));
+    }
+
+    #[test]
+    fn a_running_signature_folds_digits_case_and_spaces() {
+        assert_eq!(running_signature("  Pagina 3 di   12 "), "pagina # di #");
+        assert_eq!(running_signature("PIAO\t2023-2025"), "piao #-#");
+        assert_eq!(running_signature("12 34"), "# #");
+        assert_eq!(running_signature(" \t "), "");
+        assert!(same_running_line("PAGINA  3", 3, "pagina 4", 4));
+        assert!(!same_running_line("Pagina 3", 3, "Pagine 4", 4));
     }
 
     #[test]
