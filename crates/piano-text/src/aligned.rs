@@ -40,7 +40,6 @@ pub(crate) struct Aligned {
 /// Reads a space-aligned dump through `rebuild`.
 pub(crate) fn read(text: &str, mut rebuild: Rebuild) -> Aligned {
     let mut page = dump_page(1);
-    let mut scratch = Scratch::default();
     let mut rows = 0u32;
     let mut paged = false;
     for piece in text_lines(text) {
@@ -55,7 +54,7 @@ pub(crate) fn read(text: &str, mut rebuild: Rebuild) -> Aligned {
         if let Some(input) = &mut page.input_lines {
             input.numbers.push(piece.number);
         }
-        place_line(&mut page, rows, piece.text, &mut scratch);
+        place_line(&mut page, rows, piece.text);
     }
     page.height = (rows + 1) as f32 * LINE_PITCH;
     let pages = paged.then_some(page.number);
@@ -84,51 +83,48 @@ fn dump_page(number: u32) -> Page {
     }
 }
 
-/// The buffers `place_line` fills anew for every line, kept from line to
-/// line so that a dump's millions of characters are not each a new
-/// allocation.
-#[derive(Default)]
-struct Scratch {
-    /// The line's characters, one per column.
-    columns: Vec<char>,
-    /// The word being read.
-    word: String,
-}
-
 /// Places the characters of one line (the `row`th of its page) on the page:
-/// runs of letters as words, box-drawing characters as rules.
-fn place_line(page: &mut Page, row: u32, text: &str, scratch: &mut Scratch) {
+/// runs of letters as words, box-drawing characters as rules. A word is a
+/// slice of the line: whitespace, control characters and vertical rules end
+/// it, and a tab moves the column to the next tab stop.
+fn place_line(page: &mut Page, row: u32, text: &str) {
     let baseline = row as f32 * LINE_PITCH;
     let middle = baseline - MIDDLE;
-    expand_tabs(text, &mut scratch.columns);
-    let columns = &scratch.columns;
-    if is_border(columns) {
-        place_border(page, columns, middle);
-        return;
+    if may_be_border(text) {
+        let columns = expand_tabs(text);
+        if is_border(&columns) {
+            place_border(page, &columns, middle);
+            return;
+        }
     }
-    let word = &mut scratch.word;
-    word.clear();
-    let mut start = 0;
-    for (column, &c) in columns.iter().enumerate() {
+    let mut column = 0;
+    // The column and byte where the word being read starts.
+    let mut word: Option<(usize, usize)> = None;
+    for (at, c) in text.char_indices() {
         let vertical = is_vertical_rule(c);
-        if c == ' ' || vertical {
-            if !word.is_empty() {
-                page.words.push(word_at(start, column, baseline, word));
-                word.clear();
+        if vertical || c.is_whitespace() || c.is_control() {
+            if let Some((start, from)) = word.take() {
+                page.words
+                    .push(word_at(start, column, baseline, &text[from..at]));
             }
             if vertical {
                 page.rules.push(vertical_at(column, middle));
             }
+            column = if c == '\t' {
+                tab_stop_after(column)
+            } else {
+                column + 1
+            };
             continue;
         }
-        if word.is_empty() {
-            start = column;
+        if word.is_none() {
+            word = Some((column, at));
         }
-        word.push(c);
+        column += 1;
     }
-    if !word.is_empty() {
+    if let Some((start, from)) = word {
         page.words
-            .push(word_at(start, columns.len(), baseline, word));
+            .push(word_at(start, column, baseline, &text[from..]));
     }
 }
 
@@ -153,25 +149,28 @@ fn vertical_at(column: usize, middle: f32) -> Rule {
     }
 }
 
-/// The line's characters, one per column, into `columns`: tabs (in a dump
-/// that mixes them with spaces) expanded to the next tab stop, and always to
-/// two spaces at least, since a tab always separates cells.
-fn expand_tabs(text: &str, columns: &mut Vec<char>) {
-    columns.clear();
+/// The line's characters, one per column: tabs (in a dump that mixes them
+/// with spaces) expanded to the next tab stop.
+fn expand_tabs(text: &str) -> Vec<char> {
+    let mut columns: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\t' => {
-                let next = (columns.len() / TAB_STOP + 1) * TAB_STOP;
-                let next = if next - columns.len() < 2 {
-                    next + TAB_STOP
-                } else {
-                    next
-                };
-                columns.resize(next, ' ');
-            }
+            '\t' => columns.resize(tab_stop_after(columns.len()), ' '),
             c if c.is_whitespace() || c.is_control() => columns.push(' '),
             c => columns.push(c),
         }
+    }
+    columns
+}
+
+/// The column a tab at `column` moves to: the next tab stop, and always two
+/// columns on at least, since a tab always separates cells.
+fn tab_stop_after(column: usize) -> usize {
+    let next = (column / TAB_STOP + 1) * TAB_STOP;
+    if next - column < 2 {
+        next + TAB_STOP
+    } else {
+        next
     }
 }
 
@@ -211,18 +210,30 @@ fn is_junction(c: char) -> bool {
     )
 }
 
+/// Whether a line may only draw borders: its first character that is not
+/// a space draws one. Most lines are text and are told so by this alone.
+fn may_be_border(text: &str) -> bool {
+    text.chars()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| is_horizontal_rule(c) || is_vertical_rule(c) || is_junction(c))
+}
+
 /// A line that only draws borders: box-drawing characters and spaces, with
 /// a run of at least three horizontal ones (`+---+`, `├──┼──┤`, `-----`).
 fn is_border(columns: &[char]) -> bool {
-    let drawn = columns
-        .iter()
-        .all(|&c| c == ' ' || is_horizontal_rule(c) || is_vertical_rule(c) || is_junction(c));
-    let longest_run = columns
-        .split(|&c| !is_horizontal_rule(c))
-        .map(<[char]>::len)
-        .max()
-        .unwrap_or(0);
-    drawn && longest_run >= 3
+    let drawn = || {
+        columns
+            .iter()
+            .all(|&c| c == ' ' || is_horizontal_rule(c) || is_vertical_rule(c) || is_junction(c))
+    };
+    let longest_run = || {
+        columns
+            .split(|&c| !is_horizontal_rule(c))
+            .map(<[char]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    drawn() && longest_run() >= 3
 }
 
 /// A border line's rules: its horizontal runs, and a short vertical at each

@@ -12,22 +12,15 @@ fn texts(text: &str) -> Vec<String> {
 
 #[test]
 fn tabs_expand_to_the_next_stop_and_always_separate() {
-    let expanded = |line: &str| {
-        let mut columns = vec!['x'; 40];
-        expand_tabs(line, &mut columns);
-        columns.into_iter().collect::<String>()
-    };
-    assert_eq!(expanded("ab\tc\td"), "ab      c       d");
-    assert_eq!(expanded("abcdefg\th"), "abcdefg         h");
+    let columns: String = expand_tabs("ab\tc\td").into_iter().collect();
+    assert_eq!(columns, "ab      c       d");
+    let columns: String = expand_tabs("abcdefg\th").into_iter().collect();
+    assert_eq!(columns, "abcdefg         h");
 }
 
 #[test]
 fn border_lines_are_told_from_text() {
-    let is = |line: &str| {
-        let mut columns = Vec::new();
-        expand_tabs(line, &mut columns);
-        is_border(&columns)
-    };
+    let is = |line: &str| may_be_border(line) && is_border(&expand_tabs(line));
     assert!(is("+------+-----+"));
     assert!(is("├──────┼─────┤"));
     assert!(is("------  -------"));
@@ -437,4 +430,25 @@ N.   Obiettivo                     Peso   Scadenza
 └────┴──────────────────┴──────┘
 ";
     assert_eq!(spans(boxed), [(2, 2), (4, 5)]);
+}
+
+#[test]
+fn words_are_placed_at_their_character_columns() {
+    let mut page = dump_page(1);
+    place_line(&mut page, 1, "Già\tfatto  │ x\u{7}y");
+    let placed: Vec<(&str, f32, f32)> = page
+        .words
+        .iter()
+        .map(|word| (&*word.text, word.x0, word.x1))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Già", 0.0, 3.0),
+            ("fatto", 8.0, 13.0),
+            ("x", 17.0, 18.0),
+            ("y", 19.0, 20.0)
+        ]
+    );
+    assert!(matches!(page.rules[..], [Rule::Vertical { x, .. }] if x == 15.5));
 }
