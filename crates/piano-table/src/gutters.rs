@@ -48,6 +48,10 @@ impl Gutter {
     /// start right at (two spaces between words a character apart both lie
     /// near where the next column starts).
     pub(crate) fn span(&self, lines: &[Line]) -> (f32, f32) {
+        // Most gutters are one part: nothing to weigh.
+        if let [part] = self.open[..] {
+            return part;
+        }
         let evidence = |part: &(f32, f32)| {
             (
                 after_values(*part, lines),
