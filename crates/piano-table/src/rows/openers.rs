@@ -7,7 +7,7 @@ use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::Segment;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 impl PlacedLine {
     /// The line with the words that end a piece moved to the piece right
@@ -103,8 +103,8 @@ const MOVED_WORDS: usize = 2;
 /// pieces set one after the other.
 #[derive(Default)]
 pub(super) struct Openers {
-    /// Pieces opened, by the shape of their first word.
-    first: FxHashMap<String, usize>,
+    /// Pieces opened, by the [`shape_key`] of their first word.
+    first: FxHashMap<u64, usize>,
     /// Pairs of words one after the other, by [`pair_key`], and how often.
     pairs: FxHashMap<u64, usize>,
 }
@@ -112,7 +112,7 @@ pub(super) struct Openers {
 impl Openers {
     /// How many pieces of the column a word of `word`'s shape opens.
     fn count(&self, word: &str) -> usize {
-        self.first.get(shape(word).as_ref()).copied().unwrap_or(0)
+        self.first.get(&shape_key(word)).copied().unwrap_or(0)
     }
 
     /// How many times the column's pieces set `word` right before `after`
@@ -127,8 +127,26 @@ impl Openers {
 /// is hashed, so with a fast hash (no input here is chosen to collide).
 fn pair_key(word: &str, after: &str) -> u64 {
     let mut hasher = FxHasher::default();
-    (shape(word), shape(after)).hash(&mut hasher);
+    hash_shape(word, &mut hasher);
+    hash_shape(after, &mut hasher);
     hasher.finish()
+}
+
+/// A word by its [`shape`], as a hash (the first words of a column's
+/// pieces are counted by it).
+fn shape_key(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hash_shape(word, &mut hasher);
+    hasher.finish()
+}
+
+/// Feeds `word`'s [`shape`] to `hasher` piece by piece, building no text:
+/// every word of a table is hashed.
+fn hash_shape(word: &str, hasher: &mut FxHasher) {
+    for piece in shape_pieces(word) {
+        hasher.write(piece.as_bytes());
+    }
+    hasher.write_u8(0xff);
 }
 
 /// A word as an opener: a word of letters as written ("entro"); in a word
@@ -137,30 +155,31 @@ fn pair_key(word: &str, after: &str) -> u64 {
 /// open alike: "15.12.2022" and "31.03.2023" are "9.9.9999", "1" and "31"
 /// are "9", "2022" is "9999", "100%" is "999%".
 fn shape(word: &str) -> Cow<'_, str> {
-    if !word.chars().any(|c| c.is_ascii_digit()) {
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
         return Cow::Borrowed(word);
     }
-    let mut shape = String::with_capacity(word.len());
-    let mut digits = 0;
-    let close = |shape: &mut String, digits: &mut usize| {
-        match *digits {
-            0 => {}
-            1 | 2 => shape.push('9'),
-            4 => shape.push_str("9999"),
-            _ => shape.push_str("999"),
-        }
-        *digits = 0;
-    };
-    for c in word.chars() {
-        if c.is_ascii_digit() {
-            digits += 1;
-        } else {
-            close(&mut shape, &mut digits);
-            shape.push(c);
-        }
-    }
-    close(&mut shape, &mut digits);
-    Cow::Owned(shape)
+    Cow::Owned(shape_pieces(word).collect())
+}
+
+/// The pieces of a word's [`shape`] left to right: each run of digits as
+/// its kind, the text between as written.
+fn shape_pieces(word: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (piece, after) = match digits {
+            0 if rest.is_empty() => return None,
+            0 => rest.split_at(
+                rest.find(|c: char| c.is_ascii_digit())
+                    .unwrap_or(rest.len()),
+            ),
+            1 | 2 => ("9", &rest[digits..]),
+            4 => ("9999", &rest[digits..]),
+            _ => ("999", &rest[digits..]),
+        };
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// Each column's openers (of those inner edges `inner` leave) over the
@@ -175,7 +194,7 @@ pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers
             let words = segment.words();
             let openers = &mut openers[column];
             if starts_a_row && let Some(&(word, _)) = words.first() {
-                *openers.first.entry(shape(word).into_owned()).or_default() += 1;
+                *openers.first.entry(shape_key(word)).or_default() += 1;
             }
             // A piece run across the next column's edge holds words of both.
             let tolerance = EDGE_TOLERANCE * placed.line.size;
@@ -257,6 +276,15 @@ N.  Valori attesi                                  Scadenza
         for (word, shape) in cases {
             assert_eq!(super::shape(word), shape, "{word}");
         }
+        // Counted by their shapes' hashes, built with no text.
+        use super::{pair_key, shape_key};
+        assert_eq!(shape_key("15.12.2022"), shape_key("31.03.2023"));
+        assert_ne!(shape_key("15.12.2022"), shape_key("31/03/2023"));
+        assert_eq!(
+            pair_key("entro", "15.12.2022"),
+            pair_key("entro", "1.1.2023")
+        );
+        assert_ne!(pair_key("entro", "il"), pair_key("entroil", ""));
     }
 
     #[test]
