@@ -97,10 +97,32 @@ fn place_line(page: &mut Page, row: u32, text: &str) {
             return;
         }
     }
+    // Most dumps are ASCII, whose characters are their bytes: no decoding.
+    if text.is_ascii() {
+        place_words(
+            page,
+            baseline,
+            text,
+            text.bytes().map(char::from).enumerate(),
+        );
+    } else {
+        place_words(page, baseline, text, text.char_indices());
+    }
+}
+
+/// Places the words of `text`, whose characters `characters` gives with
+/// the byte each starts at, and its vertical rules.
+fn place_words(
+    page: &mut Page,
+    baseline: f32,
+    text: &str,
+    characters: impl Iterator<Item = (usize, char)>,
+) {
+    let middle = baseline - MIDDLE;
     let mut column = 0;
     // The column and byte where the word being read starts.
     let mut word: Option<(usize, usize)> = None;
-    for (at, c) in text.char_indices() {
+    for (at, c) in characters {
         let vertical = is_vertical_rule(c);
         if vertical || c.is_whitespace() || c.is_control() {
             if let Some((start, from)) = word.take() {

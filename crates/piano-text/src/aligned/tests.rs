@@ -451,4 +451,10 @@ fn words_are_placed_at_their_character_columns() {
         ]
     );
     assert!(matches!(page.rules[..], [Rule::Vertical { x, .. }] if x == 15.5));
+    // An ASCII line, read byte by byte, alike.
+    let mut page = dump_page(1);
+    place_line(&mut page, 1, "ab\tcd  | e");
+    let placed: Vec<(&str, f32)> = page.words.iter().map(|w| (&*w.text, w.x0)).collect();
+    assert_eq!(placed, [("ab", 0.0), ("cd", 8.0), ("e", 14.0)]);
+    assert!(matches!(page.rules[..], [Rule::Vertical { x, .. }] if x == 12.5));
 }
