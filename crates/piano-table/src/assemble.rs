@@ -13,8 +13,10 @@ use crate::page::{Block, PageBlocks};
 use emit::Emitter;
 
 mod emit;
+mod held_header;
 mod page_break;
 
+use held_header::HeldHeader;
 use page_break::OpenTable;
 
 /// How much of a text set apart its diagnostic quotes.
@@ -78,6 +80,8 @@ pub(crate) struct Assembler {
     set_apart: BTreeMap<(&'static str, String), (String, Vec<u32>)>,
     /// The edge lines of the page before the one held back, with its number.
     earlier: Vec<(String, u32)>,
+    /// The header printed once that holds for the tables below it.
+    held: HeldHeader,
     emitter: Emitter,
 }
 
@@ -227,6 +231,8 @@ impl Assembler {
                     let last = pending.continued_to[index].map_or(last, |to| to.max(last));
                     (first, last)
                 });
+            let widened = self.held.widen(block);
+            let block = widened.as_ref().unwrap_or(block);
             self.emitter
                 .emit(number, block, pending.joined[index], lines);
         }

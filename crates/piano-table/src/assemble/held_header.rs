@@ -1,0 +1,270 @@
+//! A header printed once holds for the tables below it, on later pages and
+//! under headings, whose columns the rebuild found again from their rows.
+//! A column no row of such a table fills (a note left empty on a page, an
+//! expected result no phase has) shows no gutter there, so the table comes
+//! out a column or more short and every cell after the gap stands one place
+//! left of the header's cell it belongs under. The producer lays each page
+//! out on its own, so the edges may have moved a few characters; their
+//! order has not. The columns left out are those whose removal leaves the
+//! table's column starts nearest the header's, taken in order (each start
+//! within its header column's width of it); the rows get empty cells there.
+
+use crate::grid::same_columns;
+use crate::lines::row_number;
+use crate::page::{Block, Cell};
+
+/// The held header and the table being emitted.
+#[derive(Default)]
+pub(super) struct HeldHeader {
+    /// The column edges of the last borderless table headed by a header.
+    header: Option<Vec<f32>>,
+    /// The column edges of the table being emitted, and the header's
+    /// columns its rows leave out (indices in the header's columns).
+    table: Option<(Vec<f32>, Vec<usize>)>,
+}
+
+impl HeldHeader {
+    /// `block` with empty cells put back where its table leaves out columns
+    /// of the header held over it; `None` when it leaves out none.
+    pub(super) fn widen(&mut self, block: &Block) -> Option<Block> {
+        let Block::Row {
+            cells,
+            columns,
+            ruled: false,
+            ..
+        } = block
+        else {
+            return None;
+        };
+        let new_table = self
+            .table
+            .as_ref()
+            .is_none_or(|(seen, _)| !same_columns(seen, columns));
+        if new_table {
+            let left_out = if reads_as_header(cells) {
+                self.header = Some(columns.clone());
+                Vec::new()
+            } else {
+                self.header
+                    .as_deref()
+                    .and_then(|header| left_out(header, columns))
+                    .unwrap_or_default()
+            };
+            self.table = Some((columns.clone(), left_out));
+        }
+        let (_, left_out) = self.table.as_ref()?;
+        if left_out.is_empty() {
+            return None;
+        }
+        let mut widened = block.clone();
+        if let Block::Row { cells, numbers, .. } = &mut widened {
+            for &at in left_out {
+                let edge = cells
+                    .get(at)
+                    .map(|cell| cell.x0)
+                    .or_else(|| cells.last().map(|cell| cell.x1))?;
+                let (top, bottom) = cells.first().map_or((0.0, 0.0), |c| (c.top, c.bottom));
+                cells.insert(at.min(cells.len()), empty_cell(edge, top, bottom));
+                if *numbers >= at {
+                    *numbers += 1;
+                }
+            }
+        }
+        Some(widened)
+    }
+}
+
+/// An empty cell of no width at `x`.
+fn empty_cell(x: f32, top: f32, bottom: f32) -> Cell {
+    Cell {
+        text: String::new(),
+        x0: x,
+        x1: x,
+        top,
+        bottom,
+        confidence: None,
+        trailing_space: false,
+    }
+}
+
+/// Whether a row reads as a table's header: three or more cells of text,
+/// none opening with a figure or a bracket (a date, a weight), the first not
+/// a row number.
+fn reads_as_header(cells: &[Cell]) -> bool {
+    let texts: Vec<&str> = cells
+        .iter()
+        .map(|cell| cell.text.trim())
+        .filter(|text| !text.is_empty())
+        .collect();
+    texts.len() >= 3
+        && texts
+            .iter()
+            .all(|text| !text.starts_with(|c: char| c.is_ascii_digit() || "([+-".contains(c)))
+        && texts
+            .first()
+            .is_some_and(|first| row_number(first).is_none())
+}
+
+/// The header's columns (indices) a table of column edges `own` leaves
+/// out, for a header of column edges `header`: those whose removal leaves
+/// the table's column starts nearest the header's in sum, each within its
+/// header column's width; `None` when the table has as many columns or
+/// more, fewer than three or than half the header's, or fits no way.
+fn left_out(header: &[f32], own: &[f32]) -> Option<Vec<usize>> {
+    let starts = &header[..header.len().checked_sub(1)?];
+    let own = &own[..own.len().checked_sub(1)?];
+    let (n, m) = (starts.len(), own.len());
+    if m >= n || m < 3 || 2 * m < n {
+        return None;
+    }
+    let width = |i: usize| header[i + 1] - header[i];
+    // cost[i][j]: the least sum of distances that matches the first j of
+    // the table's starts with j of the header's first i, in order.
+    let mut cost = vec![vec![f32::INFINITY; m + 1]; n + 1];
+    cost[0][0] = 0.0;
+    for i in 1..=n {
+        for j in 0..=m.min(i) {
+            let skip = cost[i - 1][j];
+            let matched = if j > 0 && (starts[i - 1] - own[j - 1]).abs() < width(i - 1) {
+                cost[i - 1][j - 1] + (starts[i - 1] - own[j - 1]).abs()
+            } else {
+                f32::INFINITY
+            };
+            cost[i][j] = skip.min(matched);
+        }
+    }
+    if !cost[n][m].is_finite() {
+        return None;
+    }
+    let mut left_out = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if j > 0 && cost[i][j] == cost[i - 1][j - 1] + (starts[i - 1] - own[j - 1]).abs() {
+            j -= 1;
+        } else {
+            left_out.push(i - 1);
+        }
+        i -= 1;
+    }
+    left_out.reverse();
+    Some(left_out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str, x0: f32, x1: f32) -> Cell {
+        Cell {
+            text: text.to_string(),
+            x0,
+            x1,
+            top: 0.0,
+            bottom: 3.0,
+            confidence: None,
+            trailing_space: false,
+        }
+    }
+
+    fn row(cells: Vec<Cell>, columns: &[f32]) -> Block {
+        Block::Row {
+            cells,
+            columns: columns.to_vec(),
+            top: 0.0,
+            baselines: (3.0, 3.0),
+            by_content: 0,
+            ruled: false,
+            ambiguity: None,
+            numbers: 0,
+        }
+    }
+
+    fn texts(block: &Block) -> Vec<&str> {
+        block
+            .cells()
+            .iter()
+            .map(|cell| cell.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_table_short_of_an_empty_column_gets_it_back_under_the_header() {
+        let header_columns = [0.0, 26.0, 59.0, 76.0, 123.0, 165.0, 200.0];
+        let header = row(
+            vec![
+                cell("Scadenza", 0.0, 26.0),
+                cell("Note", 26.0, 59.0),
+                cell("Stato %", 59.0, 76.0),
+                cell("Obiettivo", 76.0, 123.0),
+                cell("Num.", 123.0, 165.0),
+                cell("Peso", 165.0, 200.0),
+            ],
+            &header_columns,
+        );
+        // A later page: no note, every edge after it a few characters left.
+        let own = [0.0, 59.0, 70.0, 117.0, 159.0, 195.0];
+        let later = row(
+            vec![
+                cell("31.12.2030", 0.0, 59.0),
+                cell("(80%)", 59.0, 70.0),
+                cell("Revisione del regolamento", 70.0, 117.0),
+                cell("B.1", 117.0, 159.0),
+                cell("(20%)", 159.0, 195.0),
+            ],
+            &own,
+        );
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&header), None);
+        let widened = held.widen(&later).expect("widened");
+        assert_eq!(
+            texts(&widened),
+            [
+                "31.12.2030",
+                "",
+                "(80%)",
+                "Revisione del regolamento",
+                "B.1",
+                "(20%)"
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_left_out_are_those_the_starts_fit_without() {
+        let header = [0.0, 26.0, 59.0, 76.0, 123.0, 131.0, 164.0, 175.0, 202.0];
+        // Note and indicators left out, the rest moved left.
+        let own = [0.0, 59.0, 70.0, 117.0, 126.0, 159.0, 165.0];
+        assert_eq!(left_out(&header, &own), Some(vec![1, 7]));
+        // Nothing left out, or too few columns to tell.
+        assert_eq!(left_out(&header, &header), None);
+        assert_eq!(left_out(&header, &[0.0, 26.0, 100.0]), None);
+    }
+
+    #[test]
+    fn a_table_headed_by_its_own_header_keeps_its_columns() {
+        let first = [0.0, 20.0, 40.0, 60.0, 80.0];
+        let header = |columns: &[f32]| {
+            row(
+                vec![
+                    cell("Numero", 0.0, 20.0),
+                    cell("Obiettivo", 20.0, 40.0),
+                    cell("Peso", 40.0, 60.0),
+                    cell("Scadenza", 60.0, 80.0),
+                ],
+                columns,
+            )
+        };
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&header(&first)), None);
+        let second = [0.0, 30.0, 60.0, 80.0];
+        let own_header = row(
+            vec![
+                cell("Fase", 0.0, 30.0),
+                cell("Responsabile", 30.0, 60.0),
+                cell("Termine", 60.0, 80.0),
+            ],
+            &second,
+        );
+        assert_eq!(held.widen(&own_header), None);
+    }
+}
