@@ -9,19 +9,32 @@ use crate::page::{Block, PageBlocks};
 /// Share of the page height, from either edge, where furniture lives.
 const MARGIN: f32 = 0.12;
 
-/// Indices of the edge lines of a page that may be furniture.
+/// Indices of the edge lines of a page that may be furniture. A dump's page
+/// has no margins: its edges are its first and last lines of text, whatever
+/// blank lines the dump left around them (a short page closing a section
+/// ends with its number, then blank lines to the form feed).
 pub(crate) fn candidates(page: &PageBlocks) -> Vec<usize> {
     let mut out = Vec::new();
     let edge = MARGIN * page.height;
+    let (top, bottom) = match page.input_lines {
+        Some(_) => page
+            .blocks
+            .iter()
+            .fold((f32::INFINITY, 0.0), |(top, bottom), block| {
+                let (first, last) = block.baselines();
+                (f32::min(top, first), f32::max(bottom, last))
+            }),
+        None => (0.0, page.height),
+    };
     for (i, block) in page.blocks.iter().enumerate() {
         match block {
-            Block::Text { y, .. } if *y <= edge => out.push(i),
+            Block::Text { y, .. } if *y <= top + edge => out.push(i),
             _ => break,
         }
     }
     for (i, block) in page.blocks.iter().enumerate().rev() {
         match block {
-            Block::Text { y, .. } if *y >= page.height - edge => {
+            Block::Text { y, .. } if *y >= bottom - edge => {
                 if !out.contains(&i) {
                     out.push(i);
                 }
@@ -81,6 +94,44 @@ mod tests {
         for text in ["31.12.2021 pagina", "Obiettivo 3", "", "Pagina"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    fn text(text: &str, y: f32) -> Block {
+        Block::Text {
+            cells: vec![crate::page::Cell {
+                text: text.to_string(),
+                x0: 0.0,
+                x1: 3.0,
+                top: y - 3.0,
+                bottom: y,
+                confidence: None,
+                trailing_space: false,
+            }],
+            y,
+            size: 3.0,
+        }
+    }
+
+    #[test]
+    fn a_dump_page_ends_at_its_last_line_of_text() {
+        // Paragraphs on lines 1, 6 and 11, its number on line 16, then
+        // fourteen blank lines to the form feed: outside the page's bottom
+        // share.
+        let blocks: Vec<Block> = [1.0, 6.0, 11.0]
+            .iter()
+            .map(|row| text("Testo della sezione", row * 3.6))
+            .chain([text("10", 16.0 * 3.6)])
+            .collect();
+        let page = |input_lines| PageBlocks {
+            number: 9,
+            height: 30.0 * 3.6,
+            blocks: blocks.clone(),
+            input_lines,
+        };
+        let dump = page(Some(crate::InputLines::default()));
+        assert_eq!(candidates(&dump), vec![0, 3]);
+        // A PDF's page has margins: the line stands above its bottom one.
+        assert_eq!(candidates(&page(None)), vec![0]);
     }
 
     #[test]
