@@ -93,6 +93,15 @@ pub(crate) fn infer_rows(
             i = end;
             continue;
         }
+        // A numbered row alone above the rows of its table.
+        if found.is_none()
+            && let Some((end, columns)) = row_above_its_table(lines, i)
+        {
+            rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
+            known = Some(columns);
+            i = end;
+            continue;
+        }
         match found {
             Some((end, columns)) => {
                 rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
@@ -106,6 +115,30 @@ pub(crate) fn infer_rows(
         }
     }
     (rows, rest)
+}
+
+/// The end (exclusive) and column edges of the table a numbered row at
+/// `start` opens though no region starts there: its cells leave a column
+/// empty that the next row fills, which so shows a gap more and reads, to
+/// the region the row starts, as the next table's header. The row's lines
+/// go with the region the next row starts when that row is numbered too,
+/// set below them as rows are (a blank line, no wider), and the row's
+/// lines fit its columns.
+fn row_above_its_table(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
+    if !lines[start].is_numbered() || lines[start].segments.len() < 3 {
+        return None;
+    }
+    let next = (start + 1..lines.len()).find(|&j| lines[j].is_set_apart_from(&lines[j - 1]))?;
+    let (line, above) = (&lines[next], &lines[next - 1]);
+    if !line.is_numbered() || line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
+        return None;
+    }
+    let (end, columns) = region(lines, next)?;
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    lines[start..next]
+        .iter()
+        .all(|line| fits(line, inner))
+        .then_some((end, columns))
 }
 
 /// Whether `line`, the first of a region of columns `own`, heads a table of

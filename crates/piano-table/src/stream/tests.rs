@@ -615,3 +615,28 @@ fn a_header_printed_once_holds_for_the_rows_below_the_headings_under_it() {
     );
     assert_eq!(rest.len(), 2, "the headings stay text");
 }
+
+#[test]
+fn a_numbered_row_leaving_a_column_empty_goes_with_the_rows_below_it() {
+    // The first row under a heading leaves the last column empty; the next
+    // row fills it and so shows a gap more, which alone would read as a
+    // new table's header and leave the first row out of any table.
+    let text = "\
+Programma 04.01 Servizi ausiliari
+
+04.01.01   Dott. Rino Vela   Revisione del regolamento comunale   30%   Atti adottati      marzo 2031
+                             dei servizi ausiliari.                     nei termini.
+
+04.01.02   Dott. Rino Vela   Riordino dell'archivio corrente      70%   Fascicoli chiusi   aprile 2031   Tutti i fascicoli
+                             di settore.                                entro l'anno.                    dell'anno.
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "04.01.01\tDott. Rino Vela\tRevisione del regolamento comunale dei servizi ausiliari.\t30%\tAtti adottati nei termini.\tmarzo 2031\t",
+            "04.01.02\tDott. Rino Vela\tRiordino dell'archivio corrente di settore.\t70%\tFascicoli chiusi entro l'anno.\taprile 2031\tTutti i fascicoli dell'anno."
+        ]
+    );
+}
