@@ -21,10 +21,15 @@ pub(super) fn number_column(lines: &[TableLine]) -> usize {
         .unwrap_or(0)
 }
 
-/// Whether the texts of `column` number rows: two or more, each one row
-/// number ([`row_number`]) other than the one before, its leading number at
-/// most one more than that one's and never less (1, 1.1, 2, 2.1, 2.2, 3),
-/// and no more than two other texts there (the header's lines).
+/// Whether the texts of `column` number rows: one row number
+/// ([`row_number`]) or more, each other than the one before, its leading
+/// number at most one more than that one's and never less (1, 1.1, 2, 2.1,
+/// 2.2, 3), and no more than two other texts there (the header's lines).
+/// Two rows at least say so: two row numbers, or one and a sub-row's label
+/// ("1" over "a)", a table under a heading that holds one objective and its
+/// phases); or one row number alone, where every other line with text in
+/// the first column holds none elsewhere (a table of one row, its first
+/// column wrapped).
 fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     let texts: Vec<&str> = lines
         .iter()
@@ -40,7 +45,18 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     let in_sequence = leads
         .windows(2)
         .all(|pair| pair[0].0 <= pair[1].0 && pair[1].0 <= pair[0].0 + 1 && pair[0].1 != pair[1].1);
-    leads.len() >= 2 && others <= 2 && in_sequence
+    let first_column_wraps = || {
+        lines.iter().all(|line| {
+            let filled = |at: usize| !line.texts[at].trim().is_empty();
+            !filled(0) || filled(column) || (1..line.texts.len()).all(|at| !filled(at))
+        })
+    };
+    let rows = match leads.len() {
+        0 => false,
+        1 => labelled > 0 || first_column_wraps(),
+        _ => true,
+    };
+    rows && others <= 2 && in_sequence
 }
 
 /// A sub-row's label in the column that numbers the rows, as some plans

@@ -470,3 +470,37 @@ Secondo          2     40%
     let texts = dump_rows(&behind, &[0.0, 1.4, 7.4, 24.4, 32.0]);
     assert_eq!(texts[2], "\t\tGruppo secondo\t", "{texts:?}");
 }
+
+#[test]
+fn a_table_numbered_further_in_with_one_row_number_starts_its_rows_there() {
+    // One objective and its lettered phases under a heading.
+    let text = "\
+Descrizione         N.   Valori attesi
+Bilancio di         1    Report annuale
+previsione               pubblicato
+Fase avvio          a)   Delibera
+";
+    let texts = dump_rows(text, &[0.0, 19.4, 24.4, 40.0]);
+    assert_eq!(
+        texts,
+        [
+            "Descrizione\tN.\tValori attesi",
+            "Bilancio di previsione\t1\tReport annuale pubblicato",
+            "Fase avvio\ta)\tDelibera",
+        ]
+    );
+    // A table of one row, its first column wrapped.
+    let text = "\
+Descrizione         N.   Peso
+Bilancio di         1    10,00 %
+previsione
+";
+    let texts = dump_rows(text, &[0.0, 19.4, 24.4, 40.0]);
+    assert_eq!(
+        texts,
+        [
+            "Descrizione\tN.\tPeso",
+            "Bilancio di previsione\t1\t10,00 %"
+        ]
+    );
+}
