@@ -8,6 +8,8 @@
 //! order has not. The columns left out are those whose removal leaves the
 //! table's column starts nearest the header's, taken in order (each start
 //! within its header column's width of it); the rows get empty cells there.
+//! A document whose tables print no header holds, likewise, the widest
+//! table of numbered rows seen so far over the later ones.
 
 use crate::grid::same_columns;
 use crate::lines::row_number;
@@ -18,6 +20,9 @@ use crate::page::{Block, Cell};
 pub(super) struct HeldHeader {
     /// The column edges of the last borderless table headed by a header.
     header: Option<Vec<f32>>,
+    /// The column edges of the widest borderless table without a header
+    /// seen while no header is held.
+    widest: Option<Vec<f32>>,
     /// The column edges of the table being emitted, and the header's
     /// columns its rows leave out (indices in the header's columns).
     table: Option<(Vec<f32>, Vec<usize>)>,
@@ -45,10 +50,28 @@ impl HeldHeader {
                 self.header = Some(columns.clone());
                 Vec::new()
             } else {
-                self.header
+                // Without a header, only numbered rows: a card's phases
+                // or fields are no rows of the objectives' table.
+                let numbered = cells
+                    .first()
+                    .is_some_and(|cell| row_number(cell.text.trim()).is_some());
+                let widest = self.widest.as_deref().filter(|_| numbered);
+                let left_out = self
+                    .header
                     .as_deref()
-                    .and_then(|header| left_out(header, columns))
-                    .unwrap_or_default()
+                    .or(widest)
+                    .and_then(|template| left_out(template, columns))
+                    .unwrap_or_default();
+                if self.header.is_none()
+                    && numbered
+                    && self
+                        .widest
+                        .as_ref()
+                        .is_none_or(|widest| columns.len() > widest.len())
+                {
+                    self.widest = Some(columns.clone());
+                }
+                left_out
             };
             self.table = Some((columns.clone(), left_out));
         }
@@ -227,6 +250,46 @@ mod tests {
                 "(20%)"
             ]
         );
+    }
+
+    #[test]
+    fn without_a_header_the_widest_table_of_numbered_rows_holds() {
+        let wide = row(
+            vec![
+                cell("1", 0.0, 10.0),
+                cell("Revisione del regolamento", 10.0, 50.0),
+                cell("In attesa", 50.0, 70.0),
+                cell("(20%)", 70.0, 80.0),
+                cell("(100%)", 80.0, 95.0),
+            ],
+            &[0.0, 10.0, 50.0, 70.0, 80.0, 95.0],
+        );
+        // A later table whose rows leave the note empty, its edges a
+        // character off.
+        let own = [0.0, 10.0, 69.0, 79.0, 94.0];
+        let narrow = |first: &str| {
+            row(
+                vec![
+                    cell(first, 0.0, 10.0),
+                    cell("Riordino dell'archivio", 10.0, 69.0),
+                    cell("(30%)", 69.0, 79.0),
+                    cell("(90%)", 79.0, 94.0),
+                ],
+                &own,
+            )
+        };
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&wide), None);
+        let widened = held.widen(&narrow("2")).expect("widened");
+        assert_eq!(
+            texts(&widened),
+            ["2", "Riordino dell'archivio", "", "(30%)", "(90%)"]
+        );
+        // A table whose rows are not numbered (a card's phases) is left as
+        // it is.
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&wide), None);
+        assert_eq!(held.widen(&narrow("Fase")), None);
     }
 
     #[test]
