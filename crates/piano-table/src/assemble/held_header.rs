@@ -36,6 +36,7 @@ impl HeldHeader {
             cells,
             columns,
             ruled: false,
+            numbers,
             ..
         } = block
         else {
@@ -50,10 +51,11 @@ impl HeldHeader {
                 self.header = Some(columns.clone());
                 Vec::new()
             } else {
-                // Without a header, only numbered rows: a card's phases
-                // or fields are no rows of the objectives' table.
+                // Without a header, only numbered rows (in the column that
+                // numbers them): a card's phases or fields are no rows of
+                // the objectives' table.
                 let numbered = cells
-                    .first()
+                    .get(*numbers)
                     .is_some_and(|cell| row_number(cell.text.trim()).is_some());
                 let widest = self.widest.as_deref().filter(|_| numbered);
                 let left_out = self
@@ -284,6 +286,28 @@ mod tests {
         assert_eq!(
             texts(&widened),
             ["2", "Riordino dell'archivio", "", "(30%)", "(90%)"]
+        );
+        // Numbered in a column further in: that column tells.
+        let further_in = |block: Block| match block {
+            Block::Row {
+                mut cells, columns, ..
+            } => {
+                cells.rotate_left(1);
+                let last = cells.len() - 1;
+                let mut block = row(cells, &columns);
+                if let Block::Row { numbers, .. } = &mut block {
+                    *numbers = last;
+                }
+                block
+            }
+            text => text,
+        };
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&further_in(wide.clone())), None);
+        let widened = held.widen(&further_in(narrow("2"))).expect("widened");
+        assert_eq!(
+            texts(&widened),
+            ["Riordino dell'archivio", "(30%)", "", "(90%)", "2"]
         );
         // A table whose rows are not numbered (a card's phases) is left as
         // it is.
