@@ -15,7 +15,7 @@ use crate::line::{is_header_piece, table_header_columns};
 use crate::text::join_wrapped;
 use crate::token::due::looks_like_due;
 use crate::token::weight::is_weight;
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{Column, Vocabulary};
 
 /// Joins each header wrapped onto the line below it into one line; the line
 /// below takes the header's role, and a diagnostic says so.
@@ -109,9 +109,14 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
     joined.last = below.last;
     // A line below that is as much a header by itself is no piece of this
     // one; one whose pieces are words of longer names ("Data" /
-    // "scadenza", "Valore" / "target") is.
+    // "scadenza", "Valore" / "target") is. A weight matrix reads any
+    // cell as a head, so the line alone may name as many columns as joined
+    // ("N." | "Fasi" | "%" | "Data", two heads): joined it names more by
+    // their words ("% peso", "Data conclusione"), and is the header.
     let named = most_named(&joined, profiles);
-    (named > most_named(line, profiles) && named > most_named(below, profiles)).then_some(joined)
+    let more = named > most_named(line, profiles)
+        || most_named_by_words(&joined, profiles) > most_named_by_words(line, profiles);
+    (more && named > most_named(below, profiles)).then_some(joined)
 }
 
 /// A two-level header's two lines read as one, where `line` has a group's
@@ -158,6 +163,23 @@ fn most_named(line: &TextLine, profiles: &[Vocabulary]) -> usize {
         .iter()
         .filter_map(|profile| table_header_columns(line, profile))
         .map(|columns| columns.iter().flatten().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The most columns a profile reads in `line` as a header by their words,
+/// a weight matrix's heads (cells naming no column) left out.
+fn most_named_by_words(line: &TextLine, profiles: &[Vocabulary]) -> usize {
+    profiles
+        .iter()
+        .filter_map(|profile| table_header_columns(line, profile))
+        .map(|columns| {
+            columns
+                .iter()
+                .flatten()
+                .filter(|column| **column != Column::HeadWeight)
+                .count()
+        })
         .max()
         .unwrap_or(0)
 }
@@ -254,6 +276,27 @@ mod tests {
         assert_eq!(
             layout.lines[0].to_tab_separated(),
             "\tCod.\tIncidenza\tMisuratori\tCentro di responsabilità\tDescrizione obiettivo\tData scadenza\tValore target"
+        );
+    }
+
+    #[test]
+    fn a_header_a_weight_matrix_reads_alone_is_joined_when_its_pieces_name_columns() {
+        // "%" and "Data" are two heads of a weight matrix by themselves;
+        // joined to "peso" and "conclusione" they name the weight and the
+        // due date, a phase table's header.
+        let mut layout = Layout {
+            lines: vec![
+                line(1, "\tN.\tFasi\t%\tData"),
+                line(2, "\t\t\tpeso\tconclusione"),
+                line(3, "\t1.1\tAvvio della gara\t33%\t31 dicembre 2024"),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(layout.lines.len(), 2);
+        assert_eq!(
+            layout.lines[0].to_tab_separated(),
+            "\tN.\tFasi\t% peso\tData conclusione"
         );
     }
 
