@@ -9,7 +9,7 @@ use crate::assemble::row::{RawRow, parse_due_cell};
 use crate::line::head_line;
 use crate::text::{clean, join_wrapped};
 use crate::token::due::looks_like_due;
-use crate::token::number::RowNumber;
+use crate::token::number::{RowNumber, parse_row_number};
 use crate::token::weight::{is_weight, parse_weight};
 use crate::vocabulary::Column;
 use crate::vocabulary::RowCode;
@@ -289,6 +289,26 @@ impl SectionBuilder<'_> {
     pub(super) fn phase_row(&mut self, line: &TextLine) {
         let cells = line.cells.iter().map(|cell| cell.text.clone()).collect();
         self.phase_row_of(line, cells);
+    }
+
+    /// A line behind empty cells under a card's fields that opens with a
+    /// phase number of the open card ("" | "2.1" | "Avvio" | "100" |
+    /// "15.1.2024" in card 2): the card's one phase, its table printed
+    /// without a header behind an empty first column, which no other row
+    /// shows to be a table; its cells from the number on. `None` for a
+    /// field's value wrapped there.
+    pub(super) fn own_phase_behind_empty_cells(&self, cells: &[String]) -> Option<Vec<String>> {
+        let card = self.structure.objectives.last()?;
+        let card = parse_row_number(&card.entry.number)?;
+        let first = cells.iter().position(|cell| !cell.trim().is_empty())?;
+        let number = parse_row_number(&cells[first])?;
+        let own =
+            number.parts.len() == card.parts.len() + 1 && number.parts.starts_with(&card.parts);
+        let rest = cells[first + 1..]
+            .iter()
+            .filter(|cell| !cell.trim().is_empty())
+            .count();
+        (first > 0 && own && rest >= 2).then(|| cells[first..].to_vec())
     }
 
     /// The card's next phase, of `cells` read from `line`.

@@ -212,7 +212,10 @@ impl SectionBuilder<'_> {
             return;
         }
         if self.table == Table::Card {
-            self.continue_card_field(&cells, line);
+            match self.own_phase_behind_empty_cells(&cells) {
+                Some(phase) => self.numbered_phase_row(line, phase, false, None),
+                None => self.continue_card_field(&cells, line),
+            }
             return;
         }
         if is_total_row(&cells, self.words) {

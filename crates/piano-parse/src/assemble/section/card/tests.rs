@@ -309,3 +309,26 @@ fn a_wrapped_phase_whose_due_goes_on_too_goes_on() {
         Some("2022-12-31")
     );
 }
+
+#[test]
+fn a_cards_one_phase_behind_an_empty_column_is_its_phase() {
+    // No header over the phase table, and one phase only: no row below
+    // shows the line to be a table's, but its number is the card's.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 2\tSportello unico\n\
+        Peso:\t40\n\
+        \n\
+        \t2.1\tApertura al pubblico\t100\t15.1.2024\n\
+        \n\
+        Obiettivo n. 3\tArchivio\n\
+        Peso:\t60\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[0];
+    assert_eq!(card.entry.weight, Some(40.0));
+    let phases: Vec<(&str, Option<f64>)> = card
+        .phases
+        .iter()
+        .map(|phase| (phase.description.as_str(), phase.weight))
+        .collect();
+    assert_eq!(phases, [("Apertura al pubblico", Some(100.0))]);
+}
