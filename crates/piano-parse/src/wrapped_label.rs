@@ -75,21 +75,22 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     // A label in title case goes on with a capital where its first line
     // ends open ("Indicatori di" / "Misurazione:").
     let open = profiles.iter().any(|profile| profile.ends_open(first));
-    let title_case = rest.starts_with(char::is_uppercase) && open;
+    let names = |label: &str| {
+        profiles
+            .iter()
+            .any(|profile| profile.card_label(label).is_some())
+    };
+    let title_case =
+        rest.starts_with(char::is_uppercase) && (open || last_word(first, rest, names));
     let goes_on =
         rest.starts_with(char::is_lowercase) || (capitals(first) && capitals(rest)) || title_case;
     if first.contains(':') || !goes_on {
         return None;
     }
     let label = format!("{first} {rest}");
-    let names = |label: &str| {
-        profiles
-            .iter()
-            .any(|profile| profile.card_label(label).is_some())
-    };
     // The first line ends where no phrase does ("… di"), or names no
-    // field by itself.
-    let begins_a_label = open || !names(first);
+    // field by itself, or its label's last word wrapped alone.
+    let begins_a_label = open || !names(first) || last_word(first, rest, names);
     if !begins_a_label || !names(&label) {
         return None;
     }
@@ -101,6 +102,22 @@ fn joined_label(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> O
     cell.text = format!("{label}:{value}").trim_end().to_owned();
     joined.last = below.last;
     Some(joined)
+}
+
+/// Whether `rest`, the words before the colon of the line under `first`,
+/// is the last word of a label in title case wrapped alone ("Descrizione
+/// Obiettivi" / "Operativi: …"): one word with a capital, naming no field
+/// by itself, under a line of words that all open with a capital. A
+/// value's line ("Progetto pilota: …") holds more than a word before its
+/// colon.
+fn last_word(first: &str, rest: &str, names: impl Fn(&str) -> bool) -> bool {
+    let mut words = first.split_whitespace();
+    let titled =
+        words.clone().count() >= 2 && words.all(|word| word.starts_with(char::is_uppercase));
+    titled
+        && rest.starts_with(char::is_uppercase)
+        && !rest.trim().contains(char::is_whitespace)
+        && !names(rest.trim())
 }
 
 #[cfg(test)]
@@ -160,6 +177,30 @@ mod tests {
         );
         // So does a line that names a field by itself and ends whole.
         assert_eq!(joined(&["Scadenza", "entro: giugno"]).len(), 2);
+    }
+
+    #[test]
+    fn a_labels_last_word_wrapped_alone_in_title_case_is_the_labels() {
+        // "Descrizione Obiettivi" names a field by itself and ends whole,
+        // but "Operativi" names none: it is the label's last word.
+        assert_eq!(
+            joined(&[
+                "Descrizione Obiettivi",
+                "Operativi: Riordino",
+                "dell'archivio."
+            ]),
+            [
+                "Descrizione Obiettivi Operativi: Riordino",
+                "dell'archivio."
+            ]
+        );
+        // A value's words before a colon are no label's ("Progetto
+        // pilota: …"), nor is a word that names a field by itself.
+        assert_eq!(
+            joined(&["Descrizione Obiettivi", "Progetto pilota: nuovo"]).len(),
+            2
+        );
+        assert_eq!(joined(&["Descrizione Obiettivi", "Peso: 10%"]).len(), 2);
     }
 
     #[test]
