@@ -147,6 +147,46 @@ impl SectionBuilder<'_> {
         })
     }
 
+    /// Whether `line`, a label's last word and a value ("OPERATIVI" | "in
+    /// conformità …"), goes on the card field right above it whose label
+    /// and value both wrapped in their cells ("DESCRIZIONE OBIETTIVI" |
+    /// "… sulla sezione Trasparente,"): the word names no field and is all
+    /// letters, and the value above ends open, with no full stop, or the
+    /// value goes on in small letters ("(D.Lgs." / "n. 33/2013"); a field
+    /// the profile does not know stands under a value that ends.
+    pub(super) fn wraps_a_card_field_in_cells(&self, line: &TextLine) -> bool {
+        let texts: Vec<&str> = line
+            .cells
+            .iter()
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        let (Some(word), 2) = (line.cells.first().map(|cell| cell.text.trim()), texts.len()) else {
+            return false;
+        };
+        let Some(last) = self.last_card_field.filter(|last| {
+            self.table == Table::Card && !last.inline && line.number == last.line + 1
+        }) else {
+            return false;
+        };
+        let lone_word = !word.is_empty() && word.chars().all(char::is_alphabetic);
+        let names_a_field =
+            self.words.card_label(word).is_some() || self.words.is_column_name(word);
+        let open = self.structure.objectives.last().is_some_and(|objective| {
+            let entry = &objective.entry;
+            let value = match last.column {
+                Column::Description => Some(&entry.description),
+                Column::Indicators => entry.indicators.as_ref(),
+                Column::Expected => entry.expected.as_ref(),
+                Column::Responsible => entry.responsible.as_ref(),
+                Column::Note => entry.achievement_note.as_ref(),
+                _ => None,
+            };
+            value.is_some_and(|value| !value.is_empty() && !value.trim_end().ends_with('.'))
+        }) || texts[1].starts_with(char::is_lowercase);
+        lone_word && !names_a_field && open
+    }
+
     /// Sets a field of the open card; a value that `continues` the field's
     /// wrapped text joins it.
     fn set_card_field(&mut self, column: Column, value: &str, continues: bool, line: &TextLine) {

@@ -26,6 +26,11 @@ impl SectionBuilder<'_> {
             self.continue_card_field(&cells, line);
             return;
         }
+        if self.wraps_a_card_field_in_cells(line) {
+            // The label's last word is no part of the value.
+            self.continue_card_field(&cells[1..], line);
+            return;
+        }
         let text = line.to_tab_separated();
         let filled = line
             .cells

@@ -332,3 +332,31 @@ fn a_cards_one_phase_behind_an_empty_column_is_its_phase() {
         .collect();
     assert_eq!(phases, [("Apertura al pubblico", Some(100.0))]);
 }
+
+#[test]
+fn a_cell_labels_last_word_wrapped_with_its_value_goes_on_the_field() {
+    // "DESCRIZIONE OBIETTIVI" / "OPERATIVI" in the label cell, the value
+    // wrapped beside them: one field.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        DESCRIZIONE OBIETTIVI\tRiordino dell'archivio comunale,\n\
+        OPERATIVI\tin due fasi.\n\
+        PESO\t40\n\
+        Obiettivo n. 2\n\
+        DESCRIZIONE OBIETTIVI\tRevisione dei registri (D.Lgs.\n\
+        OPERATIVI\tn. 33/2013).\n\
+        PESO\t60\n";
+    let plan = crate::parse_dump(text);
+    let descriptions: Vec<&str> = plan.structures[0]
+        .objectives
+        .iter()
+        .map(|card| card.entry.description.as_str())
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            "Riordino dell'archivio comunale, in due fasi.",
+            "Revisione dei registri (D.Lgs. n. 33/2013)."
+        ]
+    );
+}
