@@ -14,6 +14,7 @@ use regex::Regex;
 
 use crate::text::clean;
 use crate::token::number::{RowNumber, is_page_number, parse_row_number};
+use crate::token::weight::is_weight;
 use crate::vocabulary::{Column, Field, LABEL_MAX_CHARS, RowCode, Vocabulary, prefix};
 
 /// The kind of a line, with what was read from it.
@@ -123,7 +124,11 @@ pub fn classify(line: &TextLine, words: &Vocabulary) -> LineKind {
     if let Some(number) = merged_row_number(first).filter(|_| filled.len() >= 3) {
         return LineKind::Row(number);
     }
-    if let Some(code) = merged_row_code(first, words).filter(|_| filled.len() >= 3) {
+    // A row of two cells is one too when its other cell is its weight ("a)
+    // Verifica …" | "(33%)", a row whose due is left blank, its code and
+    // text set too close to part).
+    let weighted = filled.len() == 2 && is_weight(filled[1]);
+    if let Some(code) = merged_row_code(first, words).filter(|_| filled.len() >= 3 || weighted) {
         return LineKind::CodedRow(code);
     }
     if let Some(columns) = table_header(&cells, words) {

@@ -308,6 +308,19 @@ fn a_code_merged_with_its_text_opens_a_coded_row_a_capital_letter_does_not() {
 }
 
 #[test]
+fn a_code_merged_with_its_text_beside_a_weight_alone_opens_a_coded_row() {
+    // Its due left blank: two cells, the other its weight.
+    assert!(matches!(
+        kind_in("objective-cards", "a) Raccolta dei dati\t(33%)"),
+        LineKind::CodedRow(code) if code.text == "a)"
+    ));
+    assert!(!matches!(
+        kind_in("objective-cards", "a) Raccolta dei dati\tin corso"),
+        LineKind::CodedRow(_)
+    ));
+}
+
+#[test]
 fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
     assert_eq!(
         kind_in("objective-cards", "Obiettivo n.\t14\t"),
