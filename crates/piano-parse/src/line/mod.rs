@@ -273,11 +273,29 @@ fn merged_row_number(cell: &str) -> Option<RowNumber> {
 /// bare "A" or "I" may open a sentence), a space, and a description opening
 /// in capitals.
 fn merged_row_code(cell: &str, words: &Vocabulary) -> Option<RowCode> {
-    let label = merged_label(cell)?;
+    let label = merged_label(cell)
+        .or_else(|| merged_phase_label(cell).filter(|label| words.is_phase_text(label)))?;
     if label.chars().all(char::is_alphabetic) {
         return None;
     }
     words.row_code(label)
+}
+
+/// The first two words of a cell whose other words open in capitals: a
+/// phase marker and its number merged with the description ("Fase 1
+/// Approvazione …"), where they are one.
+fn merged_phase_label(cell: &str) -> Option<&str> {
+    let cell = cell.trim();
+    let marker_end = cell.find(' ')?;
+    let after_marker = &cell[marker_end..];
+    let number_start = marker_end + after_marker.len() - after_marker.trim_start().len();
+    let number_end = number_start + cell[number_start..].find(' ')?;
+    let (marker, number) = (&cell[..marker_end], &cell[number_start..number_end]);
+    let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let opens = cell[number_end..]
+        .trim_start()
+        .starts_with(char::is_uppercase);
+    (marker.chars().all(char::is_alphabetic) && numbered && opens).then(|| &cell[..number_end])
 }
 
 /// The first word of a cell whose other words open in capitals: a row's

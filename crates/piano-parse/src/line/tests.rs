@@ -321,6 +321,23 @@ fn a_code_merged_with_its_text_beside_a_weight_alone_opens_a_coded_row() {
 }
 
 #[test]
+fn a_phase_marker_and_number_merged_with_the_text_open_a_coded_row() {
+    // "Fase 1" set too close to its text to part: no card field
+    // "Fase …" whose value is the weight and the due.
+    assert!(matches!(
+        kind_in(
+            "objective-cards",
+            "Fase 1 Raccolta dei dati\t20,00 %\tagosto 2023"
+        ),
+        LineKind::CodedRow(_)
+    ));
+    assert!(!matches!(
+        kind_in("objective-cards", "Fase di raccolta\t20,00 %\tagosto 2023"),
+        LineKind::CodedRow(_)
+    ));
+}
+
+#[test]
 fn a_card_openers_number_cut_into_the_next_cell_is_its_number() {
     assert_eq!(
         kind_in("objective-cards", "Obiettivo n.\t14\t"),
