@@ -417,9 +417,15 @@ N.   Obiettivo                     Peso   Scadenza
 \u{c}Pagina 2
 3    Formazione                    10     30/09/2023
 ";
-    assert_eq!(
-        spans(dump),
-        [(1, 1), (3, 3), (4, 5), (6, 6), (7, 7), (8, 8)]
+    // "Pagina 2", the second page's first line of text, is its page
+    // number: set apart, and said so.
+    assert_eq!(spans(dump), [(1, 1), (3, 3), (4, 5), (6, 6), (8, 8)]);
+    let diagnostics = read(dump, Rebuild::new()).diagnostics;
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.excerpt.as_deref() == Some("Pagina 2") && d.page == Some(2)),
+        "{diagnostics:?}"
     );
     let boxed = "\
 ┌────┬──────────────────┬──────┐
