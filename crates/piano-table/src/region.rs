@@ -31,7 +31,9 @@ use crate::gutters::{
     is_formatted_value, narrowed, new_gaps, value_pushed_left,
 };
 use crate::lines::Line;
-use blocks::{runs_across, starts_another_block, starts_in_a_gutter, starts_no_column};
+use blocks::{
+    opens_a_wider_table, runs_across, starts_another_block, starts_in_a_gutter, starts_no_column,
+};
 pub(crate) use columns::columns_of;
 use columns::{column_start, columns};
 use glued::split_glued_values;
@@ -145,6 +147,16 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             && !line.is_numbered()
         {
             end = block_top;
+            break;
+        }
+        // On a grid of characters, a line right under the region's lines
+        // (no blank line between) that sets two of its pieces in one of the
+        // region's columns as far apart as a gutter, with a piece in another
+        // column too, heads a table of more columns (a card's phase table,
+        // "Azioni   Peso   Termine", under its labels and values): the
+        // region ends above it.
+        if !spaced && !line.is_numbered() && opens_a_wider_table(&lines[start..end], &gutters, line)
+        {
             break;
         }
         // A line of more than twice the region's columns, under the lines
@@ -373,7 +385,7 @@ fn is_displaced_row(region: &[Line], headed: &[Gutter], line: &Line, under_one: 
 }
 
 /// The edges between the columns the gutters leave so far in `region`.
-fn inner_edges(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
+pub(crate) fn inner_edges(region: &[Line], gutters: &[Gutter]) -> Vec<f32> {
     let tolerance = region
         .first()
         .map_or(0.0, |line| EDGE_TOLERANCE * line.size);

@@ -4,6 +4,7 @@
 
 use crate::gutters::{EDGE_TOLERANCE, Gutter};
 use crate::lines::{Line, Segment};
+use crate::region::{column_of, inner_edges};
 
 /// Whether no piece of `line` but its first starts where a part of a
 /// gutter ends (a line of one piece starts none): the line shows none of
@@ -59,4 +60,51 @@ pub(super) fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &L
         }
         _ => false,
     }
+}
+
+/// Whether `line`, of more pieces than `region` has columns, heads a table
+/// of more columns: on a grid of characters, two of its pieces fall in one
+/// of the region's columns with a gap between them, in none of the region's
+/// gutters, at least half as wide as the narrowest gutter (a dump sets a
+/// table's columns apart by about as many spaces as a card's label and
+/// value), and the line's first piece
+/// falls in a column left of theirs (a card's phase header "Azioni   Peso   Termine"
+/// right under its labels and values, whose second column would glue "Peso"
+/// and "Termine" into one cell), the line holding no figure (a header) and
+/// the region's lines one (a body, not a header's top lines).
+pub(super) fn opens_a_wider_table(region: &[Line], gutters: &[Gutter], line: &Line) -> bool {
+    // A header holds no figure (a row's values split a header's glued
+    // names), and a header's top lines hold none: a line under them is the
+    // header's own lower level ("Area Servizi" over "alla Persona").
+    if line.pitch.is_none()
+        || line.has_a_figure()
+        || line.segments.len() < 3
+        || line.segments.len() <= gutters.len() + 1
+        || !region.iter().any(Line::has_a_figure)
+    {
+        return false;
+    }
+    let Some(narrowest) = gutters
+        .iter()
+        .map(|gutter| {
+            let (a, b) = gutter.span(region);
+            b - a
+        })
+        .reduce(f32::min)
+    else {
+        return false;
+    };
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let inner = inner_edges(region, gutters);
+    let column = |piece: &Segment| column_of(piece.x0 + tolerance, &inner);
+    let first_column = line.segments.first().map_or(0, column);
+    line.segments.windows(2).any(|pair| {
+        let gap = pair[1].x0 - pair[0].x1;
+        2.0 * gap >= narrowest
+            && column(&pair[0]) == column(&pair[1])
+            && column(&pair[0]) > first_column
+            && !gutters
+                .iter()
+                .any(|gutter| gutter.overlaps(pair[0].x1, pair[1].x0))
+    })
 }

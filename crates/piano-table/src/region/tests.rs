@@ -468,3 +468,29 @@ N°     Misurazione                                Data di completamento   Obiet
     let (_, columns) = region(&lines, 0).expect("a table");
     assert_eq!(columns.len(), 6, "five columns: {columns:?}");
 }
+
+#[test]
+fn a_phase_header_right_under_a_cards_fields_ends_the_region() {
+    // A card's labels and values, then at once its phase table: the
+    // header's last two pieces fall in the values' column, a gutter's width
+    // apart, with its first piece in the labels' column.
+    let text = "\
+Descrizione          Riordino dell'archivio storico comunale
+Responsabile         Servizio Archivio
+Rilevanza            40 pt
+     Azioni                                       Peso        Termine
+a)   Riordino dei fascicoli                       60 pt       giugno 2025
+b)   Pubblicazione dell'inventario                40 pt       dicembre 2025
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 3, "the region ends above the phase header");
+    // A value with a double space inside stays the region's.
+    let spaced = text.replace(
+        "Rilevanza            40 pt",
+        "Rilevanza            40 pt  (su 100)",
+    );
+    let lines = dump_lines(&spaced);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 3);
+}
