@@ -67,11 +67,11 @@ pub(super) fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &L
 /// of the region's columns with a gap between them, in none of the region's
 /// gutters, at least half as wide as the narrowest gutter (a dump sets a
 /// table's columns apart by about as many spaces as a card's label and
-/// value), and the line's first piece
-/// falls in a column left of theirs (a card's phase header "Azioni   Peso   Termine"
-/// right under its labels and values, whose second column would glue "Peso"
-/// and "Termine" into one cell), the line holding no figure (a header) and
-/// the region's lines one (a body, not a header's top lines).
+/// value), and the line's first piece falls in a column left of theirs (a
+/// card's phase header "Azioni   Peso   Termine" right under its labels and
+/// values, whose second column would glue "Peso" and "Termine" into one
+/// cell); the line holds no figure (a header) and the region's lines hold
+/// one (a body, not a header's top lines).
 pub(super) fn opens_a_wider_table(region: &[Line], gutters: &[Gutter], line: &Line) -> bool {
     // A header holds no figure (a row's values split a header's glued
     // names), and a header's top lines hold none: a line under them is the
