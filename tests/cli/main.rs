@@ -14,6 +14,7 @@ mod extract;
 mod fixtures;
 mod layouts;
 mod ocr;
+mod ocr_layer;
 mod parquet;
 mod pdf;
 mod profiles;

@@ -112,6 +112,10 @@ pub enum Code {
     NoTextLayer,
     /// PDF: part of the file is damaged and was skipped or rebuilt.
     PdfDamaged,
+    /// PDF: a page's text is an OCR layer another program made (invisible
+    /// words over a scan), read word by word as it placed them; how sure it
+    /// was of each word is not known, so nothing is repaired.
+    OcrLayer,
     /// Scan: a cell's text was recognised by OCR with low confidence; check
     /// it against the page.
     OcrLowConfidence,
@@ -124,7 +128,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 40] = [
         Code::EncodingDetected,
         Code::NoPlanFound,
         Code::FamilyDetected,
@@ -162,6 +166,7 @@ impl Code {
         Code::OutsidePerformance,
         Code::NoTextLayer,
         Code::PdfDamaged,
+        Code::OcrLayer,
         Code::OcrLowConfidence,
         Code::OcrRepaired,
     ];
@@ -206,6 +211,7 @@ impl Code {
             | Code::RowJoined
             | Code::PageFurniture
             | Code::OutsidePerformance
+            | Code::OcrLayer
             | Code::OcrLowConfidence
             | Code::OcrRepaired => Level::Info,
         }
@@ -251,6 +257,7 @@ impl Code {
             Code::OutsidePerformance => "outside-performance",
             Code::NoTextLayer => "no-text-layer",
             Code::PdfDamaged => "pdf-damaged",
+            Code::OcrLayer => "ocr-layer",
             Code::OcrLowConfidence => "ocr-low-confidence",
             Code::OcrRepaired => "ocr-repaired",
         }

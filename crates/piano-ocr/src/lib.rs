@@ -53,7 +53,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use piano_model::{Layout, Ocr};
-use piano_table::{Page, PageTrace, Rebuild, Word};
+use piano_table::{Page, PageTrace, Rebuild, Rule, Word};
 
 pub use crate::clock::PageClock;
 pub use crate::confidence::{LOW_CONFIDENCE, low_confidence_cells};
@@ -184,6 +184,14 @@ fn where_in(page: Option<u32>, kind: ImageKind) -> String {
     }
 }
 
+/// The table rules drawn in `image`, as it stands (not set straight): for a
+/// page whose words another program recognised and placed over it (a PDF's
+/// OCR layer), so that its table is read by its rules and the rule marks
+/// that program read as text are told. No OCR is run.
+pub fn rules_of(mut image: image::GrayImage) -> Vec<Rule> {
+    rules::take_rules(&mut image)
+}
+
 /// One page of a scan as an image, for views of it (`piano debug`).
 #[derive(Debug, Clone)]
 pub struct PageImage {
@@ -289,32 +297,22 @@ fn read(
 pub fn words_of(page: PageText) -> Vec<Word> {
     let mut words = Vec::with_capacity(page.words.len() * 2);
     for word in page.words {
-        if word.spaced {
-            words.push(Word {
-                text: Rc::from(" "),
-                x0: word.x0 - SPACE_WIDTH * word.size,
-                x1: word.x0,
-                y: word.y,
-                size: word.size,
-                confidence: None,
-            });
-        }
-        words.push(Word {
+        let spaced = word.spaced;
+        let word = Word {
             text: Rc::from(word.text),
             x0: word.x0,
             x1: word.x1,
             y: word.y,
             size: word.size,
             confidence: Some(word.confidence),
-        });
+        };
+        if spaced {
+            words.push(word.space_before());
+        }
+        words.push(word);
     }
     words
 }
-
-/// The width of the space [`words_of`] draws before a word, as a share of
-/// its size: narrow, so that it lies in the gap before the word, within the
-/// word's cell of a ruled table.
-const SPACE_WIDTH: f32 = 0.01;
 
 /// The page the rebuild reads.
 fn page_of(page: PageText, number: u32) -> Page {

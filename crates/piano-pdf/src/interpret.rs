@@ -39,6 +39,9 @@ pub(crate) struct Glyph {
     /// Where the glyph's baseline starts and ends on the page, which tells
     /// the direction the text runs in.
     pub run: [(f32, f32); 2],
+    /// Whether it is drawn invisible (text render mode 3 or 7, as OCR
+    /// programs write the words they recognised over a scan).
+    pub invisible: bool,
 }
 
 pub(crate) use piano_table::Rule;
@@ -71,6 +74,8 @@ struct State<'a> {
     scale: f32,
     leading: f32,
     rise: f32,
+    /// The text render mode (`Tr`).
+    render: i64,
 }
 
 /// The interpreter of one page.
@@ -115,6 +120,7 @@ impl<'a, 'c> Interpreter<'a, 'c> {
                 scale: 1.0,
                 leading: 0.0,
                 rise: 0.0,
+                render: 0,
             },
             stack: Vec::new(),
             text: Matrix::IDENTITY,
@@ -176,6 +182,11 @@ impl<'a, 'c> Interpreter<'a, 'c> {
             "Tz" => self.set_number(op, |s, v| s.scale = v / 100.0),
             "TL" => self.set_number(op, |s, v| s.leading = v),
             "Ts" => self.set_number(op, |s, v| s.rise = v),
+            "Tr" => {
+                if let Some(Ok(mode)) = op.operands.first().map(Object::as_i64) {
+                    self.state.render = mode;
+                }
+            }
             "Td" => {
                 if let [x, y] = nums()[..] {
                     self.next_line(x, y);
@@ -351,6 +362,7 @@ impl<'a, 'c> Interpreter<'a, 'c> {
                 y: (ay + by) / 2.0,
                 size,
                 run: [(ax, ay), (bx, by)],
+                invisible: matches!(state.render, 3 | 7),
             });
         }
     }

@@ -17,7 +17,10 @@
 //! it, only when asked, `compose.rs` makes the pictures of a page drawn from
 //! several one bitmap), and the words read from it go to the same rebuild,
 //! placed on the page. A picture that cannot be decoded leaves its page
-//! unread, reported, and the rest of the PDF read.
+//! unread, reported, and the rest of the PDF read. A page whose text is an
+//! OCR layer another program made (`layer.rs`) is read from its words, each
+//! whole as it was placed, its picture handed over only for the table rules
+//! drawn in it.
 //!
 //! Pages are read one at a time; at most two pages of glyphs are held, but
 //! for the pages waiting behind a scan for its recognition.
@@ -27,6 +30,7 @@ mod document;
 mod font;
 mod geometry;
 mod interpret;
+mod layer;
 mod metrics;
 mod orient;
 mod picture;
@@ -88,9 +92,18 @@ pub enum PdfError {
 
 /// Reads a PDF into lines of cells: one line per table row (cells = columns)
 /// and per line of other text, numbered as `piano text` prints them. Pages
-/// that are only pictures are reported, not recognised (see [`read_pdf_with`]).
+/// that are only pictures are reported, not recognised, and no table rule
+/// is sought in the picture under an OCR layer (see [`read_pdf_with`]).
 pub fn read_pdf(bytes: &[u8]) -> Result<Layout, PdfError> {
-    read_pdf_with(bytes, Recognition::Never, |_| Ok(Vec::new())).map(|read| read.layout)
+    read_pdf_with(bytes, Recognition::Never, nothing_read).map(|read| read.layout)
+}
+
+/// A recognition that reads nothing of any picture.
+fn nothing_read(pictures: &[PagePicture<'_>]) -> Result<Vec<PictureReading>, RecognitionError> {
+    Ok(pictures
+        .iter()
+        .map(|_| Ok(PictureText::default()))
+        .collect())
 }
 
 /// What recognition returns when it fails: its own error, carried through.
@@ -112,13 +125,19 @@ enum Held {
     Read(Page),
     /// A scan: the text kept of it, and where its picture is drawn.
     Scan(Page, Placement),
+    /// A page read from its OCR layer, waiting for the rules drawn in its
+    /// picture, drawn where the placement says.
+    Layer(Page, Placement),
 }
 
 /// Reads a PDF as [`read_pdf`] does, the pages `recognition` picks (scans,
 /// by default) read by `recognise` from their pictures.
 ///
 /// `recognise` is called once, with every picture to read in page order, and
-/// returns what it read of each, in that order; it decodes them as it goes
+/// returns what it read of each, in that order: the words and rules of a
+/// scan, only the rules of a picture under an OCR layer
+/// ([`PagePicture::rules_only`]), whose words are the layer's, whatever
+/// `recognition` says (no recognition is needed); it decodes them as it goes
 /// ([`PagePicture::decode`]), so pictures need not all be held at once. A
 /// picture it could not decode ([`PictureError`]) leaves its page unread
 /// and reported (`no-text-layer`), the rest read; when no page has text and
@@ -142,9 +161,12 @@ where
 /// and inferred on page `page` (`None` when the PDF has no such page), for
 /// views of it (`piano debug`).
 pub fn read_pdf_traced(bytes: &[u8], page: u32) -> Result<(Layout, Option<PageTrace>), PdfError> {
-    read(bytes, Rebuild::tracing(page), Recognition::Never, |_| {
-        Ok(Vec::new())
-    })
+    read(
+        bytes,
+        Rebuild::tracing(page),
+        Recognition::Never,
+        nothing_read,
+    )
     .map(|(read, trace)| (read.layout, trace))
 }
 
@@ -174,9 +196,15 @@ where
     let mut pictures = Vec::new();
     let mut glyphs = 0usize;
     let mut images_only = 0u32;
+    let mut layer_pages = Vec::new();
     for (&number, &id) in &pages {
         let (mut marks, width, height) = read_page(doc, id, &mut fonts, number, &mut diagnostics);
-        if let Some(choice) = scan::choose(&marks, width, height, recognition)
+        // An OCR layer is read as it is, unless every picture is to be
+        // recognised again.
+        let ocr_layer =
+            recognition != Recognition::Every && layer::is_ocr_layer(&marks, width, height);
+        if !ocr_layer
+            && let Some(choice) = scan::choose(&marks, width, height, recognition)
             && let Some(picture) = PagePicture::of(doc, &choice.pictures, number, width, height)
         {
             let placement = picture.placement;
@@ -195,7 +223,25 @@ where
             diagnostics.push(unread_pictures(number, recognition));
         }
         let (_, height) = orient::upright(&mut marks, width, height);
-        let page = page_of(marks, number, height);
+        // An OCR layer's words are read whole, as recognised words are, and
+        // the table rules are sought in its picture.
+        let layer_words = ocr_layer.then(|| layer::words(&marks.glyphs));
+        let picture = layer_words.as_ref().and_then(|_| {
+            PagePicture::of(doc, &marks.pictures, number, width, height).map(PagePicture::for_rules)
+        });
+        let mut page = page_of(marks, number, height);
+        if let Some(words) = layer_words {
+            layer_pages.push(number);
+            page.words = words;
+        }
+        if let Some(picture) = picture {
+            held.push(Held::Layer(page, picture.placement));
+            pictures.push(picture);
+            continue;
+        }
+        if ocr_layer {
+            page.words = layer::page_words(std::mem::take(&mut page.words), &[]);
+        }
         if held.is_empty() {
             rebuild.push(&page);
         } else {
@@ -215,6 +261,7 @@ where
             _ => PdfError::NoTextLayer { pages: page_count },
         });
     }
+    diagnostics.extend(layer::diagnostic(&layer_pages));
     let mut recognised = Vec::new();
     if !pictures.is_empty() {
         let texts = recognise(&pictures).map_err(PdfError::Recognition)?;
@@ -230,7 +277,7 @@ where
             return Err(PdfError::Picture(first.clone()));
         }
         recognised = (pictures.iter().zip(&texts))
-            .filter(|(_, text)| text.is_ok())
+            .filter(|(picture, text)| text.is_ok() && !picture.rules_only())
             .map(|(picture, _)| picture.page())
             .collect();
         push_held(&mut rebuild, held, texts, &mut diagnostics);
@@ -273,6 +320,16 @@ fn push_held(
                 page.height = words.iter().map(|word| word.y).fold(page.height, f32::max);
                 page.words.extend(words);
                 page.rules.extend(rules);
+                rebuild.push(&page);
+            }
+            Held::Layer(mut page, placement) => {
+                // A picture that could not be decoded gives no rules; the
+                // page still has its words.
+                if let Some(Ok(text)) = texts.next() {
+                    let (_, rules) = text.onto_page(&placement);
+                    page.rules.extend(rules);
+                }
+                page.words = layer::page_words(std::mem::take(&mut page.words), &page.rules);
                 rebuild.push(&page);
             }
         }

@@ -87,6 +87,7 @@ mod tests {
             y: (a.1 + b.1) / 2.0,
             size: 10.0,
             run: [a, b],
+            invisible: false,
         }
     }
 

@@ -22,7 +22,7 @@ use crate::picture;
 use crate::placement::Placement;
 
 /// Share of the page a picture covers for a page with text to be a scan.
-const MOSTLY: f32 = 0.5;
+pub(crate) const MOSTLY: f32 = 0.5;
 /// Share of the page the text of a scan covers at most (a stamp, a signature line).
 const LITTLE: f32 = 0.03;
 /// Share of a page without text a picture covers for the page to be a scan
@@ -68,15 +68,8 @@ pub(crate) fn choose(
     if marks.pictures.is_empty() {
         return None;
     }
-    let page = width * height;
-    // Pictures drawn side by side (a scan cut in strips) cover the page together.
-    let covered: f32 = marks
-        .pictures
-        .iter()
-        .map(|drawn| drawn.placement.area_within(width, height))
-        .sum();
-    let share = covered.min(page) / page.max(1.0);
-    let text = text_area(&marks.glyphs) / page.max(1.0);
+    let share = picture_share(marks, width, height);
+    let text = text_area(&marks.glyphs) / (width * height).max(1.0);
     let keeps_text = match recognition {
         Recognition::Never => return None,
         Recognition::Every => false,
@@ -88,6 +81,18 @@ pub(crate) fn choose(
         pictures: marks.pictures.clone(),
         keeps_text,
     })
+}
+
+/// The share of the `width` × `height` page of `marks` its pictures cover
+/// (pictures drawn side by side, a scan cut in strips, cover it together).
+pub(crate) fn picture_share(marks: &Marks, width: f32, height: f32) -> f32 {
+    let page = width * height;
+    let covered: f32 = marks
+        .pictures
+        .iter()
+        .map(|drawn| drawn.placement.area_within(width, height))
+        .sum();
+    covered.min(page) / page.max(1.0)
 }
 
 /// The area the glyphs' boxes cover.
@@ -111,6 +116,8 @@ pub struct PagePicture<'a> {
     /// Where the bitmap handed over lies on the page.
     pub(crate) placement: Placement,
     page: u32,
+    /// Whether only the table rules drawn in it are wanted.
+    rules_only: bool,
 }
 
 impl<'a> PagePicture<'a> {
@@ -142,11 +149,30 @@ impl<'a> PagePicture<'a> {
             drawn,
             placement,
             page,
+            rules_only: false,
         })
+    }
+
+    /// The picture of a page whose text is an OCR layer: only the table
+    /// rules drawn in it are wanted, the words are the layer's.
+    pub(crate) fn for_rules(self) -> PagePicture<'a> {
+        PagePicture {
+            rules_only: true,
+            ..self
+        }
     }
 }
 
 impl PagePicture<'_> {
+    /// Whether only the table rules drawn in the picture are wanted, not its
+    /// words: its page's text is an OCR layer another program made, read
+    /// from the layer (`layer.rs`); the rules set its table's cells apart,
+    /// as on a born-digital page, and tell the rule marks that program read
+    /// as text.
+    pub fn rules_only(&self) -> bool {
+        self.rules_only
+    }
+
     /// The 1-based page the picture is drawn on.
     pub fn page(&self) -> u32 {
         self.page
@@ -257,6 +283,7 @@ mod tests {
             y: 20.0,
             size: 10.0,
             run: [(0.0, 20.0), (5.0, 20.0)],
+            invisible: false,
         };
         Marks {
             glyphs: (0..letters).map(glyph).collect(),

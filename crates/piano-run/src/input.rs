@@ -19,11 +19,13 @@ pub const STDIN: &str = "-";
 /// accept junk before it, and so does piano).
 const PDF_SIGNATURE_WINDOW: usize = 1024;
 
-/// Reads and parses the plan at `path` (`-` for standard input). Errors name the path.
+/// Reads and parses the plan at `path` (`-` for standard input); a PDF's
+/// OCR layer that gives no usable plan is recognised again (`again.rs`).
+/// Errors name the path.
 pub fn load_plan(path: &Path, profiles: &[Vocabulary], ocr: &OcrSettings) -> anyhow::Result<Plan> {
     let name = display_name(path);
     let bytes = read_input(path).with_context(|| name.clone())?;
-    parse_owned(&name, bytes, profiles, ocr).with_context(|| name.clone())
+    crate::again::parse_file(&name, path, bytes, profiles, ocr).with_context(|| name.clone())
 }
 
 /// The name of `path` in messages: as given, `-` for standard input.

@@ -9,6 +9,7 @@
 //! - [`batch`]: a whole archive into one folder, in parallel, resumable,
 //!   with nothing lost.
 
+mod again;
 pub mod batch;
 pub mod input;
 pub mod output;

@@ -14,6 +14,8 @@ use piano_model::{Ocr, SourceFormat};
 use piano_ocr::{Mode, PageText, Recogniser, Settings, despeckle};
 use piano_pdf::{PagePicture, PictureReading, PictureText, Recognition, RecognitionError};
 
+use rayon::prelude::*;
+
 use crate::input::Reading;
 
 /// Reads the PDF `bytes`, the pages `settings` ask for recognised by OCR;
@@ -26,8 +28,8 @@ pub(crate) fn read_pdf(bytes: Cow<'_, [u8]>, settings: &Settings) -> anyhow::Res
     };
     let mut ocr = None;
     let read = piano_pdf::read_pdf_with(bytes, recognition, |pictures| {
-        let (texts, provenance) = recognise(pictures, settings)?;
-        ocr = Some(provenance);
+        let (texts, provenance) = read_pictures(pictures, settings)?;
+        ocr = provenance;
         Ok(texts)
     })?;
     let mut layout = read.layout;
@@ -42,10 +44,51 @@ pub(crate) fn read_pdf(bytes: Cow<'_, [u8]>, settings: &Settings) -> anyhow::Res
     })
 }
 
+/// Reads `pictures`, in parallel: the rules of those under an OCR layer
+/// (no OCR, so no tesseract needed), the others recognised. What was read
+/// of each (or why it could not be decoded), in order, and the provenance
+/// of the recognition, when any picture was recognised.
+fn read_pictures(
+    pictures: &[PagePicture<'_>],
+    settings: &Settings,
+) -> Result<(Vec<PictureReading>, Option<Ocr>), RecognitionError> {
+    let (layers, scans): (Vec<&PagePicture<'_>>, Vec<&PagePicture<'_>>) =
+        pictures.iter().partition(|picture| picture.rules_only());
+    let ruled: Vec<_> = layers
+        .into_par_iter()
+        .map(|picture| {
+            let image = picture.decode()?;
+            Ok((image.width(), image.height(), piano_ocr::rules_of(image)))
+        })
+        .collect();
+    let mut rules = ruled.into_iter().map(|ruled| {
+        ruled.map(|(columns, rows, rules)| PictureText {
+            columns,
+            rows,
+            words: Vec::new(),
+            rules,
+        })
+    });
+    let (mut recognised, ocr) = if scans.is_empty() {
+        (Vec::new().into_iter(), None)
+    } else {
+        let (texts, ocr) = recognise(&scans, settings)?;
+        (texts.into_iter(), Some(ocr))
+    };
+    let texts = pictures
+        .iter()
+        .filter_map(|picture| match picture.rules_only() {
+            true => rules.next(),
+            false => recognised.next(),
+        })
+        .collect();
+    Ok((texts, ocr))
+}
+
 /// Recognises `pictures`, in parallel: what was read of each (or why it
 /// could not be decoded), in order, and the provenance of the whole.
 fn recognise(
-    pictures: &[PagePicture<'_>],
+    pictures: &[&PagePicture<'_>],
     settings: &Settings,
 ) -> Result<(Vec<PictureReading>, Ocr), RecognitionError> {
     let recogniser = Recogniser::new(settings)?;

@@ -56,6 +56,29 @@ pub struct Word {
     pub confidence: Option<f32>,
 }
 
+impl Word {
+    /// The lone space a reader of whole words (OCR, a PDF's OCR layer) draws
+    /// just left of a word that follows another on its line: the rebuild then
+    /// sets the two a space apart however narrow the gap between them (at
+    /// 150 dpi a font's space is a few pixels), and still cuts a cell between
+    /// them where the gap is a gutter's.
+    pub fn space_before(&self) -> Word {
+        Word {
+            text: Rc::from(" "),
+            x0: self.x0 - SPACE_WIDTH * self.size,
+            x1: self.x0,
+            y: self.y,
+            size: self.size,
+            confidence: None,
+        }
+    }
+}
+
+/// The width of the space [`Word::space_before`] draws, as a share of the
+/// word's size: narrow, so that it lies in the gap before the word, within
+/// the word's cell of a ruled table.
+const SPACE_WIDTH: f32 = 0.01;
+
 /// A ruling line: a table border or rule, in the page's coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Rule {

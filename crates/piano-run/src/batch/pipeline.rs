@@ -24,13 +24,13 @@ use piano_model::Plan;
 use piano_parse::Vocabulary;
 use rayon::ThreadPool;
 
+use crate::again::parse_file;
 use crate::batch::Identified;
 use crate::batch::assemble::Sink;
 use crate::batch::isolate::Isolator;
 use crate::batch::journal::{self, Journal, Record};
 use crate::batch::progress::Progress;
 use crate::batch::report::{Entry, Status};
-use crate::input::parse_owned;
 
 /// How many early plans may wait in memory for their turn.
 const KEEP_IN_MEMORY: usize = 64;
@@ -262,7 +262,7 @@ fn read_and_save(
     let restarted = || clock.last_page_start();
     let outcome = isolator.run_restarted(work.limit, restarted, move || -> Result<Plan, String> {
         let bytes = std::fs::read(&path).map_err(|error| format!("cannot read: {error}"))?;
-        parse_owned(&name, bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
+        parse_file(&name, &path, bytes, &profiles, &ocr).map_err(|error| format!("{error:#}"))
     });
     let (entry, plan) = match outcome {
         Ok(Ok(mut plan)) => {
