@@ -173,16 +173,17 @@ const RULE_MARKS: [char; 5] = ['|', '[', ']', '!', '¦'];
 
 /// The `words` of an OCR layer's page as the rebuild takes them, with the
 /// `rules` found in its picture: a rule the program read as a mark is
-/// dropped (a word of marks a rule crosses, a mark at a word's edge where a
-/// rule passes), and a word that follows another on its baseline comes
-/// after a lone space ([`Word::space_before`]).
+/// dropped (a word of marks a rule crosses, a mark at a word's edge or
+/// within it where a rule passes, the word parted there), and a word that
+/// follows another on its baseline comes after a lone space
+/// ([`Word::space_before`]).
 pub(crate) fn page_words(words: Vec<Word>, rules: &[Rule]) -> Vec<Word> {
     let mut page: Vec<Word> = Vec::with_capacity(words.len() * 2);
     let mut last: Option<(f32, f32)> = None;
-    for word in words {
-        let Some(word) = without_rule_marks(word, rules) else {
-            continue;
-        };
+    for word in words
+        .into_iter()
+        .flat_map(|word| parted_at_rule_marks(word, rules))
+    {
         let follows = last.is_some_and(|(x1, y)| {
             (y - word.y).abs() <= 0.2 * word.size && x1 <= word.x0 + CONTIGUOUS * word.size
         });
@@ -195,14 +196,16 @@ pub(crate) fn page_words(words: Vec<Word>, rules: &[Rule]) -> Vec<Word> {
     page
 }
 
-/// How far from a rule (a share of the size) a mark at a word's edge is
-/// taken for it: the program boxes a mark read off a rule loosely, a few
-/// points beside the rule's ink.
+/// How far from a rule (a share of the size) a mark is taken for it: the
+/// program boxes a mark read off a rule loosely, a few points beside the
+/// rule's ink.
 const MARK_REACH: f32 = 0.5;
 
-/// `word` without the rule marks at its edges where a vertical rule of
-/// `rules` passes; `None` when nothing but marks is left.
-fn without_rule_marks(mut word: Word, rules: &[Rule]) -> Option<Word> {
+/// The pieces of `word` between the rule marks in it where a vertical rule
+/// of `rules` passes (each letter taken to fill an equal share of the
+/// word's box, as the program stretched them): the word itself when no
+/// mark is on a rule, nothing when it is all marks on one.
+fn parted_at_rule_marks(word: Word, rules: &[Rule]) -> Vec<Word> {
     let on_rule = |x0: f32, x1: f32| {
         let reach = MARK_REACH * word.size;
         rules.iter().any(|rule| match *rule {
@@ -212,30 +215,33 @@ fn without_rule_marks(mut word: Word, rules: &[Rule]) -> Option<Word> {
             Rule::Horizontal { .. } => false,
         })
     };
-    let mut letters: Vec<char> = word.text.chars().collect();
+    let letters: Vec<char> = word.text.chars().collect();
     let width = (word.x1 - word.x0) / letters.len().max(1) as f32;
-    let mut changed = false;
-    while letters.first().is_some_and(|c| RULE_MARKS.contains(c))
-        && on_rule(word.x0, word.x0 + width)
-    {
-        letters.remove(0);
-        word.x0 += width;
-        changed = true;
+    let cuts: Vec<usize> = (letters.iter().enumerate())
+        .filter(|(at, letter)| {
+            let x0 = word.x0 + width * *at as f32;
+            RULE_MARKS.contains(letter) && on_rule(x0, x0 + width)
+        })
+        .map(|(at, _)| at)
+        .collect();
+    if cuts.is_empty() {
+        return vec![word];
     }
-    while letters.last().is_some_and(|c| RULE_MARKS.contains(c))
-        && on_rule(word.x1 - width, word.x1)
-    {
-        letters.pop();
-        word.x1 -= width;
-        changed = true;
-    }
-    if letters.is_empty() {
-        return None;
-    }
-    if changed {
-        word.text = Rc::from(letters.into_iter().collect::<String>());
-    }
-    Some(word)
+    let bounds = std::iter::once(None)
+        .chain(cuts.iter().copied().map(Some))
+        .zip(cuts.iter().copied().map(Some).chain([None]));
+    bounds
+        .filter_map(|(after, before)| {
+            let start = after.map_or(0, |cut| cut + 1);
+            let end = before.unwrap_or(letters.len());
+            (start < end).then(|| Word {
+                text: Rc::from(letters[start..end].iter().collect::<String>()),
+                x0: word.x0 + width * start as f32,
+                x1: word.x0 + width * end as f32,
+                ..word.clone()
+            })
+        })
+        .collect()
 }
 
 /// The info diagnostic saying which `pages` were read from an OCR layer.
@@ -356,6 +362,22 @@ mod tests {
             y1: 50.0,
         }];
         assert_eq!(texts(&page_words(words(&glyphs), &above))[0], "|Alfa");
+    }
+
+    #[test]
+    fn a_word_read_across_a_rule_is_parted_at_its_mark() {
+        // "30/06|40%" read as one word over the rule at 27.5 (the mark's
+        // letter spans 25 to 30).
+        let glyphs = shown("30/06|40%", 0.0, 5.0, 100.0);
+        let rule = Rule::Vertical {
+            x: 27.5,
+            y0: 50.0,
+            y1: 150.0,
+        };
+        let parted = page_words(words(&glyphs), &[rule]);
+        assert_eq!(texts(&parted), ["30/06", " ", "40%"]);
+        assert_eq!((parted[0].x1, parted[2].x0), (25.0, 30.0));
+        assert_eq!(texts(&read(&glyphs)), ["30/06|40%"]);
     }
 
     #[test]
