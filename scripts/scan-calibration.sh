@@ -29,16 +29,10 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-score="$root/../shared/tools/score.py"
-[ -f "$score" ] || { echo "no $score: this check needs ../shared beside the checkout" >&2; exit 1; }
-for tool in tesseract pdftoppm tiffcp convert; do
-  command -v "$tool" > /dev/null || { echo "$tool is not installed" >&2; exit 1; }
-done
-piano=${PIANO:-}
-if [ -z "$piano" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p piano-cli
-  piano="$root/target/release/piano"
-fi
+source "$root/scripts/lib/scored.sh"
+need_scorer
+need_tools tesseract pdftoppm tiffcp convert
+release_piano
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
