@@ -25,8 +25,10 @@ pub(super) fn share_out_centred_lines(rows: &mut Vec<Row>, start: Start) -> bool
     // A header's own lines say nothing of how the body sets its cells: a
     // header is often centred over a body set at the top.
     if !rows[header..].iter().any(Row::starts_a_cell_below_its_top) {
-        if start == Start::Top && header > 0 && rows.len() > 1 && !rows[0].is_anchored() {
-            // Lines above the header's first line, centred, are the header's.
+        if start == Start::Top && header > 1 && !rows[0].is_anchored() {
+            // Lines above the header's first line, centred, are the header's;
+            // a header of one row, its first cell empty, is the header itself
+            // and no row's lines.
             let lead = rows.remove(0).lines;
             rows[0].first += lead.len();
             rows[0].lines.splice(0..0, lead);
@@ -107,16 +109,18 @@ pub(super) fn share_out_centred_lines(rows: &mut Vec<Row>, start: Start) -> bool
 }
 
 /// How many rows at the top of a table make its header: those above the
-/// first row with a digit in its first cell (a header may hold lines with
-/// an empty first cell, centred, and a first cell wrapped over several
-/// lines, "Ob." / "n."), or the first row alone (with the lines above it)
-/// when no such row comes soon.
+/// first row numbered in its first cell, by a digit or by a letter and a
+/// bracket ("a)", phases lettered), (a header may hold lines with an empty
+/// first cell, centred, and a first cell wrapped over several lines, "Ob." /
+/// "n."), or the first row alone (with the lines above it) when no such row
+/// comes soon.
 fn header_rows(rows: &[Row]) -> usize {
     const MOST: usize = 4;
     let numbered = rows.iter().position(|row| {
-        row.first_line().texts[0]
-            .chars()
-            .any(|c| c.is_ascii_digit())
+        let first = &row.first_line().texts[0];
+        let lettered =
+            matches!(first.trim().as_bytes(), [letter, b')'] if letter.is_ascii_alphabetic());
+        lettered || first.chars().any(|c| c.is_ascii_digit())
     });
     match numbered {
         Some(index) if index <= MOST => index,

@@ -504,3 +504,49 @@ previsione
         ]
     );
 }
+
+#[test]
+fn a_header_of_one_line_with_an_empty_first_cell_stays_apart_from_the_first_row() {
+    // The header is its own row: its line is no lead of lines centred above
+    // the first row's.
+    let lines = [
+        line(1.0, &[("Fasi", 12.0), ("Peso", 42.0)]),
+        line(
+            2.0,
+            &[("1", 0.0), ("Stesura della bozza", 12.0), ("30", 42.0)],
+        ),
+        line(3.0, &[("2", 0.0), ("Verifica finale", 12.0), ("70", 42.0)]),
+    ];
+    let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        read,
+        [
+            "\tFasi\tPeso",
+            "1\tStesura della bozza\t30",
+            "2\tVerifica finale\t70"
+        ]
+    );
+}
+
+#[test]
+fn rows_lettered_with_a_bracket_are_numbered_below_a_header() {
+    // "a)" numbers a row as "1" does: the line above it alone is the header,
+    // no lead of a header that starts at the first lettered row.
+    let lines = [
+        line(1.0, &[("Fasi", 12.0), ("Peso", 42.0)]),
+        line(
+            2.0,
+            &[("a)", 0.0), ("Stesura della bozza", 12.0), ("30", 42.0)],
+        ),
+        line(3.0, &[("b)", 0.0), ("Verifica finale", 12.0), ("70", 42.0)]),
+    ];
+    let read: Vec<String> = rows(&lines).into_iter().map(|(text, _)| text).collect();
+    assert_eq!(
+        read,
+        [
+            "\tFasi\tPeso",
+            "a)\tStesura della bozza\t30",
+            "b)\tVerifica finale\t70"
+        ]
+    );
+}
