@@ -48,7 +48,10 @@ impl Gutter {
     /// right edge most lines of `lines` start a piece, text being set from
     /// a column's left edge; the widest of equals, then the one more lines
     /// start right at (two spaces between words a character apart both lie
-    /// near where the next column starts).
+    /// near where the next column starts), then the one those lines start
+    /// nearest to (a row's code of a word and a number, "Fase 1", set one
+    /// space from its text, which the dump put a character left of where
+    /// the other rows start theirs: the space after the number is the gap).
     pub(crate) fn span(&self, lines: &[Line]) -> (f32, f32) {
         // Most gutters are one part: nothing to weigh.
         if let [part] = self.open[..] {
@@ -60,6 +63,7 @@ impl Gutter {
                 starting_at(part.1, lines),
                 part.1 - part.0,
                 starting_right_at(part.1, lines),
+                distance_to_starts(part.1, lines),
             )
         };
         self.open
@@ -68,14 +72,15 @@ impl Gutter {
             .map(|part| (evidence(&part), part))
             .reduce(|best, next| {
                 let (
-                    (values, gaps, width, right_at),
-                    (best_values, best_gaps, best_width, best_right_at),
+                    (values, gaps, width, right_at, distance),
+                    (best_values, best_gaps, best_width, best_right_at, best_distance),
                 ) = (next.0, best.0);
                 let better = values
                     .cmp(&best_values)
                     .then(gaps.cmp(&best_gaps))
                     .then(width.total_cmp(&best_width))
-                    .then(right_at.cmp(&best_right_at));
+                    .then(right_at.cmp(&best_right_at))
+                    .then(best_distance.total_cmp(&distance));
                 if better.is_gt() { next } else { best }
             })
             .map_or((0.0, 0.0), |(_, part)| part)
@@ -363,6 +368,22 @@ pub(crate) fn new_gaps(line: &Line, gutters: &[Gutter]) -> usize {
 /// little right of it, as a column of numbers set to the right does.
 fn starting_at(x: f32, lines: &[Line]) -> usize {
     starting_within(lines, |line| (x - MIN_GUTTER * line.size, x + line.size))
+}
+
+/// How far, in all, the lines that [`starting_at`] counts for `x` start
+/// their nearest piece from it.
+fn distance_to_starts(x: f32, lines: &[Line]) -> f32 {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (from, to) = (x - MIN_GUTTER * line.size, x + line.size);
+            line.segments
+                .iter()
+                .filter(|segment| segment.x0 >= from && segment.x0 <= to)
+                .map(|segment| (segment.x0 - x).abs())
+                .reduce(f32::min)
+        })
+        .sum()
 }
 
 /// How many of `lines` start a piece within the span `window` gives for

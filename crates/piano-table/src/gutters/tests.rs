@@ -65,3 +65,18 @@ fn prose_across_a_gutter_closes_it() {
         None
     );
 }
+
+#[test]
+fn of_spaces_around_a_code_s_number_the_gap_is_the_one_nearer_the_rows_text() {
+    // "Azione 1" one space from its text, set a character left of where
+    // the row above starts its description: the spaces before and after
+    // "1" both lie within a size of that start; the one after is nearer.
+    let header = dump_line("  N.         Obiettivo          Peso");
+    let row = dump_line("  OB.1    Bilancio annuale       40");
+    let phase = dump_line("Azione 1 Stesura della bozza     60");
+    let gutters = gaps_of(&header);
+    let open = narrowed(&gutters, &row).expect("open");
+    let open = narrowed(&open, &phase).expect("spaces keep the gutter open");
+    assert_eq!(open[0].parts(), [(6.0, 7.0), (8.0, 9.0)]);
+    assert_eq!(open[0].span(&[header, row, phase]), (8.0, 9.0));
+}
