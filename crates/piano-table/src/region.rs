@@ -32,7 +32,8 @@ use crate::gutters::{
 };
 use crate::lines::Line;
 use blocks::{
-    opens_a_wider_table, runs_across, starts_another_block, starts_in_a_gutter, starts_no_column,
+    opens_a_wider_table, repeats_the_header_elsewhere, runs_across, starts_another_block,
+    starts_in_a_gutter, starts_no_column,
 };
 pub(crate) use columns::columns_of;
 use columns::{column_start, columns};
@@ -206,7 +207,10 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             end += 1;
             continue;
         }
-        if spaced && starts_another_block(&lines[start..end], &gutters, line) {
+        if spaced
+            && (starts_another_block(&lines[start..end], &gutters, line)
+                || repeats_the_header_elsewhere(header, line, lines.get(end + 1)))
+        {
             break;
         }
         // Within a block, a line of one piece on a grid of characters may be

@@ -35,6 +35,44 @@ fn later_starts<'a>(
     })
 }
 
+/// Whether `line` holds the very cells of the region's `header`, one of
+/// them set elsewhere, over a row (`next`) no piece of which runs across a
+/// gap between them: the header of another table of the same columns
+/// sized to its own rows (a converter writes each table its own widths, and
+/// a table split in two, at a page break of its source, as two), which the
+/// region's gutters, narrowed by rows it does not have, would take for a
+/// row of theirs. A row crowded across the repeated header's gaps (cells
+/// one space apart) says nothing of where its columns are: the region's
+/// rows may, and it goes on.
+pub(super) fn repeats_the_header_elsewhere(
+    header: &Line,
+    line: &Line,
+    next: Option<&Line>,
+) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    let fits_its_gaps = next.is_some_and(|next| {
+        line.segments.windows(2).all(|pair| {
+            let (a, b) = (pair[0].x1, pair[1].x0);
+            !next
+                .segments
+                .iter()
+                .any(|piece| piece.x0 < a && piece.x1 > b)
+        })
+    });
+    fits_its_gaps
+        && line.segments.len() == header.segments.len()
+        && line
+            .segments
+            .iter()
+            .zip(&header.segments)
+            .all(|(piece, cell)| piece.text == cell.text)
+        && line
+            .segments
+            .iter()
+            .zip(&header.segments)
+            .any(|(piece, cell)| (piece.x0 - cell.x0).abs() > tolerance)
+}
+
 /// Whether `piece` runs across every open part of `gutter`.
 pub(super) fn runs_across(piece: &Segment, gutter: &Gutter) -> bool {
     let parts = gutter.parts();

@@ -494,3 +494,44 @@ b)   Pubblicazione dell'inventario                40 pt       dicembre 2025
     let (end, _) = region(&lines, 0).expect("a table");
     assert_eq!(end, 3);
 }
+
+#[test]
+fn the_header_repeated_below_a_blank_line_with_its_cells_set_elsewhere_ends_the_region() {
+    // Two tables of one header, each sized to its own rows: the second's
+    // header leaves open the gutters the first's long rows leave.
+    let text = "\
+N.    Descrizione                                 Peso    Termine
+1     Revisione del regolamento delle entrate     50%     31.12.2023
+1.1   Fase: stesura della bozza                   (30%)   31.03.2023
+
+N.    Descrizione                  Peso    Termine
+1.2   Fase: approvazione           (70%)   30.09.2023
+2     Archivio delle pratiche      50%     31.12.2023
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 3, "the region ends at the blank line");
+    let (end, _) = region(&lines, 3).expect("the second table");
+    assert_eq!(end, lines.len());
+    // Repeated where it was, the header is the same table's.
+    let same = text.replace(
+        "N.    Descrizione                  Peso    Termine",
+        "N.    Descrizione                                 Peso    Termine",
+    );
+    let lines = dump_lines(&same);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len(), "one region");
+    // Over a row crowded across its gaps, the header says nothing of its
+    // columns: the row is the region's.
+    let crowded = "\
+N.    Descrizione                                 Peso    Termine
+1     Revisione del regolamento delle entrate     50%     31.12.2023
+2     Archivio digitale delle pratiche            50%     31.12.2023
+
+  N.     Descrizione     Peso  Termine
+3     Archivio delle pratiche edilizie 40%     31.12.2023
+";
+    let lines = dump_lines(crowded);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, lines.len(), "one region");
+}
