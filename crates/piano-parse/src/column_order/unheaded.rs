@@ -8,6 +8,12 @@
 //! a date only when its row holds no other due, and two dates never agree
 //! ("31.12.23" then "31.12.24"), though a date-like code agrees with its
 //! phase one level down ("01.03.01" then "01.03.01.1").
+//!
+//! A table may also open with a column of numbers that are no labels, its
+//! weights ("15", "33", "100"), the labels standing further in: a first
+//! cell whose number follows neither neighbour's first cell, beside a cell
+//! further in that agrees with the neighbour's cell in the same place, is
+//! no label, and the agreeing cell is.
 
 use piano_model::TextLine;
 
@@ -64,39 +70,76 @@ fn follows(a: &[u32], b: &[u32]) -> bool {
 /// nearest line above or below holding labels agrees (see the module's
 /// documentation); `None` for every other line.
 pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> Vec<Option<usize>> {
-    let labels: Vec<Vec<(usize, Label)>> = lines
+    let labels: Vec<LineLabels> = lines
         .iter()
-        .map(|line| inner_labels(line, profiles))
-        .collect();
-    // A row's neighbours: the nearest lines holding labels too (a wrapped
-    // cell's line between them holds none).
-    let rows: Vec<usize> = (0..lines.len())
-        .filter(|&i| !labels[i].is_empty())
+        .map(|line| line_labels(line, profiles))
         .collect();
     let mut found = vec![None; lines.len()];
-    for (position, &row) in rows.iter().enumerate() {
-        let neighbours = [
-            position.checked_sub(1).map(|p| rows[p]),
-            rows.get(position + 1).copied(),
-        ];
-        found[row] = labels[row].iter().find_map(|(at, label)| {
-            neighbours
-                .iter()
-                .flatten()
-                .any(|&other| {
-                    labels[other]
-                        .iter()
-                        .any(|(other_at, theirs)| other_at == at && label.agrees_with(theirs))
-                })
-                .then_some(*at)
-        });
+    // Rows with an unlabelled first cell; then rows whose first cell holds
+    // a number, which may be no label.
+    let unlabelled = |at: usize| labels[at].first.is_none() && !labels[at].inner.is_empty();
+    let numbered = |at: usize| matches!(labels[at].first, Some(Label::Number { .. }));
+    for is_row in [&unlabelled as &dyn Fn(usize) -> bool, &numbered] {
+        // A row's neighbours: the nearest lines of its kind (a wrapped
+        // cell's line between them holds no label).
+        let rows: Vec<usize> = (0..lines.len()).filter(|&at| is_row(at)).collect();
+        for (position, &row) in rows.iter().enumerate() {
+            let neighbours: Vec<&LineLabels> = [
+                position.checked_sub(1).map(|p| rows[p]),
+                rows.get(position + 1).copied(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|at| &labels[at])
+            .collect();
+            found[row] = labels[row].further_in(&neighbours);
+        }
     }
     found
 }
 
-/// The labels a line of three cells or more holds after its first cell,
-/// left to right, when its first cell holds none.
-fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)> {
+/// The labels a line of three cells or more holds.
+#[derive(Debug, Default)]
+struct LineLabels {
+    /// Its first cell's.
+    first: Option<Label>,
+    /// Those after its first cell, left to right, with their places.
+    inner: Vec<(usize, Label)>,
+}
+
+impl LineLabels {
+    /// The place of the label further in that agrees with one of
+    /// `neighbours` in the same place, when the first cell holds none or a
+    /// number following neither neighbour's first cell.
+    fn further_in(&self, neighbours: &[&LineLabels]) -> Option<usize> {
+        if let Some(first) = &self.first {
+            let agrees = neighbours.iter().any(|other| {
+                other
+                    .first
+                    .as_ref()
+                    .is_some_and(|theirs| first.agrees_with(theirs))
+            });
+            if agrees {
+                return None;
+            }
+        }
+        self.inner.iter().find_map(|(at, label)| {
+            neighbours
+                .iter()
+                .any(|other| {
+                    other
+                        .inner
+                        .iter()
+                        .any(|(other_at, theirs)| other_at == at && label.agrees_with(theirs))
+                })
+                .then_some(*at)
+        })
+    }
+}
+
+/// The labels of a line of three cells or more: those after its first cell
+/// are read only when the first holds none or a number.
+fn line_labels(line: &TextLine, profiles: &[Vocabulary]) -> LineLabels {
     // How many of the line's cells read as dues: asked only of a number
     // that may be a date, as few are (the date grammar is the dear part).
     let dues = || {
@@ -128,17 +171,26 @@ fn inner_labels(line: &TextLine, profiles: &[Vocabulary]) -> Vec<(usize, Label)>
         (coded && !looks_like_due(text)).then_some(Label::Code)
     };
     let Some(first) = line.cells.first() else {
-        return Vec::new();
+        return LineLabels::default();
     };
-    if line.cells.len() < 3 || label(&first.text).is_some() {
-        return Vec::new();
+    if line.cells.len() < 3 {
+        return LineLabels::default();
     }
-    line.cells
+    let first = label(&first.text);
+    if matches!(first, Some(Label::Code)) {
+        return LineLabels {
+            first,
+            inner: Vec::new(),
+        };
+    }
+    let inner = line
+        .cells
         .iter()
         .enumerate()
         .skip(1)
         .filter_map(|(at, cell)| Some((at, label(&cell.text)?)))
-        .collect()
+        .collect();
+    LineLabels { first, inner }
 }
 
 #[cfg(test)]
@@ -230,6 +282,29 @@ mod tests {
         assert_eq!(
             labels_further_in(&phase, Vocabulary::bundled()),
             [Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn weights_in_the_first_cell_give_way_to_labels_further_in() {
+        let table = lines(
+            "15\tPrimo\t31.12.2022\t1\n\
+             33\tFase: avvio\t30.06.2022\t1.1\n\
+             33\tFase: chiusura\t30.09.2022\t1.2\n\
+             20\tSecondo\t30.06.2022\t2",
+        );
+        assert_eq!(
+            labels_further_in(&table, Vocabulary::bundled()),
+            [Some(3), Some(3), Some(3), Some(3)]
+        );
+        // Labels in sequence in the first cell stay, whatever follows.
+        let first = lines(
+            "1\tPrimo\t31.12.2022\t1\n\
+             2\tSecondo\t30.06.2022\t2",
+        );
+        assert_eq!(
+            labels_further_in(&first, Vocabulary::bundled()),
+            [None, None]
         );
     }
 
