@@ -9,17 +9,30 @@
 //! table's column starts nearest the header's, taken in order (each start
 //! within its header column's width of it); the rows get empty cells there.
 //! A document whose tables print no header holds, likewise, the widest
-//! table of numbered rows seen so far over the later ones.
+//! table of numbered rows seen so far over the later ones. A header with no
+//! row under it holds for the next table of three columns or more when that
+//! table has as many columns or fewer (a header printed once, above the heading of its first
+//! rows); one of fewer columns than the next table (an empty staff table's
+//! "N. | Dipendenti | Peso %") heads nothing, and the header held before it
+//! goes on holding.
 
 use crate::grid::same_columns;
 use crate::lines::row_number;
 use crate::page::{Block, Cell};
 
+/// Fewest columns of a table a header may head (fewer are a label and its
+/// value).
+const MIN_COLUMNS: usize = 3;
+
 /// The held header and the table being emitted.
 #[derive(Default)]
 pub(super) struct HeldHeader {
-    /// The column edges of the last borderless table headed by a header.
+    /// The column edges of the last borderless table headed by a header
+    /// with a row under it.
     header: Option<Vec<f32>>,
+    /// The column edges of a header whose table has shown no row yet: it
+    /// is held once a row under it is, or a table it may head.
+    pending: Option<Vec<f32>>,
     /// The column edges of the widest borderless table without a header
     /// seen while no header is held.
     widest: Option<Vec<f32>>,
@@ -48,9 +61,17 @@ impl HeldHeader {
             .is_none_or(|(seen, _)| !same_columns(seen, columns));
         if new_table {
             let left_out = if reads_as_header(cells) {
-                self.header = Some(columns.clone());
+                self.pending = Some(columns.clone());
                 Vec::new()
             } else {
+                // Fields of two columns ("Missione | …") are no table it
+                // heads.
+                if columns.len() > MIN_COLUMNS
+                    && let Some(pending) = self.pending.take()
+                    && columns.len() <= pending.len()
+                {
+                    self.header = Some(pending);
+                }
                 // Without a header, only numbered rows (in the column that
                 // numbers them): a card's phases or fields are no rows of
                 // the objectives' table.
@@ -76,6 +97,13 @@ impl HeldHeader {
                 left_out
             };
             self.table = Some((columns.clone(), left_out));
+        } else if self
+            .pending
+            .as_ref()
+            .is_some_and(|pending| same_columns(pending, columns))
+        {
+            // A row under the header.
+            self.header = self.pending.take();
         }
         let (_, left_out) = self.table.as_ref()?;
         if left_out.is_empty() {
@@ -139,7 +167,7 @@ fn left_out(header: &[f32], own: &[f32]) -> Option<Vec<usize>> {
     let starts = &header[..header.len().checked_sub(1)?];
     let own = &own[..own.len().checked_sub(1)?];
     let (n, m) = (starts.len(), own.len());
-    if m >= n || m < 3 || 2 * m < n {
+    if m >= n || m < MIN_COLUMNS || 2 * m < n {
         return None;
     }
     let width = |i: usize| header[i + 1] - header[i];
@@ -250,6 +278,66 @@ mod tests {
                 "Revisione del regolamento",
                 "B.1",
                 "(20%)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_with_no_row_under_it_leaves_the_held_header_holding() {
+        let header = row(
+            vec![
+                cell("Peso", 0.0, 20.0),
+                cell("Indicatore", 20.0, 50.0),
+                cell("Obiettivo", 50.0, 90.0),
+                cell("Cod.", 90.0, 100.0),
+                cell("Scadenza", 100.0, 120.0),
+                cell("Note", 120.0, 140.0),
+            ],
+            &[0.0, 20.0, 50.0, 90.0, 100.0, 120.0, 140.0],
+        );
+        // An empty staff table: its header alone.
+        let staff = row(
+            vec![
+                cell("N.", 0.0, 4.0),
+                cell("Dipendenti", 4.0, 17.0),
+                cell("Obiettivo", 17.0, 29.0),
+                cell("Peso %", 29.0, 36.0),
+            ],
+            &[0.0, 4.0, 17.0, 29.0, 36.0],
+        );
+        // The next page's rows, their indicators left empty.
+        let later = row(
+            vec![
+                cell("30%", 0.0, 48.0),
+                cell("Revisione del regolamento", 48.0, 88.0),
+                cell("01.02", 88.0, 98.0),
+                cell("31.12.2030", 98.0, 120.0),
+                cell("In corso", 120.0, 140.0),
+            ],
+            &[0.0, 48.0, 88.0, 98.0, 120.0, 140.0],
+        );
+        // The header, and a row under it (the same columns).
+        let mut held = HeldHeader::default();
+        assert_eq!(held.widen(&header), None);
+        assert_eq!(held.widen(&header), None);
+        assert_eq!(held.widen(&staff), None);
+        // The next structure's field, a label and its value.
+        let field = row(
+            vec![cell("Missione", 0.0, 20.0), cell("Servizi", 20.0, 90.0)],
+            &[0.0, 20.0, 90.0],
+        );
+        assert_eq!(held.widen(&field), None);
+        assert_eq!(held.widen(&field), None);
+        let widened = held.widen(&later).expect("widened");
+        assert_eq!(
+            texts(&widened),
+            [
+                "30%",
+                "",
+                "Revisione del regolamento",
+                "01.02",
+                "31.12.2030",
+                "In corso"
             ]
         );
     }
