@@ -26,6 +26,9 @@ pub struct RawRow {
     pub wrapped: bool,
     /// The code that identifies the row, when the numbering uses codes.
     pub code: Option<RowCode>,
+    /// The positions of blank cells left out of `cells` (see
+    /// [`RawRow::leave_out_blank_cells`]), in its line's numbering.
+    left_out: Vec<usize>,
 }
 
 /// What a table's header says about its columns.
@@ -57,7 +60,18 @@ impl RawRow {
             continued_by: Vec::new(),
             wrapped: false,
             code: None,
+            left_out: Vec::new(),
         }
+    }
+
+    /// Leaves the row's blank cells out, those of a column its table leaves
+    /// empty where the columns assumed for it have none; a line merged
+    /// later still joins its cells by their place on the row's first line.
+    pub fn leave_out_blank_cells(&mut self) {
+        self.left_out = (0..self.cells.len())
+            .filter(|&index| self.cells[index].trim().is_empty())
+            .collect();
+        self.cells.retain(|cell| !cell.trim().is_empty());
     }
 
     /// Merges a continuation line (spanning `lines`, on `page`): each filled
@@ -69,10 +83,11 @@ impl RawRow {
         page: Option<u32>,
         description_index: usize,
     ) {
-        for (index, cell) in cells.iter().enumerate() {
+        for (place, cell) in cells.iter().enumerate() {
             if cell.trim().is_empty() {
                 continue;
             }
+            let index = place - self.left_out.iter().filter(|&&out| out < place).count();
             if self.cells.len() <= index {
                 self.cells.resize(index + 1, String::new());
             }

@@ -279,7 +279,9 @@ impl SectionBuilder<'_> {
             .skip(1)
             .any(|cell| is_weight(cell.text.trim()) || looks_like_due(cell.text.trim()));
         if dated_or_weighted {
+            // Columns assumed, not printed: the rows below are read as such.
             self.columns = PHASE_COLUMNS.to_vec();
+            self.columns_from_header = false;
             self.phase_row(line);
         }
         dated_or_weighted
@@ -351,7 +353,11 @@ impl SectionBuilder<'_> {
         (first > 0 && own && rest >= 2).then(|| cells[first..].to_vec())
     }
 
-    /// The card's next phase, of `cells` read from `line`.
+    /// The card's next phase, of `cells` read from `line`. Under no
+    /// printed header, a blank cell is a column the table leaves empty
+    /// ("a)" | "" | "Avvio" | "20" | "31.12.2025"), which the columns
+    /// assumed for it have no place for: blank cells are left out, so that
+    /// the phase's text, weight and due fall in the columns assumed.
     fn phase_row_of(&mut self, line: &TextLine, cells: Vec<String>) {
         self.finish_row();
         self.table = Table::Phases;
@@ -365,7 +371,11 @@ impl SectionBuilder<'_> {
             parts: vec![0, u32::try_from(ordinal).unwrap_or(u32::MAX)],
             text: format!("{}.{ordinal}", objective.entry.number),
         };
-        self.pending = Some(RawRow::new(number, cells, line.span(), line.page));
+        let mut row = RawRow::new(number, cells, line.span(), line.page);
+        if !self.columns_from_header {
+            row.leave_out_blank_cells();
+        }
+        self.pending = Some(row);
     }
 }
 

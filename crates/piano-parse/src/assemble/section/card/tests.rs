@@ -1,6 +1,6 @@
 //! Tests of objective cards: their fields, phase tables and openers.
 
-use piano_model::LineRole;
+use piano_model::{DueDate, LineRole};
 
 #[test]
 fn text_under_a_numbered_phase_table_is_no_phase() {
@@ -357,6 +357,73 @@ fn a_cell_labels_last_word_wrapped_with_its_value_goes_on_the_field() {
         [
             "Riordino dell'archivio comunale, in due fasi.",
             "Revisione dei registri (D.Lgs. n. 33/2013)."
+        ]
+    );
+}
+
+#[test]
+fn a_headerless_phase_tables_empty_column_is_no_column() {
+    // No header over the phase table, which leaves a column empty (after
+    // the letter, or after the text): the text, weight and due are read
+    // past it, and a line going on under the row joins its own cells.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        Descrizione\tSportello unico\n\
+        Peso:\t40\n\
+        a)\t\tApertura al pubblico\t60\tentro il 1\n\
+        \t\t\t\tmarzo 2024\n\
+        b)\tChiusura dei conti\t\t40\t31.12.2024\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[0];
+    let phases: Vec<(&str, Option<f64>, Option<DueDate>)> = card
+        .phases
+        .iter()
+        .map(|phase| {
+            let due = phase.due.as_ref().and_then(|due| due.date);
+            (phase.description.as_str(), phase.weight, due)
+        })
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Apertura al pubblico", Some(60.0), DueDate::day(2024, 3, 1)),
+            ("Chiusura dei conti", Some(40.0), DueDate::day(2024, 12, 31)),
+        ]
+    );
+    assert_eq!(card.phases[0].indicators, None);
+}
+
+#[test]
+fn phases_under_no_header_after_a_card_with_one_skip_its_empty_column() {
+    // The first card's phase table has a header; the second card's has
+    // none, and its rows are read in the columns assumed for such a table,
+    // past the column the table leaves empty.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        Descrizione\tSportello unico\n\
+        Peso:\t40\n\
+        Azioni\t\tPeso\tScadenza\n\
+        Apertura al pubblico\t\t(100%)\t1 marzo 2024\n\
+        Obiettivo n. 2\n\
+        Descrizione\tArchivio\n\
+        Peso:\t60\n\
+        Riordino dei fascicoli\t\t(50%)\t30 giugno 2024\n\
+        Scarto degli atti\t\t(50%)\t31 dicembre 2024\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[1];
+    let phases: Vec<(&str, Option<f64>, Option<&str>)> = card
+        .phases
+        .iter()
+        .map(|phase| {
+            let indicators = phase.indicators.as_deref();
+            (phase.description.as_str(), phase.weight, indicators)
+        })
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Riordino dei fascicoli", Some(50.0), None),
+            ("Scarto degli atti", Some(50.0), None),
         ]
     );
 }
