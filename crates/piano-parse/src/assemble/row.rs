@@ -74,6 +74,16 @@ impl RawRow {
         self.cells.retain(|cell| !cell.trim().is_empty());
     }
 
+    /// How many blank cells the row's first line opened with, left out of
+    /// its cells.
+    pub fn behind(&self) -> usize {
+        self.left_out
+            .iter()
+            .enumerate()
+            .take_while(|(index, out)| index == *out)
+            .count()
+    }
+
     /// Merges a continuation line (spanning `lines`, on `page`): each filled
     /// cell joins the cell at its position.
     pub fn merge(

@@ -353,6 +353,53 @@ impl SectionBuilder<'_> {
         (first > 0 && own && rest >= 2).then(|| cells[first..].to_vec())
     }
 
+    /// Whether `line`, behind empty cells, is a row of a phase table printed
+    /// without a header behind a column left empty ("" | "Avvio del
+    /// lavoro" | "50%" | "30.06.2024"): the phase's text, not a number,
+    /// then a weight or a due in a cell of its own, where a field's value
+    /// wrapped fills one cell. Under the card's fields it opens the table;
+    /// under a row of it read so, behind as many cells, it is the next row
+    /// (a phase's text wrapped there has no figures of its own).
+    pub(super) fn phase_behind_empty_cells(&self, line: &TextLine) -> bool {
+        let Some(first) = line
+            .cells
+            .iter()
+            .position(|cell| !cell.text.trim().is_empty())
+        else {
+            return false;
+        };
+        let text = line.cells[first].text.trim();
+        let figures = line.cells[first + 1..].iter().any(|cell| {
+            let cell = cell.text.trim();
+            is_weight(cell) || looks_like_due(cell)
+        });
+        let row = first > 0
+            && figures
+            && parse_row_number(text).is_none()
+            && text.chars().any(char::is_alphabetic);
+        row && match self.table {
+            Table::Card => true,
+            Table::Phases => {
+                self.columns == PHASE_COLUMNS
+                    && !self.columns_from_header
+                    && self
+                        .pending
+                        .as_ref()
+                        .is_some_and(|row| row.behind() == first)
+            }
+            _ => false,
+        }
+    }
+
+    /// A row of a phase table printed without a header behind a column
+    /// left empty (see [`SectionBuilder::phase_behind_empty_cells`]): read
+    /// as such a table's rows are, its blank cells left out.
+    pub(super) fn phase_row_behind_empty_cells(&mut self, line: &TextLine) {
+        self.columns = PHASE_COLUMNS.to_vec();
+        self.columns_from_header = false;
+        self.phase_row(line);
+    }
+
     /// The card's next phase, of `cells` read from `line`. Under no
     /// printed header, a blank cell is a column the table leaves empty
     /// ("a)" | "" | "Avvio" | "20" | "31.12.2025"), which the columns

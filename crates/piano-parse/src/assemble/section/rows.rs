@@ -211,6 +211,10 @@ impl SectionBuilder<'_> {
             self.staff_row(line);
             return;
         }
+        if self.phase_behind_empty_cells(line) {
+            self.phase_row_behind_empty_cells(line);
+            return;
+        }
         if self.table == Table::Card {
             match self.own_phase_behind_empty_cells(&cells) {
                 Some(phase) => self.numbered_phase_row(line, phase, false, None),

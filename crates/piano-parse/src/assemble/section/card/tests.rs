@@ -427,3 +427,37 @@ fn phases_under_no_header_after_a_card_with_one_skip_its_empty_column() {
         ]
     );
 }
+
+#[test]
+fn a_headerless_phase_table_behind_an_empty_column_is_the_cards() {
+    // No header, and the phase table set behind a column left empty: its
+    // rows are phases, not the last field's value wrapped, and a phase's
+    // text wrapped under itself goes on.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        Descrizione\tSportello unico\n\
+        Valore atteso:\tApertura entro l'anno.\n\
+        \tAllestimento dei locali\t50%\t31.3.2024\n\
+        \tApertura al pubblico con orario\t50%\t\n\
+        \testeso\t\t\n\
+        Obiettivo n. 2\n\
+        Descrizione\tArchivio\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[0];
+    assert_eq!(
+        card.entry.expected.as_deref(),
+        Some("Apertura entro l'anno.")
+    );
+    let phases: Vec<(&str, Option<f64>)> = card
+        .phases
+        .iter()
+        .map(|phase| (phase.description.as_str(), phase.weight))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Allestimento dei locali", Some(50.0)),
+            ("Apertura al pubblico con orario esteso", Some(50.0)),
+        ]
+    );
+}
