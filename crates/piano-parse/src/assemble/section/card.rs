@@ -69,6 +69,13 @@ impl SectionBuilder<'_> {
     /// A labelled field: of the open card, or, before any card, the
     /// structure's head ("Responsabile: …").
     pub fn card_field(&mut self, column: Column, value: &str, line: &TextLine) {
+        if self.table == Table::Phases && self.wraps_the_header(line) {
+            // "Descrizione" / "fase": the phase table's header wrapped,
+            // whatever field its pieces might name.
+            let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
+            self.continue_header(&cells, line);
+            return;
+        }
         if !self.in_card() {
             let head_unknown = self.structure.head.name.is_none();
             match head_line(&line.to_tab_separated().replacen('\t', ": ", 1), self.words) {

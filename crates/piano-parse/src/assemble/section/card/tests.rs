@@ -461,3 +461,20 @@ fn a_headerless_phase_table_behind_an_empty_column_is_the_cards() {
         ]
     );
 }
+
+#[test]
+fn a_phase_header_wrapped_onto_a_word_naming_a_field_is_the_headers() {
+    // "Descrizione" / "fase": the piece under the header names a card's
+    // field ("Fase"), but it ends the header's name, not the card's text.
+    let text = "AREA 1: SERVIZI AL CITTADINO\n\
+        Obiettivo n. 1\n\
+        DESCRIZIONE OBIETTIVO:\tSportello unico\n\
+        PONDERAZIONE:\t40%\n\
+        Descrizione\tPonderazione\tTermine\tNote\n\
+        fase\t\tprevisto\t\n\
+        Allestimento dei locali\t(50%)\t31.3.2024\t\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[0];
+    assert_eq!(card.entry.description, "Sportello unico");
+    assert_eq!(card.phases[0].description, "Allestimento dei locali");
+}
