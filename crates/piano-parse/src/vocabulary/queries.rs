@@ -293,6 +293,9 @@ impl Vocabulary {
             let captures = pattern.captures(cell)?;
             // Budget codes are two digits: "1" is mission "01".
             let group = |name: &str| captures.name(name).map(|m| format!("{:0>2}", m.as_str()));
+            if is_bare_year(cell, group("programme").as_deref()) {
+                return None;
+            }
             Some(RowCode {
                 text: cell.to_owned(),
                 mission: group("mission"),
@@ -467,4 +470,16 @@ fn opens_with(text: &str, word: &str) -> bool {
     }
     text.strip_prefix(word)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// Whether a cell a pattern of budget codes read as mission and programme
+/// alone ("2025": mission 20, programme 25) is a year instead: four digits
+/// opening with 19 or 20, whose programme is beyond the three that missions
+/// 19 and 20 have. A due wrapped over two lines leaves its year alone in the
+/// first column ("entro il 31 dicembre" | "2025"), which is no row.
+fn is_bare_year(cell: &str, programme: Option<&str>) -> bool {
+    let year_like = cell.len() == 4
+        && cell.bytes().all(|b| b.is_ascii_digit())
+        && (cell.starts_with("19") || cell.starts_with("20"));
+    year_like && programme.is_some_and(|programme| programme > "03")
 }

@@ -163,6 +163,19 @@ fn the_code_table_reads_budget_codes_of_one_digit_or_two() {
 }
 
 #[test]
+fn a_year_alone_is_no_budget_code() {
+    let words = &Vocabulary::bundled()[1];
+    let mission = |cell: &str| words.row_code(cell).and_then(|code| code.mission);
+    // A wrapped due's year, left alone in the first column.
+    assert_eq!(mission("2025"), None);
+    assert_eq!(mission("1998"), None);
+    // Missions 19 and 20 have programmes 01 to 03: these are codes.
+    assert_eq!(mission("2003"), Some("20".to_owned()));
+    assert_eq!(mission("2025-01"), Some("20".to_owned()));
+    assert_eq!(mission("0125"), Some("01".to_owned()));
+}
+
+#[test]
 fn a_profile_replaces_and_narrows_its_bases_lists() {
     let words = Vocabulary::from_toml(
         r#"
