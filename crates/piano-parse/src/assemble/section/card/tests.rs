@@ -40,11 +40,7 @@ fn a_phase_table_whose_header_leaves_the_number_cell_empty_is_the_cards() {
     let card = &plan.structures[0].objectives[0];
     let due = card.entry.due.as_ref().expect("the card's due");
     assert_eq!(due.note, None, "the header is no part of the due");
-    let phases: Vec<(&str, Option<f64>)> = card
-        .phases
-        .iter()
-        .map(|phase| (phase.description.as_str(), phase.weight))
-        .collect();
+    let phases = described_and_weighed(card);
     assert_eq!(
         phases,
         [
@@ -120,6 +116,14 @@ fn a_card_is_an_objective_with_its_fields_and_phases() {
 }
 
 /// A card of one objective whose phase table holds `phases`.
+/// Each phase of `card`, by its description and weight.
+fn described_and_weighed(card: &piano_model::Objective) -> Vec<(&str, Option<f64>)> {
+    card.phases
+        .iter()
+        .map(|phase| (phase.description.as_str(), phase.weight))
+        .collect()
+}
+
 fn card_with_phases(phases: &str) -> String {
     format!(
         "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
@@ -325,11 +329,7 @@ fn a_cards_one_phase_behind_an_empty_column_is_its_phase() {
     let plan = crate::parse_dump(text);
     let card = &plan.structures[0].objectives[0];
     assert_eq!(card.entry.weight, Some(40.0));
-    let phases: Vec<(&str, Option<f64>)> = card
-        .phases
-        .iter()
-        .map(|phase| (phase.description.as_str(), phase.weight))
-        .collect();
+    let phases = described_and_weighed(card);
     assert_eq!(phases, [("Apertura al pubblico", Some(100.0))]);
 }
 
@@ -448,11 +448,7 @@ fn a_headerless_phase_table_behind_an_empty_column_is_the_cards() {
         card.entry.expected.as_deref(),
         Some("Apertura entro l'anno.")
     );
-    let phases: Vec<(&str, Option<f64>)> = card
-        .phases
-        .iter()
-        .map(|phase| (phase.description.as_str(), phase.weight))
-        .collect();
+    let phases = described_and_weighed(card);
     assert_eq!(
         phases,
         [
