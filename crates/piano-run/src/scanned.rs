@@ -77,9 +77,12 @@ fn read_pictures(
     };
     let texts = pictures
         .iter()
-        .filter_map(|picture| match picture.rules_only() {
-            true => rules.next(),
-            false => recognised.next(),
+        .filter_map(|picture| {
+            if picture.rules_only() {
+                rules.next()
+            } else {
+                recognised.next()
+            }
         })
         .collect();
     Ok((texts, ocr))
