@@ -41,6 +41,9 @@ pub struct Header<'h> {
     /// Whether a header named the columns; without one they are the family's
     /// usual order, which a row's content overrides.
     pub printed: bool,
+    /// Whether the columns are a header line's words (not a profile's
+    /// `columns_without_header`, whose blanks say a column is not read).
+    pub from_words: bool,
 }
 
 impl RawRow {
@@ -184,12 +187,22 @@ pub fn assign(
             Some(Column::Responsible | Column::Achievement | Column::Note | Column::HeadWeight)
         )
     };
+    // A column whose header cell names nothing piano knows (a word outside
+    // the profiles, a header word OCR misread) is told by its cells where
+    // they say what they are and the header names that field nowhere else:
+    // a percentage is the weight, a titled name the responsible's. Prose
+    // says nothing of its field (a column of notes, of stakeholders): it
+    // stays out, and is reported.
+    let names = |column: Column| columns.contains(&Some(column));
+    let unnamed = |index: usize, column: Column| {
+        full && header.from_words && header_at(index).is_none() && !names(column)
+    };
     let weight_cell = filled
         .iter()
         .find(|(index, cell)| {
             let in_weight_column = header_at(*index) == Some(Column::Weight);
-            is_weight(cell)
-                && (in_weight_column || (!full && movable(*index) && cell.contains('%')))
+            let by_content = (!full && movable(*index)) || unnamed(*index, Column::Weight);
+            is_weight(cell) && (in_weight_column || (by_content && cell.contains('%')))
         })
         .copied();
     let due_cell = filled
@@ -217,7 +230,7 @@ pub fn assign(
     let person_cell = filled
         .iter()
         .find(|(index, cell)| {
-            !header.printed
+            (!header.printed || unnamed(*index, Column::Responsible))
                 && Some(*index) != weight_cell.map(|(i, _)| i)
                 && Some(*index) != due_cell.map(|(i, _)| i)
                 && words.names_a_person(cell)

@@ -36,6 +36,7 @@ fn assign_row(
         columns,
         head_names: &[],
         printed,
+        from_words: printed,
     };
     let words = &Vocabulary::bundled()[0];
     let assigned = assign(row, &header, words, Some(2021), &mut diagnostics, &|d| d);
@@ -87,9 +88,10 @@ fn columns_before_the_description_are_read_by_their_header() {
         Some(Column::Expected),
         Some(Column::Weight),
         Some(Column::Description),
+        Some(Column::Indicators),
         None,
     ];
-    let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Other"];
+    let cells = ["1", "31.12.2021", "Exp", "20%", "Desc", "Ind", "Other"];
     let (assigned, diagnostics) = assign_under(&cells, &columns, true);
     let entry = assigned.entry;
     assert_eq!(
@@ -108,8 +110,52 @@ fn columns_before_the_description_are_read_by_their_header() {
     let unplaced: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         unplaced,
-        ["row 1: cell 6 is under a column piano does not know: Other"]
+        ["row 1: cell 7 is under a column piano does not know: Other"]
     );
+}
+
+#[test]
+fn percentages_and_names_under_a_header_cell_naming_no_column_are_read_by_content() {
+    // A header of number, description, three words naming no column, and
+    // the due: the weight and the responsible are named nowhere, so the
+    // cells under the unknown words that say what they are take them;
+    // prose says nothing of its field and stays out.
+    let columns = [
+        Some(Column::Number),
+        Some(Column::Description),
+        None,
+        None,
+        None,
+        Some(Column::Due),
+    ];
+    let cells = ["1", "Desc", "Ind", "15%", "Dott. Ugo Bassi", "31.12.2021"];
+    let (assigned, diagnostics) = assign_under(&cells, &columns, true);
+    let entry = assigned.entry;
+    assert_eq!(
+        (
+            entry.weight,
+            entry.responsible.as_deref(),
+            entry.indicators.as_deref()
+        ),
+        (Some(15.0), Some("Dott. Ugo Bassi"), None)
+    );
+    assert!(assigned.realigned);
+    let unplaced: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        unplaced,
+        ["row 1: cell 3 is under a column piano does not know: Ind"]
+    );
+    // A percentage under an unknown word is no weight where the header
+    // names the weight's column.
+    let columns = [
+        Some(Column::Number),
+        Some(Column::Description),
+        Some(Column::Weight),
+        None,
+    ];
+    let (assigned, _) = assign_under(&["1", "Desc", "20%", "15%"], &columns, true);
+    assert_eq!(assigned.entry.weight, Some(20.0));
+    assert!(!assigned.realigned);
 }
 
 #[test]

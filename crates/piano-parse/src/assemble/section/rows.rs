@@ -300,6 +300,7 @@ impl SectionBuilder<'_> {
                 head_names: &self.head_names,
                 printed: self.columns_from_header
                     || self.words.layout.columns_without_header.is_some(),
+                from_words: self.columns_from_header,
             },
             self.words,
             self.plan_year,
