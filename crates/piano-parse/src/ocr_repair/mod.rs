@@ -9,7 +9,9 @@
 //! plan is assembled, a weight whose one digit read otherwise makes its
 //! group add up to 100 ([`weight`]); a table's rules read as marks beside
 //! a weight, a row number or a profile's label ([`marks`]); and names of the reference lists read
-//! with errors ([`names`]): a comune's not in the ISTAT list but a few
+//! with errors ([`names`]): a table header's word read as noise, where the
+//! header's other words leave one column of prose values for it
+//! ([`header`]); a comune's not in the ISTAT list but a few
 //! characters from one name of it, a mission's a few characters from one
 //! official name, which gives its code (the name stays as read). The cell then
 //! holds that reading, as the document printed it, and an `ocr-repaired`
@@ -18,6 +20,7 @@
 
 mod confusion;
 mod due;
+mod header;
 mod label;
 mod marks;
 mod names;
@@ -44,6 +47,8 @@ pub fn repair(layout: &mut Layout, profiles: &[Vocabulary]) {
     }
     let marks = marks::strip_rule_marks(&mut layout.lines, profiles);
     layout.diagnostics.extend(marks);
+    let header_words = header::repair_header_words(&mut layout.lines, profiles);
+    layout.diagnostics.extend(header_words);
     let numbers = row_number::repair_row_numbers(&mut layout.lines);
     let dates = due::repair_dates(&mut layout.lines);
     layout.diagnostics.extend(numbers);

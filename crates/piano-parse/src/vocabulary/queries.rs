@@ -59,6 +59,17 @@ impl Vocabulary {
             .or_else(|| self.abbreviated_column(header, &folded))
     }
 
+    /// The first label the profile gives `column` (folded): what a header
+    /// cell OCR misread is read as once the header's other cells prove which
+    /// column it names (`ocr_repair::header`).
+    pub fn column_label(&self, column: Column) -> Option<&str> {
+        self.words
+            .columns
+            .iter()
+            .find(|(_, named)| *named == column)
+            .map(|(label, _)| label)
+    }
+
     /// The column a header cell names word for word ("Peso", "Valore
     /// atteso"), not by opening with its name ("Peso %" names the weight,
     /// but not exactly).
