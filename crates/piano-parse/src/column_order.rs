@@ -19,7 +19,7 @@ use piano_model::TextLine;
 
 use crate::line::table_header_columns;
 use crate::token::due::looks_like_due;
-use crate::token::number::parse_row_number;
+use crate::token::number::{is_page_number, parse_row_number};
 use crate::token::weight::is_weight;
 use crate::vocabulary::{Column, Vocabulary};
 
@@ -50,6 +50,9 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
         .filter_map(|profile| profile.layout.number_without_header_at())
         .collect();
     let mut header_applies = false;
+    // How the last row of a table without header was moved: where its
+    // label stood, and whether its empty first cell went.
+    let mut unheaded_move: Option<(usize, bool)> = None;
     let further_in = unheaded::labels_further_in(lines, profiles);
     for (line, further_in) in lines.iter_mut().zip(further_in) {
         let filled = line
@@ -57,16 +60,28 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             .iter()
             .filter(|cell| !cell.text.trim().is_empty())
             .count();
-        if filled == 1 {
+        let first_filled = line
+            .cells
+            .first()
+            .is_some_and(|cell| !cell.text.trim().is_empty());
+        // A row's cell wrapped onto a line of its own (a page's foot split
+        // the row) holds one cell, not in the first column: it is moved as
+        // the rows are, or its text would land a column off.
+        let wrapped = filled == 1 && !first_filled;
+        if filled == 1 && !wrapped {
             in_staff_table = false;
             // A heading: a line of one cell, in the first column.
-            let heading = line
-                .cells
-                .first()
-                .is_some_and(|cell| !cell.text.trim().is_empty());
-            if heading && !label_holds {
+            if !label_holds {
                 label_at = None;
                 header_applies = false;
+            }
+            // A page's number between a row and its wrapped cell ends no table.
+            let page_number = line
+                .cells
+                .first()
+                .is_some_and(|cell| is_page_number(&cell.text));
+            if !page_number {
+                unheaded_move = None;
             }
             continue;
         }
@@ -93,15 +108,18 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             let moved = !numbers_without_header.is_empty()
                 && number_first_without_header(line, &numbers_without_header, profiles);
             if let Some(at) = further_in.filter(|_| !moved) {
-                let label = line.cells.remove(at);
-                line.cells.insert(0, label);
-                // An empty first column is none of the table's.
+                unheaded_move = Some((at, move_label(line, at, true)));
+            } else if first_filled || moved {
+                unheaded_move = None;
+            } else if let Some((at, dropped)) = unheaded_move {
+                // A line under such a row, its label cell empty: a cell of
+                // the row wrapped, moved as the row was.
                 if line
                     .cells
-                    .get(1)
+                    .get(at)
                     .is_some_and(|cell| cell.text.trim().is_empty())
                 {
-                    line.cells.remove(1);
+                    move_label(line, at, dropped);
                 }
             }
             continue;
@@ -113,6 +131,22 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             line.cells.insert(0, label);
         }
     }
+}
+
+/// Moves `line`'s cell at `at` first; when `drop_empty`, the cell that was
+/// first goes too if it is empty (an empty first column is none of the
+/// table's). Whether it went.
+fn move_label(line: &mut TextLine, at: usize, drop_empty: bool) -> bool {
+    let label = line.cells.remove(at);
+    line.cells.insert(0, label);
+    let empty = line
+        .cells
+        .get(1)
+        .is_some_and(|cell| cell.text.trim().is_empty());
+    if drop_empty && empty {
+        line.cells.remove(1);
+    }
+    drop_empty && empty
 }
 
 /// A row of a table printed without a header, whose number column a
@@ -290,6 +324,38 @@ mod tests {
              \t2\tSecondo\t40%\t30.06.2022\n"
         );
         assert_eq!(read(&crate::parse_dump(&text)), expected());
+    }
+
+    #[test]
+    fn a_cell_wrapped_onto_a_line_of_its_own_is_moved_as_its_row_was() {
+        // Without a header, behind an empty column, a page's number between
+        // the row and its wrapped description.
+        let unheaded = format!(
+            "{HEADING}\t1\tPrimo\t60%\t31.12.2022\n\
+             2\n\
+             \t\tobiettivo\t\t\n\
+             \t2\tSecondo\t40%\t30.06.2022\n"
+        );
+        // Under a header naming the number column further in.
+        let headed = format!(
+            "{HEADING}Peso\tDescrizione\tN°\tScadenza\n\
+             60%\tPrimo\t1\t31.12.2022\n\
+             \tobiettivo\t\t\n\
+             40%\tSecondo\t2\t30.06.2022\n"
+        );
+        for text in [unheaded, headed] {
+            let plan = crate::parse_dump(&text);
+            let objectives = &plan.structures[0].objectives;
+            let read: Vec<(&str, Option<f64>)> = objectives
+                .iter()
+                .map(|objective| (objective.entry.description.as_str(), objective.entry.weight))
+                .collect();
+            assert_eq!(
+                read,
+                [("Primo obiettivo", Some(60.0)), ("Secondo", Some(40.0))],
+                "{text}"
+            );
+        }
     }
 
     #[test]
