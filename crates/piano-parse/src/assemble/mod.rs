@@ -258,7 +258,7 @@ pub fn assemble(
                         .get(index + 1)
                         .is_some_and(|below| is_group_label(line, below)) =>
             {
-                section.group_label(line);
+                section.group_label(line, &lines[index + 1]);
             }
             LineKind::Continuation => section.continuation(line),
             LineKind::PageNumber => plan.diagnostics.push(page_number(line, roles)),

@@ -47,6 +47,9 @@ pub struct SectionBuilder<'w> {
     header_cells: Option<Vec<String>>,
     /// The objectives table's header line, folded, to know it when it repeats.
     header_text: Option<String>,
+    /// The pieces the objectives header wrapped onto the lines below it,
+    /// folded: a repeat of the header goes on with these, not with a row's.
+    header_pieces: Vec<String>,
     /// The last line read into the structure.
     last_line_seen: u32,
     /// The line of a table header repeated after a page break, while the
@@ -145,6 +148,7 @@ impl<'w> SectionBuilder<'w> {
             last_field: None,
             header_cells: None,
             header_text: None,
+            header_pieces: Vec::new(),
             last_line_seen: line.last,
             repeated_header_at: None,
             objectives_label_from_header: false,

@@ -35,7 +35,7 @@ impl SectionBuilder<'_> {
     /// A table header row: the objectives table, or the staff table when it names employees.
     pub fn table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
         let text = fold(&line.to_tab_separated());
-        if self.table == Table::Objectives && self.header_text.as_deref() == Some(text.as_str()) {
+        if self.repeats_header(line) {
             // The header repeated after a page break: the row above may go on below it.
             let diagnostic = Diagnostic::new(
                 Code::PageFurniture,
@@ -62,15 +62,44 @@ impl SectionBuilder<'_> {
         self.table = Table::Objectives;
         self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
         self.header_text = Some(text);
+        self.header_pieces.clear();
         self.set_columns(columns);
     }
 
     /// A group's label on a line of its own above the table header below it
     /// (see [`is_group_label`](crate::line::is_group_label)): the header's,
     /// whose cells name the columns; the text above it does not go on.
-    pub fn group_label(&mut self, line: &TextLine) {
+    /// Above a repeat of the header (`below`) after a page break, it is set
+    /// aside with it: the row above may go on below them.
+    pub fn group_label(&mut self, line: &TextLine, below: &TextLine) {
+        if self.repeats_header(below) {
+            let diagnostic = Diagnostic::new(
+                Code::PageFurniture,
+                "a group's label over the table header repeated after a page break, set aside",
+            );
+            self.diagnostics.push(self.locate(line)(diagnostic));
+            self.role(line, LineRole::Furniture);
+            return;
+        }
         self.finish_row();
         self.role(line, LineRole::TableHeader);
+    }
+
+    /// Whether `line` repeats the objectives table's header.
+    fn repeats_header(&self, line: &TextLine) -> bool {
+        self.table == Table::Objectives
+            && self.header_text.as_deref() == Some(fold(&line.to_tab_separated()).as_str())
+    }
+
+    /// Whether `cells`, under a repeat of the header, are the pieces the
+    /// header wrapped onto the lines below it when first printed: a row's
+    /// cell wrapped past the page's foot may be short and plain too.
+    pub(super) fn repeats_header_pieces(&self, cells: &[String]) -> bool {
+        cells
+            .iter()
+            .map(|cell| cell.trim())
+            .filter(|cell| !cell.is_empty())
+            .all(|cell| self.header_pieces.contains(&fold(cell)))
     }
 
     /// Takes the columns of the objectives table, and its label unless an
@@ -137,6 +166,7 @@ impl SectionBuilder<'_> {
             .filter(|(_, cell)| !cell.trim().is_empty())
             .collect();
         for &(index, cell) in &pieces {
+            self.header_pieces.push(fold(cell.trim()));
             if header.len() <= index {
                 header.resize(index + 1, String::new());
             }

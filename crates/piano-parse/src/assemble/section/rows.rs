@@ -231,7 +231,7 @@ impl SectionBuilder<'_> {
             return;
         }
         let under_repeat = self.repeated_header_at.take() == Some(line.number.saturating_sub(1));
-        if under_repeat && cells.iter().all(|cell| is_header_piece(cell)) {
+        if under_repeat && self.repeats_header_pieces(&cells) {
             let diagnostic = Diagnostic::new(
                 Code::PageFurniture,
                 "the rest of the table header repeated after a page break, set aside",

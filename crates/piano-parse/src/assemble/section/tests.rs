@@ -308,3 +308,34 @@ fn a_cards_phase_lettered_keeps_its_letter_as_its_code() {
         .collect();
     assert_eq!(numbered, [("1.1", Some("a)")), ("1.2", Some("b)"))]);
 }
+
+#[test]
+fn a_header_repeated_with_its_group_label_leaves_the_row_above_open() {
+    // A page's foot split the first row: its short, plain pieces go on
+    // under the header redrawn, group label and all, at the next page's top.
+    let text = "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n\
+        \t\t\tMisurazione\t\n\
+        N°\tDescrizione\tPeso\tIndicatori\tScadenza\n\
+        1\tPrimo\t60%\tPratiche\t31.12.2022\n\
+        2\n\
+        \t\t\tMisurazione\t\n\
+        N°\tDescrizione\tPeso\tIndicatori\tScadenza\n\
+        \tobiettivo\t\tevase\t\n\
+        2\tSecondo\t40%\tAvvisi emessi\t30.06.2022\n";
+    let plan = crate::parse_dump(text);
+    let read: Vec<(&str, Option<&str>)> = plan.structures[0]
+        .objectives
+        .iter()
+        .map(|objective| {
+            let entry = &objective.entry;
+            (entry.description.as_str(), entry.indicators.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Primo obiettivo", Some("Pratiche evase")),
+            ("Secondo", Some("Avvisi emessi"))
+        ]
+    );
+}
