@@ -36,6 +36,7 @@ pub(super) fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Opt
     if let Some(matrix) = matrix_header(cells, &columns, words) {
         return Some(matrix);
     }
+    name_under_group_label(cells, &mut columns, words);
     let named = columns.iter().flatten().count();
     let anchored = columns
         .iter()
@@ -82,6 +83,28 @@ pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
             .cells
             .get(index)
             .is_some_and(|cell| !cell.text.trim().is_empty())
+}
+
+/// A two-level header whose group's label a rebuild set in front of one of
+/// the names below it ("Misurazione Parametri di misurazione"): a cell that
+/// names no column, whose words after the first (both opening with a
+/// capital) name one the header names nowhere else, stands over that one.
+fn name_under_group_label(cells: &[&str], columns: &mut [Option<Column>], words: &Vocabulary) {
+    for (index, cell) in cells.iter().enumerate() {
+        if columns.get(index) != Some(&None) {
+            continue;
+        }
+        let Some((label, rest)) = cell.split_once(' ') else {
+            continue;
+        };
+        let capitals = [label, rest]
+            .iter()
+            .all(|text| text.starts_with(char::is_uppercase));
+        let column = words.column(rest.trim()).filter(|_| capitals);
+        if let Some(column) = column.filter(|column| !columns.contains(&Some(*column))) {
+            columns[index] = Some(column);
+        }
+    }
 }
 
 /// The columns a header's cells name, as [`classify`](super::classify) reads them once the

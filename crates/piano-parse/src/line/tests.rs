@@ -436,3 +436,23 @@ fn of_two_description_cells_the_first_stands_over_the_numbers() {
     };
     assert_eq!(columns[0], Some(Column::Description));
 }
+
+#[test]
+fn a_group_label_set_before_a_columns_name_leaves_it_that_column() {
+    let line = TextLine::from_texts(
+        1,
+        None,
+        [
+            "N°",
+            "Descrizione",
+            "Peso",
+            "Misurazione Indicatori",
+            "Target",
+            "Scadenza",
+        ],
+    );
+    let LineKind::TableHeader(columns) = classify(&line, words()) else {
+        panic!("a header");
+    };
+    assert_eq!(columns[3], Some(Column::Indicators));
+}
