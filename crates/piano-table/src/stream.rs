@@ -9,6 +9,7 @@
 //! starts there (more columns, or the header drawn again); a header left
 //! alone at a page's foot is a table of one row.
 
+use crate::gutters::EDGE_TOLERANCE;
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{
@@ -93,9 +94,13 @@ pub(crate) fn infer_rows(
             i = end;
             continue;
         }
-        // A numbered row alone above the rows of its table.
-        if found.is_none()
-            && let Some((end, columns)) = row_above_its_table(lines, i)
+        // A numbered row alone above the rows of its table, or a region of
+        // its own whose columns are some of that table's.
+        if found
+            .as_ref()
+            .is_none_or(|(end, own)| is_row_of_the_table_below(lines, i, *end, own))
+            && let Some((end, columns)) =
+                row_above_its_table(lines, i, found.as_ref().map(|(end, _)| *end))
         {
             rows.extend(rows_of(&lines[i..end], &columns, Start::Top));
             known = Some(columns);
@@ -123,22 +128,66 @@ pub(crate) fn infer_rows(
 /// the region the row starts, as the next table's header. The row's lines
 /// go with the region the next row starts when that row is numbered too,
 /// set below them as rows are (a blank line, no wider), and the row's
-/// lines fit its columns.
-fn row_above_its_table(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> {
+/// lines fit its columns. `own_region`: the end of the region the row's
+/// lines make of their own, of some of those columns
+/// ([`is_row_of_the_table_below`]): the next row starts there, and only
+/// the row's first line, which holds its values, must fit (the lines below,
+/// whose wrapped cells `pdftotext` may set across a column's edge, fit the
+/// row's own region already).
+fn row_above_its_table(
+    lines: &[Line],
+    start: usize,
+    own_region: Option<usize>,
+) -> Option<(usize, Vec<f32>)> {
     if !lines[start].is_numbered() || lines[start].segments.len() < 3 {
         return None;
     }
-    let next = (start + 1..lines.len()).find(|&j| lines[j].is_set_apart_from(&lines[j - 1]))?;
+    let next = match own_region {
+        Some(end) => end,
+        None => (start + 1..lines.len()).find(|&j| lines[j].is_set_apart_from(&lines[j - 1]))?,
+    };
     let (line, above) = (&lines[next], &lines[next - 1]);
     if !line.is_numbered() || line.y - above.y > MAX_ROW_GAP * line.size.max(above.size) {
         return None;
     }
     let (end, columns) = region(lines, next)?;
     let inner = &columns[1..columns.len().saturating_sub(1)];
-    lines[start..next]
+    let checked = if own_region.is_some() {
+        start + 1
+    } else {
+        next
+    };
+    lines[start..checked]
         .iter()
         .all(|line| fits(line, inner))
         .then_some((end, columns))
+}
+
+/// Whether the region from `start` to `end`, of columns `own`, is one
+/// numbered row above the rows of its table that `pdftotext` set with its
+/// cells run together (its first line "… 25%", "… cittadini Efficienza …
+/// 30.09.2023"): its lines show only some of the table's gutters, and the
+/// next line, which ends the region, opens a numbered row showing more of
+/// them, among them every one the row shows.
+fn is_row_of_the_table_below(lines: &[Line], start: usize, end: usize, own: &[f32]) -> bool {
+    let Some(below) = lines.get(end) else {
+        return false;
+    };
+    if !lines[start].is_numbered() || !below.is_numbered() || lines[start].pitch.is_none() {
+        return false;
+    }
+    let Some((_, table)) = region(lines, end) else {
+        return false;
+    };
+    let tolerance = EDGE_TOLERANCE * below.size;
+    let own_inner = &own[1..own.len().saturating_sub(1)];
+    let table_inner = &table[1..table.len().saturating_sub(1)];
+    table_inner.len() > own_inner.len()
+        && own_inner.iter().all(|edge| {
+            table_inner
+                .iter()
+                .any(|other| (edge - other).abs() <= tolerance)
+        })
 }
 
 /// Whether `line`, the first of a region of columns `own`, heads a table of

@@ -474,4 +474,31 @@ Programma 04.01 Servizi ausiliari
     );
 }
 
+#[test]
+fn a_numbered_row_whose_cells_run_together_goes_with_the_rows_below_it() {
+    // At a page's top, with no header above, `pdftotext` set the first
+    // row's weight one space after its text and its last three cells one
+    // space apart: its lines make a region of two gutters, which the next
+    // row, showing all five, ends as the next table's header.
+    let text = "\
+3     Riordino dell'archivio corrente e del 25%        Fascicoli chiusi nel Tutti i fascicoli 30.09.2031
+      deposito del settore tecnico e dei               corso dell'anno.
+      servizi comunali di ogni sede.
+3.1   Fase: scarto degli atti di archivio e    (50%)   Elenchi approvati    Elenco inviato alla  30.06.2031
+      verbali di scarto firmati.                       in giunta.           Soprintendenza.
+3.2   Fase: riordino del deposito e degli      (50%)   Scaffali liberati    Locali resi liberi   30.09.2031
+      scaffali della sede comunale.                    entro la data.       per nuovi atti.
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "3\tRiordino dell'archivio corrente e del deposito del settore tecnico e dei servizi comunali di ogni sede.\t25%\tFascicoli chiusi nel corso dell'anno.\tTutti i fascicoli\t30.09.2031",
+            "3.1\tFase: scarto degli atti di archivio e verbali di scarto firmati.\t(50%)\tElenchi approvati in giunta.\tElenco inviato alla Soprintendenza.\t30.06.2031",
+            "3.2\tFase: riordino del deposito e degli scaffali della sede comunale.\t(50%)\tScaffali liberati entro la data.\tLocali resi liberi per nuovi atti.\t30.09.2031",
+        ]
+    );
+}
+
 mod pages;
