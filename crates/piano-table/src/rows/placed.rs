@@ -132,6 +132,12 @@ impl PlacedLine {
                             && self.ends_with_a_weight_of(index, cut, contents))
                 })
             };
+            if next_is_free && self.is_value_in_gutter(index, contents) {
+                segments.push(segment.clone());
+                columns.push(column + 1);
+                pieces_in[column + 1] += 1;
+                continue;
+            }
             match (next_is_free, cut) {
                 (true, Some(cut)) => {
                     let (before, moved) = segment.split(cut);
@@ -148,6 +154,27 @@ impl PlacedLine {
         self.line.segments = segments;
         self.columns = columns;
         self
+    }
+
+    /// Whether piece `index` is one value alone in a column of text,
+    /// starting in the gutter after it (right of where the column's text
+    /// ends on every line whose text stays in it), before a column of
+    /// values: a dump that centres a tall row's cells vertically sets its
+    /// weight on a line of its own, where nothing pushed it left but the
+    /// block's own start ("2" | "20%" under descriptions that end where it
+    /// starts, weights further right).
+    fn is_value_in_gutter(&self, index: usize, contents: &[ColumnContent]) -> bool {
+        let column = self.columns[index];
+        let segment = &self.line.segments[index];
+        let content = &contents[column];
+        // On a line of its own no space need part it from that text.
+        is_value(&segment.text.replace(' ', ""))
+            && content.is_text()
+            && content.ends >= MIN_TEXT_ENDS
+            && segment.x0 >= content.text_end
+            && contents
+                .get(column + 1)
+                .is_some_and(ColumnContent::is_values)
     }
 
     /// Whether piece `index` ends, after its break `cut`, with one percent
@@ -418,6 +445,31 @@ N.    Descrizione                        Peso    Indicatore   Scadenza
                 "4\tRiduzione dei tempi del 20%\t\tReport\t30.06.2023",
             ],
             "a percent on a row's first line goes; one on a line that goes on a cell does not"
+        );
+    }
+
+    #[test]
+    fn a_weight_alone_on_its_line_right_of_the_descriptions_goes_to_its_column() {
+        // LibreOffice centred row 2's short cells vertically and pdftotext
+        // set its weight on their line, left of the weights above, where no
+        // description reaches.
+        let text = "\
+N.   Descrizione                Peso     Scadenza
+1    Riordino dell'archivio     (25%)    30/06/2031
+     comunale e di deposito
+     Revisione del piano
+2                          20%           31/12/2031
+     dei servizi comunali
+3    Bilancio consolidato       (40%)    30/09/2031
+";
+        let texts = dump_rows(text, &[0.0, 4.4, 30.4, 40.4, 60.0]);
+        assert_eq!(
+            texts[1..],
+            [
+                "1\tRiordino dell'archivio comunale e di deposito\t(25%)\t30/06/2031",
+                "2\tRevisione del piano dei servizi comunali\t20%\t31/12/2031",
+                "3\tBilancio consolidato\t(40%)\t30/09/2031",
+            ]
         );
     }
 
