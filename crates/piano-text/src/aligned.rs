@@ -97,16 +97,40 @@ fn place_line(page: &mut Page, row: u32, text: &str) {
             return;
         }
     }
-    // Most dumps are ASCII, whose characters are their bytes: no decoding.
-    if text.is_ascii() {
-        place_words(
-            page,
-            baseline,
-            text,
-            text.bytes().map(char::from).enumerate(),
-        );
+    // Most dumps are ASCII without tabs, whose characters are their bytes
+    // and whose columns are their offsets: no decoding, no tab stops.
+    if text.is_ascii() && !text.contains('\t') {
+        place_ascii_words(page, baseline, text);
     } else {
         place_words(page, baseline, text, text.char_indices());
+    }
+}
+
+/// Places the words and vertical rules of an ASCII line without tabs, as
+/// [`place_words`] does, each byte a column: the runs of bytes that are
+/// neither whitespace, control characters nor vertical rules are its
+/// words (every line of most dumps comes here, byte by byte).
+fn place_ascii_words(page: &mut Page, baseline: f32, text: &str) {
+    let middle = baseline - MIDDLE;
+    // The column (and byte) where the word being read starts.
+    let mut word: Option<usize> = None;
+    for (column, byte) in text.bytes().enumerate() {
+        let vertical = byte == b'|';
+        if !(vertical || byte <= b' ' || byte == 0x7f) {
+            word.get_or_insert(column);
+            continue;
+        }
+        if let Some(start) = word.take() {
+            page.words
+                .push(word_at(start, column, baseline, &text[start..column]));
+        }
+        if vertical {
+            page.rules.push(vertical_at(column, middle));
+        }
+    }
+    if let Some(start) = word {
+        page.words
+            .push(word_at(start, text.len(), baseline, &text[start..]));
     }
 }
 

@@ -464,3 +464,22 @@ fn words_are_placed_at_their_character_columns() {
     assert_eq!(placed, [("ab", 0.0), ("cd", 8.0), ("e", 14.0)]);
     assert!(matches!(page.rules[..], [Rule::Vertical { x, .. }] if x == 12.5));
 }
+
+#[test]
+fn an_ascii_line_without_tabs_is_placed_as_any_line_is() {
+    let lines = [
+        "  Fase |  Peso\u{b}20%\u{7f}x  ",
+        "Avvio del procedimento    (50%)    30.06.2024",
+        "|a|b||",
+        "x\u{1}y",
+        "a",
+        "",
+    ];
+    for line in lines {
+        let (mut fast, mut any) = (dump_page(1), dump_page(1));
+        place_ascii_words(&mut fast, LINE_PITCH, line);
+        place_words(&mut any, LINE_PITCH, line, line.char_indices());
+        assert_eq!(fast.words, any.words, "{line:?}");
+        assert_eq!(fast.rules, any.rules, "{line:?}");
+    }
+}
