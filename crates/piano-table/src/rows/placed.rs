@@ -83,8 +83,10 @@ impl PlacedLine {
         for &column in &self.columns {
             pieces_in[column] += 1;
         }
-        let mut segments = Vec::with_capacity(self.line.segments.len());
-        let mut columns = Vec::with_capacity(self.columns.len());
+        // The pieces moved to the next column, whole or cut at a break (their
+        // words after it moved): most lines have none, and are kept as they
+        // are.
+        let mut moves: Vec<(usize, Option<usize>)> = Vec::new();
         for (index, segment) in self.line.segments.iter().enumerate() {
             let column = self.columns[index];
             // A piece cut at the column's edge (`cut_at_edges`) goes on one
@@ -133,20 +135,36 @@ impl PlacedLine {
                 })
             };
             if next_is_free && self.is_value_in_gutter(index, contents) {
-                segments.push(segment.clone());
-                columns.push(column + 1);
+                moves.push((index, None));
                 pieces_in[column + 1] += 1;
-                continue;
+            } else if next_is_free && let Some(cut) = cut {
+                moves.push((index, Some(cut)));
+                pieces_in[column + 1] += 1;
             }
-            match (next_is_free, cut) {
-                (true, Some(cut)) => {
+        }
+        if moves.is_empty() {
+            return self;
+        }
+        let mut moves = moves.into_iter().peekable();
+        let mut segments = Vec::with_capacity(self.line.segments.len() + moves.len());
+        let mut columns = Vec::with_capacity(segments.capacity());
+        for (index, segment) in std::mem::take(&mut self.line.segments)
+            .into_iter()
+            .enumerate()
+        {
+            let column = self.columns[index];
+            match moves.next_if(|&(at, _)| at == index) {
+                Some((_, None)) => {
+                    segments.push(segment);
+                    columns.push(column + 1);
+                }
+                Some((_, Some(cut))) => {
                     let (before, moved) = segment.split(cut);
                     segments.extend([before, moved]);
                     columns.extend([column, column + 1]);
-                    pieces_in[column + 1] += 1;
                 }
-                _ => {
-                    segments.push(segment.clone());
+                None => {
+                    segments.push(segment);
                     columns.push(column);
                 }
             }
