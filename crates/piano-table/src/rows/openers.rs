@@ -126,9 +126,15 @@ impl Openers {
 /// kept for each pair of words of a table. Every pair of words of a table
 /// is hashed, so with a fast hash (no input here is chosen to collide).
 fn pair_key(word: &str, after: &str) -> u64 {
+    pair_of(shape_key(word), shape_key(after))
+}
+
+/// [`pair_key`] of two words by their [`shape_key`]s: a column's words are
+/// each hashed once, though each is in two pairs.
+fn pair_of(word: u64, after: u64) -> u64 {
     let mut hasher = FxHasher::default();
-    hash_shape(word, &mut hasher);
-    hash_shape(after, &mut hasher);
+    hasher.write_u64(word);
+    hasher.write_u64(after);
     hasher.finish()
 }
 
@@ -193,19 +199,26 @@ pub(super) fn column_openers(lines: &[PlacedLine], inner: &[f32]) -> Vec<Openers
         for (segment, &column) in placed.line.segments.iter().zip(&placed.columns) {
             let words = segment.words();
             let openers = &mut openers[column];
-            if starts_a_row && let Some(&(word, _)) = words.first() {
-                *openers.first.entry(shape_key(word)).or_default() += 1;
-            }
             // A piece run across the next column's edge holds words of both.
             let tolerance = EDGE_TOLERANCE * placed.line.size;
             let stays = inner
                 .get(column)
                 .is_none_or(|&edge| segment.x1 <= edge + tolerance);
-            for pair in words.windows(2).filter(|_| stays) {
-                *openers
-                    .pairs
-                    .entry(pair_key(pair[0].0, pair[1].0))
-                    .or_default() += 1;
+            // The key of the word before, each word's key reckoned once.
+            let mut before: Option<u64> = None;
+            for (index, &(word, _)) in words.iter().enumerate() {
+                let opens = starts_a_row && index == 0;
+                if !(stays || opens) {
+                    break;
+                }
+                let key = shape_key(word);
+                if opens {
+                    *openers.first.entry(key).or_default() += 1;
+                }
+                if stays && let Some(before) = before {
+                    *openers.pairs.entry(pair_of(before, key)).or_default() += 1;
+                }
+                before = Some(key);
             }
         }
     }
