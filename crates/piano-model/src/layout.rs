@@ -192,7 +192,8 @@ pub fn text_lines(text: &str) -> impl Iterator<Item = TextPiece<'_>> {
             }
         };
         let on = paged.then_some(page);
-        let text = match content.split_once('\u{c}') {
+        // Only a paged text has form feeds to look for.
+        let text = match paged.then(|| content.split_once('\u{c}')).flatten() {
             Some((before, after)) => {
                 page += 1;
                 rest = Some((number, after));
@@ -208,12 +209,13 @@ pub fn text_lines(text: &str) -> impl Iterator<Item = TextPiece<'_>> {
     })
 }
 
-/// Lines ended by LF, CRLF or CR.
+/// Lines ended by LF, CRLF or CR (found with `memchr`: every byte of every
+/// text input is looked at here).
 fn physical_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.bytes().position(|b| matches!(b, b'\n' | b'\r')) {
+        match memchr::memchr2(b'\n', b'\r', current.as_bytes()) {
             Some(end) => {
                 let skip = if current[end..].starts_with("\r\n") {
                     2
