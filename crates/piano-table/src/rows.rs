@@ -22,6 +22,7 @@
 mod anchor;
 mod blocks;
 mod centred;
+mod labels;
 mod openers;
 mod placed;
 mod starts;
@@ -42,6 +43,7 @@ use crate::page::{Block, Cell};
 use crate::region::LINE_SPACING;
 use anchor::{number_column, put_back, put_first};
 use centred::{share_out_centred_lines, take_in_centred_lines};
+use labels::{LabelText, widest_label};
 use openers::column_openers;
 use piano_model::Code;
 use placed::{PlacedLine, column_contents};
@@ -107,6 +109,7 @@ struct TableLine {
     size: f32,
     trailing_space: bool,
     cut: bool,
+    label: Option<LabelText>,
 }
 
 impl TableLine {
@@ -118,6 +121,7 @@ impl TableLine {
         let mut texts = vec![String::new(); count];
         let mut confidences = vec![None; count];
         let mut straddling = 0;
+        let label = LabelText::of(&line, &placed.columns);
         for (segment, &column) in line.segments.iter().zip(&placed.columns) {
             straddling +=
                 usize::from(!edges_crossed(inner, segment.x0, segment.x1, tolerance).is_empty());
@@ -132,6 +136,7 @@ impl TableLine {
             size: line.size,
             trailing_space: line.trailing_space,
             cut,
+            label,
         }
     }
 
@@ -157,29 +162,6 @@ impl TableLine {
         let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
         let others_filled = row.first_line().texts.iter().skip(1).any(|t| !t.is_empty());
         first_cell_only && lowercase && close && others_filled
-    }
-
-    /// Whether the line ends a label that `row` (a label and its value)
-    /// began: text in the first cell only, going on as the label does (in
-    /// small letters, or in capitals under capitals) and ending with a
-    /// colon, right under the row's first and only line, whose label ends
-    /// with none ("Centro di" / "responsabilità:", "OBIETTIVI DI" /
-    /// "PERFORMANCE:"). A first cell that holds a colon already (a label and
-    /// its value, "TEMPI: 31/10/2021") or no letter (a value wrapped on its
-    /// own line, "2022") begins no label: a card's next field is its own.
-    fn ends_the_label_of(&self, row: &Row) -> bool {
-        let [above] = &row.lines[..] else {
-            return false;
-        };
-        let label = self.texts[0].trim();
-        let begun = above.texts[0].trim();
-        let first_cell_only = self.texts.iter().skip(1).all(String::is_empty);
-        let capitals = |text: &str| !text.chars().any(char::is_lowercase);
-        let goes_on = label.chars().next().is_some_and(char::is_lowercase)
-            || (capitals(label) && capitals(begun));
-        let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
-        let open = begun.chars().any(char::is_alphabetic) && !begun.contains(':');
-        first_cell_only && goes_on && label.ends_with(':') && close && open
     }
 
     /// Whether the line, below a blank line, holds text in one column only,
@@ -290,6 +272,9 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
         .map(|placed| TableLine::of(placed, inner))
         .collect();
     let numbers = number_column(&lines);
+    // The label column's width is its first column's only where that
+    // is not set behind the numbers' column.
+    let widest = widest_label(&lines).filter(|_| numbers == 0);
     for line in &mut lines {
         put_first(line, numbers);
     }
@@ -299,7 +284,7 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
             Some(row) if start == Start::Carried && line.wraps_the_first_cell_of(row) => {
                 (false, None)
             }
-            Some(row) if line.ends_the_label_of(row) => (false, None),
+            Some(row) if line.ends_the_label_of(row, widest) => (false, None),
             Some(row) if numbers > 0 && line.stands_apart_from(row) => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
