@@ -376,7 +376,8 @@ pub(crate) fn header_rows(lines: &[Line], columns: &[f32]) -> Vec<Block> {
 
 /// Joins to the header the rows below it that are the rest of a wrapped
 /// header cell of the first column ("Obiettivo" / "n."): rows without a
-/// digit, followed by the first row numbered in its first cell. A table whose
+/// digit, each right under the one above, followed by the first row
+/// numbered in its first cell. A table whose
 /// rows are all words (staff, for one) keeps its rows.
 fn join_wrapped_header(rows: &mut Vec<Row>) {
     let has_digit = |row: &Row| {
@@ -396,7 +397,19 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
     if has_digit(header) {
         return;
     }
-    let wrapped = rows[1..].iter().take_while(|row| !has_digit(row)).count();
+    // A header's cell wraps onto the lines right under it, never across a
+    // blank line: fields of a card set one under another apart are rows.
+    let right_under = |above: &Row, row: &Row| {
+        let (Some(last), Some(first)) = (above.lines.last(), row.lines.first()) else {
+            return false;
+        };
+        first.y - last.y <= LINE_SPACING * first.size.max(last.size)
+    };
+    let wrapped = rows
+        .iter()
+        .zip(&rows[1..])
+        .take_while(|&(above, row)| !has_digit(row) && right_under(above, row))
+        .count();
     let followed_by_a_number = rows.get(1 + wrapped).is_some_and(numbered);
     if wrapped == 0 || !followed_by_a_number {
         return;

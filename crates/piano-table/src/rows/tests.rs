@@ -65,6 +65,15 @@ fn a_wrapped_first_header_cell_stays_in_the_header() {
         line(3.0, &[("01/12/2019", 0.0)]),
     ];
     assert_eq!(rows(&card).len(), 3, "labels stay rows of their own");
+    // Nor are fields set apart by blank lines a header's wrapped cell, with
+    // a due wrapped onto a line opening with its day below them.
+    let apart = [
+        line(1.0, &[("Fasi", 0.0), ("Raccolta dei dati.", 27.0)]),
+        line(7.0, &[("Referente", 0.0), ("Dott. Neri", 27.0)]),
+        line(13.0, &[("Termine: entro il", 0.0)]),
+        line(19.0, &[("1 marzo 2020", 0.0)]),
+    ];
+    assert_eq!(rows(&apart).len(), 4, "fields apart stay rows of their own");
 }
 
 #[test]
