@@ -49,8 +49,17 @@ pub(crate) fn candidates(page: &PageBlocks) -> Vec<usize> {
     out
 }
 
-/// Whether a line is only a page number, in the usual wordings.
+/// Whether a line is only a page number, in the usual wordings. A year
+/// standing alone ("2020": a due's year wrapped onto a line of its own at a
+/// page's foot or top) is none, as in the parser's reading of dumps.
 pub(crate) fn is_page_number(text: &str) -> bool {
+    let text = text.trim();
+    let year = text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.starts_with("19") || text.starts_with("20"));
+    if year {
+        return false;
+    }
     let cleaned: String = text
         .chars()
         .map(|c| {
@@ -91,7 +100,7 @@ mod tests {
         ] {
             assert!(is_page_number(text), "{text}");
         }
-        for text in ["31.12.2021 pagina", "Obiettivo 3", "", "Pagina"] {
+        for text in ["31.12.2021 pagina", "Obiettivo 3", "", "Pagina", "2020"] {
             assert!(!is_page_number(text), "{text}");
         }
     }
