@@ -32,6 +32,27 @@ fn edge_texts(pending: &Pending) -> Vec<(String, u32)> {
     texts.map(|text| (text, number)).collect()
 }
 
+/// The texts of a page's edge lines (as [`edge_texts`]) that stand at its
+/// edge once its furniture is set apart: only lines set apart come between
+/// them and the top or the foot of the page. A line counting with the pages
+/// on two neighbours needs a third page's to stand so: a card opener under a
+/// structure's heading at a page's top ("Struttura: …" over "Scheda n. 1")
+/// is content, and does not make the openers heading the next two pages
+/// ("Scheda n. 2", "Scheda n. 3") a running head.
+fn edge_texts_at_the_edge(pending: &Pending) -> Vec<(String, u32)> {
+    let removed = &pending.removed;
+    let at_the_edge = |index: usize| {
+        removed[..index].iter().all(|&gone| gone) || removed[index + 1..].iter().all(|&gone| gone)
+    };
+    let number = pending.page.number;
+    pending
+        .candidates
+        .iter()
+        .filter(|&&index| at_the_edge(index))
+        .map(|&index| (pending.page.blocks[index].text(), number))
+        .collect()
+}
+
 /// Whether `text`, an edge line of page `page`, repeats an edge line of the
 /// neighbouring page (`neighbour`) as a running line does: with the same
 /// numbers, or with numbers moving with the page, which a line counting
@@ -114,7 +135,7 @@ impl Assembler {
                 current.running[index] |= repeats(text, *page, &later, &self.earlier);
             }
             self.set_apart_furniture(&mut current);
-            self.earlier = previous;
+            self.earlier = edge_texts_at_the_edge(&current);
             self.scan_tables(&current);
             let repeated = self.continue_table(&mut current, &mut next);
             self.emit(current);
@@ -248,4 +269,75 @@ fn kept(pending: &Pending) -> impl Iterator<Item = (&Block, usize)> {
         .enumerate()
         .filter(|(i, _)| !pending.removed[*i])
         .map(|(i, b)| (b, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Page, Rebuild, Word};
+
+    /// A page of lines of one word each, at heights `y`.
+    fn page(number: u32, lines: &[(&str, f32)]) -> Page {
+        let words = lines
+            .iter()
+            .map(|&(text, y)| Word {
+                text: text.into(),
+                x0: 50.0,
+                x1: 50.0 + 5.0 * text.chars().count() as f32,
+                y,
+                size: 10.0,
+                confidence: None,
+            })
+            .collect();
+        Page {
+            number,
+            height: 200.0,
+            words,
+            ..Page::default()
+        }
+    }
+
+    fn texts(pages: &[Page]) -> Vec<String> {
+        let mut rebuild = Rebuild::new();
+        for page in pages {
+            rebuild.push(page);
+        }
+        let (lines, _) = rebuild.finish();
+        lines.iter().map(|line| line.to_tab_separated()).collect()
+    }
+
+    #[test]
+    fn openers_counting_with_two_pages_under_one_below_a_heading_are_content() {
+        let body = [
+            ("Descrizione", 60.0),
+            ("Responsabile", 100.0),
+            ("Peso", 140.0),
+        ];
+        let with =
+            |number: u32, top: &[(&str, f32)]| page(number, &[top, body.as_slice()].concat());
+        let pages = [
+            with(1, &[("Premessa", 10.0)]),
+            with(
+                2,
+                &[("Struttura: Area Tecnica", 10.0), ("Scheda n. 1", 20.0)],
+            ),
+            with(3, &[("Scheda n. 2", 10.0)]),
+            with(4, &[("Scheda n. 3", 10.0)]),
+        ];
+        let read = texts(&pages);
+        for opener in ["Scheda n. 1", "Scheda n. 2", "Scheda n. 3"] {
+            assert!(read.iter().any(|text| text == opener), "{opener}: {read:?}");
+        }
+        // A head counting with the pages at each page's top is furniture
+        // (from the second page, with a page on either side to say so).
+        let pages = [
+            with(1, &[("Piano pagina 1", 10.0)]),
+            with(2, &[("Piano pagina 2", 10.0)]),
+            with(3, &[("Piano pagina 3", 10.0)]),
+            with(4, &[("Piano pagina 4", 10.0)]),
+        ];
+        let read = texts(&pages);
+        for head in ["Piano pagina 2", "Piano pagina 3", "Piano pagina 4"] {
+            assert!(!read.iter().any(|text| text == head), "{head}: {read:?}");
+        }
+    }
 }
