@@ -301,6 +301,11 @@ impl Vocabulary {
             return None;
         }
         let coded = self.row_codes.iter().find_map(|pattern| {
+            // Most cells are no code: a match alone is cheaper to rule out
+            // than the groups of one.
+            if !pattern.is_match(cell) {
+                return None;
+            }
             let captures = pattern.captures(cell)?;
             // Budget codes are two digits: "1" is mission "01".
             let group = |name: &str| captures.name(name).map(|m| format!("{:0>2}", m.as_str()));
