@@ -95,29 +95,9 @@ impl TableLine {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::grid_line as line;
     use super::super::{Start, rows_of};
-    use crate::lines::{Line, Segment};
-
-    /// A line of a dump on a grid of one unit a character: pieces
-    /// `(text, column)` at row `y`.
-    fn line(y: f32, pieces: &[(&str, f32)]) -> Line {
-        Line {
-            segments: pieces
-                .iter()
-                .map(|&(text, x0)| Segment {
-                    text: text.into(),
-                    x0,
-                    x1: x0 + text.chars().count() as f32,
-                    confidence: None,
-                    breaks: Vec::new(),
-                })
-                .collect(),
-            y,
-            size: 3.0,
-            trailing_space: false,
-            pitch: None,
-        }
-    }
+    use crate::lines::Line;
 
     fn rows(lines: &[Line]) -> Vec<String> {
         rows_of(lines, &[0.0, 26.0, 100.0], Start::Top)

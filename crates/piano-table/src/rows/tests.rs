@@ -5,13 +5,24 @@ use crate::lines::Segment;
 
 /// A line of pieces `(text, x0)`, each ten units wide, at row `y`.
 fn line(y: f32, pieces: &[(&str, f32)]) -> Line {
+    line_of(y, pieces, |_| 10.0)
+}
+
+/// A line of a dump on a grid of one unit a character: pieces
+/// `(text, column)` at row `y`.
+pub(super) fn grid_line(y: f32, pieces: &[(&str, f32)]) -> Line {
+    line_of(y, pieces, |text| text.chars().count() as f32)
+}
+
+/// A line of pieces `(text, x0)` at row `y`, each as wide as `width` says.
+fn line_of(y: f32, pieces: &[(&str, f32)], width: impl Fn(&str) -> f32) -> Line {
     Line {
         segments: pieces
             .iter()
             .map(|&(text, x0)| Segment {
                 text: text.into(),
                 x0,
-                x1: x0 + 10.0,
+                x1: x0 + width(text),
                 confidence: None,
                 breaks: Vec::new(),
             })
