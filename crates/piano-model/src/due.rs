@@ -218,9 +218,29 @@ impl JsonSchema for DueDate {
     }
 }
 
+/// Whether `text` is a year written alone in figures ("2021", 1900 to
+/// 2099): not a page number, a row number or a budget code, which readers
+/// of every kind would otherwise take it for.
+pub fn is_bare_year(text: &str) -> bool {
+    let text = text.trim();
+    text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.starts_with("19") || text.starts_with("20"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_alone_is_four_figures_of_this_century_or_the_last() {
+        for text in ["2021", " 1999 "] {
+            assert!(is_bare_year(text), "{text}");
+        }
+        for text in ["21", "2021a", "3021", "12.2021", "0102"] {
+            assert!(!is_bare_year(text), "{text}");
+        }
+    }
 
     #[test]
     fn writes_and_reads_the_three_iso_forms() {

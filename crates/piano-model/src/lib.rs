@@ -19,7 +19,7 @@ mod source;
 mod structure;
 
 pub use diagnostic::{Code, Diagnostic, EXCERPT_CHARS, Level};
-pub use due::{Due, DueDate, MONTH_NAMES, Precision, Recurrence};
+pub use due::{Due, DueDate, MONTH_NAMES, Precision, Recurrence, is_bare_year};
 pub use layout::{
     BBox, Cell, LOW_CONFIDENCE, Layout, TextLine, TextPiece, counts_pages, running_signature,
     same_running_line, text_lines,

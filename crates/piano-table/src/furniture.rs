@@ -53,11 +53,7 @@ pub(crate) fn candidates(page: &PageBlocks) -> Vec<usize> {
 /// standing alone ("2020": a due's year wrapped onto a line of its own at a
 /// page's foot or top) is none, as in the parser's reading of dumps.
 pub(crate) fn is_page_number(text: &str) -> bool {
-    let text = text.trim();
-    let year = text.len() == 4
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text.starts_with("19") || text.starts_with("20"));
-    if year {
+    if piano_model::is_bare_year(text) {
         return false;
     }
     let cleaned: String = text

@@ -81,8 +81,7 @@ pub fn is_page_number(cell: &str) -> bool {
     });
     let cell = super::normalize_space(cell);
     // A year standing alone ("2021" under a title) is not a page number.
-    let is_year = cell.len() == 4 && (cell.starts_with("19") || cell.starts_with("20"));
-    !is_year && PAGE_NUMBER.is_match(&cell)
+    !piano_model::is_bare_year(&cell) && PAGE_NUMBER.is_match(&cell)
 }
 
 #[cfg(test)]

@@ -309,7 +309,7 @@ impl Vocabulary {
             let captures = pattern.captures(cell)?;
             // Budget codes are two digits: "1" is mission "01".
             let group = |name: &str| captures.name(name).map(|m| format!("{:0>2}", m.as_str()));
-            if is_bare_year(cell, group("programme").as_deref()) {
+            if is_year_read_as_code(cell, group("programme").as_deref()) {
                 return None;
             }
             Some(RowCode {
@@ -493,9 +493,6 @@ fn opens_with(text: &str, word: &str) -> bool {
 /// opening with 19 or 20, whose programme is beyond the three that missions
 /// 19 and 20 have. A due wrapped over two lines leaves its year alone in the
 /// first column ("entro il 31 dicembre" | "2025"), which is no row.
-fn is_bare_year(cell: &str, programme: Option<&str>) -> bool {
-    let year_like = cell.len() == 4
-        && cell.bytes().all(|b| b.is_ascii_digit())
-        && (cell.starts_with("19") || cell.starts_with("20"));
-    year_like && programme.is_some_and(|programme| programme > "03")
+fn is_year_read_as_code(cell: &str, programme: Option<&str>) -> bool {
+    piano_model::is_bare_year(cell) && programme.is_some_and(|programme| programme > "03")
 }
