@@ -35,7 +35,7 @@ impl SectionBuilder<'_> {
     /// A table header row: the objectives table, or the staff table when it names employees.
     pub fn table_header(&mut self, columns: Vec<Option<Column>>, line: &TextLine) {
         let text = fold(&line.to_tab_separated());
-        if self.repeats_header(line) {
+        if self.repeats_header(&text) {
             // The header repeated after a page break: the row above may go on below it.
             let diagnostic = Diagnostic::new(
                 Code::PageFurniture,
@@ -72,7 +72,7 @@ impl SectionBuilder<'_> {
     /// Above a repeat of the header (`below`) after a page break, it is set
     /// aside with it: the row above may go on below them.
     pub fn group_label(&mut self, line: &TextLine, below: &TextLine) {
-        if self.repeats_header(below) {
+        if self.repeats_header(&fold(&below.to_tab_separated())) {
             let diagnostic = Diagnostic::new(
                 Code::PageFurniture,
                 "a group's label over the table header repeated after a page break, set aside",
@@ -85,10 +85,10 @@ impl SectionBuilder<'_> {
         self.role(line, LineRole::TableHeader);
     }
 
-    /// Whether `line` repeats the objectives table's header.
-    fn repeats_header(&self, line: &TextLine) -> bool {
-        self.table == Table::Objectives
-            && self.header_text.as_deref() == Some(fold(&line.to_tab_separated()).as_str())
+    /// Whether a line whose cells read `text` (folded) repeats the
+    /// objectives table's header.
+    fn repeats_header(&self, text: &str) -> bool {
+        self.table == Table::Objectives && self.header_text.as_deref() == Some(text)
     }
 
     /// Whether `cells`, under a repeat of the header, are the pieces the
