@@ -6,7 +6,7 @@ use piano_model::{Code, Diagnostic, Entry, LineSpan};
 use crate::text::{clean, join_wrapped};
 use crate::token::due::looks_like_due;
 use crate::token::number::{RowNumber, parse_row_number};
-use crate::token::weight::{is_weight, parse_weight};
+use crate::token::weight::{is_closing_stop, is_weight, parse_weight};
 use crate::vocabulary::{Column, Vocabulary};
 
 /// What splitting a glued cell found.
@@ -22,7 +22,7 @@ pub struct Unglued {
 /// anno" is the weight "(50%)", a ")" that closes the row above, and the due
 /// "1 dicembre di ogni anno" in a cell of its own. Only the weight cell (see
 /// [`weight_cell_index`]) is split; a percent opening another cell ("100% degli
-/// atti …") is prose.
+/// atti …") is prose; a full stop ending the weight ("20%.") is no cell.
 pub fn unglue_weight_cell(cells: &mut Vec<String>, weight_cell: Option<usize>) -> Unglued {
     let mut unglued = Unglued::default();
     let Some(index) = weight_cell.filter(|&index| index < cells.len()) else {
@@ -32,7 +32,7 @@ pub fn unglue_weight_cell(cells: &mut Vec<String>, weight_cell: Option<usize>) -
         return unglued;
     };
     let rest = token.rest.trim();
-    if rest.is_empty() {
+    if is_closing_stop(rest) {
         return unglued;
     }
     let closing_length = rest.len() - rest.trim_start_matches(')').len();

@@ -32,9 +32,16 @@ pub fn parse_weight(cell: &str) -> Option<WeightToken<'_>> {
         .or_else(|| bare_number(cell))
 }
 
-/// Whether the whole cell is one weight ("20%", "(50%)", "8,33").
+/// Whether the whole cell is one weight ("20%", "(50%)", "8,33"). A
+/// percentage may end with a full stop or a comma ("20%.", as a typist or a
+/// speck of a scan leaves it): the weight's own punctuation, not text.
 pub fn is_weight(cell: &str) -> bool {
-    parse_weight(cell).is_some_and(|token| token.rest.is_empty())
+    parse_weight(cell).is_some_and(|token| is_closing_stop(token.rest))
+}
+
+/// Whether what follows a weight ends it: nothing, or one full stop or comma.
+pub fn is_closing_stop(rest: &str) -> bool {
+    matches!(rest, "" | "." | ",")
 }
 
 // The grammars below are read by hand rather than by regular expressions:
@@ -198,6 +205,7 @@ mod tests {
             ("8,33%", Some((8.33, ""))),
             ("(50%)", Some((50.0, ""))),
             ("(100%)", Some((100.0, ""))),
+            ("20%.", Some((20.0, "."))),
             ("( 33 % )", Some((33.0, ""))),
             ("100%", Some((100.0, ""))),
             ("3,00 %", Some((3.0, ""))),
@@ -249,6 +257,8 @@ mod tests {
             ("20%", true),
             ("(50%)", true),
             ("8,33", true),
+            ("20%.", true),
+            ("12.", false),
             ("(50%))", false),
             ("(50%)) 1 dicembre di ogni anno", false),
             ("31.12.2021", false),

@@ -41,6 +41,16 @@ fn ungluing_moves_a_stray_bracket_and_splits_the_due() {
         Unglued::default()
     );
 
+    let mut stopped: Vec<String> = ["1", "x", "20%.", "Ind", "31.12.2021"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        unglue_weight_cell(&mut stopped, Some(2)),
+        Unglued::default(),
+        "a full stop after the weight is no cell of its own"
+    );
+    assert_eq!(stopped[3], "Ind");
+
     let mut prose: Vec<String> = [
         "3.2",
         "Fase: x",
