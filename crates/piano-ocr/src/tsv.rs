@@ -17,7 +17,9 @@
 //! or digit read with next to no confidence, are left out ([`is_speck`]),
 //! but for a dash set between two words, however doubtfully read
 //! ([`is_dash_between_words`]); and so is a doubtful ghost of another
-//! line's word, read from the same ink ([`read_twice`]). A word that
+//! line's word, read from the same ink ([`read_twice`]), and a vertical bar
+//! standing alone, a rule too short to be found and wiped as one
+//! ([`is_rule_read_as_text`]). A word that
 //! follows another of its line is `spaced`: tesseract parts words by the
 //! spaces it sees.
 
@@ -114,6 +116,7 @@ pub fn words(tsv: &str) -> Result<Vec<OcrWord>, TsvError> {
                 .map(|index| {
                     let row = &rows[index];
                     (is_speck(row, body) && !is_dash_between_words(&rows, index))
+                        || is_rule_read_as_text(row)
                         || read_twice(key, row, &boxes)
                 })
                 .collect();
@@ -147,6 +150,16 @@ fn is_speck(row: &Row, body: f32) -> bool {
         return !small_mark;
     }
     mark && row.conf < SPECK_CONFIDENCE
+}
+
+/// Whether a word is vertical bars alone: a table rule tesseract read as
+/// text, however confidently (the short side of a box one line tall, under
+/// the length `rules.rs` finds a rule by). Plans write no `|` of their own.
+fn is_rule_read_as_text(row: &Row) -> bool {
+    row.text
+        .trim()
+        .chars()
+        .all(|mark| matches!(mark, '|' | '¦' | '│'))
 }
 
 /// A word's box: left, top, right, bottom.
@@ -331,6 +344,20 @@ mod tests {
         let words = words(&text).expect("the TSV is read");
         let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
         assert_eq!(texts, ["Missione", "-", "Servizi", "generali", "gestione"]);
+    }
+
+    #[test]
+    fn a_bar_standing_alone_is_a_rule_not_a_word() {
+        let text = tsv(&[
+            "5\t1\t1\t1\t1\t1\t10\t10\t8\t30\t93\t|",
+            "5\t1\t1\t1\t1\t2\t30\t10\t50\t30\t90\tMissione",
+            "5\t1\t1\t1\t1\t3\t90\t10\t8\t30\t89\t|",
+            "5\t1\t1\t1\t1\t4\t110\t10\t50\t30\t90\tTurismo",
+            "5\t1\t1\t1\t1\t5\t170\t10\t50\t30\t90\t|%",
+        ]);
+        let words = words(&text).expect("the TSV is read");
+        let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
+        assert_eq!(texts, ["Missione", "Turismo", "|%"]);
     }
 
     #[test]
