@@ -236,7 +236,8 @@ fn note_from(before: &str, after: &str) -> Option<String> {
         .then(|| note.to_owned())
 }
 
-/// due_expression = [preposition] (numeric_date | textual_date | month_date)
+/// due_expression = [preposition] (numeric_date | slipped_date | textual_date
+/// | month_date)
 fn due_expression(input: &str) -> IResult<&str, Written> {
     alt((
         period,
@@ -246,6 +247,7 @@ fn due_expression(input: &str) -> IResult<&str, Written> {
             alt((
                 hyphenated_date,
                 numeric_date,
+                slipped_date,
                 textual_date,
                 month_date,
                 part_of_year,
@@ -343,6 +345,21 @@ fn numeric_date(input: &str) -> IResult<&str, Written> {
     let (input, year) = alt((preceded(separator, year), every_year)).parse(input)?;
     let day = Some(day);
     Ok((input, Written { day, month, year }))
+}
+
+/// slipped_date = day mark month mark 4 digits, a mark being a separator,
+/// "," or ":": a date with a separator slipped ("31,08.2022", "31.03:2022",
+/// as a typist's finger or OCR leaves it). The year in full proves it a date,
+/// where a comma alone parts a decimal ("12,5").
+fn slipped_date(input: &str) -> IResult<&str, Written> {
+    let mark = || one_of("./-,:");
+    let parts = (small_number, mark(), small_number, mark(), digits(4));
+    map(parts, |(day, _, month, _, year)| Written {
+        day: Some(day),
+        month,
+        year: WrittenYear::Whole(year),
+    })
+    .parse(input)
 }
 
 /// numeric_day_month = day separator month

@@ -49,6 +49,10 @@ fn reads_due_cells() {
             ("31.12.21", None, (Some("2021-12-31"), false, None, false)),
             (" 31.12.2021\t", None, (Some("2021-12-31"), false, None, false)),
             ("29.02.2024", None, (Some("2024-02-29"), false, None, false)),
+            // A separator slipped, the year in full.
+            ("31,08.2022", None, (Some("2022-08-31"), false, None, false)),
+            ("31.03:2022", None, (Some("2022-03-31"), false, None, false)),
+            ("31,08,22", None, (None, false, None, false)),
             // Years broken by the extraction.
             ("31.12.202 1", None, (Some("2021-12-31"), false, None, true)),
             ("31.12.20 21", None, (Some("2021-12-31"), false, None, true)),
