@@ -80,8 +80,9 @@ pub fn parse_due(cell: &str, plan_year: Option<u16>) -> ParsedDue {
 /// Whether a cell reads as a due cell, to place cells by content when a row
 /// has fewer cells than its header.
 ///
-/// True when the cell opens with a date expression (after "entro", "il",
-/// "al" or "entro il") followed by nothing, "di ogni anno", "pluriennale" or
+/// True when the cell opens with a date expression (after an opening
+/// bracket or quotation mark, and "entro", "il", "al" or "entro il")
+/// followed by nothing, "di ogni anno", "pluriennale" or
 /// a note, even when the date is impossible or its year is cut; also for
 /// "pluriennale" alone, and for the first piece of a due wrapped over lines:
 /// a day and month name ("1 dicembre") or a day and month followed by part
@@ -96,8 +97,13 @@ pub fn looks_like_due(cell: &str) -> bool {
     let normal = normalized(cell);
     let (text, multiyear) = without_multiyear(&normal);
     let only_multiyear = multiyear && note_from("", &text).is_none();
-    only_multiyear || due_expression(&text).is_ok() || wrapped_due_start(&text).is_ok()
+    let text = text.trim_start_matches(OPENING_MARKS);
+    only_multiyear || due_expression(text).is_ok() || wrapped_due_start(text).is_ok()
 }
+
+/// Marks that may open a due cell before its date: a bracket or quotation
+/// mark ("(31.12.2021)"), or a rule's remains OCR read as one ("‘28/02/2023").
+const OPENING_MARKS: [char; 6] = ['(', '[', '‘', '\'', '"', '“'];
 
 /// The year of a due cell whose year is written whole and whose date exists,
 /// as evidence of the plan's year; `None` for broken years, yearly dates and
