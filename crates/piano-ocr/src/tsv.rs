@@ -19,13 +19,16 @@
 //! ([`is_dash_between_words`]); and so is a doubtful ghost of another
 //! line's word, read from the same ink ([`read_twice`]), and a vertical bar
 //! standing alone, a rule too short to be found and wiped as one
-//! ([`is_rule_read_as_text`]). A word that
+//! ([`is_rule_read_as_text`]); such a bar at a word's edge is left out of
+//! its text. A word that
 //! follows another of its line is `spaced`: tesseract parts words by the
 //! spaces it sees.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+
+use piano_table::is_rule_bar;
 
 use crate::size::font_size;
 
@@ -154,12 +157,14 @@ fn is_speck(row: &Row, body: f32) -> bool {
 
 /// Whether a word is vertical bars alone: a table rule tesseract read as
 /// text, however confidently (the short side of a box one line tall, under
-/// the length `rules.rs` finds a rule by). Plans write no `|` of their own.
+/// the length `rules.rs` finds a rule by).
 fn is_rule_read_as_text(row: &Row) -> bool {
-    row.text
-        .trim()
-        .chars()
-        .all(|mark| matches!(mark, '|' | '¦' | '│'))
+    text_of(row).is_empty()
+}
+
+/// The text of a word's row, without the rule's bars at its edges.
+fn text_of(row: &Row) -> &str {
+    row.text.trim().trim_matches(is_rule_bar)
 }
 
 /// A word's box: left, top, right, bottom.
@@ -258,7 +263,7 @@ fn line_words(rows: Vec<Row>, body: f32) -> impl Iterator<Item = OcrWord> {
     rows.into_iter()
         .enumerate()
         .map(move |(index, row)| OcrWord {
-            text: row.text.trim().to_owned(),
+            text: text_of(&row).to_owned(),
             x0: row.left - bearing,
             x1: row.left + row.width + bearing,
             y,
@@ -347,7 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bar_standing_alone_is_a_rule_not_a_word() {
+    fn a_bar_alone_or_at_a_word_edge_is_a_rule_not_text() {
         let text = tsv(&[
             "5\t1\t1\t1\t1\t1\t10\t10\t8\t30\t93\t|",
             "5\t1\t1\t1\t1\t2\t30\t10\t50\t30\t90\tMissione",
@@ -357,7 +362,7 @@ mod tests {
         ]);
         let words = words(&text).expect("the TSV is read");
         let texts: Vec<&str> = words.iter().map(|word| word.text.as_str()).collect();
-        assert_eq!(texts, ["Missione", "Turismo", "|%"]);
+        assert_eq!(texts, ["Missione", "Turismo", "%"]);
     }
 
     #[test]

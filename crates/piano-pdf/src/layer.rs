@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use piano_model::{Code, Diagnostic};
-use piano_table::{Rule, Word};
+use piano_table::{Rule, Word, is_rule_bar};
 
 use crate::interpret::{Glyph, Marks};
 use crate::scan;
@@ -203,8 +203,9 @@ const MARK_REACH: f32 = 0.5;
 
 /// The pieces of `word` between the rule marks in it where a vertical rule
 /// of `rules` passes (each letter taken to fill an equal share of the
-/// word's box, as the program stretched them): the word itself when no
-/// mark is on a rule, nothing when it is all marks on one.
+/// word's box, as the program stretched them), or a bar at its edge, a
+/// rule's mark wherever it is ([`is_rule_bar`]): the word itself when it
+/// has no such mark, nothing when it is all marks.
 fn parted_at_rule_marks(word: Word, rules: &[Rule]) -> Vec<Word> {
     let on_rule = |x0: f32, x1: f32| {
         let reach = MARK_REACH * word.size;
@@ -220,7 +221,9 @@ fn parted_at_rule_marks(word: Word, rules: &[Rule]) -> Vec<Word> {
     let cuts: Vec<usize> = (letters.iter().enumerate())
         .filter(|(at, letter)| {
             let x0 = word.x0 + width * *at as f32;
-            RULE_MARKS.contains(letter) && on_rule(x0, x0 + width)
+            let at_edge = *at == 0 || *at + 1 == letters.len();
+            (RULE_MARKS.contains(letter) && on_rule(x0, x0 + width))
+                || (at_edge && is_rule_bar(**letter))
         })
         .map(|(at, _)| at)
         .collect();
@@ -349,19 +352,19 @@ mod tests {
         let cleared = page_words(words(&glyphs), &rules);
         assert_eq!(texts(&cleared), ["Alfa", " ", "beta", " ", "gamma!"]);
         assert_eq!(cleared[0].x0, 15.0);
-        // With no rule, every mark stays: it may be the document's own.
+        // With no rule, a bracket or a "!" stays: it may be the document's
+        // own. A bar at a word's edge or alone never is: it goes.
         let kept = read(&glyphs);
-        assert_eq!(
-            texts(&kept),
-            ["|Alfa", " ", "beta]", " ", "|", " ", "gamma!"]
-        );
+        assert_eq!(texts(&kept), ["Alfa", " ", "beta]", " ", "gamma!"]);
         // A rule above the line, not crossing it, takes no mark.
+        let mut bracketed = shown("[Alfa ", 10.0, 5.0, 100.0);
+        bracketed.extend(shown("beta ", 40.0, 5.0, 100.0));
         let above = [Rule::Vertical {
             x: 10.0,
             y0: 0.0,
             y1: 50.0,
         }];
-        assert_eq!(texts(&page_words(words(&glyphs), &above))[0], "|Alfa");
+        assert_eq!(texts(&page_words(words(&bracketed), &above))[0], "[Alfa");
     }
 
     #[test]

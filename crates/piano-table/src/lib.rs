@@ -74,6 +74,14 @@ impl Word {
     }
 }
 
+/// Whether `mark` is a vertical bar: what OCR reads a table's rule beside a
+/// word as, and a mark plans never write. A bar alone, or at a recognised
+/// word's edge, is a rule's mark (one too short to be found as a rule, on a
+/// box one line tall), never text, whoever recognised the word.
+pub fn is_rule_bar(mark: char) -> bool {
+    matches!(mark, '|' | '¦' | '│')
+}
+
 /// The width of the space [`Word::space_before`] draws, as a share of the
 /// word's size: narrow, so that it lies in the gap before the word, within
 /// the word's cell of a ruled table.
