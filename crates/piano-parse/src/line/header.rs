@@ -36,6 +36,7 @@ pub(super) fn table_header(cells: &[&str], words: &Vocabulary) -> Option<Vec<Opt
     if let Some(matrix) = matrix_header(cells, &columns, words) {
         return Some(matrix);
     }
+    name_with_spaces_lost(cells, &mut columns, words);
     name_under_group_label(cells, &mut columns, words);
     let named = columns.iter().flatten().count();
     let anchored = columns
@@ -85,6 +86,21 @@ pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
             .is_some_and(|cell| !cell.text.trim().is_empty())
 }
 
+/// A header cell naming no column whose words, read with no heed to spaces
+/// (OCR loses narrow ones: "% diraggiungimento"), name one the header names
+/// nowhere else, names that one.
+fn name_with_spaces_lost(cells: &[&str], columns: &mut [Option<Column>], words: &Vocabulary) {
+    for (index, cell) in cells.iter().enumerate() {
+        if columns.get(index) != Some(&None) || cell.is_empty() {
+            continue;
+        }
+        let column = words.column_with_spaces_lost(cell);
+        if let Some(column) = column.filter(|column| !columns.contains(&Some(*column))) {
+            columns[index] = Some(column);
+        }
+    }
+}
+
 /// A two-level header whose group's label a rebuild set in front of one of
 /// the names below it ("Misurazione Parametri di misurazione"): a cell that
 /// names no column, whose words after the first (both opening with a
@@ -113,7 +129,11 @@ fn name_under_group_label(cells: &[&str], columns: &mut [Option<Column>], words:
 pub fn header_columns(cells: &[&str], words: &Vocabulary) -> Vec<Option<Column>> {
     let mut columns: Vec<Option<Column>> = cells.iter().map(|cell| words.column(cell)).collect();
     settle_objective_columns(&mut columns);
-    matrix_header(cells, &columns, words).unwrap_or(columns)
+    if let Some(matrix) = matrix_header(cells, &columns, words) {
+        return matrix;
+    }
+    name_with_spaces_lost(cells, &mut columns, words);
+    columns
 }
 
 /// A weight matrix's header, in a family whose tables are its structures: a

@@ -456,3 +456,28 @@ fn a_group_label_set_before_a_columns_name_leaves_it_that_column() {
     };
     assert_eq!(columns[3], Some(Column::Indicators));
 }
+
+#[test]
+fn a_header_cell_whose_spaces_ocr_lost_names_its_column() {
+    let report = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.name == "results-report")
+        .expect("the results-report profile");
+    let line = TextLine::from_texts(
+        1,
+        None,
+        [
+            "N.",
+            "Obiettivo",
+            "Peso",
+            "Indicatore",
+            "Scadenza",
+            "% diraggiungimento",
+            "Note",
+        ],
+    );
+    let LineKind::TableHeader(columns) = classify(&line, report) else {
+        panic!("a header");
+    };
+    assert_eq!(columns[5], Some(Column::Achievement));
+}

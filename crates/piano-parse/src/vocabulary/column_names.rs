@@ -43,6 +43,14 @@ impl ColumnNames {
             .flat_map(|(_, group)| group.iter().map(|(name, column)| (name.as_str(), *column)))
     }
 
+    /// Every name, group by group: for the rare question no first word
+    /// answers (a name read with its spaces lost).
+    pub(super) fn every(&self) -> impl Iterator<Item = (&str, Column)> {
+        self.groups
+            .iter()
+            .flat_map(|(_, group)| group.iter().map(|(name, column)| (name.as_str(), *column)))
+    }
+
     /// The columns of the names whose first word is longer than `start`
     /// (folded) and begins with it: what a word cut short may stand for.
     pub(super) fn begun_by(&self, start: &str) -> impl Iterator<Item = Column> {

@@ -51,12 +51,18 @@ impl Vocabulary {
             return None;
         }
         let folded = folded_label(header)?;
-        self.column_names
-            .opening_with(first_of(&folded))
-            .filter(|(name, _)| opens_with(&folded, name))
-            .max_by_key(|(name, _)| name.len())
-            .map(|(_, column)| column)
+        let names = self.column_names.opening_with(first_of(&folded));
+        longest_name(names, &folded, opens_with)
             .or_else(|| self.abbreviated_column(header, &folded))
+    }
+
+    /// The column a header cell names with a name of several words, read
+    /// with no heed to spaces lost or moved ("% diraggiungimento", as OCR
+    /// reads a narrow space): asked of a header's cells that name no column
+    /// once the line is known to be a header.
+    pub fn column_with_spaces_lost(&self, header: &str) -> Option<Column> {
+        let folded = folded_label(header)?;
+        longest_name(self.column_names.every(), &folded, opens_with_spaces_lost)
     }
 
     /// The first label the profile gives `column` (folded): what a header
@@ -486,6 +492,36 @@ fn opens_with(text: &str, word: &str) -> bool {
     }
     text.strip_prefix(word)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// The column of the longest of `names` that `folded` opens with, as
+/// `opens` reads it.
+fn longest_name<'n>(
+    names: impl Iterator<Item = (&'n str, Column)>,
+    folded: &str,
+    opens: fn(&str, &str) -> bool,
+) -> Option<Column> {
+    names
+        .filter(|(name, _)| opens(folded, name))
+        .max_by_key(|(name, _)| name.len())
+        .map(|(_, column)| column)
+}
+
+/// Whether `text` opens with the words of `name`, a name of several words,
+/// read with no heed to the spaces in either ("% diraggiungimento" opens
+/// with "% di raggiungimento"), up to a word's end.
+fn opens_with_spaces_lost(text: &str, name: &str) -> bool {
+    if !name.contains(' ') {
+        return false;
+    }
+    let mut rest = text.chars().peekable();
+    for letter in name.chars().filter(|&letter| letter != ' ') {
+        while rest.next_if_eq(&' ').is_some() {}
+        if rest.next() != Some(letter) {
+            return false;
+        }
+    }
+    rest.peek().is_none_or(|&next| next == ' ')
 }
 
 /// Whether a cell a pattern of budget codes read as mission and programme

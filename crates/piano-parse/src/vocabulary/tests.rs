@@ -343,6 +343,27 @@ fn a_header_cut_short_names_the_one_column_it_begins() {
 }
 
 #[test]
+fn a_header_of_several_words_is_found_with_its_spaces_lost() {
+    let report = Vocabulary::bundled()
+        .iter()
+        .find(|profile| profile.name == "results-report")
+        .expect("the results-report profile");
+    assert_eq!(
+        report.column_with_spaces_lost("% diraggiungimento"),
+        Some(Column::Achievement)
+    );
+    assert_eq!(
+        report.column_with_spaces_lost("% di raggiun gimento"),
+        Some(Column::Achievement)
+    );
+    // A word longer than the name's last is another word.
+    assert_eq!(
+        report.column_with_spaces_lost("% diraggiungimentoxyz"),
+        None
+    );
+}
+
+#[test]
 fn every_column_name_is_found_as_plans_write_it() {
     // Capitals, accents and punctuation around it: each bundled name still
     // names its column (the first of its profile's lists that holds it).
