@@ -9,9 +9,11 @@
 //! - no line of the region fills both;
 //! - below the header (the lines above the first with a figure), every
 //!   piece in either is a figure, and there is at least one;
-//! - the right one has no header text: right-aligned figures drift right of
-//!   the header set over them, and a row a dump set left of its column is
-//!   the displaced rows' case (`region.rs`, `is_displaced_row`);
+//! - at most one of them has header text: right-aligned figures drift right
+//!   of the header set over them, and a dump may set some rows' figures a
+//!   few characters left of the header over the others ("6,66%" ending two
+//!   characters before "Peso %", the phases' "(33%)" under it), each side
+//!   of such a figure then reading as a column gap;
 //! - and their pieces stand within [`JOIN_GAP`] characters of each other.
 //!
 //! Only on a grid of characters: a PDF places every cell where its producer
@@ -88,7 +90,7 @@ impl<'a> Held<'a> {
             }
             _ => false,
         };
-        apart && figures && some_figure && !right.headed && near
+        apart && figures && some_figure && !(self.headed && right.headed) && near
     }
 }
 
@@ -182,5 +184,24 @@ Totale                                    100         100            100
             7,
             "a column of words is a column: {columns:?}"
         );
+    }
+
+    #[test]
+    fn figures_set_left_of_their_headed_column_join_it() {
+        // Objectives' weights set a few characters left of the header that
+        // heads them (a wrapped line of text ends right before them: the
+        // gap between the weight and the header reads as a column gap),
+        // phases' weights under it: one column of weights.
+        let table = "\
+N°     Descrizione                         Peso %   Indicatori
+1      Primo obiettivo della prova   6,66%          Numero di atti
+       con il ricorso agli strumenti
+1.1    Fase di avvio                       (33%)    Report annuale
+1.2    Fase di chiusura                    (33%)    Report annuale
+2      Secondo obiettivo             6,66%          Numero di atti
+2.1    Fase di verifica                    (50%)    Report annuale
+";
+        let columns = columns_of(table);
+        assert_eq!(columns.len(), 5, "four columns: {columns:?}");
     }
 }
