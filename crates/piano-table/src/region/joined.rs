@@ -25,8 +25,9 @@ use crate::region::column_of;
 use std::borrow::Cow;
 
 /// How many characters apart the pieces of two columns may stand and still
-/// be one column a dump set unevenly.
-const JOIN_GAP: f32 = 2.0;
+/// be one column a dump set unevenly: as wide as a short figure ("5%"
+/// ending four characters before where other rows' "(33%)" start).
+const JOIN_GAP: f32 = 4.0;
 
 /// What one column of a region holds.
 #[derive(Debug, Default)]
@@ -199,6 +200,23 @@ N°     Descrizione                         Peso %   Indicatori
 1.1    Fase di avvio                       (33%)    Report annuale
 1.2    Fase di chiusura                    (33%)    Report annuale
 2      Secondo obiettivo             6,66%          Numero di atti
+2.1    Fase di verifica                    (50%)    Report annuale
+";
+        let columns = columns_of(table);
+        assert_eq!(columns.len(), 5, "four columns: {columns:?}");
+    }
+
+    #[test]
+    fn a_short_figure_set_left_of_its_headed_column_joins_it() {
+        // "5%" ends four characters before where "(33%)" and the header
+        // start: a figure shorter than the others, set as far left.
+        let table = "\
+N°     Descrizione                         Peso %   Indicatori
+1      Primo obiettivo della prova   5%             Numero di atti
+       con il ricorso agli strumenti
+1.1    Fase di avvio                       (33%)    Report annuale
+1.2    Fase di chiusura                    (33%)    Report annuale
+2      Secondo obiettivo             5%             Numero di atti
 2.1    Fase di verifica                    (50%)    Report annuale
 ";
         let columns = columns_of(table);
