@@ -328,13 +328,13 @@ pub(crate) fn is_value(text: &str) -> bool {
 /// The break before the values (numbers, weights, dates) that end a piece
 /// after text: where a value a dump pushed against the text may be cut off.
 pub(crate) fn break_before_values(piece: &Segment) -> Option<usize> {
-    let words = piece.words();
-    let values = words
-        .iter()
-        .rev()
-        .take_while(|(word, _)| is_value(word))
+    let values = piece
+        .words_from_end()
+        .take_while(|word| is_value(word))
         .count();
-    (words.len() - values).checked_sub(1).filter(|_| values > 0)
+    (piece.word_count() - values)
+        .checked_sub(1)
+        .filter(|_| values > 0)
 }
 
 /// A value written in a form text does not end with: a percent, or digits

@@ -60,6 +60,31 @@ impl Segment {
         starts.zip(ends)
     }
 
+    /// Its words, last to first, without gathering them: the tests that
+    /// look at a piece's end read no further than they need.
+    pub fn words_from_end(&self) -> impl Iterator<Item = &str> + '_ {
+        let ends =
+            std::iter::once(self.text.len()).chain(self.breaks.iter().rev().map(|space| space.at));
+        let starts = self
+            .breaks
+            .iter()
+            .rev()
+            .map(|space| space.at + 1)
+            .chain([0]);
+        ends.zip(starts).map(|(end, start)| &self.text[start..end])
+    }
+
+    /// Its last word (all of it when it has no space).
+    pub fn last_word(&self) -> &str {
+        let start = self.breaks.last().map_or(0, |space| space.at + 1);
+        &self.text[start..]
+    }
+
+    /// How many words it has.
+    pub fn word_count(&self) -> usize {
+        self.breaks.len() + 1
+    }
+
     /// Its words, each with where it ends.
     pub fn words(&self) -> Vec<(&str, f32)> {
         let starts = std::iter::once(0).chain(self.breaks.iter().map(|space| space.at + 1));
@@ -392,6 +417,22 @@ mod tests {
         let split = build_lines(&refs, 2.0, None);
         assert_eq!(split[0].segments.len(), 2);
         assert_eq!(split[0].segments[1].text, "ab cd");
+    }
+
+    #[test]
+    fn a_piece_read_from_its_end_gives_the_words_it_gathers() {
+        let mut all = words("Peso 20 %", 10.0, 100.0, 5.0);
+        all.extend(words("solo", 100.0, 112.0, 5.0));
+        let refs: Vec<&Word> = all.iter().collect();
+        for line in build_lines(&refs, 2.0, None) {
+            for piece in &line.segments {
+                let mut gathered: Vec<&str> = piece.words().iter().map(|(w, _)| *w).collect();
+                assert_eq!(piece.word_count(), gathered.len());
+                assert_eq!(Some(piece.last_word()), gathered.last().copied());
+                gathered.reverse();
+                assert_eq!(piece.words_from_end().collect::<Vec<_>>(), gathered);
+            }
+        }
     }
 
     #[test]

@@ -209,11 +209,8 @@ impl PlacedLine {
         let pitch = self.line.pitch.unwrap_or(0.0);
         let fills_its_column =
             content.ends >= MIN_TEXT_ENDS && segment.x1 + pitch >= content.text_end;
-        let tail = segment.words().len() - 1 == cut + 1;
-        let percent = segment
-            .words()
-            .last()
-            .is_some_and(|(word, _)| is_percent(word));
+        let tail = segment.word_count() - 1 == cut + 1;
+        let percent = is_percent(segment.last_word());
         let row_start = self.columns.first() == Some(&0);
         let goes_on = self.columns.iter().any(|&other| other > column + 1);
         tail && percent
@@ -287,14 +284,12 @@ pub(super) fn column_contents(lines: &[PlacedLine], inner: &[f32]) -> Vec<Column
             let stays = inner
                 .get(column)
                 .is_none_or(|&edge| segment.x1 <= edge + tolerance);
-            let ends_with_value = segment
-                .words()
-                .last()
-                .is_some_and(|(word, _)| is_value(word));
-            let packed = segment.text.replace(' ', "");
-            if is_value(&packed) {
+            let ends_with_value = is_value(segment.last_word());
+            // Spaces are neither digits nor letters: the piece reads as a
+            // value as it would packed ("16 ,67").
+            if is_value(&segment.text) {
                 content.values += 1;
-                content.percents += usize::from(is_percent(&packed));
+                content.percents += usize::from(is_percent(&segment.text));
             } else if !ends_with_value {
                 content.texts += 1;
                 if stays {
