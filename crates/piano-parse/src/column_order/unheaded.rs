@@ -15,6 +15,8 @@
 //! further in that agrees with the neighbour's cell in the same place, is
 //! no label, and the agreeing cell is.
 
+use std::cell::OnceCell;
+
 use piano_model::TextLine;
 
 use crate::token::due::looks_like_due;
@@ -77,7 +79,7 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
     let mut found = vec![None; lines.len()];
     // Rows with an unlabelled first cell; then rows whose first cell holds
     // a number, which may be no label.
-    let unlabelled = |at: usize| labels[at].first.is_none() && !labels[at].inner.is_empty();
+    let unlabelled = |at: usize| labels[at].first.is_none() && !labels[at].inner().is_empty();
     let numbered = |at: usize| matches!(labels[at].first, Some(Label::Number { .. }));
     for is_row in [&unlabelled as &dyn Fn(usize) -> bool, &numbered] {
         // A row's neighbours: the nearest lines of its kind (a wrapped
@@ -100,18 +102,38 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
 
 /// The labels a line of three cells or more holds.
 #[derive(Debug, Default)]
-struct LineLabels {
+struct LineLabels<'l> {
     /// Its first cell's.
     first: Option<Label>,
-    /// Those after its first cell, left to right, with their places.
-    inner: Vec<(usize, Label)>,
+    /// The line and the profiles its cells after the first are read with,
+    /// when they are read (its first cell holds no code).
+    rest: Option<(&'l TextLine, &'l [Vocabulary])>,
+    /// Those after its first cell, left to right, with their places: read
+    /// when first asked, as a row whose first cell agrees with a neighbour's
+    /// never asks (the label grammar is the dear part of this module).
+    inner: OnceCell<Vec<(usize, Label)>>,
 }
 
-impl LineLabels {
+impl LineLabels<'_> {
+    /// The labels after its first cell, left to right, with their places.
+    fn inner(&self) -> &[(usize, Label)] {
+        self.inner.get_or_init(|| {
+            let Some((line, profiles)) = self.rest else {
+                return Vec::new();
+            };
+            line.cells
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter_map(|(at, cell)| Some((at, label(&cell.text, line, profiles)?)))
+                .collect()
+        })
+    }
+
     /// The place of the label further in that agrees with one of
     /// `neighbours` in the same place, when the first cell holds none or a
     /// number following neither neighbour's first cell.
-    fn further_in(&self, neighbours: &[&LineLabels]) -> Option<usize> {
+    fn further_in(&self, neighbours: &[&LineLabels<'_>]) -> Option<usize> {
         if let Some(first) = &self.first {
             let agrees = neighbours.iter().any(|other| {
                 other
@@ -123,12 +145,12 @@ impl LineLabels {
                 return None;
             }
         }
-        self.inner.iter().find_map(|(at, label)| {
+        self.inner().iter().find_map(|(at, label)| {
             neighbours
                 .iter()
                 .any(|other| {
                     other
-                        .inner
+                        .inner()
                         .iter()
                         .any(|(other_at, theirs)| other_at == at && label.agrees_with(theirs))
                 })
@@ -139,7 +161,25 @@ impl LineLabels {
 
 /// The labels of a line of three cells or more: those after its first cell
 /// are read only when the first holds none or a number.
-fn line_labels(line: &TextLine, profiles: &[Vocabulary]) -> LineLabels {
+fn line_labels<'l>(line: &'l TextLine, profiles: &'l [Vocabulary]) -> LineLabels<'l> {
+    let Some(first) = line.cells.first() else {
+        return LineLabels::default();
+    };
+    if line.cells.len() < 3 {
+        return LineLabels::default();
+    }
+    let first = label(&first.text, line, profiles);
+    let rest = (!matches!(first, Some(Label::Code))).then_some((line, profiles));
+    LineLabels {
+        first,
+        rest,
+        inner: OnceCell::new(),
+    }
+}
+
+/// What a cell of `line` holding `text` says of the row's label, if it is
+/// one.
+fn label(text: &str, line: &TextLine, profiles: &[Vocabulary]) -> Option<Label> {
     // How many of the line's cells read as dues: asked only of a number
     // that may be a date, as few are (the date grammar is the dear part).
     let dues = || {
@@ -148,49 +188,26 @@ fn line_labels(line: &TextLine, profiles: &[Vocabulary]) -> LineLabels {
             .filter(|cell| looks_like_due(&cell.text))
             .count()
     };
-    let label = |text: &str| -> Option<Label> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        if let Some(number) = parse_row_number(text) {
-            // The row's only due is its date, whatever else it could be.
-            let dated = number.parts.len() == 3 && looks_like_due(text) && dues() == 1;
-            return Some(Label::Number {
-                parts: number.parts,
-                dated,
-            });
-        }
-        let more_than_digits = !text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        let coded = profiles.iter().any(|profile| {
-            profile
-                .row_code(text)
-                .is_some_and(|code| code.mission.is_some() || more_than_digits)
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(number) = parse_row_number(text) {
+        // The row's only due is its date, whatever else it could be.
+        let dated = number.parts.len() == 3 && looks_like_due(text) && dues() == 1;
+        return Some(Label::Number {
+            parts: number.parts,
+            dated,
         });
-        // A code that reads as a date is none.
-        (coded && !looks_like_due(text)).then_some(Label::Code)
-    };
-    let Some(first) = line.cells.first() else {
-        return LineLabels::default();
-    };
-    if line.cells.len() < 3 {
-        return LineLabels::default();
     }
-    let first = label(&first.text);
-    if matches!(first, Some(Label::Code)) {
-        return LineLabels {
-            first,
-            inner: Vec::new(),
-        };
-    }
-    let inner = line
-        .cells
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter_map(|(at, cell)| Some((at, label(&cell.text)?)))
-        .collect();
-    LineLabels { first, inner }
+    let more_than_digits = !text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let coded = profiles.iter().any(|profile| {
+        profile
+            .row_code(text)
+            .is_some_and(|code| code.mission.is_some() || more_than_digits)
+    });
+    // A code that reads as a date is none.
+    (coded && !looks_like_due(text)).then_some(Label::Code)
 }
 
 #[cfg(test)]

@@ -154,12 +154,13 @@ const MAX_ABBREVIATION: usize = 4;
 /// "Fase 2", "Fase 2.", "FASE 2)": a phase marker, a space and a number.
 fn marked_label(cell: &str, phase_markers: &[String]) -> Option<Label> {
     let (word, number) = cell.rsplit_once(' ')?;
-    let folded = fold(word);
-    if !phase_markers.contains(&folded) {
-        return None;
-    }
+    // The number first: most cells with a space end in a word, and folding
+    // the word before costs more than reading the number.
     let number = number.trim_end_matches(['.', ')', ':']);
     let parts = number.split('.').map(part).collect::<Option<Vec<Part>>>()?;
+    if !phase_markers.contains(&fold(word)) {
+        return None;
+    }
     Some(Label {
         parts,
         marked_phase: true,
