@@ -351,6 +351,17 @@ pub(crate) fn join_wrapped(text: &mut String, trailing_space: bool, next: &str) 
     text.push_str(next);
 }
 
+/// [`join_wrapped`] with `next` given whole: moved in, not copied, when
+/// `text` is still empty and `next` has no spaces at its ends, as a cell's
+/// first line is (most cells have one line).
+pub(crate) fn join_wrapped_owned(text: &mut String, trailing_space: bool, next: String) {
+    if text.is_empty() && next.trim().len() == next.len() {
+        *text = next;
+    } else {
+        join_wrapped(text, trailing_space, &next);
+    }
+}
+
 /// The lower of two confidences, either of which may be unknown.
 pub(crate) fn lowest(a: Option<f32>, b: Option<f32>) -> Option<f32> {
     match (a, b) {
@@ -417,6 +428,22 @@ mod tests {
         let split = build_lines(&refs, 2.0, None);
         assert_eq!(split[0].segments.len(), 2);
         assert_eq!(split[0].segments[1].text, "ab cd");
+    }
+
+    #[test]
+    fn a_line_given_whole_joins_as_one_borrowed() {
+        for (text, trailing_space, next) in [
+            ("", false, "Avvio"),
+            ("", false, " Avvio "),
+            ("", false, ""),
+            ("INI-", false, "PEC"),
+            ("Fase", true, "(50%"),
+        ] {
+            let (mut borrowed, mut owned) = (text.to_owned(), text.to_owned());
+            join_wrapped(&mut borrowed, trailing_space, next);
+            join_wrapped_owned(&mut owned, trailing_space, next.to_owned());
+            assert_eq!(owned, borrowed, "{text:?} + {next:?}");
+        }
     }
 
     #[test]

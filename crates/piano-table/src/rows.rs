@@ -38,7 +38,7 @@ fn dump_rows(text: &str, columns: &[f32]) -> Vec<String> {
 }
 
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, is_value};
-use crate::lines::{Line, join_wrapped, lowest};
+use crate::lines::{Line, join_wrapped_owned, lowest};
 use crate::page::{Block, Cell};
 use crate::region::LINE_SPACING;
 use anchor::{number_column, put_back, put_first};
@@ -122,11 +122,11 @@ impl TableLine {
         let mut confidences = vec![None; count];
         let mut straddling = 0;
         let label = LabelText::of(&line, &placed.columns);
-        for (segment, &column) in line.segments.iter().zip(&placed.columns) {
+        for (segment, &column) in line.segments.into_iter().zip(&placed.columns) {
             straddling +=
                 usize::from(!edges_crossed(inner, segment.x0, segment.x1, tolerance).is_empty());
-            join_wrapped(&mut texts[column], false, &segment.text);
             confidences[column] = lowest(confidences[column], segment.confidence);
+            join_wrapped_owned(&mut texts[column], false, segment.text);
         }
         TableLine {
             texts,
@@ -522,7 +522,7 @@ fn block_of(row: Row, columns: &[f32], numbers: usize) -> Block {
     let trailing_space = row.first_line().trailing_space;
     for line in row.lines {
         for ((cell, text), confidence) in cells.iter_mut().zip(line.texts).zip(line.confidences) {
-            join_wrapped(&mut cell.text, trailing_space, &text);
+            join_wrapped_owned(&mut cell.text, trailing_space, text);
             cell.confidence = lowest(cell.confidence, confidence);
         }
         by_content += line.straddling;
