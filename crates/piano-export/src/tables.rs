@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use chrono::{Datelike, NaiveDate};
 use piano_model::Plan;
 
 use crate::cell::{RowSink, Scratch, Value};
@@ -122,13 +123,39 @@ impl<W: Write> RowSink for CsvSink<W> {
             }
             Value::Integer(value) => write!(self.cell, "{value}"),
             Value::Number(value) => write!(self.cell, "{value}"),
-            Value::Day(day) => write!(self.cell, "{}", day.format("%Y-%m-%d")),
+            Value::Day(day) => write_day(&mut self.cell, day),
         };
         self.writer.write_field(&self.cell)
     }
 
     fn end_row(&mut self) -> csv::Result<()> {
         self.writer.write_record(None::<&[u8]>)
+    }
+}
+
+/// Writes `day` as `YYYY-MM-DD`, byte for byte as chrono's `%Y-%m-%d`: a
+/// year of four digits or fewer by its digits alone (chrono's format string
+/// is read anew for every cell, which costs more than the cell), a year
+/// chrono writes with a sign through chrono.
+fn write_day(cell: &mut String, day: NaiveDate) -> std::fmt::Result {
+    match u32::try_from(day.year()) {
+        Ok(year) if year <= 9999 => {
+            push_digits(cell, year, 4);
+            cell.push('-');
+            push_digits(cell, day.month(), 2);
+            cell.push('-');
+            push_digits(cell, day.day(), 2);
+            Ok(())
+        }
+        _ => write!(cell, "{}", day.format("%Y-%m-%d")),
+    }
+}
+
+/// Appends the last `width` decimal digits of `value`, zero-padded.
+fn push_digits(cell: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        cell.push(char::from(b'0' + digit as u8));
     }
 }
 
@@ -304,6 +331,24 @@ mod tests {
             String::from_utf8(bytes).expect("UTF-8"),
             "20,5.88,0.30000000000000004,1000000000000000000000,-7,true,2021-02-03,\"x, y\",\n"
         );
+    }
+
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        for (year, month, day) in [
+            (2021, 2, 3),
+            (1999, 12, 31),
+            (987, 1, 9),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a day");
+            let mut cell = String::new();
+            write_day(&mut cell, date).expect("written");
+            assert_eq!(cell, date.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]

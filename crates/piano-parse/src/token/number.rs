@@ -4,7 +4,6 @@
 //! parts tell a phase from its objective. Page numbers survive the text
 //! extraction as lines of their own and must be told apart from data.
 
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,13 +42,15 @@ pub fn parse_row_number(cell: &str) -> Option<RowNumber> {
     if parts.len() > MAX_PARTS {
         return None;
     }
+    // Each part as its value writes it: its digits without leading zeros
+    // ("01" is "1"), copied rather than formatted.
     let mut text = String::with_capacity(body.len());
-    for (index, part) in parts.iter().enumerate() {
+    for (index, written) in body.split('.').enumerate() {
         if index > 0 {
             text.push('.');
         }
-        // Writing into a String cannot fail.
-        let _ = write!(text, "{part}");
+        let digits = written.trim_start_matches('0');
+        text.push_str(if digits.is_empty() { "0" } else { digits });
     }
     Some(RowNumber { parts, text })
 }
@@ -110,6 +111,7 @@ mod tests {
             ("2)", Some((&[2], "2"))),
             ("17.2", Some((&[17, 2], "17.2"))),
             ("01.2", Some((&[1, 2], "1.2"))),
+            ("000.010", Some((&[0, 10], "0.10"))),
             ("1.1.1", Some((&[1, 1, 1], "1.1.1"))),
             ("1.2.3.4", Some((&[1, 2, 3, 4], "1.2.3.4"))),
             ("999.999", Some((&[999, 999], "999.999"))),
