@@ -9,7 +9,10 @@
 //! own (header cells set above the first line that shows every column, as a
 //! centred header is), or, below its last blank line, the lines there are.
 //! Below a blank line, a heading across the first column starts another
-//! block, and a line none of whose gaps is in a gutter heads another table.
+//! block, as does a heading of one piece between blank lines that stands
+//! left of every line of the region (an indented table's structure heading
+//! at the margin), and a line none of whose gaps is in a gutter heads
+//! another table.
 //! On a grid of characters, a line of one piece within a block is cut where
 //! a word starts a column (a label as long as its column, its value one space
 //! after it), a value pushed against the text before it across a gutter is
@@ -32,8 +35,8 @@ use crate::gutters::{
 };
 use crate::lines::Line;
 use blocks::{
-    opens_a_wider_table, repeats_the_header_elsewhere, runs_across, starts_another_block,
-    starts_in_a_gutter, starts_no_column,
+    is_outdented_heading, opens_a_wider_table, repeats_the_header_elsewhere, runs_across,
+    starts_another_block, starts_in_a_gutter, starts_no_column,
 };
 pub(crate) use columns::columns_of;
 use columns::{column_start, columns};
@@ -209,7 +212,8 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         }
         if spaced
             && (starts_another_block(&lines[start..end], &gutters, line)
-                || repeats_the_header_elsewhere(header, line, lines.get(end + 1)))
+                || repeats_the_header_elsewhere(header, line, lines.get(end + 1))
+                || is_outdented_heading(&lines[start..end], line, lines.get(end + 1)))
         {
             break;
         }

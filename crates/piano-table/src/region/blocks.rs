@@ -100,6 +100,27 @@ pub(super) fn starts_another_block(region: &[Line], gutters: &[Gutter], line: &L
     }
 }
 
+/// Whether `line`, of one piece, set below a blank line and above another
+/// (`next`), is a heading that stands left of where every line of `region`
+/// starts: a table set in from the margin (an empty first column) is
+/// parted by its structures' headings at the margin, and a heading short
+/// enough to lie within the first column would else carry the region on
+/// into the next structure's table, whose widths are its own.
+pub(super) fn is_outdented_heading(region: &[Line], line: &Line, next: Option<&Line>) -> bool {
+    let [heading] = line.segments.as_slice() else {
+        return false;
+    };
+    let Some(left) = region
+        .iter()
+        .filter_map(|above| above.segments.first())
+        .map(|first| first.x0)
+        .reduce(f32::min)
+    else {
+        return false;
+    };
+    next.is_some_and(|next| next.is_set_apart_from(line)) && heading.x0 + line.size < left
+}
+
 /// Whether `line`, of more pieces than `region` has columns, heads a table
 /// of more columns: on a grid of characters, two of its pieces fall in one
 /// of the region's columns with a gap between them, in none of the region's

@@ -535,3 +535,27 @@ N.    Descrizione                                 Peso    Termine
     let (end, _) = region(&lines, 0).expect("a table");
     assert_eq!(end, lines.len(), "one region");
 }
+
+#[test]
+fn a_heading_left_of_an_indented_table_ends_its_region() {
+    // The table is set in from the margin (its first column empty), its
+    // structures' headings at the margin: a heading short enough to lie
+    // within the first column ends the region (the next structure's table
+    // may have widths of its own).
+    let text = "
+    Riordino archivio corrente   Dott. Neri   30%
+    Revisione regolamento        Dott. Neri   70%
+
+Programma 02
+
+    Nuovo portale                Dott. Vela   40%
+    Sportello unico              Dott. Vela   60%
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 2, "the region ends above the heading");
+    // A line of one piece where the rows start is a row's.
+    let lines = dump_lines(&text.replace("Programma 02", "    Protocollo"));
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert_eq!(end, 5, "the row stays");
+}
