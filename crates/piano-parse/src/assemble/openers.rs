@@ -67,7 +67,7 @@ pub(super) fn openers(
         // A group's label over the header's later cells ("Peso per" /
         // "responsabile" over the heads' names) stands between it and the
         // caption.
-        let label_lines = group_label_lines(&lines[..index], words);
+        let label_lines = group_label_lines(&lines[..index], lines[index].cells.len(), words);
         let caption_at = index
             .checked_sub(1 + label_lines)
             .filter(|&above| is_caption(&lines[above], &kinds[above]) && openers[above].is_none());
@@ -95,8 +95,12 @@ fn is_caption(line: &TextLine, kind: &LineKind) -> bool {
 /// over its later cells: a line with its first cell empty and one other
 /// filled, or a short label ending with a word no phrase ends with ("Peso
 /// per"), perhaps with its wrapped rest under it in lower case
-/// ("responsabile"). `above` ends right above the header.
-fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
+/// ("responsabile"), or a label in the first cell of a line of the
+/// header's `header_cells` cells under a caption of one cell (a weight
+/// matrix whose heads come first, in a tab dump: the label is a row of the
+/// header's table, the caption is not). `above` ends right above the
+/// header.
+fn group_label_lines(above: &[TextLine], header_cells: usize, words: &Vocabulary) -> usize {
     let last = |up: usize| above.len().checked_sub(up).map(|at| &above[at]);
     let over_later_cells = |line: &TextLine| {
         let first_empty = line
@@ -105,11 +109,24 @@ fn group_label_lines(above: &[TextLine], words: &Vocabulary) -> usize {
             .is_some_and(|cell| cell.text.trim().is_empty());
         first_empty && short_cell(line).is_some()
     };
+    let over_first_cells = |line: &TextLine, caption: &TextLine| {
+        let first_filled = line
+            .cells
+            .first()
+            .is_some_and(|cell| !cell.text.trim().is_empty());
+        header_cells > 2
+            && line.cells.len() == header_cells
+            && first_filled
+            && short_cell(line).is_some()
+            && caption.cells.len() == 1
+            && caption.only_cell().is_some()
+    };
     let open = |line: &TextLine| short_cell(line).is_some_and(|text| words.ends_open(text));
     let lower =
         |line: &TextLine| short_cell(line).is_some_and(|text| text.starts_with(char::is_lowercase));
     match (last(1), last(2)) {
         (Some(rest), Some(label)) if lower(rest) && open(label) => 2,
+        (Some(label), Some(caption)) if over_first_cells(label, caption) => 1,
         (Some(label), _) if over_later_cells(label) || open(label) => 1,
         _ => 0,
     }
@@ -141,7 +158,7 @@ mod tests {
     #[test]
     fn a_group_label_is_told_from_prose_above_a_header() {
         let words = Vocabulary::default_profile();
-        let count = |rows: &[&[&str]]| group_label_lines(&lines(rows), words);
+        let count = |rows: &[&[&str]]| group_label_lines(&lines(rows), 3, words);
         assert_eq!(count(&[&["Caption"], &["Peso per"], &["responsabile"]]), 2);
         assert_eq!(
             count(&[&["Caption"], &["", "", "Peso per responsabile"]]),
@@ -153,5 +170,12 @@ mod tests {
             0
         );
         assert_eq!(count(&[&["Ripartizione dei pesi"]]), 0);
+        // Over the heads set first, a row of the header's cells under the
+        // caption; a caption of the header's cells is the caption.
+        assert_eq!(
+            count(&[&["Caption"], &["Peso per responsabile", "", ""]]),
+            1
+        );
+        assert_eq!(count(&[&["Prose."], &[], &["Caption", "", ""]]), 0);
     }
 }
