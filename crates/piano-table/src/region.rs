@@ -239,7 +239,7 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                     .any(|&(_, b)| piece.x0 < b - tolerance && piece.x1 > b + tolerance)
             })
         });
-        let pushed_off = |formatted: bool| {
+        let pushed_line = |formatted: bool| {
             line.pitch?;
             if !across_a_gutter {
                 return None;
@@ -261,16 +261,20 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
                             .is_some_and(|(word, _)| is_formatted_value(word))
                 })
                 .count();
-            (cuts > 0 && (formatted_cuts >= cuts || !formatted))
-                .then(|| narrowed(&gutters, &pushed))
-                .flatten()
+            (cuts > 0 && (formatted_cuts >= cuts || !formatted)).then(|| pushed.into_owned())
         };
+        let pushed_off =
+            |formatted: bool| pushed_line(formatted).and_then(|pushed| narrowed(&gutters, &pushed));
         // Below a blank line, before any line of the block shows columns,
         // prose that runs across two or more whole gutters, leaving them
         // open only at the spaces between its words, is another block's
         // text (a card's field below a phase table, under the next card's
         // opener), not a row: only a value pushed against it keeps it in
-        // the region. (Rows of a crowded table, set one space apart, are
+        // the region, and only where the text left once the value is cut
+        // off runs across fewer gutters (a row's text squeezed over the
+        // column its value was pushed out of; a field's text ending in a
+        // reference, "… (D.Lgs. n. 33/2013", still runs across the
+        // columns). (Rows of a crowded table, set one space apart, are
         // numbered, or not below a blank line before their block's first
         // row.)
         if spaced {
@@ -280,17 +284,12 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
             && lines[block_start..end]
                 .iter()
                 .all(|above| above.segments.len() < 2);
-        let prose_across = in_a_new_block
-            && !line.is_numbered()
-            && line.segments.iter().any(|piece| {
-                gutters
-                    .iter()
-                    .filter(|gutter| runs_across(piece, gutter))
-                    .count()
-                    >= 2
-            });
+        let prose_across =
+            in_a_new_block && !line.is_numbered() && runs_across_two_gutters(line, &gutters);
         if prose_across {
-            match pushed_off(true) {
+            let pushed =
+                pushed_line(true).filter(|pushed| !runs_across_two_gutters(pushed, &gutters));
+            match pushed.and_then(|pushed| narrowed(&gutters, &pushed)) {
                 Some(next) => {
                     gutters = next;
                     end += 1;
@@ -358,6 +357,18 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
         .collect();
     let columns = join_split_figures(&placed, columns(&placed, &gutters));
     Some((end, split_glued_values(&placed, columns)))
+}
+
+/// Whether a piece of `line` runs across two or more whole gutters: prose,
+/// open only at the spaces between its words where the gutters fall.
+fn runs_across_two_gutters(line: &Line, gutters: &[Gutter]) -> bool {
+    line.segments.iter().any(|piece| {
+        gutters
+            .iter()
+            .filter(|gutter| runs_across(piece, gutter))
+            .count()
+            >= 2
+    })
 }
 
 /// Whether a line further below the one above than rows are is still the

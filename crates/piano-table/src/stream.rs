@@ -9,7 +9,7 @@
 //! starts there (more columns, or the header drawn again); a header left
 //! alone at a page's foot is a table of one row.
 
-use crate::gutters::EDGE_TOLERANCE;
+use crate::gutters::{EDGE_TOLERANCE, edges_crossed, value_pushed_left};
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{
@@ -58,6 +58,7 @@ pub(crate) fn infer_rows(
             && found
                 .as_ref()
                 .is_none_or(|(_, own)| !heads_its_own_table(&lines[i], own, columns))
+            && !prose_of_a_new_block(lines, i, columns)
         {
             let end = fitting_lines(lines, i, columns);
             if end - i > MIN_BODY_LINES {
@@ -203,6 +204,39 @@ fn heads_its_own_table(line: &Line, own: &[f32], known: &[f32]) -> bool {
                 .is_some_and(|left| (piece.x0 - left).abs() <= line.size)
         });
     own.len() > known.len() || (own.len() == known.len() && header_again)
+}
+
+/// Whether the line at `start` is another block's text, not a row of the
+/// table of `columns` going on: below a blank line, under nothing but lines
+/// of one piece (a card's opener and weight under its phase table), an
+/// unnumbered line a piece of which runs across two or more of the
+/// columns' edges, once any value pushed against its text is cut off (a
+/// card's field: "Azioni   Attuazione e verifica di servizio di trasporto
+/// scolastico, anche …", open only at the spaces between its words, which
+/// [`fits`] would cut it at). A region ends at such a line (`region.rs`);
+/// the table does not go on there either.
+fn prose_of_a_new_block(lines: &[Line], start: usize, columns: &[f32]) -> bool {
+    let line = &lines[start];
+    let Some(top) = (1..=start)
+        .rev()
+        .find(|&j| lines[j].is_set_apart_from(&lines[j - 1]))
+    else {
+        return false;
+    };
+    if line.pitch.is_none()
+        || line.is_numbered()
+        || lines[top..start]
+            .iter()
+            .any(|above| above.segments.len() > 1)
+    {
+        return false;
+    }
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    let tolerance = EDGE_TOLERANCE * line.size;
+    value_pushed_left(line, inner)
+        .segments
+        .iter()
+        .any(|piece| edges_crossed(inner, piece.x0, piece.x1, tolerance).len() >= 2)
 }
 
 /// The end (exclusive) of the lines from `start` whose pieces each stay within a column.

@@ -27,6 +27,29 @@ Responsabile    Rag. Stefano Rossi
 }
 
 #[test]
+fn prose_across_the_columns_ending_in_a_reference_ends_the_region() {
+    // A card's phase table, then the next card: its opener, then a field
+    // whose text runs across every gutter and ends in a reference across
+    // the last column's edge ("n. 33/2013"): no value pushed out of a row.
+    // (The first line's indent is its own: a string's escaped line break
+    // would drop it.)
+    let text = "         Fase 1   Avvio del procedimento                         50%     entro il 31 dicembre
+                                                                         2021
+         Fase 2   Verifica della corretta pubblicazione          50%     entro il 1 aprile 2021
+
+OBIETTIVO N. 6
+PESATURA: 15%
+AZIONI:                    Implementazione di contrattazione decentrata integrativa dell'anno (D.Lgs. n. 33/2013
+                           e s.m.i.).
+TERMINE: 31.01 di ogni
+anno
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert!(end <= 5, "the region ends above the field: {end}");
+}
+
+#[test]
 fn numbered_rows_padded_two_blank_lines_apart_stay_in_the_region() {
     // A bordered table with padded cells, dumped: two blank lines between
     // the header and each row.

@@ -302,6 +302,36 @@ N.  Fasi di attuazione     Tempi
 }
 
 #[test]
+fn a_field_running_across_a_phase_tables_columns_does_not_go_on_with_it() {
+    // A card's phase table, then the next card's opener and weight, then
+    // a field whose text runs across the table's columns: the table, known
+    // from above, does not take the field in, cut at the spaces where its
+    // edges fall.
+    // (The first line's indent is its own: a string's escaped line break
+    // would drop it.)
+    let text = "         Fase 1   Pubblicazione dei documenti previsti su        (50%)    31.03 di ogni anno
+                  amministrazione trasparente                             (pluriennale)
+         Fase 2   Pubblicazione dei documenti previsti su        (50%)    entro il 31 dicembre
+                  amministrazione trasparente                             2021
+
+OBIETTIVO N. 4
+PESATURA: 20%
+AZIONI:                    Attuazione e verifica del servizio di trasporto scolastico, anche mediante il ricorso a
+                           strumenti telematici.
+TERMINE:
+RESPONSABILE:              Avv. Anna Verdi
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert!(
+        texts.iter().any(|t| t
+            == "AZIONI:\tAttuazione e verifica del servizio di trasporto \
+            scolastico, anche mediante il ricorso a strumenti telematici."),
+        "the field is its label and its value: {texts:?}"
+    );
+}
+
+#[test]
 fn a_header_with_one_row_is_a_table() {
     let lines = [
         line(
