@@ -35,8 +35,8 @@ use crate::gutters::{
 };
 use crate::lines::Line;
 use blocks::{
-    is_outdented_heading, opens_a_wider_table, repeats_the_header_elsewhere, runs_across,
-    starts_another_block, starts_in_a_gutter, starts_no_column,
+    is_outdented_heading, opens_a_wider_table, repeats_the_header_elsewhere, starts_another_block,
+    starts_in_a_gutter, starts_no_column,
 };
 pub(crate) use columns::columns_of;
 use columns::{column_start, columns};
@@ -359,13 +359,16 @@ pub(crate) fn region(lines: &[Line], start: usize) -> Option<(usize, Vec<f32>)> 
     Some((end, split_glued_values(&placed, columns)))
 }
 
-/// Whether a piece of `line` runs across two or more whole gutters: prose,
+/// Whether a piece of `line` runs across two or more whole gutters, or
+/// open parts of gutters (a gutter left open in two parts holds a column
+/// between them: "Programmazione … Cronoprogramma" over "Valore"): prose,
 /// open only at the spaces between its words where the gutters fall.
 fn runs_across_two_gutters(line: &Line, gutters: &[Gutter]) -> bool {
     line.segments.iter().any(|piece| {
         gutters
             .iter()
-            .filter(|gutter| runs_across(piece, gutter))
+            .flat_map(Gutter::parts)
+            .filter(|&&(a, b)| piece.x0 < a && piece.x1 > b)
             .count()
             >= 2
     })

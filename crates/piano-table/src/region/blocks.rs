@@ -73,15 +73,6 @@ pub(super) fn repeats_the_header_elsewhere(
             .any(|(piece, cell)| (piece.x0 - cell.x0).abs() > tolerance)
 }
 
-/// Whether `piece` runs across every open part of `gutter`.
-pub(super) fn runs_across(piece: &Segment, gutter: &Gutter) -> bool {
-    let parts = gutter.parts();
-    matches!(
-        (parts.first(), parts.last()),
-        (Some(first), Some(last)) if piece.x0 < first.0 && piece.x1 > last.1
-    )
-}
-
 /// Whether a line of several pieces set below a blank line starts another
 /// block (a heading, a label and its value) rather than going on with the
 /// region's table: its first piece runs across the whole first gutter with

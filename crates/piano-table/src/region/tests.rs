@@ -50,6 +50,27 @@ anno
 }
 
 #[test]
+fn prose_across_a_column_between_two_parts_of_a_gutter_ends_the_region() {
+    // A card's phase table of one row under a header of three lines, whose
+    // "Valore" parts the gutter between "Programmazione" and
+    // "Cronoprogramma" in two; then the next card's opener and a field
+    // whose text runs across that column and both parts of the gutter.
+    let text = "         N.     Programmazione                                              Cronoprogramma
+                Attività                                       Valore
+                                                               ponderale
+         4.1    Verifica della corretta pubblicazione          100          31.1.2023
+
+Obiettivo n. 5
+Azioni:                 Digitalizzazione e informatizzazione di regolamento per l'emergenza abitativa, anche
+                        ricorso a strumenti informatici e telematici.
+Responsabile:           Avv. Anna Verdi
+";
+    let lines = dump_lines(text);
+    let (end, _) = region(&lines, 0).expect("a table");
+    assert!(end <= 5, "the region ends above the field: {end}");
+}
+
+#[test]
 fn numbered_rows_padded_two_blank_lines_apart_stay_in_the_region() {
     // A bordered table with padded cells, dumped: two blank lines between
     // the header and each row.
