@@ -26,14 +26,14 @@ pub struct RowNumber {
 /// The row number a cell holds, if the whole cell is one.
 ///
 /// A row number is one to four dot-separated parts of one to three digits,
-/// with an optional trailing dot. Dates ("31.12.2021"), years ("2021"),
-/// decimals ("1,5") and header labels ("N°") are not row numbers.
+/// with an optional closing mark: a dot, a bracket, or the ordinal sign of
+/// "1°" ("primo"). Dates ("31.12.2021"), years ("2021"), decimals ("1,5")
+/// and header labels ("N°") are not row numbers.
 pub fn parse_row_number(cell: &str) -> Option<RowNumber> {
     let trimmed = cell.trim();
-    // "1.1." and "1)" close the number; the mark is not part of it.
+    // "1.1.", "1)" and "1°" close the number; the mark is not part of it.
     let body = trimmed
-        .strip_suffix('.')
-        .or_else(|| trimmed.strip_suffix(')'))
+        .strip_suffix(['.', ')', '°', 'º'])
         .unwrap_or(trimmed);
     let parts = body
         .split('.')
@@ -109,6 +109,9 @@ mod tests {
             ("1.", Some((&[1], "1"))),
             ("1.1.", Some((&[1, 1], "1.1"))),
             ("2)", Some((&[2], "2"))),
+            ("1°", Some((&[1], "1"))),
+            ("3º", Some((&[3], "3"))),
+            ("1.°", None),
             ("17.2", Some((&[17, 2], "17.2"))),
             ("01.2", Some((&[1, 2], "1.2"))),
             ("000.010", Some((&[0, 10], "0.10"))),
