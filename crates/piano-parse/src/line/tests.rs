@@ -459,10 +459,7 @@ fn a_group_label_set_before_a_columns_name_leaves_it_that_column() {
 
 #[test]
 fn a_header_cell_whose_spaces_ocr_lost_names_its_column() {
-    let report = Vocabulary::bundled()
-        .iter()
-        .find(|profile| profile.name == "results-report")
-        .expect("the results-report profile");
+    let report = Vocabulary::bundled_named("results-report");
     let line = TextLine::from_texts(
         1,
         None,

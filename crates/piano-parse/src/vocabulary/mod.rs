@@ -280,6 +280,16 @@ impl Vocabulary {
         &BUNDLED
     }
 
+    /// The bundled profile named `name`, for tests that read one family's
+    /// words.
+    #[cfg(test)]
+    pub(crate) fn bundled_named(name: &str) -> &'static Vocabulary {
+        BUNDLED
+            .iter()
+            .find(|profile| profile.name == name)
+            .unwrap_or_else(|| panic!("no bundled profile {name}"))
+    }
+
     /// The bundled profiles with the user's: a user profile of a bundled
     /// profile's name replaces it, others are added after the bundled ones.
     pub fn with_user_profiles(user: Vec<Vocabulary>) -> Vec<Vocabulary> {

@@ -316,10 +316,7 @@ fn reads_ente_kinds_categories_and_piao_sections_from_the_profile() {
 
 #[test]
 fn reads_card_openers_whatever_their_punctuation() {
-    let cards = Vocabulary::bundled()
-        .iter()
-        .find(|profile| profile.name == "objective-cards")
-        .expect("a bundled objective-cards profile");
+    let cards = Vocabulary::bundled_named("objective-cards");
     assert_eq!(
         cards.card_opening("OBIETTIVO N.3 – Titolo"),
         Some("3 – Titolo")
@@ -330,10 +327,7 @@ fn reads_card_openers_whatever_their_punctuation() {
 
 #[test]
 fn a_header_cut_short_names_the_one_column_it_begins() {
-    let report = Vocabulary::bundled()
-        .iter()
-        .find(|profile| profile.name == "results-report")
-        .expect("the results-report profile");
+    let report = Vocabulary::bundled_named("results-report");
     assert_eq!(report.column("Raggiung."), Some(Column::Achievement));
     assert_eq!(report.column("% ragg."), Some(Column::Achievement));
     assert_eq!(report.column("Scad."), Some(Column::Due));
@@ -344,10 +338,7 @@ fn a_header_cut_short_names_the_one_column_it_begins() {
 
 #[test]
 fn a_header_of_several_words_is_found_with_its_spaces_lost() {
-    let report = Vocabulary::bundled()
-        .iter()
-        .find(|profile| profile.name == "results-report")
-        .expect("the results-report profile");
+    let report = Vocabulary::bundled_named("results-report");
     assert_eq!(
         report.column_with_spaces_lost("% diraggiungimento"),
         Some(Column::Achievement)

@@ -194,10 +194,7 @@ fn recognises_total_rows() {
         !is_total_row_default(&owned(&["(50%)"])),
         "a torn table's weight"
     );
-    let matrix = Vocabulary::bundled()
-        .iter()
-        .find(|profile| profile.name == "weight-matrix")
-        .expect("a bundled weight-matrix profile");
+    let matrix = Vocabulary::bundled_named("weight-matrix");
     let footer = owned(&["Peso ponderale calcolato", "", "10", "2,5", "0"]);
     assert!(is_total_row(&footer, matrix));
     assert!(!is_total_row_default(&footer));
