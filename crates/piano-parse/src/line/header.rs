@@ -90,15 +90,7 @@ pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
 /// (OCR loses narrow ones: "% diraggiungimento"), name one the header names
 /// nowhere else, names that one.
 fn name_with_spaces_lost(cells: &[&str], columns: &mut [Option<Column>], words: &Vocabulary) {
-    for (index, cell) in cells.iter().enumerate() {
-        if columns.get(index) != Some(&None) || cell.is_empty() {
-            continue;
-        }
-        let column = words.column_with_spaces_lost(cell);
-        if let Some(column) = column.filter(|column| !columns.contains(&Some(*column))) {
-            columns[index] = Some(column);
-        }
-    }
+    name_cells_naming_none(cells, columns, |cell| words.column_with_spaces_lost(cell));
 }
 
 /// A two-level header whose group's label a rebuild set in front of one of
@@ -106,18 +98,27 @@ fn name_with_spaces_lost(cells: &[&str], columns: &mut [Option<Column>], words: 
 /// names no column, whose words after the first (both opening with a
 /// capital) name one the header names nowhere else, stands over that one.
 fn name_under_group_label(cells: &[&str], columns: &mut [Option<Column>], words: &Vocabulary) {
-    for (index, cell) in cells.iter().enumerate() {
-        if columns.get(index) != Some(&None) {
-            continue;
-        }
-        let Some((label, rest)) = cell.split_once(' ') else {
-            continue;
-        };
+    name_cells_naming_none(cells, columns, |cell| {
+        let (label, rest) = cell.split_once(' ')?;
         let capitals = [label, rest]
             .iter()
             .all(|text| text.starts_with(char::is_uppercase));
-        let column = words.column(rest.trim()).filter(|_| capitals);
-        if let Some(column) = column.filter(|column| !columns.contains(&Some(*column))) {
+        words.column(rest.trim()).filter(|_| capitals)
+    });
+}
+
+/// Gives each filled cell of a header that names no column the column
+/// `read` finds in it, where the header names that column nowhere else.
+fn name_cells_naming_none(
+    cells: &[&str],
+    columns: &mut [Option<Column>],
+    read: impl Fn(&str) -> Option<Column>,
+) {
+    for (index, cell) in cells.iter().enumerate() {
+        if columns.get(index) != Some(&None) || cell.is_empty() {
+            continue;
+        }
+        if let Some(column) = read(cell).filter(|column| !columns.contains(&Some(*column))) {
             columns[index] = Some(column);
         }
     }
