@@ -8,6 +8,7 @@ use piano_model::{DueDate, Entry, Plan, ReasonCode};
 use super::unplaced::is_value;
 use super::{Finding, count};
 use crate::token::due::parse_due;
+use crate::token::weight::is_weight;
 
 /// Fewest weights and dates in one text field that make it read as rows of
 /// a table run into it: one is an indicator's target ("100%") or a
@@ -36,8 +37,22 @@ pub fn findings(plan: &Plan) -> Vec<Finding> {
 
 /// Whether one of `entry`'s text fields holds [`OVERRUN_VALUES`] weights or
 /// dates or more ("a) Avvio (20%) b) Verifica (20%) 28/02/2021": a phase
-/// table read as the last field of a card).
+/// table read as the last field of a card), or its achievement note is a
+/// bare percentage while it has no achievement: the percent reached,
+/// placed in the note's column.
 fn overrun(entry: &Entry) -> bool {
+    achievement_in_note(entry) || values_overrun(entry)
+}
+
+/// Whether `entry` has no achievement and its note is one weight alone
+/// ("85,50%"): the achievement's column read as the note's.
+fn achievement_in_note(entry: &Entry) -> bool {
+    entry.achievement.is_none() && entry.achievement_note.as_deref().is_some_and(is_weight)
+}
+
+/// Whether one of `entry`'s text fields holds [`OVERRUN_VALUES`] weights or
+/// dates or more.
+fn values_overrun(entry: &Entry) -> bool {
     let fields = [
         Some(entry.description.as_str()),
         entry.indicators.as_deref(),
@@ -157,6 +172,23 @@ mod tests {
         );
         assert_eq!(values_in("Testo entro il 31 dicembre 2022"), 1);
         assert_eq!(values_in("stagione 2021 dicembre 2022 e 15 ottobre"), 0);
+    }
+
+    #[test]
+    fn an_achievement_read_into_its_note_overruns() {
+        let mut entry = Entry {
+            description: "Primo".to_owned(),
+            ..Entry::default()
+        };
+        entry.achievement_note = Some("85,50%".to_owned());
+        assert!(overrun(&entry));
+        // With its achievement read, a note repeating it is the document's.
+        entry.achievement = Some(85.5);
+        assert!(!overrun(&entry));
+        // A note that says something is a note.
+        entry.achievement = None;
+        entry.achievement_note = Some("In attesa del parere (80%)".to_owned());
+        assert!(!overrun(&entry));
     }
 
     #[test]

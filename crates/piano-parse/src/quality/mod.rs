@@ -86,10 +86,16 @@ pub struct Finding {
     pub code: ReasonCode,
     /// How many rows, lines, groups or pages it concerns.
     pub count: u32,
-    /// Of `count`, how many weigh a quarter of the code's weight: rows
-    /// placed by content under no table header at all, where placing by
-    /// content is the table's layout rather than a sign of damage.
+    /// Of `count`, how many weigh only a share of the code's weight
+    /// (`verdict::LIGHT_SHARE`), being more often the document's layout
+    /// than damage: rows placed by content under no table header at all,
+    /// rows without a due that hold no date anywhere.
     pub light: u32,
+    /// Rows the finding shows read into the wrong group, each weighing a
+    /// whole row besides the code's weight: a structure whose weights add
+    /// up to 200% holds half its rows from another (a heading lost between
+    /// them), a damage one group's sum stands for poorly.
+    pub misplaced: u32,
 }
 
 impl Finding {
@@ -99,6 +105,7 @@ impl Finding {
             code,
             count,
             light: 0,
+            misplaced: 0,
         }
     }
 }

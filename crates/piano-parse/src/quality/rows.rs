@@ -8,6 +8,7 @@ use piano_model::{Code, Diagnostic, Entry, Plan, ReasonCode, Structure};
 
 use super::unplaced::holds_values;
 use super::{Evidence, Finding, count, raised};
+use crate::token::due::parse_due;
 use crate::token::number::parse_row_number;
 
 /// Objectives and phases in the plan: what the row counts are out of.
@@ -29,8 +30,8 @@ pub fn findings(plan: &Plan, evidence: Evidence) -> Vec<Finding> {
             ReasonCode::WeightsUnparsed,
             count(rows_still_without(plan, Code::WeightUnparsed)),
         ),
-        finding(ReasonCode::WeightSums, weight_sums_off(plan)),
-        finding(ReasonCode::DuesMissing, dues_missing(plan)),
+        weight_sums_off(plan),
+        dues_missing(plan),
         finding(ReasonCode::DuesLost, dues_lost(plan)),
         finding(
             ReasonCode::DuesUnparsed,
@@ -164,26 +165,58 @@ fn row_entry<'p>(plan: &'p Plan, diagnostic: &Diagnostic) -> Option<&'p Entry> {
 /// Groups of weights reported off 100 (`weight-sum`, `phase-weight-sum`)
 /// although every weight of the group was read: a missing weight is its own
 /// reason, and the sum it leaves short says nothing more.
-fn weight_sums_off(plan: &Plan) -> u32 {
+fn weight_sums_off(plan: &Plan) -> Finding {
     let structure = |ordinal: Option<u32>| {
         plan.structures
             .iter()
             .find(|structure| Some(structure.ordinal) == ordinal)
     };
-    let off = plan.diagnostics.iter().filter(|d| match d.code {
-        Code::WeightSum => structure(d.structure)
-            .is_none_or(|structure| all_weighted(structure.objectives.iter().map(|o| &o.entry))),
-        Code::PhaseWeightSum => structure(d.structure)
-            .and_then(|structure| {
-                structure
-                    .objectives
-                    .iter()
-                    .find(|o| Some(o.entry.number.as_str()) == d.number.as_deref())
-            })
-            .is_none_or(|objective| all_weighted(objective.phases.iter())),
-        _ => false,
-    });
-    count(off.count())
+    let groups: Vec<Vec<&Entry>> = plan
+        .diagnostics
+        .iter()
+        .filter_map(|d| match d.code {
+            // A group the plan no longer holds counts, with no rows to weigh.
+            Code::WeightSum => Some(
+                structure(d.structure)
+                    .map(|structure| structure.objectives.iter().map(|o| &o.entry).collect())
+                    .unwrap_or_default(),
+            ),
+            Code::PhaseWeightSum => Some(
+                structure(d.structure)
+                    .and_then(|structure| {
+                        structure
+                            .objectives
+                            .iter()
+                            .find(|o| Some(o.entry.number.as_str()) == d.number.as_deref())
+                    })
+                    .map(|objective| objective.phases.iter().collect())
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        })
+        .filter(|group: &Vec<&Entry>| all_weighted(group.iter().copied()))
+        .collect();
+    Finding {
+        misplaced: count(groups.iter().map(|group| misplaced_by_sum(group)).sum()),
+        ..finding(ReasonCode::WeightSums, count(groups.len()))
+    }
+}
+
+/// How many rows of a group whose weights do not add up its sum shows
+/// read from another group, or lost to one: as many as the share of the
+/// larger of its sum and 100 that the two differ by, rounded down (ten
+/// rows adding up to 200% hold five of another group's; one weight
+/// misread shows as less than a row). Weight matrices, whose rows weigh
+/// under several heads, show none.
+fn misplaced_by_sum(group: &[&Entry]) -> usize {
+    let sum: f64 = group.iter().filter_map(|entry| entry.weight).sum();
+    if group.iter().any(|entry| entry.weight.is_none()) || sum <= 0.0 {
+        return 0;
+    }
+    let share = (sum - 100.0).abs() / sum.max(100.0);
+    // The share of rows, at most the group's rows: a float of a few dozen
+    // rows at most, cut to whole rows.
+    (share * group.len() as f64).floor() as usize
 }
 
 /// Whether every row of a group has its weight read (or its weights by head).
@@ -309,13 +342,23 @@ fn dues_overrun(plan: &Plan) -> u32 {
 
 /// Rows with no due date where other rows of the same level (objectives, or
 /// phases) in their structure have one: their table has a due column, and
-/// the row's cell was empty or lost.
-fn dues_missing(plan: &Plan) -> u32 {
-    let missing: usize = plan.structures.iter().map(dues_missing_in).sum();
-    count(missing)
+/// the row's cell was empty or lost. Light where none of the row's text
+/// fields holds a date either: a due lost from its cell lands in another
+/// cell of the row (glued to a description, read into a target), so a row
+/// that holds no date anywhere most often had none printed, as plans leave
+/// a due cell blank for work without a deadline.
+fn dues_missing(plan: &Plan) -> Finding {
+    let missing: Vec<&Entry> = plan.structures.iter().flat_map(dues_missing_in).collect();
+    let undated = missing.iter().filter(|entry| !holds_a_date(entry)).count();
+    Finding {
+        light: count(undated),
+        ..finding(ReasonCode::DuesMissing, count(missing.len()))
+    }
 }
 
-fn dues_missing_in(structure: &Structure) -> usize {
+/// The rows of `structure` without a due, of each level where another row
+/// has one.
+fn dues_missing_in(structure: &Structure) -> Vec<&Entry> {
     let objectives: Vec<&Entry> = structure.objectives.iter().map(|o| &o.entry).collect();
     let phases: Vec<&Entry> = structure
         .objectives
@@ -323,10 +366,24 @@ fn dues_missing_in(structure: &Structure) -> usize {
         .flat_map(|o| &o.phases)
         .collect();
     [objectives, phases]
-        .iter()
+        .into_iter()
         .filter(|level| level.iter().any(|entry| entry.due.is_some()))
-        .map(|level| level.iter().filter(|entry| entry.due.is_none()).count())
-        .sum()
+        .flat_map(|level| level.into_iter().filter(|entry| entry.due.is_none()))
+        .collect()
+}
+
+/// Whether one of the row's text fields holds a date the due grammar reads.
+fn holds_a_date(entry: &Entry) -> bool {
+    [
+        Some(&entry.description),
+        entry.indicators.as_ref(),
+        entry.expected.as_ref(),
+        entry.responsible.as_ref(),
+        entry.achievement_note.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|text| parse_due(text, None).due.date.is_some())
 }
 
 /// The objectives of each structure none of whose objectives has a due,

@@ -251,3 +251,51 @@ fn a_description_that_is_only_a_code_is_missing() {
     plan.plan.structures[0].objectives[0].entry.description = "2".to_owned();
     assert_eq!(finding_of(&plan, ReasonCode::DescriptionsMissing), 1);
 }
+
+#[test]
+fn a_row_without_a_due_that_holds_no_date_weighs_light() {
+    let plan = read(&format!(
+        "{HEADER}1\tPrimo\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
+    ));
+    let dues = findings(&plan.plan, Evidence::default())
+        .into_iter()
+        .find(|f| f.code == ReasonCode::DuesMissing);
+    assert_eq!(dues.map(|f| (f.count, f.light)), Some((1, 1)));
+}
+
+#[test]
+fn a_row_without_a_due_that_holds_a_date_elsewhere_weighs_whole() {
+    // The due glued to the description: lost from its cell, not left blank.
+    let plan = read(&format!(
+        "{HEADER}1\tPrimo entro il 30.06.2022\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
+    ));
+    let dues = findings(&plan.plan, Evidence::default())
+        .into_iter()
+        .find(|f| f.code == ReasonCode::DuesMissing);
+    assert_eq!(dues.map(|f| (f.count, f.light)), Some((1, 0)));
+}
+
+#[test]
+fn a_group_adding_up_to_twice_its_share_holds_another_groups_rows() {
+    // Structure B's heading lost: its rows read into A, whose weights now
+    // add up to 200%.
+    let plan = read(&format!(
+        "{HEADER}1\tPrimo\t50%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n\
+         3\tTerzo\t50%\t31.12.2022\n4\tQuarto\t50%\t31.12.2022\n"
+    ));
+    let sums = findings(&plan.plan, Evidence::default())
+        .into_iter()
+        .find(|f| f.code == ReasonCode::WeightSums);
+    assert_eq!(sums.map(|f| (f.count, f.misplaced)), Some((1, 2)));
+}
+
+#[test]
+fn one_weight_misread_misplaces_no_row() {
+    let plan = read(&format!(
+        "{HEADER}1\tPrimo\t40%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n"
+    ));
+    let sums = findings(&plan.plan, Evidence::default())
+        .into_iter()
+        .find(|f| f.code == ReasonCode::WeightSums);
+    assert_eq!(sums.map(|f| (f.count, f.misplaced)), Some((1, 0)));
+}
