@@ -25,6 +25,7 @@ use crate::detect::Detection;
 use crate::line::{LineKind, PROGRAMME_KIND, StructureHeading, is_group_label};
 use crate::quality::Evidence;
 use crate::token::due::{due_year, looks_like_due};
+use crate::token::number::RowNumber;
 use crate::vocabulary::{Field, Sections, Vocabulary};
 use openers::{Opener, openers};
 use section::{HeldHeader, SectionBuilder};
@@ -239,13 +240,8 @@ pub fn assemble(
             LineKind::TableHeader(columns) => section.table_header(columns.clone(), line),
             LineKind::StaffTitle => section.staff_title(line),
             LineKind::Row(number) => {
-                let next_row = lines[index + 1..]
-                    .iter()
-                    .zip(&kinds[index + 1..])
-                    .find(|(_, kind)| matches!(kind, LineKind::Row(_) | LineKind::Structure(_)))
-                    .filter(|(_, kind)| matches!(kind, LineKind::Row(_)))
-                    .map(|(line, _)| line);
-                section.row(number.clone(), line, next_row);
+                let next_row = next_row(&lines[index + 1..], &kinds[index + 1..]);
+                section.row(number.clone(), line, next_row.map(|(line, _)| line));
             }
             LineKind::CodedRow(code) => section.coded_row(code.clone(), line),
             LineKind::CardOpener(number, title) => {
@@ -260,7 +256,10 @@ pub fn assemble(
             {
                 section.group_label(line, &lines[index + 1]);
             }
-            LineKind::Continuation => section.continuation(line),
+            LineKind::Continuation => {
+                let next_row = next_row(&lines[index + 1..], &kinds[index + 1..]);
+                section.continuation(line, next_row.map(|(_, number)| number));
+            }
             LineKind::PageNumber => plan.diagnostics.push(page_number(line, roles)),
             LineKind::Text => section.text(line),
         }
@@ -279,6 +278,22 @@ pub fn assemble(
         roles.fill_line(line, LineRole::Unplaced);
     }
     plan
+}
+
+/// The next numbered row among `lines` (read as `kinds`) and its number,
+/// if one comes before the next structure.
+fn next_row<'l>(
+    lines: &'l [TextLine],
+    kinds: &'l [LineKind],
+) -> Option<(&'l TextLine, &'l RowNumber)> {
+    lines
+        .iter()
+        .zip(kinds)
+        .find(|(_, kind)| matches!(kind, LineKind::Row(_) | LineKind::Structure(_)))
+        .and_then(|(line, kind)| match kind {
+            LineKind::Row(number) => Some((line, number)),
+            _ => None,
+        })
 }
 
 /// A budget mission heading ("MISSIONE 01 – …") and the programmes under it.

@@ -100,7 +100,7 @@ impl RawRow {
             if cell.trim().is_empty() {
                 continue;
             }
-            let index = place - self.left_out.iter().filter(|&&out| out < place).count();
+            let index = self.index_of(place);
             if self.cells.len() <= index {
                 self.cells.resize(index + 1, String::new());
             }
@@ -108,6 +108,20 @@ impl RawRow {
             self.wrapped |= index == description_index;
         }
         self.absorb_line(lines, page);
+    }
+
+    /// The cell at `place` on the row's first line, as merged so far; none
+    /// where that line's cell was blank and left out.
+    pub fn cell_at(&self, place: usize) -> Option<&str> {
+        if self.left_out.contains(&place) {
+            return None;
+        }
+        self.cells.get(self.index_of(place)).map(String::as_str)
+    }
+
+    /// The index in `cells` of the cell at `place` on the row's first line.
+    fn index_of(&self, place: usize) -> usize {
+        place - self.left_out.iter().filter(|&&out| out < place).count()
     }
 
     /// Glues closing punctuation to the last cell with an open bracket; false if none has one.

@@ -320,6 +320,7 @@ mod card_grid;
 mod fields;
 mod fragments;
 mod header;
+mod lost_number;
 mod rows;
 mod staff;
 

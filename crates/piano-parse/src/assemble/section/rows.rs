@@ -4,6 +4,7 @@
 
 use piano_model::{Code, Diagnostic, LineRole, Objective, TextLine};
 
+use super::lost_number::{holds_own_weight_and_due, number_between};
 use super::{SectionBuilder, Table};
 use crate::assemble::recover::{
     is_ghost_of, is_total_row, join_split_description, split_merged_code, split_merged_number,
@@ -203,8 +204,10 @@ impl SectionBuilder<'_> {
             || (rules.phase_when_other_scheme && other_scheme)
     }
 
-    /// A line whose first cell is empty: more of the row (or field) above.
-    pub fn continuation(&mut self, line: &TextLine) {
+    /// A line whose first cell is empty: more of the row (or field) above,
+    /// or a row whose number was lost (see [`lost_number`](super::lost_number)),
+    /// told by the number of the next numbered row, `next_number`.
+    pub fn continuation(&mut self, line: &TextLine, next_number: Option<&RowNumber>) {
         let description_index = self.description_index();
         let cells: Vec<String> = line.cells.iter().map(|cell| cell.text.clone()).collect();
         if self.table == Table::Staff && self.staff_header.is_some() {
@@ -248,6 +251,13 @@ impl SectionBuilder<'_> {
             .last()
             .zip(self.pending.as_ref())
             .is_some_and(|(fragment, row)| fragment.line > row.lines.1);
+        if let Some(number) = self
+            .lost_number(line, next_number)
+            .filter(|_| !after_fragment)
+        {
+            self.row_whose_number_was_lost(number, line);
+            return;
+        }
         if let Some(row) = self.pending.as_mut().filter(|_| !after_fragment) {
             // The row's lines get its role when it is finished.
             row.merge(&cells, line.span(), line.page, description_index);
@@ -262,6 +272,46 @@ impl SectionBuilder<'_> {
             }
         }
         self.fragment(line);
+    }
+
+    /// The number of the row on `line`, when its number was lost: the line
+    /// and the numbered row above it each hold a weight and a due of their
+    /// own, and the numbering leaves one number between that row and the
+    /// next numbered one, `next`.
+    fn lost_number(&self, line: &TextLine, next: Option<&RowNumber>) -> Option<RowNumber> {
+        if self.table != Table::Objectives {
+            return None;
+        }
+        let above = self.pending.as_ref().filter(|row| row.code.is_none())?;
+        let line_cell = |place: usize| line.cells.get(place).map(|cell| cell.text.as_str());
+        let described =
+            line_cell(self.description_index()).is_some_and(|text| !text.trim().is_empty());
+        let own_values = described
+            && holds_own_weight_and_due(&self.columns, line_cell)
+            && holds_own_weight_and_due(&self.columns, |place| above.cell_at(place));
+        own_values
+            .then(|| number_between(&above.number, next?))
+            .flatten()
+    }
+
+    /// Reads `line` as the row numbered `number`, whose number was lost,
+    /// and says so.
+    fn row_whose_number_was_lost(&mut self, number: RowNumber, line: &TextLine) {
+        let above = self
+            .pending
+            .as_ref()
+            .map_or_else(String::new, |row| row.number.text.clone());
+        let diagnostic = Diagnostic::new(
+            Code::NumberSequence,
+            format!(
+                "a line with no row number holds a weight and a due of its own, as row {above} above it does: \
+                 read as row {}, the number the numbering leaves between row {above} and the next",
+                number.text
+            ),
+        )
+        .for_number(number.text.clone());
+        self.row(number, line, None);
+        self.diagnostics.push(self.locate(line)(diagnostic));
     }
 
     /// Turns the row being read into an objective or a phase.
@@ -499,6 +549,58 @@ mod tests {
             assert_eq!(
                 plan.structures[0].objectives[0].phases[1].weight,
                 Some(50.0)
+            );
+        }
+    }
+
+    /// Rows 1, its phases 1.1 and 1.2, a line whose number is `lost` (blank
+    /// when lost) with its weight and due as `values`, then row 3.
+    fn lost_number_plan(lost: &str, values: &str) -> Plan {
+        crate::parse_dump(&format!(
+            "SETTORE: AFFARI GENERALI - DIRIGENTE: MARIO ROSSI\n{HEADER}\
+             1.\tVariante al piano\t50%\tFase\tAdozione\t31.12.2023\n\
+             1.1\tFase: avvio\t(30%)\tDelibera\tDelibera di Giunta\t31.03.2023\n\
+             1.2\tFase: conferenza\t(70%)\tVerbale\tParere favorevole\t30.09.2023\n\
+             {lost}\tArchivio digitale delle pratiche\t{values}\n\
+             3.\tControlli a campione\t20%\tPratiche\t20%\t31.12.2023\n"
+        ))
+    }
+
+    #[test]
+    fn a_line_with_its_own_weight_and_due_below_a_row_with_its_own_is_the_row_whose_number_was_lost()
+     {
+        let lost = lost_number_plan("", "30%\tPratiche digitalizzate\tAlmeno 4.000\t31.12.2023");
+        let numbered = lost_number_plan(
+            "2.",
+            "30%\tPratiche digitalizzate\tAlmeno 4.000\t31.12.2023",
+        );
+        assert_eq!(numbering(&lost), numbering(&numbered));
+        let second = &lost.structures[0].objectives[1].entry;
+        assert_eq!((second.number.as_str(), second.weight), ("2", Some(30.0)));
+        let said: Vec<_> = lost
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::NumberSequence)
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].message.contains("read as row 2"),
+            "{}",
+            said[0].message
+        );
+    }
+
+    #[test]
+    fn a_line_without_a_weight_and_a_due_of_its_own_goes_on_with_the_row_above() {
+        for values in ["\tsegue\t\t", "30%\t\t\t", "\t\t\t31.12.2023"] {
+            let plan = lost_number_plan("", values);
+            let objectives = &plan.structures[0].objectives;
+            assert_eq!(objectives.len(), 2, "{values:?}");
+            assert!(
+                objectives[0].phases[1]
+                    .description
+                    .ends_with("Archivio digitale delle pratiche"),
+                "{values:?}"
             );
         }
     }
