@@ -28,7 +28,7 @@ pub(crate) fn candidates(page: &PageBlocks) -> Vec<usize> {
     };
     for (i, block) in page.blocks.iter().enumerate() {
         match block {
-            Block::Text { y, .. } if *y <= top + edge => out.push(i),
+            Block::Text { first_y, .. } if *first_y <= top + edge => out.push(i),
             _ => break,
         }
     }
@@ -113,6 +113,7 @@ mod tests {
                 trailing_space: false,
             }],
             y,
+            first_y: y,
             size: 3.0,
         }
     }

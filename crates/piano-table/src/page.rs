@@ -1,6 +1,8 @@
 //! One page's words and rules to blocks in reading order: table rows (each
 //! cell the joined text of its wrapped lines) and lines of free text.
 
+mod centred_labels;
+
 use std::collections::BTreeMap;
 
 use crate::grid::find_tables;
@@ -10,14 +12,13 @@ use crate::region::LINE_SPACING;
 use crate::rows::Ambiguity;
 use crate::stream::infer_rows;
 use crate::{Page, Word};
+use centred_labels::{is_short_label, join_centred_labels};
 
 /// Outside tables, a gap wider than this many font sizes separates cells.
 const FREE_CELL_GAP: f32 = 2.5;
 /// A gap wider than this many font sizes after a short label separates the
 /// label from its value on a line of two pieces.
 const LABEL_GAP: f32 = 1.0;
-/// Longest label, in characters, of a label-and-value line.
-const LABEL_MAX_CHARS: usize = 40;
 /// Share of the page height, from the top, where running heads print: a
 /// borderless table going on from the previous page starts below it.
 const RUNNING_HEAD: f32 = 0.06;
@@ -51,8 +52,11 @@ pub(crate) enum Block {
     Text {
         /// One cell, or several where wide gaps split the line.
         cells: Vec<Cell>,
-        /// Baseline.
+        /// Baseline (of its last line, where it joins several: a label
+        /// centred beside its value's lines).
         y: f32,
+        /// Baseline of its first line.
+        first_y: f32,
         /// Font size.
         size: f32,
     },
@@ -82,7 +86,7 @@ impl Block {
     /// Top edge, to order blocks.
     pub fn top(&self) -> f32 {
         match self {
-            Block::Text { y, size, .. } => y - size,
+            Block::Text { first_y, size, .. } => first_y - size,
             Block::Row { top, .. } => *top,
         }
     }
@@ -90,7 +94,7 @@ impl Block {
     /// The baselines of its first and last lines of text.
     pub fn baselines(&self) -> (f32, f32) {
         match self {
-            Block::Text { y, .. } => (*y, *y),
+            Block::Text { y, first_y, .. } => (*first_y, *y),
             Block::Row { baselines, .. } => *baselines,
         }
     }
@@ -209,6 +213,7 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
     );
     blocks.extend(rows);
     let mut above: Option<(Vec<Cell>, f32)> = None;
+    let mut free_lines = Vec::with_capacity(lines.len());
     for line in lines {
         let mut cells = free_cells(&line);
         if let Some((cells_above, y_above)) = &above
@@ -217,12 +222,14 @@ pub(crate) fn compose(page: &Page, carry: Option<&[f32]>) -> PageBlocks {
             cells = under_its_cell(cells, cells_above, line.size);
         }
         above = Some((cells.clone(), line.y));
-        blocks.push(Block::Text {
+        free_lines.push(Block::Text {
             cells,
             y: line.y,
+            first_y: line.y,
             size: line.size,
         });
     }
+    blocks.extend(join_centred_labels(free_lines));
     blocks.sort_by(|a, b| a.top().total_cmp(&b.top()));
     PageBlocks {
         number: page.number,
@@ -331,8 +338,5 @@ fn is_label_and_value(line: &Line) -> bool {
     let [label, value] = line.segments.as_slice() else {
         return false;
     };
-    let short = label.text.chars().count() <= LABEL_MAX_CHARS
-        && label.text.split_whitespace().count() <= 4
-        && !label.text.trim_end().ends_with(['.', ',', ';']);
-    short && value.x0 - label.x1 > LABEL_GAP * line.size
+    is_short_label(&label.text) && value.x0 - label.x1 > LABEL_GAP * line.size
 }

@@ -63,7 +63,9 @@ impl Emitter {
                     y: ly,
                     size: ls,
                 }),
-                Block::Text { y, size, .. },
+                Block::Text {
+                    first_y: y, size, ..
+                },
             ) => {
                 *lp != page
                     || y - ly > PARAGRAPH_GAP * ls.max(*size)

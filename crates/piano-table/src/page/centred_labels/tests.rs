@@ -1,0 +1,97 @@
+use super::*;
+
+/// A free line of a dump (size 3, one unit a character) at line `row`:
+/// its pieces at their character columns.
+fn line(row: usize, pieces: &[(usize, &str)]) -> Block {
+    let y = 3.0 * (row as f32 + 1.0);
+    Block::Text {
+        cells: pieces
+            .iter()
+            .map(|&(x, text)| Cell {
+                text: text.to_string(),
+                x0: x as f32,
+                x1: (x + text.chars().count()) as f32,
+                top: y - 3.0,
+                bottom: y,
+                confidence: None,
+                trailing_space: false,
+            })
+            .collect(),
+        y,
+        first_y: y,
+        size: 3.0,
+    }
+}
+
+fn lines(rows: &[&[(usize, &str)]]) -> Vec<Block> {
+    rows.iter()
+        .enumerate()
+        .map(|(row, pieces)| line(row, pieces))
+        .collect()
+}
+
+fn texts(blocks: &[Block]) -> Vec<String> {
+    blocks.iter().map(Block::text).collect()
+}
+
+#[test]
+fn centred_labels_take_the_value_lines_around_them() {
+    let read = join_centred_labels(lines(&[
+        &[(21, "Qualità trasparenza report")],
+        &[(0, "Linea Strategica")],
+        &[(21, "efficacia.")],
+        &[(21, "Servizi pratiche tributi;")],
+        &[(0, "Obiettivo")],
+        &[(21, "Coordinamento controllo")],
+        &[(0, "Strategico")],
+        &[(21, "affidamento trasparenza")],
+        &[(0, "Missione"), (21, "Servizi istituzionali")],
+        &[(0, "Obiettivo"), (21, "Finanziamento comunale")],
+        &[(0, "Operativo"), (21, "cittadini.")],
+    ]));
+    assert_eq!(
+        texts(&read),
+        [
+            "Linea Strategica\tQualità trasparenza report efficacia.",
+            "Obiettivo Strategico\tServizi pratiche tributi; Coordinamento controllo affidamento trasparenza",
+            "Missione\tServizi istituzionali",
+            "Obiettivo Operativo\tFinanziamento comunale cittadini.",
+        ]
+    );
+    // The joined line spans its lines: numbered from the first to the last.
+    assert_eq!(read[0].baselines(), (3.0, 9.0));
+}
+
+#[test]
+fn labels_set_at_the_top_of_their_cells_are_left_alone() {
+    let given = lines(&[
+        &[(0, "Linea Strategica"), (21, "Qualità trasparenza report")],
+        &[(21, "efficacia.")],
+        &[(0, "Obiettivo"), (21, "Servizi pratiche tributi;")],
+        &[(0, "Strategico"), (21, "Coordinamento controllo")],
+        &[(21, "affidamento trasparenza")],
+        &[(0, "Missione"), (21, "Servizi istituzionali")],
+    ]);
+    assert_eq!(join_centred_labels(given.clone()), given);
+}
+
+#[test]
+fn a_heading_over_an_indented_paragraph_is_no_label() {
+    let given = lines(&[
+        &[(0, "PREMESSA")],
+        &[(4, "Il piano della performance è il documento")],
+        &[(4, "che individua gli obiettivi.")],
+        &[(0, "Obiettivi")],
+    ]);
+    assert_eq!(join_centred_labels(given.clone()), given);
+}
+
+#[test]
+fn lines_a_blank_line_parts_are_two_runs() {
+    let mut given = lines(&[
+        &[(21, "Qualità trasparenza report")],
+        &[(0, "Linea Strategica")],
+    ]);
+    given[1] = line(3, &[(0, "Linea Strategica")]);
+    assert_eq!(join_centred_labels(given.clone()), given);
+}
