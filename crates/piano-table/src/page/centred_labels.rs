@@ -38,6 +38,12 @@ pub(super) fn is_short_label(text: &str) -> bool {
         && !text.trim_end().ends_with(['.', ',', ';'])
 }
 
+/// Whether a label's piece holds its value after a colon ("TERMINE: entro
+/// il 1", a card's field): it is no label alone beside its value.
+fn holds_its_value(text: &str) -> bool {
+    text.trim_end().trim_end_matches(':').contains(':')
+}
+
 /// What a line of a run of label and value lines holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -104,7 +110,8 @@ impl Columns {
                     return Some((Kind::Value, self));
                 }
                 let before_values = self.value.is_none_or(|value| piece.x1 < value);
-                if self.at(self.label, piece.x0) && before_values && is_short_label(&piece.text) {
+                let lone_label = is_short_label(&piece.text) && !holds_its_value(&piece.text);
+                if self.at(self.label, piece.x0) && before_values && lone_label {
                     let label = Some(piece.x0);
                     return Some((Kind::Label, Columns { label, ..self }));
                 }

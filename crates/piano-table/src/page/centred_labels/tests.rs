@@ -95,3 +95,14 @@ fn lines_a_blank_line_parts_are_two_runs() {
     given[1] = line(3, &[(0, "Linea Strategica")]);
     assert_eq!(join_centred_labels(given.clone()), given);
 }
+
+#[test]
+fn a_field_holding_its_value_after_a_colon_is_no_label_alone() {
+    // The value's line above is the end of a field read as a table row.
+    let given = lines(&[
+        &[(27, "conferimento degli incarichi.")],
+        &[(0, "TERMINE: entro il 1")],
+        &[(0, "dicembre 2021")],
+    ]);
+    assert_eq!(join_centred_labels(given.clone()), given);
+}
