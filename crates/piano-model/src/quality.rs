@@ -111,8 +111,9 @@ pub enum ReasonCode {
     /// columns most likely ran into it.
     DuesOverrun,
     /// Rows with a text field (description, indicators, expected result,
-    /// responsible) that holds two or more weights or dates: the rows of a
-    /// table most likely ran into it, and are missing as rows; or with no
+    /// responsible) that holds two or more weights or dates (a responsible,
+    /// one): the rows of a table most likely ran into it, and are missing
+    /// as rows; or with no
     /// achievement and an achievement note that is a percentage alone: the
     /// achievement's column read as the note's.
     FieldsOverrun,

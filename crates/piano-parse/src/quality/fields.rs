@@ -51,18 +51,24 @@ fn achievement_in_note(entry: &Entry) -> bool {
 }
 
 /// Whether one of `entry`'s text fields holds [`OVERRUN_VALUES`] weights or
-/// dates or more.
+/// dates or more, or its responsible holds one: a person or an office is
+/// named without a weight or a date, so one there is another cell's (a
+/// card's phase row read into its last field, the responsible).
 fn values_overrun(entry: &Entry) -> bool {
     let fields = [
         Some(entry.description.as_str()),
         entry.indicators.as_deref(),
         entry.expected.as_deref(),
-        entry.responsible.as_deref(),
     ];
-    fields
-        .into_iter()
-        .flatten()
-        .any(|text| values_in(text) >= OVERRUN_VALUES)
+    let responsible_valued = entry
+        .responsible
+        .as_deref()
+        .is_some_and(|name| values_in(name) > 0);
+    responsible_valued
+        || fields
+            .into_iter()
+            .flatten()
+            .any(|text| values_in(text) >= OVERRUN_VALUES)
 }
 
 /// How many weights and full dates `text` holds, a percentage written with
@@ -172,6 +178,25 @@ mod tests {
         );
         assert_eq!(values_in("Testo entro il 31 dicembre 2022"), 1);
         assert_eq!(values_in("stagione 2021 dicembre 2022 e 15 ottobre"), 0);
+    }
+
+    #[test]
+    fn a_responsible_holding_a_date_overruns() {
+        let mut entry = Entry {
+            description: "Primo".to_owned(),
+            responsible: Some("Anna Giordano".to_owned()),
+            ..Entry::default()
+        };
+        assert!(!overrun(&entry));
+        entry.responsible =
+            Some("Anna Giordano 1 Pubblicazione 100 entro il 31 maggio 2023".to_owned());
+        assert!(overrun(&entry));
+        // A target in an indicator's text is one value: the document's.
+        entry.responsible = None;
+        entry.indicators = Some("pratiche evase al 100% entro il 31 maggio 2023".to_owned());
+        assert!(overrun(&entry));
+        entry.indicators = Some("pratiche evase al 100%".to_owned());
+        assert!(!overrun(&entry));
     }
 
     #[test]
