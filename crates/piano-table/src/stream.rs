@@ -13,7 +13,7 @@ use crate::gutters::{EDGE_TOLERANCE, edges_crossed, value_pushed_left};
 use crate::lines::Line;
 use crate::page::Block;
 use crate::region::{
-    MAX_ROW_GAP, MIN_BODY_LINES, fits, header_alone, header_over_headings, region,
+    MAX_ROW_GAP, MIN_BODY_LINES, column_of, fits, header_alone, header_over_headings, region,
 };
 use crate::rows::{Start, header_rows, rows_of};
 use carry::{Carried, carried_lines};
@@ -51,7 +51,10 @@ pub(crate) fn infer_rows(
     while i < lines.len() {
         // A table seen before (on this page or the last) goes on where its
         // columns still fit (its header may have had more columns than any
-        // row below can show), unless another table starts here.
+        // row below can show), unless another table starts here, or the
+        // rows here make the same columns moved a little and fit them
+        // further down (a header printed once, its columns set again under
+        // a heading).
         let found = region(lines, i);
         if lines[i].segments.len() > 1
             && let Some(columns) = &known
@@ -61,7 +64,12 @@ pub(crate) fn infer_rows(
             && !prose_of_a_new_block(lines, i, columns)
         {
             let end = fitting_lines(lines, i, columns);
-            if end - i > MIN_BODY_LINES {
+            let moved = found.as_ref().is_some_and(|(own_end, own)| {
+                *own_end > end
+                    && wraps_a_row(&lines[end], columns)
+                    && same_columns_moved(own, columns)
+            });
+            if end - i > MIN_BODY_LINES && !moved {
                 rows.extend(rows_of(&lines[i..end], columns, Start::Top));
                 i = end;
                 continue;
@@ -204,6 +212,31 @@ fn heads_its_own_table(line: &Line, own: &[f32], known: &[f32]) -> bool {
                 .is_some_and(|left| (piece.x0 - left).abs() <= line.size)
         });
     own.len() > known.len() || (own.len() == known.len() && header_again)
+}
+
+/// Whether column edges `own` are those of `known` moved a little, as a
+/// producer that lays out each table on its own sets a header's columns
+/// again under a heading (a column wider or narrower by the longest text it
+/// holds there): as many columns, each inner edge between the neighbours
+/// of the edge it stands for. The rows below a header printed once then
+/// take their own columns, which their wrapped lines fit, in the header's
+/// order.
+fn same_columns_moved(own: &[f32], known: &[f32]) -> bool {
+    own.len() == known.len()
+        && own != known
+        && (1..own.len().saturating_sub(1))
+            .all(|at| known[at - 1] < own[at] && own[at] < known[at + 1])
+}
+
+/// Whether `line` goes on with a row's cells below its first line: its
+/// first column, of the table of `columns`, is empty (a heading or a row
+/// of its own opens there).
+fn wraps_a_row(line: &Line, columns: &[f32]) -> bool {
+    let inner = &columns[1..columns.len().saturating_sub(1)];
+    let tolerance = EDGE_TOLERANCE * line.size;
+    line.segments
+        .first()
+        .is_some_and(|piece| column_of(piece.x0 + tolerance, inner) > 0)
 }
 
 /// Whether the line at `start` is another block's text, not a row of the

@@ -531,4 +531,37 @@ fn a_numbered_row_whose_cells_run_together_goes_with_the_rows_below_it() {
     );
 }
 
+#[test]
+fn rows_under_a_header_printed_once_take_its_columns_moved_under_a_later_heading() {
+    // The producer sets each programme's table on its own: under the
+    // second heading the due column is wider, and the second row's wrapped
+    // line runs past where the header's next column started.
+    let text = "\
+Programma 01 Segreteria
+
+N.        Obiettivo                  Peso    Scadenza     Descrizione
+01.01     Riordino archivio          50%     31.12.2030   Archivio corrente
+01.02     Registro unico             50%     30.06.2030   Protocollo
+
+Programma 02 Anagrafe
+
+02.01     Carta d'identita           50%     31.12.2030        Rilascio
+          elettronica                                          della carta
+                                                               agli sportelli
+02.02     Sportello unico            50%     30.06.2030        Sportello
+                                             (salvo diverso)   unico
+02.03     Anagrafe online            50%     31.03.2030        Servizi
+";
+    let (rows, _) = infer_rows(&dump(text), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts[texts.len() - 3..],
+        [
+            "02.01\tCarta d'identita elettronica\t50%\t31.12.2030\tRilascio della carta agli sportelli",
+            "02.02\tSportello unico\t50%\t30.06.2030 (salvo diverso)\tSportello unico",
+            "02.03\tAnagrafe online\t50%\t31.03.2030\tServizi",
+        ]
+    );
+}
+
 mod pages;
