@@ -248,7 +248,7 @@ pub fn assemble(
                 section.card_opener(number.clone(), title.clone(), line);
             }
             LineKind::CardField(column, value) => section.card_field(*column, value, line),
-            LineKind::Continuation
+            LineKind::Continuation | LineKind::Text
                 if matches!(kinds.get(index + 1), Some(LineKind::TableHeader(_)))
                     && lines
                         .get(index + 1)

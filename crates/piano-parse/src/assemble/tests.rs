@@ -185,3 +185,33 @@ fn a_line_cut_by_a_form_feed_has_a_role_on_each_page() {
         ]
     );
 }
+
+#[test]
+fn a_group_label_in_the_first_cell_of_a_row_over_the_header_is_the_headers() {
+    // A matrix puts its heads first: their group's label stands in the
+    // first cell of a line that keeps the header's cells; a caption alone
+    // on its line stays what it was.
+    let text = "Pesatura degli obiettivi per Area\n\
+        Peso per responsabile\t\t\t\n\
+        Area Finanziaria\tPolizia Locale\tDescrizione\tn.\n\
+        10,00 %\t90,00 %\tBilancio di previsione\t1\n";
+    let (plan, _) = crate::parse_dump_with_roles(text);
+    assert_eq!(plan.family.as_deref(), Some("weight-matrix"));
+    use LineRole::*;
+    assert_eq!(
+        crate::roles_of(text),
+        [
+            (1, StructureHeading),
+            (2, TableHeader),
+            (3, TableHeader),
+            (4, Objective)
+        ]
+    );
+    assert!(
+        plan.diagnostics
+            .iter()
+            .all(|d| d.code != piano_model::Code::TextUnplaced),
+        "{:#?}",
+        plan.diagnostics
+    );
+}

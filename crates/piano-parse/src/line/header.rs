@@ -63,8 +63,11 @@ pub fn is_header_piece(cell: &str) -> bool {
 /// table header `below` ("Misurazione" over "Indicatori" | "Valori attesi",
 /// the header's other cells merged over both lines and printed on the
 /// lower): one piece of a name opening with a capital (a value wrapped into
-/// its cell goes on in small letters), not in the first cell, over a cell
-/// the header fills.
+/// its cell goes on in small letters), over a cell the header fills, not in
+/// the first cell unless the line keeps as many cells as the header (a row
+/// of the table, whose label stands over the columns a matrix puts first:
+/// "Peso per responsabile" over its heads; a caption above a table is a
+/// line of its own).
 pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
     let mut filled = line
         .cells
@@ -75,7 +78,7 @@ pub fn is_group_label(line: &TextLine, below: &TextLine) -> bool {
         return false;
     };
     let label = label.text.trim();
-    index > 0
+    (index > 0 || line.cells.len() == below.cells.len())
         && below.page == line.page
         && below.number == line.last + 1
         && is_header_piece(label)
