@@ -8,7 +8,7 @@ use piano_model::{Code, Diagnostic, TextLine, counts_pages, same_running_line};
 
 use std::collections::BTreeMap;
 
-use crate::furniture::{candidates, is_page_number, signature};
+use crate::furniture::{candidates, is_page_number, numbers, printed_page_number, signature};
 use crate::page::{Block, PageBlocks};
 use emit::Emitter;
 
@@ -59,8 +59,17 @@ fn edge_texts_at_the_edge(pending: &Pending) -> Vec<(String, u32)> {
 /// something else does on two pages ("Obiettivo n. 7" heading page 4, "n.
 /// 8" page 5) but seldom on three: then `other`, a third page's, must
 /// repeat it too, unless another of its numbers stays (a page count,
-/// "2/21").
-fn repeats(text: &str, page: u32, neighbour: &[(String, u32)], other: &[(String, u32)]) -> bool {
+/// "2/21"). A line moving with the pages of a page that prints its own
+/// number elsewhere (`printed`, "16" at its foot) counts the pages only if
+/// it holds that number: cards filling a page each, "Obiettivo n. 7", "n.
+/// 8", "n. 9" heading pages printed 16, 17, 18, count the cards.
+fn repeats(
+    text: &str,
+    page: u32,
+    printed: Option<u32>,
+    neighbour: &[(String, u32)],
+    other: &[(String, u32)],
+) -> bool {
     let moving = |seen: &[(String, u32)]| {
         seen.iter()
             .any(|(line, at)| same_running_line(line, *at, text, page))
@@ -71,7 +80,15 @@ fn repeats(text: &str, page: u32, neighbour: &[(String, u32)], other: &[(String,
     let counts = neighbour
         .iter()
         .any(|(line, at)| counts_pages(line, *at, text, page));
-    same || counts || (moving(neighbour) && moving(other))
+    let with_the_printed_number =
+        printed.is_none_or(|printed| numbers(text).any(|number| number == printed));
+    same || counts || (with_the_printed_number && moving(neighbour) && moving(other))
+}
+
+/// The number a page prints as its own at its edge, among its edge lines'
+/// texts (as [`edge_texts`]).
+fn printed_number(texts: &[(String, u32)]) -> Option<u32> {
+    texts.iter().find_map(|(text, _)| printed_page_number(text))
 }
 
 /// A page waiting for the next one.
@@ -125,14 +142,16 @@ impl Assembler {
             self.pending.as_ref().map(edge_texts).unwrap_or_default();
         let later = edge_texts(&next);
         let number = next.page.number;
+        let printed = printed_number(&later);
         for (&index, (text, _)) in next.candidates.iter().zip(&later) {
             next.running[index] =
-                is_page_number(text) || repeats(text, number, &previous, &self.earlier);
+                is_page_number(text) || repeats(text, number, printed, &previous, &self.earlier);
         }
         self.set_apart_furniture(&mut next);
         if let Some(mut current) = self.pending.take() {
+            let printed = printed_number(&previous);
             for (&index, (text, page)) in current.candidates.iter().zip(&previous) {
-                current.running[index] |= repeats(text, *page, &later, &self.earlier);
+                current.running[index] |= repeats(text, *page, printed, &later, &self.earlier);
             }
             self.set_apart_furniture(&mut current);
             self.earlier = edge_texts_at_the_edge(&current);
@@ -337,6 +356,44 @@ mod tests {
         ];
         let read = texts(&pages);
         for head in ["Piano pagina 2", "Piano pagina 3", "Piano pagina 4"] {
+            assert!(!read.iter().any(|text| text == head), "{head}: {read:?}");
+        }
+    }
+
+    #[test]
+    fn openers_counting_with_pages_printed_otherwise_are_content() {
+        // Cards filling a page each, their pages numbered at the foot: the
+        // openers count with the pages, but never show the page's number.
+        let with = |number: u32, opener: &str, printed: &str| {
+            page(
+                number,
+                &[
+                    (opener, 10.0),
+                    ("Descrizione", 60.0),
+                    ("Peso", 100.0),
+                    (printed, 190.0),
+                ],
+            )
+        };
+        let pages = [
+            with(1, "Premessa", "2"),
+            with(2, "Obiettivo n. 7", "3"),
+            with(3, "Obiettivo n. 8", "4"),
+            with(4, "Obiettivo n. 9", "5"),
+        ];
+        let read = texts(&pages);
+        for opener in ["Obiettivo n. 7", "Obiettivo n. 8", "Obiettivo n. 9"] {
+            assert!(read.iter().any(|text| text == opener), "{opener}: {read:?}");
+        }
+        // A head holding the number printed at the foot counts the pages.
+        let pages = [
+            with(1, "Piano pagina 2", "2"),
+            with(2, "Piano pagina 3", "3"),
+            with(3, "Piano pagina 4", "4"),
+            with(4, "Piano pagina 5", "5"),
+        ];
+        let read = texts(&pages);
+        for head in ["Piano pagina 3", "Piano pagina 4", "Piano pagina 5"] {
             assert!(!read.iter().any(|text| text == head), "{head}: {read:?}");
         }
     }

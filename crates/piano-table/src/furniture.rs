@@ -80,6 +80,22 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     (1..=2).contains(&digits)
 }
 
+/// The number a page prints as its own, where `text`, one of its edge
+/// lines, is a page number: its first number ("15", "Pagina 15 di 40",
+/// "15/40").
+pub(crate) fn printed_page_number(text: &str) -> Option<u32> {
+    if !is_page_number(text) {
+        return None;
+    }
+    numbers(text).next()
+}
+
+/// The numbers a text holds, left to right.
+pub(crate) fn numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|run| run.parse().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +115,14 @@ mod tests {
         for text in ["31.12.2021 pagina", "Obiettivo 3", "", "Pagina", "2020"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_page_number_prints_its_first_number() {
+        assert_eq!(printed_page_number("15"), Some(15));
+        assert_eq!(printed_page_number("Pagina 15 di 40"), Some(15));
+        assert_eq!(printed_page_number("15/40"), Some(15));
+        assert_eq!(printed_page_number("Obiettivo n. 15"), None);
     }
 
     fn text(text: &str, y: f32) -> Block {
