@@ -179,12 +179,25 @@ fn card_opener(text: &str, rest_of_line: &str, words: &Vocabulary) -> Option<Lin
 /// that is itself a column's name ("Fase | Peso") makes the line a piece of
 /// a table's header.
 fn card_field(label: &str, value: &str, words: &Vocabulary) -> Option<LineKind> {
+    // The label's cell may hold the value's first words after its colon
+    // ("Termine: entro il" | "1", the rest set apart by a wide gap); words
+    // closing with a colon are another label wrapped into the cell.
+    let (label, value) = match label.split_once(':') {
+        Some((before, after))
+            if !after.trim().is_empty()
+                && !after.trim_end().ends_with(':')
+                && words.card_label(before.trim()).is_some() =>
+        {
+            (before, format!("{} {value}", after.trim()))
+        }
+        _ => (label, value.to_owned()),
+    };
     // A value naming a column is a header's cell ("Fase | Peso"), unless
     // it is left open to go on on the next line ("Scadenza: entro il").
-    if words.is_column_name(value) && !words.ends_open(value) {
+    if words.is_column_name(&value) && !words.ends_open(&value) {
         return None;
     }
-    inline_card_field(label, value, words)
+    inline_card_field(label, &value, words)
 }
 
 /// A card's field written in one cell, its label before a colon ("Output

@@ -117,6 +117,16 @@ fn a_card_field_in_one_cell_keeps_a_value_that_opens_with_a_columns_name() {
 }
 
 #[test]
+fn a_card_fields_value_opens_in_its_labels_cell() {
+    // "Termine: entro il" | "1": the words after the label's colon open
+    // the value the next cell goes on with.
+    assert_eq!(
+        kind_in("objective-cards", "Termine: entro il\t1"),
+        LineKind::CardField(Column::Due, "entro il 1".to_owned())
+    );
+}
+
+#[test]
 fn a_weight_matrix_header_names_no_column_of_values() {
     let matrix = "N.\tDescrizione\tSegretario\tDirigente Area 1";
     assert!(matches!(

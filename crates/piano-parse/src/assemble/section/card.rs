@@ -102,7 +102,7 @@ impl SectionBuilder<'_> {
         self.table = Table::Card;
         self.last_card_field = Some(LastCardField {
             column,
-            inline: filled_cells(line) == 1,
+            inline: filled_cells(line) == 1 || label_closes_in_its_cell(line),
             line: line.last,
         });
         self.set_card_field(column, value, false, line);
@@ -431,6 +431,21 @@ impl SectionBuilder<'_> {
         }
         self.pending = Some(row);
     }
+}
+
+/// Whether the label of `line`, one line of the file, closes with a colon
+/// in its first cell, with the value's first words after it or not
+/// ("Termine: entro il" | "1", "Data Fine Attesa:" | "1"): a field written
+/// as running text, cut at a gap by the rebuild, whose value wraps onto
+/// lines of one cell. (A row the rebuild made of several lines may hold
+/// the next field's label wrapped into the first cell: "Valore atteso
+/// Scadenza:".)
+fn label_closes_in_its_cell(line: &TextLine) -> bool {
+    line.number == line.last
+        && line
+            .cells
+            .first()
+            .is_some_and(|cell| cell.text.contains(':'))
 }
 
 /// How many of the line's cells hold text.

@@ -218,6 +218,25 @@ fn a_phase_table_header_wrapped_in_small_letters_is_no_phase() {
 }
 
 #[test]
+fn a_phase_table_header_wrapped_with_a_sign_is_no_phase() {
+    // "Peso" / "%.": the weight column's name goes on with a sign.
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1 – Assistenza domiciliare\n\
+        Peso\t100%\n\
+        Fasi di\tPeso\tTempi di\n\
+        attuazione\t%.\trealizzazione\n\
+        Attivazione del servizio\t50%\t30.06.2022\n\
+        Verifica dei risultati\t50%\t31.12.2022\n";
+    let phases = phases_of(text);
+    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    assert_eq!(
+        descriptions,
+        ["Attivazione del servizio", "Verifica dei risultati"]
+    );
+    assert_eq!(phases[1].weight, Some(50.0));
+}
+
+#[test]
 fn inline_fields_wrapped_in_a_narrow_column_keep_their_values() {
     let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
         Obiettivo n. 1\n\
@@ -473,4 +492,40 @@ fn a_phase_header_wrapped_onto_a_word_naming_a_field_is_the_headers() {
     let card = &plan.structures[0].objectives[0];
     assert_eq!(card.entry.description, "Sportello unico");
     assert_eq!(card.phases[0].description, "Allestimento dei locali");
+}
+
+#[test]
+fn a_value_begun_beside_its_label_and_set_apart_goes_on_below() {
+    // "Termine: entro il" | "1": the value's first words share the
+    // label's cell, the rest of its line set apart by a wide gap, and it
+    // wraps onto a line of one cell, as an inline field's does.
+    let text = "SERVIZIO: CONTRATTI - DIRIGENTE: Mario Rossi\n\
+        OBIETTIVO N. 1\tStagione teatrale.\n\
+        Peso: 50\n\
+        Termine: entro il\t1\n\
+        dicembre 2020\n\
+        Target:\tMantenimento dello standard.\n";
+    let (plan, roles) = crate::parse_dump_with_roles(text);
+    let card = &plan.structures[0].objectives[0];
+    let due = card.entry.due.as_ref().expect("the card's due");
+    assert_eq!(due.raw, "entro il 1 dicembre 2020");
+    assert_eq!(due.date, DueDate::day(2020, 12, 1));
+    assert_eq!(roles.get(5, None), Some(LineRole::CardField));
+}
+
+#[test]
+fn a_value_set_apart_from_its_labels_colon_goes_on_below() {
+    // "Data Fine Attesa:" | "1": the label's colon says the value follows
+    // as running text, which wraps onto a line of one cell.
+    let text = "SERVIZIO: CONTRATTI - DIRIGENTE: Mario Rossi\n\
+        OBIETTIVO N. 1\tStagione teatrale.\n\
+        Peso: 50\n\
+        Scadenza:\t1\n\
+        dicembre di ogni anno\n\
+        Target:\tMantenimento dello standard.\n";
+    let (plan, roles) = crate::parse_dump_with_roles(text);
+    let card = &plan.structures[0].objectives[0];
+    let due = card.entry.due.as_ref().expect("the card's due");
+    assert_eq!(due.raw, "1 dicembre di ogni anno");
+    assert_eq!(roles.get(5, None), Some(LineRole::CardField));
 }
