@@ -126,8 +126,9 @@ impl SectionBuilder<'_> {
 
     /// Whether `line`, right under a table header no row has followed yet,
     /// holds only the ends of its names wrapped: pieces without figures, each
-    /// going on in small letters under a filled cell of the header
-    /// ("Descrizione" / "fase"), where a row's text would open with a capital.
+    /// going on in small letters or with a sign under a filled cell of the
+    /// header ("Descrizione" / "fase", "Peso" / "%."), where a row's text
+    /// would open with a capital.
     pub(super) fn wraps_the_header(&self, line: &TextLine) -> bool {
         let Some(header) = &self.header_cells else {
             return false;
@@ -142,7 +143,7 @@ impl SectionBuilder<'_> {
             && pieces.all(|(index, cell)| {
                 let piece = cell.text.trim();
                 is_header_piece(piece)
-                    && piece.starts_with(char::is_lowercase)
+                    && !piece.starts_with(char::is_uppercase)
                     && header
                         .get(index)
                         .is_some_and(|name| !name.trim().is_empty())
