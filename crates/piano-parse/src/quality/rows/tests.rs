@@ -1,9 +1,18 @@
 //! Tests of `rows.rs`.
 
 use super::*;
-use crate::quality::tests::{finding_of, read};
+use crate::quality::tests::{Read, finding_of, read};
 
 const HEADER: &str = "STRUTTURA: A\nN.\tDescrizione\tPeso\tScadenza\n";
+
+/// The count of the finding of `code` in `plan`, with the part of it
+/// `part` picks (light, misplaced).
+fn counted(plan: &Read, code: ReasonCode, part: fn(&Finding) -> u32) -> Option<(u32, u32)> {
+    findings(&plan.plan, Evidence::default())
+        .iter()
+        .find(|f| f.code == code)
+        .map(|f| (f.count, part(f)))
+}
 
 #[test]
 fn an_empty_weight_cell_is_a_weight_missing() {
@@ -257,10 +266,10 @@ fn a_row_without_a_due_that_holds_no_date_weighs_light() {
     let plan = read(&format!(
         "{HEADER}1\tPrimo\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
     ));
-    let dues = findings(&plan.plan, Evidence::default())
-        .into_iter()
-        .find(|f| f.code == ReasonCode::DuesMissing);
-    assert_eq!(dues.map(|f| (f.count, f.light)), Some((1, 1)));
+    assert_eq!(
+        counted(&plan, ReasonCode::DuesMissing, |f| f.light),
+        Some((1, 1))
+    );
 }
 
 #[test]
@@ -269,10 +278,10 @@ fn a_row_without_a_due_that_holds_a_date_elsewhere_weighs_whole() {
     let plan = read(&format!(
         "{HEADER}1\tPrimo entro il 30.06.2022\t50%\t\n2\tSecondo\t50%\t31.12.2022\n"
     ));
-    let dues = findings(&plan.plan, Evidence::default())
-        .into_iter()
-        .find(|f| f.code == ReasonCode::DuesMissing);
-    assert_eq!(dues.map(|f| (f.count, f.light)), Some((1, 0)));
+    assert_eq!(
+        counted(&plan, ReasonCode::DuesMissing, |f| f.light),
+        Some((1, 0))
+    );
 }
 
 #[test]
@@ -283,10 +292,10 @@ fn a_group_adding_up_to_twice_its_share_holds_another_groups_rows() {
         "{HEADER}1\tPrimo\t50%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n\
          3\tTerzo\t50%\t31.12.2022\n4\tQuarto\t50%\t31.12.2022\n"
     ));
-    let sums = findings(&plan.plan, Evidence::default())
-        .into_iter()
-        .find(|f| f.code == ReasonCode::WeightSums);
-    assert_eq!(sums.map(|f| (f.count, f.misplaced)), Some((1, 2)));
+    assert_eq!(
+        counted(&plan, ReasonCode::WeightSums, |f| f.misplaced),
+        Some((1, 2))
+    );
 }
 
 #[test]
@@ -294,8 +303,8 @@ fn one_weight_misread_misplaces_no_row() {
     let plan = read(&format!(
         "{HEADER}1\tPrimo\t40%\t31.12.2022\n2\tSecondo\t50%\t31.12.2022\n"
     ));
-    let sums = findings(&plan.plan, Evidence::default())
-        .into_iter()
-        .find(|f| f.code == ReasonCode::WeightSums);
-    assert_eq!(sums.map(|f| (f.count, f.misplaced)), Some((1, 0)));
+    assert_eq!(
+        counted(&plan, ReasonCode::WeightSums, |f| f.misplaced),
+        Some((1, 0))
+    );
 }
