@@ -139,6 +139,24 @@ fn phases_of(text: &str) -> Vec<piano_model::Entry> {
     plan.structures[0].objectives[0].phases.clone()
 }
 
+/// The phases of a card whose phase table is headed by `header` (its lines,
+/// each ending in a newline) over two phases of 50%.
+fn phases_under_header(header: &str) -> Vec<piano_model::Entry> {
+    phases_of(&format!(
+        "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+         Obiettivo n. 1 – Assistenza domiciliare\n\
+         Peso\t100%\n\
+         {header}\
+         Attivazione del servizio\t50%\t30.06.2022\n\
+         Verifica dei risultati\t50%\t31.12.2022\n"
+    ))
+}
+
+/// The phases' descriptions, in order.
+fn descriptions_of(phases: &[piano_model::Entry]) -> Vec<&str> {
+    phases.iter().map(|p| p.description.as_str()).collect()
+}
+
 #[test]
 fn a_phase_numbered_in_its_own_cell_or_with_its_text_is_numbered_by_its_card() {
     // A phase table without a number column in its header (or with no
@@ -201,17 +219,9 @@ fn a_card_title_wrapped_under_itself_goes_on() {
 
 #[test]
 fn a_phase_table_header_wrapped_in_small_letters_is_no_phase() {
-    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
-        Obiettivo n. 1 – Assistenza domiciliare\n\
-        Peso\t100%\n\
-        Descrizione\tPeso\tScadenza\n\
-        fase\t\t\n\
-        Attivazione del servizio\t50%\t30.06.2022\n\
-        Verifica dei risultati\t50%\t31.12.2022\n";
-    let phases = phases_of(text);
-    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    let phases = phases_under_header("Descrizione\tPeso\tScadenza\nfase\t\t\n");
     assert_eq!(
-        descriptions,
+        descriptions_of(&phases),
         ["Attivazione del servizio", "Verifica dei risultati"]
     );
     assert_eq!(phases[0].weight, Some(50.0));
@@ -220,17 +230,9 @@ fn a_phase_table_header_wrapped_in_small_letters_is_no_phase() {
 #[test]
 fn a_phase_table_header_wrapped_with_a_sign_is_no_phase() {
     // "Peso" / "%.": the weight column's name goes on with a sign.
-    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
-        Obiettivo n. 1 – Assistenza domiciliare\n\
-        Peso\t100%\n\
-        Fasi di\tPeso\tTempi di\n\
-        attuazione\t%.\trealizzazione\n\
-        Attivazione del servizio\t50%\t30.06.2022\n\
-        Verifica dei risultati\t50%\t31.12.2022\n";
-    let phases = phases_of(text);
-    let descriptions: Vec<&str> = phases.iter().map(|p| p.description.as_str()).collect();
+    let phases = phases_under_header("Fasi di\tPeso\tTempi di\nattuazione\t%.\trealizzazione\n");
     assert_eq!(
-        descriptions,
+        descriptions_of(&phases),
         ["Attivazione del servizio", "Verifica dei risultati"]
     );
     assert_eq!(phases[1].weight, Some(50.0));
