@@ -21,6 +21,7 @@
 mod document;
 mod fields;
 mod labels;
+mod renumbered;
 mod rows;
 mod unplaced;
 mod verdict;

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use piano_model::{Code, Diagnostic, Entry, Plan, ReasonCode, Structure};
 
+use super::renumbered::renumbered_rows;
 use super::unplaced::holds_values;
 use super::{Evidence, Finding, count, raised};
 use crate::token::due::parse_due;
@@ -232,7 +233,9 @@ fn all_weighted<'e>(mut entries: impl Iterator<Item = &'e Entry>) -> bool {
 /// reading it right. And a phase whose number does not extend its
 /// objective's ("9.2.11" under objective 10: an objective's row read one
 /// level down), with every row after it in its structure: their numbers
-/// follow from a row read at the wrong level, so they are off too.
+/// follow from a row read at the wrong level, so they are off too. And the
+/// rows whose labels count otherwise than their numbers ([`renumbered_rows`]:
+/// a row lost or read twice above them).
 fn numbering_broken(plan: &Plan) -> u32 {
     let mut lines: BTreeSet<(Option<u32>, Option<u32>)> = BTreeSet::new();
     let mut unlocated = 0;
@@ -270,6 +273,11 @@ fn numbering_broken(plan: &Plan) -> u32 {
             );
         }
     }
+    lines.extend(
+        renumbered_rows(plan)
+            .iter()
+            .map(|entry| (entry.page, Some(entry.lines.0))),
+    );
     count(lines.len() + unlocated)
 }
 
