@@ -83,12 +83,22 @@ fn joined_header(line: &TextLine, below: &TextLine, profiles: &[Vocabulary]) -> 
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit())
     });
-    if holds_values || numbered || line.cells.iter().filter(|cell| names(&cell.text)).count() < 2 {
+    if holds_values || numbered {
         return None;
     }
+    let named_cells = line.cells.iter().filter(|cell| names(&cell.text)).count();
+    // A two-level header's upper line may name one column only: its other
+    // cells are a group's label and heads merged over both lines ("N." |
+    // "Dati di monitoraggio" | "Settore Servizi alla Persona" over "Attività"
+    // | "Area Tecnica"); the lower line then names columns by their words.
     if let Some(two_level) = two_level_header(line, below) {
-        return (most_named(&two_level, profiles) >= most_named(line, profiles))
+        let by_words = named_cells >= 2
+            || most_named_by_words(&two_level, profiles) > most_named_by_words(line, profiles);
+        return (by_words && most_named(&two_level, profiles) >= most_named(line, profiles))
             .then_some(two_level);
+    }
+    if named_cells < 2 {
+        return None;
     }
     // A piece that names a column by itself under an empty cell is a
     // two-level header's lower row ("Misurazione" over "Indicatori" and
@@ -321,5 +331,38 @@ mod tests {
             layout.lines[0].to_tab_separated(),
             "Obiettivo n.\tDescrizione\tSegretario Generale\tArea Finanziaria\tServizio Tributi\tArea Tecnica"
         );
+    }
+
+    #[test]
+    fn a_group_over_the_description_joins_an_upper_line_naming_one_column() {
+        // The group's label sits over the description and a head, the other
+        // head merged over both rows: the upper line names only "N.".
+        let mut layout = Layout {
+            lines: vec![
+                line(
+                    1,
+                    "N.\tDati di monitoraggio\t\tSettore Servizi alla Persona",
+                ),
+                line(2, "\tAttività\tArea Tecnica\t"),
+                line(3, "1\tRiordino dell'archivio\t10\t20"),
+            ],
+            ..Layout::default()
+        };
+        join_wrapped_headers(&mut layout, &mut Roles::new(), Vocabulary::bundled());
+        assert_eq!(layout.lines.len(), 2);
+        assert_eq!(
+            layout.lines[0].to_tab_separated(),
+            "N.\tAttività\tArea Tecnica\tSettore Servizi alla Persona"
+        );
+    }
+
+    #[test]
+    fn lines_of_text_over_a_group_of_names_are_not_a_header() {
+        // Neither line names a column by its words: nothing to join.
+        let lines = (
+            line(1, "Nota\tDati di monitoraggio\t\tSettore Servizi"),
+            line(2, "\tRiepilogo\tUfficio Uno\t"),
+        );
+        assert!(joined_header(&lines.0, &lines.1, Vocabulary::bundled()).is_none());
     }
 }
