@@ -20,14 +20,22 @@ use sha2::{Digest, Sha256};
 
 use crate::OcrError;
 
-/// The first line of every entry: the format, then the turn.
+/// The first line of every entry: the format, then the turn (and, for a
+/// page read scaled up, [`SCALE`] and the factor).
 const HEADER: &str = "piano-ocr-cache 2 turn ";
+/// What comes between an entry's turn and the factor a coarse page was
+/// scaled up by before it was read (`scale.rs`); a page read as it came
+/// has none, so that its entry is as it was before pages were scaled.
+const SCALE: &str = " scale ";
 
 /// A recognised page as the cache keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
     /// The clockwise turn (0, 90, 180, 270) the page was read at.
     pub turn: u32,
+    /// How many times the page was scaled up before it was read (1: as it
+    /// came).
+    pub scale: u32,
     /// Tesseract's TSV output for the page so turned.
     pub tsv: String,
 }
@@ -68,9 +76,13 @@ impl Cache {
     pub fn get(&self, key: &str) -> Option<Entry> {
         let text = std::fs::read_to_string(self.path(key)).ok()?;
         let (header, tsv) = text.split_once('\n')?;
-        let turn = header.strip_prefix(HEADER)?.parse().ok()?;
-        matches!(turn, 0 | 90 | 180 | 270).then(|| Entry {
+        let (turn, scale) = match header.strip_prefix(HEADER)?.split_once(SCALE) {
+            Some((turn, scale)) => (turn.parse().ok()?, scale.parse().ok()?),
+            None => (header.strip_prefix(HEADER)?.parse().ok()?, 1),
+        };
+        (matches!(turn, 0 | 90 | 180 | 270) && scale >= 1).then(|| Entry {
             turn,
+            scale,
             tsv: tsv.to_owned(),
         })
     }
@@ -78,7 +90,11 @@ impl Cache {
     /// Keeps `entry` under `key`, written whole or not at all.
     pub fn put(&self, key: &str, entry: &Entry) {
         let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut file| {
-            writeln!(file, "{HEADER}{}", entry.turn)?;
+            write!(file, "{HEADER}{}", entry.turn)?;
+            if entry.scale > 1 {
+                write!(file, "{SCALE}{}", entry.scale)?;
+            }
+            writeln!(file)?;
             file.write_all(entry.tsv.as_bytes())?;
             file.persist(self.path(key)).map_err(|error| error.error)?;
             Ok(())
@@ -105,10 +121,29 @@ mod tests {
         assert_eq!(cache.get(&key), None);
         let entry = Entry {
             turn: 90,
+            scale: 1,
             tsv: "level\tpage_num\n1\t1\n".to_owned(),
         };
         cache.put(&key, &entry);
         assert_eq!(cache.get(&key), Some(entry));
+        // A coarse page read scaled up keeps its factor; a page read as it
+        // came is written as before pages were scaled.
+        let scaled = Entry {
+            turn: 0,
+            scale: 3,
+            tsv: "level\n".to_owned(),
+        };
+        cache.put(&key, &scaled);
+        assert_eq!(cache.get(&key), Some(scaled.clone()));
+        cache.put(
+            &key,
+            &Entry {
+                scale: 1,
+                ..scaled.clone()
+            },
+        );
+        let written = std::fs::read_to_string(cache.path(&key)).expect("written");
+        assert_eq!(written, "piano-ocr-cache 2 turn 0\nlevel\n");
         std::fs::write(cache.path(&key), "piano-ocr-cache 1 turn 45\n").expect("damaged");
         assert_eq!(cache.get(&key), None);
         std::fs::write(cache.path(&key), "").expect("emptied");

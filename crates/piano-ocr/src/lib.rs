@@ -42,6 +42,7 @@ mod progress;
 mod recogniser;
 mod reread;
 mod rules;
+mod scale;
 mod schedule;
 mod size;
 mod spans;
@@ -220,8 +221,9 @@ pub fn read_image_traced(
     read(bytes, settings, Rebuild::tracing(page))
 }
 
-/// Page `page` (1-based) of the image `bytes`, grey as piano reads it, as a
-/// PNG file.
+/// Page `page` (1-based) of the image `bytes`, grey as piano reads it (a
+/// coarse page scaled up as it is before recognition, `scale.rs`, so that
+/// its words' pixels are the image's), as a PNG file.
 pub fn page_image(bytes: &[u8], page: u32) -> Result<PageImage, OcrError> {
     let kind = image_kind(bytes).ok_or(OcrError::NotImage)?;
     let decode = |page, reason| OcrError::Decode { kind, page, reason };
@@ -234,6 +236,8 @@ pub fn page_image(bytes: &[u8], page: u32) -> Result<PageImage, OcrError> {
     let image = pages
         .page(index)
         .map_err(|reason| decode(Some(page), reason))?;
+    let factor = scale::factor(image.width(), image.height());
+    let image = scale::up(image, factor);
     let png = pages::png(&image).map_err(|reason| decode(Some(page), reason))?;
     Ok(PageImage {
         png,
@@ -357,6 +361,7 @@ mod tests {
                 word("gamma", 200.0, 300.0, true),
             ],
             rules: Vec::new(),
+            scale: 1,
         };
         let mut rebuild = Rebuild::new();
         rebuild.push(&page_of(page, 1));

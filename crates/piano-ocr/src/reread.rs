@@ -27,6 +27,8 @@ use image::GrayImage;
 
 use strip::{Bounds, Cut, FIELDS, StripWord};
 
+use crate::scale;
+
 /// A word read with a confidence (0 to 100) under this is read again.
 pub(crate) const DOUBTFUL: f32 = 80.0;
 /// A band left unread gives lines only where its words were read with a
@@ -36,20 +38,16 @@ const BAND_CONFIDENCE: f32 = 80.0;
 /// Most words read again on one page: past this the page is read so
 /// poorly that reading its words again one by one is not worth the time.
 const MOST_WORDS: usize = 400;
-/// The fewest pixels a millimetre (150 dpi, less a tenth) for doubtful
-/// words to be read again. Under it a word cut out alone reads
-/// confidently wrong as often as right: at 100 dpi bitonal, "31/12/2022"
-/// read doubtfully was read again "211212022", "30%" "10%", so values
-/// read wrong would no longer be flagged.
-const FINEST_UNREAD: f32 = 150.0 / 25.4 * 0.9;
-/// The long side of an A4 page, in millimetres, which a page's resolution
-/// is told from.
-const A4_LONG: f32 = 297.0;
-
-/// Whether `image`, read as an A4 page, is scanned finely enough for its
-/// doubtful words to be read again ([`FINEST_UNREAD`]).
-fn fine_enough(image: &GrayImage) -> bool {
-    image.width().max(image.height()) as f32 / A4_LONG >= FINEST_UNREAD
+/// Whether a page scanned at the resolution of `image` scaled down `scale`
+/// times (as it came, before `scale.rs` scaled it up) is fine enough for
+/// its doubtful words to be read again: 150 dpi, less a tenth
+/// ([`scale::FINE`]). Under it a word cut out alone reads confidently
+/// wrong as often as right: at 100 dpi bitonal, "31/12/2022" read
+/// doubtfully was read again "211212022", "30%" "10%", so values read
+/// wrong would no longer be flagged.
+fn fine_enough(image: &GrayImage, scale: u32) -> bool {
+    let scale = scale.max(1);
+    scale::per_mm(image.width() / scale, image.height() / scale) >= scale::FINE
 }
 
 /// White around each word's ink in its own box, in pixels (tesseract's
@@ -149,19 +147,19 @@ pub(crate) struct Plan {
     strips: Vec<Planned>,
 }
 
-/// The second look at `image` given `tsv`, tesseract's reading of it: the
-/// plan, and the image of each of its strips, in the plan's order. The
+/// The second look at `image` given `tsv`, tesseract's reading of it (the
+/// image scaled up `scale` times from the page as scanned): the plan, and the image of each of its strips, in the plan's order. The
 /// doubtful words go on one strip and the bands left unread on another
 /// (read together, the large type of a title would leave the small words
 /// unread, as on the page).
-pub(crate) fn plan(tsv: &str, image: &GrayImage) -> (Plan, Vec<GrayImage>) {
+pub(crate) fn plan(tsv: &str, image: &GrayImage, scale: u32) -> (Plan, Vec<GrayImage>) {
     let rows = rows(tsv, image);
     let mut doubtful: Vec<Row> = rows
         .iter()
         .filter(|row| row.confidence < DOUBTFUL)
         .cloned()
         .collect();
-    if doubtful.len() > MOST_WORDS || !fine_enough(image) {
+    if doubtful.len() > MOST_WORDS || !fine_enough(image, scale) {
         doubtful.clear();
     }
     let retaken: Vec<Cut> = doubtful
@@ -260,16 +258,18 @@ impl Plan {
     }
 }
 
-/// `tsv`, tesseract's reading of `image`, after a second look read at once:
+/// `tsv`, tesseract's reading of `image` (scaled up `scale` times from the
+/// page as scanned), after a second look read at once:
 /// `read` recognises an image (a strip of what is read again) and gives its
 /// TSV. Where nothing is to be read again, or a strip cannot be read,
 /// `tsv` is kept as it is.
 pub(crate) fn amend<E>(
     tsv: String,
     image: &GrayImage,
+    scale: u32,
     mut read: impl FnMut(&GrayImage) -> Result<String, E>,
 ) -> String {
-    let (plan, strips) = plan(&tsv, image);
+    let (plan, strips) = plan(&tsv, image, scale);
     let readings: Vec<Option<String>> = strips.iter().map(|strip| read(strip).ok()).collect();
     plan.apply(tsv, &readings)
 }
@@ -321,8 +321,14 @@ mod tests {
         // 100 dpi, as A4.
         let coarse = GrayImage::from_pixel(1169, 100, Luma([255]));
         let tsv = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t20.0\tmaie\n");
-        let amended = amend::<()>(tsv.clone(), &coarse, |_| {
+        let amended = amend::<()>(tsv.clone(), &coarse, 1, |_| {
             panic!("no strip is read on a coarse scan")
+        });
+        assert_eq!(amended, tsv);
+        // Scaled up three times before it was read, it is as coarse.
+        let scaled = GrayImage::from_pixel(3507, 300, Luma([255]));
+        let amended = amend::<()>(tsv.clone(), &scaled, 3, |_| {
+            panic!("no strip is read on a coarse scan scaled up")
         });
         assert_eq!(amended, tsv);
     }
@@ -336,7 +342,7 @@ mod tests {
              5\t1\t1\t1\t1\t3\t110\t10\t40\t12\t52.0\tpeqgio\n"
         );
         let mut asked = None;
-        let amended = amend::<()>(tsv, &page(), |strip| {
+        let amended = amend::<()>(tsv, &page(), 1, |strip| {
             asked = Some(strip.dimensions());
             // The strip's two bands, each 12 + 2 * 2 + 2 * 12 = 40 high.
             Ok(format!(
@@ -358,12 +364,12 @@ mod tests {
     #[test]
     fn a_page_read_surely_or_a_strip_not_read_is_kept_as_it_is() {
         let sure = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t96.5\tbene\n");
-        let amended = amend::<()>(sure.clone(), &page(), |_| {
+        let amended = amend::<()>(sure.clone(), &page(), 1, |_| {
             panic!("no strip is read when no word is doubtful")
         });
         assert_eq!(amended, sure);
         let doubtful = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t20.0\tmaie\n");
-        assert_eq!(amend(doubtful.clone(), &page(), |_| Err(())), doubtful);
+        assert_eq!(amend(doubtful.clone(), &page(), 1, |_| Err(())), doubtful);
     }
 
     #[test]
@@ -377,7 +383,7 @@ mod tests {
         let tsv = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t96.5\tbene\n");
         let read = |answer: &'static str| {
             let tsv = tsv.clone();
-            amend::<()>(tsv, &image, move |strip| {
+            amend::<()>(tsv, &image, 1, move |strip| {
                 // The band, 20 high and cut 2 wider each side, alone.
                 assert_eq!(strip.dimensions(), (104 + 24, 24 + 24));
                 Ok(format!("{HEADER}\n{answer}\n"))
@@ -402,12 +408,12 @@ mod tests {
         let tsv = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t31.0\tmaie\n");
         let retaken = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t12\t13\t40\t12\t95.0\tmale\n");
         let added = format!("{HEADER}\n5\t1\t1\t1\t1\t1\t14\t14\t50\t20\t91\tTITOLO\n");
-        let (plan, strips) = plan(&tsv, &image);
+        let (plan, strips) = plan(&tsv, &image, 1);
         // The doubtful word's strip, then the band's.
         let sizes: Vec<(u32, u32)> = strips.iter().map(GrayImage::dimensions).collect();
         assert_eq!(sizes, [(68, 40), (128, 48)]);
         let mut answers = [retaken.clone(), added.clone()].into_iter();
-        let at_once = amend::<()>(tsv.clone(), &image, |_| {
+        let at_once = amend::<()>(tsv.clone(), &image, 1, |_| {
             Ok(answers.next().unwrap_or_default())
         });
         let later = plan.apply(tsv.clone(), &[Some(retaken), Some(added.clone())]);

@@ -29,7 +29,7 @@
 
 use image::GrayImage;
 
-use crate::{rules, spans};
+use crate::{rules, scale, spans};
 
 /// Darker than this is ink.
 const INK: u8 = 128;
@@ -48,9 +48,6 @@ const TILE: f32 = 10.0;
 /// The share of a page's squares holding a speck for the page to be
 /// strewn with them.
 const STREWN: f32 = 0.5;
-/// The long side of an A4 page, in millimetres, which a page's resolution
-/// is told from (a larger page, read as A4, is cleaned more cautiously).
-const A4_LONG: f32 = 297.0;
 
 /// What a pixel is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +80,8 @@ pub fn despeckle(mut image: GrayImage) -> GrayImage {
     if width == 0 || height == 0 {
         return image;
     }
-    let per_mm = width.max(height) as f32 / A4_LONG;
+    // A larger page than A4, read as one, is cleaned more cautiously.
+    let per_mm = scale::per_mm(image.width(), image.height());
     let speck = (SPECK * per_mm).ceil().max(1.0) as usize;
     let clear = (CLEAR * per_mm).round().max(1.0) as usize;
     let tile = (TILE * per_mm).round().max(1.0) as usize;

@@ -110,12 +110,20 @@ impl Recogniser {
         key: Option<String>,
     ) -> Result<Looked, OcrError> {
         let (plan, strips) = match image {
-            Some(image) => reread::plan(&tsv, image),
+            Some(image) => reread::plan(&tsv, image, first.scale),
             None => (reread::Plan::default(), Vec::new()),
         };
         if strips.is_empty() {
             if let (Some(cache), Some(key)) = (&self.cache, &key) {
-                cache.put(key, &Entry { turn: 0, tsv });
+                let scale = first.scale;
+                cache.put(
+                    key,
+                    &Entry {
+                        turn: 0,
+                        scale,
+                        tsv,
+                    },
+                );
             }
             return Ok(Looked::read(first));
         }
@@ -157,7 +165,15 @@ impl Recogniser {
     ) -> Result<PageText, OcrError> {
         let words = words_of(&tsv, page)?;
         if let (Some(cache), Some(key)) = (&self.cache, key) {
-            cache.put(key, &Entry { turn: 0, tsv });
+            let scale = first.scale;
+            cache.put(
+                key,
+                &Entry {
+                    turn: 0,
+                    scale,
+                    tsv,
+                },
+            );
         }
         Ok(PageText { words, ..first })
     }
