@@ -9,7 +9,7 @@ use crate::gutters::{
 };
 
 use super::blocks::blocks_set_in_their_column;
-use crate::lines::Line;
+use crate::lines::{Line, Segment};
 use crate::region::{NARROW_GAP, column_of};
 use std::borrow::Cow;
 
@@ -128,11 +128,13 @@ impl PlacedLine {
                     && contents
                         .get(column + 1)
                         .is_some_and(ColumnContent::is_values);
-                before_values.filter(|&cut| {
-                    (values_after_text && in_gutter(cut))
-                        || (contents[column].is_text()
-                            && self.ends_with_a_weight_of(index, cut, contents))
-                })
+                before_values
+                    .filter(|&cut| {
+                        (values_after_text && in_gutter(cut))
+                            || (contents[column].is_text()
+                                && self.ends_with_a_weight_of(index, cut, contents))
+                    })
+                    .or_else(|| before_a_unit(segment).filter(|_| values_after_text))
             };
             if next_is_free && self.is_value_in_gutter(index, contents) {
                 moves.push((index, None));
@@ -260,6 +262,17 @@ impl ColumnContent {
     }
 }
 
+/// The break before a percent sign that ends a piece alone, after a word
+/// that is no number: the unit of a value in the next column that wrapped
+/// onto a line of its own ("16,67" over "%"), which a dump set one space
+/// after the text of that line ("… attività %"). No text ends so.
+fn before_a_unit(piece: &Segment) -> Option<usize> {
+    let mut words = piece.words_from_end();
+    let unit = words.next()?;
+    let before = words.next()?;
+    (unit == "%" && !is_value(before)).then(|| piece.word_count() - 2)
+}
+
 /// Whether a word is a percent: a value with a percent sign ("25%", "(50%)").
 fn is_percent(word: &str) -> bool {
     is_value(word) && word.contains('%')
@@ -286,11 +299,12 @@ pub(super) fn column_contents(lines: &[PlacedLine], inner: &[f32]) -> Vec<Column
                 .is_none_or(|&edge| segment.x1 <= edge + tolerance);
             let ends_with_value = is_value(segment.last_word());
             // Spaces are neither digits nor letters: the piece reads as a
-            // value as it would packed ("16 ,67").
+            // value as it would packed ("16 ,67"). A piece of no letters
+            // (a weight's "%" wrapped under it) is no text either.
             if is_value(&segment.text) {
                 content.values += 1;
                 content.percents += usize::from(is_percent(&segment.text));
-            } else if !ends_with_value {
+            } else if !ends_with_value && segment.text.chars().any(char::is_alphabetic) {
                 content.texts += 1;
                 if stays {
                     content.text_end = content.text_end.max(segment.x1);
@@ -458,6 +472,30 @@ N.    Descrizione                        Peso    Indicatore   Scadenza
                 "4\tRiduzione dei tempi del 20%\t\tReport\t30.06.2023",
             ],
             "a percent on a row's first line goes; one on a line that goes on a cell does not"
+        );
+    }
+
+    #[test]
+    fn a_weights_unit_wrapped_after_a_line_of_text_goes_to_its_column() {
+        // The weight "16,67 %" wrapped in its cell; pdftotext set its "%"
+        // one space after the description's second line.
+        let text = "\
+N.  Descrizione                  Peso     Scadenza
+1   Riduzione dei tempi medi     16,67    30/06/2024
+    di pagamento delle fatture %
+2   Digitalizzazione pratiche    25%      31/12/2024
+3   Riduzione dei costi del
+    servizio del 20 %            25%      31/10/2024
+";
+        let texts = dump_rows(text, &[0.0, 3.4, 32.4, 41.4, 60.0]);
+        assert_eq!(
+            texts[1..],
+            [
+                "1\tRiduzione dei tempi medi di pagamento delle fatture\t16,67 %\t30/06/2024",
+                "2\tDigitalizzazione pratiche\t25%\t31/12/2024",
+                "3\tRiduzione dei costi del servizio del 20 %\t25%\t31/10/2024",
+            ],
+            "a percent sign after a number stays with it"
         );
     }
 
