@@ -8,6 +8,7 @@
 use super::{fitting_lines, heads_its_own_table};
 use crate::gutters::{EDGE_TOLERANCE, break_before_values};
 use crate::lines::{Line, Segment};
+use crate::page::same_table;
 use crate::region::{MAX_ROW_GAP, region};
 
 /// The lines of a header drawn again that are looked through for its line
@@ -98,6 +99,22 @@ pub(super) fn carried_lines(lines: &[Line], carried: &[f32], top_margin: f32) ->
         end = fitting_whole_rows(lines, start, &own);
         columns = own;
     }
+    // A cut row's rest on such a page shows fewer columns (the cells its
+    // first line held are done): the region it makes has the carried
+    // columns it shows, each moved a few characters, in their order.
+    if end == start
+        && !header_again
+        && lines
+            .get(start)
+            .is_some_and(|line| continues_a_row(line, carried))
+        && let Some((_, own)) = region(lines, start)
+        && let Some(moved) = carried_columns_moved(&own, carried)
+    {
+        end = fitting_whole_rows(lines, start, &moved);
+        if end > start {
+            columns = moved;
+        }
+    }
     (end > start).then_some(Carried {
         start,
         end,
@@ -180,6 +197,58 @@ fn scaled_misfit(starts: &[f32], carried: &[f32]) -> f32 {
 /// Where the values that end a piece after its text start, if they do.
 fn value_after_text(piece: &Segment) -> Option<f32> {
     Some(piece.breaks[break_before_values(piece)?].x1)
+}
+
+/// Whether a dump's line goes on with a row of the table of `columns`
+/// (edges included): its first piece starts right of the first column,
+/// which opens rows.
+fn continues_a_row(line: &Line, columns: &[f32]) -> bool {
+    let tolerance = EDGE_TOLERANCE * line.size;
+    line.pitch.is_some()
+        && line
+            .segments
+            .first()
+            .zip(columns.get(1))
+            .is_some_and(|(first, &edge)| first.x0 + tolerance >= edge)
+}
+
+/// The carried column edges `carried` with those the page's own region
+/// shows (`own`, edges included, fewer of them) set where it shows them:
+/// each of `own`'s inner edges stands for one of `carried`'s, in order, the
+/// pairing that moves them least; `None` when the moved edges are not the
+/// same table's ([`same_table`]: a few characters apart) or fall out of
+/// order. pdftotext lays each page out anew, a column a few characters from
+/// where it stood on the page above.
+pub(super) fn carried_columns_moved(own: &[f32], carried: &[f32]) -> Option<Vec<f32>> {
+    let own_inner = own.get(1..own.len().checked_sub(1)?)?;
+    let inner = carried.get(1..carried.len().checked_sub(1)?)?;
+    if own_inner.is_empty() || own_inner.len() >= inner.len() {
+        return None;
+    }
+    // cost[i][j]: the least distance pairing the first i own edges with
+    // some of the first j carried ones, in order.
+    let (n, m) = (own_inner.len(), inner.len());
+    let mut cost = vec![vec![f32::INFINITY; m + 1]; n + 1];
+    cost[0].fill(0.0);
+    for i in 1..=n {
+        for j in i..=m {
+            let paired = cost[i - 1][j - 1] + (own_inner[i - 1] - inner[j - 1]).abs();
+            cost[i][j] = cost[i][j - 1].min(paired);
+        }
+    }
+    let mut moved = carried.to_vec();
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if cost[i][j] < cost[i][j - 1] {
+            moved[j] = own_inner[i - 1];
+            i -= 1;
+        }
+        j -= 1;
+    }
+    moved[0] = moved[0].min(own[0]);
+    moved[m + 1] = moved[m + 1].max(own[n + 1]);
+    let ordered = moved.windows(2).all(|pair| pair[0] < pair[1]);
+    (ordered && same_table(&moved, carried)).then_some(moved)
 }
 
 /// Whether a line's first piece starts at one of the column edges, within a

@@ -1,6 +1,6 @@
 //! Tests of the borderless tables' rows, over positioned lines and dumps.
 
-use super::carry::fitting_whole_rows;
+use super::carry::{carried_columns_moved, fitting_whole_rows};
 use super::*;
 use crate::lines::Segment;
 

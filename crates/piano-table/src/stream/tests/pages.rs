@@ -123,6 +123,47 @@ fn lines_carried_from_the_page_above_end_with_a_whole_row() {
 }
 
 #[test]
+fn a_cut_rows_rest_on_a_page_set_a_few_characters_apart_goes_on_with_it() {
+    // pdftotext set this page's columns up to four characters right of
+    // the page above's; the rest of row 4 leaves the weight empty, so its
+    // lines show one column fewer than the table has.
+    let carried = [0.0, 5.4, 45.4, 53.4, 75.4, 101.4, 112.0];
+    let text = [
+        "      aggiornamento efficacia efficienza                 modulistica pratiche   monitoraggio",
+        "      gestione efficacia gestione                        pratiche sportello     aggiornamento",
+        "      procedimento comunale                              qualita                gestione comunale",
+    ]
+    .join("\n");
+    let (rows, rest) = infer_rows(&dump(&text), Some(&carried), 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "\taggiornamento efficacia efficienza gestione efficacia gestione procedimento \
+          comunale\t\tmodulistica pratiche pratiche sportello qualita\tmonitoraggio \
+          aggiornamento gestione comunale\t"
+        ],
+        "{rest:?}"
+    );
+    assert_eq!(rows[0].cells().len(), carried.len() - 1);
+}
+
+#[test]
+fn carried_columns_take_the_few_a_page_shows_where_it_shows_them() {
+    let carried = [0.0, 5.4, 45.4, 53.4, 75.4, 101.4, 112.0];
+    let own = [0.0, 5.4, 47.4, 79.4, 102.4, 112.0];
+    assert_eq!(
+        carried_columns_moved(&own, &carried),
+        Some(vec![0.0, 5.4, 47.4, 53.4, 79.4, 102.4, 112.0])
+    );
+    // Columns far from the carried ones are another table's.
+    let other = [0.0, 20.4, 90.4, 112.0];
+    assert_eq!(carried_columns_moved(&other, &carried), None);
+    // As many columns are the page's own region's to read.
+    assert_eq!(carried_columns_moved(&carried, &carried), None);
+}
+
+#[test]
 fn a_row_left_at_the_top_of_a_page_above_a_card_goes_on_with_its_table() {
     // The phase table of card 3 ended the page above; its last row went on
     // to this page, above card 4, whose fields make a region of their own.
