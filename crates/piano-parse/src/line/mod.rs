@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use piano_model::reference::fold;
+use piano_model::reference::{fold, mission_code};
 use piano_model::{Head, TextLine};
 use regex::Regex;
 
@@ -393,11 +393,24 @@ fn classify_single(text: &str, doubtful: bool, words: &Vocabulary) -> LineKind {
     if let Some(field) = field_line(text, "", words) {
         return field;
     }
+    if let Some(field) = mission_beside_its_label(text, words) {
+        return field;
+    }
     text.split_once(':')
         .and_then(|(label, value)| {
             field_line(label, value, words).or_else(|| inline_card_field(label, value, words))
         })
         .unwrap_or(LineKind::Text)
+}
+
+/// A mission's label and its value one space apart on a line of one cell
+/// ("Missione Turismo": lynx sets a field's label and value so, which no
+/// gap parts), when the value is an official mission's name: a sentence
+/// that opens with the label's word stays text.
+fn mission_beside_its_label(text: &str, words: &Vocabulary) -> Option<LineKind> {
+    let value = clean(words.after_field_label(text, Field::Mission)?);
+    mission_code(&value)?;
+    Some(LineKind::Field(Field::Mission, value))
 }
 
 /// A header field from its label and value. A label may carry the DUP's

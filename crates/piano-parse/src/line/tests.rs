@@ -488,3 +488,24 @@ fn a_header_cell_whose_spaces_ocr_lost_names_its_column() {
     };
     assert_eq!(columns[5], Some(Column::Achievement));
 }
+
+#[test]
+fn a_mission_one_space_from_its_label_is_the_mission_field() {
+    // lynx sets a field's label and value one space apart, in one cell.
+    assert_eq!(
+        kind_of("Missione Servizi istituzionali, generali e di gestione"),
+        LineKind::Field(
+            Field::Mission,
+            "Servizi istituzionali, generali e di gestione".to_owned()
+        )
+    );
+    assert_eq!(
+        kind_of("Missione Turismo"),
+        LineKind::Field(Field::Mission, "Turismo".to_owned())
+    );
+    // A sentence that opens with the label's word is no field.
+    assert_eq!(
+        kind_of("Missione del Comune è servire i cittadini"),
+        LineKind::Text
+    );
+}
