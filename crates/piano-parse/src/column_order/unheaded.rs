@@ -165,7 +165,7 @@ fn line_labels<'l>(line: &'l TextLine, profiles: &'l [Vocabulary]) -> LineLabels
     let Some(first) = line.cells.first() else {
         return LineLabels::default();
     };
-    if line.cells.len() < 3 {
+    if line.cells.len() < 3 || opens_a_card(&first.text, profiles) {
         return LineLabels::default();
     }
     let first = label(&first.text, line, profiles);
@@ -175,6 +175,15 @@ fn line_labels<'l>(line: &'l TextLine, profiles: &'l [Vocabulary]) -> LineLabels
         rest,
         inner: OnceCell::new(),
     }
+}
+
+/// Whether `text`, a line's first cell, is a card's opening words alone
+/// ("Obiettivo n." | "3"): a column edge across the opener cut its number
+/// into the next cell, which labels the card, not a row of a table.
+fn opens_a_card(text: &str, profiles: &[Vocabulary]) -> bool {
+    profiles
+        .iter()
+        .any(|profile| profile.card_opening(text.trim()) == Some(""))
 }
 
 /// What a cell of `line` holding `text` says of the row's label, if it is
@@ -322,6 +331,28 @@ mod tests {
         assert_eq!(
             labels_further_in(&first, Vocabulary::bundled()),
             [None, None]
+        );
+    }
+
+    #[test]
+    fn a_card_opener_cut_by_a_column_edge_holds_no_label() {
+        // Two cards' openers, their numbers cut into the next cell by the
+        // phase table's column edge, follow one another as labels would.
+        let openers = lines(
+            "Obiettivo n.\t3\t\t\n\
+             Obiettivo n.\t4\t\t",
+        );
+        assert_eq!(
+            labels_further_in(&openers, Vocabulary::bundled()),
+            [None, None]
+        );
+        let rows = lines(
+            "Primo\t3\t\t\n\
+             Secondo\t4\t\t",
+        );
+        assert_eq!(
+            labels_further_in(&rows, Vocabulary::bundled()),
+            [Some(1), Some(1)]
         );
     }
 
