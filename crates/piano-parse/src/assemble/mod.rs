@@ -225,7 +225,7 @@ pub fn assemble(
             continue;
         };
         section.saw(line.last);
-        if section.card_values(line) {
+        if section.card_values(line) || section.repeated_phase_header(line) {
             continue;
         }
         match kind {

@@ -4,7 +4,8 @@
 //! is in the submodules, one per thing read: `fields.rs` (header fields and
 //! missions), `header.rs` (the objectives table's header), `rows.rs` (its
 //! rows and the lines that continue them), `fragments.rs` (lines of plain
-//! text), `staff.rs` (the staff table) and `card.rs` (objective cards).
+//! text), `staff.rs` (the staff table), `card.rs` (objective cards) and
+//! `phase_header.rs` (a card's phase-table header printed again).
 
 use piano_model::{Code, Diagnostic, LineRole, LineSpan, Mission, Roles, Structure, TextLine};
 
@@ -73,6 +74,9 @@ pub struct SectionBuilder<'w> {
     /// The last objective's label as parts, which tells a coded row below
     /// it its level (empty before the first objective).
     objective_label: Vec<Part>,
+    /// The lines the open card's phase-table header is printed on, their
+    /// filled cells folded, to know the header when a page prints it again.
+    phase_header_lines: Vec<String>,
     /// The objectives (by index) whose phase table has no weight column.
     unweighted_phases: Vec<usize>,
     fragments: Vec<Fragment>,
@@ -158,6 +162,7 @@ impl<'w> SectionBuilder<'w> {
             card_labels: None,
             objective_label: Vec::new(),
             unweighted_phases: Vec::new(),
+            phase_header_lines: Vec::new(),
             fragments: Vec::new(),
             realigned_rows: Vec::new(),
             diagnostics,
@@ -321,6 +326,7 @@ mod fields;
 mod fragments;
 mod header;
 mod lost_number;
+mod phase_header;
 mod rows;
 mod staff;
 

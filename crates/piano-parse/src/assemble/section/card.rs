@@ -299,6 +299,7 @@ impl SectionBuilder<'_> {
         self.finish_row();
         self.table = Table::Phases;
         self.role(line, LineRole::TableHeader);
+        self.remember_phase_header_line(line, true);
         self.header_cells = Some(line.cells.iter().map(|cell| cell.text.clone()).collect());
         if !columns.contains(&Some(Column::Weight)) {
             let card = self.structure.objectives.len().saturating_sub(1);

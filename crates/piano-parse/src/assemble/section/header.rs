@@ -69,10 +69,12 @@ impl SectionBuilder<'_> {
     /// A group's label on a line of its own above the table header below it
     /// (see [`is_group_label`](crate::line::is_group_label)): the header's,
     /// whose cells name the columns; the text above it does not go on.
-    /// Above a repeat of the header (`below`) after a page break, it is set
-    /// aside with it: the row above may go on below them.
+    /// Above a repeat of the header (`below`) after a page break, the
+    /// objectives table's or a card's phase table's, it is set aside with
+    /// it: the row above may go on below them.
     pub fn group_label(&mut self, line: &TextLine, below: &TextLine) {
-        if self.repeats_header(&fold(&below.to_tab_separated())) {
+        if self.repeats_header(&fold(&below.to_tab_separated())) || self.repeats_phase_header(below)
+        {
             let diagnostic = Diagnostic::new(
                 Code::PageFurniture,
                 "a group's label over the table header repeated after a page break, set aside",
@@ -183,6 +185,7 @@ impl SectionBuilder<'_> {
             }
         }
         if self.table == Table::Phases {
+            self.remember_phase_header_line(line, false);
             // A card's phase table labels no objectives.
             self.columns = columns;
             self.columns_from_header = true;
