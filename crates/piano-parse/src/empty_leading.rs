@@ -32,6 +32,7 @@ pub fn drop_empty_leading_cells(lines: &mut [TextLine], profiles: &[Vocabulary])
         let empty = leading_empty(line);
         let header = header_behind(line, profiles).filter(|&header| {
             next_filled(&lines[index + 1..]).is_some_and(|next| leading_empty(next) >= header)
+                && !wraps_the_header_above(&lines[..index], profiles)
         });
         if let Some(header) = header {
             (behind, unbroken) = (header, true);
@@ -59,6 +60,23 @@ fn opens_another_table(line: &TextLine, profiles: &[Vocabulary]) -> bool {
         table_header_columns(line, profile)
             .is_some_and(|columns| !columns.contains(&Some(Column::Employee)))
     })
+}
+
+/// Whether the last line of `above` that holds text is a table header
+/// opening in its first cell: the line under it, behind empty cells, holds
+/// the ends of its names wrapped ("N." | "Descrizione" | … / "" | "fase"
+/// | …), no header of a table set behind them.
+fn wraps_the_header_above(above: &[TextLine], profiles: &[Vocabulary]) -> bool {
+    above
+        .iter()
+        .rev()
+        .find(|line| !is_blank(line))
+        .is_some_and(|line| {
+            leading_empty(line) == 0
+                && profiles
+                    .iter()
+                    .any(|profile| table_header_columns(line, profile).is_some())
+        })
 }
 
 /// How many empty cells `line` has before its first filled one.
@@ -156,6 +174,18 @@ mod tests {
                 "\tsegue il titolo",
             ]
         );
+    }
+
+    #[test]
+    fn a_header_wrapped_behind_an_empty_cell_sets_no_table_back() {
+        // The header's names wrapped under it ("fase", "realizzazione"),
+        // then a row's due wrapped past a page break: cells stay in place.
+        let lines = [
+            "N.\tDescrizione\tIncidenza\tTempi di",
+            "\tfase\t\trealizzazione",
+            "\t\t\tanno (pluriennale)",
+        ];
+        assert_eq!(dropped(&lines), lines);
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct RawRow {
     /// The positions of blank cells left out of `cells` (see
     /// [`RawRow::leave_out_blank_cells`]), in its line's numbering.
     left_out: Vec<usize>,
+    /// Whether the row's number, first on its line, was taken out of
+    /// `cells` (see [`RawRow::take_out_number`]).
+    number_taken_out: bool,
 }
 
 /// What a table's header says about its columns.
@@ -64,6 +67,18 @@ impl RawRow {
             wrapped: false,
             code: None,
             left_out: Vec::new(),
+            number_taken_out: false,
+        }
+    }
+
+    /// Takes the row's number, its first cell, out of its cells, for a
+    /// table with no column for it (a card's phases are numbered from
+    /// their card); a line merged later still joins its cells by their
+    /// place on the row's first line.
+    pub fn take_out_number(&mut self) {
+        if self.cells.len() > 1 && !self.number_taken_out {
+            self.cells.remove(0);
+            self.number_taken_out = true;
         }
     }
 
@@ -113,7 +128,7 @@ impl RawRow {
     /// The cell at `place` on the row's first line, as merged so far; none
     /// where that line's cell was blank and left out.
     pub fn cell_at(&self, place: usize) -> Option<&str> {
-        if self.left_out.contains(&place) {
+        if self.left_out.contains(&place) || self.number_taken_out && place == 0 {
             return None;
         }
         self.cells.get(self.index_of(place)).map(String::as_str)
@@ -121,7 +136,8 @@ impl RawRow {
 
     /// The index in `cells` of the cell at `place` on the row's first line.
     fn index_of(&self, place: usize) -> usize {
-        place - self.left_out.iter().filter(|&&out| out < place).count()
+        let number = usize::from(self.number_taken_out && place > 0);
+        place - self.left_out.iter().filter(|&&out| out < place).count() - number
     }
 
     /// Glues closing punctuation to the last cell with an open bracket; false if none has one.

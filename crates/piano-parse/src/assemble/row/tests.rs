@@ -286,3 +286,25 @@ fn an_achievement_pushed_against_the_due_is_told_apart() {
         None
     );
 }
+
+#[test]
+fn a_line_merged_under_a_row_whose_number_was_taken_out_joins_by_its_place() {
+    let mut phase = row(&["2", "Approvazione del progetto", "(33%)", "01.12 di ogni"]);
+    phase.take_out_number();
+    phase.merge(
+        &["", "", "", "anno (pluriennale)"].map(String::from),
+        LineSpan::line(12),
+        None,
+        0,
+    );
+    assert_eq!(
+        phase.cells,
+        [
+            "Approvazione del progetto",
+            "(33%)",
+            "01.12 di ogni anno (pluriennale)"
+        ]
+    );
+    assert_eq!(phase.cell_at(0), None);
+    assert_eq!(phase.cell_at(2), Some("(33%)"));
+}

@@ -317,7 +317,7 @@ impl SectionBuilder<'_> {
     pub(super) fn numbered_phase_row(
         &mut self,
         line: &TextLine,
-        mut cells: Vec<String>,
+        cells: Vec<String>,
         merged: bool,
         code: Option<RowCode>,
     ) {
@@ -325,12 +325,13 @@ impl SectionBuilder<'_> {
             let written = cells.first().cloned().unwrap_or_default();
             self.merged_number_repaired(&written, line);
         }
-        if !self.columns.contains(&Some(Column::Number)) && cells.len() > 1 {
-            cells.remove(0);
-        }
+        let numbered = self.columns.contains(&Some(Column::Number));
         self.phase_row_of(line, cells);
         if let Some(row) = self.pending.as_mut() {
             row.code = code;
+            if !numbered {
+                row.take_out_number();
+            }
         }
     }
 
