@@ -134,8 +134,9 @@ impl SectionBuilder<'_> {
     /// Whether `line`, of one cell of text, is the value of the inline card
     /// field right above it wrapped onto a line of its own ("Responsabile:
     /// Geom." / "Andrea Rossi"), as a card set in a narrow column of
-    /// running text wraps. A line naming a column ("Fasi", "Scadenza")
-    /// opens what follows instead, unless it goes on in lower case
+    /// running text wraps. A line naming a column or, in capitals, a card's
+    /// field ("Fasi", "Scadenza", "INDICATORI DI RISULTATO" over a blank
+    /// value) opens what follows instead, unless it goes on in lower case
     /// ("Approvazione entro la" / "scadenza."), and so does a field's label
     /// before a colon ("Scadenza: entro il").
     pub(super) fn wraps_an_inline_card_field(&self, line: &TextLine) -> bool {
@@ -150,7 +151,7 @@ impl SectionBuilder<'_> {
                 && line.number == last.line + 1
                 && filled_cells(line) == 1
                 && !labelled
-                && (text.starts_with(char::is_lowercase) || !self.words.is_column_name(text))
+                && (text.starts_with(char::is_lowercase) || !self.opens_a_field(text))
         })
     }
 
@@ -192,6 +193,15 @@ impl SectionBuilder<'_> {
             value.is_some_and(|value| !value.is_empty() && !value.trim_end().ends_with('.'))
         }) || texts[1].starts_with(char::is_lowercase);
         lone_word && !names_a_field && open
+    }
+
+    /// Whether `text`, a line of its own, opens a field of its own: a
+    /// column's name, or a card field's label in capitals (a value may open
+    /// with a column's word, "Tempi medi di pagamento", but is no heading).
+    fn opens_a_field(&self, text: &str) -> bool {
+        let in_capitals =
+            text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+        self.words.is_column_name(text) || in_capitals && self.words.card_label(text).is_some()
     }
 
     /// Sets a field of the open card; a value that `continues` the field's

@@ -275,6 +275,31 @@ fn inline_fields_wrapped_in_a_narrow_column_keep_their_values() {
 }
 
 #[test]
+fn a_field_label_alone_in_capitals_is_no_value_of_the_inline_field_above_it() {
+    let text = "STRUTTURA: SERVIZI SOCIALI - RESPONSABILE: DOTT.SSA VERDI\n\
+        Obiettivo n. 1\n\
+        Descrizione: Riordino del registro.\n\
+        Scadenza: 15.10.2024\n\
+        INDICATORI DI RISULTATO\t\n\
+        Valore atteso: Tempi medi entro i 30 gg.\n\
+        Indicatore:\n\
+        Numero di questionari\n\
+        raccolti.\n";
+    let plan = crate::parse_dump(text);
+    let card = &plan.structures[0].objectives[0].entry;
+    assert_eq!(
+        card.due.as_ref().map(|due| due.raw.as_str()),
+        Some("15.10.2024")
+    );
+    assert_eq!(card.expected.as_deref(), Some("Tempi medi entro i 30 gg."));
+    // A value opening with a column's word ("Numero") is no label.
+    assert_eq!(
+        card.indicators.as_deref(),
+        Some("Numero di questionari raccolti.")
+    );
+}
+
+#[test]
 fn a_due_wrapped_after_its_preposition_is_read_whole_and_said_nothing_of() {
     // "entro" names no column here: it leaves the value open, and what
     // its first line alone gave (no date) is not said of the whole.
