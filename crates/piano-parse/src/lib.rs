@@ -26,6 +26,7 @@ pub mod line;
 mod ocr_repair;
 mod parted;
 pub mod quality;
+mod run_in_label;
 mod text;
 pub mod token;
 pub mod vocabulary;
@@ -78,6 +79,7 @@ pub fn parse_with_roles(
     container::keep_performance_section(&mut layout, &mut roles, base);
     budget_pair::part_budget_pairs(&mut layout.lines, profiles);
     field_pairs::part_field_pairs(&mut layout.lines, profiles);
+    run_in_label::part_run_in_labels(&mut layout.lines, profiles);
     wrapped_header::join_wrapped_headers(&mut layout, &mut roles, profiles);
     glued_header::part_glued_header_cells(&mut layout.lines, profiles);
     let joined_labels = wrapped_label::join_wrapped_labels(&mut layout, profiles);
