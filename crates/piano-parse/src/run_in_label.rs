@@ -58,18 +58,26 @@ pub fn part_run_in_labels(lines: &mut [TextLine], profiles: &[Vocabulary]) {
 }
 
 /// The labels (folded) of the card fields the document prints in a cell of
-/// their own, their value in the next ("Indicatori di risultato" | "…"):
-/// words alone, no figure.
+/// their own, their value in the next ("Indicatori di risultato" | "…") or
+/// left blank (a line of the label alone, no full stop closing it as a
+/// value's last words would): words alone, no figure.
 fn labels_in_own_cells(lines: &[TextLine], cards: &[&Vocabulary]) -> HashSet<String> {
     lines
         .iter()
         .filter_map(|line| {
-            let [0, _] = filled_cells::<2>(line)? else {
-                return None;
+            let alone = match filled_cells::<1>(line) {
+                Some([0]) => true,
+                Some(_) => return None,
+                None => false,
             };
+            if !alone && !matches!(filled_cells::<2>(line), Some([0, _])) {
+                return None;
+            }
             let label = line.cells[0].text.trim();
+            let closes_as_a_value = alone && label.ends_with('.');
             let words = label.starts_with(char::is_alphabetic)
                 && !label.contains(':')
+                && !closes_as_a_value
                 && !label.bytes().any(|b| b.is_ascii_digit());
             let names_a_field = cards
                 .iter()
@@ -127,6 +135,15 @@ mod tests {
         );
         assert_eq!(
             lines[0],
+            "Indicatori di risultato\tNumero di questionari raccolti."
+        );
+        // Printed alone, its value left blank, it is a label all the same.
+        let blank = parted(
+            "Indicatori di risultato Numero di questionari raccolti.\n\
+             Indicatori di risultato",
+        );
+        assert_eq!(
+            blank[0],
             "Indicatori di risultato\tNumero di questionari raccolti."
         );
     }
