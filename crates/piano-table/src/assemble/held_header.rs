@@ -4,10 +4,11 @@
 //! expected result no phase has) shows no gutter there, so the table comes
 //! out a column or more short and every cell after the gap stands one place
 //! left of the header's cell it belongs under. The producer lays each page
-//! out on its own, so the edges may have moved a few characters; their
-//! order has not. The columns left out are those whose removal leaves the
-//! table's column starts nearest the header's, taken in order (each start
-//! within its header column's width of it); the rows get empty cells there.
+//! (or each table) out on its own, so the edges may have moved, the columns
+//! after a narrower one a column's width along; their order has not, nor
+//! the widths of the columns rows fill. The columns left out are those
+//! whose removal leaves the gaps between the table's column starts nearest
+//! the header's, taken in order; the rows get empty cells there.
 //! A document whose tables print no header holds, likewise, the widest
 //! table of numbered rows seen so far over the later ones. A header with no
 //! row under it holds for the next table of three columns or more when that
@@ -160,9 +161,18 @@ fn reads_as_header(cells: &[Cell]) -> bool {
 
 /// The header's columns (indices) a table of column edges `own` leaves
 /// out, for a header of column edges `header`: those whose removal leaves
-/// the table's column starts nearest the header's in sum, each within its
-/// header column's width; `None` when the table has as many columns or
-/// more, fewer than three or than half the header's, or fits no way.
+/// the gaps between the table's column starts nearest the header's between
+/// the columns they fall under, in sum (the table's absolute starts nearest
+/// the header's break a tie). Gaps, not starts: the producer lays each page
+/// or each table out on its own, so a table's columns may stand a column's
+/// width right or left of its header's (a column before them narrower or
+/// wider, an empty one dropped) while they keep their widths. The table's
+/// first start must be within its header column's width of it (a table is
+/// set from its left edge), and so each other start, or its gap from the
+/// one before within half that width of the header's (a start moved
+/// further along with its gap is nearer another column's).
+/// `None` when the table has as many columns or more, fewer than three or
+/// than half the header's, or fits no way.
 fn left_out(header: &[f32], own: &[f32]) -> Option<Vec<usize>> {
     let starts = &header[..header.len().checked_sub(1)?];
     let own = &own[..own.len().checked_sub(1)?];
@@ -171,36 +181,52 @@ fn left_out(header: &[f32], own: &[f32]) -> Option<Vec<usize>> {
         return None;
     }
     let width = |i: usize| header[i + 1] - header[i];
-    // cost[i][j]: the least sum of distances that matches the first j of
-    // the table's starts with j of the header's first i, in order.
-    let mut cost = vec![vec![f32::INFINITY; m + 1]; n + 1];
-    cost[0][0] = 0.0;
-    for i in 1..=n {
-        for j in 0..=m.min(i) {
-            let skip = cost[i - 1][j];
-            let matched = if j > 0 && (starts[i - 1] - own[j - 1]).abs() < width(i - 1) {
-                cost[i - 1][j - 1] + (starts[i - 1] - own[j - 1]).abs()
-            } else {
-                f32::INFINITY
-            };
-            cost[i][j] = skip.min(matched);
+    // fit[j][i]: the least (sum of gap differences, sum of distances) that
+    // matches the table's first j + 1 starts in order with header starts,
+    // the last with the header's start i; from[j][i] the header start the
+    // one before it is matched with.
+    let mut fit = vec![vec![None::<(f32, f32)>; n]; m];
+    let mut from = vec![vec![0; n]; m];
+    for i in 0..n {
+        let distance = (starts[i] - own[0]).abs();
+        if distance < width(i) {
+            fit[0][i] = Some((0.0, distance));
         }
     }
-    if !cost[n][m].is_finite() {
-        return None;
-    }
-    let mut left_out = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 {
-        if j > 0 && cost[i][j] == cost[i - 1][j - 1] + (starts[i - 1] - own[j - 1]).abs() {
-            j -= 1;
-        } else {
-            left_out.push(i - 1);
+    for j in 1..m {
+        for i in j..n {
+            let distance = (starts[i] - own[j]).abs();
+            for before in j - 1..i {
+                let Some((gaps, distances)) = fit[j - 1][before] else {
+                    continue;
+                };
+                let off = ((starts[i] - starts[before]) - (own[j] - own[j - 1])).abs();
+                if off >= width(i) / 2.0 && distance >= width(i) {
+                    continue;
+                }
+                let candidate = (gaps + off, distances + distance);
+                if fit[j][i].is_none_or(|best| candidate < best) {
+                    fit[j][i] = Some(candidate);
+                    from[j][i] = before;
+                }
+            }
         }
-        i -= 1;
     }
-    left_out.reverse();
-    Some(left_out)
+    let mut last = None::<(usize, (f32, f32))>;
+    for (i, candidate) in fit[m - 1].iter().enumerate() {
+        if let Some(candidate) = *candidate
+            && last.is_none_or(|(_, best)| candidate < best)
+        {
+            last = Some((i, candidate));
+        }
+    }
+    let (mut i, _) = last?;
+    let mut matched = vec![false; n];
+    for j in (0..m).rev() {
+        matched[i] = true;
+        i = from[j][i];
+    }
+    Some((0..n).filter(|&i| !matched[i]).collect())
 }
 
 #[cfg(test)]
@@ -413,6 +439,39 @@ mod tests {
         // Nothing left out, or too few columns to tell.
         assert_eq!(left_out(&header, &header), None);
         assert_eq!(left_out(&header, &[0.0, 26.0, 100.0]), None);
+    }
+
+    #[test]
+    fn a_table_laid_out_along_from_its_header_is_fitted_by_its_gaps() {
+        // A later structure's table: its comment column empty, so its
+        // achievement column takes the room and every column after it
+        // stands 25 characters left of the header's; the last (an
+        // incidence) is narrower than that.
+        let header = [
+            0.0, 9.0, 26.0, 59.0, 86.0, 119.0, 152.0, 199.0, 211.0, 230.0,
+        ];
+        let own = [0.0, 9.0, 48.0, 61.0, 94.0, 127.0, 174.0, 186.0];
+        assert_eq!(left_out(&header, &own), Some(vec![2, 8]));
+        // A page whose first column is wider, its others 12 characters
+        // right of the header's, a column short.
+        let header = [0.0, 10.0, 40.0, 70.0, 100.0, 130.0, 150.0];
+        let own = [3.0, 22.0, 52.0, 112.0, 142.0, 162.0];
+        assert_eq!(left_out(&header, &own), Some(vec![3]));
+        // A start moved right within its column's width: it fits by its
+        // start, though its gap moved more than half that.
+        let own = [0.0, 10.0, 40.0, 100.0, 146.0, 160.0];
+        assert_eq!(left_out(&header, &own), Some(vec![3]));
+        // A narrow table whose gaps fit the header's last columns but whose
+        // first column stands nowhere near theirs, or whose gaps are half a
+        // column off the header's: no fit.
+        let header = [0.0, 13.0, 102.0, 122.0, 177.0, 229.0, 245.0];
+        let own = [0.0, 6.0, 66.0, 124.0, 135.0];
+        assert_eq!(left_out(&header, &own), None);
+        // Evenly spaced columns fit anywhere by their gaps: the nearest
+        // starts tell.
+        let header = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0];
+        let own = [0.0, 10.0, 20.0, 30.0, 40.0];
+        assert_eq!(left_out(&header, &own), Some(vec![4]));
     }
 
     #[test]
