@@ -97,16 +97,20 @@ fn name_with_spaces_lost(cells: &[&str], columns: &mut [Option<Column>], words: 
 }
 
 /// A two-level header whose group's label a rebuild set in front of one of
-/// the names below it ("Misurazione Parametri di misurazione"): a cell that
-/// names no column, whose words after the first (both opening with a
-/// capital) name one the header names nowhere else, stands over that one.
+/// the names below it ("Misurazione Parametri di misurazione", "Dati di
+/// monitoraggio Commento"): a cell that names no column, opening with a
+/// capital, whose words from one opening with a capital on (the longest
+/// such rest) name one the header names nowhere else, stands over that one.
 fn name_under_group_label(cells: &[&str], columns: &mut [Option<Column>], words: &Vocabulary) {
     name_cells_naming_none(cells, columns, |cell| {
-        let (label, rest) = cell.split_once(' ')?;
-        let capitals = [label, rest]
-            .iter()
-            .all(|text| text.starts_with(char::is_uppercase));
-        words.column(rest.trim()).filter(|_| capitals)
+        if !cell.starts_with(char::is_uppercase) {
+            return None;
+        }
+        cell.char_indices()
+            .filter(|&(at, c)| at > 0 && c == ' ')
+            .map(|(at, _)| cell[at..].trim_start())
+            .filter(|rest| rest.starts_with(char::is_uppercase))
+            .find_map(|rest| words.column(rest))
     });
 }
 

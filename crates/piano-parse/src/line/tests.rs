@@ -465,6 +465,23 @@ fn a_group_label_set_before_a_columns_name_leaves_it_that_column() {
         panic!("a header");
     };
     assert_eq!(columns[3], Some(Column::Indicators));
+    // A label of several words.
+    let report = Vocabulary::bundled_named("results-report");
+    let line = TextLine::from_texts(
+        1,
+        None,
+        [
+            "Rif.",
+            "Dati di monitoraggio Commento",
+            "Obiettivi e fasi",
+            "Incidenza",
+            "Output atteso",
+        ],
+    );
+    let LineKind::TableHeader(columns) = classify(&line, report) else {
+        panic!("a header");
+    };
+    assert_eq!(columns[1], Some(Column::Note));
 }
 
 #[test]
