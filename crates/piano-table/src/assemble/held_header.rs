@@ -167,8 +167,9 @@ fn reads_as_header(cells: &[Cell]) -> bool {
 /// or each table out on its own, so a table's columns may stand a column's
 /// width right or left of its header's (a column before them narrower or
 /// wider, an empty one dropped) while they keep their widths. The table's
-/// first start must be within its header column's width of it (a table is
-/// set from its left edge), and so each other start, or its gap from the
+/// first start must be within its header column's width of it, its
+/// distance from it counting as a gap's (a table is set from its left
+/// edge), and so each other start, or its gap from the
 /// one before within half that width of the header's (a start moved
 /// further along with its gap is nearer another column's).
 /// `None` when the table has as many columns or more, fewer than three or
@@ -190,7 +191,7 @@ fn left_out(header: &[f32], own: &[f32]) -> Option<Vec<usize>> {
     for i in 0..n {
         let distance = (starts[i] - own[0]).abs();
         if distance < width(i) {
-            fit[0][i] = Some((0.0, distance));
+            fit[0][i] = Some((distance, distance));
         }
     }
     for j in 1..m {
@@ -461,6 +462,11 @@ mod tests {
         // start, though its gap moved more than half that.
         let own = [0.0, 10.0, 40.0, 100.0, 146.0, 160.0];
         assert_eq!(left_out(&header, &own), Some(vec![3]));
+        // A first column that takes in an empty one after it stands under
+        // the header's first, not under the one it took in.
+        let header = [0.0, 9.0, 26.0, 53.0, 66.0, 99.0, 132.0];
+        let own = [0.0, 18.0, 43.0, 56.0, 89.0, 122.0];
+        assert_eq!(left_out(&header, &own), Some(vec![1]));
         // A narrow table whose gaps fit the header's last columns but whose
         // first column stands nowhere near theirs, or whose gaps are half a
         // column off the header's: no fit.
