@@ -114,17 +114,7 @@ impl Recogniser {
             None => (reread::Plan::default(), Vec::new()),
         };
         if strips.is_empty() {
-            if let (Some(cache), Some(key)) = (&self.cache, &key) {
-                let scale = first.scale;
-                cache.put(
-                    key,
-                    &Entry {
-                        turn: 0,
-                        scale,
-                        tsv,
-                    },
-                );
-            }
+            self.remember(key.as_deref(), first.scale, tsv);
             return Ok(Looked::read(first));
         }
         let files: Result<Vec<(TempPath, u64)>, String> = strips
@@ -164,8 +154,14 @@ impl Recogniser {
         key: Option<&str>,
     ) -> Result<PageText, OcrError> {
         let words = words_of(&tsv, page)?;
+        self.remember(key, first.scale, tsv);
+        Ok(PageText { words, ..first })
+    }
+
+    /// Caches `tsv`, a page's final reading (turned by none, read at
+    /// `scale`), under `key` when there is a cache.
+    fn remember(&self, key: Option<&str>, scale: u32, tsv: String) {
         if let (Some(cache), Some(key)) = (&self.cache, key) {
-            let scale = first.scale;
             cache.put(
                 key,
                 &Entry {
@@ -175,6 +171,5 @@ impl Recogniser {
                 },
             );
         }
-        Ok(PageText { words, ..first })
     }
 }
