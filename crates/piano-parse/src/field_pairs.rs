@@ -12,10 +12,7 @@ use crate::vocabulary::Vocabulary;
 /// Parts each line of two labels, each before its value, in a family of
 /// cards.
 pub fn part_field_pairs(lines: &mut Vec<TextLine>, profiles: &[Vocabulary]) {
-    let cards: Vec<&Vocabulary> = profiles
-        .iter()
-        .filter(|profile| profile.has_cards())
-        .collect();
+    let cards = Vocabulary::with_cards(profiles);
     if cards.is_empty() {
         return;
     }

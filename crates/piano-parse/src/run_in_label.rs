@@ -17,10 +17,7 @@ use crate::vocabulary::Vocabulary;
 /// Parts the label from the value on each line of one cell that opens with
 /// a label the document prints in a cell of its own, in a family of cards.
 pub fn part_run_in_labels(lines: &mut [TextLine], profiles: &[Vocabulary]) {
-    let cards: Vec<&Vocabulary> = profiles
-        .iter()
-        .filter(|profile| profile.has_cards())
-        .collect();
+    let cards = Vocabulary::with_cards(profiles);
     if cards.is_empty() {
         return;
     }

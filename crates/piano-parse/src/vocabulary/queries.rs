@@ -289,6 +289,15 @@ impl Vocabulary {
         !self.words.card_openers.is_empty()
     }
 
+    /// The profiles of `profiles` whose family has objective cards: the
+    /// ones the passes that part a card's labels from values read with.
+    pub fn with_cards(profiles: &[Vocabulary]) -> Vec<&Vocabulary> {
+        profiles
+            .iter()
+            .filter(|profile| profile.has_cards())
+            .collect()
+    }
+
     /// The text after a card opener ("Obiettivo n. 3 – Titolo" gives
     /// "3 – Titolo"), when `text` opens a card.
     pub fn card_opening<'t>(&self, text: &'t str) -> Option<&'t str> {
