@@ -112,14 +112,7 @@ mod tests {
     use super::*;
 
     fn parted(text: &str) -> Vec<String> {
-        let mut lines: Vec<TextLine> = text
-            .lines()
-            .enumerate()
-            .map(|(index, line)| {
-                let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-                TextLine::from_texts(number, None, line.split('\t'))
-            })
-            .collect();
+        let mut lines = piano_model::Layout::from_tab_separated(text).lines;
         part_run_in_labels(&mut lines, Vocabulary::bundled());
         lines.iter().map(TextLine::to_tab_separated).collect()
     }
