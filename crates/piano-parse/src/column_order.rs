@@ -54,7 +54,10 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
     // label stood, and whether its empty first cell went.
     let mut unheaded_move: Option<(usize, bool)> = None;
     let further_in = unheaded::labels_further_in(lines, profiles);
-    for (line, further_in) in lines.iter_mut().zip(further_in) {
+    let first_column_filled = unheaded::first_column_filled(lines, &further_in);
+    for ((line, further_in), first_column_filled) in
+        lines.iter_mut().zip(further_in).zip(first_column_filled)
+    {
         let filled = line
             .cells
             .iter()
@@ -108,7 +111,7 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             let moved = !numbers_without_header.is_empty()
                 && number_first_without_header(line, &numbers_without_header, profiles);
             if let Some(at) = further_in.filter(|_| !moved) {
-                unheaded_move = Some((at, move_label(line, at, true)));
+                unheaded_move = Some((at, move_label(line, at, !first_column_filled)));
             } else if first_filled || moved {
                 unheaded_move = None;
             } else if let Some((at, dropped)) = unheaded_move {
@@ -324,6 +327,27 @@ mod tests {
              \t2\tSecondo\t40%\t30.06.2022\n"
         );
         assert_eq!(read(&crate::parse_dump(&text)), expected());
+    }
+
+    #[test]
+    fn a_blank_first_cell_of_a_filled_first_column_stays_in_its_row() {
+        // Due first, weight, description, the label further in; the phase's
+        // due is blank: its row keeps the empty cell as the others keep
+        // their dues, or its weight would be read as its due.
+        let text = format!(
+            "{HEADING}31.12.2022\t60%\tPrimo\t1\n\
+             \t100%\tFase: avvio\t1.1\n\
+             30.06.2022\t40%\tSecondo\t2\n"
+        );
+        let plan = crate::parse_dump(&text);
+        let objectives = &plan.structures[0].objectives;
+        assert_eq!(objectives.len(), 2);
+        let phase = &objectives[0].phases[0];
+        assert_eq!(
+            (phase.description.as_str(), phase.weight),
+            ("Fase: avvio", Some(100.0))
+        );
+        assert_eq!(objectives[1].entry.description, "Secondo");
     }
 
     #[test]

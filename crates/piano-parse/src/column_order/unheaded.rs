@@ -20,7 +20,7 @@ use std::cell::OnceCell;
 use piano_model::TextLine;
 
 use crate::token::due::looks_like_due;
-use crate::token::number::parse_row_number;
+use crate::token::number::{is_page_number, parse_row_number};
 use crate::vocabulary::Vocabulary;
 
 /// What a cell holding a row's label says of it.
@@ -98,6 +98,48 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
         }
     }
     found
+}
+
+/// For each line, whether the first column of its table is one of the
+/// table's columns: some row of the table whose label stands further in
+/// (`further_in`, as [`labels_further_in`] finds them) fills its first cell,
+/// with a due or a weight. Only a first column no row fills is an empty one,
+/// which rows moved label first leave out; a row whose due is merely blank
+/// keeps its empty cell, or its cells would land a column off those of the
+/// rows that have one. A table's lines run from one heading (a line of one
+/// cell, in the first column; a page's number is none) to the next.
+pub(super) fn first_column_filled(lines: &[TextLine], further_in: &[Option<usize>]) -> Vec<bool> {
+    let is_heading = |line: &TextLine| {
+        let mut filled = line
+            .cells
+            .iter()
+            .filter(|cell| !cell.text.trim().is_empty());
+        let first = line.cells.first().map(|cell| cell.text.trim());
+        filled.next().is_some()
+            && filled.next().is_none()
+            && first.is_some_and(|text| !text.is_empty() && !is_page_number(text))
+    };
+    let fills_first = |at: usize| {
+        further_in
+            .get(at)
+            .copied()
+            .flatten()
+            .is_some_and(|label| label > 0)
+            && lines[at]
+                .cells
+                .first()
+                .is_some_and(|cell| !cell.text.trim().is_empty())
+    };
+    let mut filled = vec![false; lines.len()];
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if end == lines.len() || is_heading(&lines[end]) {
+            let table_fills = (start..end).any(fills_first);
+            filled[start..end].fill(table_fills);
+            start = end + 1;
+        }
+    }
+    filled
 }
 
 /// The labels a line of three cells or more holds.
@@ -231,6 +273,26 @@ mod tests {
                 TextLine::from_texts(number, None, line.split('\t'))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_first_column_is_the_tables_when_one_of_its_rows_fills_it() {
+        let table = lines(
+            "SETTORE: PRIMO\n\
+             31.12.2022\tPrimo\t1\n\
+             \tFase: avvio\t1.1\n\
+             SETTORE: SECONDO\n\
+             \tSecondo\t1\n\
+             \tFase: chiusura\t1.1",
+        );
+        let found = labels_further_in(&table, Vocabulary::bundled());
+        assert_eq!(found, [None, Some(2), Some(2), None, Some(2), Some(2)]);
+        // The first table dates a row in its first column; the second
+        // leaves it empty in every row.
+        assert_eq!(
+            first_column_filled(&table, &found),
+            [false, true, true, false, false, false]
+        );
     }
 
     #[test]
