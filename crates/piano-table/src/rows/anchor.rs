@@ -27,9 +27,10 @@ pub(super) fn number_column(lines: &[TableLine]) -> usize {
 /// 2.2, 3), and no more than two other texts there (the header's lines).
 /// Two rows at least say so: two row numbers, or one and a sub-row's label
 /// ("1" over "a)", a table under a heading that holds one objective and its
-/// phases); or one row number alone, where every other line with text in
-/// the first column holds none elsewhere (a table of one row, its first
-/// column wrapped).
+/// phases), or two sub-rows' labels and fewer other texts (a page holding
+/// phases alone, their objective's row on the page before); or one row
+/// number alone, where every other line with text in the first column holds
+/// none elsewhere (a table of one row, its first column wrapped).
 fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
     let texts: Vec<&str> = lines
         .iter()
@@ -52,7 +53,9 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
         })
     };
     let rows = match leads.len() {
-        0 => false,
+        // A page of phases alone, a table's rows cut over a page break
+        // ("Fase 1", "Fase 2"): their labels number the rows.
+        0 => labelled >= 2 && labelled > others && sub_rows_counted(&texts),
         1 => labelled > 0 || first_column_wraps(),
         _ => true,
     };
@@ -71,6 +74,35 @@ fn is_sub_row_label(text: &str) -> bool {
                 && word.chars().all(char::is_alphabetic)
                 && row_number(number).is_some()
         })
+}
+
+/// Whether the sub-rows' labels among `texts` count their rows: each after
+/// the first is the next of the one before ("Fase 1" then "Fase 2", "a)"
+/// then "b)") or starts counting again (the next objective's "Fase 1"),
+/// with the same word, and one at least is the next. A column that repeats
+/// one label ("Settore II" on every row, a responsible's office) numbers
+/// nothing, nor one of quantities ("Almeno 40", "Almeno 1.500").
+fn sub_rows_counted(texts: &[&str]) -> bool {
+    let counts: Vec<(&str, u32)> = texts
+        .iter()
+        .filter(|text| is_sub_row_label(text))
+        .filter_map(|text| sub_row_count(text))
+        .collect();
+    let next = |pair: &[(&str, u32)]| pair[0].0 == pair[1].0 && pair[1].1 == pair[0].1 + 1;
+    let again = |pair: &[(&str, u32)]| pair[0].0 == pair[1].0 && pair[1].1 == 1;
+    counts.windows(2).all(|pair| next(pair) || again(pair)) && counts.windows(2).any(next)
+}
+
+/// A sub-row's label as its word and its count: "Fase 2" is ("Fase", 2),
+/// "b)" is ("", 2).
+fn sub_row_count(label: &str) -> Option<(&str, u32)> {
+    match label.split_once(' ') {
+        Some((word, number)) => Some((word, row_number(number)?)),
+        None => {
+            let letter = label.bytes().next()?.to_ascii_lowercase();
+            Some(("", u32::from(letter.checked_sub(b'a')?) + 1))
+        }
+    }
 }
 
 /// Puts `column` of the line first, the columns before it one further on.
@@ -95,5 +127,14 @@ mod tests {
         assert!(is_sub_row_label("b)"));
         assert!(!is_sub_row_label("entro 2"));
         assert!(!is_sub_row_label("Peso"));
+    }
+
+    #[test]
+    fn sub_row_labels_count_their_rows_or_repeat_one() {
+        assert!(sub_rows_counted(&["Fase 1", "Fase 2", "Fase 1", "testo"]));
+        assert!(sub_rows_counted(&["a)", "b)", "c)"]));
+        assert!(!sub_rows_counted(&["Settore II", "Settore II"]));
+        assert!(!sub_rows_counted(&["Fase 1", "Azione 2"]));
+        assert!(!sub_rows_counted(&["Almeno 40", "Almeno 1.500"]));
     }
 }

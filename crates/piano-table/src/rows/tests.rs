@@ -413,6 +413,29 @@ Delibera           Approvazione        2
 }
 
 #[test]
+fn a_page_of_phases_alone_starts_its_rows_at_their_labels() {
+    // A page break left an objective's phases on a page of their own: no
+    // row number, but their "Fase N" labels number the rows; the first
+    // column wraps like any text column.
+    let text = "\
+Report annuale     Fase avvio          Fase 1
+pubblicato         del bilancio
+                   Fase verifica       Fase 2
+Delibera           Fase chiusura       Fase 3
+approvata
+";
+    let texts = dump_rows(text, &[0.0, 18.4, 38.4, 47.0]);
+    assert_eq!(
+        texts,
+        [
+            "Report annuale pubblicato\tFase avvio del bilancio\tFase 1",
+            "\tFase verifica\tFase 2",
+            "Delibera approvata\tFase chiusura\tFase 3",
+        ]
+    );
+}
+
+#[test]
 fn a_label_wrapped_onto_the_next_line_ends_there() {
     let lines = [
         line(1.0, &[("Scadenza:", 0.0), ("31-12-2019", 12.0)]),
