@@ -112,17 +112,25 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
                 && number_first_without_header(line, &numbers_without_header, profiles);
             if let Some(at) = further_in.filter(|_| !moved) {
                 unheaded_move = Some((at, move_label(line, at, !first_column_filled)));
-            } else if first_filled || moved {
+            } else if moved {
                 unheaded_move = None;
             } else if let Some((at, dropped)) = unheaded_move {
-                // A line under such a row, its label cell empty: a cell of
-                // the row wrapped, moved as the row was.
-                if line
+                // A line under such a row, its label cell empty: cells of
+                // the row wrapped, moved as the row was; its first cell may
+                // hold the wrapped text of the column moved from there, but
+                // a row number there opens a table of another order.
+                let label_empty = line
                     .cells
                     .get(at)
-                    .is_some_and(|cell| cell.text.trim().is_empty())
-                {
+                    .is_some_and(|cell| cell.text.trim().is_empty());
+                let numbered = line
+                    .cells
+                    .first()
+                    .is_some_and(|cell| parse_row_number(cell.text.trim()).is_some());
+                if label_empty && !numbered {
                     move_label(line, at, dropped);
+                } else if first_filled {
+                    unheaded_move = None;
                 }
             }
             continue;
@@ -380,6 +388,30 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn cells_wrapped_under_a_row_labelled_among_its_values_move_as_the_row_did() {
+        // No header, the label among the values: the description's wrap
+        // stands in the first cell, the label cell under the row empty.
+        let text = format!(
+            "{HEADING}Primo obiettivo\t60%\t010101\t31.12.2022\tdue\n\
+             del settore\t\t\t\tpratiche\n\
+             Secondo\t40%\t010102\t30.06.2022\tuno\n"
+        );
+        let plan = crate::parse_dump(&text);
+        let read: Vec<(&str, Option<f64>)> = plan.structures[0]
+            .objectives
+            .iter()
+            .map(|objective| (objective.entry.description.as_str(), objective.entry.weight))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Primo obiettivo del settore", Some(60.0)),
+                ("Secondo", Some(40.0))
+            ]
+        );
     }
 
     #[test]
