@@ -5,9 +5,11 @@
 //! "01.02.01" then "01.02.02") or that no value could be ("A.1", "a)"). A
 //! weight or a date in the same cell of every row never does. A code of
 //! three two-digit levels reads as a date too ("01.03.01"): it is taken for
-//! a date only when its row holds no other due, and two dates never agree
-//! ("31.12.23" then "31.12.24"), though a date-like code agrees with its
-//! phase one level down ("01.03.01" then "01.03.01.1").
+//! a date only when its row holds no other due and it does not open with
+//! the code of the programme headed above ("04.01.02" under "Programma
+//! 04.01"), and two dates never agree ("31.12.23" then "31.12.24"), though
+//! a date-like code agrees with its phase one level down ("01.03.01" then
+//! "01.03.01.1").
 //!
 //! A table may also open with a column of numbers that are no labels, its
 //! weights ("15", "33", "100"), the labels standing further in: a first
@@ -19,6 +21,7 @@ use std::cell::OnceCell;
 
 use piano_model::TextLine;
 
+use crate::line::programme_heading_code;
 use crate::token::due::looks_like_due;
 use crate::token::number::{is_page_number, parse_row_number};
 use crate::vocabulary::Vocabulary;
@@ -72,9 +75,11 @@ fn follows(a: &[u32], b: &[u32]) -> bool {
 /// nearest line above or below holding labels agrees (see the module's
 /// documentation); `None` for every other line.
 pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> Vec<Option<usize>> {
+    let programmes = programme_codes(lines, profiles);
     let labels: Vec<LineLabels> = lines
         .iter()
-        .map(|line| line_labels(line, profiles))
+        .zip(&programmes)
+        .map(|(line, programme)| line_labels(line, profiles, programme.as_deref()))
         .collect();
     let mut found = vec![None; lines.len()];
     // Rows with an unlabelled first cell; then rows whose first cell holds
@@ -142,14 +147,35 @@ pub(super) fn first_column_filled(lines: &[TextLine], further_in: &[Option<usize
     filled
 }
 
+/// For each line, the code of the programme whose heading (a line of one
+/// cell) stands nearest above it, if any.
+fn programme_codes(lines: &[TextLine], profiles: &[Vocabulary]) -> Vec<Option<String>> {
+    let mut programme = None;
+    lines
+        .iter()
+        .map(|line| {
+            if let [cell] = line.cells.as_slice() {
+                let heading = profiles
+                    .iter()
+                    .find_map(|profile| programme_heading_code(&cell.text, profile));
+                if heading.is_some() {
+                    programme = heading;
+                }
+            }
+            programme.clone()
+        })
+        .collect()
+}
+
 /// The labels a line of three cells or more holds.
 #[derive(Debug, Default)]
 struct LineLabels<'l> {
     /// Its first cell's.
     first: Option<Label>,
-    /// The line and the profiles its cells after the first are read with,
-    /// when they are read (its first cell holds no code).
-    rest: Option<(&'l TextLine, &'l [Vocabulary])>,
+    /// The line, the profiles and the programme's code its cells after the
+    /// first are read with, when they are read (its first cell holds no
+    /// code).
+    rest: Option<(&'l TextLine, &'l [Vocabulary], Option<&'l str>)>,
     /// Those after its first cell, left to right, with their places: read
     /// when first asked, as a row whose first cell agrees with a neighbour's
     /// never asks (the label grammar is the dear part of this module).
@@ -160,14 +186,14 @@ impl LineLabels<'_> {
     /// The labels after its first cell, left to right, with their places.
     fn inner(&self) -> &[(usize, Label)] {
         self.inner.get_or_init(|| {
-            let Some((line, profiles)) = self.rest else {
+            let Some((line, profiles, programme)) = self.rest else {
                 return Vec::new();
             };
             line.cells
                 .iter()
                 .enumerate()
                 .skip(1)
-                .filter_map(|(at, cell)| Some((at, label(&cell.text, line, profiles)?)))
+                .filter_map(|(at, cell)| Some((at, label(&cell.text, line, profiles, programme)?)))
                 .collect()
         })
     }
@@ -201,17 +227,22 @@ impl LineLabels<'_> {
     }
 }
 
-/// The labels of a line of three cells or more: those after its first cell
-/// are read only when the first holds none or a number.
-fn line_labels<'l>(line: &'l TextLine, profiles: &'l [Vocabulary]) -> LineLabels<'l> {
+/// The labels of a line of three cells or more, under the programme coded
+/// `programme`: those after its first cell are read only when the first
+/// holds none or a number.
+fn line_labels<'l>(
+    line: &'l TextLine,
+    profiles: &'l [Vocabulary],
+    programme: Option<&'l str>,
+) -> LineLabels<'l> {
     let Some(first) = line.cells.first() else {
         return LineLabels::default();
     };
     if line.cells.len() < 3 || opens_a_card(&first.text, profiles) {
         return LineLabels::default();
     }
-    let first = label(&first.text, line, profiles);
-    let rest = (!matches!(first, Some(Label::Code))).then_some((line, profiles));
+    let first = label(&first.text, line, profiles, programme);
+    let rest = (!matches!(first, Some(Label::Code))).then_some((line, profiles, programme));
     LineLabels {
         first,
         rest,
@@ -229,8 +260,14 @@ fn opens_a_card(text: &str, profiles: &[Vocabulary]) -> bool {
 }
 
 /// What a cell of `line` holding `text` says of the row's label, if it is
-/// one.
-fn label(text: &str, line: &TextLine, profiles: &[Vocabulary]) -> Option<Label> {
+/// one, under the programme coded `programme` ("0401"): a number opening
+/// with the programme's code ("04.01.02") is a code of its rows, no date.
+fn label(
+    text: &str,
+    line: &TextLine,
+    profiles: &[Vocabulary],
+    programme: Option<&str>,
+) -> Option<Label> {
     // How many of the line's cells read as dues: asked only of a number
     // that may be a date, as few are (the date grammar is the dear part).
     let dues = || {
@@ -245,7 +282,14 @@ fn label(text: &str, line: &TextLine, profiles: &[Vocabulary]) -> Option<Label> 
     }
     if let Some(number) = parse_row_number(text) {
         // The row's only due is its date, whatever else it could be.
-        let dated = number.parts.len() == 3 && looks_like_due(text) && dues() == 1;
+        let under_programme = programme.is_some_and(|code| {
+            let [mission, programme_part, ..] = number.parts.as_slice() else {
+                return false;
+            };
+            *code == format!("{mission:02}{programme_part:02}")
+        });
+        let dated =
+            number.parts.len() == 3 && !under_programme && looks_like_due(text) && dues() == 1;
         return Some(Label::Number {
             parts: number.parts,
             dated,
@@ -370,6 +414,32 @@ mod tests {
         assert_eq!(
             labels_further_in(&phase, Vocabulary::bundled()),
             [Some(1), Some(1)]
+        );
+    }
+
+    #[test]
+    fn numbers_opening_with_the_programmes_code_are_its_rows_codes() {
+        // No due beside them: dates that never agree, but for the heading.
+        let rows = "(50%)\tPrimo\t\t04.01.01\t\n\
+             (50%)\tSecondo\t\t04.01.02\t";
+        assert_eq!(
+            labels_further_in(&lines(rows), Vocabulary::bundled()),
+            [None, None]
+        );
+        let headed = lines(&format!(
+            "Programma 04.01 - Istruzione prescolastica\n{rows}"
+        ));
+        assert_eq!(
+            labels_further_in(&headed, Vocabulary::bundled()),
+            [None, Some(3), Some(3)]
+        );
+        // Another programme's heading says nothing of them.
+        let other = lines(&format!(
+            "Programma 04.02 - Altri ordini di istruzione\n{rows}"
+        ));
+        assert_eq!(
+            labels_further_in(&other, Vocabulary::bundled()),
+            [None, None, None]
         );
     }
 

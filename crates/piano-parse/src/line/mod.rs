@@ -222,6 +222,16 @@ pub(crate) fn is_budget_pair(first: &str, second: &str, words: &Vocabulary) -> b
         && budget_heading(second, |word| words.is_programme_word(word)).is_some()
 }
 
+/// The code of the programme a line of one cell heads ("Programma 04.01 –
+/// …" gives "0401"), as its profile's budget headings read it: the rows
+/// below it are coded under it.
+pub(crate) fn programme_heading_code(text: &str, words: &Vocabulary) -> Option<String> {
+    if !words.has_budget_headings() {
+        return None;
+    }
+    budget_heading(text, |word| words.is_programme_word(word)).map(|heading| heading.code)
+}
+
 /// "MISSIONE 01 – Name" / "Programma 0102 - Name" (or "01.02", "1.2"): a
 /// budget word, its code, a separator, and the name.
 fn budget_heading(text: &str, is_word: impl Fn(&str) -> bool) -> Option<BudgetHeading> {
