@@ -278,13 +278,15 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
     for line in &mut lines {
         put_first(line, numbers);
     }
-    for line in lines {
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let below = lines.peek();
         let (starts, ambiguity) = match rows.last() {
             None => (true, None),
             Some(row) if start == Start::Carried && line.wraps_the_first_cell_of(row) => {
                 (false, None)
             }
-            Some(row) if line.ends_the_label_of(row, widest) => (false, None),
+            Some(row) if line.ends_the_label_of(row, widest, below) => (false, None),
             Some(row) if numbers > 0 && line.stands_apart_from(row) => (true, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
@@ -386,10 +388,15 @@ fn join_wrapped_header(rows: &mut Vec<Row>) {
             .flat_map(|line| &line.texts)
             .any(|text| text.chars().any(|c| c.is_ascii_digit()))
     };
+    // A row's number stands beside the row's other cells: a first cell
+    // alone on its line is a label's value wrapped onto a line of its own
+    // ("Termine:" / "31 dicembre 2020").
     let numbered = |row: &Row| {
-        let first = &row.first_line().texts[0];
+        let line = row.first_line();
+        let first = &line.texts[0];
         first.starts_with(|c: char| c.is_ascii_digit())
             && !first.split(' ').next().is_some_and(is_a_date)
+            && line.texts[1..].iter().any(|text| !text.is_empty())
     };
     let Some(header) = rows.first() else {
         return;

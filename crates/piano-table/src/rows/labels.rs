@@ -66,7 +66,17 @@ impl TableLine {
     /// one whose line had room for the next line's first word in a label
     /// column `widest` wide: a writer wrapping the label would have set the
     /// word there ("STANDARD" over "DATA DI COMPLETAMENTO:", two fields).
-    pub(super) fn ends_the_label_of(&self, row: &Row, widest: Option<f32>) -> bool {
+    /// Nor does a label alone on its line whose value the line `below`
+    /// holds alone in the label column ("RISULTATO ATTESO" beside its
+    /// value, then "TERMINE PREVISTO:" over "31.1.2024"): a label and its
+    /// value written in one cell, wrapped at the colon, are a field of
+    /// their own.
+    pub(super) fn ends_the_label_of(
+        &self,
+        row: &Row,
+        widest: Option<f32>,
+        below: Option<&TableLine>,
+    ) -> bool {
         let [above] = &row.lines[..] else {
             return false;
         };
@@ -89,7 +99,34 @@ impl TableLine {
             }
             _ => false,
         };
-        values_go_on && goes_on && label.ends_with(':') && close && open && !had_room
+        let owns_the_value_below = below.is_some_and(|below| self.has_its_value_below(below));
+        values_go_on
+            && goes_on
+            && label.ends_with(':')
+            && close
+            && open
+            && !had_room
+            && !owns_the_value_below
+    }
+
+    /// Whether `below`, right under this line, is this line's label's value
+    /// wrapped onto a line of its own: this line holds its label alone, and
+    /// `below` text in the label column only, no label (no colon), that no
+    /// label starts as (a figure, or small letters under capitals).
+    fn has_its_value_below(&self, below: &TableLine) -> bool {
+        let alone = |line: &TableLine| line.texts[1..].iter().all(String::is_empty);
+        let label = self.texts[0].trim();
+        let value = below.texts[0].trim();
+        let capitals = |text: &str| !text.chars().any(char::is_lowercase);
+        let no_label = value.starts_with(|c: char| c.is_ascii_digit())
+            || (capitals(label) && !capitals(value));
+        let close = below.y - self.y <= LINE_SPACING * self.size.max(below.size);
+        alone(self)
+            && alone(below)
+            && !value.is_empty()
+            && !value.contains(':')
+            && no_label
+            && close
     }
 }
 
@@ -146,6 +183,37 @@ mod tests {
                 "INDICATORI DI MISURAZIONE:\tPratiche evase.",
                 "DATA DI COMPLETAMENTO:\t"
             ]
+        );
+    }
+
+    #[test]
+    fn a_label_over_its_own_value_wrapped_at_the_colon_is_a_field_of_its_own() {
+        // "TERMINE PREVISTO: 31.1.2024" written in one cell, wrapped at the
+        // colon: the value below is its own, not the next field's.
+        let lines = [
+            line(1.0, &[("RISULTATO ATTESO", 0.0), ("Un report.", 27.0)]),
+            line(2.0, &[("TERMINE PREVISTO:", 0.0)]),
+            line(3.0, &[("31.1.2024", 0.0)]),
+        ];
+        assert_eq!(
+            rows(&lines),
+            [
+                "RISULTATO ATTESO\tUn report.",
+                "TERMINE PREVISTO:\t",
+                "31.1.2024\t"
+            ]
+        );
+        // A label wrapped over two lines, the next field's label below it,
+        // stays one label.
+        let lines = [
+            line(1.0, &[("RISULTATO ATTESO", 0.0), ("Un report.", 27.0)]),
+            line(2.0, &[("DEL PROGETTO:", 0.0)]),
+            line(3.0, &[("DATA DI", 0.0)]),
+            line(4.0, &[("COMPLETAMENTO:", 0.0)]),
+        ];
+        assert_eq!(
+            rows(&lines)[0],
+            "RISULTATO ATTESO DEL PROGETTO:\tUn report."
         );
     }
 }

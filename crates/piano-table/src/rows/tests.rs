@@ -85,6 +85,19 @@ fn a_wrapped_first_header_cell_stays_in_the_header() {
         line(19.0, &[("1 marzo 2020", 0.0)]),
     ];
     assert_eq!(rows(&apart).len(), 4, "fields apart stay rows of their own");
+    // Nor is a due in words wrapped under its label ("31 dicembre 2020"
+    // alone on its line) a row's number under a wrapped header.
+    let due = [
+        line(1.0, &[("CENTRO DI", 0.0), ("Arch. Rizzo", 27.0)]),
+        line(2.0, &[("RESPONSABILITÀ:", 0.0)]),
+        line(
+            3.0,
+            &[("DENOMINAZIONE:", 0.0), ("Rispetto dei tempi.", 27.0)],
+        ),
+        line(4.0, &[("TEMPI DI REALIZZAZIONE:", 0.0)]),
+        line(5.0, &[("31 dicembre 2020", 0.0)]),
+    ];
+    assert_eq!(rows(&due).len(), 4, "the fields stay rows of their own");
 }
 
 #[test]
