@@ -288,6 +288,7 @@ pub(crate) fn rows_of(lines: &[Line], columns: &[f32], start: Start) -> Vec<Bloc
             }
             Some(row) if line.ends_the_label_of(row, widest, below) => (false, None),
             Some(row) if numbers > 0 && line.stands_apart_from(row) => (true, None),
+            Some(row) if numbers > 0 && line.wraps_a_foot_label(row) => (false, None),
             Some(_) if !line.texts[0].is_empty() => (true, None),
             Some(row) if line.repeats_values_of(row.first_line()) => {
                 (true, Some(Ambiguity::EmptyFirstCell))

@@ -6,8 +6,10 @@
 //! text: the rows are built with that column put first, and it is put back
 //! when the row's cells are written.
 
-use super::TableLine;
+use super::{Row, TableLine};
+use crate::gutters::is_value;
 use crate::lines::row_number;
+use crate::region::LINE_SPACING;
 
 /// The column that numbers the rows of `lines`: the first, unless the first
 /// holds no row numbers and a column further in does.
@@ -24,7 +26,8 @@ pub(super) fn number_column(lines: &[TableLine]) -> usize {
 /// Whether the texts of `column` number rows: one row number
 /// ([`row_number`]) or more, each other than the one before, its leading
 /// number at most one more than that one's and never less (1, 1.1, 2, 2.1,
-/// 2.2, 3), and no more than two other texts there (the header's lines).
+/// 2.2, 3), and no more than two other texts there (the header's lines)
+/// above the table's foot (see [`body`]).
 /// Two rows at least say so: two row numbers, or one and a sub-row's label
 /// ("1" over "a)", a table under a heading that holds one objective and its
 /// phases), or two sub-rows' labels and fewer other texts (a page holding
@@ -32,6 +35,7 @@ pub(super) fn number_column(lines: &[TableLine]) -> usize {
 /// number alone, where every other line with text in the first column holds
 /// none elsewhere (a table of one row, its first column wrapped).
 fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
+    let lines = body(lines, column);
     let texts: Vec<&str> = lines
         .iter()
         .map(|line| line.texts[column].trim())
@@ -60,6 +64,63 @@ fn numbers_rows(lines: &[TableLine], column: usize) -> bool {
         _ => true,
     };
     rows && others <= 2 && in_sequence
+}
+
+/// The lines of a table above its foot: the lines below the last row
+/// number in `column`, from one that holds a label there and values in
+/// other columns (a totals row, "Peso ponderale calcolato" over each
+/// column's total, its label wrapped in that column), total the rows
+/// and number none.
+fn body(lines: &[TableLine], column: usize) -> &[TableLine] {
+    let text = |line: &TableLine| line.texts[column].trim().to_owned();
+    let Some(last) = lines
+        .iter()
+        .rposition(|line| row_number(&text(line)).is_some())
+    else {
+        return lines;
+    };
+    let foot = (last + 1..lines.len()).find(|&index| !text(&lines[index]).is_empty());
+    match foot {
+        Some(foot) if lines[foot].totals_a_row(column) => &lines[..foot],
+        _ => lines,
+    }
+}
+
+impl TableLine {
+    /// Whether the line holds a label in `column` and values in the other
+    /// columns that hold text: a totals row's line.
+    fn totals_a_row(&self, column: usize) -> bool {
+        let label = self.texts[column].trim();
+        let others = || {
+            self.texts
+                .iter()
+                .enumerate()
+                .filter(|(at, text)| *at != column && !text.trim().is_empty())
+        };
+        label.chars().any(char::is_alphabetic)
+            && others().count() >= 2
+            && others().all(|(_, text)| is_value(text.trim()))
+    }
+
+    /// Whether the line goes on with the label of `row`, a totals row in a
+    /// table numbered in a column further in (that column put first): text
+    /// in that column only, without a figure, right under a row whose label
+    /// there is no row number ("Peso" / "ponderale" / "calcolato").
+    pub(super) fn wraps_a_foot_label(&self, row: &Row) -> bool {
+        let Some(above) = row.lines.last() else {
+            return false;
+        };
+        let label = self.texts[0].trim();
+        let only_label = self.texts[1..].iter().all(|text| text.trim().is_empty());
+        let close = self.y - above.y <= LINE_SPACING * self.size.max(above.size);
+        let totals = row.first_line().totals_a_row(0)
+            && row_number(row.first_line().texts[0].trim()).is_none();
+        !label.is_empty()
+            && !label.contains(|c: char| c.is_ascii_digit())
+            && only_label
+            && close
+            && totals
+    }
 }
 
 /// A sub-row's label in the column that numbers the rows, as some plans

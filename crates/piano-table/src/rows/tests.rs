@@ -449,6 +449,34 @@ approvata
 }
 
 #[test]
+fn a_matrix_numbered_further_in_keeps_its_rows_above_its_totals() {
+    // A weight matrix numbered after its descriptions, its totals' labels
+    // wrapped in the numbers' column: the foot numbers no rows, and the
+    // descriptions' wrapped lines stay with their rows.
+    let text = "\
+Descrizione             N.          Area         Area
+                                    Tecnica      Finanziaria
+Bilancio di             1           10%          5%
+previsione.
+Recupero                2           15%          0%
+dell'evasione.
+                        Peso        25           5
+                        ponderale
+                        Totale      100          100
+";
+    let texts = dump_rows(text, &[0.0, 23.5, 35.5, 48.5, 62.0]);
+    assert_eq!(
+        texts[1..],
+        [
+            "Bilancio di previsione.\t1\t10%\t5%",
+            "Recupero dell'evasione.\t2\t15%\t0%",
+            "\tPeso ponderale\t25\t5",
+            "\tTotale\t100\t100",
+        ]
+    );
+}
+
+#[test]
 fn a_label_wrapped_onto_the_next_line_ends_there() {
     let lines = [
         line(1.0, &[("Scadenza:", 0.0), ("31-12-2019", 12.0)]),
