@@ -12,7 +12,8 @@ use crate::region::LINE_SPACING;
 use crate::rows::Ambiguity;
 use crate::stream::infer_rows;
 use crate::{Page, Word};
-use centred_labels::{is_short_label, join_centred_labels};
+pub(crate) use centred_labels::is_short_label;
+use centred_labels::join_centred_labels;
 
 /// Outside tables, a gap wider than this many font sizes separates cells.
 const FREE_CELL_GAP: f32 = 2.5;

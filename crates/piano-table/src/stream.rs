@@ -11,7 +11,7 @@
 
 use crate::gutters::{EDGE_TOLERANCE, edges_crossed, value_pushed_left};
 use crate::lines::Line;
-use crate::page::Block;
+use crate::page::{Block, is_short_label};
 use crate::region::{
     MAX_ROW_GAP, MIN_BODY_LINES, column_of, fits, header_alone, header_over_headings, region,
 };
@@ -56,6 +56,15 @@ pub(crate) fn infer_rows(
         // further down (a header printed once, its columns set again under
         // a heading).
         let found = region(lines, i);
+        // Fields set beside their labels outside a table go on below the
+        // value's line above: their lines are free text, not a table's.
+        if let Some((end, columns)) = &found
+            && goes_on_with_the_fields_above(lines, i, *end, columns)
+        {
+            rest.extend_from_slice(&lines[i..*end]);
+            i = *end;
+            continue;
+        }
         if lines[i].segments.len() > 1
             && let Some(columns) = &known
             && found
@@ -197,6 +206,48 @@ fn is_row_of_the_table_below(lines: &[Line], start: usize, end: usize, own: &[f3
                 .iter()
                 .any(|other| (edge - other).abs() <= tolerance)
         })
+}
+
+/// Whether the region from `start` to `end`, of two columns, goes on with
+/// the fields of a run of labels and values above it rather than being a
+/// table (LibreOffice's structure fields as `pdftotext` sets them, each
+/// label centred beside its value's lines): on a grid of characters, right
+/// under a value's line alone that starts where the region's values start,
+/// every line of the region is an unnumbered short label and its value's
+/// line, or a value's line alone. A table's rows set no value's line above
+/// their first label; the run's lines are shared out as fields by
+/// `page/centred_labels.rs`.
+fn goes_on_with_the_fields_above(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    columns: &[f32],
+) -> bool {
+    let first = &lines[start];
+    let ([_, first_value], Some(above)) = (
+        first.segments.as_slice(),
+        start.checked_sub(1).map(|at| &lines[at]),
+    ) else {
+        return false;
+    };
+    let tolerance = EDGE_TOLERANCE * first.size;
+    let at_values = |line: &Line| {
+        matches!(line.segments.as_slice(),
+            [value] if (value.x0 - first_value.x0).abs() <= tolerance)
+    };
+    let field = |line: &Line| match line.segments.as_slice() {
+        [label, value] => {
+            is_short_label(&label.text) && (value.x0 - first_value.x0).abs() <= tolerance
+        }
+        _ => at_values(line),
+    };
+    columns.len() == 3
+        && first.pitch.is_some()
+        && !first.is_set_apart_from(above)
+        && at_values(above)
+        && lines[start..end]
+            .iter()
+            .all(|line| !line.is_numbered() && field(line))
 }
 
 /// Whether `line`, the first of a region of columns `own`, heads a table of

@@ -32,7 +32,7 @@ const SMALL_LETTER: f32 = 2.0;
 
 /// Whether `text` may be a field's label: short, a few words, not ending a
 /// sentence or a clause.
-pub(super) fn is_short_label(text: &str) -> bool {
+pub(crate) fn is_short_label(text: &str) -> bool {
     text.chars().count() <= LABEL_MAX_CHARS
         && text.split_whitespace().count() <= LABEL_MAX_WORDS
         && !text.trim_end().ends_with(['.', ',', ';'])
@@ -88,9 +88,12 @@ impl Columns {
     }
 
     /// What a line of `cells` is in a run of these columns, and the
-    /// columns with it; `None` when it is none of a run's lines.
+    /// columns with it; `None` when it is none of a run's lines. Empty
+    /// cells are no pieces (a value's line set under the cell it wraps
+    /// keeps the cells before it empty).
     fn read(self, cells: &[Cell]) -> Option<(Kind, Columns)> {
-        match cells {
+        let pieces: Vec<&Cell> = cells.iter().filter(|cell| !cell.text.is_empty()).collect();
+        match pieces.as_slice() {
             [label, value] => {
                 let fits = is_short_label(&label.text)
                     && label.x1 < value.x0
@@ -205,13 +208,6 @@ fn reread_as_values(run: &mut [(Block, Kind)], columns: Columns) -> Columns {
 fn flush(run: &mut Vec<(Block, Kind)>, out: &mut Vec<Block>) {
     let lines = std::mem::take(run);
     let kinds: Vec<Kind> = lines.iter().map(|(_, kind)| *kind).collect();
-    let centred = kinds
-        .windows(2)
-        .any(|pair| pair == [Kind::Value, Kind::Label]);
-    if !centred || lines.len() > MAX_RUN {
-        out.extend(lines.into_iter().map(|(line, _)| line));
-        return;
-    }
     let starts: Vec<Starts> = lines
         .iter()
         .map(|(line, kind)| {
@@ -224,6 +220,14 @@ fn flush(run: &mut Vec<(Block, Kind)>, out: &mut Vec<Block>) {
             )
         })
         .collect();
+    let centred = kinds
+        .windows(2)
+        .any(|pair| pair == [Kind::Value, Kind::Label])
+        || begins_a_value_unlabelled(&kinds, &starts);
+    if !centred || lines.len() > MAX_RUN {
+        out.extend(lines.into_iter().map(|(line, _)| line));
+        return;
+    }
     let fields = share_out(&kinds, &starts);
     let mut lines = lines.into_iter();
     for field in fields {
@@ -237,6 +241,26 @@ fn flush(run: &mut Vec<(Block, Kind)>, out: &mut Vec<Block>) {
 
 /// A line's label text and value text, where it has them.
 type Starts<'a> = (Option<&'a str>, Option<&'a str>);
+
+/// Whether a value begins on a line of no label with a label below it
+/// (each label then shares a line with its value's middle: "Obiettivo" /
+/// "Strategico" beside the second and third of four lines): a value's line
+/// alone starting with a capital under a value's line that ends a
+/// sentence. Labels set at the top of their cells begin every value on
+/// their own line.
+fn begins_a_value_unlabelled(kinds: &[Kind], starts: &[Starts]) -> bool {
+    (1..kinds.len()).any(|at| {
+        let ends_a_sentence = starts[at - 1]
+            .1
+            .is_some_and(|text| text.trim_end().ends_with('.'));
+        let begins = starts[at]
+            .1
+            .and_then(|text| text.chars().next())
+            .is_some_and(char::is_uppercase);
+        let labelled_below = kinds[at + 1..].iter().any(|kind| kind.has_label());
+        kinds[at] == Kind::Value && ends_a_sentence && begins && labelled_below
+    })
+}
 
 /// How many lines each field of a run takes, top to bottom: the share-out
 /// of least cost (see [`field_cost`]).

@@ -106,3 +106,40 @@ fn a_field_holding_its_value_after_a_colon_is_no_label_alone() {
     ]);
     assert_eq!(join_centred_labels(given.clone()), given);
 }
+
+#[test]
+fn labels_sharing_lines_with_their_values_are_centred_where_a_value_begins_alone() {
+    // No label stands alone, but "Pratiche …" begins a value on a line of
+    // no label, under a value that ends a sentence: the labels are centred.
+    // A value's line set under the value's cell above keeps an empty cell
+    // before it.
+    let read = join_centred_labels(lines(&[
+        &[(22, "Fornitori specifici")],
+        &[(0, "Linea Strategica"), (22, "procedimento trasparenza")],
+        &[(0, ""), (22, "anagrafe attività .")],
+        &[(0, ""), (22, "Pratiche regolamento")],
+        &[(0, "Obiettivo"), (22, "interoperabilità servizi;")],
+        &[(0, "Strategico"), (22, "Sportello attività")],
+        &[(22, "monitoraggio")],
+        &[(0, "Missione"), (22, "Servizi istituzionali")],
+        &[(0, "Obiettivo"), (22, "Sportello ini-pec")],
+        &[(0, "Operativo"), (22, "efficienza trasparenza.")],
+    ]));
+    assert_eq!(
+        texts(&read),
+        [
+            "Linea Strategica\tFornitori specifici procedimento trasparenza anagrafe attività .",
+            "Obiettivo Strategico\tPratiche regolamento interoperabilità servizi; Sportello attività monitoraggio",
+            "Missione\tServizi istituzionali",
+            "Obiettivo Operativo\tSportello ini-pec efficienza trasparenza.",
+        ]
+    );
+    // Without a value begun alone, labels at the top of their cells.
+    let given = lines(&[
+        &[(0, "Linea Strategica"), (22, "Fornitori specifici")],
+        &[(22, "anagrafe attività.")],
+        &[(0, "Obiettivo"), (22, "Pratiche regolamento")],
+        &[(22, "monitoraggio")],
+    ]);
+    assert_eq!(join_centred_labels(given.clone()), given);
+}

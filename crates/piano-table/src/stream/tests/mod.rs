@@ -565,3 +565,38 @@ Programma 02 Anagrafe
 }
 
 mod pages;
+
+#[test]
+fn fields_going_on_below_a_values_line_are_no_table() {
+    let fields = "\
+RESPONSABILE DI SETTORE:
+                      Fornitori specifici affidamento
+Linea Strategica      procedimento trasparenza
+                      anagrafe attività .
+Missione              Servizi istituzionali
+Obiettivo             Sportello ini-pec verifica
+Operativo             efficienza trasparenza.
+";
+    let table = "\
+N°    Obiettivi                 Peso    Data Fine
+1     Patrimonio                25%     31.03.2023
+      affidamento ufficio
+";
+    let (rows, rest) = infer_rows(&dump(&format!("{fields}{table}")), None, 0.0);
+    let texts: Vec<String> = rows.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "N°\tObiettivi\tPeso\tData Fine",
+            "1\tPatrimonio affidamento ufficio\t25%\t31.03.2023"
+        ]
+    );
+    assert_eq!(rest.len(), 7, "the fields' lines stay free: {rest:?}");
+    // With no value's line above them, label and value lines are a table.
+    let (rows, _) = infer_rows(
+        &dump(&fields[fields.find("Missione").unwrap_or(0)..]),
+        None,
+        0.0,
+    );
+    assert_eq!(rows.len(), 3);
+}
