@@ -147,13 +147,30 @@ fn left_open((a, b): (f32, f32), segment: &Segment, line: &Line) -> Vec<(f32, f3
         _ => segment.x1,
     };
     // Only a line of several pieces is a row: prose has spaces between
-    // words everywhere.
+    // words everywhere. On a grid of characters, in a numbered row's line
+    // a cell's first word (a capital) after a space may start one
+    // character before its column does (`pdftotext` squeezing the row's
+    // cells together), as a piece's last character may stand where it
+    // starts.
     if segment.x0 < a && segment.x1 >= b && line.segments.len() > 1 {
+        let squeezed = line.is_numbered();
+        let capital_after = |gap: &crate::lines::Break| {
+            segment.text[gap.at..]
+                .trim_start()
+                .starts_with(char::is_uppercase)
+        };
         parts.extend(
             segment
                 .breaks
                 .iter()
-                .map(|gap| (gap.x0.max(a), gap.x1.min(b)))
+                .map(|gap| match line.pitch {
+                    Some(pitch)
+                        if squeezed && capital_after(gap) && gap.x1 <= a && gap.x1 >= b - pitch =>
+                    {
+                        (a, b)
+                    }
+                    _ => (gap.x0.max(a), gap.x1.min(b)),
+                })
                 .filter(|(left, right)| right > left),
         );
     }

@@ -80,3 +80,20 @@ fn of_spaces_around_a_code_s_number_the_gap_is_the_one_nearer_the_rows_text() {
     assert_eq!(open[0].parts(), [(6.0, 7.0), (8.0, 9.0)]);
     assert_eq!(open[0].span(&[header, row, phase]), (8.0, 9.0));
 }
+
+#[test]
+fn a_word_one_character_before_its_column_keeps_the_gutter_open() {
+    // The gutter is one character wide (other rows' text ends right
+    // before it and starts right after it); pdftotext set this row's next
+    // cell one space after the text before it, a character to the left.
+    let gutter = Gutter::between(21.0, 22.0);
+    let row = dump_line("3    Efficienza anag Efficienza   30.09");
+    let open = narrowed(std::slice::from_ref(&gutter), &row)
+        .expect("the space before the word keeps it open");
+    assert_eq!(open[0].parts(), [(21.0, 22.0)]);
+    // A word in small letters goes on with the cell before, and so does
+    // one two characters to the left.
+    let words_on = dump_line("3    Efficienza anag efficienza   30.09");
+    assert_eq!(narrowed(&[gutter], &words_on), None);
+    assert_eq!(narrowed(&[Gutter::between(22.0, 23.0)], &row), None);
+}
