@@ -155,9 +155,10 @@ fn left_open((a, b): (f32, f32), segment: &Segment, line: &Line) -> Vec<(f32, f3
     if segment.x0 < a && segment.x1 >= b && line.segments.len() > 1 {
         let squeezed = line.is_numbered();
         let capital_after = |gap: &crate::lines::Break| {
-            segment.text[gap.at..]
-                .trim_start()
-                .starts_with(char::is_uppercase)
+            segment
+                .text
+                .get(gap.at..)
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
         };
         parts.extend(
             segment
