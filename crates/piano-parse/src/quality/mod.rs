@@ -11,6 +11,8 @@
 //!   weights and dates, a head's name repeating its words);
 //! - `unplaced`: the text left out of the plan (not page furniture): cells
 //!   under no known column, lines that hold values (rows lost) and prose;
+//! - `preamble`: the family's objective cards read into the preamble (rows
+//!   lost, a structure heading misread above them);
 //! - `document`: the plan as a whole (no objectives, no family fit, heads,
 //!   ente, year, missions, damaged or textless PDF pages).
 //!
@@ -21,6 +23,7 @@
 mod document;
 mod fields;
 mod labels;
+mod preamble;
 mod renumbered;
 mod rows;
 mod unplaced;

@@ -1,6 +1,6 @@
 //! Reasons read in the text left out of the plan (`text-unplaced`): cells of
 //! rows under no known column, lines that hold values (rows most likely
-//! lost) and lines of prose. Lines set aside as page furniture, page
+//! lost, with the objective cards read into the preamble) and lines of prose. Lines set aside as page furniture, page
 //! numbers, totals or outside a PIAO's performance section are not text
 //! left out: they were recognised.
 
@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use piano_model::{Code, Diagnostic, LineRole, Plan, ReasonCode, Roles};
 
-use super::{Finding, count, labels};
+use super::{Finding, count, labels, preamble};
 use crate::token::due::looks_like_due;
 use crate::token::number::parse_row_number;
 use crate::token::weight::{is_weight, parse_weight};
@@ -17,8 +17,9 @@ use crate::vocabulary::Vocabulary;
 /// A line of the document: its number and page.
 pub(super) type LineKey = (Option<u32>, Option<u32>);
 
-/// Cells left out of rows, and lines left out of the plan by what they hold;
-/// `words` are the plan's family's.
+/// Cells left out of rows, and lines left out of the plan by what they hold
+/// (the family's cards read into the preamble among the rows lost); `words`
+/// are the plan's family's.
 pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> {
     let left_out = left_out_lines(plan, roles);
     let mut totals = wrapped_totals(&left_out, words);
@@ -63,7 +64,10 @@ pub fn findings(plan: &Plan, roles: &Roles, words: &Vocabulary) -> Vec<Finding> 
         .count();
     vec![
         Finding::new(ReasonCode::CellsUnplaced, count(cells.len())),
-        Finding::new(ReasonCode::RowsUnplaced, count(value_lines.len())),
+        Finding::new(
+            ReasonCode::RowsUnplaced,
+            count(value_lines.len()).saturating_add(preamble::cards_in_preamble(plan, words)),
+        ),
         Finding::new(ReasonCode::TextUnplaced, count(text_lines.len() + silent)),
     ]
 }
