@@ -54,14 +54,10 @@ fn read_back(image: GrayImage, scale: u32, tsv: &str) -> Result<PageText, tsv::T
     })
 }
 
-/// `image` set straight (but for a small skew), its rules found and wiped
-/// (dotted ones too on a page scanned coarse, `scale.rs`), at the
-/// resolution it came in; with the page with its rules and no word.
+/// `image` set straight (but for a small skew), its rules found and wiped,
+/// at the resolution it came in; with the page with its rules and no word.
 fn ruled(image: GrayImage) -> (GrayImage, PageText) {
     let mut image = deskew::straighten(image);
-    if scale::factor(image.width(), image.height()) > 1 {
-        rules::mend_dotted_rules(&mut image);
-    }
     let rules = rules::take_rules(&mut image);
     let unread = PageText {
         columns: image.width(),

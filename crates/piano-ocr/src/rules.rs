@@ -51,10 +51,6 @@ struct Piercing {
 impl Piercing {
     /// No hole: a run ends at the first pixel of paper.
     const NONE: Piercing = Piercing { hole: 0, flank: 1 };
-    /// Holes of a pixel between dots of a pixel: a thin rule scanned
-    /// bitonal coarser than its thickness comes dotted, a pixel on, a
-    /// pixel off.
-    const DOTTED: Piercing = Piercing { hole: 1, flank: 1 };
 
     /// The piercing a page `longer` pixels on its longer side is read with.
     fn of(longer: f32) -> Piercing {
@@ -158,22 +154,6 @@ pub fn take_rules(image: &mut GrayImage) -> Vec<Rule> {
 /// page strewn with specks, so that each rule is then found whole.
 pub fn mend_rules(image: &mut GrayImage) {
     let (horizontal, vertical) = find(image, Piercing::of);
-    for group in &horizontal {
-        fill(image, group, Direction::Across);
-    }
-    for group in &vertical {
-        fill(image, group, Direction::Down);
-    }
-}
-
-/// Joins the dots of the dotted rules of `image`, a page scanned coarser
-/// than 150 dpi, so that each rule is then found whole and wiped: left
-/// dotted, tesseract leaves them out at the page's own resolution, but
-/// scaled up (`scale.rs`) it reads their dots as marks at the cells' edges
-/// ("i01.02.01", ":30/09/2023"). The feet of letters a pixel apart along a
-/// baseline are no dotted rule: the stems above them cut each hole.
-pub fn mend_dotted_rules(image: &mut GrayImage) {
-    let (horizontal, vertical) = find(image, |_| Piercing::DOTTED);
     for group in &horizontal {
         fill(image, group, Direction::Across);
     }
@@ -548,23 +528,6 @@ mod tests {
         let before = image.clone();
         mend_rules(&mut image);
         assert!(image == before);
-    }
-
-    #[test]
-    fn a_dotted_rule_of_a_coarse_scan_is_joined_but_not_letters_feet() {
-        let mut image = page();
-        // A rule a pixel on, a pixel off, and the feet of letters so,
-        // each under its letter's stem.
-        for x in (20..380).step_by(2) {
-            ink(&mut image, x..x + 1, 100..101);
-            ink(&mut image, x..x + 1, 200..208);
-        }
-        assert!(take_rules(&mut image.clone()).is_empty(), "found dotted");
-        mend_dotted_rules(&mut image);
-        let rules = take_rules(&mut image);
-        assert_eq!(rules.len(), 1, "{rules:?}");
-        assert_eq!(image.get_pixel(20, 100).0, [255]);
-        assert_eq!(image.get_pixel(20, 207).0, [0]);
     }
 
     #[test]
