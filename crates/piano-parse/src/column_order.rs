@@ -15,7 +15,7 @@
 
 mod unheaded;
 
-use piano_model::TextLine;
+use piano_model::{Cell, TextLine};
 
 use crate::line::table_header_columns;
 use crate::token::due::looks_like_due;
@@ -67,13 +67,8 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             .cells
             .first()
             .is_some_and(|cell| !cell.text.trim().is_empty());
-        // A row's cell wrapped onto a line of its own (a page's foot split
-        // the row) holds one cell, not in the first column: it is moved as
-        // the rows are, or its text would land a column off.
-        let wrapped = filled == 1 && !first_filled;
-        if filled == 1 && !wrapped {
+        if is_heading(line) {
             in_staff_table = false;
-            // A heading: a line of one cell, in the first column.
             if !label_holds {
                 label_at = None;
                 header_applies = false;
@@ -142,6 +137,16 @@ pub fn labels_first(lines: &mut [TextLine], profiles: &[Vocabulary]) {
             line.cells.insert(0, label);
         }
     }
+}
+
+/// Whether `line` is a heading: a line of one cell, in the first column (a
+/// page's number, too, is one). A row's cell wrapped onto a line of its own
+/// (a page's foot split the row) holds one cell not in the first column: it
+/// is moved as the rows are, or its text would land a column off.
+fn is_heading(line: &TextLine) -> bool {
+    let filled = |cell: &Cell| !cell.text.trim().is_empty();
+    line.cells.first().is_some_and(filled)
+        && line.cells.iter().filter(|cell| filled(cell)).count() == 1
 }
 
 /// Moves `line`'s cell at `at` first; when `drop_empty`, the cell that was

@@ -115,14 +115,11 @@ pub(super) fn labels_further_in(lines: &[TextLine], profiles: &[Vocabulary]) -> 
 /// cell, in the first column; a page's number is none) to the next.
 pub(super) fn first_column_filled(lines: &[TextLine], further_in: &[Option<usize>]) -> Vec<bool> {
     let is_heading = |line: &TextLine| {
-        let mut filled = line
+        let page_number = line
             .cells
-            .iter()
-            .filter(|cell| !cell.text.trim().is_empty());
-        let first = line.cells.first().map(|cell| cell.text.trim());
-        filled.next().is_some()
-            && filled.next().is_none()
-            && first.is_some_and(|text| !text.is_empty() && !is_page_number(text))
+            .first()
+            .is_some_and(|cell| is_page_number(&cell.text));
+        super::is_heading(line) && !page_number
     };
     let fills_first = |at: usize| {
         further_in

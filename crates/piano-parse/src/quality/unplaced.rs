@@ -1,8 +1,8 @@
 //! Reasons read in the text left out of the plan (`text-unplaced`): cells of
 //! rows under no known column, lines that hold values (rows most likely
-//! lost, with the objective cards read into the preamble) and lines of prose. Lines set aside as page furniture, page
-//! numbers, totals or outside a PIAO's performance section are not text
-//! left out: they were recognised.
+//! lost, with the objective cards read into the preamble) and lines of
+//! prose. Lines set aside as page furniture, page numbers, totals or outside
+//! a PIAO's performance section are not text left out: they were recognised.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -128,13 +128,7 @@ impl TableLine {
 /// "Azione 1.3"; a small word and a number, "entro 2", is text), or a
 /// letter closed by a bracket or a point ("a)", "b.").
 fn is_sub_row_label(text: &str) -> bool {
-    let lettered = matches!(text.as_bytes(), [letter, b')' | b'.'] if letter.is_ascii_alphabetic());
-    lettered
-        || text.split_once(' ').is_some_and(|(word, number)| {
-            word.starts_with(char::is_uppercase)
-                && word.chars().all(char::is_alphabetic)
-                && row_number(number).is_some()
-        })
+    sub_row_count(text).is_some()
 }
 
 /// Whether the sub-rows' labels among `texts` count their rows: each after
@@ -146,7 +140,6 @@ fn is_sub_row_label(text: &str) -> bool {
 fn sub_rows_counted(texts: &[&str]) -> bool {
     let counts: Vec<(&str, u32)> = texts
         .iter()
-        .filter(|text| is_sub_row_label(text))
         .filter_map(|text| sub_row_count(text))
         .collect();
     let next = |pair: &[(&str, u32)]| pair[0].0 == pair[1].0 && pair[1].1 == pair[0].1 + 1;
@@ -154,16 +147,17 @@ fn sub_rows_counted(texts: &[&str]) -> bool {
     counts.windows(2).all(|pair| next(pair) || again(pair)) && counts.windows(2).any(next)
 }
 
-/// A sub-row's label as its word and its count: "Fase 2" is ("Fase", 2),
-/// "b)" is ("", 2).
-fn sub_row_count(label: &str) -> Option<(&str, u32)> {
-    match label.split_once(' ') {
-        Some((word, number)) => Some((word, row_number(number)?)),
-        None => {
-            let letter = label.bytes().next()?.to_ascii_lowercase();
-            Some(("", u32::from(letter.checked_sub(b'a')?) + 1))
-        }
+/// A sub-row's label (see [`is_sub_row_label`]) as its word and its count:
+/// "Fase 2" is ("Fase", 2), "b)" is ("", 2); `None` for any other text.
+fn sub_row_count(text: &str) -> Option<(&str, u32)> {
+    if let [letter, b')' | b'.'] = text.as_bytes()
+        && letter.is_ascii_alphabetic()
+    {
+        return Some(("", u32::from(letter.to_ascii_lowercase() - b'a') + 1));
     }
+    let (word, number) = text.split_once(' ')?;
+    let word_ok = word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic);
+    word_ok.then(|| Some((word, row_number(number)?))).flatten()
 }
 
 /// Puts `column` of the line first, the columns before it one further on.
